@@ -1,0 +1,3 @@
+from kintsugi.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,306 @@
+"""The command-line front on the same core.
+
+Exit codes: 0 ok; 1 usage; 2 wrong passphrase or not a vault (or a vault from
+a newer version); 3 corrupted; 4 other I/O (missing, read-only, disk full, in use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from kintsugi import __version__
+from kintsugi.core import paths
+from kintsugi.core.errors import KintsugiError, VaultExists
+from kintsugi.core.records import KINDS, Entry
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.items import Items
+from kintsugi.core.search import Search, SearchFilters
+from kintsugi.core.serialize import hit_to_dict, record_to_dict, summary_to_dict
+from kintsugi.core.vault import Vault
+
+EXIT_USAGE = 1
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 1, not argparse's 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+# --- secrets ------------------------------------------------------------------
+def _read_line_from_fd(fd: int) -> str:
+    """One line from ``fd`` without reading past it (the same fd may carry two secrets)."""
+    data = bytearray()
+    try:
+        while True:
+            ch = os.read(fd, 1)
+            if not ch or ch == b"\n":
+                break
+            data += ch
+    except OSError as exc:
+        raise UsageError(f"could not read a passphrase from file descriptor {fd}: {exc}") from None
+    return data.decode("utf-8").removesuffix("\r")
+
+
+def _ask(prompt: str) -> str:
+    try:
+        with open("/dev/tty"):
+            pass
+    except OSError:
+        if not sys.stdin.isatty():
+            raise UsageError("no terminal to ask for the passphrase: use --passphrase-fd") from None
+    return getpass.getpass(prompt)
+
+
+def read_secret(fd: int | None, prompt: str) -> str:
+    return _read_line_from_fd(fd) if fd is not None else _ask(prompt)
+
+
+def read_new_passphrase(fd: int | None) -> str:
+    if fd is not None:
+        new = _read_line_from_fd(fd)
+    else:
+        new = _ask("New passphrase: ")
+        if _ask("Repeat the new passphrase: ") != new:
+            raise UsageError("the two passphrases differ; nothing was changed")
+    if not new:
+        raise UsageError("an empty passphrase is not allowed")
+    _warn_if_weak(new)
+    return new
+
+
+def _warn_if_weak(passphrase: str) -> None:
+    from zxcvbn import zxcvbn
+
+    result = zxcvbn(passphrase[:100])
+    if result["score"] < 3:
+        advice = result["feedback"].get("warning") or "a few more uncommon words would help"
+        print(f"kintsugi: note: this passphrase is easy to guess ({advice}).", file=sys.stderr)
+
+
+def _unlock(args: argparse.Namespace) -> Vault:
+    path = paths.resolve_vault_path(args.vault)
+    from kintsugi.core.vault import read_salt
+
+    read_salt(path)  # a clear error before asking for a passphrase
+    return Vault.open(path, read_secret(args.passphrase_fd, f"Passphrase for {path}: "))
+
+
+# --- commands ------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    path = paths.resolve_vault_path(args.vault)
+    if path.exists():
+        raise VaultExists(f"A file already exists at {path}; it was left untouched.")
+    fd = args.new_passphrase_fd if args.new_passphrase_fd is not None else args.passphrase_fd
+    passphrase = read_new_passphrase(fd)
+    with Vault.create(path, passphrase) as vault:
+        print(f"Created {path}", file=sys.stderr)
+        if args.recovery_key:
+            _print_recovery_key(vault)
+    return 0
+
+
+def _print_recovery_key(vault: Vault) -> None:
+    print(
+        "Recovery key (keep it somewhere safe; it opens the vault without the passphrase,\n"
+        "and it changes whenever the passphrase changes):",
+        file=sys.stderr,
+    )
+    print(vault.recovery_key())
+
+
+def cmd_write(args: argparse.Namespace) -> int:
+    with _unlock(args) as vault:
+        body = sys.stdin.read()
+        entry = Entry(title=args.title or "", body=body, tags=args.tag or [], mood=args.mood,
+                      shared=args.share)
+        if args.date:
+            entry.occurred_at = _parse_when(args.date)
+        saved = EntryRepository(vault.db).add(entry)
+    print(saved.id)
+    return 0
+
+
+def _parse_when(text: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"not an ISO date or date-time: {text!r}") from None
+    return when if when.tzinfo else when.astimezone()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _unlock(args) as vault:
+        items = Items(vault.db).timeline(kind=args.kind, limit=args.limit)
+    if args.json:
+        print(json.dumps([summary_to_dict(i) for i in items], ensure_ascii=False, indent=2))
+    else:
+        for i in items:
+            mark = " [shared]" if i.shared else ""
+            print(f"{i.id}\t{i.occurred_at:%Y-%m-%d %H:%M}\t{i.kind}\t{i.title}{mark}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    filters = SearchFilters(kinds=tuple(args.kind or ()), tag=args.tag)
+    with _unlock(args) as vault:
+        hits = Search(vault.db).search(args.query, filters, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit_to_dict(h) for h in hits], ensure_ascii=False, indent=2))
+    else:
+        for h in hits:
+            snippet = " ".join(h.snippet.split())
+            print(f"{h.id}\t{h.occurred_at:%Y-%m-%d}\t{h.kind}\t{h.title}\t{snippet}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _unlock(args) as vault:
+        rec = Items(vault.db).get(args.id)
+    data = record_to_dict(rec)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    long_text = {k: v for k, v in data.items() if isinstance(v, str) and "\n" in v}
+    for key, value in data.items():
+        if key not in long_text and value not in ("", [], None):
+            print(f"{key}: {value if not isinstance(value, list) else json.dumps(value)}")
+    for key, value in long_text.items():
+        print(f"\n{key}:\n{value}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _unlock(args) as vault:
+        problems = vault.check()
+    if problems:
+        for p in problems[:20]:
+            print(f"kintsugi: {p}", file=sys.stderr)
+        print("kintsugi: the vault is damaged; restore it from a backup.", file=sys.stderr)
+        return 3
+    print("The vault is sound.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    path = paths.resolve_vault_path(args.vault)
+    from kintsugi.core.vault import read_salt
+
+    read_salt(path)
+    if args.use_recovery_key:
+        secret = read_secret(args.passphrase_fd, "Recovery key: ")
+        vault = Vault.open_with_recovery_key(path, secret)
+    else:
+        vault = Vault.open(path, read_secret(args.passphrase_fd, f"Passphrase for {path}: "))
+    with vault:
+        vault.change_passphrase(read_new_passphrase(args.new_passphrase_fd))
+        print("Passphrase changed. The old recovery key no longer opens the vault.",
+              file=sys.stderr)
+        if args.recovery_key:
+            _print_recovery_key(vault)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force:
+        raise VaultExists(f"{out} already exists; choose another name (or --force).")
+    with _unlock(args) as vault:
+        vault.backup_to(out)
+    print(f"Backed up to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from kintsugi.ui.app import run
+
+    return run(paths.resolve_vault_path(args.vault))
+
+
+# --- parser ------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--vault", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the vault file (default: $KINTSUGI_VAULT or the data folder)")
+    common.add_argument("--passphrase-fd", type=int, metavar="N", default=argparse.SUPPRESS,
+                        help="read the passphrase from file descriptor N")
+
+    parser = _Parser(prog="kintsugi", parents=[common],
+                     description="A private, encrypted journal for rebuilding trust.")
+    parser.add_argument("--version", action="version", version=f"kintsugi {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, func, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("init", cmd_init, "create a vault")
+    p.add_argument("--recovery-key", action="store_true", help="print a recovery key")
+    p.add_argument("--new-passphrase-fd", type=int, metavar="N")
+
+    p = add("write", cmd_write, "write a journal entry (body from stdin); prints its id")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--date", metavar="ISO")
+    p.add_argument("--tag", action="append", metavar="T")
+    p.add_argument("--mood", type=int, choices=range(-3, 4), metavar="N")
+    p.add_argument("--share", action="store_true", help="mark for sharing")
+
+    p = add("list", cmd_list, "list the newest records")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+    p = add("search", cmd_search, "full-text search over every record")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--kind", choices=KINDS, action="append")
+    p.add_argument("--tag", metavar="T")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+    p = add("show", cmd_show, "show one record")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    add("check", cmd_check, "check the vault's integrity (exit 0 when sound)")
+
+    p = add("passwd", cmd_passwd, "change the passphrase")
+    p.add_argument("--new-passphrase-fd", type=int, metavar="N")
+    p.add_argument("--use-recovery-key", action="store_true",
+                   help="unlock with the recovery key instead of the passphrase")
+    p.add_argument("--recovery-key", action="store_true", help="print the new recovery key")
+
+    p = add("backup", cmd_backup, "write an encrypted copy (same passphrase)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name in ("vault", "passphrase_fd"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except UsageError as exc:
+        print(f"kintsugi: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KintsugiError as exc:
+        print(f"kintsugi: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""The engine: vault, schema, repositories, search. Imports no Qt."""

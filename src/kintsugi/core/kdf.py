@@ -1,0 +1,144 @@
+"""Passphrase → SQLCipher raw key, and the 16-byte salt that describes how.
+
+The vault is self-describing: SQLCipher stores the salt we hand it in the
+first 16 bytes of the file, and the first 4 of those bytes are a tag that
+names the KDF and its parameters. The other 12 bytes (96 bits) are random.
+
+    byte 0   0x4B ('K')              magic
+    byte 1   0x01                    KDF format: Argon2id, 32-byte output
+    byte 2   high nibble: log2(memory KiB) - 10; low nibble: lanes (1..15)
+    byte 3   iterations (1..255)
+    4..15    random
+
+The whole 16 bytes are the Argon2id salt, so the parameters are bound to the
+key: changing a tag byte yields another key, never a weaker derivation of
+the same one. See docs/vault-format.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import os
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from kintsugi.core.errors import InvalidRecoveryKey, NotAVault
+
+MAGIC = 0x4B
+FORMAT_ARGON2ID_V1 = 0x01
+SALT_LEN = 16
+TAG_LEN = 4
+KEY_LEN = 32
+# Refuse parameters a hostile file could use to exhaust memory or time.
+MAX_MEMORY_KIB = 2**21  # 2 GiB
+MAX_ITERATIONS = 64
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+    def __post_init__(self) -> None:
+        log2m = math.log2(self.memory_kib) if self.memory_kib > 0 else -1
+        if not (log2m.is_integer() and 10 <= log2m <= 25):
+            raise ValueError("memory must be a power of two between 1 MiB and 32 GiB")
+        if not 1 <= self.lanes <= 15:
+            raise ValueError("lanes must be 1..15")
+        if not 1 <= self.iterations <= 255:
+            raise ValueError("iterations must be 1..255")
+
+
+#: The floor for new vaults: 64 MiB, 3 passes, 4 lanes.
+DEFAULT_PARAMS = KdfParams(memory_kib=65536, iterations=3, lanes=4)
+
+
+def encode_tag(params: KdfParams) -> bytes:
+    log2m = int(math.log2(params.memory_kib)) - 10
+    return bytes([MAGIC, FORMAT_ARGON2ID_V1, (log2m << 4) | params.lanes, params.iterations])
+
+
+def new_salt(params: KdfParams) -> bytes:
+    return encode_tag(params) + os.urandom(SALT_LEN - TAG_LEN)
+
+
+def parse_salt(salt: bytes) -> KdfParams:
+    """The parameters a vault's salt names; ``NotAVault`` when it names none."""
+    if len(salt) != SALT_LEN or salt[0] != MAGIC or salt[1] != FORMAT_ARGON2ID_V1:
+        raise NotAVault()
+    memory = 1 << ((salt[2] >> 4) + 10)
+    lanes, iterations = salt[2] & 0x0F, salt[3]
+    if lanes == 0 or iterations == 0 or memory > MAX_MEMORY_KIB or iterations > MAX_ITERATIONS:
+        raise NotAVault("This vault asks for key-derivation settings Kintsugi does not accept.")
+    return KdfParams(memory_kib=memory, iterations=iterations, lanes=lanes)
+
+
+def normalize_passphrase(passphrase: str) -> bytes:
+    """NFC, so the same passphrase typed on another keyboard or OS gives the same bytes."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def derive_key(passphrase: str, salt: bytes) -> bytearray:
+    params = parse_salt(salt)
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_LEN,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return bytearray(kdf.derive(normalize_passphrase(passphrase)))
+
+
+def calibrate(target_seconds: float = 0.5, floor: KdfParams = DEFAULT_PARAMS) -> KdfParams:
+    """Raise the pass count above ``floor`` until one derivation takes about ``target_seconds``."""
+    start = time.perf_counter()
+    derive_key("calibration", new_salt(floor))
+    per_pass = (time.perf_counter() - start) / floor.iterations
+    iterations = max(floor.iterations, min(12, round(target_seconds / max(per_pass, 1e-6))))
+    return KdfParams(floor.memory_kib, iterations, floor.lanes)
+
+
+def key_pragma_value(key: bytes | bytearray, salt: bytes) -> str:
+    """SQLCipher's raw-key-with-salt form: ``x'<64 hex key><32 hex salt>'``."""
+    if len(key) != KEY_LEN or len(salt) != SALT_LEN:
+        raise ValueError("bad key or salt length")
+    return f"x'{bytes(key).hex()}{salt.hex()}'"
+
+
+# --- recovery key --------------------------------------------------------------
+# The raw key plus a 3-byte checksum, base32 in groups of four: 56 characters.
+_RK_CHECK = 3
+_RK_TYPOS = str.maketrans({"0": "O", "1": "I", "8": "B"})
+
+
+def encode_recovery_key(key: bytes | bytearray) -> str:
+    raw = bytes(key) + hashlib.sha256(b"kintsugi-recovery" + bytes(key)).digest()[:_RK_CHECK]
+    text = base64.b32encode(raw).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def decode_recovery_key(text: str) -> bytearray:
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_RK_TYPOS)
+    try:
+        raw = base64.b32decode(cleaned)
+    except (ValueError, TypeError):
+        raise InvalidRecoveryKey() from None
+    if len(raw) != KEY_LEN + _RK_CHECK:
+        raise InvalidRecoveryKey()
+    key, check = raw[:KEY_LEN], raw[KEY_LEN:]
+    if hashlib.sha256(b"kintsugi-recovery" + key).digest()[:_RK_CHECK] != check:
+        raise InvalidRecoveryKey()
+    return bytearray(key)
+
+
+def wipe(buf: bytearray | None) -> None:
+    if buf is not None:
+        for i in range(len(buf)):
+            buf[i] = 0

@@ -1,0 +1,161 @@
+"""The records a person keeps: plain dataclasses in, plain dataclasses out.
+
+Every record has an id (None until saved), a stable ``uid`` (for export and
+import), when it happened, tags, a share mark and a private note that no
+export ever includes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import ClassVar
+
+from kintsugi.core.timeutil import now
+
+CUE_CATEGORIES = (
+    "reminder",
+    "partner_behaviour",
+    "place",
+    "date_anniversary",
+    "media",
+    "intrusive_memory",
+    "other",
+)
+TECHNIQUES = ("box_breathing", "paced_breathing", "senses_54321", "muscle_relaxation",
+              "thought_record", "custom")
+BOUNDARY_STATUSES = ("active", "revised", "retired")
+
+
+def _uid() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(kw_only=True)
+class Record:
+    KIND: ClassVar[str] = ""
+
+    id: int | None = None
+    uid: str = field(default_factory=_uid)
+    occurred_at: datetime = field(default_factory=now)
+    tags: list[str] = field(default_factory=list)
+    shared: bool = False
+    private_note: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+
+@dataclass(kw_only=True)
+class Entry(Record):
+    KIND: ClassVar[str] = "entry"
+    title: str = ""
+    body: str = ""
+    mood: int | None = None  # -3 … +3
+
+
+@dataclass
+class Emotion:
+    name: str
+    intensity: int = 50  # 0 … 100
+
+
+@dataclass(kw_only=True)
+class Trigger(Record):
+    KIND: ClassVar[str] = "trigger"
+    cue: str = "other"
+    situation: str = ""
+    suds_peak: int = 0  # 0 … 10
+    emotions: list[Emotion] = field(default_factory=list)
+    hot_thought: str = ""
+    belief: int | None = None  # 0 … 100 %
+    body_sensations: list[str] = field(default_factory=list)
+    urge: int | None = None  # 0 … 5
+    acted_on: bool | None = None
+    action: str = ""  # what I did
+    suds_after: int | None = None
+
+
+@dataclass(kw_only=True)
+class GroundingSession(Record):
+    """``occurred_at`` is when the exercise started."""
+
+    KIND: ClassVar[str] = "grounding"
+    technique: str = "box_breathing"
+    duration_s: float = 0.0
+    completed: bool = False
+    suds_before: int | None = None
+    suds_after: int | None = None
+    steps: list[dict] = field(default_factory=list)  # the answers of each step
+    notes: str = ""
+    trigger_id: int | None = None
+
+
+@dataclass(kw_only=True)
+class CheckIn(Record):
+    KIND: ClassVar[str] = "checkin"
+    safety: int | None = None  # each 0 … 10
+    trust: int | None = None
+    connection: int | None = None
+    communication: int | None = None
+    gratitude: str = ""
+    needs: str = ""
+    notes: str = ""
+
+
+@dataclass
+class BoundaryRevision:
+    text: str
+    status: str
+    revisit_by: date | None
+    changed_at: datetime
+
+
+@dataclass(kw_only=True)
+class Boundary(Record):
+    KIND: ClassVar[str] = "boundary"
+    text: str = ""
+    agreed_on: date | None = None
+    revisit_by: date | None = None
+    status: str = "active"
+    history: list[BoundaryRevision] = field(default_factory=list)  # earlier wordings
+
+
+@dataclass
+class GoalProgress:
+    day: date
+    amount: float
+    note: str = ""
+
+
+@dataclass(kw_only=True)
+class Goal(Record):
+    KIND: ClassVar[str] = "goal"
+    text: str = ""
+    target_amount: float | None = None
+    target_unit: str = ""
+    due: date | None = None
+    progress: list[GoalProgress] = field(default_factory=list)
+    done: bool = False
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.KIND: cls for cls in (Entry, Trigger, GroundingSession, CheckIn, Boundary, Goal)
+}
+KINDS = tuple(RECORD_TYPES)
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """One row of the timeline or trash: what every kind has in common."""
+
+    id: int
+    kind: str
+    occurred_at: datetime
+    title: str
+    excerpt: str
+    shared: bool
+    tags: tuple[str, ...] = ()
+    mood: int | None = None
+    deleted_at: datetime | None = None

@@ -1,0 +1,204 @@
+"""What every repository shares: the ``item`` row, tags, the search index, trash.
+
+A kind's repository names its detail table and columns, validates, and says
+how a record reads in the timeline (title, excerpt) and in search (text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from kintsugi.core.db import Database
+from kintsugi.core.errors import InvalidRecord, RecordNotFound
+from kintsugi.core.records import Record
+from kintsugi.core.timeutil import from_db, now, to_db
+
+R = TypeVar("R", bound=Record)
+EXCERPT_CHARS = 160
+TITLE_CHARS = 120
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    attr: str
+    to_db: Callable[[Any], Any] = _same
+    from_db: Callable[[Any], Any] = _same
+
+
+def first_line(text: str, limit: int = TITLE_CHARS) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#>*-· ").strip()
+        if line:
+            return line[:limit]
+    return ""
+
+
+def excerpt_of(text: str, limit: int = EXCERPT_CHARS) -> str:
+    return " ".join(text.split())[:limit]
+
+
+def check_range(name: str, value: int | None, low: int, high: int) -> None:
+    if value is not None and not (isinstance(value, int) and low <= value <= high):
+        raise InvalidRecord(f"{name} must be a whole number from {low} to {high}.")
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        tag = " ".join(tag.strip().lstrip("#").split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return list(seen.values())
+
+
+_ITEM_COLS = (
+    "i.id, i.uid, i.occurred_at, i.occurred_tz, i.shared, i.private_note, "
+    "i.created_at, i.created_tz, i.updated_at, i.updated_tz, i.deleted_at, i.title"
+)
+
+
+class Repository(Generic[R]):
+    record_type: ClassVar[type]
+    table: ClassVar[str]
+    columns: ClassVar[tuple[Column, ...]]
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    # --- hooks for each kind -------------------------------------------------
+    def validate(self, rec: R) -> None:
+        pass
+
+    def describe(self, rec: R) -> tuple[str, str, str]:
+        """(timeline title, timeline excerpt, searchable text)."""
+        raise NotImplementedError
+
+    def save_children(self, conn: Any, rec: R, item_id: int, old: R | None) -> None:
+        pass
+
+    def load_children(self, conn: Any, rec: R) -> None:
+        pass
+
+    # --- create / read / update ----------------------------------------------
+    def add(self, rec: R) -> R:
+        """Insert ``rec`` (its id is ignored) and return it as stored."""
+        self._validate(rec)
+        title, excerpt, text = self.describe(rec)
+        stamp = to_db(now())
+        created = to_db(rec.created_at) if rec.created_at else stamp
+        updated = to_db(rec.updated_at) if rec.updated_at else stamp
+        with self.db.transaction() as conn:
+            item_id = conn.execute(
+                "INSERT INTO item (uid, kind, occurred_at, occurred_tz, title, excerpt, shared,"
+                " private_note, created_at, created_tz, updated_at, updated_tz)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rec.uid, self.record_type.KIND, *to_db(rec.occurred_at), title, excerpt,
+                 int(rec.shared), rec.private_note, *created, *updated),
+            ).lastrowid
+            names = ", ".join(c.attr for c in self.columns)
+            marks = ", ".join("?" for _ in self.columns)
+            conn.execute(
+                f"INSERT INTO {self.table} (item_id, {names}) VALUES (?, {marks})",
+                (item_id, *self._detail_values(rec)),
+            )
+            self._write_common(conn, item_id, rec, title, text, old=None)
+        return self.get(item_id)
+
+    def get(self, item_id: int) -> R:
+        with self.db.read() as conn:
+            names = ", ".join(f"d.{c.attr}" for c in self.columns)
+            row = conn.execute(
+                f"SELECT {_ITEM_COLS}, {names} FROM item i JOIN {self.table} d"
+                " ON d.item_id = i.id WHERE i.id = ?",
+                (item_id,),
+            ).fetchone()
+            if row is None:
+                raise RecordNotFound(f"There is no {self.record_type.KIND} with id {item_id}.")
+            rec = self._from_row(row)
+            rec.tags = item_tags(conn, item_id)
+            self.load_children(conn, rec)
+        return rec
+
+    def update(self, rec: R) -> R:
+        """Save every field of ``rec`` (which must have an id). Returns it as stored."""
+        if rec.id is None:
+            raise InvalidRecord("Only a saved record can be updated.")
+        self._validate(rec)
+        title, excerpt, text = self.describe(rec)
+        with self.db.transaction() as conn:
+            old = self.get(rec.id)
+            conn.execute(
+                "UPDATE item SET occurred_at = ?, occurred_tz = ?, title = ?, excerpt = ?,"
+                " shared = ?, private_note = ?, updated_at = ?, updated_tz = ? WHERE id = ?",
+                (*to_db(rec.occurred_at), title, excerpt, int(rec.shared), rec.private_note,
+                 *to_db(now()), rec.id),
+            )
+            sets = ", ".join(f"{c.attr} = ?" for c in self.columns)
+            conn.execute(
+                f"UPDATE {self.table} SET {sets} WHERE item_id = ?",
+                (*self._detail_values(rec), rec.id),
+            )
+            self._write_common(conn, rec.id, rec, title, text, old=old)
+        return self.get(rec.id)
+
+    def save(self, rec: R) -> R:
+        return self.add(rec) if rec.id is None else self.update(rec)
+
+    # --- helpers ---------------------------------------------------------------
+    def _validate(self, rec: R) -> None:
+        if not isinstance(rec, self.record_type):
+            raise InvalidRecord(f"Expected a {self.record_type.__name__}.")
+        rec.tags = clean_tags(rec.tags)
+        self.validate(rec)
+
+    def _detail_values(self, rec: R) -> list[Any]:
+        return [c.to_db(getattr(rec, c.attr)) for c in self.columns]
+
+    def _write_common(self, conn: Any, item_id: int, rec: R, title: str, text: str,
+                      old: R | None) -> None:
+        set_item_tags(conn, item_id, rec.tags)
+        self.save_children(conn, rec, item_id, old)
+        conn.execute("DELETE FROM fts WHERE rowid = ?", (item_id,))
+        body = "\n".join(part for part in (text, rec.private_note) if part)
+        conn.execute(
+            "INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
+            (item_id, title, body, " ".join(rec.tags)),
+        )
+
+    def _from_row(self, row: tuple) -> R:
+        (item_id, uid, occ, occ_tz, shared, note, created, created_tz, updated, updated_tz,
+         deleted, _title, *detail) = row
+        values = {c.attr: c.from_db(v) for c, v in zip(self.columns, detail, strict=True)}
+        return self.record_type(
+            id=item_id, uid=uid, occurred_at=from_db(occ, occ_tz), shared=bool(shared),
+            private_note=note, created_at=from_db(created, created_tz),
+            updated_at=from_db(updated, updated_tz), deleted_at=from_db(deleted), **values,
+        )
+
+
+def item_tags(conn: Any, item_id: int) -> list[str]:
+    return [
+        name
+        for (name,) in conn.execute(
+            "SELECT t.name FROM item_tag it JOIN tag t ON t.id = it.tag_id"
+            " WHERE it.item_id = ? ORDER BY t.name COLLATE NOCASE",
+            (item_id,),
+        )
+    ]
+
+
+def set_item_tags(conn: Any, item_id: int, tags: list[str]) -> None:
+    conn.execute("DELETE FROM item_tag WHERE item_id = ?", (item_id,))
+    for tag in tags:
+        conn.execute("INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (tag,))
+        conn.execute(
+            "INSERT OR IGNORE INTO item_tag (item_id, tag_id)"
+            " SELECT ?, id FROM tag WHERE name = ?",
+            (item_id, tag),
+        )

@@ -1,0 +1,137 @@
+"""What works across kinds: the timeline, the trash, share marks, tag names."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from kintsugi.core.db import Database
+from kintsugi.core.errors import RecordNotFound
+from kintsugi.core.records import ItemSummary, Record
+from kintsugi.core.timeutil import from_db, now, to_db, utc_text
+
+_SUMMARY = (
+    "SELECT i.id, i.kind, i.occurred_at, i.occurred_tz, i.title, i.excerpt, i.shared,"
+    " (SELECT group_concat(t.name, char(31)) FROM item_tag it JOIN tag t ON t.id = it.tag_id"
+    "   WHERE it.item_id = i.id),"
+    " (SELECT e.mood FROM entry e WHERE e.item_id = i.id), i.deleted_at"
+    " FROM item i"
+)
+
+
+def _summary(row: tuple) -> ItemSummary:
+    item_id, kind, occ, tz, title, excerpt, shared, tags, mood, deleted = row
+    return ItemSummary(
+        id=item_id, kind=kind, occurred_at=from_db(occ, tz), title=title, excerpt=excerpt,
+        shared=bool(shared), tags=tuple(sorted(tags.split("\x1f"), key=str.casefold)) if tags
+        else (), mood=mood, deleted_at=from_db(deleted),
+    )
+
+
+class Items:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def timeline(
+        self,
+        *,
+        kind: str | None = None,
+        after: tuple[datetime, int] | None = None,
+        limit: int = 100,
+    ) -> list[ItemSummary]:
+        """Newest first. Page on with ``after=(last.occurred_at, last.id)`` (keyset, no OFFSET)."""
+        where, args = ["i.deleted_at IS NULL"], []
+        if kind:
+            where.append("i.kind = ?")
+            args.append(kind)
+        if after:
+            where.append("(i.occurred_at, i.id) < (?, ?)")
+            args += [utc_text(after[0]), after[1]]
+        sql = (f"{_SUMMARY} WHERE {' AND '.join(where)}"
+               " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?")
+        with self.db.read() as conn:
+            return [_summary(r) for r in conn.execute(sql, (*args, limit))]
+
+    def summary(self, item_id: int) -> ItemSummary:
+        with self.db.read() as conn:
+            row = conn.execute(f"{_SUMMARY} WHERE i.id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise RecordNotFound(f"There is no record with id {item_id}.")
+        return _summary(row)
+
+    def kind_of(self, item_id: int) -> str:
+        return self.summary(item_id).kind
+
+    def newest_before(self, moment: datetime, kind: str | None = None) -> ItemSummary | None:
+        """The first item at or before ``moment`` (jump to a date)."""
+        where = "i.deleted_at IS NULL AND i.occurred_at < ?" + (" AND i.kind = ?" if kind else "")
+        args: list[Any] = [utc_text(moment)] + ([kind] if kind else [])
+        with self.db.read() as conn:
+            row = conn.execute(
+                f"{_SUMMARY} WHERE {where} ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1", args
+            ).fetchone()
+        return _summary(row) if row else None
+
+    # --- share marks ------------------------------------------------------------
+    def set_shared(self, item_id: int, shared: bool) -> None:
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE item SET shared = ?, updated_at = ?, updated_tz = ? WHERE id = ?",
+                (int(shared), *to_db(now()), item_id),
+            )
+            if cur.rowcount == 0:
+                raise RecordNotFound(f"There is no record with id {item_id}.")
+
+    # --- trash ------------------------------------------------------------------
+    def delete(self, item_id: int) -> None:
+        """Move to the trash (undoable with :meth:`restore`)."""
+        self._set_deleted(item_id, utc_text(now()))
+
+    def restore(self, item_id: int) -> None:
+        self._set_deleted(item_id, None)
+
+    def _set_deleted(self, item_id: int, value: str | None) -> None:
+        with self.db.transaction() as conn:
+            cur = conn.execute("UPDATE item SET deleted_at = ? WHERE id = ?", (value, item_id))
+            if cur.rowcount == 0:
+                raise RecordNotFound(f"There is no record with id {item_id}.")
+
+    def trash(self, limit: int = 500) -> list[ItemSummary]:
+        with self.db.read() as conn:
+            rows = conn.execute(
+                f"{_SUMMARY} WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC LIMIT ?",
+                (limit,),
+            )
+            return [_summary(r) for r in rows]
+
+    def purge(self, item_id: int) -> None:
+        """Delete for good (only from the trash)."""
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT deleted_at FROM item WHERE id = ?", (item_id,)).fetchone()
+            if row is None or row[0] is None:
+                raise RecordNotFound(f"There is no record with id {item_id} in the trash.")
+            self._purge(conn, [item_id])
+
+    def empty_trash(self) -> int:
+        with self.db.transaction() as conn:
+            ids = [r[0] for r in conn.execute("SELECT id FROM item WHERE deleted_at IS NOT NULL")]
+            self._purge(conn, ids)
+        return len(ids)
+
+    @staticmethod
+    def _purge(conn: Any, ids: list[int]) -> None:
+        for item_id in ids:
+            conn.execute("DELETE FROM fts WHERE rowid = ?", (item_id,))
+            conn.execute("DELETE FROM item WHERE id = ?", (item_id,))
+        conn.execute("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM item_tag)")
+
+    # --- tags -------------------------------------------------------------------
+    def tag_names(self) -> list[str]:
+        with self.db.read() as conn:
+            return [r[0] for r in conn.execute("SELECT name FROM tag ORDER BY name COLLATE NOCASE")]
+
+    def get(self, item_id: int) -> Record:
+        """The full record, whatever its kind."""
+        from kintsugi.core.repo import repository_for
+
+        return repository_for(self.db, self.kind_of(item_id)).get(item_id)

@@ -1,0 +1,178 @@
+"""The vault's schema, versioned with ``PRAGMA user_version``.
+
+``MIGRATIONS[n]`` takes a vault from version n to n + 1. Each runs in one
+transaction together with the version bump, so a migration is done or
+untouched. Callers take an encrypted backup before migrating an existing
+vault (see :meth:`kintsugi.core.vault.Vault.open`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kintsugi.core.db import Database
+
+Migration = Callable[[Any], None]
+
+_V1 = """
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per record of any kind: what the timeline, trash, share marks and
+-- search have in common. Times are UTC text (sortable) plus the writer's UTC
+-- offset in minutes.
+CREATE TABLE item (
+    id           INTEGER PRIMARY KEY,
+    uid          TEXT    NOT NULL UNIQUE,
+    kind         TEXT    NOT NULL,
+    occurred_at  TEXT    NOT NULL,
+    occurred_tz  INTEGER NOT NULL,
+    title        TEXT    NOT NULL DEFAULT '',
+    excerpt      TEXT    NOT NULL DEFAULT '',
+    shared       INTEGER NOT NULL DEFAULT 0,
+    private_note TEXT    NOT NULL DEFAULT '',
+    created_at   TEXT    NOT NULL,
+    created_tz   INTEGER NOT NULL,
+    updated_at   TEXT    NOT NULL,
+    updated_tz   INTEGER NOT NULL,
+    deleted_at   TEXT
+);
+CREATE INDEX item_timeline ON item (occurred_at DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX item_kind_timeline ON item (kind, occurred_at DESC, id DESC)
+    WHERE deleted_at IS NULL;
+CREATE INDEX item_trash ON item (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX item_shared ON item (occurred_at) WHERE shared = 1 AND deleted_at IS NULL;
+
+CREATE TABLE tag (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE item_tag (
+    item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
+    tag_id  INTEGER NOT NULL REFERENCES tag (id),
+    PRIMARY KEY (item_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX item_tag_by_tag ON item_tag (tag_id, item_id);
+
+CREATE TABLE entry (
+    item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    title   TEXT    NOT NULL DEFAULT '',
+    body    TEXT    NOT NULL DEFAULT '',
+    mood    INTEGER CHECK (mood BETWEEN -3 AND 3)
+);
+
+CREATE TABLE trigger_event (
+    item_id         INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    cue             TEXT    NOT NULL,
+    situation       TEXT    NOT NULL DEFAULT '',
+    suds_peak       INTEGER NOT NULL CHECK (suds_peak BETWEEN 0 AND 10),
+    emotions        TEXT    NOT NULL DEFAULT '[]',
+    hot_thought     TEXT    NOT NULL DEFAULT '',
+    belief          INTEGER CHECK (belief BETWEEN 0 AND 100),
+    body_sensations TEXT    NOT NULL DEFAULT '[]',
+    urge            INTEGER CHECK (urge BETWEEN 0 AND 5),
+    acted_on        INTEGER,
+    action          TEXT    NOT NULL DEFAULT '',
+    suds_after      INTEGER CHECK (suds_after BETWEEN 0 AND 10)
+);
+CREATE INDEX trigger_by_cue ON trigger_event (cue);
+
+CREATE TABLE grounding (
+    item_id     INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    technique   TEXT    NOT NULL,
+    duration_s  REAL    NOT NULL DEFAULT 0,
+    completed   INTEGER NOT NULL DEFAULT 0,
+    suds_before INTEGER CHECK (suds_before BETWEEN 0 AND 10),
+    suds_after  INTEGER CHECK (suds_after BETWEEN 0 AND 10),
+    steps       TEXT    NOT NULL DEFAULT '[]',
+    notes       TEXT    NOT NULL DEFAULT '',
+    trigger_id  INTEGER REFERENCES item (id) ON DELETE SET NULL
+);
+CREATE INDEX grounding_by_trigger ON grounding (trigger_id) WHERE trigger_id IS NOT NULL;
+
+CREATE TABLE checkin (
+    item_id       INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    safety        INTEGER CHECK (safety BETWEEN 0 AND 10),
+    trust         INTEGER CHECK (trust BETWEEN 0 AND 10),
+    connection    INTEGER CHECK (connection BETWEEN 0 AND 10),
+    communication INTEGER CHECK (communication BETWEEN 0 AND 10),
+    gratitude     TEXT    NOT NULL DEFAULT '',
+    needs         TEXT    NOT NULL DEFAULT '',
+    notes         TEXT    NOT NULL DEFAULT ''
+);
+
+CREATE TABLE boundary (
+    item_id    INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    text       TEXT    NOT NULL,
+    agreed_on  TEXT,
+    revisit_by TEXT,
+    status     TEXT    NOT NULL DEFAULT 'active'
+);
+CREATE INDEX boundary_revisit ON boundary (revisit_by) WHERE status = 'active';
+CREATE TABLE boundary_revision (
+    id          INTEGER PRIMARY KEY,
+    boundary_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
+    text        TEXT    NOT NULL,
+    status      TEXT    NOT NULL,
+    revisit_by  TEXT,
+    changed_at  TEXT    NOT NULL
+);
+CREATE INDEX boundary_revision_by_boundary ON boundary_revision (boundary_id, id);
+
+CREATE TABLE goal (
+    item_id       INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    text          TEXT    NOT NULL,
+    target_amount REAL,
+    target_unit   TEXT    NOT NULL DEFAULT '',
+    due           TEXT,
+    done          INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE goal_progress (
+    id      INTEGER PRIMARY KEY,
+    goal_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
+    day     TEXT    NOT NULL,
+    amount  REAL    NOT NULL,
+    note    TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX goal_progress_by_goal ON goal_progress (goal_id, day);
+
+-- Full-text index over every kind; rowid = item.id. Written by the
+-- repositories in the same transaction as the record.
+CREATE VIRTUAL TABLE fts USING fts5 (
+    title, body, tags,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+"""
+
+
+def _v0_to_v1(conn: Any) -> None:
+    for statement in _split(_V1):
+        conn.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1,)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: Database) -> int:
+    with db.read() as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply every migration after the current version, one transaction each."""
+    version = user_version(db)
+    for target in range(version + 1, len(migrations) + 1):
+        with db.transaction() as conn:
+            migrations[target - 1](conn)
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+    return user_version(db)

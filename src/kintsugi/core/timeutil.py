@@ -1,0 +1,43 @@
+"""Timestamps: stored as sortable UTC text plus the writer's UTC offset in minutes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+_FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def now() -> datetime:
+    """Now, in the local time zone (aware)."""
+    return datetime.now().astimezone()
+
+
+def to_db(moment: datetime) -> tuple[str, int]:
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    offset = moment.utcoffset() or timedelta(0)
+    return moment.astimezone(UTC).strftime(_FMT), int(offset.total_seconds() // 60)
+
+
+def from_db(text: str | None, offset_minutes: int = 0) -> datetime | None:
+    if text is None:
+        return None
+    utc = datetime.strptime(text, _FMT).replace(tzinfo=UTC)
+    return utc.astimezone(timezone(timedelta(minutes=offset_minutes)))
+
+
+def utc_text(moment: datetime) -> str:
+    return to_db(moment)[0]
+
+
+def day_start_utc(day: date) -> str:
+    """The UTC text of local midnight at the start of ``day`` (for range filters)."""
+    return utc_text(datetime(day.year, day.month, day.day).astimezone())
+
+
+def date_to_db(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def date_from_db(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)

@@ -1,0 +1,411 @@
+"""The vault: one SQLCipher 4 file, opened with a key derived from a passphrase.
+
+Lifecycle: :meth:`Vault.create` or :meth:`Vault.open` → use :attr:`Vault.db`
+with the repositories → :meth:`Vault.lock`. Nothing here prompts or prints;
+the front ends decide what to ask and show. Slow calls (the KDF in
+``create``/``open``, ``change_passphrase``, ``backup_to``, ``check``) belong
+off any UI thread.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from kintsugi.core import fsutil, kdf
+from kintsugi.core.db import (
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    Database,
+    error_code,
+    translate,
+)
+from kintsugi.core.errors import (
+    CipherUnavailable,
+    DiskFull,
+    InvalidRecoveryKey,
+    KintsugiError,
+    NotAVault,
+    PlainSQLiteFile,
+    StorageError,
+    VaultCorrupted,
+    VaultExists,
+    VaultInUse,
+    VaultLocked,
+    VaultNotFound,
+    VaultReadOnly,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from kintsugi.core.kdf import KdfParams
+from kintsugi.core.schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+CACHE_KIB = 32 * 1024
+
+# Settings checked after every open: (pragma, value to set, value expected back).
+_PRAGMAS = (
+    ("journal_mode", "WAL", "wal"),
+    ("synchronous", "FULL", 2),
+    ("temp_store", "MEMORY", 2),  # FILE would write plaintext temp files for big sorts
+    ("secure_delete", "ON", 1),
+    ("foreign_keys", "ON", 1),
+)
+
+
+def backup_dir_for(vault_path: Path) -> Path:
+    return vault_path.parent / f"{vault_path.stem}-backups"
+
+
+def read_salt(path: Path) -> bytes:
+    """Check that ``path`` looks like a vault before spending a second on the KDF.
+
+    Returns the 16-byte salt (which names the KDF parameters).
+    """
+    try:
+        if path.is_dir():
+            raise NotAVault("That path is a folder, not a Kintsugi vault.")
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        raise VaultNotFound(f"There is no vault at {path}.") from None
+    except PermissionError:
+        raise StorageError(f"Kintsugi is not allowed to read {path}.") from None
+    except IsADirectoryError:
+        raise NotAVault("That path is a folder, not a Kintsugi vault.") from None
+    if not head:
+        raise NotAVault("This file is empty: it is not a Kintsugi vault.")
+    if head == SQLITE_MAGIC:
+        raise PlainSQLiteFile()
+    if len(head) < kdf.SALT_LEN:
+        raise NotAVault()
+    kdf.parse_salt(head)
+    return head
+
+
+def _check_writable(path: Path) -> None:
+    if fsutil.is_read_only(path) or fsutil.is_read_only(path.parent):
+        raise VaultReadOnly()
+
+
+def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int) -> Any:
+    """Open, key and configure one connection; map every failure to an engine error."""
+    try:
+        conn = sqlcipher3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=0
+        )
+    except sqlcipher3.Error as exc:
+        raise StorageError(f"Could not open {path}: {exc}.") from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # it would print to stderr on a bad key
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise CipherUnavailable()
+        conn.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, salt)}"')
+        # Exclusive: one process per vault. Taken at the first read below.
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.Error as exc:
+            code = error_code(exc)
+            if code == SQLITE_NOTADB:
+                raise WrongPassphrase() from None
+            if code in (SQLITE_BUSY, SQLITE_LOCKED):
+                raise VaultInUse() from None
+            if code == SQLITE_CANTOPEN:
+                raise StorageError(f"Could not open {path}.") from None
+            if code == SQLITE_CORRUPT:
+                raise VaultCorrupted() from None
+            raise translate(exc) or exc from None
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > latest:
+            raise VaultTooNew()
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        for name, value, expected in _PRAGMAS:
+            conn.execute(f"PRAGMA {name} = {value}")
+            got = conn.execute(f"PRAGMA {name}").fetchone()[0]
+            if got != expected:
+                raise StorageError(f"Could not set {name} = {value} on the vault (got {got!r}).")
+        return conn
+    except KintsugiError:
+        conn.close()
+        raise
+    except sqlcipher3.Error as exc:
+        conn.close()
+        raise translate(exc) or VaultCorrupted() from None
+
+
+def _verify_copy(path: Path, key: bytes | bytearray, salt: bytes, user_version: int) -> None:
+    """Open a fresh copy with its key and check every page's HMAC and the b-trees."""
+    conn = _connect(path, key, salt, latest=user_version)
+    try:
+        problems = _integrity_problems(conn)
+        got = conn.execute("PRAGMA user_version").fetchone()[0]
+        if problems or got != user_version:
+            raise StorageError("The new copy of the vault did not verify; nothing was changed.")
+        conn.execute("PRAGMA journal_mode = DELETE")  # leave one self-contained file
+    finally:
+        conn.close()
+
+
+def _integrity_problems(conn: Any) -> list[str]:
+    problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+    rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if rows != ["ok"]:
+        problems += rows
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fts'").fetchone():
+        try:
+            conn.execute("INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)")
+        except sqlcipher3.Error as exc:
+            problems.append(f"search index: {exc}")
+    return problems
+
+
+class Vault:
+    """An unlocked vault. Holds the only connection and the raw key until :meth:`lock`."""
+
+    def __init__(self, path: Path, conn: Any, key: bytearray, salt: bytes):
+        self.path = path
+        self.db = Database(conn)
+        self._key: bytearray | None = key
+        self._salt = salt
+        #: True after opening with the recovery key: ask for a new passphrase now.
+        self.needs_new_passphrase = False
+
+    # --- opening -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, passphrase: str, *, params: KdfParams | None = None) -> Vault:
+        path = Path(path)
+        if not passphrase:
+            raise ValueError("a passphrase is required")
+        if path.exists() or path.is_symlink():
+            raise VaultExists()
+        try:
+            fsutil.ensure_private_dir(path.parent)
+        except OSError as exc:
+            raise _os_error(exc, path) from None
+        _check_writable(path.parent)
+        salt = kdf.new_salt(params or kdf.calibrate())
+        key = kdf.derive_key(passphrase, salt)
+        try:
+            fsutil.create_private_file(path)
+        except FileExistsError:
+            raise VaultExists() from None
+        except OSError as exc:
+            raise _os_error(exc, path) from None
+        try:
+            vault = cls(path, _connect(path, key, salt, LATEST_VERSION), key, salt)
+            migrate(vault.db)
+            with vault.db.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO setting (key, value) VALUES ('vault.created_at', ?)",
+                    (datetime.now(UTC).isoformat(timespec="seconds"),),
+                )
+        except BaseException:
+            if "vault" in locals():
+                vault.db.close()
+            fsutil.remove_quietly(path, _wal(path), _shm(path))
+            raise
+        return vault
+
+    @classmethod
+    def open(
+        cls, path: Path, passphrase: str, *, migrations: Sequence[Migration] = MIGRATIONS
+    ) -> Vault:
+        path = Path(path)
+        salt = read_salt(path)
+        _check_writable(path)
+        key = kdf.derive_key(passphrase, salt)
+        return cls._open_with_key(path, key, salt, migrations)
+
+    @classmethod
+    def open_with_recovery_key(cls, path: Path, recovery_key: str) -> Vault:
+        """Open with the recovery key; the caller must then set a new passphrase."""
+        path = Path(path)
+        salt = read_salt(path)
+        _check_writable(path)
+        key = kdf.decode_recovery_key(recovery_key)
+        try:
+            vault = cls._open_with_key(path, key, salt, MIGRATIONS)
+        except WrongPassphrase:
+            raise InvalidRecoveryKey(
+                "That recovery key does not open this vault. "
+                "(A recovery key changes whenever the passphrase changes.)"
+            ) from None
+        vault.needs_new_passphrase = True
+        return vault
+
+    @classmethod
+    def _open_with_key(
+        cls, path: Path, key: bytearray, salt: bytes, migrations: Sequence[Migration]
+    ) -> Vault:
+        try:
+            conn = _connect(path, key, salt, latest=len(migrations))
+        except BaseException:
+            kdf.wipe(key)
+            raise
+        vault = cls(path, conn, key, salt)
+        try:
+            vault._migrate(migrations)
+        except BaseException:
+            vault.lock()
+            raise
+        return vault
+
+    def _migrate(self, migrations: Sequence[Migration]) -> None:
+        with self.db.read() as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= len(migrations):
+            return
+        if version > 0:  # an existing vault: keep a copy as it was
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            name = f"{self.path.stem}.before-v{len(migrations)}.{stamp}.kintsugi"
+            self.backup_to(backup_dir_for(self.path) / name)
+        migrate(self.db, migrations)
+
+    # --- state ------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self._key is None
+
+    @property
+    def salt(self) -> bytes:
+        return self._salt
+
+    @property
+    def kdf_params(self) -> KdfParams:
+        return kdf.parse_salt(self._salt)
+
+    def _require_key(self) -> bytearray:
+        if self._key is None:
+            raise VaultLocked()
+        return self._key
+
+    def recovery_key(self) -> str:
+        return kdf.encode_recovery_key(self._require_key())
+
+    def lock(self) -> None:
+        """Close the connection and overwrite the key. Idempotent."""
+        self.db.close()
+        kdf.wipe(self._key)
+        self._key = None
+
+    close = lock
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    # --- whole-file operations --------------------------------------------
+    def _export_to(self, target: Path, key: bytes | bytearray, salt: bytes) -> None:
+        """Write an encrypted copy of the whole vault to ``target`` (a fresh empty file)."""
+        with self.db.read() as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(
+                "ATTACH DATABASE ? AS export KEY ?", (str(target), kdf.key_pragma_value(key, salt))
+            )
+            try:
+                conn.execute("SELECT sqlcipher_export('export')")
+                conn.execute(f"PRAGMA export.user_version = {int(version)}")
+            finally:
+                conn.execute("DETACH DATABASE export")
+        _verify_copy(target, key, salt, version)
+
+    def backup_to(self, out: Path) -> Path:
+        """An encrypted copy that opens with the same passphrase. Atomic; 0600."""
+        out = Path(out)
+        key = self._require_key()
+        try:
+            fsutil.ensure_private_dir(out.parent)
+            tmp = fsutil.temp_sibling(out, "backup")
+        except OSError as exc:
+            raise _os_error(exc, out) from None
+        try:
+            self._export_to(tmp, key, self._salt)
+            fsutil.atomic_replace(tmp, out)
+        except OSError as exc:
+            fsutil.remove_quietly(tmp)
+            raise _os_error(exc, out) from None
+        except BaseException:
+            fsutil.remove_quietly(tmp)
+            raise
+        return out
+
+    def change_passphrase(self, new_passphrase: str, *, params: KdfParams | None = None) -> None:
+        """Re-key into a fresh copy with a new salt, verify it, then swap it in atomically.
+
+        Any failure before the swap leaves the original file byte-for-byte as it was.
+        """
+        if not new_passphrase:
+            raise ValueError("a passphrase is required")
+        salt = kdf.new_salt(params or self.kdf_params)
+        new_key = kdf.derive_key(new_passphrase, salt)
+        self._rekey(new_key, salt)
+        self.needs_new_passphrase = False
+
+    def _rekey(self, new_key: bytearray, new_salt: bytes) -> None:
+        old_key = self._require_key()
+        try:
+            tmp = fsutil.temp_sibling(self.path, "rekey")
+        except OSError as exc:
+            kdf.wipe(new_key)
+            raise _os_error(exc, self.path) from None
+        try:
+            self._export_to(tmp, new_key, new_salt)
+            fsutil.fsync_file(tmp)
+        except BaseException as exc:
+            fsutil.remove_quietly(tmp)
+            kdf.wipe(new_key)
+            if isinstance(exc, OSError):
+                raise _os_error(exc, self.path) from None
+            raise
+        # Point of no return: close (checkpoints the WAL into the old file), swap, reopen.
+        self.db.close()
+        try:
+            fsutil.atomic_replace(tmp, self.path)
+        except BaseException:
+            fsutil.remove_quietly(tmp)
+            self.db = Database(_connect(self.path, old_key, self._salt, LATEST_VERSION))
+            kdf.wipe(new_key)
+            raise
+        self.db = Database(_connect(self.path, new_key, new_salt, LATEST_VERSION))
+        kdf.wipe(old_key)
+        self._key, self._salt = new_key, new_salt
+
+    def check(self) -> list[str]:
+        """Every page's HMAC, the b-trees and the search index. [] when sound. Slow."""
+        try:
+            with self.db.read() as conn:
+                return _integrity_problems(conn)
+        except VaultCorrupted as exc:
+            return [str(exc)]
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _shm(path: Path) -> Path:
+    return path.with_name(path.name + "-shm")
+
+
+def _os_error(exc: OSError, path: Path) -> KintsugiError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFull()
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return VaultReadOnly()
+    return StorageError(f"Could not write next to {path}: {exc.strerror}.")
+
