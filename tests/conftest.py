@@ -18,6 +18,18 @@ PASSPHRASE = "quiet river stone lantern"
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser):
+    parser.addoption("--soak", action="store_true",
+                     help="run crash/fuzz tests with their full counts (slow)")
+
+
+@pytest.fixture
+def trials(request):
+    """``trials(bounded, full)``: how many rounds a soak-able test runs in this session."""
+    soak = request.config.getoption("--soak")
+    return lambda bounded, full: full if soak else bounded
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory, monkeypatch):
     """Point HOME and the XDG folders at a temp dir: no test touches real user folders."""

@@ -53,7 +53,7 @@ def fsync_dir(path: Path) -> None:
 
 
 def atomic_replace(src: Path, dst: Path) -> None:
-    """fsync ``src``, move it over ``dst`` and fsync the folder: ``dst`` is old or new, never half."""
+    """fsync ``src``, move it over ``dst``, fsync the folder: ``dst`` is old or new, never half."""
     fsync_file(src)
     os.replace(src, dst)
     fsync_dir(dst.parent)

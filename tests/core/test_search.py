@@ -1,0 +1,105 @@
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from kintsugi.core.records import Entry, Trigger
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.items import Items
+from kintsugi.core.repo.triggers import TriggerRepository
+from kintsugi.core.search import Search, SearchFilters, build_query
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("hope", '"hope"'),
+        ("hope walk", '"hope" AND "walk"'),
+        ('"long walk" home', '"long walk" AND "home"'),
+        ("thera*", '"thera"*'),
+        ("hope -anger", '"hope" NOT "anger"'),
+        ('AND OR NOT ( ) " *', '"AND" AND "OR" AND "NOT"'),
+        ("", None),
+        ("-only", None),
+        ("   ", None),
+    ],
+)
+def test_build_query_is_safe(typed, query):
+    assert build_query(typed) == query
+
+
+def test_prefix_last_for_search_as_you_type():
+    assert build_query("long wa", prefix_last=True) == '"long" AND "wa"*'
+    assert build_query("long wa ", prefix_last=True) == '"long" AND "wa"'
+
+
+@pytest.fixture
+def corpus(vault):
+    entries, triggers = EntryRepository(vault.db), TriggerRepository(vault.db)
+    day = datetime(2026, 5, 10, 9).astimezone()
+    ids = {
+        "title": entries.add(Entry(title="Forgiveness", body="a long day", tags=["therapy"],
+                                   occurred_at=day)).id,
+        "body": entries.add(Entry(title="Tuesday", body="we spoke about forgiveness once",
+                                  occurred_at=day + timedelta(days=1))).id,
+        "trigger": triggers.add(Trigger(cue="media", suds_peak=5,
+                                        situation="A film about forgiveness",
+                                        occurred_at=day + timedelta(days=2))).id,
+        "other": entries.add(Entry(body="nothing to see", occurred_at=day)).id,
+        "accent": entries.add(Entry(body="Un café à Zürich", occurred_at=day)).id,
+    }
+    return Search(vault.db), ids
+
+
+def test_ranking_prefers_titles(corpus):
+    search, ids = corpus
+    hits = search.search("forgiveness")
+    assert {h.id for h in hits} == {ids["title"], ids["body"], ids["trigger"]}
+    assert hits[0].id == ids["title"]
+
+
+def test_snippets_mark_the_match(corpus):
+    search, ids = corpus
+    hit = next(h for h in search.search("forgiveness") if h.id == ids["body"])
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end].lower() == "forgiveness"
+    assert "\x02" not in hit.snippet
+
+
+def test_prefix_and_diacritics(corpus):
+    search, ids = corpus
+    assert [h.id for h in search.search("forgiv*")] != []
+    assert [h.id for h in search.search("cafe zurich")] == [ids["accent"]]
+
+
+def test_filters_kind_date_tag(corpus):
+    search, ids = corpus
+    assert [h.id for h in search.search("forgiveness", SearchFilters(kinds=("trigger",)))] == [
+        ids["trigger"]]
+    day = date(2026, 5, 11)
+    assert [h.id for h in search.search("forgiveness", SearchFilters(since=day, until=day))] == [
+        ids["body"]]
+    assert [h.id for h in search.search("forgiveness", SearchFilters(tag="Therapy"))] == [
+        ids["title"]]
+
+
+def test_index_follows_updates_trash_and_purge(vault, corpus):
+    search, ids = corpus
+    repo, items = EntryRepository(vault.db), Items(vault.db)
+    e = repo.get(ids["other"])
+    e.body = "now about lanterns"
+    repo.update(e)
+    assert [h.id for h in search.search("lanterns")] == [e.id]
+    assert search.search("nothing") == []
+    items.delete(e.id)
+    assert search.search("lanterns") == []
+    items.restore(e.id)
+    assert [h.id for h in search.search("lanterns")] == [e.id]
+    items.delete(e.id)
+    items.purge(e.id)
+    with vault.db.read() as conn:
+        assert conn.execute("SELECT count(*) FROM fts WHERE rowid = ?", (e.id,)).fetchone()[0] == 0
+
+
+def test_private_notes_are_searchable_locally(vault):
+    e = EntryRepository(vault.db).add(Entry(body="x", private_note="only mine: saffron"))
+    assert [h.id for h in Search(vault.db).search("saffron")] == [e.id]

@@ -1,0 +1,127 @@
+"""The CLI contract, run as a user would: ``python -m kintsugi`` in a child process."""
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kintsugi.core.records import Entry, Trigger
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.triggers import TriggerRepository
+from kintsugi.core.vault import Vault
+from tests.conftest import PASSPHRASE, run_cli
+
+
+@pytest.fixture
+def filled(vault, vault_path):
+    repo = EntryRepository(vault.db)
+    repo.add(Entry(title="Walk", body="A long walk by the river", tags=["calm"]))
+    TriggerRepository(vault.db).add(Trigger(cue="place", suds_peak=6, situation="The old cafe"))
+    vault.lock()
+    return str(vault_path)
+
+
+def cli(vault, *args, stdin="", secrets=(PASSPHRASE,)):
+    return run_cli(*args, "--vault", vault, "--passphrase-fd", "{fd0}", stdin=stdin,
+                   secrets=secrets)
+
+
+def test_init_write_list_show_search(tmp_path):
+    vault = str(tmp_path / "v" / "j.kintsugi")
+    r = run_cli("init", "--vault", vault, "--new-passphrase-fd", "{fd0}", "--recovery-key",
+                secrets=("a long and quiet passphrase",))
+    assert r.returncode == 0, r.stderr
+    recovery = r.stdout.strip()
+    assert len(recovery.replace("-", "")) == 56
+    secrets = ("a long and quiet passphrase",)
+    r = cli(vault, "write", "--title", "Today", "--tag", "hope", "--tag", "therapy", "--mood",
+            "2", "--date", "2026-11-20T21:15", "--share", stdin="We *talked* at last.\n",
+            secrets=secrets)
+    assert r.returncode == 0, r.stderr
+    entry_id = int(r.stdout)
+    r = cli(vault, "list", "--json", secrets=secrets)
+    items = json.loads(r.stdout)
+    assert [i["id"] for i in items] == [entry_id] and items[0]["shared"] is True
+    assert items[0]["occurred_at"].startswith("2026-11-20T21:15")
+    r = cli(vault, "show", str(entry_id), "--json", secrets=secrets)
+    shown = json.loads(r.stdout)
+    assert shown["body"] == "We *talked* at last.\n" and shown["mood"] == 2
+    assert shown["tags"] == ["hope", "therapy"] and shown["kind"] == "entry"
+    r = cli(vault, "search", "talk*", "--json", secrets=secrets)
+    assert [h["id"] for h in json.loads(r.stdout)] == [entry_id]
+    r = cli(vault, "show", str(entry_id), secrets=secrets)
+    assert "We *talked* at last." in r.stdout and "title: Today" in r.stdout
+
+
+def test_list_and_search_text_output(filled):
+    r = cli(filled, "list", "--kind", "entry")
+    assert r.returncode == 0 and "Walk" in r.stdout and "cafe" not in r.stdout
+    r = cli(filled, "search", "river")
+    assert "Walk" in r.stdout
+    r = cli(filled, "list", "--limit", "1", "--json")
+    assert len(json.loads(r.stdout)) == 1
+
+
+def test_vault_from_the_environment(filled):
+    env = {**os.environ, "KINTSUGI_VAULT": filled}
+    r = run_cli("list", "--passphrase-fd", "{fd0}", secrets=(PASSPHRASE,), env=env)
+    assert r.returncode == 0 and "Walk" in r.stdout
+
+
+def test_check_passwd_backup(filled, tmp_path):
+    assert cli(filled, "check").returncode == 0
+    out = tmp_path / "b.kintsugi"
+    r = cli(filled, "backup", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert cli(filled, "backup", "--out", str(out)).returncode == 4  # no silent overwrite
+    r = run_cli("passwd", "--vault", filled, "--passphrase-fd", "{fd0}", "--new-passphrase-fd",
+                "{fd1}", "--recovery-key", secrets=(PASSPHRASE, "the second passphrase"))
+    assert r.returncode == 0, r.stderr
+    recovery = r.stdout.strip()
+    assert cli(filled, "list").returncode == 2  # the old passphrase no longer works
+    assert cli(filled, "list", secrets=("the second passphrase",)).returncode == 0
+    assert cli(str(out), "list").returncode == 0  # the backup keeps its passphrase
+    r = run_cli("passwd", "--vault", filled, "--use-recovery-key", "--passphrase-fd", "{fd0}",
+                "--new-passphrase-fd", "{fd1}", secrets=(recovery, "third passphrase here"))
+    assert r.returncode == 0, r.stderr
+    assert cli(filled, "list", secrets=("third passphrase here",)).returncode == 0
+
+
+def test_exit_codes_and_messages(filled, tmp_path):
+    def expect(result, code, words):
+        assert result.returncode == code, result.stderr
+        assert words in result.stderr and "Traceback" not in result.stderr
+
+    expect(cli(filled, "list", secrets=("wrong",)), 2, "passphrase does not open")
+    expect(cli(str(tmp_path / "missing"), "list"), 4, "no vault")
+    plain = tmp_path / "plain.db"
+    conn = sqlite3.connect(plain)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    expect(cli(str(plain), "list"), 2, "unencrypted SQLite")
+    junk = tmp_path / "junk"
+    junk.write_bytes(os.urandom(5000))
+    expect(cli(str(junk), "list"), 2, "not a Kintsugi vault")
+    expect(cli(filled, "show", "999"), 1, "no record")
+    expect(run_cli("list", "--bogus"), 1, "unrecognized")
+    expect(run_cli("init", "--vault", filled, "--new-passphrase-fd", "{fd0}", secrets=("x",)),
+           4, "already exists")
+    expect(run_cli("list", "--vault", filled), 1, "--passphrase-fd")  # no terminal here
+
+
+def test_in_use_and_corrupted(filled):
+    with Vault.open(filled, PASSPHRASE):
+        r = cli(filled, "list")
+        assert r.returncode == 4 and "open in another" in r.stderr
+    with Vault.open(filled, PASSPHRASE) as v:
+        for i in range(80):
+            EntryRepository(v.db).add(Entry(body="padding " * 200 + str(i)))
+    path = Path(filled)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 4, len(data) - 4096, 4096 * 3):
+        data[offset + 100] ^= 0xFF
+    path.write_bytes(bytes(data))
+    r = cli(filled, "check")
+    assert r.returncode == 3 and "damaged" in r.stderr and "Traceback" not in r.stderr
