@@ -244,6 +244,11 @@ def test_lock_closes_and_wipes(vault):
     vault.lock()  # idempotent
 
 
+def test_verify_passphrase(vault):
+    assert vault.verify_passphrase(PASSPHRASE)
+    assert not vault.verify_passphrase(PASSPHRASE + " ")
+
+
 # --- recovery key ---------------------------------------------------------------
 def test_recovery_key_opens_and_asks_for_a_new_passphrase(vault, vault_path):
     ids = add_entries(vault)
@@ -273,7 +278,9 @@ def test_recovery_key_of_another_vault_is_refused(vault, tmp_path):
 def test_change_passphrase(vault, vault_path):
     ids = add_entries(vault)
     old_salt = vault.salt
+    items = Items(vault.db)  # made before the re-key: must keep working after it
     vault.change_passphrase("second passphrase")
+    assert len(items.timeline()) == len(ids)
     assert vault.salt != old_salt and kdf.parse_salt(vault.salt) == FAST_KDF
     add_entries(vault, 1, "after")  # still usable
     vault.lock()

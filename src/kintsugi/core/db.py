@@ -119,6 +119,17 @@ class Database:
                     conn.execute("ROLLBACK")
                 raise
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold every other thread off (while the vault swaps its file)."""
+        with self._lock:
+            yield
+
+    def set_connection(self, conn: Any) -> None:
+        """Point this wrapper at a new connection (after a re-key); the old one must be closed."""
+        with self._lock:
+            self._conn = conn
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:

@@ -10,6 +10,7 @@ off any UI thread.
 from __future__ import annotations
 
 import errno
+import hmac
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -292,6 +293,14 @@ class Vault:
             raise VaultLocked()
         return self._key
 
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """True when ``passphrase`` is this vault's (runs the KDF: slow)."""
+        candidate = kdf.derive_key(passphrase, self._salt)
+        try:
+            return hmac.compare_digest(bytes(candidate), bytes(self._require_key()))
+        finally:
+            kdf.wipe(candidate)
+
     def recovery_key(self) -> str:
         return kdf.encode_recovery_key(self._require_key())
 
@@ -372,16 +381,18 @@ class Vault:
             if isinstance(exc, OSError):
                 raise _os_error(exc, self.path) from None
             raise
-        # Point of no return: close (checkpoints the WAL into the old file), swap, reopen.
-        self.db.close()
-        try:
-            fsutil.atomic_replace(tmp, self.path)
-        except BaseException:
-            fsutil.remove_quietly(tmp)
-            self.db = Database(_connect(self.path, old_key, self._salt, LATEST_VERSION))
-            kdf.wipe(new_key)
-            raise
-        self.db = Database(_connect(self.path, new_key, new_salt, LATEST_VERSION))
+        # Close (checkpoints the WAL into the old file), swap, reopen — holding every other
+        # thread off, and keeping the same Database object so repositories stay valid.
+        with self.db.exclusive():
+            self.db.close()
+            try:
+                fsutil.atomic_replace(tmp, self.path)
+            except BaseException:
+                fsutil.remove_quietly(tmp)
+                self.db.set_connection(_connect(self.path, old_key, self._salt, LATEST_VERSION))
+                kdf.wipe(new_key)
+                raise
+            self.db.set_connection(_connect(self.path, new_key, new_salt, LATEST_VERSION))
         kdf.wipe(old_key)
         self._key, self._salt = new_key, new_salt
 

@@ -1,0 +1,256 @@
+"""The Journal pane: the timeline on the left, the editor on the right."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.errors import KintsugiError
+from kintsugi.ui.journal.editor import EntryEditor
+from kintsugi.ui.journal.timeline_delegate import TimelineDelegate
+from kintsugi.ui.journal.timeline_model import TimelineModel
+from kintsugi.ui.messages import describe
+from kintsugi.ui.session import Session
+
+
+class JournalPane(QWidget):
+    #: (message, undo callback) — the main window shows it with an Undo button.
+    undoable = Signal(str, object)
+    problem = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.model = TimelineModel("entry", self)
+        self.view = QListView(objectName="timeline")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setUniformItemSizes(False)
+        self.view.setVerticalScrollMode(QListView.ScrollPerPixel)
+        self.view.setAccessibleName(self.tr("Journal entries, newest first"))
+        self.view.selectionModel().currentChanged.connect(self.on_current_changed)
+
+        self.empty = QLabel(self.tr("Nothing here yet.\n\nWrite whatever is on your mind — "
+                                    "it stays on this computer, encrypted."),
+                            alignment=Qt.AlignCenter, wordWrap=True)
+        self.empty.setProperty("role", "subtle")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self.empty)
+
+        self.new_button = QPushButton(self.tr("New entry"))
+        self.new_button.setAccessibleName(self.tr("New entry"))
+        self.new_button.setToolTip(self.tr("New entry (%1)").replace(
+            "%1", QKeySequence(QKeySequence.New).toString(QKeySequence.NativeText)))
+        self.new_button.clicked.connect(self.new_entry)
+        self.prev_day = QPushButton("‹")
+        self.prev_day.setAccessibleName(self.tr("Previous day"))
+        self.prev_day.setToolTip(self.tr("Previous day (Alt+Down)"))
+        self.prev_day.clicked.connect(lambda: self.step_day(-1))
+        self.next_day = QPushButton("›")
+        self.next_day.setAccessibleName(self.tr("Next day"))
+        self.next_day.setToolTip(self.tr("Next day (Alt+Up)"))
+        self.next_day.clicked.connect(lambda: self.step_day(+1))
+        self.jump = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.jump.setDate(QDate.currentDate())
+        self.jump.setAccessibleName(self.tr("Jump to date"))
+        self.jump.setToolTip(self.tr("Jump to a date"))
+        self.jump.dateChanged.connect(self.on_jump_date_changed)
+        self.newest_button = QPushButton(self.tr("Back to newest"), visible=False)
+        self.newest_button.setAccessibleName(self.tr("Back to newest"))
+        self.newest_button.clicked.connect(self.back_to_newest)
+        self.delete_button = QPushButton(self.tr("Move to trash"))
+        self.delete_button.setAccessibleName(self.tr("Move the entry to the trash"))
+        self.delete_button.clicked.connect(self.delete_current)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addStretch(1)
+        for w in (self.prev_day, self.jump, self.next_day, self.newest_button):
+            bar.addWidget(w)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.list_stack, 1)
+
+        self.editor = EntryEditor(session)
+        self.editor.saved.connect(self.on_editor_saved)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.editor, 1)
+        del_row = QHBoxLayout()
+        del_row.addStretch(1)
+        del_row.addWidget(self.delete_button)
+        right_layout.addLayout(del_row)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([340, 660])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        QShortcut(QKeySequence.Delete, self.view, self.delete_current,
+                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.step_day(-1))
+        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.step_day(+1))
+        self.model.rowsInserted.connect(self._update_empty)
+        self.model.rowsRemoved.connect(self._update_empty)
+        self.model.modelReset.connect(self._update_empty)
+
+    # --- session -------------------------------------------------------------------
+    def on_unlocked(self) -> None:
+        items = self.session.items()
+        self.model.set_source(items)
+        self.model.fetchMore()
+        self.editor.set_tag_names(items.tag_names())
+        if self.model.rowCount():
+            self.select_row(0)
+        else:
+            self.new_entry()
+        self._update_empty()
+
+    def flush(self) -> bool:
+        return self.editor.save_now()
+
+    def clear(self) -> None:
+        self.editor.clear()
+        self.model.set_source(None)
+        self.newest_button.hide()
+
+    # --- navigation ----------------------------------------------------------------
+    def select_row(self, row: int) -> None:
+        idx = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect)
+        self.view.scrollTo(idx)
+
+    def open_entry(self, item_id: int) -> None:
+        """Open an entry by id (from search), even if it is not loaded in the timeline."""
+        row = self.model.row_of(item_id)
+        if row < 0:
+            summary = self.session.items().summary(item_id)
+            self.anchor_at(summary.occurred_at + timedelta(microseconds=1))
+            row = self.model.row_of(item_id)
+        if row >= 0:
+            self.select_row(row)
+
+    def on_current_changed(self, current, previous) -> None:
+        if not current.isValid():
+            return
+        item_id = current.data(TimelineModel.IdRole)
+        if item_id == self.editor.entry_id:
+            return
+        self.editor.save_now()
+        try:
+            self.editor.load(self.session.entries().get(item_id))
+        except KintsugiError as exc:
+            self.problem.emit(describe(exc))
+
+    def new_entry(self) -> None:
+        self.editor.save_now()
+        self.view.selectionModel().clearSelection()
+        self.view.selectionModel().setCurrentIndex(self.model.index(-1),
+                                                   QItemSelectionModel.Clear)
+        self.editor.load(None)
+        self.editor.body.setFocus()
+
+    def on_editor_saved(self, summary) -> None:
+        row = self.model.upsert(summary)
+        if row >= 0:
+            sm = self.view.selectionModel()
+            sm.blockSignals(True)
+            sm.setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
+            sm.blockSignals(False)
+            self.view.viewport().update()
+        self.editor.set_tag_names(self.session.items().tag_names())
+
+    def step_day(self, direction: int) -> None:
+        """Select the first entry of the previous (-1) or next (+1) day."""
+        current = self.view.currentIndex()
+        if not current.isValid():
+            return
+        day = self.model.summary_at(current.row()).occurred_at.date()
+        row = current.row()
+        while True:
+            row += 1 if direction < 0 else -1
+            if direction < 0 and row >= self.model.rowCount() and self.model.canFetchMore():
+                self.model.fetchMore()
+            if not 0 <= row < self.model.rowCount():
+                return
+            other = self.model.summary_at(row).occurred_at.date()
+            if other != day:
+                if direction > 0:  # go to the first (newest) row of that day
+                    while row > 0 and self.model.summary_at(row - 1).occurred_at.date() == other:
+                        row -= 1
+                self.select_row(row)
+                return
+
+    def on_jump_date_changed(self, qdate: QDate) -> None:
+        if not self.session.is_open:
+            return
+        day = qdate.toPython()
+        self.editor.save_now()
+        self.anchor_at(datetime.combine(day + timedelta(days=1), time()).astimezone())
+        if self.model.rowCount():
+            self.select_row(0)
+
+    def anchor_at(self, moment: datetime) -> None:
+        self.model.set_source(self.session.items(), anchor=moment)
+        self.model.fetchMore()
+        self.newest_button.show()
+
+    def back_to_newest(self) -> None:
+        self.editor.save_now()
+        self.model.set_source(self.session.items())
+        self.model.fetchMore()
+        self.newest_button.hide()
+        if self.model.rowCount():
+            self.select_row(0)
+
+    # --- trash ---------------------------------------------------------------------
+    def delete_current(self) -> None:
+        item_id = self.editor.entry_id
+        if item_id is None:
+            self.editor.load(None)
+            return
+        self.editor.save_now()
+        row = self.model.row_of(item_id)
+        try:
+            self.session.items().delete(item_id)
+        except KintsugiError as exc:
+            self.problem.emit(describe(exc))
+            return
+        self.model.remove_id(item_id)
+        if self.model.rowCount():
+            self.select_row(min(max(row, 0), self.model.rowCount() - 1))
+        else:
+            self.new_entry()
+        self.undoable.emit(self.tr("Moved to the trash."), lambda: self.restore(item_id))
+
+    def restore(self, item_id: int) -> None:
+        if not self.session.is_open:
+            return
+        self.session.items().restore(item_id)
+        row = self.model.upsert(self.session.items().summary(item_id))
+        if row >= 0:
+            self.select_row(row)
+
+    def _update_empty(self, *_: object) -> None:
+        has_rows = self.model.rowCount() > 0 or self.model.canFetchMore()
+        self.list_stack.setCurrentWidget(self.view if has_rows else self.empty)

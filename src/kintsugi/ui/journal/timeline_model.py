@@ -1,0 +1,135 @@
+"""The journal timeline as a lazy list model: newest first, a page at a time.
+
+Rows are :class:`~kintsugi.core.records.ItemSummary`. ``fetchMore`` asks the
+repository for the next page with a keyset (occurred_at, id), so opening and
+scrolling cost the same at 100 or 100,000 entries.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from kintsugi.core.records import ItemSummary
+from kintsugi.core.repo.items import Items
+
+Index = QModelIndex | QPersistentModelIndex
+_FAR_FUTURE_ID = 2**62
+
+
+class TimelineModel(QAbstractListModel):
+    PAGE = 200
+    IdRole = Qt.UserRole + 1
+    SummaryRole = Qt.UserRole + 2
+    DayStartRole = Qt.UserRole + 3  # True on the first row of a day (draws the day heading)
+
+    def __init__(self, kind: str | None = "entry", parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self._items: Items | None = None
+        self._rows: list[ItemSummary] = []
+        self._exhausted = True
+        self._anchor: tuple[datetime, int] | None = None
+
+    # --- source ---------------------------------------------------------------
+    def set_source(self, items: Items | None, anchor: datetime | None = None) -> None:
+        """Show ``items`` (None clears everything), newest first, or from ``anchor`` back."""
+        self.beginResetModel()
+        self._items = items
+        self._rows = []
+        self._anchor = (anchor, _FAR_FUTURE_ID) if anchor else None
+        self._exhausted = items is None
+        self.endResetModel()
+
+    @property
+    def anchored(self) -> bool:
+        return self._anchor is not None
+
+    # --- Qt model API -----------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.DisplayRole:
+            return row.title or self.tr("Untitled")
+        if role == Qt.AccessibleTextRole:
+            return f"{row.occurred_at:%A %d %B %Y %H:%M}: {row.title or self.tr('Untitled')}"
+        if role == Qt.ToolTipRole:
+            return row.excerpt or None
+        if role == self.IdRole:
+            return row.id
+        if role == self.SummaryRole:
+            return row
+        if role == self.DayStartRole:
+            r = index.row()
+            return r == 0 or self._rows[r - 1].occurred_at.date() != row.occurred_at.date()
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = super().roleNames()
+        names.update({self.IdRole: b"itemId", self.SummaryRole: b"summary",
+                      self.DayStartRole: b"dayStart"})
+        return names
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted or self._items is None:
+            return
+        last = self._rows[-1] if self._rows else None
+        after = (last.occurred_at, last.id) if last else self._anchor
+        page = self._items.timeline(kind=self.kind, after=after, limit=self.PAGE)
+        if len(page) < self.PAGE:
+            self._exhausted = True
+        if page:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    # --- edits from the app -----------------------------------------------------
+    def row_of(self, item_id: int) -> int:
+        for r, row in enumerate(self._rows):
+            if row.id == item_id:
+                return r
+        return -1
+
+    def summary_at(self, row: int) -> ItemSummary:
+        return self._rows[row]
+
+    def upsert(self, summary: ItemSummary) -> int:
+        """Show a saved item where it belongs; returns its row (or -1 if outside the window)."""
+        self.remove_id(summary.id)
+        key = (summary.occurred_at, summary.id)
+        rows = self._rows
+        pos = 0
+        while pos < len(rows) and (rows[pos].occurred_at, rows[pos].id) > key:
+            pos += 1
+        if self._anchor and key > (self._anchor[0], self._anchor[1]):
+            return -1  # newer than the anchored window
+        if pos == len(rows) and not self._exhausted:
+            return -1  # older than what is loaded: it will arrive with a later page
+        self.beginInsertRows(QModelIndex(), pos, pos)
+        rows.insert(pos, summary)
+        self.endInsertRows()
+        self._day_start_changed(pos + 1)
+        return pos
+
+    def remove_id(self, item_id: int) -> None:
+        r = self.row_of(item_id)
+        if r < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), r, r)
+        del self._rows[r]
+        self.endRemoveRows()
+        self._day_start_changed(r)
+
+    def _day_start_changed(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, [self.DayStartRole])

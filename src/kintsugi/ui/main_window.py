@@ -1,0 +1,360 @@
+"""The main window assembles the panes and connects their signals; it holds no logic of its own
+beyond moving between the welcome, unlock and workspace screens, and locking."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from kintsugi.ui.idle import IdleWatcher, SystemLockWatcher
+from kintsugi.ui.journal.pane import JournalPane
+from kintsugi.ui.messages import describe
+from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
+from kintsugi.ui.search_pane import SearchPane
+from kintsugi.ui.session import Session
+from kintsugi.ui.settings_dialog import AppSettings, SettingsDialog
+from kintsugi.ui.theme import apply_theme
+from kintsugi.ui.trash_dialog import TrashDialog
+from kintsugi.ui.unlock import UnlockPane
+from kintsugi.ui.welcome import WelcomePane
+
+TITLE = "Kintsugi"  # never an entry's title, never a path
+UNDO_MS = 10_000
+
+
+class UndoBanner(QFrame):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="banner", visible=False)
+        self.label = QLabel()
+        self.button = QPushButton(self.tr("Undo"))
+        self.button.setAccessibleName(self.tr("Undo"))
+        self.button.clicked.connect(self.on_undo_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self._undo = None
+        self._timer = QTimer(self, singleShot=True, interval=UNDO_MS)
+        self._timer.timeout.connect(self.dismiss)
+
+    def offer(self, message: str, undo) -> None:
+        self.label.setText(message)
+        self._undo = undo
+        self.show()
+        self._timer.start()
+
+    def on_undo_clicked(self) -> None:
+        undo, self._undo = self._undo, None
+        self.dismiss()
+        if undo:
+            undo()
+
+    def dismiss(self) -> None:
+        self._undo = None
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.setWindowTitle(TITLE)
+        self.session = session
+        self.settings = AppSettings()
+        self._offer_recovery_key = False
+        self._copied_digest: bytes | None = None
+        self.dialog: QWidget | None = None  # the open dialog, if any (one at a time)
+
+        self.welcome = WelcomePane()
+        self.unlock = UnlockPane()
+        self.journal = JournalPane(session)
+        self.search = SearchPane(session)
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setFixedWidth(170)
+        self.panes = QStackedWidget()
+        for label, pane in ((self.tr("Journal"), self.journal), (self.tr("Search"), self.search)):
+            self.nav.addItem(label)
+            self.panes.addWidget(pane)
+        self.nav.currentRowChanged.connect(self.panes.setCurrentIndex)
+        self.workspace = QWidget()
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.panes, 1)
+        self.screens = QStackedWidget()
+        for w in (self.welcome, self.unlock, self.workspace):
+            self.screens.addWidget(w)
+        self.setCentralWidget(self.screens)
+
+        self.save_state = QLabel()
+        self.save_state.setAccessibleName(self.tr("Save state"))
+        self.banner = UndoBanner()
+        self.lock_button = QToolButton(text=self.tr("Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock the journal"))
+        self.lock_button.setToolTip(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock)
+        self.statusBar().addWidget(self.save_state, 1)
+        self.statusBar().addPermanentWidget(self.banner)
+        self.statusBar().addPermanentWidget(self.lock_button)
+
+        self.idle = IdleWatcher(QApplication.instance(), self)
+        self.system_lock = SystemLockWatcher(self)
+        self._build_actions()
+        self._connect()
+        self.show_start()
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+
+    # --- assembly ------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, menu=None) -> QAction:
+            a = QAction(text, self)
+            a.triggered.connect(slot)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            if menu is not None:
+                menu.addAction(a)
+            self.addAction(a)
+            return a
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_entry_action = action(self.tr("New entry"), self.on_new_entry,
+                                       QKeySequence.New, file_menu)
+        file_menu.addSeparator()
+        action(self.tr("New vault…"), self.on_new_vault, None, file_menu)
+        action(self.tr("Open vault…"), self.on_open_vault, QKeySequence.Open, file_menu)
+        file_menu.addSeparator()
+        self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
+        action(self.tr("Settings…"), self.on_settings, QKeySequence.Preferences, file_menu)
+        file_menu.addSeparator()
+        action(self.tr("Quit"), self.close, QKeySequence.Quit, file_menu)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.find_action = action(self.tr("Search…"), self.on_find, QKeySequence.Find, edit_menu)
+        action(self.tr("Trash…"), self.on_trash, None, edit_menu)
+        self.workspace_actions = [self.new_entry_action, self.lock_action, self.find_action]
+
+    def _connect(self) -> None:
+        self.session.unlocked.connect(self.on_session_unlocked)
+        self.session.about_to_lock.connect(self.on_session_about_to_lock)
+        self.session.locked.connect(self.on_session_locked)
+        self.welcome.create_requested.connect(self.on_create_requested)
+        self.unlock.unlock_requested.connect(self.on_unlock_requested)
+        self.unlock.recovery_requested.connect(self.on_recovery_requested)
+        self.journal.editor.save_state_changed.connect(self.on_save_state_changed)
+        self.journal.undoable.connect(self.banner.offer)
+        self.journal.problem.connect(self.show_problem)
+        self.search.open_requested.connect(self.on_open_requested)
+        self.idle.idle.connect(self.on_idle)
+        self.system_lock.should_lock.connect(self.on_idle)
+        QGuiApplication.clipboard().dataChanged.connect(self.on_clipboard_changed)
+
+    # --- screens -------------------------------------------------------------------
+    def show_start(self) -> None:
+        for a in self.workspace_actions:
+            a.setEnabled(False)
+        if self.session.vault_exists():
+            self.unlock.clear()
+            self.unlock.set_vault_name(self.session.path.name)
+            self.screens.setCurrentWidget(self.unlock)
+            self.unlock.passphrase.setFocus()
+        else:
+            self.welcome.clear()
+            self.screens.setCurrentWidget(self.welcome)
+            self.welcome.passphrase.setFocus()
+        self.save_state.clear()
+
+    def on_create_requested(self, passphrase: str, wants_recovery_key: bool) -> None:
+        self._offer_recovery_key = wants_recovery_key
+        self.session.create(passphrase, self.on_create_failed)
+
+    def on_create_failed(self, exc: BaseException) -> None:
+        self.welcome.set_busy(False)
+        self.welcome.show_message(describe(exc))
+
+    def on_unlock_requested(self, passphrase: str) -> None:
+        self.session.unlock(passphrase, lambda exc: self.unlock.show_error(describe(exc)))
+
+    def on_recovery_requested(self) -> None:
+        self.dialog = RecoveryUnlockDialog(self)
+        self.dialog.accepted.connect(self.on_recovery_dialog_accepted)
+        self.dialog.open()
+
+    def on_recovery_dialog_accepted(self) -> None:
+        dialog = self.sender()
+        self.unlock.set_busy(True)
+        self._offer_recovery_key = True  # the old key no longer works: offer the new one
+        self.session.unlock_with_recovery_key(
+            dialog.key.text(), dialog.new.text(),
+            lambda exc: self.unlock.show_error(describe(exc)))
+
+    def on_session_unlocked(self) -> None:
+        self.settings = AppSettings.load(self.session.settings())
+        self.apply_settings(self.settings)
+        self.journal.on_unlocked()
+        self.search.on_unlocked()
+        self.nav.setCurrentRow(0)
+        self.screens.setCurrentWidget(self.workspace)
+        for a in self.workspace_actions:
+            a.setEnabled(True)
+        self.save_state.setText(self.tr("All saved"))
+        self.welcome.clear()
+        self.unlock.clear()
+        if self._offer_recovery_key and self.session.vault is not None:
+            self._offer_recovery_key = False
+            self.show_recovery_key(self.session.vault.recovery_key())
+
+    def show_recovery_key(self, recovery_key: str) -> None:
+        self.dialog = RecoveryKeyDialog(recovery_key, self)
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.open()
+
+    def apply_settings(self, values: AppSettings) -> None:
+        self.settings = values
+        self.idle.set_minutes(values.autolock_minutes)
+        self.idle.start()
+        apply_theme(QApplication.instance(), values.theme)
+        self.journal.editor.set_font_size(values.editor_font_size)
+        day = Qt.DayOfWeek(values.first_day_of_week)
+        for edit in (self.journal.jump, self.journal.editor.when, self.search.since,
+                     self.search.until):
+            edit.calendarWidget().setFirstDayOfWeek(day)
+
+    # --- locking -------------------------------------------------------------------
+    def lock(self) -> bool:
+        """Save, close the vault, clear every view. False if the user chose to stay."""
+        if not self.session.is_open:
+            return True
+        if not self.journal.flush() and QMessageBox.warning(
+                self, TITLE,
+                self.tr("The last changes couldn't be saved (%1)\n\nLock anyway and lose them?")
+                .replace("%1", self.save_state.text()),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return False
+        self.session.lock()
+        return True
+
+    def on_idle(self) -> None:
+        if self.session.is_open:
+            self.journal.flush()
+            self.session.lock()  # privacy first: an unattended journal locks
+
+    def on_session_about_to_lock(self) -> None:
+        self.journal.flush()
+
+    def on_session_locked(self) -> None:
+        self.idle.stop()
+        self.banner.dismiss()
+        self.journal.clear()
+        self.search.clear()
+        self._clear_our_clipboard()
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self and dialog.isVisible():
+                dialog.close()
+        self.show_start()
+
+    def on_clipboard_changed(self) -> None:
+        """Remember a digest of what our windows put on the clipboard (never the text)."""
+        clipboard = QGuiApplication.clipboard()
+        if QApplication.activeWindow() is not None or clipboard.ownsClipboard():
+            self._copied_digest = hashlib.sha256(clipboard.text().encode()).digest()
+        else:
+            self._copied_digest = None
+
+    def _clear_our_clipboard(self) -> None:
+        """On lock: clear the clipboard if it still holds what we copied, and only then."""
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text()
+        if text and self._copied_digest == hashlib.sha256(text.encode()).digest():
+            clipboard.clear()
+        self._copied_digest = None
+
+    # --- menu actions --------------------------------------------------------------
+    def on_new_entry(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.journal.new_entry()
+
+    def on_find(self) -> None:
+        self.nav.setCurrentRow(1)
+        self.search.focus_query()
+
+    def on_open_requested(self, item_id: int, kind: str) -> None:
+        if kind == "entry":
+            self.nav.setCurrentRow(0)
+            self.journal.open_entry(item_id)
+
+    def on_save_state_changed(self, state: str, text: str) -> None:
+        self.save_state.setText(text)
+        self.save_state.setProperty("role", "error" if state == "error" else "")
+        self.save_state.style().polish(self.save_state)
+
+    def show_problem(self, text: str) -> None:
+        self.save_state.setText(text)
+
+    def on_settings(self) -> None:
+        if not self.session.is_open:
+            return
+        self.dialog = SettingsDialog(self.session, self)
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.applied.connect(self.apply_settings)
+        self.dialog.recovery_key_made.connect(self.show_recovery_key)
+        self.dialog.open()
+
+    def on_trash(self) -> None:
+        if not self.session.is_open:
+            return
+        self.journal.flush()
+        self.dialog = TrashDialog(self.session, self)
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.restored.connect(self.journal.restore)
+        self.dialog.open()
+
+    def _choose_vault(self, save: bool) -> Path | None:
+        title = self.tr("New vault") if save else self.tr("Open vault")
+        flt = self.tr("Kintsugi vaults (*.kintsugi);;All files (*)")
+        options = QFileDialog.DontUseNativeDialog
+        start = str(self.session.path.parent)
+        name, _ = (QFileDialog.getSaveFileName(self, title, start, flt, options=options) if save
+                   else QFileDialog.getOpenFileName(self, title, start, flt, options=options))
+        return Path(name) if name else None
+
+    def on_new_vault(self) -> None:
+        path = self._choose_vault(save=True)
+        if path and self.lock():
+            if path.suffix != ".kintsugi":
+                path = path.with_name(path.name + ".kintsugi")
+            self.session.set_path(path)
+            self.show_start()
+
+    def on_open_vault(self) -> None:
+        path = self._choose_vault(save=False)
+        if path and self.lock():
+            self.session.set_path(path)
+            self.show_start()
+
+    # --- quitting ------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.lock():
+            event.ignore()
+            return
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        event.accept()

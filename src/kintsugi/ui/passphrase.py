@@ -1,0 +1,85 @@
+"""Passphrase entry: show/hide, a Caps Lock hint, and a live strength meter (zxcvbn)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+ZXCVBN_MAX_CHARS = 100  # zxcvbn is slow on very long input; the first 100 decide anyway
+
+
+class PassphraseField(QLineEdit):
+    """A password line edit with a show/hide action and Caps Lock detection."""
+
+    caps_lock_changed = Signal(bool)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.Password)
+        self.setAccessibleName(accessible_name)
+        self.setPlaceholderText(accessible_name)
+        self._toggle = QAction(self.tr("Show"), self)
+        self._toggle.setCheckable(True)
+        self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
+        self._toggle.toggled.connect(self.on_toggle_toggled)
+        self.addAction(self._toggle, QLineEdit.TrailingPosition)
+        self.caps_lock = False
+
+    @property
+    def toggle_action(self) -> QAction:
+        return self._toggle
+
+    def on_toggle_toggled(self, shown: bool) -> None:
+        self.setEchoMode(QLineEdit.Normal if shown else QLineEdit.Password)
+        self._toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if len(text) == 1 and text.isalpha() and text.lower() != text.upper():
+            shift = bool(event.modifiers() & Qt.ShiftModifier)
+            caps = text.isupper() != shift
+            if caps != self.caps_lock:
+                self.caps_lock = caps
+                self.caps_lock_changed.emit(caps)
+        super().keyPressEvent(event)
+
+
+class StrengthMeter(QWidget):
+    """A bar from 0 to 4 and one line of advice, updated shortly after typing stops."""
+
+    WORDS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+
+    def __init__(self, field: QLineEdit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = field
+        self.bar = QProgressBar(objectName="strength", minimum=0, maximum=4, textVisible=False)
+        self.bar.setAccessibleName(self.tr("Passphrase strength"))
+        self.label = QLabel(wordWrap=True)
+        self.label.setProperty("role", "subtle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label)
+        self.score = 0
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.update_now)
+        field.textChanged.connect(self._timer.start)
+        self.update_now()
+
+    def update_now(self) -> None:
+        text = self.field.text()
+        if not text:
+            self.score = 0
+            self.bar.setValue(0)
+            self.label.setText(self.tr("Several unusual words make a strong passphrase."))
+            return
+        from zxcvbn import zxcvbn
+
+        result = zxcvbn(text[:ZXCVBN_MAX_CHARS])
+        self.score = int(result["score"])
+        self.bar.setValue(self.score)
+        feedback = result.get("feedback") or {}
+        advice = feedback.get("warning") or " ".join(feedback.get("suggestions") or [])
+        self.label.setText(f"{self.tr(self.WORDS[self.score])}. {advice}".strip())
+        self.bar.setAccessibleDescription(self.WORDS[self.score])

@@ -1,0 +1,235 @@
+"""Search everything as you type: ranked results with the matching words marked.
+
+Each query runs on the thread pool; only the newest query's results are shown.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.search import SearchFilters, SearchHit
+from kintsugi.ui.messages import describe
+from kintsugi.ui.session import Session
+from kintsugi.ui.workers import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+KIND_LABELS = {"entry": "Journal", "trigger": "Trigger", "grounding": "Grounding",
+               "checkin": "Check-in", "boundary": "Boundary", "goal": "Goal"}
+
+
+class SearchResultsModel(QAbstractListModel):
+    HitRole = Qt.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+            return f"{hit.title} — {hit.snippet}"
+        if role == self.HitRole:
+            return hit
+        return None
+
+
+def snippet_html(hit: SearchHit) -> str:
+    out, pos = [], 0
+    for start, end in hit.highlights:
+        out.append(html.escape(hit.snippet[pos:start]))
+        out.append(f"<b><u>{html.escape(hit.snippet[start:end])}</u></b>")
+        pos = end
+    out.append(html.escape(hit.snippet[pos:]))
+    return "".join(out).replace("\n", " ")
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    HEIGHT = 64
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(option.rect.width(), self.HEIGHT)
+
+    def paint(self, painter, option, index) -> None:
+        hit: SearchHit = index.data(SearchResultsModel.HitRole)
+        painter.save()
+        pal = option.palette
+        selected = bool(option.state & QStyle.State_Selected)
+        if selected:
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(pal.color(QPalette.Highlight))
+            painter.drawRoundedRect(option.rect.adjusted(4, 2, -4, -2), 6, 6)
+        colour = pal.color(QPalette.HighlightedText if selected else QPalette.Text).name()
+        subtle = pal.color(QPalette.HighlightedText if selected else QPalette.PlaceholderText)
+        kind = KIND_LABELS.get(hit.kind, hit.kind)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(
+            f"<div style='color:{colour}'><b>{html.escape(hit.title or '—')}</b>"
+            f" <span style='color:{subtle.name()}'>&nbsp;{kind} · "
+            f"{hit.occurred_at:%d %b %Y}</span><br>{snippet_html(hit)}</div>")
+        doc.setTextWidth(option.rect.width() - 24)
+        painter.translate(option.rect.left() + 12, option.rect.top() + 6)
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 24, self.HEIGHT - 8))
+        painter.restore()
+
+
+class SearchPane(QWidget):
+    open_requested = Signal(int, str)  # item id, kind
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._generation = 0
+        self.query = QLineEdit(placeholderText=self.tr("Search everything you have written…"),
+                               clearButtonEnabled=True)
+        self.query.setAccessibleName(self.tr("Search"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of record"))
+        self.kind.addItem(self.tr("Everything"), None)
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(self.tr(label), kind)
+        self.tag = QComboBox(editable=True)
+        self.tag.setAccessibleName(self.tr("Tag"))
+        self.tag.lineEdit().setPlaceholderText(self.tr("Any tag"))
+        self.dated = QCheckBox(self.tr("Between"))
+        self.dated.setAccessibleName(self.tr("Only between two dates"))
+        self.since = QDateEdit(calendarPopup=True, enabled=False)
+        self.since.setAccessibleName(self.tr("From date"))
+        self.since.setDate(QDate.currentDate().addMonths(-1))
+        self.until = QDateEdit(calendarPopup=True, enabled=False)
+        self.until.setAccessibleName(self.tr("To date"))
+        self.until.setDate(QDate.currentDate())
+        self.dated.toggled.connect(self.since.setEnabled)
+        self.dated.toggled.connect(self.until.setEnabled)
+        self.status = QLabel()
+        self.status.setProperty("role", "subtle")
+        self.status.setAccessibleName(self.tr("Search status"))
+
+        self.model = SearchResultsModel(self)
+        self.results = QListView()
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(SearchHitDelegate(self.results))
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.activated.connect(self.on_result_activated)
+        self.results.clicked.connect(self.on_result_activated)
+
+        self._debounce = QTimer(self, singleShot=True, interval=180)
+        self._debounce.timeout.connect(self.run_search)
+        self.query.textChanged.connect(self._debounce.start)
+        self.query.returnPressed.connect(self.on_query_return_pressed)
+        for signal in (self.kind.currentIndexChanged, self.tag.currentTextChanged,
+                       self.dated.toggled, self.since.dateChanged, self.until.dateChanged):
+            signal.connect(self._debounce.start)
+
+        filters = QHBoxLayout()
+        for w in (self.kind, self.tag, self.dated, self.since, self.until):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+    def on_unlocked(self) -> None:
+        self.tag.clear()
+        self.tag.addItem("")
+        self.tag.addItems(self.session.items().tag_names())
+
+    def clear(self) -> None:
+        self._generation += 1  # drop any result still on its way
+        self._debounce.stop()
+        self.query.clear()
+        self.tag.clear()
+        self.model.set_hits([])
+        self.status.clear()
+
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def filters(self) -> SearchFilters:
+        kind = self.kind.currentData()
+        return SearchFilters(
+            kinds=(kind,) if kind else (),
+            tag=self.tag.currentText().strip() or None,
+            since=self.since.date().toPython() if self.dated.isChecked() else None,
+            until=self.until.date().toPython() if self.dated.isChecked() else None,
+        )
+
+    def run_search(self) -> None:
+        if not self.session.is_open:
+            return
+        text, filters = self.query.text(), self.filters()
+        self._generation += 1
+        generation = self._generation
+        if not text.strip():
+            self.model.set_hits([])
+            self.status.clear()
+            return
+        search = self.session.search()
+        self.status.setText(self.tr("Searching…"))
+        run_in_background(
+            lambda: search.search(text, filters, limit=100, prefix_last=True),
+            lambda hits: self.on_search_done(generation, hits),
+            lambda exc: self.on_search_failed(generation, exc),
+        )
+
+    def on_search_done(self, generation: int, hits: list[SearchHit]) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_hits(hits)
+        if hits:
+            self.status.setText(self.tr("%n result(s)", "", len(hits)))
+        else:
+            self.status.setText(self.tr("Nothing found. Try fewer or shorter words."))
+
+    def on_search_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.status.setText(describe(exc))
+
+    def on_query_return_pressed(self) -> None:
+        if self.model.rowCount():
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def on_result_activated(self, index: QModelIndex) -> None:
+        hit: SearchHit = index.data(SearchResultsModel.HitRole)
+        if hit is not None:
+            self.open_requested.emit(hit.id, hit.kind)

@@ -1,0 +1,101 @@
+"""The open vault, as the UI sees it: unlock and lock, and the repositories to use.
+
+Signals (owned here; connected by MainWindow):
+    unlocked()      a vault is open; panes may load.
+    about_to_lock() panes must save what they hold, now, synchronously.
+    locked()        the key is gone; panes must already be empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.items import Items
+from kintsugi.core.repo.settings import Settings
+from kintsugi.core.search import Search
+from kintsugi.core.vault import Vault
+from kintsugi.ui.workers import run_in_background
+
+
+class Session(QObject):
+    unlocked = Signal()
+    about_to_lock = Signal()
+    locked = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.vault: Vault | None = None
+
+    # --- state -------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.vault is not None and not self.vault.locked
+
+    def vault_exists(self) -> bool:
+        return self.path.exists()
+
+    def set_path(self, path: Path) -> None:
+        self.lock()
+        self.path = Path(path)
+
+    # --- opening (KDF off the UI thread) -------------------------------------------
+    def create(self, passphrase: str, on_failed: Callable[[BaseException], None]) -> None:
+        self._open_with(lambda: Vault.create(self.path, passphrase), on_failed)
+
+    def unlock(self, passphrase: str, on_failed: Callable[[BaseException], None]) -> None:
+        self._open_with(lambda: Vault.open(self.path, passphrase), on_failed)
+
+    def unlock_with_recovery_key(self, recovery_key: str, new_passphrase: str,
+                                 on_failed: Callable[[BaseException], None]) -> None:
+        def work() -> Vault:
+            vault = Vault.open_with_recovery_key(self.path, recovery_key)
+            try:
+                vault.change_passphrase(new_passphrase)
+            except BaseException:
+                vault.lock()
+                raise
+            return vault
+
+        self._open_with(work, on_failed)
+
+    def _open_with(self, work: Callable[[], Vault],
+                   on_failed: Callable[[BaseException], None]) -> None:
+        run_in_background(work, self._on_opened, on_failed)
+
+    def _on_opened(self, vault: Vault) -> None:
+        self.vault = vault
+        self.unlocked.emit()
+
+    # --- locking -------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.vault is None:
+            return
+        self.about_to_lock.emit()
+        vault, self.vault = self.vault, None
+        vault.lock()
+        self.locked.emit()
+
+    # --- what panes use --------------------------------------------------------------
+    def _require(self) -> Vault:
+        if self.vault is None:
+            from kintsugi.core.errors import VaultLocked
+
+            raise VaultLocked()
+        return self.vault
+
+    def entries(self) -> EntryRepository:
+        return EntryRepository(self._require().db)
+
+    def items(self) -> Items:
+        return Items(self._require().db)
+
+    def search(self) -> Search:
+        return Search(self._require().db)
+
+    def settings(self) -> Settings:
+        return Settings(self._require().db)

@@ -1,0 +1,190 @@
+"""Settings kept inside the vault (auto-lock, theme, editor size, first day of week), plus
+the passphrase and recovery key actions, which run the atomic re-key off the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.errors import WrongPassphrase
+from kintsugi.core.repo.settings import Settings
+from kintsugi.ui.messages import describe
+from kintsugi.ui.passphrase import PassphraseField, StrengthMeter
+from kintsugi.ui.session import Session
+from kintsugi.ui.theme import THEMES
+from kintsugi.ui.workers import run_in_background
+
+DAYS = ((Qt.Monday, "Monday"), (Qt.Saturday, "Saturday"), (Qt.Sunday, "Sunday"))
+
+
+@dataclass
+class AppSettings:
+    autolock_minutes: int = 5
+    theme: str = "system"
+    editor_font_size: int = 12
+    first_day_of_week: int = 1  # Qt.DayOfWeek value
+
+    KEYS = {"autolock_minutes": "ui.autolock_minutes", "theme": "ui.theme",
+            "editor_font_size": "ui.editor_font_size",
+            "first_day_of_week": "ui.first_day_of_week"}
+
+    @classmethod
+    def load(cls, store: Settings) -> AppSettings:
+        defaults = cls()
+        return cls(**{name: store.get(key, getattr(defaults, name))
+                      for name, key in cls.KEYS.items()})
+
+    def save(self, store: Settings) -> None:
+        for name, key in self.KEYS.items():
+            store.set(key, getattr(self, name))
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(object)  # AppSettings
+    recovery_key_made = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Settings"))
+        current = AppSettings.load(session.settings())
+        self.autolock = QSpinBox(minimum=0, maximum=240, value=current.autolock_minutes)
+        self.autolock.setSpecialValueText(self.tr("Never"))
+        self.autolock.setSuffix(self.tr(" min"))
+        self.autolock.setAccessibleName(self.tr("Lock after idle minutes"))
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for name in THEMES:
+            self.theme.addItem(self.tr(name.capitalize()), name)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
+        self.font_size = QSpinBox(minimum=8, maximum=32, value=current.editor_font_size)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setAccessibleName(self.tr("Editor font size"))
+        self.first_day = QComboBox()
+        self.first_day.setAccessibleName(self.tr("First day of the week"))
+        for value, label in DAYS:
+            self.first_day.addItem(self.tr(label), int(value.value))
+        self.first_day.setCurrentIndex(max(0, self.first_day.findData(current.first_day_of_week)))
+
+        self.passwd_button = QPushButton(self.tr("Change passphrase…"))
+        self.passwd_button.setAccessibleName(self.tr("Change passphrase"))
+        self.passwd_button.clicked.connect(lambda: self.open_passphrase_dialog(False))
+        self.recovery_button = QPushButton(self.tr("Make a new recovery key…"))
+        self.recovery_button.setAccessibleName(self.tr("Make a new recovery key"))
+        self.recovery_button.clicked.connect(lambda: self.open_passphrase_dialog(True))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Lock after"), self.autolock)
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Editor text size"), self.font_size)
+        form.addRow(self.tr("Weeks start on"), self.first_day)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.on_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.passwd_button)
+        layout.addWidget(self.recovery_button)
+        layout.addWidget(buttons)
+
+    def values(self) -> AppSettings:
+        return AppSettings(self.autolock.value(), self.theme.currentData(),
+                           self.font_size.value(), self.first_day.currentData())
+
+    def on_accepted(self) -> None:
+        values = self.values()
+        values.save(self.session.settings())
+        self.applied.emit(values)
+        self.accept()
+
+    def open_passphrase_dialog(self, keep_passphrase: bool) -> None:
+        self.passphrase_dialog = PassphraseChangeDialog(self.session, keep_passphrase, self)
+        self.passphrase_dialog.recovery_key_made.connect(self.recovery_key_made)
+        self.passphrase_dialog.open()
+
+
+class PassphraseChangeDialog(QDialog):
+    """Change the passphrase — or keep it and draw a new salt, which makes a new recovery key."""
+
+    recovery_key_made = Signal(str)
+
+    def __init__(self, session: Session, keep_passphrase: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.keep = keep_passphrase
+        self.setWindowTitle(self.tr("New recovery key") if keep_passphrase
+                            else self.tr("Change passphrase"))
+        self.current = PassphraseField(self.tr("Current passphrase"))
+        self.new = PassphraseField(self.tr("New passphrase"))
+        self.repeat = PassphraseField(self.tr("Repeat the new passphrase"))
+        self.meter = StrengthMeter(self.new)
+        note = QLabel(self.tr("The old recovery key will stop working.") if keep_passphrase else
+                      self.tr("Your journal is re-encrypted into a fresh copy; the old file is "
+                              "replaced only once the copy checks out. The old recovery key "
+                              "will stop working."), wordWrap=True)
+        note.setProperty("role", "subtle")
+        self.message = QLabel(wordWrap=True)
+        self.message.setProperty("role", "error")
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy.setAccessibleName(self.tr("Re-encrypting"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.on_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        if not keep_passphrase:
+            for w in (self.new, self.meter, self.repeat):
+                layout.addWidget(w)
+        for w in (note, self.message, self.busy, self.buttons):
+            layout.addWidget(w)
+
+    def on_accepted(self) -> None:
+        current = self.current.text()
+        new = current if self.keep else self.new.text()
+        if not self.keep and len(new) < 8:
+            self.message.setText(self.tr("Please use at least 8 characters."))
+            return
+        if not self.keep and new != self.repeat.text():
+            self.message.setText(self.tr("The two new passphrases are different."))
+            return
+        vault = self.session.vault
+        if vault is None:
+            self.reject()
+            return
+        self.setEnabled(False)
+        self.busy.show()
+        self.message.clear()
+
+        def work() -> str:
+            if not vault.verify_passphrase(current):
+                raise WrongPassphrase("That is not the current passphrase.")
+            vault.change_passphrase(new)
+            return vault.recovery_key()
+
+        run_in_background(work, self.on_done, self.on_failed)
+
+    def on_done(self, recovery_key: str) -> None:
+        self.busy.hide()
+        self.setEnabled(True)
+        self.accept()
+        if self.keep:
+            self.recovery_key_made.emit(recovery_key)
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.setEnabled(True)
+        self.message.setText(describe(exc) if not isinstance(exc, WrongPassphrase)
+                             else self.tr("That is not the current passphrase."))

@@ -1,0 +1,54 @@
+"""Calm palettes (light, dark, or follow the system) and the style sheet from resources."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+
+_LIGHT = {
+    QPalette.Window: "#f7f3ec", QPalette.WindowText: "#2f2a25", QPalette.Base: "#fffdf9",
+    QPalette.AlternateBase: "#efe8dc", QPalette.Text: "#2f2a25", QPalette.Button: "#efe8dc",
+    QPalette.ButtonText: "#2f2a25", QPalette.Highlight: "#c9a96a",
+    QPalette.HighlightedText: "#1f1b16", QPalette.PlaceholderText: "#8a8076",
+    QPalette.Mid: "#d8cfc1", QPalette.ToolTipBase: "#fffdf9", QPalette.ToolTipText: "#2f2a25",
+    QPalette.Link: "#8a6420",
+}
+_DARK = {
+    QPalette.Window: "#22201e", QPalette.WindowText: "#ece6dc", QPalette.Base: "#2a2725",
+    QPalette.AlternateBase: "#33302c", QPalette.Text: "#ece6dc", QPalette.Button: "#33302c",
+    QPalette.ButtonText: "#ece6dc", QPalette.Highlight: "#8f7440",
+    QPalette.HighlightedText: "#fff8ec", QPalette.PlaceholderText: "#9b9186",
+    QPalette.Mid: "#4a4540", QPalette.ToolTipBase: "#33302c", QPalette.ToolTipText: "#ece6dc",
+    QPalette.Link: "#d9b36a",
+}
+
+
+def resource_bytes(*parts: str) -> bytes:
+    return resources.files("kintsugi").joinpath("resources", *parts).read_bytes()
+
+
+def app_icon() -> QIcon:
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource_bytes("icons", "kintsugi.svg"), "SVG")
+    return QIcon(pixmap)
+
+
+def _system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    from PySide6.QtCore import Qt
+
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, theme: str = "system") -> None:
+    app.setStyle("Fusion")
+    dark = theme == "dark" or (theme == "system" and _system_is_dark())
+    palette = QPalette()
+    for role, colour in (_DARK if dark else _LIGHT).items():
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+    app.setStyleSheet(resource_bytes("style.qss").decode("utf-8"))

@@ -1,0 +1,77 @@
+"""The trash: restore what was deleted, or empty it for good."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.ui.session import Session
+
+
+class TrashDialog(QDialog):
+    restored = Signal(int)
+    emptied = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Trash"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Items in the trash"))
+        self.list.setSelectionMode(QListWidget.ExtendedSelection)
+        self.empty_note = QLabel(self.tr("The trash is empty."))
+        self.empty_note.setProperty("role", "subtle")
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setAccessibleName(self.tr("Restore the selected items"))
+        self.restore_button.clicked.connect(self.on_restore_clicked)
+        self.empty_button = QPushButton(self.tr("Empty trash…"))
+        self.empty_button.setAccessibleName(self.tr("Empty the trash"))
+        self.empty_button.clicked.connect(self.on_empty_clicked)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.DestructiveRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty_note)
+        layout.addWidget(buttons)
+        self.resize(480, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for item in self.session.items().trash():
+            row = QListWidgetItem(f"{item.occurred_at:%d %b %Y}  ·  {item.title or '—'}")
+            row.setData(Qt.UserRole, item.id)
+            self.list.addItem(row)
+        empty = self.list.count() == 0
+        self.empty_note.setVisible(empty)
+        self.empty_button.setEnabled(not empty)
+        self.restore_button.setEnabled(not empty)
+
+    def on_restore_clicked(self) -> None:
+        for row in self.list.selectedItems():
+            item_id = row.data(Qt.UserRole)
+            self.session.items().restore(item_id)
+            self.restored.emit(item_id)
+        self.reload()
+
+    def on_empty_clicked(self, *, confirm: bool = True) -> None:
+        n = self.list.count()
+        if confirm and QMessageBox.question(
+                self, self.tr("Empty the trash"),
+                self.tr("Delete %n item(s) for good? This cannot be undone.", "", n)
+        ) != QMessageBox.Yes:
+            return
+        self.emptied.emit(self.session.items().empty_trash())
+        self.reload()

@@ -1,0 +1,81 @@
+"""The unlock screen: passphrase, Caps Lock hint, a busy bar while the KDF runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from kintsugi.ui.passphrase import PassphraseField
+
+
+class UnlockPane(QWidget):
+    unlock_requested = Signal(str)
+    recovery_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel(self.tr("Welcome back"))
+        heading.setProperty("role", "heading")
+        self.hint = QLabel(self.tr("Take your time. Enter your passphrase to open your journal."),
+                           wordWrap=True)
+        self.hint.setProperty("role", "subtle")
+        self.passphrase = PassphraseField(self.tr("Passphrase"))
+        self.passphrase.returnPressed.connect(self.on_unlock_clicked)
+        self.caps = QLabel(self.tr("Caps Lock seems to be on."), visible=False)
+        self.caps.setProperty("role", "subtle")
+        self.passphrase.caps_lock_changed.connect(self.caps.setVisible)
+        self.message = QLabel(wordWrap=True)
+        self.message.setProperty("role", "error")
+        self.message.setAccessibleName(self.tr("Message"))
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy.setAccessibleName(self.tr("Opening the journal"))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setProperty("role", "primary")
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.unlock_button.clicked.connect(self.on_unlock_clicked)
+        self.recovery_button = QPushButton(self.tr("Use recovery key…"), flat=True)
+        self.recovery_button.setAccessibleName(self.tr("Use recovery key"))
+        self.recovery_button.clicked.connect(self.recovery_requested)
+        self.vault_label = QLabel()
+        self.vault_label.setProperty("role", "subtle")
+
+        column = QWidget(maximumWidth=420)
+        layout = QVBoxLayout(column)
+        layout.setSpacing(10)
+        for w in (heading, self.hint, self.passphrase, self.caps, self.message, self.busy,
+                  self.unlock_button, self.recovery_button, self.vault_label):
+            layout.addWidget(w)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignHCenter)
+        outer.addStretch(2)
+
+    def set_vault_name(self, name: str) -> None:
+        self.vault_label.setText(self.tr("Vault: %1").replace("%1", name))
+
+    def on_unlock_clicked(self) -> None:
+        if not self.passphrase.text():
+            self.show_error(self.tr("Please enter your passphrase."))
+            return
+        self.set_busy(True)
+        self.show_error("")
+        self.unlock_requested.emit(self.passphrase.text())
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for w in (self.passphrase, self.unlock_button, self.recovery_button):
+            w.setEnabled(not busy)
+
+    def show_error(self, text: str) -> None:
+        """Keep what was typed, selected, so it can be corrected or retyped."""
+        self.message.setText(text)
+        if text:
+            self.set_busy(False)
+            self.passphrase.setFocus()
+            self.passphrase.selectAll()
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.message.clear()
+        self.set_busy(False)
+        self.passphrase.setFocus()

@@ -1,0 +1,93 @@
+"""First run: create a vault with a passphrase (twice), with honest words about recovery."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.ui.passphrase import PassphraseField, StrengthMeter
+
+MIN_LENGTH = 8
+
+
+class WelcomePane(QWidget):
+    """Emits ``create_requested(passphrase, wants_recovery_key)`` when the form is sound."""
+
+    create_requested = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel(self.tr("Welcome to Kintsugi"))
+        heading.setProperty("role", "heading")
+        intro = QLabel(self.tr(
+            "A private place for your journal, the moments that hit hard, and what helps. "
+            "Everything stays on this computer, encrypted with a passphrase only you know."),
+            wordWrap=True)
+        self.passphrase = PassphraseField(self.tr("Passphrase"))
+        self.repeat = PassphraseField(self.tr("Repeat the passphrase"))
+        self.meter = StrengthMeter(self.passphrase)
+        warning = QLabel(self.tr(
+            "There is no way back in without this passphrase — no reset, no account. "
+            "A recovery key is your spare: keep it somewhere safe, apart from this computer."),
+            wordWrap=True)
+        warning.setProperty("role", "note")
+        self.want_recovery = QCheckBox(self.tr("Give me a recovery key (recommended)"),
+                                       checked=True)
+        self.want_recovery.setAccessibleName(self.tr("Give me a recovery key"))
+        self.message = QLabel(wordWrap=True)
+        self.message.setProperty("role", "error")
+        self.message.setAccessibleName(self.tr("Message"))
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self.create_button = QPushButton(self.tr("Create my journal"))
+        self.create_button.setProperty("role", "primary")
+        self.create_button.setDefault(True)
+        self.create_button.setAccessibleName(self.tr("Create my journal"))
+        self.create_button.clicked.connect(self.on_create_clicked)
+        self.repeat.returnPressed.connect(self.on_create_clicked)
+        self.passphrase.returnPressed.connect(self.repeat.setFocus)
+
+        column = QWidget(maximumWidth=480)
+        layout = QVBoxLayout(column)
+        layout.setSpacing(10)
+        for w in (heading, intro, self.passphrase, self.meter, self.repeat, warning,
+                  self.want_recovery, self.message, self.busy, self.create_button):
+            layout.addWidget(w)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignHCenter)
+        outer.addStretch(2)
+
+    def on_create_clicked(self) -> None:
+        first, second = self.passphrase.text(), self.repeat.text()
+        if len(first) < MIN_LENGTH:
+            self.show_message(self.tr("Please use at least %n characters.", "", MIN_LENGTH))
+        elif first != second:
+            self.show_message(self.tr("The two passphrases are different."))
+            self.repeat.selectAll()
+            self.repeat.setFocus()
+        else:
+            self.set_busy(True)
+            self.show_message("")
+            self.create_requested.emit(first, self.want_recovery.isChecked())
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for w in (self.passphrase, self.repeat, self.create_button, self.want_recovery):
+            w.setEnabled(not busy)
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.show_message("")
+        self.set_busy(False)

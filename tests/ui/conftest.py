@@ -1,0 +1,63 @@
+"""GUI fixtures: a real MainWindow over a real vault in a temp folder (offscreen)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kintsugi.core.vault import Vault  # noqa: E402
+from kintsugi.ui.app import make_app  # noqa: E402
+from kintsugi.ui.main_window import MainWindow  # noqa: E402
+from kintsugi.ui.session import Session  # noqa: E402
+from kintsugi.ui.workers import wait_for_background  # noqa: E402
+from tests.conftest import FAST_KDF, PASSPHRASE  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def qapp_args():
+    return ["kintsugi-tests"]
+
+
+@pytest.fixture
+def app(qapp):
+    return make_app()
+
+
+@pytest.fixture
+def make_window(app, qtbot):
+    windows = []
+
+    def make(path) -> MainWindow:
+        w = MainWindow(Session(path))
+        qtbot.addWidget(w)
+        w.show()
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.session.lock()
+    wait_for_background()
+
+
+def unlock(qtbot, window, passphrase=PASSPHRASE):
+    window.unlock.passphrase.setText(passphrase)
+    with qtbot.waitSignal(window.session.unlocked, timeout=20_000):
+        window.unlock.unlock_button.click()
+    assert window.screens.currentWidget() is window.workspace
+
+
+@pytest.fixture
+def existing_vault(vault_path):
+    Vault.create(vault_path, PASSPHRASE, params=FAST_KDF).lock()
+    return vault_path
+
+
+@pytest.fixture
+def window(make_window, existing_vault, qtbot):
+    w = make_window(existing_vault)
+    unlock(qtbot, w)
+    return w
