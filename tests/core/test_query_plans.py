@@ -27,7 +27,36 @@ def test_timeline_pages_use_the_index(vault):
     assert "item_kind_timeline" in by_kind and "TEMP B-TREE" not in by_kind
 
 
-def test_search_starts_from_the_full_text_index(vault):
-    p = plan(vault, "SELECT i.id FROM fts JOIN item i ON i.id = fts.rowid"
-                    " WHERE fts MATCH 'x' AND i.deleted_at IS NULL")
-    assert "VIRTUAL TABLE INDEX" in p and "SEARCH i USING INTEGER PRIMARY KEY" in p
+def test_search_starts_from_the_full_text_index_and_stays_off_item_rows(vault, monkeypatch):
+    from kintsugi.core.search import Search
+
+    plans = []
+
+    class Spy:
+        def __init__(self, conn):
+            self.conn = conn
+
+        def execute(self, sql, args=()):
+            if "MATCH" in sql and "bm25" in sql:
+                plans.append(" | ".join(r[-1] for r in
+                                        self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args)))
+            return self.conn.execute(sql, args)
+
+    class SpyDb:
+        def __init__(self, db):
+            self.db = db
+
+        def read(self):
+            from contextlib import contextmanager
+
+            @contextmanager
+            def ctx():
+                with self.db.read() as conn:
+                    yield Spy(conn)
+            return ctx()
+
+    from kintsugi.core.search import SearchFilters
+
+    Search(SpyDb(vault.db)).search("x", SearchFilters(kinds=("entry",)))
+    assert "VIRTUAL TABLE INDEX" in plans[0]
+    assert "COVERING INDEX item_search" in plans[0]  # ranking never reads wide item rows

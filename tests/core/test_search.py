@@ -62,7 +62,19 @@ def test_snippets_mark_the_match(corpus):
     hit = next(h for h in search.search("forgiveness") if h.id == ids["body"])
     start, end = hit.highlights[0]
     assert hit.snippet[start:end].lower() == "forgiveness"
-    assert "\x02" not in hit.snippet
+
+
+
+def test_snippet_window_and_prefix_marks():
+    from kintsugi.core.search import make_snippet, parse_query
+
+    words = " ".join(f"w{i}" for i in range(60))
+    text = f"{words} Forgiveness matters {words}"
+    snippet, spans, n = make_snippet(text, parse_query("forgiv*").terms)
+    assert n == 1 and snippet.startswith("…") and snippet.endswith("…")
+    assert [snippet[a:b] for a, b in spans] == ["Forgiveness"]
+    snippet, spans, _ = make_snippet("Un café à Zürich", parse_query("cafe zurich").terms)
+    assert [snippet[a:b] for a, b in spans] == ["café", "Zürich"]
 
 
 def test_prefix_and_diacritics(corpus):

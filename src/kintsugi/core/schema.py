@@ -45,6 +45,9 @@ CREATE INDEX item_kind_timeline ON item (kind, occurred_at DESC, id DESC)
     WHERE deleted_at IS NULL;
 CREATE INDEX item_trash ON item (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX item_shared ON item (occurred_at) WHERE shared = 1 AND deleted_at IS NULL;
+-- Search joins every full-text match to its item: this small covering index keeps those
+-- lookups off the wide item rows (each page read under SQLCipher is a decryption).
+CREATE INDEX item_search ON item (id, deleted_at, kind, occurred_at);
 
 CREATE TABLE tag (
     id   INTEGER PRIMARY KEY,

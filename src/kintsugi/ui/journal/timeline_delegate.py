@@ -88,7 +88,8 @@ class TimelineDelegate(QStyledItemDelegate):
         fm = QFontMetrics(title_font)
         title = index.data(Qt.DisplayRole)
         painter.drawText(QRect(text_left, inner.top(), text_w, inner.height() // 2),
-                         Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(title, Qt.ElideRight, text_w))
+                         Qt.AlignLeft | Qt.AlignVCenter,
+                         fm.elidedText(title, Qt.ElideRight, text_w))
         painter.setFont(time_font)
         painter.setPen(subtle if not option.state & QStyle.State_Selected else text_colour)
         fm = QFontMetrics(time_font)
