@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         for a in self.workspace_actions:
             a.setEnabled(False)
+        self.lock_button.hide()
         if self.session.vault_exists():
             self.unlock.clear()
             self.unlock.set_vault_name(self.session.path.name)
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.workspace)
         for a in self.workspace_actions:
             a.setEnabled(True)
+        self.lock_button.show()
         self.save_state.setText(self.tr("All saved"))
         self.welcome.clear()
         self.unlock.clear()

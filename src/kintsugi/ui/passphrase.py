@@ -2,11 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 ZXCVBN_MAX_CHARS = 100  # zxcvbn is slow on very long input; the first 100 decide anyway
+
+
+def eye_icon(shown: bool) -> QIcon:
+    """An eye (open when the text is shown, struck through when hidden), in the text colour."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.Antialiasing)
+    colour = QGuiApplication.palette().color(QPalette.PlaceholderText)
+    p.setPen(QPen(colour, 2.4))
+    p.drawEllipse(QRectF(4, 9, 24, 14))
+    p.setBrush(colour)
+    p.drawEllipse(QRectF(12.5, 12.5, 7, 7))
+    if not shown:
+        p.drawLine(6, 27, 26, 5)
+    p.end()
+    return QIcon(pixmap)
 
 
 class PassphraseField(QLineEdit):
@@ -19,7 +52,7 @@ class PassphraseField(QLineEdit):
         self.setEchoMode(QLineEdit.Password)
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText(accessible_name)
-        self._toggle = QAction(self.tr("Show"), self)
+        self._toggle = QAction(eye_icon(shown=False), self.tr("Show"), self)
         self._toggle.setCheckable(True)
         self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
         self._toggle.toggled.connect(self.on_toggle_toggled)
@@ -33,6 +66,7 @@ class PassphraseField(QLineEdit):
     def on_toggle_toggled(self, shown: bool) -> None:
         self.setEchoMode(QLineEdit.Normal if shown else QLineEdit.Password)
         self._toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self._toggle.setIcon(eye_icon(shown))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -83,3 +117,15 @@ class StrengthMeter(QWidget):
         advice = feedback.get("warning") or " ".join(feedback.get("suggestions") or [])
         self.label.setText(f"{self.tr(self.WORDS[self.score])}. {advice}".strip())
         self.bar.setAccessibleDescription(self.WORDS[self.score])
+
+
+def centre(screen: QWidget, column: QWidget) -> None:
+    """Lay ``column`` out in the middle of ``screen`` (wrapped labels keep their full height)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(column)
+    row.addStretch(1)
+    outer = QVBoxLayout(screen)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)

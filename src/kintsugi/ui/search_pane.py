@@ -83,7 +83,7 @@ class SearchHitDelegate(QStyledItemDelegate):
     HEIGHT = 64
 
     def sizeHint(self, option, index) -> QSize:
-        return QSize(option.rect.width(), self.HEIGHT)
+        return QSize(1, self.HEIGHT)
 
     def paint(self, painter, option, index) -> None:
         hit: SearchHit = index.data(SearchResultsModel.HitRole)
@@ -129,10 +129,10 @@ class SearchPane(QWidget):
         self.tag.lineEdit().setPlaceholderText(self.tr("Any tag"))
         self.dated = QCheckBox(self.tr("Between"))
         self.dated.setAccessibleName(self.tr("Only between two dates"))
-        self.since = QDateEdit(calendarPopup=True, enabled=False)
+        self.since = QDateEdit(calendarPopup=True, enabled=False, displayFormat="d MMM yyyy")
         self.since.setAccessibleName(self.tr("From date"))
         self.since.setDate(QDate.currentDate().addMonths(-1))
-        self.until = QDateEdit(calendarPopup=True, enabled=False)
+        self.until = QDateEdit(calendarPopup=True, enabled=False, displayFormat="d MMM yyyy")
         self.until.setAccessibleName(self.tr("To date"))
         self.until.setDate(QDate.currentDate())
         self.dated.toggled.connect(self.since.setEnabled)
@@ -146,6 +146,8 @@ class SearchPane(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(SearchHitDelegate(self.results))
         self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.Adjust)
         self.results.activated.connect(self.on_result_activated)
         self.results.clicked.connect(self.on_result_activated)
 
@@ -216,7 +218,8 @@ class SearchPane(QWidget):
             return
         self.model.set_hits(hits)
         if hits:
-            self.status.setText(self.tr("%n result(s)", "", len(hits)))
+            self.status.setText(self.tr("1 result") if len(hits) == 1
+                                else self.tr("%1 results").replace("%1", str(len(hits))))
         else:
             self.status.setText(self.tr("Nothing found. Try fewer or shorter words."))
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from kintsugi.ui.passphrase import PassphraseField
+from kintsugi.ui.passphrase import PassphraseField, centre
 
 
 class UnlockPane(QWidget):
@@ -39,16 +39,14 @@ class UnlockPane(QWidget):
         self.vault_label = QLabel()
         self.vault_label.setProperty("role", "subtle")
 
-        column = QWidget(maximumWidth=420)
+        column = QWidget()
+        column.setFixedWidth(420)
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
         for w in (heading, self.hint, self.passphrase, self.caps, self.message, self.busy,
                   self.unlock_button, self.recovery_button, self.vault_label):
             layout.addWidget(w)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignHCenter)
-        outer.addStretch(2)
+        centre(self, column)
 
     def set_vault_name(self, name: str) -> None:
         self.vault_label.setText(self.tr("Vault: %1").replace("%1", name))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.ui.passphrase import PassphraseField, StrengthMeter
+from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, centre
 
 MIN_LENGTH = 8
 
@@ -54,16 +54,14 @@ class WelcomePane(QWidget):
         self.repeat.returnPressed.connect(self.on_create_clicked)
         self.passphrase.returnPressed.connect(self.repeat.setFocus)
 
-        column = QWidget(maximumWidth=480)
+        column = QWidget()
+        column.setFixedWidth(460)
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
         for w in (heading, intro, self.passphrase, self.meter, self.repeat, warning,
                   self.want_recovery, self.message, self.busy, self.create_button):
             layout.addWidget(w)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignHCenter)
-        outer.addStretch(2)
+        centre(self, column)
 
     def on_create_clicked(self) -> None:
         first, second = self.passphrase.text(), self.repeat.text()

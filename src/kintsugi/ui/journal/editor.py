@@ -100,10 +100,11 @@ class EntryEditor(QWidget):
         self.note.setMaximumHeight(90)
 
         meta = QHBoxLayout()
-        for w in (self.when, self.mood, self.tags):
+        for w in (self.when, self.mood):
             meta.addWidget(w)
+        meta.addStretch(1)
         meta.addWidget(self.share)
-        bottom = QHBoxLayout()
+        self.bottom = bottom = QHBoxLayout()
         self.hint = QLabel()
         self.hint.setProperty("role", "subtle")
         bottom.addWidget(self.hint, 1)
@@ -111,6 +112,7 @@ class EntryEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(meta)
+        layout.addWidget(self.tags)
         layout.addWidget(self.pages, 1)
         layout.addWidget(QLabel(self.tr("Private note"), objectName="noteLabel"))
         layout.addWidget(self.note)

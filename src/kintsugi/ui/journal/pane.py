@@ -40,6 +40,8 @@ class JournalPane(QWidget):
         self.view.setItemDelegate(TimelineDelegate(self.view))
         self.view.setUniformItemSizes(False)
         self.view.setVerticalScrollMode(QListView.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.Adjust)
         self.view.setAccessibleName(self.tr("Journal entries, newest first"))
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
 
@@ -89,14 +91,8 @@ class JournalPane(QWidget):
 
         self.editor = EntryEditor(session)
         self.editor.saved.connect(self.on_editor_saved)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.editor, 1)
-        del_row = QHBoxLayout()
-        del_row.addStretch(1)
-        del_row.addWidget(self.delete_button)
-        right_layout.addLayout(del_row)
+        self.editor.bottom.insertWidget(0, self.delete_button)
+        right = self.editor
 
         splitter = QSplitter()
         splitter.addWidget(left)

@@ -33,7 +33,7 @@ def day_heading(day: date, today: date | None = None) -> str:
 class TimelineDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         extra = HEAD_H if index.data(TimelineModel.DayStartRole) else 0
-        return QSize(option.rect.width(), ROW_H + extra)
+        return QSize(1, ROW_H + extra)  # the view stretches rows to its width
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         item: ItemSummary | None = index.data(TimelineModel.SummaryRole)
