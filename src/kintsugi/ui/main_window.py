@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -237,9 +237,10 @@ class MainWindow(QMainWindow):
         apply_theme(QApplication.instance(), values.theme)
         self.journal.editor.set_font_size(values.editor_font_size)
         day = Qt.DayOfWeek(values.first_day_of_week)
-        for edit in (self.journal.jump, self.journal.editor.when, self.search.since,
-                     self.search.until):
-            edit.calendarWidget().setFirstDayOfWeek(day)
+        if day != QLocale().firstDayOfWeek():  # calendars are built lazily: only when needed
+            for edit in (self.journal.jump, self.journal.editor.when, self.search.since,
+                         self.search.until):
+                edit.calendarWidget().setFirstDayOfWeek(day)
 
     # --- locking -------------------------------------------------------------------
     def lock(self) -> bool:

@@ -45,8 +45,12 @@ def _system_is_dark() -> bool:
 
 
 def apply_theme(app: QApplication, theme: str = "system") -> None:
-    app.setStyle("Fusion")
+    """Set palette and style sheet; a no-op when nothing would change (re-polishing is slow)."""
     dark = theme == "dark" or (theme == "system" and _system_is_dark())
+    if app.property("kintsugi-dark") == dark:
+        return
+    app.setProperty("kintsugi-dark", dark)
+    app.setStyle("Fusion")
     palette = QPalette()
     for role, colour in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(colour))
