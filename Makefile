@@ -6,12 +6,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.kintsugi-installed
 SYSTEM := $(VENV)/.system-ok
 
-.PHONY: run test lint bench system clean
+.PHONY: run test lint bench screenshots system clean
 
 run: $(STAMP)
 	$(VENV)/bin/kintsugi $(ARGS)
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -19,6 +20,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_core.py $(BENCH_ARGS)
+	$(PY) bench/bench_gui.py
+
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots.py
 
 system:
 	bash scripts/setup-system.sh
