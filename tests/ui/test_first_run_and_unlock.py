@@ -135,12 +135,13 @@ def test_every_control_has_an_accessible_name(window):
         QMenuBar,
         QPlainTextEdit,
         QTextEdit,
+        QToolBar,
         QWidget,
     )
 
     kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
              QAbstractSpinBox, QAbstractItemView)
-    composites = (QComboBox, QCalendarWidget, QMenuBar, QLineEdit, QAbstractSpinBox)
+    composites = (QComboBox, QCalendarWidget, QMenuBar, QToolBar, QLineEdit, QAbstractSpinBox)
 
     def part_of_a_qt_composite(widget):
         parent = widget.parent()
@@ -160,3 +161,41 @@ def test_every_control_has_an_accessible_name(window):
     assert missing == [], "\n".join(missing)
     assert window.nav.count() >= 2
     assert window.lock_action.shortcut().matches(Qt.CTRL | Qt.Key_L)
+
+
+def test_a_damaged_vault_points_to_a_backup(make_window, existing_vault, qtbot):
+    with Vault.open(existing_vault, PASSPHRASE) as v, v.db.read() as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = existing_vault.read_bytes()
+    existing_vault.write_bytes(data[: len(data) // 3])  # truncated
+    w = make_window(existing_vault)
+    w.unlock.passphrase.setText(PASSPHRASE)
+    w.unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: w.unlock.message.text() != "", timeout=20_000)
+    assert "damaged" in w.unlock.message.text() and "backup" in w.unlock.message.text()
+
+
+def test_open_another_vault_and_create_a_new_one(window, qtbot, tmp_path, monkeypatch):
+    other = tmp_path / "other.kintsugi"
+    Vault.create(other, "another passphrase", params=FAST_KDF).lock()
+    monkeypatch.setattr(window, "_choose_vault", lambda save: other)
+    window.on_open_vault()
+    assert not window.session.is_open and window.session.path == other
+    assert window.screens.currentWidget() is window.unlock
+    unlock(qtbot, window, "another passphrase")
+    fresh = tmp_path / "fresh"
+    monkeypatch.setattr(window, "_choose_vault", lambda save: fresh)
+    window.on_new_vault()
+    assert window.session.path == tmp_path / "fresh.kintsugi"
+    assert window.screens.currentWidget() is window.welcome
+
+
+def test_screen_lock_and_suspend_lock_the_journal(window, qtbot):
+    with qtbot.waitSignal(window.session.locked, timeout=2_000):
+        window.system_lock.on_active_changed(True)  # the screen saver became active
+    unlock(qtbot, window)
+    window.system_lock.on_active_changed(False)
+    assert window.session.is_open
+    with qtbot.waitSignal(window.session.locked, timeout=2_000):
+        window.system_lock.on_prepare_for_sleep(True)
+    assert window.toolbar.isHidden()

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QWidget,
 )
 
@@ -106,13 +106,8 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel()
         self.save_state.setAccessibleName(self.tr("Save state"))
         self.banner = UndoBanner()
-        self.lock_button = QToolButton(text=self.tr("Lock"))
-        self.lock_button.setAccessibleName(self.tr("Lock the journal"))
-        self.lock_button.setToolTip(self.tr("Lock (Ctrl+L)"))
-        self.lock_button.clicked.connect(self.lock)
         self.statusBar().addWidget(self.save_state, 1)
         self.statusBar().addPermanentWidget(self.banner)
-        self.statusBar().addPermanentWidget(self.lock_button)
 
         self.idle = IdleWatcher(QApplication.instance(), self)
         self.system_lock = SystemLockWatcher(self)
@@ -152,6 +147,16 @@ class MainWindow(QMainWindow):
         self.find_action = action(self.tr("Search…"), self.on_find, QKeySequence.Find, edit_menu)
         action(self.tr("Trash…"), self.on_trash, None, edit_menu)
         self.workspace_actions = [self.new_entry_action, self.lock_action, self.find_action]
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.new_entry_action)
+        self.toolbar.addAction(self.find_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.lock_action)
+        self.lock_action.setToolTip(self.tr("Lock (Ctrl+L)"))
 
     def _connect(self) -> None:
         self.session.unlocked.connect(self.on_session_unlocked)
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         for a in self.workspace_actions:
             a.setEnabled(False)
-        self.lock_button.hide()
+        self.toolbar.hide()
         if self.session.vault_exists():
             self.unlock.clear()
             self.unlock.set_vault_name(self.session.path.name)
@@ -217,7 +222,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.workspace)
         for a in self.workspace_actions:
             a.setEnabled(True)
-        self.lock_button.show()
+        self.toolbar.show()
         self.save_state.setText(self.tr("All saved"))
         self.welcome.clear()
         self.unlock.clear()

@@ -53,11 +53,6 @@ class JournalPane(QWidget):
         self.list_stack.addWidget(self.view)
         self.list_stack.addWidget(self.empty)
 
-        self.new_button = QPushButton(self.tr("New entry"))
-        self.new_button.setAccessibleName(self.tr("New entry"))
-        self.new_button.setToolTip(self.tr("New entry (%1)").replace(
-            "%1", QKeySequence(QKeySequence.New).toString(QKeySequence.NativeText)))
-        self.new_button.clicked.connect(self.new_entry)
         self.prev_day = QPushButton("‹")
         self.prev_day.setAccessibleName(self.tr("Previous day"))
         self.prev_day.setToolTip(self.tr("Previous day (Alt+Down)"))
@@ -79,10 +74,9 @@ class JournalPane(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
 
         bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addStretch(1)
         for w in (self.prev_day, self.jump, self.next_day, self.newest_button):
             bar.addWidget(w)
+        bar.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
