@@ -4,7 +4,7 @@ from datetime import datetime
 
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
-from kintsugi.core.repo.items import _SUMMARY
+from kintsugi.core.repo.items import SUMMARY_SQL
 
 
 def plan(vault, sql, args=()):
@@ -14,15 +14,16 @@ def plan(vault, sql, args=()):
 
 def test_timeline_pages_use_the_index(vault):
     EntryRepository(vault.db).add(Entry(body="x"))
-    first = plan(vault, f"{_SUMMARY} WHERE i.deleted_at IS NULL"
+    first = plan(vault, f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL"
                         " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100")
     assert "SCAN i USING INDEX item_timeline" in first or "SEARCH i USING INDEX" in first
     assert "TEMP B-TREE" not in first
-    later = plan(vault, f"{_SUMMARY} WHERE i.deleted_at IS NULL AND (i.occurred_at, i.id) < (?, ?)"
+    later = plan(vault, f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL"
+                        " AND (i.occurred_at, i.id) < (?, ?)"
                         " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100",
                  (datetime.now().isoformat(), 5))
     assert "item_timeline" in later and "TEMP B-TREE" not in later
-    by_kind = plan(vault, f"{_SUMMARY} WHERE i.deleted_at IS NULL AND i.kind = 'entry'"
+    by_kind = plan(vault, f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL AND i.kind = 'entry'"
                           " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100")
     assert "item_kind_timeline" in by_kind and "TEMP B-TREE" not in by_kind
 

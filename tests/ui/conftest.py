@@ -61,3 +61,45 @@ def window(make_window, existing_vault, qtbot):
     w = make_window(existing_vault)
     unlock(qtbot, w)
     return w
+
+
+def assert_accessible(root) -> None:
+    """Every control we made under ``root`` has an accessible name (or visible text)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QCalendarWidget,
+        QComboBox,
+        QLineEdit,
+        QMenuBar,
+        QPlainTextEdit,
+        QTextEdit,
+        QToolBar,
+        QWidget,
+    )
+
+    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
+             QAbstractSpinBox, QAbstractItemView, QAbstractSlider)
+    composites = (QComboBox, QCalendarWidget, QMenuBar, QToolBar, QLineEdit, QAbstractSpinBox,
+                  QAbstractItemView)
+
+    def part_of_a_qt_composite(widget):
+        parent = widget.parent()
+        while parent is not None:
+            if isinstance(parent, composites):
+                return True
+            parent = parent.parent()
+        return False
+
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or part_of_a_qt_composite(widget):
+            continue
+        if widget.metaObject().className() == "QScrollBar":
+            continue
+        name = widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
+        if not name:
+            missing.append(f"{widget.metaObject().className()} {widget.objectName()}")
+    assert missing == [], "\n".join(missing)

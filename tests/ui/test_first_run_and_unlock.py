@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from kintsugi.core import schema
 from kintsugi.core.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.ui.conftest import unlock
+from tests.ui.conftest import assert_accessible, unlock
 
 
 def test_first_run_creates_a_vault_and_offers_a_recovery_key(make_window, vault_path, qtbot):
@@ -125,40 +125,7 @@ def test_window_title_is_always_just_kintsugi(window, qtbot):
 
 
 def test_every_control_has_an_accessible_name(window):
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QCalendarWidget,
-        QComboBox,
-        QLineEdit,
-        QMenuBar,
-        QPlainTextEdit,
-        QTextEdit,
-        QToolBar,
-        QWidget,
-    )
-
-    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
-             QAbstractSpinBox, QAbstractItemView)
-    composites = (QComboBox, QCalendarWidget, QMenuBar, QToolBar, QLineEdit, QAbstractSpinBox)
-
-    def part_of_a_qt_composite(widget):
-        parent = widget.parent()
-        while parent is not None:
-            if isinstance(parent, composites):
-                return True
-            parent = parent.parent()
-        return False
-
-    missing = []
-    for widget in window.findChildren(QWidget):
-        if not isinstance(widget, kinds) or part_of_a_qt_composite(widget):
-            continue
-        name = widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
-        if not name:
-            missing.append(f"{widget.metaObject().className()} {widget.objectName()}")
-    assert missing == [], "\n".join(missing)
+    assert_accessible(window)
     assert window.nav.count() >= 2
     assert window.lock_action.shortcut().matches(Qt.CTRL | Qt.Key_L)
 

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.ui.grounding.pane import GroundingPane
+from kintsugi.ui.grounding.view import ExerciseView
 from kintsugi.ui.idle import IdleWatcher, SystemLockWatcher
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.messages import describe
@@ -30,8 +32,11 @@ from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
 from kintsugi.ui.search_pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.settings_dialog import AppSettings, SettingsDialog
+from kintsugi.ui.support_dialog import SupportDialog
 from kintsugi.ui.theme import apply_theme
 from kintsugi.ui.trash_dialog import TrashDialog
+from kintsugi.ui.triggers.pane import TriggersPane
+from kintsugi.ui.triggers.quick_log import QuickLogDialog
 from kintsugi.ui.unlock import UnlockPane
 from kintsugi.ui.welcome import WelcomePane
 
@@ -54,8 +59,10 @@ class UndoBanner(QFrame):
         self._timer = QTimer(self, singleShot=True, interval=UNDO_MS)
         self._timer.timeout.connect(self.dismiss)
 
-    def offer(self, message: str, undo) -> None:
+    def offer(self, message: str, undo, button: str | None = None) -> None:
         self.label.setText(message)
+        self.button.setText(button or self.tr("Undo"))
+        self.button.setAccessibleName(self.button.text())
         self._undo = undo
         self.show()
         self._timer.start()
@@ -84,12 +91,18 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePane()
         self.unlock = UnlockPane()
         self.journal = JournalPane(session)
+        self.triggers = TriggersPane(session)
+        self.grounding = GroundingPane(session)
         self.search = SearchPane(session)
+        self.exercise = ExerciseView(session)
         self.nav = QListWidget(objectName="navigation")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
         self.panes = QStackedWidget()
-        for label, pane in ((self.tr("Journal"), self.journal), (self.tr("Search"), self.search)):
+        for label, pane in ((self.tr("Journal"), self.journal),
+                            (self.tr("Triggers"), self.triggers),
+                            (self.tr("Grounding"), self.grounding),
+                            (self.tr("Search"), self.search)):
             self.nav.addItem(label)
             self.panes.addWidget(pane)
         self.nav.currentRowChanged.connect(self.panes.setCurrentIndex)
@@ -99,7 +112,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.panes, 1)
         self.screens = QStackedWidget()
-        for w in (self.welcome, self.unlock, self.workspace):
+        for w in (self.welcome, self.unlock, self.workspace, self.exercise):
             self.screens.addWidget(w)
         self.setCentralWidget(self.screens)
 
@@ -139,6 +152,8 @@ class MainWindow(QMainWindow):
         action(self.tr("New vault…"), self.on_new_vault, None, file_menu)
         action(self.tr("Open vault…"), self.on_open_vault, QKeySequence.Open, file_menu)
         file_menu.addSeparator()
+        self.quick_log_action = action(self.tr("Log a moment…"), self.on_quick_log,
+                                       "Ctrl+Shift+T", file_menu)
         self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
         action(self.tr("Settings…"), self.on_settings, QKeySequence.Preferences, file_menu)
         file_menu.addSeparator()
@@ -146,11 +161,14 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.find_action = action(self.tr("Search…"), self.on_find, QKeySequence.Find, edit_menu)
         action(self.tr("Trash…"), self.on_trash, None, edit_menu)
-        self.workspace_actions = [self.new_entry_action, self.lock_action, self.find_action]
+        action(self.tr("Support contacts…"), self.on_support, None, edit_menu)
+        self.workspace_actions = [self.new_entry_action, self.quick_log_action,
+                                  self.lock_action, self.find_action]
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_entry_action)
+        self.toolbar.addAction(self.quick_log_action)
         self.toolbar.addAction(self.find_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
@@ -169,6 +187,14 @@ class MainWindow(QMainWindow):
         self.journal.undoable.connect(self.banner.offer)
         self.journal.problem.connect(self.show_problem)
         self.search.open_requested.connect(self.on_open_requested)
+        self.triggers.ground_requested.connect(self.on_ground_requested)
+        self.triggers.problem.connect(self.show_problem)
+        self.triggers.form.autosaver.state_changed.connect(self.on_save_state_changed)
+        self.grounding.start_requested.connect(self.start_exercise)
+        self.grounding.support_requested.connect(self.on_support)
+        self.exercise.saved.connect(self.on_exercise_saved)
+        self.exercise.closed.connect(self.on_exercise_closed)
+        self.exercise.support_requested.connect(self.on_support)
         self.idle.idle.connect(self.on_idle)
         self.system_lock.should_lock.connect(self.on_idle)
         QGuiApplication.clipboard().dataChanged.connect(self.on_clipboard_changed)
@@ -217,6 +243,8 @@ class MainWindow(QMainWindow):
         self.settings = AppSettings.load(self.session.settings())
         self.apply_settings(self.settings)
         self.journal.on_unlocked()
+        self.triggers.on_unlocked()
+        self.grounding.on_unlocked()
         self.search.on_unlocked()
         self.nav.setCurrentRow(0)
         self.screens.setCurrentWidget(self.workspace)
@@ -241,6 +269,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         apply_theme(QApplication.instance(), values.theme)
         self.journal.editor.set_font_size(values.editor_font_size)
+        self.exercise.reduced_motion = values.reduced_motion
         day = Qt.DayOfWeek(values.first_day_of_week)
         if day != QLocale().firstDayOfWeek():  # calendars are built lazily: only when needed
             for edit in (self.journal.jump, self.journal.editor.when, self.search.since,
@@ -252,7 +281,7 @@ class MainWindow(QMainWindow):
         """Save, close the vault, clear every view. False if the user chose to stay."""
         if not self.session.is_open:
             return True
-        if not self.journal.flush() and QMessageBox.warning(
+        if not self.flush() and QMessageBox.warning(
                 self, TITLE,
                 self.tr("The last changes couldn't be saved (%1)\n\nLock anyway and lose them?")
                 .replace("%1", self.save_state.text()),
@@ -261,18 +290,25 @@ class MainWindow(QMainWindow):
         self.session.lock()
         return True
 
+    def flush(self) -> bool:
+        """Save every open form now; False if anything could not be saved."""
+        return all([self.journal.flush(), self.triggers.flush()])
+
     def on_idle(self) -> None:
         if self.session.is_open:
-            self.journal.flush()
+            self.flush()
             self.session.lock()  # privacy first: an unattended journal locks
 
     def on_session_about_to_lock(self) -> None:
-        self.journal.flush()
+        self.flush()
 
     def on_session_locked(self) -> None:
         self.idle.stop()
         self.banner.dismiss()
+        self.exercise._reset(None)
         self.journal.clear()
+        self.triggers.clear()
+        self.grounding.clear()
         self.search.clear()
         self._clear_our_clipboard()
         for dialog in self.findChildren(QWidget):
@@ -302,13 +338,76 @@ class MainWindow(QMainWindow):
         self.journal.new_entry()
 
     def on_find(self) -> None:
-        self.nav.setCurrentRow(1)
+        self.nav.setCurrentRow(3)
         self.search.focus_query()
 
     def on_open_requested(self, item_id: int, kind: str) -> None:
         if kind == "entry":
             self.nav.setCurrentRow(0)
             self.journal.open_entry(item_id)
+        elif kind == "trigger":
+            self.nav.setCurrentRow(1)
+            self.triggers.open_trigger(item_id)
+
+    # --- triggers and grounding ----------------------------------------------------
+    def on_quick_log(self) -> None:
+        if not self.session.is_open:
+            return
+        self.flush()
+        self.dialog = QuickLogDialog(self.session, self)
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.saved.connect(lambda _id: self.triggers.reload())
+        self.dialog.ground_requested.connect(self.on_ground_requested)
+        self.dialog.details_requested.connect(self.on_trigger_details_requested)
+        self.dialog.support_requested.connect(self.on_support)
+        self.dialog.open()
+
+    def on_trigger_details_requested(self, trigger_id: int) -> None:
+        self.nav.setCurrentRow(1)
+        self.triggers.open_trigger(trigger_id)
+        self.triggers.form.situation.setFocus()
+
+    def on_ground_requested(self, trigger_id: int) -> None:
+        suds = self.session.triggers().get(trigger_id).suds_peak
+        self._show_exercise()
+        self.exercise.open_chooser(trigger_id, suds)
+
+    def start_exercise(self, technique: str, custom=None, trigger_id: int | None = None):
+        self._show_exercise()
+        return self.exercise.prepare(technique, trigger_id, custom=custom)
+
+    def _show_exercise(self) -> None:
+        self.flush()
+        self.exercise.custom = self.session.custom_techniques().all()
+        self.toolbar.hide()
+        self.menuBar().hide()
+        self.screens.setCurrentWidget(self.exercise)
+
+    def on_exercise_saved(self, saved) -> None:
+        self.grounding.refresh()
+        if saved.trigger_id is not None and self.triggers.form.trigger_id == saved.trigger_id:
+            self.triggers.show_sessions(saved.trigger_id)
+        self.save_state.setText(self.tr("Session saved"))
+
+    def on_exercise_closed(self, draft) -> None:
+        self.menuBar().show()
+        if not self.session.is_open:
+            return
+        self.toolbar.show()
+        self.screens.setCurrentWidget(self.workspace)
+        if draft is not None:
+            self.banner.offer(self.tr("Keep a note of this exercise?"),
+                              lambda: self._save_draft(draft), self.tr("Save it"))
+
+    def _save_draft(self, draft) -> None:
+        if self.session.is_open:
+            self.on_exercise_saved(self.session.grounding().add(draft))
+
+    def on_support(self) -> None:
+        if self.session.is_open:
+            self.support_dialog = SupportDialog(self.session, self)
+            self.support_dialog.setAttribute(Qt.WA_DeleteOnClose)
+            self.support_dialog.open()
 
     def on_save_state_changed(self, state: str, text: str) -> None:
         self.save_state.setText(text)
@@ -325,12 +424,13 @@ class MainWindow(QMainWindow):
         self.dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.dialog.applied.connect(self.apply_settings)
         self.dialog.recovery_key_made.connect(self.show_recovery_key)
+        self.dialog.techniques_changed.connect(self.grounding.refresh)
         self.dialog.open()
 
     def on_trash(self) -> None:
         if not self.session.is_open:
             return
-        self.journal.flush()
+        self.flush()
         self.dialog = TrashDialog(self.session, self)
         self.dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.dialog.restored.connect(self.journal.restore)

@@ -14,8 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.settings import Settings
+from kintsugi.core.repo.support import CustomTechniques, SupportContacts
+from kintsugi.core.repo.triggers import TriggerRepository
 from kintsugi.core.search import Search
 from kintsugi.core.vault import Vault
 from kintsugi.ui.workers import run_in_background
@@ -99,3 +102,15 @@ class Session(QObject):
 
     def settings(self) -> Settings:
         return Settings(self._require().db)
+
+    def triggers(self) -> TriggerRepository:
+        return TriggerRepository(self._require().db)
+
+    def grounding(self) -> GroundingRepository:
+        return GroundingRepository(self._require().db)
+
+    def support_contacts(self) -> SupportContacts:
+        return SupportContacts(self._require().db)
+
+    def custom_techniques(self) -> CustomTechniques:
+        return CustomTechniques(self._require().db)

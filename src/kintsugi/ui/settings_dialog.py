@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,10 +37,11 @@ class AppSettings:
     theme: str = "system"
     editor_font_size: int = 12
     first_day_of_week: int = 1  # Qt.DayOfWeek value
+    reduced_motion: bool = False
 
     KEYS = {"autolock_minutes": "ui.autolock_minutes", "theme": "ui.theme",
             "editor_font_size": "ui.editor_font_size",
-            "first_day_of_week": "ui.first_day_of_week"}
+            "first_day_of_week": "ui.first_day_of_week", "reduced_motion": "ui.reduced_motion"}
 
     @classmethod
     def load(cls, store: Settings) -> AppSettings:
@@ -55,6 +57,7 @@ class AppSettings:
 class SettingsDialog(QDialog):
     applied = Signal(object)  # AppSettings
     recovery_key_made = Signal(str)
+    techniques_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,6 +82,12 @@ class SettingsDialog(QDialog):
             self.first_day.addItem(self.tr(label), int(value.value))
         self.first_day.setCurrentIndex(max(0, self.first_day.findData(current.first_day_of_week)))
 
+        self.reduced_motion = QCheckBox(self.tr("Reduce motion (the breathing pacer becomes "
+                                                "words and a bar)"), checked=current.reduced_motion)
+        self.reduced_motion.setAccessibleName(self.tr("Reduce motion"))
+        self.techniques_button = QPushButton(self.tr("My grounding techniques…"))
+        self.techniques_button.setAccessibleName(self.tr("My grounding techniques"))
+        self.techniques_button.clicked.connect(self.open_techniques_dialog)
         self.passwd_button = QPushButton(self.tr("Change passphrase…"))
         self.passwd_button.setAccessibleName(self.tr("Change passphrase"))
         self.passwd_button.clicked.connect(lambda: self.open_passphrase_dialog(False))
@@ -91,24 +100,34 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Editor text size"), self.font_size)
         form.addRow(self.tr("Weeks start on"), self.first_day)
+        form.addRow("", self.reduced_motion)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.on_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.techniques_button)
         layout.addWidget(self.passwd_button)
         layout.addWidget(self.recovery_button)
         layout.addWidget(buttons)
 
     def values(self) -> AppSettings:
         return AppSettings(self.autolock.value(), self.theme.currentData(),
-                           self.font_size.value(), self.first_day.currentData())
+                           self.font_size.value(), self.first_day.currentData(),
+                           self.reduced_motion.isChecked())
 
     def on_accepted(self) -> None:
         values = self.values()
         values.save(self.session.settings())
         self.applied.emit(values)
         self.accept()
+
+    def open_techniques_dialog(self) -> None:
+        from kintsugi.ui.techniques_dialog import TechniquesDialog
+
+        self.techniques_dialog = TechniquesDialog(self.session, self)
+        self.techniques_dialog.accepted.connect(self.techniques_changed)
+        self.techniques_dialog.open()
 
     def open_passphrase_dialog(self, keep_passphrase: bool) -> None:
         self.passphrase_dialog = PassphraseChangeDialog(self.session, keep_passphrase, self)

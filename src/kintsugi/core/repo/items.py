@@ -10,7 +10,7 @@ from kintsugi.core.errors import RecordNotFound
 from kintsugi.core.records import ItemSummary, Record
 from kintsugi.core.timeutil import from_db, now, to_db, utc_text
 
-_SUMMARY = (
+SUMMARY_SQL = (
     "SELECT i.id, i.kind, i.occurred_at, i.occurred_tz, i.title, i.excerpt, i.shared,"
     " (SELECT group_concat(t.name, char(31)) FROM item_tag it JOIN tag t ON t.id = it.tag_id"
     "   WHERE it.item_id = i.id),"
@@ -19,7 +19,7 @@ _SUMMARY = (
 )
 
 
-def _summary(row: tuple) -> ItemSummary:
+def summary_from_row(row: tuple) -> ItemSummary:
     item_id, kind, occ, tz, title, excerpt, shared, tags, mood, deleted = row
     return ItemSummary(
         id=item_id, kind=kind, occurred_at=from_db(occ, tz), title=title, excerpt=excerpt,
@@ -47,17 +47,17 @@ class Items:
         if after:
             where.append("(i.occurred_at, i.id) < (?, ?)")
             args += [utc_text(after[0]), after[1]]
-        sql = (f"{_SUMMARY} WHERE {' AND '.join(where)}"
+        sql = (f"{SUMMARY_SQL} WHERE {' AND '.join(where)}"
                " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?")
         with self.db.read() as conn:
-            return [_summary(r) for r in conn.execute(sql, (*args, limit))]
+            return [summary_from_row(r) for r in conn.execute(sql, (*args, limit))]
 
     def summary(self, item_id: int) -> ItemSummary:
         with self.db.read() as conn:
-            row = conn.execute(f"{_SUMMARY} WHERE i.id = ?", (item_id,)).fetchone()
+            row = conn.execute(f"{SUMMARY_SQL} WHERE i.id = ?", (item_id,)).fetchone()
         if row is None:
             raise RecordNotFound(f"There is no record with id {item_id}.")
-        return _summary(row)
+        return summary_from_row(row)
 
     def kind_of(self, item_id: int) -> str:
         return self.summary(item_id).kind
@@ -68,9 +68,9 @@ class Items:
         args: list[Any] = [utc_text(moment)] + ([kind] if kind else [])
         with self.db.read() as conn:
             row = conn.execute(
-                f"{_SUMMARY} WHERE {where} ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1", args
+                f"{SUMMARY_SQL} WHERE {where} ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1", args
             ).fetchone()
-        return _summary(row) if row else None
+        return summary_from_row(row) if row else None
 
     # --- share marks ------------------------------------------------------------
     def set_shared(self, item_id: int, shared: bool) -> None:
@@ -99,10 +99,10 @@ class Items:
     def trash(self, limit: int = 500) -> list[ItemSummary]:
         with self.db.read() as conn:
             rows = conn.execute(
-                f"{_SUMMARY} WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC LIMIT ?",
+                f"{SUMMARY_SQL} WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC LIMIT ?",
                 (limit,),
             )
-            return [_summary(r) for r in rows]
+            return [summary_from_row(r) for r in rows]
 
     def purge(self, item_id: int) -> None:
         """Delete for good (only from the trash)."""

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Entry
 from kintsugi.core.timeutil import now
-from kintsugi.ui.journal.timeline_delegate import MOODS
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.timeline_delegate import MOODS
 
 AUTOSAVE_MS = 1000
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.ui.journal.editor import EntryEditor
-from kintsugi.ui.journal.timeline_delegate import TimelineDelegate
-from kintsugi.ui.journal.timeline_model import TimelineModel
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.timeline_delegate import TimelineDelegate
+from kintsugi.ui.timeline_model import TimelineModel
 
 
 class JournalPane(QWidget):
@@ -34,7 +34,7 @@ class JournalPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.model = TimelineModel("entry", self)
+        self.model = TimelineModel(self)
         self.view = QListView(objectName="timeline")
         self.view.setModel(self.model)
         self.view.setItemDelegate(TimelineDelegate(self.view))
@@ -105,9 +105,13 @@ class JournalPane(QWidget):
         self.model.modelReset.connect(self._update_empty)
 
     # --- session -------------------------------------------------------------------
+    def _entries(self):
+        items = self.session.items()
+        return lambda after, limit: items.timeline(kind="entry", after=after, limit=limit)
+
     def on_unlocked(self) -> None:
         items = self.session.items()
-        self.model.set_source(items)
+        self.model.set_source(self._entries())
         self.model.fetchMore()
         self.editor.set_tag_names(items.tag_names())
         if self.model.rowCount():
@@ -201,13 +205,13 @@ class JournalPane(QWidget):
             self.select_row(0)
 
     def anchor_at(self, moment: datetime) -> None:
-        self.model.set_source(self.session.items(), anchor=moment)
+        self.model.set_source(self._entries(), anchor=moment)
         self.model.fetchMore()
         self.newest_button.show()
 
     def back_to_newest(self) -> None:
         self.editor.save_now()
-        self.model.set_source(self.session.items())
+        self.model.set_source(self._entries())
         self.model.fetchMore()
         self.newest_button.hide()
         if self.model.rowCount():

@@ -1,20 +1,22 @@
 """The journal timeline as a lazy list model: newest first, a page at a time.
 
 Rows are :class:`~kintsugi.core.records.ItemSummary`. ``fetchMore`` asks the
-repository for the next page with a keyset (occurred_at, id), so opening and
-scrolling cost the same at 100 or 100,000 entries.
+source (a repository's ``timeline``-like method) for the next page with a keyset
+(occurred_at, id), so opening and scrolling cost the same at 100 or 100,000 items.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kintsugi.core.records import ItemSummary
-from kintsugi.core.repo.items import Items
 
 Index = QModelIndex | QPersistentModelIndex
+#: fetch(after=(occurred_at, id) | None, limit=N) -> the next page, newest first
+Fetch = Callable[..., list[ItemSummary]]
 _FAR_FUTURE_ID = 2**62
 
 
@@ -24,22 +26,22 @@ class TimelineModel(QAbstractListModel):
     SummaryRole = Qt.UserRole + 2
     DayStartRole = Qt.UserRole + 3  # True on the first row of a day (draws the day heading)
 
-    def __init__(self, kind: str | None = "entry", parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.kind = kind
-        self._items: Items | None = None
+        self._fetch: Fetch | None = None
         self._rows: list[ItemSummary] = []
         self._exhausted = True
         self._anchor: tuple[datetime, int] | None = None
 
     # --- source ---------------------------------------------------------------
-    def set_source(self, items: Items | None, anchor: datetime | None = None) -> None:
-        """Show ``items`` (None clears everything), newest first, or from ``anchor`` back."""
+    def set_source(self, fetch: Fetch | None, anchor: datetime | None = None) -> None:
+        """Show what ``fetch`` pages through (None clears everything), newest first,
+        or from ``anchor`` back."""
         self.beginResetModel()
-        self._items = items
+        self._fetch = fetch
         self._rows = []
         self._anchor = (anchor, _FAR_FUTURE_ID) if anchor else None
-        self._exhausted = items is None
+        self._exhausted = fetch is None
         self.endResetModel()
 
     @property
@@ -79,11 +81,11 @@ class TimelineModel(QAbstractListModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted or self._items is None:
+        if parent.isValid() or self._exhausted or self._fetch is None:
             return
         last = self._rows[-1] if self._rows else None
         after = (last.occurred_at, last.id) if last else self._anchor
-        page = self._items.timeline(kind=self.kind, after=after, limit=self.PAGE)
+        page = self._fetch(after=after, limit=self.PAGE)
         if len(page) < self.PAGE:
             self._exhausted = True
         if page:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kintsugi.core.records import ItemSummary
-from kintsugi.ui.journal.timeline_model import TimelineModel
+from kintsugi.ui.timeline_model import TimelineModel
 
 MOODS = {-3: "Very low", -2: "Low", -1: "A bit low", 0: "Okay", 1: "A bit better",
          2: "Good", 3: "Very good"}

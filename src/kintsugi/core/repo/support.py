@@ -1,0 +1,51 @@
+"""The person's own support contacts and custom grounding techniques, kept in the vault."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from kintsugi.core.db import Database
+from kintsugi.core.errors import InvalidRecord
+from kintsugi.core.exercises import CustomTechnique
+from kintsugi.core.repo.settings import Settings
+
+CONTACTS_KEY = "support.contacts"
+TECHNIQUES_KEY = "grounding.custom_techniques"
+
+
+@dataclass
+class SupportContact:
+    name: str
+    reach: str = ""  # phone, address, e-mail: how to reach them
+    note: str = ""  # e.g. "my therapist", "call any time"
+
+
+class SupportContacts:
+    def __init__(self, db: Database):
+        self.settings = Settings(db)
+
+    def all(self) -> list[SupportContact]:
+        return [SupportContact(**c) for c in self.settings.get(CONTACTS_KEY, [])]
+
+    def save_all(self, contacts: list[SupportContact]) -> None:
+        for c in contacts:
+            if not c.name.strip():
+                raise InvalidRecord("A support contact needs a name.")
+        self.settings.set(CONTACTS_KEY, [asdict(c) for c in contacts])
+
+
+class CustomTechniques:
+    def __init__(self, db: Database):
+        self.settings = Settings(db)
+
+    def all(self) -> list[CustomTechnique]:
+        return [CustomTechnique.from_json(t) for t in self.settings.get(TECHNIQUES_KEY, [])]
+
+    def save_all(self, techniques: list[CustomTechnique]) -> None:
+        for t in techniques:
+            if not t.name.strip() or not t.steps:
+                raise InvalidRecord("A technique needs a name and at least one step.")
+            for s in t.steps:
+                if s.seconds is not None and s.seconds <= 0:
+                    raise InvalidRecord("A timed step needs a positive number of seconds.")
+        self.settings.set(TECHNIQUES_KEY, [t.to_json() for t in techniques])

@@ -1,0 +1,78 @@
+"""The Grounding pane: start an exercise, and look back at what was done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.exercises import CustomTechnique
+from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.ui.grounding.view import BUILT_IN
+from kintsugi.ui.session import Session
+from kintsugi.ui.timeline_delegate import TimelineDelegate
+from kintsugi.ui.timeline_model import TimelineModel
+
+
+class GroundingPane(QWidget):
+    start_requested = Signal(str, object)  # technique, CustomTechnique | None
+    support_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        heading = QLabel(self.tr("Ground yourself"))
+        heading.setProperty("role", "heading")
+        self.grid = QGridLayout()
+        support = QPushButton(self.tr("Support…"))
+        support.setAccessibleName(self.tr("My support contacts"))
+        support.clicked.connect(self.support_requested)
+        self.model = TimelineModel(self)
+        self.view = QListView(objectName="timeline")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.Adjust)
+        self.view.setAccessibleName(self.tr("Past grounding sessions"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self.grid)
+        layout.addWidget(support, 0, Qt.AlignLeft)
+        history = QLabel(self.tr("What I have done"))
+        history.setProperty("role", "subtle")
+        layout.addWidget(history)
+        layout.addWidget(self.view, 1)
+        self.set_custom([])
+
+    def set_custom(self, custom: list[CustomTechnique]) -> None:
+        while self.grid.count():
+            self.grid.takeAt(0).widget().deleteLater()
+        choices = [(TECHNIQUE_LABELS[t], t, None) for t in BUILT_IN]
+        choices += [(c.name, "custom", c) for c in custom]
+        for n, (label, technique, c) in enumerate(choices):
+            b = QPushButton(self.tr(label))
+            b.setAccessibleName(self.tr("Start %1").replace("%1", self.tr(label)))
+            b.setMinimumHeight(48)
+            b.clicked.connect(lambda _=False, t=technique, c=c: self.start_requested.emit(t, c))
+            self.grid.addWidget(b, n // 3, n % 3)
+
+    def on_unlocked(self) -> None:
+        grounding_items = self.session.items()
+        self.model.set_source(lambda after, limit: grounding_items.timeline(
+            kind="grounding", after=after, limit=limit))
+        self.model.fetchMore()
+        self.set_custom(self.session.custom_techniques().all())
+
+    def refresh(self) -> None:
+        if self.session.is_open:
+            self.on_unlocked()
+
+    def clear(self) -> None:
+        self.model.set_source(None)
+        self.set_custom([])

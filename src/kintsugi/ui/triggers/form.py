@@ -1,0 +1,224 @@
+"""Every detail of a trigger, saved as you go."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
+from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.session import Session
+from kintsugi.ui.suds import SudsSlider
+
+
+def optional_spin(name: str, maximum: int, suffix: str = "") -> QSpinBox:
+    """A spin box whose lowest value means "not answered"."""
+    spin = QSpinBox(minimum=-1, maximum=maximum, value=-1, suffix=suffix)
+    spin.setSpecialValueText("—")
+    spin.setAccessibleName(name)
+    return spin
+
+
+class EmotionsEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName(self.tr("Emotions and how strong (0–100)"))
+        self.table.setHorizontalHeaderLabels([self.tr("Emotion"), self.tr("Strength 0–100")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setMaximumHeight(120)
+        self.table.itemChanged.connect(self.changed)
+        add = QPushButton(self.tr("Add emotion"))
+        add.setAccessibleName(self.tr("Add an emotion"))
+        add.clicked.connect(lambda: self.add(Emotion("", 50), edit=True))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(add)
+
+    def add(self, emotion: Emotion, edit: bool = False) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(emotion.name))
+        self.table.setItem(row, 1, QTableWidgetItem(str(emotion.intensity)))
+        if edit:
+            self.table.editItem(self.table.item(row, 0))
+
+    def set_emotions(self, emotions: list[Emotion]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for e in emotions:
+            self.add(e)
+        self.table.blockSignals(False)
+
+    def emotions(self) -> list[Emotion]:
+        out = []
+        for row in range(self.table.rowCount()):
+            name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
+            raw = self.table.item(row, 1).text() if self.table.item(row, 1) else "50"
+            if name:
+                digits = "".join(ch for ch in raw if ch.isdigit())
+                out.append(Emotion(name, min(100, int(digits)) if digits else 50))
+        return out
+
+
+class TriggerForm(QWidget):
+    saved = Signal(object)  # ItemSummary
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._trigger: Trigger | None = None
+        self._loading = False
+        self.autosaver = Autosaver(self._save, self)
+        self.when = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
+        self.when.setAccessibleName(self.tr("When"))
+        self.cue = QComboBox()
+        self.cue.setAccessibleName(self.tr("What set it off"))
+        for cue in CUE_CATEGORIES:
+            self.cue.addItem(self.tr(CUE_LABELS[cue]), cue)
+        self.situation = QPlainTextEdit(placeholderText=self.tr("The situation, in your words"))
+        self.situation.setAccessibleName(self.tr("Situation"))
+        self.situation.setMaximumHeight(80)
+        self.suds = SudsSlider(self.tr("Peak distress, 0 to 10"))
+        self.emotions = EmotionsEditor()
+        self.hot_thought = QLineEdit(placeholderText=self.tr("The thought that hurt most"))
+        self.hot_thought.setAccessibleName(self.tr("Hot thought"))
+        self.belief = optional_spin(self.tr("How much I believed it"), 100, " %")
+        self.body = QLineEdit(placeholderText=self.tr("e.g. tight chest, shaky hands"))
+        self.body.setAccessibleName(self.tr("Body sensations"))
+        self.urge = optional_spin(self.tr("Urge to act, 0 to 5"), 5)
+        self.acted = QComboBox()
+        self.acted.setAccessibleName(self.tr("Acted on the urge"))
+        for label, value in ((self.tr("—"), None), (self.tr("No"), False), (self.tr("Yes"), True)):
+            self.acted.addItem(label, value)
+        self.action = QPlainTextEdit(placeholderText=self.tr("What I did"))
+        self.action.setAccessibleName(self.tr("What I did"))
+        self.action.setMaximumHeight(70)
+        self.suds_after = optional_spin(self.tr("Distress afterwards, 0 to 10"), 10)
+        self.note = QPlainTextEdit(placeholderText=self.tr("Private note — never shared or "
+                                                           "exported"))
+        self.note.setAccessibleName(self.tr("Private note"))
+        self.note.setMaximumHeight(60)
+        self.share = QCheckBox(self.tr("Mark for sharing"))
+        self.share.setAccessibleName(self.tr("Mark for sharing"))
+
+        urge_row = QHBoxLayout()
+        urge_row.addWidget(self.urge)
+        urge_row.addWidget(self.acted)
+        form = QFormLayout(self)
+        form.addRow(self.tr("When"), self.when)
+        form.addRow(self.tr("What set it off"), self.cue)
+        form.addRow(self.tr("Situation"), self.situation)
+        form.addRow(self.tr("At its worst"), self.suds)
+        form.addRow(self.tr("Emotions"), self.emotions)
+        form.addRow(self.tr("Hot thought"), self.hot_thought)
+        form.addRow(self.tr("Believed it"), self.belief)
+        form.addRow(self.tr("In my body"), self.body)
+        form.addRow(self.tr("Urge · acted on"), urge_row)
+        form.addRow(self.tr("What I did"), self.action)
+        form.addRow(self.tr("Distress after"), self.suds_after)
+        form.addRow(self.tr("Private note"), self.note)
+        form.addRow("", self.share)
+
+        for signal in (self.when.dateTimeChanged, self.cue.currentIndexChanged,
+                       self.situation.textChanged, self.suds.value_changed,
+                       self.emotions.changed, self.hot_thought.textChanged,
+                       self.belief.valueChanged, self.body.textChanged, self.urge.valueChanged,
+                       self.acted.currentIndexChanged, self.action.textChanged,
+                       self.suds_after.valueChanged, self.note.textChanged, self.share.toggled):
+            signal.connect(self.on_field_changed)
+        self.setEnabled(False)
+
+    @property
+    def trigger_id(self) -> int | None:
+        return self._trigger.id if self._trigger else None
+
+    def load(self, t: Trigger) -> None:
+        self._loading = True
+        try:
+            self._trigger = t
+            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(t.occurred_at.timestamp())))
+            self.cue.setCurrentIndex(max(0, self.cue.findData(t.cue)))
+            self.situation.setPlainText(t.situation)
+            self.suds.set_value(t.suds_peak)
+            self.emotions.set_emotions(t.emotions)
+            self.hot_thought.setText(t.hot_thought)
+            self.belief.setValue(-1 if t.belief is None else t.belief)
+            self.body.setText(", ".join(t.body_sensations))
+            self.urge.setValue(-1 if t.urge is None else t.urge)
+            self.acted.setCurrentIndex(max(0, self.acted.findData(t.acted_on)))
+            self.action.setPlainText(t.action)
+            self.suds_after.setValue(-1 if t.suds_after is None else t.suds_after)
+            self.note.setPlainText(t.private_note)
+            self.share.setChecked(t.shared)
+        finally:
+            self._loading = False
+        self.autosaver.reset()
+        self.setEnabled(True)
+
+    def clear(self) -> None:
+        self.autosaver.reset()
+        self._loading = True
+        for w in (self.situation, self.action, self.note):
+            w.clear()
+        for w in (self.hot_thought, self.body):
+            w.clear()
+        self.emotions.set_emotions([])
+        self._loading = False
+        self._trigger = None
+        self.setEnabled(False)
+
+    def on_field_changed(self, *_: object) -> None:
+        if not self._loading and self._trigger is not None:
+            self.autosaver.changed()
+
+    def collect(self) -> Trigger:
+        assert self._trigger is not None
+        moment = self.when.dateTime().toSecsSinceEpoch()
+        occurred = self._trigger.occurred_at
+        if int(occurred.timestamp()) != moment:
+            occurred = datetime.fromtimestamp(moment).astimezone()
+
+        def opt(spin: QSpinBox) -> int | None:
+            return None if spin.value() < 0 else spin.value()
+
+        return dataclasses.replace(
+            self._trigger, occurred_at=occurred, cue=self.cue.currentData(),
+            situation=self.situation.toPlainText(), suds_peak=self.suds.value(),
+            emotions=self.emotions.emotions(), hot_thought=self.hot_thought.text(),
+            belief=opt(self.belief),
+            body_sensations=[b.strip() for b in self.body.text().split(",") if b.strip()],
+            urge=opt(self.urge), acted_on=self.acted.currentData(),
+            action=self.action.toPlainText(), suds_after=opt(self.suds_after),
+            private_note=self.note.toPlainText(), shared=self.share.isChecked())
+
+    def _save(self) -> None:
+        saved = self.session.triggers().update(self.collect())
+        self._trigger = saved
+        self.saved.emit(self.session.items().summary(saved.id))
+
+    def save_now(self) -> bool:
+        return self.autosaver.save_now()

@@ -1,0 +1,205 @@
+"""The Triggers pane: a lazy list (filter by what set it off, or jump to a date), the full
+form of the selected trigger, and the grounding sessions that followed it."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.errors import KintsugiError
+from kintsugi.core.records import CUE_CATEGORIES
+from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.ui.messages import describe
+from kintsugi.ui.session import Session
+from kintsugi.ui.timeline_delegate import TimelineDelegate
+from kintsugi.ui.timeline_model import TimelineModel
+from kintsugi.ui.triggers.form import TriggerForm
+
+
+class TriggersPane(QWidget):
+    ground_requested = Signal(int)  # trigger id
+    problem = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.model = TimelineModel(self)
+        self.view = QListView(objectName="timeline")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.Adjust)
+        self.view.setVerticalScrollMode(QListView.ScrollPerPixel)
+        self.view.setAccessibleName(self.tr("Triggers, newest first"))
+        self.view.selectionModel().currentChanged.connect(self.on_current_changed)
+        self.empty = QLabel(self.tr("No moments logged yet.\n\nWhen something hits hard, "
+                                    "Log a moment (Ctrl+Shift+T) — it takes a few seconds."),
+                            alignment=Qt.AlignCenter, wordWrap=True)
+        self.empty.setProperty("role", "subtle")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self.empty)
+
+        self.cue = QComboBox()
+        self.cue.setAccessibleName(self.tr("Show triggers of one kind"))
+        self.cue.addItem(self.tr("Everything"), None)
+        for cue in CUE_CATEGORIES:
+            self.cue.addItem(self.tr(CUE_LABELS[cue]), cue)
+        self.cue.currentIndexChanged.connect(self.reload)
+        self.jump = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.jump.setDate(QDate.currentDate())
+        self.jump.setAccessibleName(self.tr("Show triggers up to this date"))
+        self.jump.dateChanged.connect(self.on_jump_date_changed)
+        self.newest_button = QPushButton(self.tr("Back to newest"), visible=False)
+        self.newest_button.setAccessibleName(self.tr("Back to newest"))
+        self.newest_button.clicked.connect(lambda: self.reload())
+        bar = QHBoxLayout()
+        for w in (self.cue, self.jump, self.newest_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(bar)
+        lv.addWidget(self.list_stack, 1)
+
+        self.form = TriggerForm(session)
+        self.form.saved.connect(self.on_form_saved)
+        self.sessions = QListWidget()
+        self.sessions.setAccessibleName(self.tr("Grounding after this trigger"))
+        self.sessions.setMaximumHeight(90)
+        self.ground_button = QPushButton(self.tr("Ground now"))
+        self.ground_button.setAccessibleName(self.tr("Start a grounding exercise for this"))
+        self.ground_button.clicked.connect(self.on_ground_clicked)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.form)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(scroll, 1)
+        rv.addWidget(QLabel(self.tr("What I did to ground myself afterwards")))
+        rv.addWidget(self.sessions)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.ground_button)
+        rv.addLayout(row)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([340, 660])
+        QVBoxLayout(self).addWidget(splitter)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_empty)
+
+    # --- session -------------------------------------------------------------------
+    def _fetch(self, cue=None):
+        triggers = self.session.triggers()
+        return lambda after, limit: triggers.timeline(cue=cue, after=after, limit=limit)
+
+    def on_unlocked(self) -> None:
+        self.reload()
+
+    def reload(self, *_: object, anchor: datetime | None = None) -> None:
+        if not self.session.is_open:
+            return
+        self.form.save_now()
+        self.model.set_source(self._fetch(self.cue.currentData()), anchor=anchor)
+        self.model.fetchMore()
+        self.newest_button.setVisible(anchor is not None)
+        if self.model.rowCount():
+            self.select_row(0)
+        else:
+            self.form.clear()
+            self.sessions.clear()
+        self._update_empty()
+
+    def flush(self) -> bool:
+        return self.form.save_now()
+
+    def clear(self) -> None:
+        self.form.clear()
+        self.sessions.clear()
+        self.model.set_source(None)
+
+    def on_jump_date_changed(self, qdate: QDate) -> None:
+        day = qdate.toPython() + timedelta(days=1)
+        self.reload(anchor=datetime.combine(day, time()).astimezone())
+
+    # --- selection -----------------------------------------------------------------
+    def select_row(self, row: int) -> None:
+        idx = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect)
+        self.view.scrollTo(idx)
+
+    def open_trigger(self, trigger_id: int) -> None:
+        if self.cue.currentData() is not None:
+            self.cue.setCurrentIndex(0)
+        row = self.model.row_of(trigger_id)
+        if row < 0:
+            self.reload()
+            row = self.model.row_of(trigger_id)
+        if row < 0:  # older than the first page
+            summary = self.session.items().summary(trigger_id)
+            self.reload(anchor=summary.occurred_at + timedelta(microseconds=1))
+            row = self.model.row_of(trigger_id)
+        if row >= 0:
+            self.select_row(row)
+
+    def on_current_changed(self, current, previous) -> None:
+        if not current.isValid():
+            return
+        trigger_id = current.data(TimelineModel.IdRole)
+        if trigger_id == self.form.trigger_id:
+            return
+        self.form.save_now()
+        try:
+            self.form.load(self.session.triggers().get(trigger_id))
+            self.show_sessions(trigger_id)
+        except KintsugiError as exc:
+            self.problem.emit(describe(exc))
+
+    def show_sessions(self, trigger_id: int) -> None:
+        self.sessions.clear()
+        for s in self.session.grounding().for_trigger(trigger_id):
+            line = f"{s.occurred_at:%d %b %H:%M} · {TECHNIQUE_LABELS[s.technique]}"
+            if s.suds_before is not None and s.suds_after is not None:
+                line += f" · {s.suds_before} → {s.suds_after}"
+            self.sessions.addItem(line)
+        if not self.sessions.count():
+            self.sessions.addItem(self.tr("Nothing yet."))
+
+    def on_form_saved(self, summary) -> None:
+        self.model.upsert(summary)
+        row = self.model.row_of(summary.id)
+        if row >= 0:
+            sm = self.view.selectionModel()
+            sm.blockSignals(True)
+            sm.setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
+            sm.blockSignals(False)
+
+    def on_ground_clicked(self) -> None:
+        if self.form.trigger_id is not None:
+            self.form.save_now()
+            self.ground_requested.emit(self.form.trigger_id)
+
+    def _update_empty(self, *_: object) -> None:
+        rows = self.model.rowCount() > 0 or self.model.canFetchMore()
+        self.list_stack.setCurrentWidget(self.view if rows or self.cue.currentData() else
+                                         self.empty)
