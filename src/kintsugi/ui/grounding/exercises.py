@@ -108,6 +108,7 @@ class Exercise(QWidget):
 
     def finish(self) -> None:
         if not self.completed:
+            self.pause()  # the duration is the exercise's, not the time on the next page
             self.completed = True
             self._timer.stop()
             self.finished.emit()

@@ -42,7 +42,8 @@ class QuickLogDialog(QDialog):
         self.suds = SudsSlider(self.tr("How strong, 0 to 10"))
         self.what = QLineEdit(placeholderText=self.tr("One line about what happened (optional)"))
         self.what.setAccessibleName(self.tr("What happened"))
-        self.what.returnPressed.connect(self.on_save_clicked)
+        # Enter anywhere presses the default button, Save (no returnPressed hook: the dialog
+        # would then also press the next default button in the same key press).
         self.message = QLabel(wordWrap=True)
         self.message.setProperty("role", "error")
         self.save_button = QPushButton(self.tr("Save"))
@@ -89,8 +90,12 @@ class QuickLogDialog(QDialog):
         self.pages.addWidget(form)
         self.pages.addWidget(after)
         QVBoxLayout(self).addWidget(self.pages)
-        self.cue.setFocus()
         self.resize(460, 320)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        self.cue.setFocus()
 
     def on_save_clicked(self) -> None:
         if self.trigger_id is not None:
