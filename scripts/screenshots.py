@@ -99,6 +99,32 @@ def main() -> int:
         QTest.keyClicks(window.search.query, "walk")
         wait_until(lambda: window.search.model.rowCount() > 0)
         shoot(window, "search")
+
+        window.on_quick_log()
+        dialog = window.dialog
+        dialog.cue.setCurrentIndex(dialog.cue.findData("place"))
+        dialog.suds.set_value(7)
+        QTest.keyClicks(dialog.what, "Drove past the hotel on the way to work")
+        QTest.qWait(300)
+        dialog.grab().save(str(OUT / "quick-log.png"))
+        print("wrote", OUT / "quick-log.png")
+        dialog.save_button.click()
+        dialog.ground_button.click()
+        window.exercise.prepare("box_breathing", window.exercise.trigger_id, suds=7)
+        window.exercise.begin(rated=True)
+        QTest.qWait(2600)  # mid in-breath
+        shoot(window, "breathing")
+        window.exercise.leave()
+        window.nav.setCurrentRow(1)
+        shoot(window, "triggers")
+        window.start_exercise("senses_54321")
+        window.exercise.begin(rated=True)
+        ex = window.exercise.exercise
+        for field, text in zip(ex.fields[0], ["the lamp", "rain on the window", "my hands"],
+                               strict=False):
+            QTest.keyClicks(field, text)
+        shoot(window, "senses")
+        window.exercise.leave()
         window.close()
     app.quit()
     return 0

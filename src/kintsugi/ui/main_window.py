@@ -381,6 +381,7 @@ class MainWindow(QMainWindow):
         self.exercise.custom = self.session.custom_techniques().all()
         self.toolbar.hide()
         self.menuBar().hide()
+        self.statusBar().hide()
         self.screens.setCurrentWidget(self.exercise)
 
     def on_exercise_saved(self, saved) -> None:
@@ -391,6 +392,7 @@ class MainWindow(QMainWindow):
 
     def on_exercise_closed(self, draft) -> None:
         self.menuBar().show()
+        self.statusBar().show()
         if not self.session.is_open:
             return
         self.toolbar.show()

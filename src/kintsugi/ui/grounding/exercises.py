@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -45,11 +44,10 @@ class Clock:
         return time.monotonic()
 
 
-def big(text: str = "", scale: float = 1.6) -> QLabel:
+def big(text: str = "", huge: bool = False) -> QLabel:
+    """Large, centred type (sized by the style sheet: roles "big" and "huge")."""
     label = QLabel(text, alignment=Qt.AlignCenter, wordWrap=True)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
+    label.setProperty("role", "huge" if huge else "big")
     return label
 
 
@@ -265,7 +263,7 @@ class TimedStepsExercise(Exercise):
         self.step_list = steps
         self.index = 0
         self._step_started = 0.0  # active seconds when the current step began
-        self.text = big(scale=1.8)
+        self.text = big()
         self.progress = QProgressBar(maximum=len(steps), textVisible=False)
         self.progress.setAccessibleName(self.tr("Progress"))
         self.countdown = QLabel(alignment=Qt.AlignCenter)

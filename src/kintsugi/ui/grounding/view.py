@@ -67,9 +67,7 @@ class ExerciseView(QWidget):
         self.suds_before: int | None = None
         self.custom: list[CustomTechnique] = []
 
-        self.heading = big(scale=2.0)
-        self.clock_label = QLabel()
-        self.clock_label.setProperty("role", "subtle")
+        self.heading = big(huge=True)
         support = QPushButton(self.tr("Support…"))
         support.setAccessibleName(self.tr("My support contacts"))
         support.clicked.connect(self.support_requested)
@@ -80,7 +78,6 @@ class ExerciseView(QWidget):
         leave.setAccessibleName(self.tr("Leave the exercise"))
         leave.clicked.connect(self.leave)
         header = QHBoxLayout()
-        header.addWidget(self.clock_label)
         header.addStretch(1)
         for b in (support, self.stop_button, leave):
             header.addWidget(b)
@@ -90,7 +87,7 @@ class ExerciseView(QWidget):
         self.choose_grid = QGridLayout(self.choose_page)
         self.before_page = QWidget()
         bv = QVBoxLayout(self.before_page)
-        self.intro = big(scale=1.2)
+        self.intro = big()
         self.options_slot = QVBoxLayout()
         self.suds_now = SudsSlider(self.tr("Distress right now, 0 to 10"))
         start = QPushButton(self.tr("Begin"))
@@ -114,7 +111,7 @@ class ExerciseView(QWidget):
         self.run_layout = QVBoxLayout(self.run_page)
         self.after_page = QWidget()
         av = QVBoxLayout(self.after_page)
-        self.after_text = big(self.tr("Well done."), scale=1.4)
+        self.after_text = big(self.tr("Well done."))
         self.suds_after = SudsSlider(self.tr("Distress now, 0 to 10"))
         self.notes = QPlainTextEdit(placeholderText=self.tr("Anything you noticed (optional)"))
         self.notes.setAccessibleName(self.tr("Notes"))
@@ -279,4 +276,3 @@ class ExerciseView(QWidget):
         self.notes.clear()
         self.message.clear()
         self.stop_button.hide()
-        self.clock_label.clear()

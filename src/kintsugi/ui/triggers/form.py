@@ -47,6 +47,7 @@ class EmotionsEditor(QWidget):
         self.table.setAccessibleName(self.tr("Emotions and how strong (0–100)"))
         self.table.setHorizontalHeaderLabels([self.tr("Emotion"), self.tr("Strength 0–100")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(120)
         self.table.itemChanged.connect(self.changed)
