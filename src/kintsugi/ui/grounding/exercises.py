@@ -133,6 +133,7 @@ class BreathingExercise(Exercise):
     def __init__(self, clock: Clock, paced: bool, reduced_motion: bool = False, parent=None):
         super().__init__(clock, parent)
         self.technique = "paced_breathing" if paced else "box_breathing"
+        self._timer.setTimerType(Qt.PreciseTimer)  # even frames for the pacer
         self.pacer = BreathingPacer()
         self.pacer.reduced_motion = reduced_motion
         self.info = QLabel(alignment=Qt.AlignCenter)
