@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.welcome.create_requested.connect(self.on_create_requested)
         self.unlock.unlock_requested.connect(self.on_unlock_requested)
         self.unlock.recovery_requested.connect(self.on_recovery_requested)
-        self.journal.editor.save_state_changed.connect(self.on_save_state_changed)
+        self.journal.editor.autosaver.state_changed.connect(self.on_save_state_changed)
         self.journal.undoable.connect(self.banner.offer)
         self.journal.problem.connect(self.show_problem)
         self.search.open_requested.connect(self.on_open_requested)

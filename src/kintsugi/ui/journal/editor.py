@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,14 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Entry
 from kintsugi.core.timeutil import now
-from kintsugi.ui.messages import describe
+from kintsugi.ui.autosave import Autosaver
 from kintsugi.ui.session import Session
 from kintsugi.ui.timeline_delegate import MOODS
-
-AUTOSAVE_MS = 1000
 
 
 class TagCompleter(QCompleter):
@@ -48,16 +45,13 @@ class TagCompleter(QCompleter):
 
 class EntryEditor(QWidget):
     saved = Signal(object)  # ItemSummary, after every successful save
-    save_state_changed = Signal(str, str)  # state ("unsaved", "saving", "saved", "error"), text
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self._entry: Entry | None = None
         self._loading = False
-        self.dirty = False
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save_now)
+        self.autosaver = Autosaver(self._save, self)
 
         self.title = QLineEdit(objectName="titleEdit", placeholderText=self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Title"))
@@ -154,13 +148,13 @@ class EntryEditor(QWidget):
             self.preview_button.setChecked(False)
         finally:
             self._loading = False
-        self.dirty = False
+        self.autosaver.reset()
         self.setEnabled(True)
         self.hint.setText("" if e.id else self.tr("New entry — it saves itself as you write."))
 
     def clear(self) -> None:
         """Forget everything shown (lock). Does not save: save first."""
-        self._timer.stop()
+        self.autosaver.reset()
         self._loading = True
         try:
             for w in (self.title, self.tags):
@@ -175,18 +169,17 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self._entry = None
-        self.dirty = False
         self.hint.clear()
         self.setEnabled(False)
 
     # --- saving --------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self.autosaver.dirty
+
     def on_field_changed(self, *_: object) -> None:
-        if self._loading or self._entry is None:
-            return
-        self.dirty = True
-        self.save_state_changed.emit("unsaved", self.tr("Editing…"))
-        if not self._timer.isActive():
-            self._timer.start()
+        if not self._loading and self._entry is not None:
+            self.autosaver.changed()
 
     def collect(self) -> Entry:
         assert self._entry is not None
@@ -212,27 +205,19 @@ class EntryEditor(QWidget):
 
     def save_now(self) -> bool:
         """Save if anything changed. False (and the text kept) when saving failed."""
-        self._timer.stop()
-        if not self.dirty or self._entry is None:
+        if self._entry is None:
             return True
-        entry = self.collect()
-        if entry.id is None and self.is_blank(entry):
-            self.dirty = False
+        if self._entry.id is None and self.is_blank(self.collect()):
+            self.autosaver.reset()  # an empty new entry is not worth a record
             return True
-        self.save_state_changed.emit("saving", self.tr("Saving…"))
-        try:
-            saved = self.session.entries().save(entry)
-            summary = self.session.items().summary(saved.id)
-        except KintsugiError as exc:
-            self.save_state_changed.emit("error", describe(exc))
-            self._timer.start(5000)  # try again a little later; nothing typed is dropped
-            return False
-        self._entry = dataclasses.replace(saved)
-        self.dirty = False
+        return self.autosaver.save_now()
+
+    def _save(self) -> None:
+        saved = self.session.entries().save(self.collect())
+        summary = self.session.items().summary(saved.id)
+        self._entry = saved
         self.hint.clear()
-        self.save_state_changed.emit("saved", self.tr("Saved"))
         self.saved.emit(summary)
-        return True
 
     # --- preview -------------------------------------------------------------------
     def on_preview_toggled(self, on: bool) -> None:
