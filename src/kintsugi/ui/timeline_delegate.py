@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kintsugi.core.records import ItemSummary
 from kintsugi.ui.timeline_model import TimelineModel
@@ -98,3 +98,16 @@ class TimelineDelegate(QStyledItemDelegate):
                                inner.height() // 2), Qt.AlignLeft | Qt.AlignVCenter,
                          fm.elidedText(item.excerpt, Qt.ElideRight, excerpt_w))
         painter.restore()
+
+
+def make_timeline_view(model: TimelineModel, accessible_name: str) -> QListView:
+    """A list view over a timeline model, drawn by the timeline delegate, rows fit the width."""
+    view = QListView(objectName="timeline")
+    view.setModel(model)
+    view.setItemDelegate(TimelineDelegate(view))
+    view.setUniformItemSizes(False)
+    view.setVerticalScrollMode(QListView.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.Adjust)
+    view.setAccessibleName(accessible_name)
+    return view

@@ -28,6 +28,20 @@ def summary_from_row(row: tuple) -> ItemSummary:
     )
 
 
+def timeline_page(db: Database, where: list[str], args: list[Any],
+                  after: tuple[datetime, int] | None, limit: int) -> list[ItemSummary]:
+    """One page of live items matching ``where``, newest first, after the keyset ``after``."""
+    where = ["i.deleted_at IS NULL", *where]
+    args = list(args)
+    if after:
+        where.append("(i.occurred_at, i.id) < (?, ?)")
+        args += [utc_text(after[0]), after[1]]
+    sql = (f"{SUMMARY_SQL} WHERE {' AND '.join(where)}"
+           " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?")
+    with db.read() as conn:
+        return [summary_from_row(r) for r in conn.execute(sql, (*args, limit))]
+
+
 class Items:
     def __init__(self, db: Database):
         self.db = db
@@ -40,17 +54,8 @@ class Items:
         limit: int = 100,
     ) -> list[ItemSummary]:
         """Newest first. Page on with ``after=(last.occurred_at, last.id)`` (keyset, no OFFSET)."""
-        where, args = ["i.deleted_at IS NULL"], []
-        if kind:
-            where.append("i.kind = ?")
-            args.append(kind)
-        if after:
-            where.append("(i.occurred_at, i.id) < (?, ?)")
-            args += [utc_text(after[0]), after[1]]
-        sql = (f"{SUMMARY_SQL} WHERE {' AND '.join(where)}"
-               " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?")
-        with self.db.read() as conn:
-            return [summary_from_row(r) for r in conn.execute(sql, (*args, limit))]
+        where, args = (["i.kind = ?"], [kind]) if kind else ([], [])
+        return timeline_page(self.db, where, args, after, limit)
 
     def summary(self, item_id: int) -> ItemSummary:
         with self.db.read() as conn:

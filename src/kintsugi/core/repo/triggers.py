@@ -8,8 +8,7 @@ from datetime import datetime
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, ItemSummary, Trigger
 from kintsugi.core.repo.base import Column, Repository, check_range, excerpt_of, first_line
-from kintsugi.core.repo.items import SUMMARY_SQL, summary_from_row
-from kintsugi.core.timeutil import utc_text
+from kintsugi.core.repo.items import timeline_page
 
 CUE_LABELS = {
     "reminder": "A reminder",
@@ -72,14 +71,8 @@ class TriggerRepository(Repository[Trigger]):
     def timeline(self, *, cue: str | None = None, after: tuple[datetime, int] | None = None,
                  limit: int = 100) -> list[ItemSummary]:
         """Triggers newest first, optionally of one cue category (keyset paging)."""
-        where, args = ["i.deleted_at IS NULL", "i.kind = 'trigger'"], []
+        where, args = ["i.kind = 'trigger'"], []
         if cue:
             where.append("i.id IN (SELECT item_id FROM trigger_event WHERE cue = ?)")
             args.append(cue)
-        if after:
-            where.append("(i.occurred_at, i.id) < (?, ?)")
-            args += [utc_text(after[0]), after[1]]
-        sql = (f"{SUMMARY_SQL} WHERE {' AND '.join(where)}"
-               " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?")
-        with self.db.read() as conn:
-            return [summary_from_row(r) for r in conn.execute(sql, (*args, limit))]
+        return timeline_page(self.db, where, args, after, limit)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -16,7 +15,7 @@ from kintsugi.core.exercises import CustomTechnique
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.ui.grounding.view import BUILT_IN
 from kintsugi.ui.session import Session
-from kintsugi.ui.timeline_delegate import TimelineDelegate
+from kintsugi.ui.timeline_delegate import make_timeline_view
 from kintsugi.ui.timeline_model import TimelineModel
 
 
@@ -34,12 +33,7 @@ class GroundingPane(QWidget):
         support.setAccessibleName(self.tr("My support contacts"))
         support.clicked.connect(self.support_requested)
         self.model = TimelineModel(self)
-        self.view = QListView(objectName="timeline")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(TimelineDelegate(self.view))
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.view.setResizeMode(QListView.Adjust)
-        self.view.setAccessibleName(self.tr("Past grounding sessions"))
+        self.view = make_timeline_view(self.model, self.tr("Past grounding sessions"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.grid)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -22,7 +21,7 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.ui.journal.editor import EntryEditor
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.timeline_delegate import TimelineDelegate
+from kintsugi.ui.timeline_delegate import make_timeline_view
 from kintsugi.ui.timeline_model import TimelineModel
 
 
@@ -35,14 +34,7 @@ class JournalPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = TimelineModel(self)
-        self.view = QListView(objectName="timeline")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(TimelineDelegate(self.view))
-        self.view.setUniformItemSizes(False)
-        self.view.setVerticalScrollMode(QListView.ScrollPerPixel)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.view.setResizeMode(QListView.Adjust)
-        self.view.setAccessibleName(self.tr("Journal entries, newest first"))
+        self.view = make_timeline_view(self.model, self.tr("Journal entries, newest first"))
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
 
         self.empty = QLabel(self.tr("Nothing here yet.\n\nWrite whatever is on your mind — "

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QListView,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -27,7 +26,7 @@ from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.timeline_delegate import TimelineDelegate
+from kintsugi.ui.timeline_delegate import make_timeline_view
 from kintsugi.ui.timeline_model import TimelineModel
 from kintsugi.ui.triggers.form import TriggerForm
 
@@ -40,13 +39,7 @@ class TriggersPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = TimelineModel(self)
-        self.view = QListView(objectName="timeline")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(TimelineDelegate(self.view))
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.view.setResizeMode(QListView.Adjust)
-        self.view.setVerticalScrollMode(QListView.ScrollPerPixel)
-        self.view.setAccessibleName(self.tr("Triggers, newest first"))
+        self.view = make_timeline_view(self.model, self.tr("Triggers, newest first"))
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
         self.empty = QLabel(self.tr("No moments logged yet.\n\nWhen something hits hard, "
                                     "Log a moment (Ctrl+Shift+T) — it takes a few seconds."),
