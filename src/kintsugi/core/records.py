@@ -138,6 +138,16 @@ class Goal(Record):
     due: date | None = None
     progress: list[GoalProgress] = field(default_factory=list)
     done: bool = False
+    celebrated: bool = False  # the success was acknowledged (once)
+
+    @property
+    def achieved(self) -> float:
+        return sum(p.amount for p in self.progress)
+
+    @property
+    def reached(self) -> bool:
+        return self.done or (self.target_amount is not None
+                             and self.achieved >= self.target_amount)
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

@@ -162,7 +162,12 @@ def _split(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1,)
+def _v1_to_v2(conn: Any) -> None:
+    """Goals remember that their success was acknowledged (celebrated once, never again)."""
+    conn.execute("ALTER TABLE goal ADD COLUMN celebrated INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2)
 LATEST_VERSION = len(MIGRATIONS)
 
 

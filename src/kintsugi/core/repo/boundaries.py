@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from kintsugi.core.errors import InvalidRecord
@@ -50,3 +51,14 @@ class BoundaryRepository(Repository[Boundary]):
                 (rec.id,),
             )
         ]
+
+    def all_ids(self, *, due_first_on: date | None = None) -> list[tuple[int, bool]]:
+        """Every live boundary as (id, due for revisit), due ones first, then newest."""
+        today = (due_first_on or date.today()).isoformat()
+        with self.db.read() as conn:
+            rows = conn.execute(
+                "SELECT b.item_id, b.status = 'active' AND b.revisit_by IS NOT NULL"
+                " AND b.revisit_by <= ? AS due FROM boundary b JOIN item i ON i.id = b.item_id"
+                " WHERE i.deleted_at IS NULL"
+                " ORDER BY due DESC, b.revisit_by, i.occurred_at DESC", (today,)).fetchall()
+        return [(item_id, bool(due)) for item_id, due in rows]

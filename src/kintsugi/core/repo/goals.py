@@ -19,6 +19,7 @@ class GoalRepository(Repository[Goal]):
         Column("target_unit"),
         Column("due", date_to_db, date_from_db),
         Column("done", int, bool),
+        Column("celebrated", int, bool),
     )
 
     def validate(self, rec: Goal) -> None:
@@ -48,3 +49,15 @@ class GoalRepository(Repository[Goal]):
                 (rec.id,),
             )
         ]
+
+    def all_ids(self) -> list[int]:
+        """Live goals: open ones first (by due date), then the finished."""
+        with self.db.read() as conn:
+            return [r[0] for r in conn.execute(
+                "SELECT g.item_id FROM goal g JOIN item i ON i.id = g.item_id"
+                " WHERE i.deleted_at IS NULL ORDER BY g.done, g.due IS NULL, g.due,"
+                " i.occurred_at DESC")]
+
+    def mark_celebrated(self, goal_id: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE goal SET celebrated = 1 WHERE item_id = ?", (goal_id,))
