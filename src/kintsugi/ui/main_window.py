@@ -6,26 +6,27 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
+from kintsugi.ui.banners import ReminderBar, UndoBanner
+from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
 from kintsugi.ui.grounding.pane import GroundingPane
 from kintsugi.ui.grounding.view import ExerciseView
 from kintsugi.ui.idle import IdleWatcher, SystemLockWatcher
+from kintsugi.ui.insights_pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.messages import describe
 from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
@@ -41,41 +42,6 @@ from kintsugi.ui.unlock import UnlockPane
 from kintsugi.ui.welcome import WelcomePane
 
 TITLE = "Kintsugi"  # never an entry's title, never a path
-UNDO_MS = 10_000
-
-
-class UndoBanner(QFrame):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, objectName="banner", visible=False)
-        self.label = QLabel()
-        self.button = QPushButton(self.tr("Undo"))
-        self.button.setAccessibleName(self.tr("Undo"))
-        self.button.clicked.connect(self.on_undo_clicked)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        layout.addWidget(self.label)
-        layout.addWidget(self.button)
-        self._undo = None
-        self._timer = QTimer(self, singleShot=True, interval=UNDO_MS)
-        self._timer.timeout.connect(self.dismiss)
-
-    def offer(self, message: str, undo, button: str | None = None) -> None:
-        self.label.setText(message)
-        self.button.setText(button or self.tr("Undo"))
-        self.button.setAccessibleName(self.button.text())
-        self._undo = undo
-        self.show()
-        self._timer.start()
-
-    def on_undo_clicked(self) -> None:
-        undo, self._undo = self._undo, None
-        self.dismiss()
-        if undo:
-            undo()
-
-    def dismiss(self) -> None:
-        self._undo = None
-        self.hide()
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +59,8 @@ class MainWindow(QMainWindow):
         self.journal = JournalPane(session)
         self.triggers = TriggersPane(session)
         self.grounding = GroundingPane(session)
+        self.checkins = CheckInsPane(session)
+        self.insights = InsightsPane(session)
         self.search = SearchPane(session)
         self.exercise = ExerciseView(session)
         self.nav = QListWidget(objectName="navigation")
@@ -102,6 +70,8 @@ class MainWindow(QMainWindow):
         for label, pane in ((self.tr("Journal"), self.journal),
                             (self.tr("Triggers"), self.triggers),
                             (self.tr("Grounding"), self.grounding),
+                            (self.tr("Check-ins"), self.checkins),
+                            (self.tr("Insights"), self.insights),
                             (self.tr("Search"), self.search)):
             self.nav.addItem(label)
             self.panes.addWidget(pane)
@@ -120,8 +90,14 @@ class MainWindow(QMainWindow):
         self.save_state.setAccessibleName(self.tr("Save state"))
         self.banner = UndoBanner()
         self.statusBar().addWidget(self.save_state, 1)
+        self.reminder_bar = ReminderBar()
+        self.reminder_bar.check_in_clicked.connect(self.on_check_in_now)
+        self.reminder_bar.later_clicked.connect(self.on_check_in_later)
+        self.statusBar().addPermanentWidget(self.reminder_bar)
         self.statusBar().addPermanentWidget(self.banner)
 
+        self.reminder = CheckInReminder(session, parent=self)
+        self.reminder.due.connect(self.on_check_in_due)
         self.idle = IdleWatcher(QApplication.instance(), self)
         self.system_lock = SystemLockWatcher(self)
         self._build_actions()
@@ -245,7 +221,10 @@ class MainWindow(QMainWindow):
         self.journal.on_unlocked()
         self.triggers.on_unlocked()
         self.grounding.on_unlocked()
+        self.checkins.on_unlocked()
+        self.insights.on_unlocked()
         self.search.on_unlocked()
+        self.reminder.start()
         self.nav.setCurrentRow(0)
         self.screens.setCurrentWidget(self.workspace)
         for a in self.workspace_actions:
@@ -292,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def flush(self) -> bool:
         """Save every open form now; False if anything could not be saved."""
-        return all([self.journal.flush(), self.triggers.flush()])
+        return all([self.journal.flush(), self.triggers.flush(), self.checkins.flush()])
 
     def on_idle(self) -> None:
         if self.session.is_open:
@@ -309,7 +288,11 @@ class MainWindow(QMainWindow):
         self.journal.clear()
         self.triggers.clear()
         self.grounding.clear()
+        self.checkins.clear()
+        self.insights.clear()
         self.search.clear()
+        self.reminder.stop()
+        self.reminder_bar.hide()
         self._clear_our_clipboard()
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self and dialog.isVisible():
@@ -338,7 +321,7 @@ class MainWindow(QMainWindow):
         self.journal.new_entry()
 
     def on_find(self) -> None:
-        self.nav.setCurrentRow(3)
+        self.nav.setCurrentRow(self.panes.indexOf(self.search))
         self.search.focus_query()
 
     def on_open_requested(self, item_id: int, kind: str) -> None:
@@ -404,6 +387,28 @@ class MainWindow(QMainWindow):
     def _save_draft(self, draft) -> None:
         if self.session.is_open:
             self.on_exercise_saved(self.session.grounding().add(draft))
+
+    # --- check-in reminder ---------------------------------------------------------
+    def on_check_in_due(self) -> None:
+        self.reminder_bar.show()
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if getattr(self, "tray", None) is None:
+                self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
+            self.tray.show()
+            self.tray.showMessage(TITLE, self.tr("When you have a moment: your check-in."),
+                                  QSystemTrayIcon.Information, 8000)
+
+    def on_check_in_now(self) -> None:
+        self.reminder_bar.hide()
+        self.nav.setCurrentRow(self.panes.indexOf(self.checkins))
+        self.checkins.tabs.setCurrentWidget(self.checkins.checkin)
+        self.checkins.checkin.start_new()
+
+    def on_check_in_later(self) -> None:
+        self.reminder_bar.hide()
+        self.reminder.snooze()
 
     def on_support(self) -> None:
         if self.session.is_open:

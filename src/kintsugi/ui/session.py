@@ -13,12 +13,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from kintsugi.core.db import Database
+from kintsugi.core.repo.boundaries import BoundaryRepository
+from kintsugi.core.repo.checkins import CheckInRepository
 from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.repo.support import CustomTechniques, SupportContacts
 from kintsugi.core.repo.triggers import TriggerRepository
+from kintsugi.core.schedule import ScheduleStore
 from kintsugi.core.search import Search
 from kintsugi.core.vault import Vault
 from kintsugi.ui.workers import run_in_background
@@ -114,3 +119,19 @@ class Session(QObject):
 
     def custom_techniques(self) -> CustomTechniques:
         return CustomTechniques(self._require().db)
+
+    def checkins(self) -> CheckInRepository:
+        return CheckInRepository(self._require().db)
+
+    def boundaries(self) -> BoundaryRepository:
+        return BoundaryRepository(self._require().db)
+
+    def goals(self) -> GoalRepository:
+        return GoalRepository(self._require().db)
+
+    def schedule(self) -> ScheduleStore:
+        return ScheduleStore(self._require().db)
+
+    def database(self) -> Database:
+        """For whole-vault computations (insights, exports) run on a worker."""
+        return self._require().db

@@ -1,0 +1,219 @@
+"""One chart module for the screen and the therapy report: the same specs, drawn by the
+same QPainter code onto a widget, an image or a PDF page, so the two never disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kintsugi.core.insights import DIMENSIONS, WEEKDAYS, Insights
+from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.repo.triggers import CUE_LABELS
+
+
+@dataclass
+class ChartSpec:
+    kind: str  # "bars" (vertical), "hbars" (labelled rows) or "lines"
+    title: str
+    labels: list[str]
+    series: dict[str, list[float | None]]
+    y_max: float | None = None
+    value_suffix: str = ""
+    empty_text: str = "Nothing to show yet."
+    notes: list[str] = field(default_factory=list)  # per-row notes for hbars ("n = 3")
+
+    @property
+    def empty(self) -> bool:
+        return not any(v for values in self.series.values() for v in values if v)
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    text: str = "#2f2a25"
+    subtle: str = "#8a8076"
+    grid: str = "#e4dccf"
+    colours: tuple[str, ...] = ("#b8893b", "#6f8f8b", "#9b7aa6", "#c07a5a")
+
+
+def charts_for(data: Insights) -> list[ChartSpec]:
+    """The insight charts, in reading order."""
+    week_labels = [f"{w:%d %b}" for w, _, _ in data.weeks]
+    charts = [
+        ChartSpec("bars", "Triggers per week", week_labels,
+                  {"Triggers": [float(n) for _, n, _ in data.weeks]},
+                  empty_text="Triggers you log will be counted here, week by week."),
+        ChartSpec("lines", "Mean peak distress (SUDS) per week", week_labels,
+                  {"Mean peak SUDS": [m for _, _, m in data.weeks]}, y_max=10,
+                  empty_text="How strong the moments were, on average, week by week."),
+        ChartSpec("hbars", "What set them off", [CUE_LABELS[c] for c in data.by_cue],
+                  {"Triggers": [float(n) for n in data.by_cue.values()]},
+                  empty_text="Which kinds of moments come up most."),
+        ChartSpec("bars", "By hour of the day", [f"{h}" for h in range(24)],
+                  {"Triggers": [float(n) for n in data.by_hour]},
+                  empty_text="The hours that tend to be hardest."),
+        ChartSpec("bars", "By day of the week", list(WEEKDAYS),
+                  {"Triggers": [float(n) for n in data.by_weekday]},
+                  empty_text="The days that tend to be hardest."),
+        ChartSpec("hbars", "What works for me: mean drop in distress",
+                  [TECHNIQUE_LABELS.get(e.technique, e.technique) for e in data.techniques],
+                  {"Mean SUDS drop": [e.mean_drop for e in data.techniques]},
+                  value_suffix=" points", notes=[f"n = {e.n}" for e in data.techniques],
+                  empty_text="Rate your distress before and after an exercise, and the ones "
+                             "that help most will show here."),
+        ChartSpec("lines", "Check-ins", [f"{w:%d %b}" for w, _ in data.checkins],
+                  {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS},
+                  y_max=10, empty_text="Safety, trust, connection and communication over "
+                                       "time, from your check-ins."),
+    ]
+    return charts
+
+
+def draw(p: QPainter, rect: QRectF, spec: ChartSpec, style: ChartStyle = ChartStyle()) -> None:
+    p.save()
+    p.setRenderHint(QPainter.Antialiasing)
+    title_font = QFont(p.font())
+    title_font.setBold(True)
+    p.setFont(title_font)
+    p.setPen(QColor(style.text))
+    title_h = QFontMetricsF(title_font).height() * 1.5
+    p.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h),
+               Qt.AlignLeft | Qt.AlignVCenter, spec.title)
+    small = QFont(title_font)
+    small.setBold(False)
+    small.setPointSizeF(max(6.0, title_font.pointSizeF() * 0.8))
+    p.setFont(small)
+    body = QRectF(rect.left(), rect.top() + title_h, rect.width(), rect.height() - title_h)
+    if spec.empty:
+        p.setPen(QColor(style.subtle))
+        p.drawText(body, Qt.AlignCenter | Qt.TextWordWrap, spec.empty_text)
+    elif spec.kind == "hbars":
+        _hbars(p, body, spec, style)
+    else:
+        _xy(p, body, spec, style)
+    p.restore()
+
+
+def _hbars(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
+    values = next(iter(spec.series.values()))
+    fm = QFontMetricsF(p.font())
+    label_w = min(body.width() * 0.45, max(fm.horizontalAdvance(s) for s in spec.labels) + 8)
+    row_h = min(28.0, body.height() / max(1, len(values)))
+    top_value = max((v for v in values if v), default=1) or 1
+    for i, (label, value) in enumerate(zip(spec.labels, values, strict=True)):
+        y = body.top() + i * row_h
+        p.setPen(QColor(style.text))
+        p.drawText(QRectF(body.left(), y, label_w - 6, row_h), Qt.AlignRight | Qt.AlignVCenter,
+                   label)
+        width = (body.width() - label_w - 90) * max(0.0, value or 0) / top_value
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(style.colours[0]))
+        p.drawRoundedRect(QRectF(body.left() + label_w, y + row_h * 0.2, width, row_h * 0.6),
+                          3, 3)
+        p.setPen(QColor(style.subtle))
+        note = f"  {spec.notes[i]}" if i < len(spec.notes) else ""
+        p.drawText(QRectF(body.left() + label_w + width + 4, y, 120, row_h),
+                   Qt.AlignLeft | Qt.AlignVCenter, f"{(value or 0):g}{spec.value_suffix}{note}")
+
+
+def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
+    fm = QFontMetricsF(p.font())
+    all_values = [v for values in spec.series.values() for v in values if v is not None]
+    y_max = spec.y_max or max(1.0, max(all_values, default=1.0))
+    legend_h = fm.height() * 1.4 if len(spec.series) > 1 else 0
+    plot = QRectF(body.left() + 28, body.top() + 4, body.width() - 34,
+                  body.height() - fm.height() * 1.6 - legend_h)
+    p.setPen(QPen(QColor(style.grid), 1))
+    for k in range(5):  # gridlines and y labels
+        y = plot.bottom() - plot.height() * k / 4
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        p.setPen(QColor(style.subtle))
+        p.drawText(QRectF(body.left(), y - 8, 24, 16), Qt.AlignRight | Qt.AlignVCenter,
+                   f"{y_max * k / 4:g}")
+        p.setPen(QPen(QColor(style.grid), 1))
+    n = max(1, len(spec.labels))
+    step = plot.width() / n
+    every = max(1, int(n / max(1, plot.width() / 48)))
+    p.setPen(QColor(style.subtle))
+    for i, label in enumerate(spec.labels):
+        if i % every == 0:
+            p.drawText(QRectF(plot.left() + i * step - 10, plot.bottom() + 2, step + 20,
+                              fm.height()), Qt.AlignHCenter | Qt.AlignTop, label)
+    for s, (name, values) in enumerate(spec.series.items()):
+        colour = QColor(style.colours[s % len(style.colours)])
+        if spec.kind == "bars":
+            p.setPen(Qt.NoPen)
+            p.setBrush(colour)
+            for i, v in enumerate(values):
+                if v:
+                    h = plot.height() * v / y_max
+                    p.drawRoundedRect(QRectF(plot.left() + i * step + step * 0.15,
+                                             plot.bottom() - h, step * 0.7, h), 2, 2)
+        else:
+            path, started = QPainterPath(), False
+            p.setBrush(colour)
+            p.setPen(Qt.NoPen)
+            for i, v in enumerate(values):
+                if v is None:
+                    started = False
+                    continue
+                pt = QPointF(plot.left() + i * step + step / 2,
+                             plot.bottom() - plot.height() * v / y_max)
+                p.drawEllipse(pt, 2.5, 2.5)
+                if started:
+                    path.lineTo(pt)
+                else:
+                    path.moveTo(pt)
+                    started = True
+            p.setPen(QPen(colour, 2))
+            p.setBrush(Qt.NoBrush)
+            p.drawPath(path)
+        if legend_h:
+            x = plot.left() + s * (plot.width() / len(spec.series))
+            p.setPen(Qt.NoPen)
+            p.setBrush(colour)
+            y = body.bottom() - legend_h / 2
+            p.drawEllipse(QPointF(x + 5, y), 4, 4)
+            p.setPen(QColor(style.text))
+            p.drawText(QRectF(x + 12, y - legend_h / 2, 140, legend_h),
+                       Qt.AlignLeft | Qt.AlignVCenter, name)
+
+
+def render_image(spec: ChartSpec, size: QSize | None = None,
+                 style: ChartStyle = ChartStyle()) -> QImage:
+    size = size or QSize(560, 260)
+    image = QImage(size, QImage.Format_ARGB32_Premultiplied)
+    image.fill(Qt.white)
+    p = QPainter(image)
+    draw(p, QRectF(8, 8, size.width() - 16, size.height() - 16), spec, style)
+    p.end()
+    return image
+
+
+class ChartWidget(QWidget):
+    def __init__(self, spec: ChartSpec | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.setMinimumSize(320, 220)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+
+    def set_spec(self, spec: ChartSpec) -> None:
+        self.spec = spec
+        self.setAccessibleName(spec.title)
+        self.setAccessibleDescription(spec.empty_text if spec.empty else ", ".join(
+            f"{label}: {value:g}" for label, value in zip(
+                spec.labels, next(iter(spec.series.values())), strict=False) if value))
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if self.spec is None:
+            return
+        pal = self.palette()
+        style = ChartStyle(text=pal.windowText().color().name(),
+                           subtle=pal.placeholderText().color().name(),
+                           grid=pal.mid().color().name())
+        p = QPainter(self)
+        draw(p, QRectF(self.rect()).adjusted(8, 8, -8, -8), self.spec, style)
+        p.end()

@@ -1,0 +1,176 @@
+"""Check in: four 0–10 scales and three short answers (under a minute), saved as you go;
+the history as a small trend chart; and the schedule for the gentle reminder."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.insights import DIMENSIONS, Range
+from kintsugi.core.records import CheckIn
+from kintsugi.core.schedule import CheckInSchedule
+from kintsugi.core.timeutil import now
+from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.charts import ChartSpec, ChartWidget
+from kintsugi.ui.session import Session
+
+QUESTIONS = {"safety": "How safe do I feel?", "trust": "How much do I trust?",
+             "connection": "How connected do we feel?",
+             "communication": "How well are we talking?"}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class CheckInTab(QWidget):
+    saved = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._checkin: CheckIn | None = None
+        self._loading = False
+        self.autosaver = Autosaver(self._save, self)
+        self.sliders: dict[str, QSlider] = {}
+        form = QFormLayout()
+        for dim in DIMENSIONS:
+            slider = QSlider(Qt.Horizontal, minimum=0, maximum=10, value=5, pageStep=1,
+                             tickPosition=QSlider.TicksBelow, tickInterval=1)
+            slider.setAccessibleName(self.tr(QUESTIONS[dim]))
+            value = QLabel("5")
+            slider.valueChanged.connect(lambda v, label=value: label.setNum(v))
+            slider.valueChanged.connect(self.on_field_changed)
+            row = QHBoxLayout()
+            row.addWidget(slider)
+            row.addWidget(value)
+            form.addRow(self.tr(QUESTIONS[dim]), row)
+            self.sliders[dim] = slider
+        self.gratitude = QLineEdit(placeholderText=self.tr("One thing I'm grateful for"))
+        self.gratitude.setAccessibleName(self.tr("Grateful for"))
+        self.needs = QLineEdit(placeholderText=self.tr("What I need this week"))
+        self.needs.setAccessibleName(self.tr("What I need this week"))
+        self.notes = QLineEdit(placeholderText=self.tr("Anything else"))
+        self.notes.setAccessibleName(self.tr("Notes"))
+        for field in (self.gratitude, self.needs, self.notes):
+            field.textChanged.connect(self.on_field_changed)
+        form.addRow(self.tr("Grateful for"), self.gratitude)
+        form.addRow(self.tr("I need"), self.needs)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.new_button = QPushButton(self.tr("Start a new check-in"))
+        self.new_button.setAccessibleName(self.tr("Start a new check-in"))
+        self.new_button.clicked.connect(self.start_new)
+        self.state = QLabel()
+        self.state.setProperty("role", "subtle")
+        self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
+
+        self.cadence = QComboBox()
+        self.cadence.setAccessibleName(self.tr("How often"))
+        for label, value in ((self.tr("No reminder"), "off"), (self.tr("Every day"), "daily"),
+                             (self.tr("Every week"), "weekly")):
+            self.cadence.addItem(label, value)
+        self.weekday = QComboBox()
+        self.weekday.setAccessibleName(self.tr("On"))
+        for n, name in enumerate(WEEKDAY_NAMES, start=1):
+            self.weekday.addItem(self.tr(name), n)
+        self.at = QTimeEdit(displayFormat="HH:mm")
+        self.at.setAccessibleName(self.tr("At"))
+        for w in (self.cadence, self.weekday):
+            w.currentIndexChanged.connect(self.on_schedule_changed)
+        self.at.timeChanged.connect(self.on_schedule_changed)
+        schedule = QHBoxLayout()
+        schedule.addWidget(QLabel(self.tr("Remind me")))
+        for w in (self.cadence, self.weekday, self.at):
+            schedule.addWidget(w)
+        schedule.addStretch(1)
+
+        self.trend = ChartWidget()
+        left = QVBoxLayout()
+        left.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.state, 1)
+        row.addWidget(self.new_button)
+        left.addLayout(row)
+        left.addLayout(schedule)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.trend, 1)
+
+    # --- loading -------------------------------------------------------------------
+    def on_unlocked(self) -> None:
+        self._loading = True
+        s = self.session.schedule().get()
+        self.cadence.setCurrentIndex(self.cadence.findData(s.cadence))
+        self.weekday.setCurrentIndex(self.weekday.findData(s.weekday))
+        self.at.setTime(QTime.fromString(s.at, "HH:mm"))
+        self.weekday.setEnabled(s.cadence == "weekly")
+        self._loading = False
+        self.start_new()
+        self.refresh_trend()
+
+    def start_new(self) -> None:
+        self.autosaver.save_now()
+        self._loading = True
+        self._checkin = CheckIn(occurred_at=now())
+        for slider in self.sliders.values():
+            slider.setValue(5)
+        for field in (self.gratitude, self.needs, self.notes):
+            field.clear()
+        self._loading = False
+        self.autosaver.reset()
+        self.state.setText(self.tr("Move a slider to begin — it saves itself."))
+
+    def refresh_trend(self) -> None:
+        from kintsugi.core import insights
+
+        data = insights.compute(self.session.database(), Range.last_days(182))
+        self.trend.set_spec(ChartSpec(
+            "lines", self.tr("The last six months"), [f"{w:%d %b}" for w, _ in data.checkins],
+            {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS}, y_max=10,
+            empty_text=self.tr("Your check-ins will draw a line here over the weeks.")))
+
+    def clear(self) -> None:
+        self.autosaver.reset()
+        self._checkin = None
+        for field in (self.gratitude, self.needs, self.notes):
+            field.clear()
+        self.trend.spec = None
+
+    # --- saving --------------------------------------------------------------------
+    def on_field_changed(self, *_: object) -> None:
+        if not self._loading and self._checkin is not None:
+            self.autosaver.changed()
+
+    def collect(self) -> CheckIn:
+        assert self._checkin is not None
+        return dataclasses.replace(
+            self._checkin, **{d: s.value() for d, s in self.sliders.items()},
+            gratitude=self.gratitude.text().strip(), needs=self.needs.text().strip(),
+            notes=self.notes.text().strip())
+
+    def _save(self) -> None:
+        self._checkin = self.session.checkins().save(self.collect())
+        self.refresh_trend()
+        self.saved.emit()
+
+    def flush(self) -> bool:
+        return self.autosaver.save_now()
+
+    def on_schedule_changed(self, *_: object) -> None:
+        self.weekday.setEnabled(self.cadence.currentData() == "weekly")
+        if self._loading or not self.session.is_open:
+            return
+        self.session.schedule().set(CheckInSchedule(
+            self.cadence.currentData(), self.weekday.currentData(),
+            self.at.time().toString("HH:mm")))

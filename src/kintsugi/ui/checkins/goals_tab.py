@@ -1,0 +1,233 @@
+"""Goals: short, measurable, with a due date and progress. Reaching one is acknowledged once,
+kindly."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.records import Goal, GoalProgress
+from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.checkins.boundaries_tab import OptionalDate
+from kintsugi.ui.session import Session
+
+
+class GoalCard(QWidget):
+    def __init__(self, goal: Goal, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(goal.text)
+        self.bar = QProgressBar(textVisible=True)
+        self.bar.setAccessibleName(self.tr("Progress of %1").replace("%1", goal.text))
+        target = goal.target_amount or 1
+        self.bar.setMaximum(1000)
+        self.bar.setValue(1000 if goal.reached else int(1000 * min(1.0, goal.achieved / target)))
+        unit = f" {goal.target_unit}" if goal.target_unit else ""
+        self.bar.setFormat(f"{goal.achieved:g} of {goal.target_amount:g}{unit}"
+                           if goal.target_amount else ("Done" if goal.done else "Open"))
+        due = QLabel(f"due {goal.due:%d %b %Y}" if goal.due else "")
+        due.setProperty("role", "subtle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.bar)
+        layout.addWidget(due)
+
+
+class GoalsTab(QWidget):
+    celebrated = Signal(str)  # the kind words shown once
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._goal: Goal | None = None
+        self._loading = False
+        self.autosaver = Autosaver(self._save, self)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Goals"))
+        self.list.currentItemChanged.connect(self.on_current_item_changed)
+        new = QPushButton(self.tr("New goal"))
+        new.setAccessibleName(self.tr("New goal"))
+        new.clicked.connect(self.new_goal)
+        self.text = QLineEdit(placeholderText=self.tr("e.g. One accountability talk a week"))
+        self.text.setAccessibleName(self.tr("Goal"))
+        self.target = QDoubleSpinBox(maximum=10_000, decimals=0, specialValueText="—")
+        self.target.setAccessibleName(self.tr("Target amount"))
+        self.unit = QLineEdit(placeholderText=self.tr("talks, modules, walks…"))
+        self.unit.setAccessibleName(self.tr("Unit"))
+        self.due = OptionalDate(self.tr("Due"))
+        self.done = QCheckBox(self.tr("Done"))
+        self.done.setAccessibleName(self.tr("Done"))
+        self.progress = QTableWidget(0, 3)
+        self.progress.setAccessibleName(self.tr("Progress entries"))
+        self.progress.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Amount"),
+                                                 self.tr("Note")])
+        self.progress.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.progress.verticalHeader().hide()
+        add = QPushButton(self.tr("Add progress today"))
+        add.setAccessibleName(self.tr("Add progress today"))
+        add.clicked.connect(self.add_progress)
+        self.message = QLabel(wordWrap=True)
+        self.message.setProperty("role", "note")
+        self.message.hide()
+        self.state = QLabel()
+        self.state.setProperty("role", "subtle")
+        self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
+        for signal in (self.text.textChanged, self.target.valueChanged, self.unit.textChanged,
+                       self.due.enabled.toggled, self.due.edit.dateChanged, self.done.toggled,
+                       self.progress.itemChanged):
+            signal.connect(self.on_field_changed)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target)
+        target_row.addWidget(self.unit, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Goal"), self.text)
+        form.addRow(self.tr("Target"), target_row)
+        form.addRow(self.tr("Due"), self.due)
+        form.addRow("", self.done)
+        form.addRow(self.tr("Progress"), self.progress)
+        form.addRow("", add)
+        form.addRow("", self.state)
+        self.form = QWidget()
+        self.form.setLayout(form)
+        self.form.setEnabled(False)
+        left = QVBoxLayout()
+        left.addWidget(self.list)
+        left.addWidget(new)
+        right = QVBoxLayout()
+        right.addWidget(self.message)
+        right.addWidget(self.form)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
+
+    def on_unlocked(self) -> None:
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self.autosaver.save_now()
+        repo = self.session.goals()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item_id in repo.all_ids():
+            goal = repo.get(item_id)
+            row = QListWidgetItem()
+            row.setData(Qt.UserRole, item_id)
+            card = GoalCard(goal)
+            row.setSizeHint(card.sizeHint())
+            self.list.addItem(row)
+            self.list.setItemWidget(row, card)
+        self.list.blockSignals(False)
+        for n in range(self.list.count()):
+            if self.list.item(n).data(Qt.UserRole) == select or (select is None and n == 0):
+                self.list.setCurrentRow(n)
+                break
+
+    def new_goal(self) -> None:
+        self.autosaver.save_now()
+        saved = self.session.goals().add(Goal(text=self.tr("A small, measurable goal"),
+                                              target_amount=1))
+        self.reload(select=saved.id)
+        self.text.selectAll()
+        self.text.setFocus()
+
+    def on_current_item_changed(self, current, previous) -> None:
+        self.autosaver.save_now()
+        if current is None or not self.session.is_open:
+            return
+        self.load(self.session.goals().get(current.data(Qt.UserRole)))
+
+    def load(self, g: Goal) -> None:
+        self._loading = True
+        self._goal = g
+        self.text.setText(g.text)
+        self.target.setValue(g.target_amount or 0)
+        self.unit.setText(g.target_unit)
+        self.due.set_value(g.due)
+        self.done.setChecked(g.done)
+        self.progress.setRowCount(0)
+        for p in g.progress:
+            self._add_row(p)
+        self._loading = False
+        self.autosaver.reset()
+        self.form.setEnabled(True)
+
+    def _add_row(self, p: GoalProgress) -> None:
+        row = self.progress.rowCount()
+        self.progress.insertRow(row)
+        for col, text in enumerate((p.day.isoformat(), f"{p.amount:g}", p.note)):
+            self.progress.setItem(row, col, QTableWidgetItem(text))
+
+    def add_progress(self) -> None:
+        self._add_row(GoalProgress(date.today(), 1))
+        self.on_field_changed()
+
+    def entries(self) -> list[GoalProgress]:
+        out = []
+        for row in range(self.progress.rowCount()):
+            cells = [self.progress.item(row, c).text().strip() if self.progress.item(row, c)
+                     else "" for c in range(3)]
+            try:
+                out.append(GoalProgress(date.fromisoformat(cells[0]), float(cells[1] or 0),
+                                        cells[2]))
+            except ValueError:
+                continue  # a half-typed row waits for the next save
+        return out
+
+    def on_field_changed(self, *_: object) -> None:
+        if not self._loading and self._goal is not None:
+            self.autosaver.changed()
+
+    def _save(self) -> None:
+        assert self._goal is not None
+        goal = self.session.goals().update(dataclasses.replace(
+            self._goal, text=self.text.text().strip() or self._goal.text,
+            target_amount=self.target.value() or None, target_unit=self.unit.text().strip(),
+            due=self.due.value(), done=self.done.isChecked(), progress=self.entries()))
+        self._goal = goal
+        if goal.reached and not goal.celebrated:
+            self.session.goals().mark_celebrated(goal.id)
+            self._goal = dataclasses.replace(goal, celebrated=True)
+            on_time = goal.due is None or date.today() <= goal.due
+            words = self.tr("You reached it: “%1”.").replace("%1", goal.text) + " " + (
+                self.tr("And before the date you set. That took steady work.") if on_time
+                else self.tr("That took steady work."))
+            self.message.setText(words)
+            self.message.show()
+            self.celebrated.emit(words)
+        row = self.list.currentRow()
+        if row >= 0:
+            card = GoalCard(goal)
+            self.list.setItemWidget(self.list.item(row), card)
+
+    def flush(self) -> bool:
+        return self.autosaver.save_now()
+
+    def clear(self) -> None:
+        self.autosaver.reset()
+        self._goal = None
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.blockSignals(False)
+        self.text.clear()
+        self.progress.setRowCount(0)
+        self.message.hide()
+        self.form.setEnabled(False)
