@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt
 
@@ -33,7 +33,7 @@ def test_schedule_and_a_gentle_reminder(window, qtbot):
     tab.weekday.setCurrentIndex(tab.weekday.findData(7))
     tab.at.setTime(tab.at.time().fromString("19:00", "HH:mm"))
     assert window.session.schedule().get() == CheckInSchedule("weekly", 7, "19:00")
-    tz = timezone.utc
+    tz = UTC
     clock = {"now": datetime(2026, 11, 22, 19, 30, tzinfo=tz)}  # a Sunday evening
     reminder = CheckInReminder(window.session, now=lambda: clock["now"])
     told = []
@@ -127,7 +127,7 @@ def test_insights_pane_computes_off_the_ui_thread_and_draws(window, qtbot):
 def test_every_chart_renders_offscreen_from_known_figures(vault):
     from kintsugi.core.repo.triggers import TriggerRepository
 
-    when = datetime(2026, 11, 3, 21, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 3, 21, tzinfo=UTC)
     TriggerRepository(vault.db).add(Trigger(cue="media", suds_peak=6, occurred_at=when))
     data = insights.compute(vault.db, Range(date(2026, 11, 1), date(2026, 11, 14)))
     specs = charts_for(data)
