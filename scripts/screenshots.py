@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kintsugi.core.kdf import KdfParams  # noqa: E402
-from kintsugi.core.records import Entry  # noqa: E402
+from kintsugi.core.records import Entry, Trigger  # noqa: E402
 from kintsugi.core.repo.entries import EntryRepository  # noqa: E402
 from kintsugi.core.vault import Vault  # noqa: E402
 from kintsugi.ui.app import make_app  # noqa: E402
@@ -125,6 +125,39 @@ def main() -> int:
             QTest.keyClicks(field, text)
         shoot(window, "senses")
         window.exercise.leave()
+        s = window.session
+        from datetime import date as Day
+
+        from kintsugi.core.records import Boundary, CheckIn, Goal, GoalProgress, GroundingSession
+        today = datetime.now().astimezone()
+        for weeks, (safe, trust, conn, talk) in enumerate([(4, 3, 4, 5), (5, 3, 5, 5),
+                                                            (5, 4, 5, 6), (6, 5, 6, 6)]):
+            s.checkins().add(CheckIn(safety=safe, trust=trust, connection=conn,
+                                     communication=talk,
+                                     occurred_at=today - timedelta(weeks=3 - weeks)))
+        for days, cue, suds in ((1, "reminder", 6), (4, "place", 8), (9, "partner_behaviour", 7),
+                                (12, "date_anniversary", 9), (16, "media", 5)):
+            t = s.triggers().add(Trigger(cue=cue, suds_peak=suds,
+                                         occurred_at=today - timedelta(days=days)))
+            for technique, drop in (("box_breathing", 4), ("senses_54321", 3)):
+                s.grounding().add(GroundingSession(technique=technique, suds_before=suds,
+                                                   suds_after=suds - drop, trigger_id=t.id,
+                                                   occurred_at=today - timedelta(days=days)))
+        s.boundaries().add(Boundary(text="Phone stays unlocked in the evenings",
+                                    revisit_by=Day.today()))
+        s.goals().add(Goal(text="One accountability talk a week", target_amount=4,
+                           target_unit="talks", due=Day.today() + timedelta(days=20),
+                           progress=[GoalProgress(Day.today(), 3)]))
+        window.checkins.on_unlocked()
+        window.nav.setCurrentRow(window.panes.indexOf(window.checkins))
+        shoot(window, "checkins")
+        window.checkins.tabs.setCurrentWidget(window.checkins.goals)
+        shoot(window, "goals")
+        window.nav.setCurrentRow(window.panes.indexOf(window.insights))
+        window.insights.refresh()
+        wait_until(lambda: window.insights.result is not None
+                   and window.insights.result.trigger_count > 0)
+        shoot(window, "insights")
         window.close()
     app.quit()
     return 0
