@@ -167,7 +167,48 @@ def _v1_to_v2(conn: Any) -> None:
     conn.execute("ALTER TABLE goal ADD COLUMN celebrated INTEGER NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2)
+_V3 = """
+-- What left the vault, when, to whom, and which items (never their content).
+CREATE TABLE share_log (
+    id         INTEGER PRIMARY KEY,
+    shared_at  TEXT    NOT NULL,
+    recipient  TEXT    NOT NULL,
+    format     TEXT    NOT NULL,
+    sha256     TEXT    NOT NULL,
+    item_count INTEGER NOT NULL
+);
+CREATE TABLE share_log_item (
+    item_id INTEGER NOT NULL,
+    log_id  INTEGER NOT NULL REFERENCES share_log (id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, log_id)
+) WITHOUT ROWID;
+-- Bundles received from a partner, kept read-only.
+CREATE TABLE received (
+    id          INTEGER PRIMARY KEY,
+    sha256      TEXT NOT NULL UNIQUE,
+    sender      TEXT NOT NULL,
+    exported_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE received_item (
+    id          INTEGER PRIMARY KEY,
+    received_id INTEGER NOT NULL REFERENCES received (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    uid         TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    data        TEXT NOT NULL
+);
+CREATE INDEX received_item_by_bundle ON received_item (received_id, occurred_at);
+"""
+
+
+def _v2_to_v3(conn: Any) -> None:
+    for statement in _split(_V3):
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2, _v2_to_v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

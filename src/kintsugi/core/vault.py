@@ -213,6 +213,9 @@ class Vault:
                     "INSERT INTO setting (key, value) VALUES ('vault.created_at', ?)",
                     (datetime.now(UTC).isoformat(timespec="seconds"),),
                 )
+            from kintsugi.core.repo.sharing import Sharing
+
+            Sharing(vault.db).identity()  # this vault's age key, made with it
         except BaseException:
             if "vault" in locals():
                 vault.db.close()

@@ -33,7 +33,12 @@ class BoundaryRepository(Repository[Boundary]):
 
     def save_children(self, conn: Any, rec: Boundary, item_id: int, old: Boundary | None) -> None:
         """Keep the previous wording whenever text, status or revisit date change."""
-        if old is None:
+        if old is None:  # a new boundary (or one being imported with its history)
+            conn.executemany(
+                "INSERT INTO boundary_revision (boundary_id, text, status, revisit_by, changed_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(item_id, h.text, h.status, date_to_db(h.revisit_by), utc_text(h.changed_at))
+                 for h in rec.history])
             return
         if (old.text, old.status, old.revisit_by) != (rec.text, rec.status, rec.revisit_by):
             conn.execute(
