@@ -11,7 +11,7 @@ from kintsugi.core.records import Entry, Trigger
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.triggers import TriggerRepository
 from kintsugi.core.vault import Vault
-from tests.conftest import PASSPHRASE, run_cli
+from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 
 
 @pytest.fixture
@@ -125,3 +125,44 @@ def test_in_use_and_corrupted(filled):
     path.write_bytes(bytes(data))
     r = cli(filled, "check")
     assert r.returncode == 3 and "damaged" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_export_and_import_through_the_cli(filled, tmp_path):
+    from kintsugi.core import share
+    from kintsugi.core.repo.sharing import Sharing
+
+    with Vault.open(filled, PASSPHRASE) as v:
+        EntryRepository(v.db).add(Entry(title="Shared one", body="for you", shared=True,
+                                        private_note="NOT-FOR-EXPORT"))
+    bundle = tmp_path / "for-partner.age"
+    r = run_cli("export", "--vault", filled, "--passphrase-fd", "{fd0}", "--shared",
+                "--format", "age", "--out", str(bundle), "--bundle-passphrase-fd", "{fd1}",
+                secrets=(PASSPHRASE, "between us"))
+    assert r.returncode == 0, r.stderr
+    content = share.open_bundle(bundle.read_bytes(), passphrase="between us")
+    assert [i["title"] for i in content.items] == ["Shared one"]
+    report = tmp_path / "report.pdf"
+    r = cli(filled, "export", "--all", "--format", "pdf", "--out", str(report))
+    assert r.returncode == 0, r.stderr
+    assert report.read_bytes().startswith(b"%PDF") and "not encrypted" in r.stderr
+    dump = tmp_path / "all.json"
+    assert cli(filled, "export", "--all", "--format", "json", "--out", str(dump)).returncode == 0
+    assert b"NOT-FOR-EXPORT" in dump.read_bytes()  # the full export is lossless
+    assert cli(filled, "export", "--shared", "--format", "age", "--out",
+               str(tmp_path / "x.age")).returncode == 1  # no recipient, no passphrase
+    other = tmp_path / "other.kintsugi"
+    Vault.create(other, PASSPHRASE, params=FAST_KDF).lock()
+    r = cli(str(other), "import", str(dump))
+    assert r.returncode == 0 and "Imported 3 item(s)" in r.stdout, r.stdout + r.stderr
+    r = run_cli("import", "--vault", str(other), "--passphrase-fd", "{fd0}", str(bundle),
+                "--bundle-passphrase-fd", "{fd1}", secrets=(PASSPHRASE, "between us"))
+    assert r.returncode == 0 and "Imported 1 item(s)" in r.stdout, r.stderr
+    r = run_cli("import", "--vault", str(other), "--passphrase-fd", "{fd0}", str(bundle),
+                "--bundle-passphrase-fd", "{fd1}", secrets=(PASSPHRASE, "wrong"))
+    assert r.returncode == 2 and "someone else" in r.stderr
+    junk = tmp_path / "junk.txt"
+    junk.write_text("hello")
+    r = cli(str(other), "import", str(junk))
+    assert r.returncode == 2 and "recognise" in r.stderr and "Traceback" not in r.stderr
+    with Vault.open(filled, PASSPHRASE) as v:
+        assert [e.format for e in Sharing(v.db).history()] == ["json", "pdf", "age"]

@@ -221,6 +221,88 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_day(text: str | None):
+    if text is None:
+        return None
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        raise UsageError(f"not an ISO date: {text!r}") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kintsugi.core import transfer
+    from kintsugi.core.repo.sharing import Sharing
+
+    if args.format == "age" and not args.recipient and args.bundle_passphrase_fd is None:
+        raise UsageError("an age bundle needs --recipient age1… or --bundle-passphrase-fd N")
+    bundle_passphrase = None
+    if args.format == "age" and not args.recipient:
+        bundle_passphrase = _read_line_from_fd(args.bundle_passphrase_fd)
+        if not bundle_passphrase:
+            raise UsageError("the bundle passphrase is empty")
+    out = Path(args.out).expanduser()
+    with _unlock(args) as vault:
+        records = transfer.select(vault.db, ids=args.ids, shared=args.shared,
+                                  since=_parse_day(args.since), until=_parse_day(args.until),
+                                  everything=args.all)
+        sharing = Sharing(vault.db)
+        if args.format == "pdf":
+            data = _pdf_bytes(vault.db, records, sharing.display_name())
+        else:
+            fmt = "md-days" if args.format == "md" and out.suffix == ".zip" else args.format
+            data = transfer.export_bytes(vault.db, records, fmt,
+                                         exporter=sharing.display_name(),
+                                         recipients=args.recipient,
+                                         bundle_passphrase=bundle_passphrase)
+        label = _recipient_label(sharing, args)
+        digest = transfer.write_export(vault.db, data, out, fmt=args.format, recipient=label,
+                                       item_ids=[r.id for r in records])
+    if args.format in ("pdf", "md", "json"):
+        print(f"kintsugi: note: {out} is not encrypted; keep it somewhere private.",
+              file=sys.stderr)
+    print(f"Exported {len(records)} item(s) to {out} (sha256 {digest[:16]}…)", file=sys.stderr)
+    return 0
+
+
+def _recipient_label(sharing, args: argparse.Namespace) -> str:
+    if args.recipient:
+        book = {c.recipient: c.label for c in sharing.contacts()}
+        return ", ".join(book.get(r, r[:12] + "…") for r in args.recipient)
+    if args.format == "age":
+        return "passphrase bundle"
+    return "file"
+
+
+def _pdf_bytes(db, records, name: str) -> bytes:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kintsugi.ui.report import render_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(["kintsugi"])
+    return render_pdf(db, records, name=name)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kintsugi.core import transfer
+
+    path = Path(args.file).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    bundle_passphrase = (_read_line_from_fd(args.bundle_passphrase_fd)
+                         if args.bundle_passphrase_fd is not None else None)
+    with _unlock(args) as vault:
+        result = transfer.import_file(vault.db, data, bundle_passphrase=bundle_passphrase)
+    where = f" from {result.sender}" if result.sender else ""
+    print(f"Imported {result.added} item(s){where} ({result.source}); "
+          f"{result.skipped} already here.")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from kintsugi.ui.app import run
 
@@ -279,6 +361,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--use-recovery-key", action="store_true",
                    help="unlock with the recovery key instead of the passphrase")
     p.add_argument("--recovery-key", action="store_true", help="print the new recovery key")
+
+    p = add("export", cmd_export, "export items (age bundle, PDF report, Markdown, JSON)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--ids", type=int, nargs="+", metavar="ID")
+    which.add_argument("--shared", action="store_true", help="the items marked for sharing")
+    which.add_argument("--all", action="store_true", help="everything (with private notes)")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("--format", required=True, choices=("age", "pdf", "md", "json"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--recipient", action="append", metavar="age1...")
+    p.add_argument("--bundle-passphrase-fd", type=int, metavar="N")
+
+    p = add("import", cmd_import, "import a share bundle, a Kintsugi JSON export, jrnl or Day One")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--bundle-passphrase-fd", type=int, metavar="N")
 
     p = add("backup", cmd_backup, "write an encrypted copy (same passphrase)")
     p.add_argument("--out", required=True, metavar="FILE")

@@ -73,15 +73,20 @@ def _effects(rows: list[tuple[str, int, int]]) -> list[TechniqueEffect]:
                   key=lambda e: (-e.mean_drop, e.technique))
 
 
-def compute(db: Database, rng: Range, today: date | None = None) -> Insights:
+def compute(db: Database, rng: Range, today: date | None = None,
+            only_ids: list[int] | None = None) -> Insights:
+    """The figures for ``rng``; with ``only_ids``, from those items alone (a report shows
+    nothing but what was chosen)."""
     today = today or date.today()
     lo, hi = rng.bounds()
     out = Insights(rng)
+    only = "" if only_ids is None else \
+        f" AND i.id IN ({','.join(str(int(i)) for i in only_ids) or 'NULL'})"
     with db.read() as conn:
         triggers = conn.execute(
             "SELECT i.occurred_at, i.occurred_tz, t.cue, t.suds_peak FROM item i"
             " JOIN trigger_event t ON t.item_id = i.id WHERE i.kind = 'trigger'"
-            " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?",
+            " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
             (lo, hi)).fetchall()
         sessions = conn.execute(
             "SELECT g.technique, g.suds_before, g.suds_after, t.cue FROM item i"
@@ -89,16 +94,17 @@ def compute(db: Database, rng: Range, today: date | None = None) -> Insights:
             " LEFT JOIN trigger_event t ON t.item_id = g.trigger_id"
             " WHERE i.kind = 'grounding' AND i.deleted_at IS NULL"
             " AND i.occurred_at >= ? AND i.occurred_at < ?"
-            " AND g.suds_before IS NOT NULL AND g.suds_after IS NOT NULL", (lo, hi)).fetchall()
+            " AND g.suds_before IS NOT NULL AND g.suds_after IS NOT NULL" + only,
+            (lo, hi)).fetchall()
         checkins = conn.execute(
             "SELECT i.occurred_at, i.occurred_tz, c.safety, c.trust, c.connection,"
             " c.communication FROM item i JOIN checkin c ON c.item_id = i.id"
             " WHERE i.kind = 'checkin' AND i.deleted_at IS NULL"
-            " AND i.occurred_at >= ? AND i.occurred_at < ? ORDER BY i.occurred_at",
+            " AND i.occurred_at >= ? AND i.occurred_at < ?" + only + " ORDER BY i.occurred_at",
             (lo, hi)).fetchall()
         entries = conn.execute(
             "SELECT i.occurred_at, i.occurred_tz FROM item i WHERE i.kind = 'entry'"
-            " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?",
+            " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
             (lo, hi)).fetchall()
 
     # triggers: per week, by cue, by hour and weekday (in the writer's local time)

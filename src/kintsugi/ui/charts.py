@@ -187,6 +187,9 @@ def render_image(spec: ChartSpec, size: QSize | None = None,
     image = QImage(size, QImage.Format_ARGB32_Premultiplied)
     image.fill(Qt.white)
     p = QPainter(image)
+    font = QFont(p.font())
+    font.setPixelSize(max(11, size.height() // 16))  # legible when the image is scaled down
+    p.setFont(font)
     draw(p, QRectF(8, 8, size.width() - 16, size.height() - 16), spec, style)
     p.end()
     return image
