@@ -3,7 +3,7 @@ import json
 import shutil
 import subprocess
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +32,7 @@ SECRET = "PRIVATE-NOTE-7d1c"
 
 @pytest.fixture
 def filled(vault):
-    when = datetime(2026, 11, 2, 20, 15, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 2, 20, 15, tzinfo=UTC)
     recs = [Entry(title="We talked", body="It went better than I feared.", mood=1, tags=["us"],
                   private_note=SECRET, shared=True, occurred_at=when),
             Trigger(cue="place", suds_peak=8, situation="The hotel", emotions=[Emotion("fear", 70)],
@@ -211,7 +211,8 @@ def test_imports_from_jrnl_and_day_one_without_duplicates(vault):
     assert walk.body == "Cold but clear. @outside" and walk.tags == ["outside"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(
     st.binary(max_size=2000),
     st.binary(max_size=200).map(lambda b: share.AGE_HEADER + b),

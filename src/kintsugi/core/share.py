@@ -118,8 +118,7 @@ def open_bundle(data: bytes, *, identities: list[str] = (),
         raise BundleTooLarge()
     if not (data.startswith(AGE_HEADER) or data.lstrip().startswith(AGE_ARMOR)):
         raise NotABundle("This file is not an encrypted Kintsugi share bundle (not age).")
-    header = data[:4096].split(b"\n---", 1)[0]
-    wants_passphrase = b"\n-> scrypt " in header
+    wants_passphrase = needs_passphrase(data)
     try:
         if wants_passphrase:
             if not passphrase:
@@ -135,6 +134,11 @@ def open_bundle(data: bytes, *, identities: list[str] = (),
             raise BundleNotForYou() from None
         raise BundleDamaged() from None
     return _read_plaintext(plaintext, hashlib.sha256(data).hexdigest())
+
+
+def needs_passphrase(head: bytes) -> bool:
+    """True when an age file is locked with a passphrase (scrypt) rather than to keys."""
+    return b"\n-> scrypt " in head[:4096].split(b"\n---", 1)[0]
 
 
 def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:

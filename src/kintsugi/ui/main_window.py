@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core import share
 from kintsugi.ui.banners import ReminderBar, UndoBanner
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
 from kintsugi.ui.grounding.pane import GroundingPane
@@ -33,6 +36,7 @@ from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
 from kintsugi.ui.search_pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.settings_dialog import AppSettings, SettingsDialog
+from kintsugi.ui.share.pane import SharePane
 from kintsugi.ui.support_dialog import SupportDialog
 from kintsugi.ui.theme import apply_theme
 from kintsugi.ui.trash_dialog import TrashDialog
@@ -41,7 +45,15 @@ from kintsugi.ui.triggers.quick_log import QuickLogDialog
 from kintsugi.ui.unlock import UnlockPane
 from kintsugi.ui.welcome import WelcomePane
 
-TITLE = "Kintsugi"  # never an entry's title, never a path
+TITLE = "Kintsugi"
+
+
+def bundle_needs_passphrase(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return share.needs_passphrase(f.read(4096))
+    except OSError:
+        return False  # never an entry's title, never a path
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +73,7 @@ class MainWindow(QMainWindow):
         self.grounding = GroundingPane(session)
         self.checkins = CheckInsPane(session)
         self.insights = InsightsPane(session)
+        self.share = SharePane(session)
         self.search = SearchPane(session)
         self.exercise = ExerciseView(session)
         self.nav = QListWidget(objectName="navigation")
@@ -71,11 +84,13 @@ class MainWindow(QMainWindow):
                             (self.tr("Triggers"), self.triggers),
                             (self.tr("Grounding"), self.grounding),
                             (self.tr("Check-ins"), self.checkins),
+                            (self.tr("Share"), self.share),
                             (self.tr("Insights"), self.insights),
                             (self.tr("Search"), self.search)):
             self.nav.addItem(label)
             self.panes.addWidget(pane)
         self.nav.currentRowChanged.connect(self.panes.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
         self.workspace = QWidget()
         row = QHBoxLayout(self.workspace)
         row.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +143,10 @@ class MainWindow(QMainWindow):
         action(self.tr("New vault…"), self.on_new_vault, None, file_menu)
         action(self.tr("Open vault…"), self.on_open_vault, QKeySequence.Open, file_menu)
         file_menu.addSeparator()
+        self.import_action = action(self.tr("Import…"), self.on_import, None, file_menu)
+        self.export_all_action = action(self.tr("Export everything…"), self.on_export_everything,
+                                        None, file_menu)
+        file_menu.addSeparator()
         self.quick_log_action = action(self.tr("Log a moment…"), self.on_quick_log,
                                        "Ctrl+Shift+T", file_menu)
         self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
@@ -171,6 +190,10 @@ class MainWindow(QMainWindow):
         self.exercise.saved.connect(self.on_exercise_saved)
         self.exercise.closed.connect(self.on_exercise_closed)
         self.exercise.support_requested.connect(self.on_support)
+        self.share.exported.connect(self.show_problem)
+        self.share.imported.connect(self.on_imported)
+        self.journal.share_changed.connect(self.share.reload)
+        self.triggers.share_changed.connect(self.share.reload)
         self.idle.idle.connect(self.on_idle)
         self.system_lock.should_lock.connect(self.on_idle)
         QGuiApplication.clipboard().dataChanged.connect(self.on_clipboard_changed)
@@ -222,6 +245,7 @@ class MainWindow(QMainWindow):
         self.triggers.on_unlocked()
         self.grounding.on_unlocked()
         self.checkins.on_unlocked()
+        self.share.on_unlocked()
         self.insights.on_unlocked()
         self.search.on_unlocked()
         self.reminder.start()
@@ -289,6 +313,7 @@ class MainWindow(QMainWindow):
         self.triggers.clear()
         self.grounding.clear()
         self.checkins.clear()
+        self.share.clear()
         self.insights.clear()
         self.search.clear()
         self.reminder.stop()
@@ -387,6 +412,49 @@ class MainWindow(QMainWindow):
     def _save_draft(self, draft) -> None:
         if self.session.is_open:
             self.on_exercise_saved(self.session.grounding().add(draft))
+
+    def on_nav_row_changed(self, row: int) -> None:
+        if self.panes.widget(row) is self.share and self.session.is_open:
+            self.share.reload()  # marks may have changed anywhere
+
+    # --- import and export ------------------------------------------------------------
+    def on_import(self) -> None:
+        if not self.session.is_open:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import"), str(Path.home()),
+            self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"),
+            options=QFileDialog.DontUseNativeDialog)
+        if not name:
+            return
+        path = Path(name)
+        passphrase = None
+        if bundle_needs_passphrase(path):
+            passphrase, ok = QInputDialog.getText(
+                self, self.tr("Bundle passphrase"),
+                self.tr("This bundle is locked with a passphrase:"), QLineEdit.Password)
+            if not ok:
+                return
+        self.share.import_file(path, passphrase)
+
+    def on_imported(self) -> None:
+        self.journal.on_unlocked()
+        self.triggers.reload()
+
+    def on_export_everything(self) -> None:
+        if not self.session.is_open or QMessageBox.warning(
+                self, self.tr("Export everything"),
+                self.tr("This writes everything — private notes included — to a file that is "
+                        "not encrypted. Keep it somewhere private."),
+                QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Ok:
+            return
+        self.flush()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export everything"), str(Path.home() / "kintsugi-export.json"),
+            self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"),
+            options=QFileDialog.DontUseNativeDialog)
+        if name:
+            self.share.export_everything(Path(name))
 
     # --- check-in reminder ---------------------------------------------------------
     def on_check_in_due(self) -> None:

@@ -21,6 +21,7 @@ from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.settings import Settings
+from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.repo.support import CustomTechniques, SupportContacts
 from kintsugi.core.repo.triggers import TriggerRepository
 from kintsugi.core.schedule import ScheduleStore
@@ -135,3 +136,6 @@ class Session(QObject):
     def database(self) -> Database:
         """For whole-vault computations (insights, exports) run on a worker."""
         return self._require().db
+
+    def sharing(self) -> Sharing:
+        return Sharing(self._require().db)

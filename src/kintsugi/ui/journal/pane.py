@@ -21,6 +21,7 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.ui.journal.editor import EntryEditor
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.share.mark import install_share_toggle
 from kintsugi.ui.timeline_delegate import make_timeline_view
 from kintsugi.ui.timeline_model import TimelineModel
 
@@ -29,12 +30,15 @@ class JournalPane(QWidget):
     #: (message, undo callback) — the main window shows it with an Undo button.
     undoable = Signal(str, object)
     problem = Signal(str)
+    share_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, self.tr("Journal entries, newest first"))
+        self.share_action = install_share_toggle(self.view, self.model, session,
+                                                 self.on_share_toggled)
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
 
         self.empty = QLabel(self.tr("Nothing here yet.\n\nWrite whatever is on your mind — "
@@ -240,3 +244,6 @@ class JournalPane(QWidget):
     def _update_empty(self, *_: object) -> None:
         has_rows = self.model.rowCount() > 0 or self.model.canFetchMore()
         self.list_stack.setCurrentWidget(self.view if has_rows else self.empty)
+
+    def on_share_toggled(self) -> None:
+        self.share_changed.emit()

@@ -26,6 +26,7 @@ from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.share.mark import install_share_toggle
 from kintsugi.ui.timeline_delegate import make_timeline_view
 from kintsugi.ui.timeline_model import TimelineModel
 from kintsugi.ui.triggers.form import TriggerForm
@@ -34,12 +35,15 @@ from kintsugi.ui.triggers.form import TriggerForm
 class TriggersPane(QWidget):
     ground_requested = Signal(int)  # trigger id
     problem = Signal(str)
+    share_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, self.tr("Triggers, newest first"))
+        self.share_action = install_share_toggle(self.view, self.model, session,
+                                                 self.on_share_toggled)
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
         self.empty = QLabel(self.tr("No moments logged yet.\n\nWhen something hits hard, "
                                     "Log a moment (Ctrl+Shift+T) — it takes a few seconds."),
@@ -196,3 +200,6 @@ class TriggersPane(QWidget):
         rows = self.model.rowCount() > 0 or self.model.canFetchMore()
         self.list_stack.setCurrentWidget(self.view if rows or self.cue.currentData() else
                                          self.empty)
+
+    def on_share_toggled(self) -> None:
+        self.share_changed.emit()

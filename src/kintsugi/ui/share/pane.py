@@ -1,0 +1,357 @@
+"""Share: choose among the items marked for sharing, see exactly what will leave, and export
+it — an encrypted bundle for a partner, a PDF report or Markdown for therapy. Also: what was
+shared and when, and what arrived from a partner (read-only)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core import transfer
+from kintsugi.core.records import Record
+from kintsugi.core.render import heading, render_markdown
+from kintsugi.ui.messages import describe
+from kintsugi.ui.search_pane import KIND_LABELS
+from kintsugi.ui.session import Session
+from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
+from kintsugi.ui.workers import run_in_background
+
+PLAINTEXT_WARNING = ("This file will not be encrypted: anyone who can open it can read it. "
+                     "Keep it somewhere private, and delete it when it has done its job.")
+
+
+class SharePane(QWidget):
+    exported = Signal(str)  # a calm line for the status bar
+    imported = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.records: list[Record] = []
+        self._cancelled = False
+        self.progress: QProgressDialog | None = None
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of item"))
+        self.kind.addItem(self.tr("Everything marked"), None)
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(self.tr(label), kind)
+        self.dated = QCheckBox(self.tr("Between"))
+        self.dated.setAccessibleName(self.tr("Only between two dates"))
+        self.since = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)
+        self.since.setAccessibleName(self.tr("From date"))
+        self.since.setDate(QDate.currentDate().addMonths(-1))
+        self.until = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)
+        self.until.setAccessibleName(self.tr("To date"))
+        self.until.setDate(QDate.currentDate())
+        self.dated.toggled.connect(self.since.setEnabled)
+        self.dated.toggled.connect(self.until.setEnabled)
+        for signal in (self.kind.currentIndexChanged, self.dated.toggled, self.since.dateChanged,
+                       self.until.dateChanged):
+            signal.connect(self.reload)
+        keys = QPushButton(self.tr("Keys and people…"))
+        keys.setAccessibleName(self.tr("My sharing key and address book"))
+        keys.clicked.connect(self.open_keys)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Items marked for sharing"))
+        self.list.itemChanged.connect(self.update_preview)
+        self.empty = QLabel(self.tr("Nothing is marked for sharing yet. Mark an entry, a "
+                                    "trigger or any item with “Mark for sharing” — nothing "
+                                    "leaves until you export it here."), wordWrap=True)
+        self.empty.setProperty("role", "subtle")
+        all_button = QPushButton(self.tr("All"))
+        all_button.setAccessibleName(self.tr("Choose all"))
+        all_button.clicked.connect(lambda: self.set_all(True))
+        none_button = QPushButton(self.tr("None"))
+        none_button.setAccessibleName(self.tr("Choose none"))
+        none_button.clicked.connect(lambda: self.set_all(False))
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName(self.tr("Preview of exactly what will be exported"))
+        self.preview_label = QLabel()
+        self.preview_label.setProperty("role", "subtle")
+        self.bundle_button = QPushButton(self.tr("Encrypted bundle…"))
+        self.bundle_button.setProperty("role", "primary")
+        self.bundle_button.setAccessibleName(self.tr("Export an encrypted bundle"))
+        self.bundle_button.clicked.connect(self.on_bundle_clicked)
+        self.pdf_button = QPushButton(self.tr("PDF report…"))
+        self.pdf_button.setAccessibleName(self.tr("Export a PDF report"))
+        self.pdf_button.clicked.connect(lambda: self.on_plain_clicked("pdf"))
+        self.md_button = QPushButton(self.tr("Markdown…"))
+        self.md_button.setAccessibleName(self.tr("Export Markdown"))
+        self.md_button.clicked.connect(lambda: self.on_plain_clicked("md"))
+
+        filters = QHBoxLayout()
+        for w in (self.kind, self.dated, self.since, self.until):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(keys)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.list, 1)
+        lv.addWidget(self.empty)
+        row = QHBoxLayout()
+        row.addWidget(all_button)
+        row.addWidget(none_button)
+        row.addStretch(1)
+        lv.addLayout(row)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.preview_label)
+        rv.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.md_button, self.pdf_button, self.bundle_button):
+            buttons.addWidget(b)
+        rv.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([380, 620])
+        choose = QWidget()
+        cv = QVBoxLayout(choose)
+        cv.addLayout(filters)
+        cv.addWidget(splitter, 1)
+
+        self.log = QListWidget()
+        self.log.setAccessibleName(self.tr("What I have shared, and when"))
+        self.received = QListWidget()
+        self.received.setAccessibleName(self.tr("Bundles from my partner"))
+        self.received.currentItemChanged.connect(self.on_received_selected)
+        self.received_view = QTextBrowser()
+        self.received_view.setAccessibleName(self.tr("What my partner shared"))
+        from_partner = QSplitter()
+        from_partner.addWidget(self.received)
+        from_partner.addWidget(self.received_view)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Share"))
+        self.tabs.addTab(choose, self.tr("Choose and export"))
+        self.tabs.addTab(self.log, self.tr("Shared"))
+        self.tabs.addTab(from_partner, self.tr("From partner"))
+        QVBoxLayout(self).addWidget(self.tabs)
+
+    # --- loading -------------------------------------------------------------------
+    def on_unlocked(self) -> None:
+        self.reload()
+
+    def reload(self, *_: object) -> None:
+        if not self.session.is_open:
+            return
+        kind = self.kind.currentData()
+        self.records = transfer.select(
+            self.session.database(), shared=True, kinds=(kind,) if kind else (),
+            since=self.since.date().toPython() if self.dated.isChecked() else None,
+            until=self.until.date().toPython() if self.dated.isChecked() else None)
+        last = self.session.sharing().last_shared([r.id for r in self.records])
+        self.list.blockSignals(True)
+        self.list.clear()
+        for n, rec in enumerate(self.records):
+            text = f"{rec.occurred_at:%d %b %Y} · {heading(rec)}"
+            if rec.id in last:
+                text += "  · " + self.tr("shared %1").replace("%1", f"{last[rec.id]:%d %b}")
+            row = QListWidgetItem(text)
+            row.setFlags(row.flags() | Qt.ItemIsUserCheckable)
+            row.setCheckState(Qt.Checked)
+            row.setData(Qt.UserRole, n)
+            self.list.addItem(row)
+        self.list.blockSignals(False)
+        self.empty.setVisible(not self.records)
+        self.update_preview()
+        self.reload_history()
+
+    def reload_history(self) -> None:
+        sharing = self.session.sharing()
+        self.log.clear()
+        for entry in sharing.history():
+            self.log.addItem(self.tr("%1 · %2 · for %3 · %4 item(s)")
+                             .replace("%1", f"{entry.shared_at:%d %b %Y %H:%M}")
+                             .replace("%2", entry.format.upper()).replace("%3", entry.recipient)
+                             .replace("%4", str(len(entry.item_ids))))
+        self.received.clear()
+        for bundle in sharing.received():
+            row = QListWidgetItem(self.tr("From %1 · %2 · %3 item(s)")
+                                  .replace("%1", bundle.sender or "—")
+                                  .replace("%2", f"{bundle.exported_at:%d %b %Y}")
+                                  .replace("%3", str(bundle.item_count)))
+            row.setData(Qt.UserRole, bundle.id)
+            self.received.addItem(row)
+
+    def set_all(self, checked: bool) -> None:
+        for n in range(self.list.count()):
+            self.list.item(n).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+
+    def chosen(self) -> list[Record]:
+        return [self.records[self.list.item(n).data(Qt.UserRole)]
+                for n in range(self.list.count())
+                if self.list.item(n).checkState() == Qt.Checked]
+
+    def update_preview(self, *_: object) -> None:
+        chosen = self.chosen()
+        name = self.session.sharing().display_name() if self.session.is_open else ""
+        self.preview.setMarkdown(render_markdown(chosen, exporter=name) if chosen else "")
+        self.preview_label.setText(self.tr(
+            "Exactly what will leave: %1 item(s). Private notes are never included.")
+            .replace("%1", str(len(chosen))))
+        for b in (self.bundle_button, self.pdf_button, self.md_button):
+            b.setEnabled(bool(chosen))
+
+    def clear(self) -> None:
+        self.records = []
+        for w in (self.list, self.log, self.received):
+            w.blockSignals(True)
+            w.clear()
+            w.blockSignals(False)
+        self.preview.clear()
+        self.received_view.clear()
+
+    # --- exporting -----------------------------------------------------------------
+    def on_bundle_clicked(self) -> None:
+        dialog = BundleDialog(self.session, self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        self.session.sharing().set_display_name(dialog.name.text())
+        out = self._ask_path(self.tr("Save the bundle"), "kintsugi-shared.age",
+                             self.tr("age bundles (*.age)"))
+        if out:
+            self.export("age", out, recipients=dialog.recipients(),
+                        bundle_passphrase=None if dialog.recipients() else dialog.passphrase.text(),
+                        label=dialog.recipient_label())
+
+    def on_plain_clicked(self, fmt: str, *, confirm: bool = True) -> None:
+        if confirm and QMessageBox.warning(
+                self, self.tr("Not encrypted"), self.tr(PLAINTEXT_WARNING),
+                QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Ok:
+            return
+        name = "kintsugi-report.pdf" if fmt == "pdf" else "kintsugi-shared.md"
+        out = self._ask_path(self.tr("Save the export"), name,
+                             "PDF (*.pdf)" if fmt == "pdf" else "Markdown (*.md)")
+        if out:
+            self.export(fmt, out, label=self.tr("file"))
+
+    def _ask_path(self, title: str, name: str, flt: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), flt,
+                                                options=QFileDialog.DontUseNativeDialog)
+        return Path(chosen) if chosen else None
+
+    def export(self, fmt: str, out: Path, *, recipients: list[str] | None = None,
+               bundle_passphrase: str | None = None, label: str = "",
+               records: list[Record] | None = None) -> None:
+        """Build and write the export on the thread pool, with progress and Cancel."""
+        records = self.chosen() if records is None else records
+        db = self.session.database()
+        name = self.session.sharing().display_name()
+        self._cancelled = False
+        self.progress = QProgressDialog(self.tr("Preparing the export…"), self.tr("Cancel"),
+                                        0, 0, self)
+        self.progress.setWindowTitle(self.tr("Exporting"))
+        self.progress.canceled.connect(self._cancel)
+        self.progress.show()
+
+        def keep_going(done: int, total: int) -> bool:
+            return not self._cancelled
+
+        def work() -> str:
+            if fmt == "pdf":
+                from kintsugi.ui.report import render_pdf
+
+                data = render_pdf(db, records, name=name)
+            else:
+                data = transfer.export_bytes(db, records, fmt, exporter=name,
+                                             recipients=recipients,
+                                             bundle_passphrase=bundle_passphrase,
+                                             progress=keep_going)
+            if self._cancelled:
+                raise transfer.ExportCancelled()
+            return transfer.write_export(db, data, out, fmt=fmt, recipient=label,
+                                         item_ids=[r.id for r in records])
+
+        run_in_background(work, lambda digest: self.on_exported(out, digest),
+                          self.on_export_failed)
+
+    def _cancel(self) -> None:
+        self._cancelled = True
+
+    def _end_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress = None
+
+    def on_exported(self, out: Path, digest: str) -> None:
+        self._end_progress()
+        self.reload()
+        self.exported.emit(self.tr("Exported to %1").replace("%1", out.name))
+
+    def on_export_failed(self, exc: BaseException) -> None:
+        self._end_progress()
+        self.exported.emit(describe(exc))
+
+    def export_everything(self, out: Path) -> None:
+        """Everything, losslessly: JSON (private notes included), or Markdown per day (.zip)."""
+        records = transfer.select(self.session.database(), everything=True)
+        fmt = "md-days" if out.suffix == ".zip" else "json"
+        self.export(fmt, out, label=self.tr("full export"), records=records)
+
+    def import_file(self, path: Path, bundle_passphrase: str | None = None) -> None:
+        """Import on the thread pool: all or nothing; a clear message either way."""
+        db = self.session.database()
+
+        def work():
+            return transfer.import_file(db, path.read_bytes(),
+                                        bundle_passphrase=bundle_passphrase)
+
+        run_in_background(work, self.on_imported, self.on_export_failed)
+
+    def on_imported(self, result) -> None:
+        self.reload()
+        if result.source == "bundle":
+            text = self.tr("Imported %1 item(s) from %2 into From partner.") if result.added \
+                else self.tr("This bundle from %2 was imported before; nothing new.")
+            self.exported.emit(text.replace("%1", str(result.added))
+                               .replace("%2", result.sender or "your partner"))
+        else:
+            self.exported.emit(self.tr("Imported %1 item(s); %2 were already here.")
+                               .replace("%1", str(result.added))
+                               .replace("%2", str(result.skipped)))
+        self.imported.emit()
+
+    # --- keys and received bundles -------------------------------------------------------
+    def open_keys(self) -> None:
+        self.keys_dialog = SharingSettingsDialog(self.session, self)
+        self.keys_dialog.accepted.connect(self.update_preview)
+        self.keys_dialog.open()
+
+    def on_received_selected(self, current, previous) -> None:
+        if current is None or not self.session.is_open:
+            return
+        items = self.session.sharing().received_items(current.data(Qt.UserRole))
+        parts = []
+        for item in items:
+            d = item.data
+            body = d.get("body") or d.get("text") or d.get("situation") or ""
+            parts.append(f"<h3>{html.escape(KIND_LABELS.get(item.kind, item.kind))} — "
+                         f"{html.escape(item.title)}</h3><p><i>{item.occurred_at:%d %b %Y %H:%M}"
+                         f"</i></p><p>{html.escape(str(body)).replace(chr(10), '<br>')}</p>")
+        self.received_view.setHtml("".join(parts))
+
