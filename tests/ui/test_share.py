@@ -121,3 +121,28 @@ def test_import_a_partners_bundle_once(window, qtbot, tmp_path):
     with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
         pane.import_file(junk)
     assert "damaged" in blocker.args[0] and pane.received.count() == 1
+
+
+def test_every_kind_can_be_marked_from_its_editor_or_list(window, qtbot):
+    from kintsugi.core.records import Boundary, Goal, GroundingSession
+
+    s = window.session
+    s.boundaries().add(Boundary(text="Keep the phone open"))
+    s.goals().add(Goal(text="Weekly talk", target_amount=4))
+    g = s.grounding().add(GroundingSession(technique="box_breathing", duration_s=60))
+    window.checkins.on_unlocked()
+    window.checkins.boundaries.share.setChecked(True)
+    window.checkins.goals.share.setChecked(True)
+    window.checkins.checkin.sliders["trust"].setValue(6)
+    window.checkins.checkin.share.setChecked(True)
+    assert window.checkins.flush()
+    window.grounding.on_unlocked()
+    window.grounding.view.setCurrentIndex(window.grounding.model.index(0))
+    window.grounding.share_action.trigger()
+    assert s.items().summary(g.id).shared
+    window.nav.setCurrentRow(window.panes.indexOf(window.share))
+    kinds = {r.KIND for r in window.share.records}
+    assert kinds == {"boundary", "goal", "checkin", "grounding"}
+    window.on_settings()
+    window.dialog.open_keys_dialog()
+    assert window.dialog.keys_dialog.my_key.text().startswith("age1")

@@ -88,6 +88,9 @@ class SettingsDialog(QDialog):
         self.techniques_button = QPushButton(self.tr("My grounding techniques…"))
         self.techniques_button.setAccessibleName(self.tr("My grounding techniques"))
         self.techniques_button.clicked.connect(self.open_techniques_dialog)
+        self.keys_button = QPushButton(self.tr("My sharing key and address book…"))
+        self.keys_button.setAccessibleName(self.tr("My sharing key and address book"))
+        self.keys_button.clicked.connect(self.open_keys_dialog)
         self.passwd_button = QPushButton(self.tr("Change passphrase…"))
         self.passwd_button.setAccessibleName(self.tr("Change passphrase"))
         self.passwd_button.clicked.connect(lambda: self.open_passphrase_dialog(False))
@@ -107,6 +110,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.techniques_button)
+        layout.addWidget(self.keys_button)
         layout.addWidget(self.passwd_button)
         layout.addWidget(self.recovery_button)
         layout.addWidget(buttons)
@@ -128,6 +132,12 @@ class SettingsDialog(QDialog):
         self.techniques_dialog = TechniquesDialog(self.session, self)
         self.techniques_dialog.accepted.connect(self.techniques_changed)
         self.techniques_dialog.open()
+
+    def open_keys_dialog(self) -> None:
+        from kintsugi.ui.share.dialogs import SharingSettingsDialog
+
+        self.keys_dialog = SharingSettingsDialog(self.session, self)
+        self.keys_dialog.open()
 
     def open_passphrase_dialog(self, keep_passphrase: bool) -> None:
         self.passphrase_dialog = PassphraseChangeDialog(self.session, keep_passphrase, self)

@@ -71,6 +71,8 @@ class BoundariesTab(QWidget):
         self.status.setAccessibleName(self.tr("Status"))
         for status in BOUNDARY_STATUSES:
             self.status.addItem(self.tr(status.capitalize()), status)
+        self.share = QCheckBox(self.tr("Mark for sharing"))
+        self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Earlier wordings"))
         self.history.setMaximumHeight(110)
@@ -79,13 +81,15 @@ class BoundariesTab(QWidget):
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
         for signal in (self.text.textChanged, self.agreed.enabled.toggled,
                        self.agreed.edit.dateChanged, self.revisit.enabled.toggled,
-                       self.revisit.edit.dateChanged, self.status.currentIndexChanged):
+                       self.revisit.edit.dateChanged, self.status.currentIndexChanged,
+                       self.share.toggled):
             signal.connect(self.on_field_changed)
         form = QFormLayout()
         form.addRow(self.tr("Agreement"), self.text)
         form.addRow(self.tr("Agreed on"), self.agreed)
         form.addRow(self.tr("Revisit by"), self.revisit)
         form.addRow(self.tr("Status"), self.status)
+        form.addRow("", self.share)
         form.addRow(self.tr("Earlier wordings"), self.history)
         form.addRow("", self.state)
         self.form = QWidget()
@@ -144,6 +148,7 @@ class BoundariesTab(QWidget):
         self.agreed.set_value(b.agreed_on)
         self.revisit.set_value(b.revisit_by)
         self.status.setCurrentIndex(self.status.findData(b.status))
+        self.share.setChecked(b.shared)
         self.history.clear()
         for h in reversed(b.history):
             self.history.addItem(f"{h.changed_at:%d %b %Y}: {h.text} ({self.tr(h.status)})")
@@ -160,7 +165,7 @@ class BoundariesTab(QWidget):
         self._boundary = self.session.boundaries().update(dataclasses.replace(
             self._boundary, text=self.text.toPlainText().strip() or self._boundary.text,
             agreed_on=self.agreed.value(), revisit_by=self.revisit.value(),
-            status=self.status.currentData()))
+            status=self.status.currentData(), shared=self.share.isChecked()))
 
     def flush(self) -> bool:
         return self.autosaver.save_now()

@@ -7,6 +7,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -64,9 +65,13 @@ class CheckInTab(QWidget):
         self.notes.setAccessibleName(self.tr("Notes"))
         for field in (self.gratitude, self.needs, self.notes):
             field.textChanged.connect(self.on_field_changed)
+        self.share = QCheckBox(self.tr("Mark for sharing"))
+        self.share.setAccessibleName(self.tr("Mark for sharing"))
+        self.share.toggled.connect(self.on_field_changed)
         form.addRow(self.tr("Grateful for"), self.gratitude)
         form.addRow(self.tr("I need"), self.needs)
         form.addRow(self.tr("Notes"), self.notes)
+        form.addRow("", self.share)
         self.new_button = QPushButton(self.tr("Start a new check-in"))
         self.new_button.setAccessibleName(self.tr("Start a new check-in"))
         self.new_button.clicked.connect(self.start_new)
@@ -127,6 +132,7 @@ class CheckInTab(QWidget):
             slider.setValue(5)
         for field in (self.gratitude, self.needs, self.notes):
             field.clear()
+        self.share.setChecked(False)
         self._loading = False
         self.autosaver.reset()
         self.state.setText(self.tr("Move a slider to begin — it saves itself."))
@@ -157,7 +163,7 @@ class CheckInTab(QWidget):
         return dataclasses.replace(
             self._checkin, **{d: s.value() for d, s in self.sliders.items()},
             gratitude=self.gratitude.text().strip(), needs=self.needs.text().strip(),
-            notes=self.notes.text().strip())
+            notes=self.notes.text().strip(), shared=self.share.isChecked())
 
     def _save(self) -> None:
         self._checkin = self.session.checkins().save(self.collect())

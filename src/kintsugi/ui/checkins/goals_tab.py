@@ -76,6 +76,8 @@ class GoalsTab(QWidget):
         self.due = OptionalDate(self.tr("Due"))
         self.done = QCheckBox(self.tr("Done"))
         self.done.setAccessibleName(self.tr("Done"))
+        self.share = QCheckBox(self.tr("Mark for sharing"))
+        self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.progress = QTableWidget(0, 3)
         self.progress.setAccessibleName(self.tr("Progress entries"))
         self.progress.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Amount"),
@@ -93,7 +95,7 @@ class GoalsTab(QWidget):
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
         for signal in (self.text.textChanged, self.target.valueChanged, self.unit.textChanged,
                        self.due.enabled.toggled, self.due.edit.dateChanged, self.done.toggled,
-                       self.progress.itemChanged):
+                       self.share.toggled, self.progress.itemChanged):
             signal.connect(self.on_field_changed)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
@@ -103,6 +105,7 @@ class GoalsTab(QWidget):
         form.addRow(self.tr("Target"), target_row)
         form.addRow(self.tr("Due"), self.due)
         form.addRow("", self.done)
+        form.addRow("", self.share)
         form.addRow(self.tr("Progress"), self.progress)
         form.addRow("", add)
         form.addRow("", self.state)
@@ -163,6 +166,7 @@ class GoalsTab(QWidget):
         self.unit.setText(g.target_unit)
         self.due.set_value(g.due)
         self.done.setChecked(g.done)
+        self.share.setChecked(g.shared)
         self.progress.setRowCount(0)
         for p in g.progress:
             self._add_row(p)
@@ -201,7 +205,8 @@ class GoalsTab(QWidget):
         goal = self.session.goals().update(dataclasses.replace(
             self._goal, text=self.text.text().strip() or self._goal.text,
             target_amount=self.target.value() or None, target_unit=self.unit.text().strip(),
-            due=self.due.value(), done=self.done.isChecked(), progress=self.entries()))
+            due=self.due.value(), done=self.done.isChecked(), progress=self.entries(),
+            shared=self.share.isChecked()))
         self._goal = goal
         if goal.reached and not goal.celebrated:
             self.session.goals().mark_celebrated(goal.id)

@@ -15,6 +15,7 @@ from kintsugi.core.exercises import CustomTechnique
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.ui.grounding.view import BUILT_IN
 from kintsugi.ui.session import Session
+from kintsugi.ui.share.mark import install_share_toggle
 from kintsugi.ui.timeline_delegate import make_timeline_view
 from kintsugi.ui.timeline_model import TimelineModel
 
@@ -34,6 +35,8 @@ class GroundingPane(QWidget):
         support.clicked.connect(self.support_requested)
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, self.tr("Past grounding sessions"))
+        self.share_action = install_share_toggle(self.view, self.model, session,
+                                                 lambda: None)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.grid)
