@@ -158,6 +158,9 @@ def main() -> int:
         wait_until(lambda: window.insights.result is not None
                    and window.insights.result.trigger_count > 0)
         shoot(window, "insights")
+        window.share.reload()
+        window.nav.setCurrentRow(window.panes.indexOf(window.share))
+        shoot(window, "share")
         window.close()
     app.quit()
     return 0
