@@ -166,3 +166,21 @@ def test_export_and_import_through_the_cli(filled, tmp_path):
     assert r.returncode == 2 and "recognise" in r.stderr and "Traceback" not in r.stderr
     with Vault.open(filled, PASSPHRASE) as v:
         assert [e.format for e in Sharing(v.db).history()] == ["json", "pdf", "age"]
+
+
+def test_restore_through_the_cli(filled, tmp_path):
+    from kintsugi.core import backups
+
+    r = cli(filled, "write", "--title", "kept in the backup", stdin="body")
+    assert r.returncode == 0
+    folder = Path(filled).parent / "journal-backups"
+    daily = backups.list_backups(folder)
+    assert len(daily) == 1 and daily[0].reason == "daily"  # writing made today's backup
+    assert cli(filled, "write", "--title", "after the backup", stdin="x").returncode == 0
+    r = cli(filled, "restore", str(daily[0].path))
+    assert r.returncode == 0, r.stderr
+    titles = json.loads(cli(filled, "list", "--json").stdout)
+    assert "after the backup" not in {t["title"] for t in titles}
+    assert "kept in the backup" in {t["title"] for t in titles}
+    r = cli(filled, "restore", str(daily[0].path), secrets=("wrong",))
+    assert r.returncode == 2 and "does not open this backup" in r.stderr

@@ -127,8 +127,18 @@ def cmd_write(args: argparse.Namespace) -> int:
         if args.date:
             entry.occurred_at = _parse_when(args.date)
         saved = EntryRepository(vault.db).add(entry)
+        _daily_backup(vault)
     print(saved.id)
     return 0
+
+
+def _daily_backup(vault: Vault) -> None:
+    from kintsugi.core import backups
+
+    try:
+        backups.daily_backup(vault)
+    except KintsugiError as exc:  # the entry is saved; say why there is no backup
+        print(f"kintsugi: note: no backup today ({exc})", file=sys.stderr)
 
 
 def _parse_when(text: str) -> datetime:
@@ -203,7 +213,12 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     else:
         vault = Vault.open(path, read_secret(args.passphrase_fd, f"Passphrase for {path}: "))
     with vault:
-        vault.change_passphrase(read_new_passphrase(args.new_passphrase_fd))
+        new = read_new_passphrase(args.new_passphrase_fd)
+        if not args.use_recovery_key:
+            from kintsugi.core import backups
+
+            backups.take_backup(vault, "before-passphrase-change")
+        vault.change_passphrase(new)
         print("Passphrase changed. The old recovery key no longer opens the vault.",
               file=sys.stderr)
         if args.recovery_key:
@@ -303,6 +318,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kintsugi.core import backups
+    from kintsugi.core.vault import read_salt
+
+    path = paths.resolve_vault_path(args.vault)
+    backup = Path(args.backup).expanduser()
+    read_salt(backup)
+    passphrase = read_secret(args.passphrase_fd, f"Passphrase of the backup {backup.name}: ")
+    kept = backups.restore(path, backup, passphrase)
+    print(f"Restored {path} from {backup.name}.", file=sys.stderr)
+    if kept:
+        print(f"The vault as it was is kept at {kept}.", file=sys.stderr)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from kintsugi.ui.app import run
 
@@ -377,6 +407,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "import a share bundle, a Kintsugi JSON export, jrnl or Day One")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--bundle-passphrase-fd", type=int, metavar="N")
+
+    p = add("restore", cmd_restore, "replace the vault with a backup (the current one is kept)")
+    p.add_argument("backup", metavar="BACKUP")
 
     p = add("backup", cmd_backup, "write an encrypted copy (same passphrase)")
     p.add_argument("--out", required=True, metavar="FILE")

@@ -147,6 +147,20 @@ def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int) -> An
         raise translate(exc) or VaultCorrupted() from None
 
 
+def export_connection(conn: Any, target: Path, key: bytes | bytearray, salt: bytes) -> None:
+    """``sqlcipher_export`` of an open connection into ``target`` (keyed ``key``/``salt``),
+    with its schema version, then opened again and checked page by page."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute("ATTACH DATABASE ? AS export KEY ?",
+                 (str(target), kdf.key_pragma_value(key, salt)))
+    try:
+        conn.execute("SELECT sqlcipher_export('export')")
+        conn.execute(f"PRAGMA export.user_version = {int(version)}")
+    finally:
+        conn.execute("DETACH DATABASE export")
+    _verify_copy(target, key, salt, version)
+
+
 def _verify_copy(path: Path, key: bytes | bytearray, salt: bytes, user_version: int) -> None:
     """Open a fresh copy with its key and check every page's HMAC and the b-trees."""
     conn = _connect(path, key, salt, latest=user_version)
@@ -161,15 +175,21 @@ def _verify_copy(path: Path, key: bytes | bytearray, salt: bytes, user_version: 
 
 
 def _integrity_problems(conn: Any) -> list[str]:
-    problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
-    rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    if rows != ["ok"]:
-        problems += rows
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fts'").fetchone():
-        try:
-            conn.execute("INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)")
-        except sqlcipher3.Error as exc:
-            problems.append(f"search index: {exc}")
+    """Every page's HMAC, the b-trees and the search index; [] when sound. Never raises
+    for damage: damage is the answer."""
+    problems: list[str] = []
+    try:
+        problems += [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            problems += rows
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fts'").fetchone():
+            try:
+                conn.execute("INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)")
+            except sqlcipher3.Error as exc:
+                problems.append(f"search index: {exc}")
+    except sqlcipher3.DatabaseError as exc:
+        problems.append(f"damaged: {exc}")
     return problems
 
 
@@ -274,7 +294,7 @@ class Vault:
             return
         if version > 0:  # an existing vault: keep a copy as it was
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            name = f"{self.path.stem}.before-v{len(migrations)}.{stamp}.kintsugi"
+            name = f"{self.path.stem}.{stamp}.before-migration.kintsugi"
             self.backup_to(backup_dir_for(self.path) / name)
         migrate(self.db, migrations)
 
@@ -325,16 +345,7 @@ class Vault:
     def _export_to(self, target: Path, key: bytes | bytearray, salt: bytes) -> None:
         """Write an encrypted copy of the whole vault to ``target`` (a fresh empty file)."""
         with self.db.read() as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute(
-                "ATTACH DATABASE ? AS export KEY ?", (str(target), kdf.key_pragma_value(key, salt))
-            )
-            try:
-                conn.execute("SELECT sqlcipher_export('export')")
-                conn.execute(f"PRAGMA export.user_version = {int(version)}")
-            finally:
-                conn.execute("DETACH DATABASE export")
-        _verify_copy(target, key, salt, version)
+            export_connection(conn, target, key, salt)
 
     def backup_to(self, out: Path) -> Path:
         """An encrypted copy that opens with the same passphrase. Atomic; 0600."""

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core import share
+from kintsugi.core import backups, share
+from kintsugi.core.vault import backup_dir_for
 from kintsugi.ui.banners import ReminderBar, UndoBanner
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
 from kintsugi.ui.grounding.pane import GroundingPane
@@ -33,6 +34,7 @@ from kintsugi.ui.insights_pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.messages import describe
 from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
+from kintsugi.ui.restore_dialog import RestoreDialog
 from kintsugi.ui.search_pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.settings_dialog import AppSettings, SettingsDialog
@@ -44,6 +46,7 @@ from kintsugi.ui.triggers.pane import TriggersPane
 from kintsugi.ui.triggers.quick_log import QuickLogDialog
 from kintsugi.ui.unlock import UnlockPane
 from kintsugi.ui.welcome import WelcomePane
+from kintsugi.ui.workers import run_in_background
 
 TITLE = "Kintsugi"
 
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         action(self.tr("New vault…"), self.on_new_vault, None, file_menu)
         action(self.tr("Open vault…"), self.on_open_vault, QKeySequence.Open, file_menu)
         file_menu.addSeparator()
+        action(self.tr("Restore from backup…"), self.on_restore, None, file_menu)
         self.import_action = action(self.tr("Import…"), self.on_import, None, file_menu)
         self.export_all_action = action(self.tr("Export everything…"), self.on_export_everything,
                                         None, file_menu)
@@ -178,6 +182,7 @@ class MainWindow(QMainWindow):
         self.welcome.create_requested.connect(self.on_create_requested)
         self.unlock.unlock_requested.connect(self.on_unlock_requested)
         self.unlock.recovery_requested.connect(self.on_recovery_requested)
+        self.unlock.restore_requested.connect(self.on_restore)
         self.journal.editor.autosaver.state_changed.connect(self.on_save_state_changed)
         self.journal.undoable.connect(self.banner.offer)
         self.journal.problem.connect(self.show_problem)
@@ -223,7 +228,12 @@ class MainWindow(QMainWindow):
         self.welcome.show_message(describe(exc))
 
     def on_unlock_requested(self, passphrase: str) -> None:
-        self.session.unlock(passphrase, lambda exc: self.unlock.show_error(describe(exc)))
+        self.session.unlock(passphrase, self.on_unlock_failed)
+
+    def on_unlock_failed(self, exc: BaseException) -> None:
+        from kintsugi.core.errors import VaultCorrupted
+
+        self.unlock.show_error(describe(exc), offer_restore=isinstance(exc, VaultCorrupted))
 
     def on_recovery_requested(self) -> None:
         self.dialog = RecoveryUnlockDialog(self)
@@ -249,6 +259,10 @@ class MainWindow(QMainWindow):
         self.insights.on_unlocked()
         self.search.on_unlocked()
         self.reminder.start()
+        vault = self.session.vault
+        run_in_background(lambda: backups.daily_backup(vault), lambda _info: None,
+                          lambda exc: self.show_problem(
+                              self.tr("No backup today: %1").replace("%1", describe(exc))))
         self.nav.setCurrentRow(0)
         self.screens.setCurrentWidget(self.workspace)
         for a in self.workspace_actions:
@@ -416,6 +430,29 @@ class MainWindow(QMainWindow):
     def on_nav_row_changed(self, row: int) -> None:
         if self.panes.widget(row) is self.share and self.session.is_open:
             self.share.reload()  # marks may have changed anywhere
+
+    # --- backups -----------------------------------------------------------------------
+    def on_restore(self) -> None:
+        folder = (backups.backup_folder(self.session.vault) if self.session.is_open
+                  else backup_dir_for(self.session.path))
+        self.dialog = RestoreDialog(folder, self.session.path.stem, self)
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.restore_requested.connect(self.restore_from)
+        self.dialog.open()
+
+    def restore_from(self, backup: Path, passphrase: str) -> None:
+        if not self.lock():
+            return
+        path = self.session.path
+        self.unlock.set_busy(True)
+        run_in_background(lambda: backups.restore(path, backup, passphrase),
+                          lambda kept: self.on_restored(backup),
+                          lambda exc: self.unlock.show_error(describe(exc)))
+
+    def on_restored(self, backup: Path) -> None:
+        self.show_start()
+        self.unlock.hint.setText(self.tr("Restored. Unlock with the passphrase of that backup; "
+                                         "the journal as it was is kept in the backups."))
 
     # --- import and export ------------------------------------------------------------
     def on_import(self) -> None:

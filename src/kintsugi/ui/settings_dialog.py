@@ -200,6 +200,9 @@ class PassphraseChangeDialog(QDialog):
         def work() -> str:
             if not vault.verify_passphrase(current):
                 raise WrongPassphrase("That is not the current passphrase.")
+            from kintsugi.core import backups
+
+            backups.take_backup(vault, "before-passphrase-change")
             vault.change_passphrase(new)
             return vault.recovery_key()
 

@@ -73,5 +73,8 @@ class TrashDialog(QDialog):
                 self.tr("Delete %n item(s) for good? This cannot be undone.", "", n)
         ) != QMessageBox.Yes:
             return
+        from kintsugi.core import backups
+
+        backups.take_backup(self.session.vault, "before-empty-trash")
         self.emptied.emit(self.session.items().empty_trash())
         self.reload()

@@ -11,6 +11,7 @@ from kintsugi.ui.passphrase import PassphraseField, centre
 class UnlockPane(QWidget):
     unlock_requested = Signal(str)
     recovery_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,6 +37,10 @@ class UnlockPane(QWidget):
         self.recovery_button = QPushButton(self.tr("Use recovery key…"), flat=True)
         self.recovery_button.setAccessibleName(self.tr("Use recovery key"))
         self.recovery_button.clicked.connect(self.recovery_requested)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"), flat=True,
+                                          visible=False)
+        self.restore_button.setAccessibleName(self.tr("Restore from a backup"))
+        self.restore_button.clicked.connect(self.restore_requested)
         self.vault_label = QLabel()
         self.vault_label.setProperty("role", "subtle")
 
@@ -44,7 +49,8 @@ class UnlockPane(QWidget):
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
         for w in (heading, self.hint, self.passphrase, self.caps, self.message, self.busy,
-                  self.unlock_button, self.recovery_button, self.vault_label):
+                  self.unlock_button, self.recovery_button, self.restore_button,
+                  self.vault_label):
             layout.addWidget(w)
         centre(self, column)
 
@@ -64,9 +70,10 @@ class UnlockPane(QWidget):
         for w in (self.passphrase, self.unlock_button, self.recovery_button):
             w.setEnabled(not busy)
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: str, offer_restore: bool = False) -> None:
         """Keep what was typed, selected, so it can be corrected or retyped."""
         self.message.setText(text)
+        self.restore_button.setVisible(offer_restore)
         if text:
             self.set_busy(False)
             self.passphrase.setFocus()

@@ -1,0 +1,208 @@
+"""Automatic encrypted backups with tiered retention, and atomic restore.
+
+Backups are whole encrypted copies (same key as the vault when taken), named
+``<stem>.<UTC stamp>.<reason>.kintsugi`` in ``<stem>-backups/`` beside the vault (or a
+folder the person chose). Each is verified when written (it opens, every page's HMAC and
+the b-trees check out) before any older one is pruned.
+
+Retention: every backup of the last 7 days with a backup, plus the newest of each of the
+last 4 weeks and 12 months; backups taken before a migration, passphrase change, restore
+or emptying the trash are kept as long as daily ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from kintsugi.core import fsutil, kdf
+from kintsugi.core.errors import (
+    KintsugiError,
+    StorageError,
+    VaultCorrupted,
+    VaultInUse,
+    WrongPassphrase,
+)
+from kintsugi.core.repo.settings import Settings
+from kintsugi.core.vault import (
+    Vault,
+    _connect,
+    _integrity_problems,
+    backup_dir_for,
+    export_connection,
+    read_salt,
+)
+
+FOLDER_KEY = "backup.folder"
+_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6}Z)\.(?P<reason>[a-z-]+)\.kintsugi$")
+REASONS = ("daily", "before-passphrase-change", "before-empty-trash", "before-restore",
+           "before-migration", "manual")
+KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class BackupDetails:
+    info: BackupInfo
+    entries: int
+    items: int
+    newest: datetime | None
+
+
+def backup_folder(vault: Vault) -> Path:
+    chosen = Settings(vault.db).get(FOLDER_KEY)
+    return Path(chosen).expanduser() if chosen else backup_dir_for(vault.path)
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first."""
+    out = []
+    if not folder.is_dir():
+        return out
+    for p in folder.iterdir():
+        m = _NAME.match(p.name)
+        if m and (stem is None or m["stem"] == stem):
+            taken = datetime.strptime(m["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            out.append(BackupInfo(p, taken, m["reason"]))
+    return sorted(out, key=lambda b: b.taken_at, reverse=True)
+
+
+def take_backup(vault: Vault, reason: str, now: datetime | None = None) -> BackupInfo:
+    """Write and verify one backup, then prune by the retention tiers."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown reason {reason!r}")
+    now = now or datetime.now(UTC)
+    folder = backup_folder(vault)
+    name = f"{vault.path.stem}.{now:%Y%m%dT%H%M%SZ}.{reason}.kintsugi"
+    path = vault.backup_to(folder / name)  # verified before it is moved into place
+    prune(folder, vault.path.stem, now.date())
+    return BackupInfo(path, now.replace(microsecond=0), reason)
+
+
+def daily_backup(vault: Vault, now: datetime | None = None) -> BackupInfo | None:
+    """One backup per day the vault is used; None when today's exists."""
+    now = now or datetime.now(UTC)
+    for b in list_backups(backup_folder(vault), vault.path.stem):
+        if b.taken_at.date() == now.date():
+            return None
+    return take_backup(vault, "daily", now)
+
+
+def to_keep(backups: list[BackupInfo], today: date) -> set[Path]:
+    keep: set[Path] = set()
+    newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    days = sorted({b.taken_at.date() for b in newest_first}, reverse=True)[:KEEP_DAYS]
+    keep |= {b.path for b in newest_first if b.taken_at.date() in days}
+    weeks: dict[tuple[int, int], Path] = {}
+    months: dict[tuple[int, int], Path] = {}
+    for b in newest_first:
+        weeks.setdefault(b.taken_at.isocalendar()[:2], b.path)
+        months.setdefault((b.taken_at.year, b.taken_at.month), b.path)
+    keep |= set(list(weeks.values())[:KEEP_WEEKS])
+    keep |= set(list(months.values())[:KEEP_MONTHS])
+    return keep
+
+
+def prune(folder: Path, stem: str, today: date) -> list[Path]:
+    backups = list_backups(folder, stem)
+    keep = to_keep(backups, today)
+    removed = [b.path for b in backups if b.path not in keep]
+    fsutil.remove_quietly(*removed)
+    return removed
+
+
+def inspect_backup(path: Path, passphrase: str) -> BackupDetails:
+    """Open a backup read-only enough to count what it holds (runs the KDF)."""
+    salt = read_salt(path)
+    key = kdf.derive_key(passphrase, salt)
+    try:
+        conn = _connect(path, key, salt, latest=10**6)
+    finally:
+        kdf.wipe(key)
+    try:
+        entries = conn.execute("SELECT count(*) FROM item WHERE kind = 'entry'"
+                               " AND deleted_at IS NULL").fetchone()[0]
+        items = conn.execute("SELECT count(*) FROM item WHERE deleted_at IS NULL").fetchone()[0]
+        newest = conn.execute("SELECT max(occurred_at) FROM item").fetchone()[0]
+    finally:
+        conn.close()
+    m = _NAME.match(path.name)
+    taken = (datetime.strptime(m["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) if m
+             else datetime.fromtimestamp(path.stat().st_mtime, UTC))
+    from kintsugi.core.timeutil import from_db
+
+    return BackupDetails(BackupInfo(path, taken, m["reason"] if m else "manual"), entries, items,
+                         from_db(newest) if newest else None)
+
+
+def restore(vault_path: Path, backup: Path, passphrase: str,
+            current_passphrase: str | None = None) -> Path | None:
+    """Replace the vault with ``backup`` atomically; the current vault is backed up first.
+
+    ``passphrase`` opens the backup (afterwards it opens the vault). The current vault is
+    copied aside first when ``current_passphrase`` opens it; if it cannot be opened (it is
+    damaged, or the passphrase differs) its file is kept aside byte for byte instead.
+    Returns where the previous vault was kept.
+    """
+    vault_path, backup = Path(vault_path), Path(backup)
+    salt = read_salt(backup)
+    key = kdf.derive_key(passphrase, salt)
+    try:
+        conn = _connect(backup, key, salt, latest=10**6)
+    except WrongPassphrase:
+        kdf.wipe(key)
+        raise WrongPassphrase("That passphrase does not open this backup.") from None
+    try:
+        problems = _integrity_problems(conn)
+    finally:
+        conn.close()
+    if problems:
+        kdf.wipe(key)
+        raise VaultCorrupted("This backup is damaged; the vault was left as it was.")
+    kept = _keep_current(vault_path, current_passphrase or passphrase)
+    tmp = fsutil.temp_sibling(vault_path, "restore")
+    try:
+        conn = _connect(backup, key, salt, latest=10**6)  # as it is: no migration here
+        try:
+            export_connection(conn, tmp, key, salt)
+        finally:
+            conn.close()
+        fsutil.atomic_replace(tmp, vault_path)
+        fsutil.remove_quietly(vault_path.with_name(vault_path.name + "-wal"),
+                              vault_path.with_name(vault_path.name + "-shm"))
+    except BaseException:
+        fsutil.remove_quietly(tmp)
+        raise
+    finally:
+        kdf.wipe(key)
+    return kept
+
+
+def _keep_current(vault_path: Path, passphrase: str) -> Path | None:
+    if not vault_path.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        with Vault.open(vault_path, passphrase) as current:
+            return take_backup(current, "before-restore").path
+    except VaultInUse:
+        raise  # never replace a vault another window has open
+    except KintsugiError:
+        folder = backup_dir_for(vault_path)
+        fsutil.ensure_private_dir(folder)
+        aside = folder / f"{vault_path.stem}.{stamp}.before-restore.kintsugi"
+        try:
+            aside.write_bytes(vault_path.read_bytes())  # as it is, damaged or not
+            fsutil.fsync_file(aside)
+        except OSError as exc:
+            raise StorageError(f"Could not keep the current vault aside: {exc}.") from None
+        return aside
+

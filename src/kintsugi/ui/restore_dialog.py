@@ -1,0 +1,124 @@
+"""File → Restore from backup…: choose a backup, look inside it, restore it atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core import backups
+from kintsugi.ui.messages import describe
+from kintsugi.ui.passphrase import PassphraseField
+from kintsugi.ui.workers import run_in_background
+
+REASON_WORDS = {"daily": "daily", "before-passphrase-change": "before a passphrase change",
+                "before-empty-trash": "before emptying the trash",
+                "before-restore": "before a restore", "before-migration": "before an update",
+                "manual": "made by hand"}
+
+
+class RestoreDialog(QDialog):
+    """Emits ``restore_requested(backup path, passphrase)`` once the person confirms."""
+
+    restore_requested = Signal(Path, str)
+
+    def __init__(self, folder: Path, stem: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Backups, newest first"))
+        for b in backups.list_backups(folder, stem):
+            self._add(b.path, f"{b.taken_at.astimezone():%d %b %Y %H:%M} · "
+                              f"{self.tr(REASON_WORDS.get(b.reason, b.reason))}")
+        other = QPushButton(self.tr("Choose another file…"))
+        other.setAccessibleName(self.tr("Choose a backup file"))
+        other.clicked.connect(self.on_other_clicked)
+        self.passphrase = PassphraseField(self.tr("The backup's passphrase"))
+        self.look = QPushButton(self.tr("Look inside"))
+        self.look.setAccessibleName(self.tr("Look inside the backup"))
+        self.look.clicked.connect(self.on_look_clicked)
+        self.details = QLabel(wordWrap=True)
+        self.details.setAccessibleName(self.tr("What the backup holds"))
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy.setAccessibleName(self.tr("Opening the backup"))
+        note = QLabel(self.tr("Your journal as it is now is kept aside first, so a restore "
+                              "loses nothing."), wordWrap=True)
+        note.setProperty("role", "subtle")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Restore"))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons.accepted.connect(self.on_restore_clicked)
+        self.buttons.rejected.connect(self.reject)
+        empty = QLabel(self.tr("No backups here yet.")) if not self.list.count() else None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        if empty:
+            empty.setProperty("role", "subtle")
+            layout.addWidget(empty)
+        for w in (other, self.passphrase, self.look, self.busy, self.details, note,
+                  self.buttons):
+            layout.addWidget(w)
+        self.list.currentItemChanged.connect(self.on_selection_changed)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.resize(520, 480)
+
+    def _add(self, path: Path, label: str) -> None:
+        row = QListWidgetItem(label)
+        row.setData(Qt.UserRole, str(path))
+        self.list.addItem(row)
+
+    def chosen(self) -> Path | None:
+        row = self.list.currentItem()
+        return Path(row.data(Qt.UserRole)) if row else None
+
+    def on_other_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), "",
+                                              self.tr("Kintsugi vaults (*.kintsugi)"),
+                                              options=QFileDialog.DontUseNativeDialog)
+        if name:
+            self._add(Path(name), Path(name).name)
+            self.list.setCurrentRow(self.list.count() - 1)
+
+    def on_selection_changed(self, *_: object) -> None:
+        self.details.clear()
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+
+    def on_look_clicked(self) -> None:
+        path, passphrase = self.chosen(), self.passphrase.text()
+        if path is None or not passphrase:
+            self.details.setText(self.tr("Choose a backup and type its passphrase."))
+            return
+        self.busy.show()
+        run_in_background(lambda: backups.inspect_backup(path, passphrase),
+                          self.on_looked, self.on_failed)
+
+    def on_looked(self, d: backups.BackupDetails) -> None:
+        self.busy.hide()
+        newest = f", the newest from {d.newest:%d %b %Y}" if d.newest else ""
+        self.details.setText(self.tr("%1 journal entries, %2 items in all%3.")
+                             .replace("%1", str(d.entries)).replace("%2", str(d.items))
+                             .replace("%3", newest))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.details.setText(describe(exc))
+
+    def on_restore_clicked(self) -> None:
+        path = self.chosen()
+        if path is not None:
+            self.accept()
+            self.restore_requested.emit(path, self.passphrase.text())
