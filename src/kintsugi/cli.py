@@ -334,6 +334,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if args.self_check:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kintsugi.ui.app import self_check
+
+        return self_check()
     from kintsugi.ui.app import run
 
     return run(paths.resolve_vault_path(args.vault))
@@ -350,6 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kintsugi", parents=[common],
                      description="A private, encrypted journal for rebuilding trust.")
     parser.add_argument("--version", action="version", version=f"kintsugi {__version__}")
+    parser.add_argument("--self-check", action="store_true",
+                        help="start the app on a temporary vault, write, read, lock, exit 0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, func, help_: str) -> argparse.ArgumentParser:
@@ -418,9 +426,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kintsugi.core.hardening import harden
+
+    harden()  # no core dumps: they would hold decrypted pages and the key
     parser = build_parser()
     args = parser.parse_args(argv)
-    for name in ("vault", "passphrase_fd"):
+    for name in ("vault", "passphrase_fd", "self_check"):
         if not hasattr(args, name):
             setattr(args, name, None)
     func = getattr(args, "func", cmd_gui)

@@ -23,7 +23,51 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def self_check() -> int:
+    """Start the real window on a temporary vault: create, write, read back, lock. 0 = sound."""
+    import tempfile
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from kintsugi.core.repo.entries import EntryRepository
+    from kintsugi.core.repo.items import Items
+    from kintsugi.core.vault import Vault
+
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "self-check.kintsugi"
+        window = MainWindow(Session(path))
+        window.show()
+        loop = QEventLoop()
+        window.session.unlocked.connect(loop.quit)
+        QTimer.singleShot(60_000, loop.quit)
+        window.welcome.passphrase.setText("self-check passphrase")
+        window.welcome.repeat.setText("self-check passphrase")
+        window.welcome.want_recovery.setChecked(False)
+        window.welcome.create_button.click()
+        loop.exec()
+        if not window.session.is_open:
+            print("self-check: the vault did not open", file=sys.stderr)
+            return 1
+        window.on_new_entry()
+        window.journal.editor.body.setPlainText("self-check entry")
+        ok = window.journal.flush()
+        window.lock()
+        wait_for_background()
+        with Vault.open(path, "self-check passphrase") as vault:
+            entries = Items(vault.db).timeline()
+            body = EntryRepository(vault.db).get(entries[0].id).body if entries else ""
+        window.close()
+        app.processEvents()
+    good = ok and body == "self-check entry"
+    print("self-check ok" if good else "self-check FAILED", file=sys.stderr)
+    return 0 if good else 1
+
+
 def run(vault_path: Path) -> int:
+    from kintsugi.core.hardening import harden
+
+    harden()
     app = make_app()
     window = MainWindow(Session(vault_path))
     window.show()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +26,7 @@ from kintsugi.core import backups, share
 from kintsugi.core.vault import backup_dir_for
 from kintsugi.ui.banners import ReminderBar, UndoBanner
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
+from kintsugi.ui.filedialogs import ask_open, ask_save
 from kintsugi.ui.grounding.pane import GroundingPane
 from kintsugi.ui.grounding.view import ExerciseView
 from kintsugi.ui.idle import IdleWatcher, SystemLockWatcher
@@ -458,13 +458,10 @@ class MainWindow(QMainWindow):
     def on_import(self) -> None:
         if not self.session.is_open:
             return
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import"), str(Path.home()),
-            self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"),
-            options=QFileDialog.DontUseNativeDialog)
-        if not name:
+        path = ask_open(self, self.tr("Import"),
+                        self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"))
+        if path is None:
             return
-        path = Path(name)
         passphrase = None
         if bundle_needs_passphrase(path):
             passphrase, ok = QInputDialog.getText(
@@ -486,12 +483,10 @@ class MainWindow(QMainWindow):
                 QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Ok:
             return
         self.flush()
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export everything"), str(Path.home() / "kintsugi-export.json"),
-            self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"),
-            options=QFileDialog.DontUseNativeDialog)
-        if name:
-            self.share.export_everything(Path(name))
+        out = ask_save(self, self.tr("Export everything"), Path.home() / "kintsugi-export.json",
+                       self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"))
+        if out:
+            self.share.export_everything(out)
 
     # --- check-in reminder ---------------------------------------------------------
     def on_check_in_due(self) -> None:
@@ -551,11 +546,9 @@ class MainWindow(QMainWindow):
     def _choose_vault(self, save: bool) -> Path | None:
         title = self.tr("New vault") if save else self.tr("Open vault")
         flt = self.tr("Kintsugi vaults (*.kintsugi);;All files (*)")
-        options = QFileDialog.DontUseNativeDialog
-        start = str(self.session.path.parent)
-        name, _ = (QFileDialog.getSaveFileName(self, title, start, flt, options=options) if save
-                   else QFileDialog.getOpenFileName(self, title, start, flt, options=options))
-        return Path(name) if name else None
+        if save:
+            return ask_save(self, title, self.session.path.parent / "journal.kintsugi", flt)
+        return ask_open(self, title, flt, str(self.session.path.parent))
 
     def on_new_vault(self) -> None:
         path = self._choose_vault(save=True)

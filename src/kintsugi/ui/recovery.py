@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.fsutil import atomic_write_bytes
+from kintsugi.ui.filedialogs import ask_save
 from kintsugi.ui.passphrase import PassphraseField, StrengthMeter
 
 
@@ -71,11 +71,10 @@ class RecoveryKeyDialog(QDialog):
         self.status.setText(self.tr("Copied. It will be cleared from the clipboard on lock."))
 
     def on_save_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery key"),
-                                              "kintsugi-recovery-key.txt",
-                                              options=QFileDialog.DontUseNativeDialog)
-        if name:
-            self.save_to(Path(name))
+        path = ask_save(self, self.tr("Save the recovery key"),
+                        Path.home() / "kintsugi-recovery-key.txt", self.tr("Text (*.txt)"))
+        if path:
+            self.save_to(path)
 
     def save_to(self, path: Path) -> None:
         text = self.tr("Kintsugi recovery key\n\n%1\n").replace("%1", self.recovery_key)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core import backups
+from kintsugi.ui.filedialogs import ask_open
 from kintsugi.ui.messages import describe
 from kintsugi.ui.passphrase import PassphraseField
 from kintsugi.ui.workers import run_in_background
@@ -85,11 +85,9 @@ class RestoreDialog(QDialog):
         return Path(row.data(Qt.UserRole)) if row else None
 
     def on_other_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), "",
-                                              self.tr("Kintsugi vaults (*.kintsugi)"),
-                                              options=QFileDialog.DontUseNativeDialog)
-        if name:
-            self._add(Path(name), Path(name).name)
+        path = ask_open(self, self.tr("Choose a backup"), self.tr("Kintsugi vaults (*.kintsugi)"))
+        if path:
+            self._add(path, path.name)
             self.list.setCurrentRow(self.list.count() - 1)
 
     def on_selection_changed(self, *_: object) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core import transfer
 from kintsugi.core.records import Record
 from kintsugi.core.render import heading, render_markdown
+from kintsugi.ui.filedialogs import ask_save
 from kintsugi.ui.messages import describe
 from kintsugi.ui.search_pane import KIND_LABELS
 from kintsugi.ui.session import Session
@@ -251,9 +251,7 @@ class SharePane(QWidget):
             self.export(fmt, out, label=self.tr("file"))
 
     def _ask_path(self, title: str, name: str, flt: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), flt,
-                                                options=QFileDialog.DontUseNativeDialog)
-        return Path(chosen) if chosen else None
+        return ask_save(self, title, Path.home() / name, flt)
 
     def export(self, fmt: str, out: Path, *, recipients: list[str] | None = None,
                bundle_passphrase: str | None = None, label: str = "",

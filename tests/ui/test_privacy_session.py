@@ -1,0 +1,115 @@
+"""A whole GUI session in a child process with its own HOME, XDG folders and TMPDIR:
+create a vault, write, log a trigger, ground, search, export through the app's own file
+dialog, lock, quit. Then: no plaintext anywhere on disk (but the chosen export), no path
+the person chose in QtProject.conf or QSettings, no user content in debug logs, no socket
+ever opened, and the process not dumpable."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+CANARY = "CANARY-e41b9f0c"
+
+SESSION = textwrap.dedent(f"""
+    import json, logging, os, sys
+    from pathlib import Path
+    sockets = []
+    sys.addaudithook(lambda event, args: event.startswith("socket") and sockets.append(event))
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    exports = Path(sys.argv[1])
+    logging.basicConfig(level=logging.DEBUG, filename=str(exports.parent / "debug.log"))
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+    from kintsugi.core import hardening, paths
+    from kintsugi.ui.app import make_app
+    from kintsugi.ui.main_window import MainWindow
+    from kintsugi.ui.session import Session
+    from kintsugi.ui.workers import wait_for_background
+    hardening.harden()
+    app = make_app()
+    w = MainWindow(Session(paths.default_vault_path()))
+    w.show()
+    c = {CANARY!r}
+    def until(cond, ms=30000):
+        waited = 0
+        while not cond() and waited < ms:
+            QTest.qWait(20); waited += 20
+    w.welcome.passphrase.setText("a long private passphrase")
+    w.welcome.repeat.setText("a long private passphrase")
+    w.welcome.want_recovery.setChecked(False)
+    w.welcome.create_button.click()
+    until(lambda: w.session.is_open)
+    w.on_new_entry()
+    QTest.keyClicks(w.journal.editor.title, c + " title")
+    QTest.keyClicks(w.journal.editor.body, c + " body " * 50)
+    QTest.keyClicks(w.journal.editor.tags, c)
+    QTest.keyClicks(w.journal.editor.note, c + " note")
+    until(lambda: w.save_state.text() == "Saved")
+    w.on_quick_log()
+    w.dialog.what.setText(c + " trigger")
+    w.dialog.save_button.click()
+    w.dialog.accept()
+    ex = w.start_exercise("senses_54321")
+    w.exercise.begin(rated=True)
+    QTest.keyClicks(ex.fields[0][0], c + " lamp")
+    QTest.qWait(300)
+    w.exercise.stop()
+    w.exercise.notes.setPlainText(c + " notes")
+    w.exercise.save()
+    w.on_find()
+    QTest.keyClicks(w.search.query, c)
+    until(lambda: w.search.model.rowCount() > 0)
+    target = exports / "my-private-export-name.json"
+    def answer_dialogs():
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            modal.button(QMessageBox.Ok).click()
+        elif isinstance(modal, QFileDialog):
+            modal.setDirectory(str(exports))  # the person browses to a folder of theirs
+            modal.findChild(QLineEdit, "fileNameEdit").setText(target.name)  # and types a name
+            modal.accept()
+            return
+        QTimer.singleShot(100, answer_dialogs)
+    QTimer.singleShot(100, answer_dialogs)
+    w.on_export_everything()
+    until(lambda: target.exists())
+    wait_for_background()
+    w.lock()
+    w.close()
+    wait_for_background()
+    print(json.dumps({{"sockets": sockets, "dumpable": hardening.is_dumpable(),
+                       "exported": target.exists()}}))
+""")
+
+
+def test_a_whole_session_leaves_no_trail(tmp_path):
+    home, tmp, exports = tmp_path / "home", tmp_path / "tmp", tmp_path / "exports"
+    for d in (home, tmp, exports):
+        d.mkdir()
+    env = {"HOME": str(home), "TMPDIR": str(tmp), "PATH": "/usr/bin:/bin",
+           "XDG_DATA_HOME": str(home / ".local/share"), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / ".local/state"),
+           "XDG_RUNTIME_DIR": str(tmp)}
+    r = subprocess.run([sys.executable, "-c", SESSION, str(exports)], capture_output=True,
+                       text=True, env=env, timeout=180)
+    assert r.returncode == 0, r.stderr[-3000:]
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    assert result["exported"]
+    assert result["sockets"] == []  # no network, not even a lookup
+    assert result["dumpable"] is False
+    assert CANARY in (exports / "my-private-export-name.json").read_text()  # what was chosen
+    needles = [CANARY.encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be")]
+    names = [b"my-private-export-name", str(exports).encode()]
+    scanned = []
+    for root in (home, tmp):
+        for f in root.rglob("*"):
+            if f.is_file():
+                data = f.read_bytes()
+                scanned.append(f.name)
+                assert not any(n in data for n in needles), f"plaintext in {f}"
+                assert not any(n in data for n in names), f"a chosen path in {f}"
+    assert "journal.kintsugi" in scanned
+    log = (tmp_path / "debug.log").read_bytes() if (tmp_path / "debug.log").exists() else b""
+    assert CANARY.encode() not in log
