@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.kintsugi-installed
 SYSTEM := $(VENV)/.system-ok
 
-.PHONY: run test lint bench screenshots system clean
+.PHONY: run test lint bench screenshots package package-test install-desktop uninstall-desktop system clean
 
 run: $(STAMP)
 	$(VENV)/bin/kintsugi $(ARGS)
@@ -24,6 +24,32 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots.py
+
+package: $(STAMP)
+	$(PY) -m pip install -q pyinstaller
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/kintsugi.spec
+
+package-test: package
+	QT_QPA_PLATFORM=offscreen dist/kintsugi/kintsugi --self-check
+
+DESKTOP_DIR ?= $(HOME)/.local/share
+install-desktop: package
+	mkdir -p $(HOME)/.local/opt $(HOME)/.local/bin $(DESKTOP_DIR)/applications $(DESKTOP_DIR)/metainfo
+	rm -rf $(HOME)/.local/opt/kintsugi && cp -r dist/kintsugi $(HOME)/.local/opt/kintsugi
+	ln -sf $(HOME)/.local/opt/kintsugi/kintsugi $(HOME)/.local/bin/kintsugi
+	install -m 644 resources/kintsugi.desktop $(DESKTOP_DIR)/applications/kintsugi.desktop
+	install -m 644 packaging/io.github.kintsugi_journal.Kintsugi.metainfo.xml $(DESKTOP_DIR)/metainfo/
+	for s in 16 32 48 64 128 256 512; do \
+	  mkdir -p $(DESKTOP_DIR)/icons/hicolor/$${s}x$${s}/apps; \
+	  install -m 644 resources/icons/kintsugi-$$s.png $(DESKTOP_DIR)/icons/hicolor/$${s}x$${s}/apps/kintsugi.png; \
+	done
+	mkdir -p $(DESKTOP_DIR)/icons/hicolor/scalable/apps
+	install -m 644 resources/icons/kintsugi.svg $(DESKTOP_DIR)/icons/hicolor/scalable/apps/kintsugi.svg
+
+uninstall-desktop:
+	rm -rf $(HOME)/.local/opt/kintsugi $(HOME)/.local/bin/kintsugi
+	rm -f $(DESKTOP_DIR)/applications/kintsugi.desktop $(DESKTOP_DIR)/metainfo/io.github.kintsugi_journal.Kintsugi.metainfo.xml
+	rm -f $(DESKTOP_DIR)/icons/hicolor/*/apps/kintsugi.png $(DESKTOP_DIR)/icons/hicolor/scalable/apps/kintsugi.svg
 
 system:
 	bash scripts/setup-system.sh
