@@ -232,3 +232,25 @@ def test_fuzzed_imports_never_crash_and_never_half_write(vault, data):
         assert len(Items(vault.db).timeline(limit=10_000)) == before
     else:
         assert len(Items(vault.db).timeline(limit=10_000)) == before + result.added
+
+
+def test_huge_and_nested_inputs_are_refused_cleanly(vault):
+    key = Sharing(vault.db).my_key()
+    with pytest.raises(share.BundleTooLarge):
+        share.open_bundle(share.AGE_HEADER + bytes(share.MAX_BUNDLE))
+    nested = b"[" * 100_000 + b"]" * 100_000
+    with pytest.raises(transfer.ImportError_):
+        transfer.import_file(vault.db, nested)
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        z.writestr("kintsugi-share.json", b'{"items": ' + b"[" * 50_000 + b"]" * 50_000 + b"}")
+        z.writestr("shared.md", "")
+    with pytest.raises(share.NotABundle):
+        transfer.import_file(vault.db, share.encrypt(inner.getvalue(), recipients=[key]))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("kintsugi-share.json", b" " * (share.MAX_UNPACKED + 1))
+        z.writestr("shared.md", "")
+    with pytest.raises(share.BundleTooLarge):
+        transfer.import_file(vault.db, share.encrypt(bomb.getvalue(), recipients=[key]))
+    assert Sharing(vault.db).received() == []

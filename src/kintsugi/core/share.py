@@ -151,7 +151,8 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
                 raise BundleTooLarge()
             document = json.loads(z.read(JSON_NAME).decode("utf-8"))
             markdown = z.read(MD_NAME).decode("utf-8")
-    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, KeyError, EOFError):
+    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, KeyError, EOFError,
+            RecursionError):  # RecursionError: absurdly nested JSON
         raise NotABundle() from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise NotABundle()

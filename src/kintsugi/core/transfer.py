@@ -308,7 +308,7 @@ def import_file(db: Database, data: bytes, *, bundle_passphrase: str | None = No
         return ImportResult("jrnl", *_add_all(db, parse_jrnl_text(text)))
     try:
         doc = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         raise ImportError_() from None
     try:
         if isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT:
@@ -323,7 +323,7 @@ def import_file(db: Database, data: bytes, *, bundle_passphrase: str | None = No
                 return ImportResult("dayone", *_add_all(db, parse_dayone(doc)))
             if all(isinstance(e, dict) and "date" in e for e in entries):
                 return ImportResult("jrnl", *_add_all(db, parse_jrnl_json(doc)))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         if isinstance(exc, KintsugiError):
             raise
         raise ImportError_("This file looked familiar but parts of it are not in the expected "
