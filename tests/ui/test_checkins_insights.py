@@ -20,6 +20,7 @@ def test_check_in_saves_as_you_go_and_draws_the_trend(window, qtbot):
     saved = window.session.checkins().get(window.session.items().timeline(kind="checkin")[0].id)
     assert (saved.trust, saved.safety, saved.gratitude) == (7, 5, "the walk we took")
     assert tab.trend.spec.series["Trust"] == [7]
+    assert "trust 7" in tab.history.item(0).text()
     tab.start_new()
     tab.sliders["safety"].setValue(8)
     assert tab.flush()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSlider,
     QTimeEdit,
@@ -100,6 +101,9 @@ class CheckInTab(QWidget):
         schedule.addStretch(1)
 
         self.trend = ChartWidget()
+        self.history = QListWidget()
+        self.history.setAccessibleName(self.tr("Past check-ins"))
+        self.history.setMaximumHeight(140)
         left = QVBoxLayout()
         left.addLayout(form)
         row = QHBoxLayout()
@@ -108,9 +112,12 @@ class CheckInTab(QWidget):
         left.addLayout(row)
         left.addLayout(schedule)
         left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.trend, 1)
+        right.addWidget(self.history)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        layout.addWidget(self.trend, 1)
+        layout.addLayout(right, 1)
 
     # --- loading -------------------------------------------------------------------
     def on_unlocked(self) -> None:
@@ -145,6 +152,10 @@ class CheckInTab(QWidget):
             "lines", self.tr("The last six months"), [f"{w:%d %b}" for w, _ in data.checkins],
             {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS}, y_max=10,
             empty_text=self.tr("Your check-ins will draw a line here over the weeks.")))
+        self.history.clear()
+        for when, scores in reversed(data.checkins):
+            self.history.addItem(f"{when:%a %d %b %Y} · " + " · ".join(
+                f"{self.tr(d)} {scores[d]}" for d in DIMENSIONS if scores[d] is not None))
 
     def clear(self) -> None:
         self.autosaver.reset()
@@ -152,6 +163,7 @@ class CheckInTab(QWidget):
         for field in (self.gratitude, self.needs, self.notes):
             field.clear()
         self.trend.spec = None
+        self.history.clear()
 
     # --- saving --------------------------------------------------------------------
     def on_field_changed(self, *_: object) -> None:
