@@ -104,6 +104,8 @@ class CheckInTab(QWidget):
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Past check-ins"))
         self.history.setMaximumHeight(140)
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         left = QVBoxLayout()
         left.addLayout(form)
         row = QHBoxLayout()
