@@ -4,16 +4,13 @@ beyond moving between the welcome, unlock and workspace screens, and locking."""
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -22,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core import backups, share
-from kintsugi.core.vault import backup_dir_for
+from kintsugi.core import backups
 from kintsugi.ui.banners import ReminderBar, UndoBanner
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
-from kintsugi.ui.filedialogs import ask_open, ask_save
+from kintsugi.ui.file_actions import FileActions
+from kintsugi.ui.grounding.flow import GroundingFlow
 from kintsugi.ui.grounding.pane import GroundingPane
 from kintsugi.ui.grounding.view import ExerciseView
 from kintsugi.ui.idle import IdleWatcher, SystemLockWatcher
@@ -34,16 +31,13 @@ from kintsugi.ui.insights_pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.messages import describe
 from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
-from kintsugi.ui.restore_dialog import RestoreDialog
 from kintsugi.ui.search_pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.settings_dialog import AppSettings, SettingsDialog
 from kintsugi.ui.share.pane import SharePane
-from kintsugi.ui.support_dialog import SupportDialog
 from kintsugi.ui.theme import apply_theme
 from kintsugi.ui.trash_dialog import TrashDialog
 from kintsugi.ui.triggers.pane import TriggersPane
-from kintsugi.ui.triggers.quick_log import QuickLogDialog
 from kintsugi.ui.unlock import UnlockPane
 from kintsugi.ui.welcome import WelcomePane
 from kintsugi.ui.workers import run_in_background
@@ -51,15 +45,7 @@ from kintsugi.ui.workers import run_in_background
 TITLE = "Kintsugi"
 
 
-def bundle_needs_passphrase(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return share.needs_passphrase(f.read(4096))
-    except OSError:
-        return False  # never an entry's title, never a path
-
-
-class MainWindow(QMainWindow):
+class MainWindow(GroundingFlow, FileActions, QMainWindow):
     def __init__(self, session: Session):
         super().__init__()
         self.setWindowTitle(TITLE)
@@ -371,122 +357,9 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(1)
             self.triggers.open_trigger(item_id)
 
-    # --- triggers and grounding ----------------------------------------------------
-    def on_quick_log(self) -> None:
-        if not self.session.is_open:
-            return
-        self.flush()
-        self.dialog = QuickLogDialog(self.session, self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.saved.connect(lambda _id: self.triggers.reload())
-        self.dialog.ground_requested.connect(self.on_ground_requested)
-        self.dialog.details_requested.connect(self.on_trigger_details_requested)
-        self.dialog.support_requested.connect(self.on_support)
-        self.dialog.open()
-
-    def on_trigger_details_requested(self, trigger_id: int) -> None:
-        self.nav.setCurrentRow(1)
-        self.triggers.open_trigger(trigger_id)
-        self.triggers.form.situation.setFocus()
-
-    def on_ground_requested(self, trigger_id: int) -> None:
-        suds = self.session.triggers().get(trigger_id).suds_peak
-        self._show_exercise()
-        self.exercise.open_chooser(trigger_id, suds)
-
-    def start_exercise(self, technique: str, custom=None, trigger_id: int | None = None):
-        self._show_exercise()
-        return self.exercise.prepare(technique, trigger_id, custom=custom)
-
-    def _show_exercise(self) -> None:
-        self.flush()
-        self.exercise.custom = self.session.custom_techniques().all()
-        self.toolbar.hide()
-        self.menuBar().hide()
-        self.statusBar().hide()
-        self.screens.setCurrentWidget(self.exercise)
-
-    def on_exercise_saved(self, saved) -> None:
-        self.grounding.refresh()
-        if saved.trigger_id is not None and self.triggers.form.trigger_id == saved.trigger_id:
-            self.triggers.show_sessions(saved.trigger_id)
-        self.save_state.setText(self.tr("Session saved"))
-
-    def on_exercise_closed(self, draft) -> None:
-        self.menuBar().show()
-        self.statusBar().show()
-        if not self.session.is_open:
-            return
-        self.toolbar.show()
-        self.screens.setCurrentWidget(self.workspace)
-        if draft is not None:
-            self.banner.offer(self.tr("Keep a note of this exercise?"),
-                              lambda: self._save_draft(draft), self.tr("Save it"))
-
-    def _save_draft(self, draft) -> None:
-        if self.session.is_open:
-            self.on_exercise_saved(self.session.grounding().add(draft))
-
     def on_nav_row_changed(self, row: int) -> None:
         if self.panes.widget(row) is self.share and self.session.is_open:
             self.share.reload()  # marks may have changed anywhere
-
-    # --- backups -----------------------------------------------------------------------
-    def on_restore(self) -> None:
-        folder = (backups.backup_folder(self.session.vault) if self.session.is_open
-                  else backup_dir_for(self.session.path))
-        self.dialog = RestoreDialog(folder, self.session.path.stem, self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.restore_requested.connect(self.restore_from)
-        self.dialog.open()
-
-    def restore_from(self, backup: Path, passphrase: str) -> None:
-        if not self.lock():
-            return
-        path = self.session.path
-        self.unlock.set_busy(True)
-        run_in_background(lambda: backups.restore(path, backup, passphrase),
-                          lambda kept: self.on_restored(backup),
-                          lambda exc: self.unlock.show_error(describe(exc)))
-
-    def on_restored(self, backup: Path) -> None:
-        self.show_start()
-        self.unlock.hint.setText(self.tr("Restored. Unlock with the passphrase of that backup; "
-                                         "the journal as it was is kept in the backups."))
-
-    # --- import and export ------------------------------------------------------------
-    def on_import(self) -> None:
-        if not self.session.is_open:
-            return
-        path = ask_open(self, self.tr("Import"),
-                        self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"))
-        if path is None:
-            return
-        passphrase = None
-        if bundle_needs_passphrase(path):
-            passphrase, ok = QInputDialog.getText(
-                self, self.tr("Bundle passphrase"),
-                self.tr("This bundle is locked with a passphrase:"), QLineEdit.Password)
-            if not ok:
-                return
-        self.share.import_file(path, passphrase)
-
-    def on_imported(self) -> None:
-        self.journal.on_unlocked()
-        self.triggers.reload()
-
-    def on_export_everything(self) -> None:
-        if not self.session.is_open or QMessageBox.warning(
-                self, self.tr("Export everything"),
-                self.tr("This writes everything — private notes included — to a file that is "
-                        "not encrypted. Keep it somewhere private."),
-                QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Ok:
-            return
-        self.flush()
-        out = ask_save(self, self.tr("Export everything"), Path.home() / "kintsugi-export.json",
-                       self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"))
-        if out:
-            self.share.export_everything(out)
 
     # --- check-in reminder ---------------------------------------------------------
     def on_check_in_due(self) -> None:
@@ -509,12 +382,6 @@ class MainWindow(QMainWindow):
     def on_check_in_later(self) -> None:
         self.reminder_bar.hide()
         self.reminder.snooze()
-
-    def on_support(self) -> None:
-        if self.session.is_open:
-            self.support_dialog = SupportDialog(self.session, self)
-            self.support_dialog.setAttribute(Qt.WA_DeleteOnClose)
-            self.support_dialog.open()
 
     def on_save_state_changed(self, state: str, text: str) -> None:
         self.save_state.setText(text)
@@ -542,27 +409,6 @@ class MainWindow(QMainWindow):
         self.dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.dialog.restored.connect(self.journal.restore)
         self.dialog.open()
-
-    def _choose_vault(self, save: bool) -> Path | None:
-        title = self.tr("New vault") if save else self.tr("Open vault")
-        flt = self.tr("Kintsugi vaults (*.kintsugi);;All files (*)")
-        if save:
-            return ask_save(self, title, self.session.path.parent / "journal.kintsugi", flt)
-        return ask_open(self, title, flt, str(self.session.path.parent))
-
-    def on_new_vault(self) -> None:
-        path = self._choose_vault(save=True)
-        if path and self.lock():
-            if path.suffix != ".kintsugi":
-                path = path.with_name(path.name + ".kintsugi")
-            self.session.set_path(path)
-            self.show_start()
-
-    def on_open_vault(self) -> None:
-        path = self._choose_vault(save=False)
-        if path and self.lock():
-            self.session.set_path(path)
-            self.show_start()
 
     # --- quitting ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,104 @@
+"""The main window's File actions: another vault, restore from a backup, import, export
+everything. (A mixin of MainWindow; dialogs leave no trail, slow work runs on workers.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from kintsugi.core import backups, share
+from kintsugi.core.vault import backup_dir_for
+from kintsugi.ui.filedialogs import ask_open, ask_save
+from kintsugi.ui.messages import describe
+from kintsugi.ui.restore_dialog import RestoreDialog
+from kintsugi.ui.workers import run_in_background
+
+
+def bundle_needs_passphrase(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return share.needs_passphrase(f.read(4096))
+    except OSError:
+        return False  # never an entry's title, never a path
+
+
+class FileActions:
+    # --- backups -----------------------------------------------------------------------
+    def on_restore(self) -> None:
+        folder = (backups.backup_folder(self.session.vault) if self.session.is_open
+                  else backup_dir_for(self.session.path))
+        self.dialog = RestoreDialog(folder, self.session.path.stem, self)
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.restore_requested.connect(self.restore_from)
+        self.dialog.open()
+
+    def restore_from(self, backup: Path, passphrase: str) -> None:
+        if not self.lock():
+            return
+        path = self.session.path
+        self.unlock.set_busy(True)
+        run_in_background(lambda: backups.restore(path, backup, passphrase),
+                          lambda kept: self.on_restored(backup),
+                          lambda exc: self.unlock.show_error(describe(exc)))
+
+    def on_restored(self, backup: Path) -> None:
+        self.show_start()
+        self.unlock.hint.setText(self.tr("Restored. Unlock with the passphrase of that backup; "
+                                         "the journal as it was is kept in the backups."))
+
+    # --- import and export ------------------------------------------------------------
+    def on_import(self) -> None:
+        if not self.session.is_open:
+            return
+        path = ask_open(self, self.tr("Import"),
+                        self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"))
+        if path is None:
+            return
+        passphrase = None
+        if bundle_needs_passphrase(path):
+            passphrase, ok = QInputDialog.getText(
+                self, self.tr("Bundle passphrase"),
+                self.tr("This bundle is locked with a passphrase:"), QLineEdit.Password)
+            if not ok:
+                return
+        self.share.import_file(path, passphrase)
+
+    def on_imported(self) -> None:
+        self.journal.on_unlocked()
+        self.triggers.reload()
+
+    def on_export_everything(self) -> None:
+        if not self.session.is_open or QMessageBox.warning(
+                self, self.tr("Export everything"),
+                self.tr("This writes everything — private notes included — to a file that is "
+                        "not encrypted. Keep it somewhere private."),
+                QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Ok:
+            return
+        self.flush()
+        out = ask_save(self, self.tr("Export everything"), Path.home() / "kintsugi-export.json",
+                       self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"))
+        if out:
+            self.share.export_everything(out)
+
+    def _choose_vault(self, save: bool) -> Path | None:
+        title = self.tr("New vault") if save else self.tr("Open vault")
+        flt = self.tr("Kintsugi vaults (*.kintsugi);;All files (*)")
+        if save:
+            return ask_save(self, title, self.session.path.parent / "journal.kintsugi", flt)
+        return ask_open(self, title, flt, str(self.session.path.parent))
+
+    def on_new_vault(self) -> None:
+        path = self._choose_vault(save=True)
+        if path and self.lock():
+            if path.suffix != ".kintsugi":
+                path = path.with_name(path.name + ".kintsugi")
+            self.session.set_path(path)
+            self.show_start()
+
+    def on_open_vault(self) -> None:
+        path = self._choose_vault(save=False)
+        if path and self.lock():
+            self.session.set_path(path)
+            self.show_start()
