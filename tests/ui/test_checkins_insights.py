@@ -73,13 +73,13 @@ def test_boundaries_revisit_first_and_keep_earlier_wordings(window, qtbot):
     assert [h.text for h in got.history] == ["Phone stays unlocked"]
     tab.reload(select=due.id)
     assert "Phone stays unlocked (active)" in tab.history.item(0).text()
-    tab.new_boundary()
+    tab.new_record()
     assert len(repo.all_ids()) == 3
 
 
 def test_goal_progress_and_a_single_kind_acknowledgement(window, qtbot):
     tab = window.checkins.goals
-    tab.new_goal()
+    tab.new_record()
     tab.text.setText("Complete 6 therapy modules")
     tab.target.setValue(6)
     tab.unit.setText("modules")
@@ -92,7 +92,7 @@ def test_goal_progress_and_a_single_kind_acknowledgement(window, qtbot):
     tab.add_progress()
     assert tab.flush()
     assert len(words) == 1 and "before the date you set" in words[0]
-    goal = window.session.goals().get(tab._goal.id)
+    goal = window.session.goals().get(tab._record.id)
     assert goal.reached and goal.celebrated and goal.achieved == 6
     card = tab.list.itemWidget(tab.list.currentItem())
     assert card.bar.value() == card.bar.maximum() and card.bar.format() == "6 of 6 modules"

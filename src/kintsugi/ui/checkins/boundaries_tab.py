@@ -1,5 +1,5 @@
-"""Boundaries: agreements revisited on a date; earlier wordings kept. Due ones come first,
-marked calmly."""
+"""Boundaries: agreements revisited on a date; earlier wordings are kept. Due ones come
+first, marked calmly."""
 
 from __future__ import annotations
 
@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kintsugi.core.records import BOUNDARY_STATUSES, Boundary
-from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.session import Session
 
 
@@ -50,19 +48,10 @@ class OptionalDate(QWidget):
         self.edit.setDate(QDate(day) if day else QDate.currentDate())
 
 
-class BoundariesTab(QWidget):
+class BoundariesTab(RecordListTab):
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self._boundary: Boundary | None = None
-        self._loading = False
-        self.autosaver = Autosaver(self._save, self)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Boundaries, due for revisit first"))
-        self.list.currentItemChanged.connect(self.on_current_item_changed)
-        new = QPushButton(self.tr("New boundary"))
-        new.setAccessibleName(self.tr("New boundary"))
-        new.clicked.connect(self.new_boundary)
+        super().__init__(session, self.tr("Boundaries, due for revisit first"),
+                         self.tr("New boundary"), parent)
         self.text = QPlainTextEdit(placeholderText=self.tr("What we agreed, in plain words"))
         self.text.setAccessibleName(self.tr("The agreement"))
         self.agreed = OptionalDate(self.tr("Agreed on"))
@@ -84,7 +73,7 @@ class BoundariesTab(QWidget):
                        self.revisit.edit.dateChanged, self.status.currentIndexChanged,
                        self.share.toggled):
             signal.connect(self.on_field_changed)
-        form = QFormLayout()
+        form = QFormLayout(self.form)
         form.addRow(self.tr("Agreement"), self.text)
         form.addRow(self.tr("Agreed on"), self.agreed)
         form.addRow(self.tr("Revisit by"), self.revisit)
@@ -92,58 +81,37 @@ class BoundariesTab(QWidget):
         form.addRow("", self.share)
         form.addRow(self.tr("Earlier wordings"), self.history)
         form.addRow("", self.state)
-        self.form = QWidget()
-        self.form.setLayout(form)
-        self.form.setEnabled(False)
-        left = QVBoxLayout()
-        left.addWidget(self.list)
-        left.addWidget(new)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.form, 2)
+        self.assemble(self.form)
 
-    def on_unlocked(self) -> None:
-        self.reload()
+    def repo(self):
+        return self.session.boundaries()
 
-    def reload(self, select: int | None = None) -> None:
-        self.autosaver.save_now()
-        repo = self.session.boundaries()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for item_id, due in repo.all_ids():
-            b = repo.get(item_id)
-            label = b.text.splitlines()[0] if b.text else "—"
-            if due:
-                label = f"{label}   · " + self.tr("time to revisit")
-            elif b.status != "active":
-                label = f"{label}   · {self.tr(b.status)}"
-            row = QListWidgetItem(label)
-            row.setData(Qt.UserRole, item_id)
-            if due:
-                font = row.font()
-                font.setBold(True)
-                row.setFont(font)
-            self.list.addItem(row)
-        self.list.blockSignals(False)
-        for n in range(self.list.count()):
-            if self.list.item(n).data(Qt.UserRole) == select or (select is None and n == 0):
-                self.list.setCurrentRow(n)
-                break
+    def record_ids(self) -> list[tuple[int, object]]:
+        return self.repo().all_ids()
 
-    def new_boundary(self) -> None:
-        self.autosaver.save_now()
-        saved = self.session.boundaries().add(Boundary(text=self.tr("A new agreement")))
-        self.reload(select=saved.id)
+    def add_list_row(self, item_id: int, due: object) -> None:
+        b = self.repo().get(item_id)
+        label = b.text.splitlines()[0] if b.text else "—"
+        if due:
+            label = f"{label}   · " + self.tr("time to revisit")
+        elif b.status != "active":
+            label = f"{label}   · {self.tr(b.status)}"
+        row = QListWidgetItem(label)
+        row.setData(Qt.UserRole, item_id)
+        if due:
+            font = row.font()
+            font.setBold(True)
+            row.setFont(font)
+        self.list.addItem(row)
+
+    def blank(self) -> Boundary:
+        return Boundary(text=self.tr("A new agreement"))
+
+    def focus_new(self) -> None:
         self.text.selectAll()
         self.text.setFocus()
 
-    def on_current_item_changed(self, current, previous) -> None:
-        self.autosaver.save_now()
-        if current is None or not self.session.is_open:
-            return
-        b = self.session.boundaries().get(current.data(Qt.UserRole))
-        self._loading = True
-        self._boundary = b
+    def show_record(self, b: Boundary) -> None:
         self.text.setPlainText(b.text)
         self.agreed.set_value(b.agreed_on)
         self.revisit.set_value(b.revisit_by)
@@ -152,30 +120,14 @@ class BoundariesTab(QWidget):
         self.history.clear()
         for h in reversed(b.history):
             self.history.addItem(f"{h.changed_at:%d %b %Y}: {h.text} ({self.tr(h.status)})")
-        self._loading = False
-        self.autosaver.reset()
-        self.form.setEnabled(True)
 
-    def on_field_changed(self, *_: object) -> None:
-        if not self._loading and self._boundary is not None:
-            self.autosaver.changed()
+    def collect(self) -> Boundary:
+        b = self._record
+        return dataclasses.replace(
+            b, text=self.text.toPlainText().strip() or b.text, agreed_on=self.agreed.value(),
+            revisit_by=self.revisit.value(), status=self.status.currentData(),
+            shared=self.share.isChecked())
 
-    def _save(self) -> None:
-        assert self._boundary is not None
-        self._boundary = self.session.boundaries().update(dataclasses.replace(
-            self._boundary, text=self.text.toPlainText().strip() or self._boundary.text,
-            agreed_on=self.agreed.value(), revisit_by=self.revisit.value(),
-            status=self.status.currentData(), shared=self.share.isChecked()))
-
-    def flush(self) -> bool:
-        return self.autosaver.save_now()
-
-    def clear(self) -> None:
-        self.autosaver.reset()
-        self._boundary = None
-        self.list.blockSignals(True)
-        self.list.clear()
-        self.list.blockSignals(False)
+    def clear_fields(self) -> None:
         self.text.clear()
         self.history.clear()
-        self.form.setEnabled(False)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
@@ -26,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.records import Goal, GoalProgress
-from kintsugi.ui.autosave import Autosaver
 from kintsugi.ui.checkins.boundaries_tab import OptionalDate
+from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.session import Session
 
 
@@ -52,21 +51,11 @@ class GoalCard(QWidget):
         layout.addWidget(due)
 
 
-class GoalsTab(QWidget):
+class GoalsTab(RecordListTab):
     celebrated = Signal(str)  # the kind words shown once
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self._goal: Goal | None = None
-        self._loading = False
-        self.autosaver = Autosaver(self._save, self)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Goals"))
-        self.list.currentItemChanged.connect(self.on_current_item_changed)
-        new = QPushButton(self.tr("New goal"))
-        new.setAccessibleName(self.tr("New goal"))
-        new.clicked.connect(self.new_goal)
+        super().__init__(session, self.tr("Goals"), self.tr("New goal"), parent)
         self.text = QLineEdit(placeholderText=self.tr("e.g. One accountability talk a week"))
         self.text.setAccessibleName(self.tr("Goal"))
         self.target = QDoubleSpinBox(maximum=10_000, decimals=0, specialValueText="—")
@@ -100,7 +89,7 @@ class GoalsTab(QWidget):
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
         target_row.addWidget(self.unit, 1)
-        form = QFormLayout()
+        form = QFormLayout(self.form)
         form.addRow(self.tr("Goal"), self.text)
         form.addRow(self.tr("Target"), target_row)
         form.addRow(self.tr("Due"), self.due)
@@ -109,58 +98,30 @@ class GoalsTab(QWidget):
         form.addRow(self.tr("Progress"), self.progress)
         form.addRow("", add)
         form.addRow("", self.state)
-        self.form = QWidget()
-        self.form.setLayout(form)
-        self.form.setEnabled(False)
-        left = QVBoxLayout()
-        left.addWidget(self.list)
-        left.addWidget(new)
-        right = QVBoxLayout()
-        right.addWidget(self.message)
-        right.addWidget(self.form)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 2)
+        self.assemble(self.message, self.form)
 
-    def on_unlocked(self) -> None:
-        self.reload()
+    def repo(self):
+        return self.session.goals()
 
-    def reload(self, select: int | None = None) -> None:
-        self.autosaver.save_now()
-        repo = self.session.goals()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for item_id in repo.all_ids():
-            goal = repo.get(item_id)
-            row = QListWidgetItem()
-            row.setData(Qt.UserRole, item_id)
-            card = GoalCard(goal)
-            row.setSizeHint(card.sizeHint())
-            self.list.addItem(row)
-            self.list.setItemWidget(row, card)
-        self.list.blockSignals(False)
-        for n in range(self.list.count()):
-            if self.list.item(n).data(Qt.UserRole) == select or (select is None and n == 0):
-                self.list.setCurrentRow(n)
-                break
+    def record_ids(self) -> list[tuple[int, object]]:
+        return [(i, None) for i in self.repo().all_ids()]
 
-    def new_goal(self) -> None:
-        self.autosaver.save_now()
-        saved = self.session.goals().add(Goal(text=self.tr("A small, measurable goal"),
-                                              target_amount=1))
-        self.reload(select=saved.id)
+    def add_list_row(self, item_id: int, extra: object) -> None:
+        row = QListWidgetItem()
+        row.setData(Qt.UserRole, item_id)
+        card = GoalCard(self.repo().get(item_id))
+        row.setSizeHint(card.sizeHint())
+        self.list.addItem(row)
+        self.list.setItemWidget(row, card)
+
+    def blank(self) -> Goal:
+        return Goal(text=self.tr("A small, measurable goal"), target_amount=1)
+
+    def focus_new(self) -> None:
         self.text.selectAll()
         self.text.setFocus()
 
-    def on_current_item_changed(self, current, previous) -> None:
-        self.autosaver.save_now()
-        if current is None or not self.session.is_open:
-            return
-        self.load(self.session.goals().get(current.data(Qt.UserRole)))
-
-    def load(self, g: Goal) -> None:
-        self._loading = True
-        self._goal = g
+    def show_record(self, g: Goal) -> None:
         self.text.setText(g.text)
         self.target.setValue(g.target_amount or 0)
         self.unit.setText(g.target_unit)
@@ -170,9 +131,6 @@ class GoalsTab(QWidget):
         self.progress.setRowCount(0)
         for p in g.progress:
             self._add_row(p)
-        self._loading = False
-        self.autosaver.reset()
-        self.form.setEnabled(True)
 
     def _add_row(self, p: GoalProgress) -> None:
         row = self.progress.rowCount()
@@ -196,21 +154,18 @@ class GoalsTab(QWidget):
                 continue  # a half-typed row waits for the next save
         return out
 
-    def on_field_changed(self, *_: object) -> None:
-        if not self._loading and self._goal is not None:
-            self.autosaver.changed()
-
-    def _save(self) -> None:
-        assert self._goal is not None
-        goal = self.session.goals().update(dataclasses.replace(
-            self._goal, text=self.text.text().strip() or self._goal.text,
+    def collect(self) -> Goal:
+        g = self._record
+        return dataclasses.replace(
+            g, text=self.text.text().strip() or g.text,
             target_amount=self.target.value() or None, target_unit=self.unit.text().strip(),
             due=self.due.value(), done=self.done.isChecked(), progress=self.entries(),
-            shared=self.share.isChecked()))
-        self._goal = goal
+            shared=self.share.isChecked())
+
+    def after_save(self, goal: Goal) -> None:
         if goal.reached and not goal.celebrated:
-            self.session.goals().mark_celebrated(goal.id)
-            self._goal = dataclasses.replace(goal, celebrated=True)
+            self.repo().mark_celebrated(goal.id)
+            self._record = dataclasses.replace(goal, celebrated=True)
             on_time = goal.due is None or date.today() <= goal.due
             words = self.tr("You reached it: “%1”.").replace("%1", goal.text) + " " + (
                 self.tr("And before the date you set. That took steady work.") if on_time
@@ -220,19 +175,9 @@ class GoalsTab(QWidget):
             self.celebrated.emit(words)
         row = self.list.currentRow()
         if row >= 0:
-            card = GoalCard(goal)
-            self.list.setItemWidget(self.list.item(row), card)
+            self.list.setItemWidget(self.list.item(row), GoalCard(goal))
 
-    def flush(self) -> bool:
-        return self.autosaver.save_now()
-
-    def clear(self) -> None:
-        self.autosaver.reset()
-        self._goal = None
-        self.list.blockSignals(True)
-        self.list.clear()
-        self.list.blockSignals(False)
+    def clear_fields(self) -> None:
         self.text.clear()
         self.progress.setRowCount(0)
         self.message.hide()
-        self.form.setEnabled(False)
