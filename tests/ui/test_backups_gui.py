@@ -16,7 +16,8 @@ def test_unlock_makes_todays_backup_and_restore_brings_one_back(window, qtbot):
     dialog = window.dialog
     assert isinstance(dialog, RestoreDialog) and dialog.list.count() == 2
     assert_accessible(dialog)
-    dialog.list.setCurrentRow(0)
+    rows = [dialog.list.item(n).data(0x0100) for n in range(dialog.list.count())]
+    dialog.list.setCurrentRow(rows.index(str(info.path)))
     assert dialog.chosen() == info.path
     dialog.passphrase.setText(PASSPHRASE)
     dialog.look.click()

@@ -72,7 +72,8 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
         if m and (stem is None or m["stem"] == stem):
             taken = datetime.strptime(m["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
             out.append(BackupInfo(p, taken, m["reason"]))
-    return sorted(out, key=lambda b: b.taken_at, reverse=True)
+    # same-second ties (a daily and a manual backup): the file written last is newer
+    return sorted(out, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns), reverse=True)
 
 
 def take_backup(vault: Vault, reason: str, now: datetime | None = None) -> BackupInfo:
