@@ -184,3 +184,11 @@ def test_restore_through_the_cli(filled, tmp_path):
     assert "kept in the backup" in {t["title"] for t in titles}
     r = cli(filled, "restore", str(daily[0].path), secrets=("wrong",))
     assert r.returncode == 2 and "does not open this backup" in r.stderr
+
+
+def test_no_display_gets_a_clear_line_not_a_crash(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = run_cli("--vault", str(tmp_path / "v.kintsugi"), env=env)
+    assert r.returncode == 1 and "no graphical display" in r.stderr
+    assert "Traceback" not in r.stderr and not (tmp_path / "v.kintsugi").exists()

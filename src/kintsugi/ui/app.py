@@ -64,10 +64,21 @@ def self_check() -> int:
     return 0 if good else 1
 
 
+def no_display() -> bool:
+    import os
+
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(vault_path: Path) -> int:
     from kintsugi.core.hardening import harden
 
     harden()
+    if no_display():
+        print("kintsugi: there is no graphical display here (DISPLAY is not set). Start it "
+              "from your desktop, or use the command line: kintsugi --help", file=sys.stderr)
+        return 1
     app = make_app()
     window = MainWindow(Session(vault_path))
     window.show()
