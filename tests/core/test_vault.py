@@ -36,8 +36,8 @@ def add_entries(v, n=3, text="hello"):
 
 
 def leftovers(vault_path):
-    """Files next to the vault other than the vault and its WAL."""
-    names = {vault_path.name, vault_path.name + "-wal"}
+    """Files next to the vault other than the vault, its WAL and its WAL index."""
+    names = {vault_path.name, vault_path.name + "-wal", vault_path.name + "-shm"}
     return [p.name for p in vault_path.parent.iterdir() if p.name not in names]
 
 
@@ -329,6 +329,34 @@ def test_failed_swap_keeps_the_old_vault_working(vault, vault_path, monkeypatch)
 
 
 # --- backups -------------------------------------------------------------------------
+def test_a_backup_does_not_hold_writes_back(vault, tmp_path):
+    import threading
+    import time
+
+    repo = EntryRepository(vault.db)
+    with vault.db.transaction():
+        for i in range(3000):
+            repo.add(Entry(title=f"padding {i}", body="words " * 300))
+    took = {}
+
+    def backup():
+        start = time.perf_counter()
+        vault.backup_to(tmp_path / "b.kintsugi")
+        took["backup"] = time.perf_counter() - start
+
+    worker = threading.Thread(target=backup)
+    worker.start()
+    time.sleep(0.02)
+    start = time.perf_counter()
+    repo.add(Entry(title="written while the backup runs"))
+    took["save"] = time.perf_counter() - start
+    worker.join()
+    assert took["backup"] > 0.1  # big enough for the comparison to mean something
+    assert took["save"] < took["backup"] / 3, took  # the save did not wait for the copy
+    with Vault.open(tmp_path / "b.kintsugi", PASSPHRASE) as b:
+        assert b.check() == []
+
+
 def test_backup_opens_with_the_same_passphrase(vault, tmp_path):
     ids = add_entries(vault, 5)
     out = vault.backup_to(tmp_path / "backups" / "copy.kintsugi")

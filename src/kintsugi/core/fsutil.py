@@ -87,3 +87,27 @@ def is_read_only(path: Path) -> bool:
     except FileNotFoundError:
         return False
     return not os.access(path, os.W_OK) or not (mode & 0o222)
+
+
+def lock_instance(path: Path) -> int | None:
+    """Hold an exclusive advisory lock on ``path`` for as long as the returned fd is open:
+    one Kintsugi per vault. Raises BlockingIOError if another holds it. (flock is separate
+    from SQLite's own fcntl locks; where flock is missing, returns None and nothing is held.)
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise BlockingIOError(f"{path} is locked") from None
+    return fd
+
+
+def unlock_instance(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)  # closing the descriptor releases the flock

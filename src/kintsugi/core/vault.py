@@ -114,8 +114,6 @@ def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int) -> An
         if not version or not version[0]:
             raise CipherUnavailable()
         conn.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, salt)}"')
-        # Exclusive: one process per vault. Taken at the first read below.
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.Error as exc:
@@ -196,9 +194,11 @@ def _integrity_problems(conn: Any) -> list[str]:
 class Vault:
     """An unlocked vault. Holds the only connection and the raw key until :meth:`lock`."""
 
-    def __init__(self, path: Path, conn: Any, key: bytearray, salt: bytes):
+    def __init__(self, path: Path, conn: Any, key: bytearray, salt: bytes,
+                 instance_lock: int | None = None):
         self.path = path
         self.db = Database(conn)
+        self._instance_lock = instance_lock  # one Kintsugi per vault (see fsutil.lock_instance)
         self._key: bytearray | None = key
         self._salt = salt
         #: True after opening with the recovery key: ask for a new passphrase now.
@@ -221,12 +221,16 @@ class Vault:
         key = kdf.derive_key(passphrase, salt)
         try:
             fsutil.create_private_file(path)
+            instance_lock = fsutil.lock_instance(path)
         except FileExistsError:
             raise VaultExists() from None
+        except BlockingIOError:
+            raise VaultInUse() from None
         except OSError as exc:
             raise _os_error(exc, path) from None
         try:
-            vault = cls(path, _connect(path, key, salt, LATEST_VERSION), key, salt)
+            vault = cls(path, _connect(path, key, salt, LATEST_VERSION), key, salt,
+                        instance_lock)
             migrate(vault.db)
             with vault.db.transaction() as conn:
                 conn.execute(
@@ -239,6 +243,7 @@ class Vault:
         except BaseException:
             if "vault" in locals():
                 vault.db.close()
+            fsutil.unlock_instance(instance_lock)
             fsutil.remove_quietly(path, _wal(path), _shm(path))
             raise
         return vault
@@ -250,8 +255,13 @@ class Vault:
         path = Path(path)
         salt = read_salt(path)
         _check_writable(path)
-        key = kdf.derive_key(passphrase, salt)
-        return cls._open_with_key(path, key, salt, migrations)
+        instance_lock = _lock_instance(path)  # before the KDF: "in use" is said at once
+        try:
+            key = kdf.derive_key(passphrase, salt)
+        except BaseException:
+            fsutil.unlock_instance(instance_lock)
+            raise
+        return cls._open_with_key(path, key, salt, migrations, instance_lock)
 
     @classmethod
     def open_with_recovery_key(cls, path: Path, recovery_key: str) -> Vault:
@@ -261,7 +271,7 @@ class Vault:
         _check_writable(path)
         key = kdf.decode_recovery_key(recovery_key)
         try:
-            vault = cls._open_with_key(path, key, salt, MIGRATIONS)
+            vault = cls._open_with_key(path, key, salt, MIGRATIONS, _lock_instance(path))
         except WrongPassphrase:
             raise InvalidRecoveryKey(
                 "That recovery key does not open this vault. "
@@ -272,14 +282,16 @@ class Vault:
 
     @classmethod
     def _open_with_key(
-        cls, path: Path, key: bytearray, salt: bytes, migrations: Sequence[Migration]
+        cls, path: Path, key: bytearray, salt: bytes, migrations: Sequence[Migration],
+        instance_lock: int | None = None,
     ) -> Vault:
         try:
             conn = _connect(path, key, salt, latest=len(migrations))
         except BaseException:
             kdf.wipe(key)
+            fsutil.unlock_instance(instance_lock)
             raise
-        vault = cls(path, conn, key, salt)
+        vault = cls(path, conn, key, salt, instance_lock)
         try:
             vault._migrate(migrations)
         except BaseException:
@@ -328,10 +340,12 @@ class Vault:
         return kdf.encode_recovery_key(self._require_key())
 
     def lock(self) -> None:
-        """Close the connection and overwrite the key. Idempotent."""
+        """Close the connection, overwrite the key, let another window open it. Idempotent."""
         self.db.close()
         kdf.wipe(self._key)
         self._key = None
+        fsutil.unlock_instance(self._instance_lock)
+        self._instance_lock = None
 
     close = lock
 
@@ -357,7 +371,13 @@ class Vault:
         except OSError as exc:
             raise _os_error(exc, out) from None
         try:
-            self._export_to(tmp, key, self._salt)
+            # A second, read-only-in-practice connection on a WAL snapshot: writes on the
+            # main connection go on while a large vault is copied.
+            conn = _connect(self.path, key, self._salt, latest=10**6)
+            try:
+                export_connection(conn, tmp, key, self._salt)
+            finally:
+                conn.close()
             fsutil.atomic_replace(tmp, out)
         except OSError as exc:
             fsutil.remove_quietly(tmp)
@@ -399,13 +419,17 @@ class Vault:
         # thread off, and keeping the same Database object so repositories stay valid.
         with self.db.exclusive():
             self.db.close()
+            new_lock = _lock_instance(tmp)  # the new file is ours before it has the name
             try:
                 fsutil.atomic_replace(tmp, self.path)
             except BaseException:
+                fsutil.unlock_instance(new_lock)
                 fsutil.remove_quietly(tmp)
                 self.db.set_connection(_connect(self.path, old_key, self._salt, LATEST_VERSION))
                 kdf.wipe(new_key)
                 raise
+            fsutil.unlock_instance(self._instance_lock)
+            self._instance_lock = new_lock
             self.db.set_connection(_connect(self.path, new_key, new_salt, LATEST_VERSION))
         kdf.wipe(old_key)
         self._key, self._salt = new_key, new_salt
@@ -417,6 +441,15 @@ class Vault:
                 return _integrity_problems(conn)
         except VaultCorrupted as exc:
             return [str(exc)]
+
+
+def _lock_instance(path: Path) -> int | None:
+    try:
+        return fsutil.lock_instance(path)
+    except BlockingIOError:
+        raise VaultInUse() from None
+    except OSError as exc:
+        raise _os_error(exc, path) from None
 
 
 def _wal(path: Path) -> Path:
