@@ -9,10 +9,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +19,7 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.ui.journal.editor import EntryEditor
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.share.mark import install_share_toggle
-from kintsugi.ui.timeline_delegate import make_timeline_view
+from kintsugi.ui.timeline_list import TimelineList
 from kintsugi.ui.timeline_model import TimelineModel
 
 
@@ -35,19 +32,13 @@ class JournalPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.model = TimelineModel(self)
-        self.view = make_timeline_view(self.model, self.tr("Journal entries, newest first"))
-        self.share_action = install_share_toggle(self.view, self.model, session,
-                                                 self.on_share_toggled)
+        self.list_stack = TimelineList(
+            session, self.tr("Journal entries, newest first"),
+            self.tr("Nothing here yet.\n\nWrite whatever is on your mind — it stays on this "
+                    "computer, encrypted."), self.on_share_toggled)
+        self.model, self.view = self.list_stack.model, self.list_stack.view
+        self.share_action = self.list_stack.share_action
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
-
-        self.empty = QLabel(self.tr("Nothing here yet.\n\nWrite whatever is on your mind — "
-                                    "it stays on this computer, encrypted."),
-                            alignment=Qt.AlignCenter, wordWrap=True)
-        self.empty.setProperty("role", "subtle")
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.view)
-        self.list_stack.addWidget(self.empty)
 
         self.prev_day = QPushButton("‹")
         self.prev_day.setAccessibleName(self.tr("Previous day"))
@@ -96,9 +87,6 @@ class JournalPane(QWidget):
                   context=Qt.WidgetShortcut)
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self.step_day(-1))
         QShortcut(QKeySequence("Alt+Up"), self, lambda: self.step_day(+1))
-        self.model.rowsInserted.connect(self._update_empty)
-        self.model.rowsRemoved.connect(self._update_empty)
-        self.model.modelReset.connect(self._update_empty)
 
     # --- session -------------------------------------------------------------------
     def _entries(self):
@@ -114,7 +102,7 @@ class JournalPane(QWidget):
             self.select_row(0)
         else:
             self.new_entry()
-        self._update_empty()
+        self.list_stack.update_empty()
 
     def flush(self) -> bool:
         return self.editor.save_now()
@@ -126,9 +114,7 @@ class JournalPane(QWidget):
 
     # --- navigation ----------------------------------------------------------------
     def select_row(self, row: int) -> None:
-        idx = self.model.index(row)
-        self.view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect)
-        self.view.scrollTo(idx)
+        self.list_stack.select_row(row)
 
     def open_entry(self, item_id: int) -> None:
         """Open an entry by id (from search), even if it is not loaded in the timeline."""
@@ -240,10 +226,6 @@ class JournalPane(QWidget):
         row = self.model.upsert(self.session.items().summary(item_id))
         if row >= 0:
             self.select_row(row)
-
-    def _update_empty(self, *_: object) -> None:
-        has_rows = self.model.rowCount() > 0 or self.model.canFetchMore()
-        self.list_stack.setCurrentWidget(self.view if has_rows else self.empty)
 
     def on_share_toggled(self) -> None:
         self.share_changed.emit()

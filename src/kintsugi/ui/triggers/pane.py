@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +25,7 @@ from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.share.mark import install_share_toggle
-from kintsugi.ui.timeline_delegate import make_timeline_view
+from kintsugi.ui.timeline_list import TimelineList
 from kintsugi.ui.timeline_model import TimelineModel
 from kintsugi.ui.triggers.form import TriggerForm
 
@@ -40,18 +38,13 @@ class TriggersPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.model = TimelineModel(self)
-        self.view = make_timeline_view(self.model, self.tr("Triggers, newest first"))
-        self.share_action = install_share_toggle(self.view, self.model, session,
-                                                 self.on_share_toggled)
+        self.list_stack = TimelineList(
+            session, self.tr("Triggers, newest first"),
+            self.tr("No moments logged yet.\n\nWhen something hits hard, Log a moment "
+                    "(Ctrl+Shift+T) — it takes a few seconds."), self.on_share_toggled)
+        self.model, self.view = self.list_stack.model, self.list_stack.view
+        self.share_action = self.list_stack.share_action
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
-        self.empty = QLabel(self.tr("No moments logged yet.\n\nWhen something hits hard, "
-                                    "Log a moment (Ctrl+Shift+T) — it takes a few seconds."),
-                            alignment=Qt.AlignCenter, wordWrap=True)
-        self.empty.setProperty("role", "subtle")
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.view)
-        self.list_stack.addWidget(self.empty)
 
         self.cue = QComboBox()
         self.cue.setAccessibleName(self.tr("Show triggers of one kind"))
@@ -102,8 +95,6 @@ class TriggersPane(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([340, 660])
         QVBoxLayout(self).addWidget(splitter)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
-            signal.connect(self._update_empty)
 
     # --- session -------------------------------------------------------------------
     def _fetch(self, cue=None):
@@ -125,7 +116,8 @@ class TriggersPane(QWidget):
         else:
             self.form.clear()
             self.sessions.clear()
-        self._update_empty()
+        self.list_stack.show_empty_when_no_rows = self.cue.currentData() is None
+        self.list_stack.update_empty()
 
     def flush(self) -> bool:
         return self.form.save_now()
@@ -141,9 +133,7 @@ class TriggersPane(QWidget):
 
     # --- selection -----------------------------------------------------------------
     def select_row(self, row: int) -> None:
-        idx = self.model.index(row)
-        self.view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect)
-        self.view.scrollTo(idx)
+        self.list_stack.select_row(row)
 
     def open_trigger(self, trigger_id: int) -> None:
         if self.cue.currentData() is not None:
@@ -195,11 +185,6 @@ class TriggersPane(QWidget):
         if self.form.trigger_id is not None:
             self.form.save_now()
             self.ground_requested.emit(self.form.trigger_id)
-
-    def _update_empty(self, *_: object) -> None:
-        rows = self.model.rowCount() > 0 or self.model.canFetchMore()
-        self.list_stack.setCurrentWidget(self.view if rows or self.cue.currentData() else
-                                         self.empty)
 
     def on_share_toggled(self) -> None:
         self.share_changed.emit()
