@@ -69,6 +69,7 @@ def make_entries(n: int, seed: int = 7) -> tuple[list[Entry], list[str]]:
 
 def plain_open(path: Path) -> Database:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     for pragma in ("journal_mode = WAL", "synchronous = FULL", "temp_store = MEMORY",

@@ -350,9 +350,15 @@ def test_a_backup_does_not_hold_writes_back(vault, tmp_path):
     start = time.perf_counter()
     repo.add(Entry(title="written while the backup runs"))
     took["save"] = time.perf_counter() - start
+    more = 0
+    while worker.is_alive() and more < 200:  # keep writing while the copy runs
+        repo.add(Entry(title=f"more {more}", body="while copying " * 20))
+        more += 1
     worker.join()
     assert took["backup"] > 0.1  # big enough for the comparison to mean something
     assert took["save"] < took["backup"] / 3, took  # the save did not wait for the copy
+    assert vault.check() == []
+    assert len(Items(vault.db).timeline(limit=5000)) == 3001 + more
     with Vault.open(tmp_path / "b.kintsugi", PASSPHRASE) as b:
         assert b.check() == []
 

@@ -114,6 +114,9 @@ def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int) -> An
         if not version or not version[0]:
             raise CipherUnavailable()
         conn.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, salt)}"')
+        # Exclusive: the page cache stays valid between transactions (each page read under
+        # SQLCipher is a decryption). One Kintsugi per vault is the flock (fsutil).
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.Error as exc:
@@ -371,13 +374,7 @@ class Vault:
         except OSError as exc:
             raise _os_error(exc, out) from None
         try:
-            # A second, read-only-in-practice connection on a WAL snapshot: writes on the
-            # main connection go on while a large vault is copied.
-            conn = _connect(self.path, key, self._salt, latest=10**6)
-            try:
-                export_connection(conn, tmp, key, self._salt)
-            finally:
-                conn.close()
+            self._backup_in_steps(tmp, key)
             fsutil.atomic_replace(tmp, out)
         except OSError as exc:
             fsutil.remove_quietly(tmp)
@@ -386,6 +383,26 @@ class Vault:
             fsutil.remove_quietly(tmp)
             raise
         return out
+
+    def _backup_in_steps(self, target: Path, key: bytearray) -> None:
+        """SQLite's online backup, a few hundred pages at a time, *without* holding the
+        Database lock: between steps the UI's saves go on (SQLite serialises each step on
+        the connection, and keeps the copy in step with writes made meanwhile). The copy
+        has the same key and salt, so it opens with the same passphrase; then it is checked
+        page by page like every copy."""
+        with self.db.read() as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        dest = sqlcipher3.connect(str(target), isolation_level=None, check_same_thread=False)
+        try:
+            dest.execute("PRAGMA cipher_log_level = NONE")
+            dest.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, self._salt)}"')
+            self.db.conn.backup(dest, pages=256, sleep=0.002)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        except sqlcipher3.Error as exc:
+            raise translate(exc) or StorageError(f"The backup failed: {exc}.") from None
+        finally:
+            dest.close()
+        _verify_copy(target, key, self._salt, version)
 
     def change_passphrase(self, new_passphrase: str, *, params: KdfParams | None = None) -> None:
         """Re-key into a fresh copy with a new salt, verify it, then swap it in atomically.
