@@ -363,6 +363,35 @@ def test_a_backup_does_not_hold_writes_back(vault, tmp_path):
         assert b.check() == []
 
 
+def test_locking_stops_a_backup_at_once(vault, tmp_path):
+    import threading
+    import time
+
+    repo = EntryRepository(vault.db)
+    with vault.db.transaction():
+        for i in range(3000):
+            repo.add(Entry(title=f"padding {i}", body="words " * 300))
+    errors = []
+
+    def backup():
+        try:
+            vault.backup_to(tmp_path / "b.kintsugi")
+        except Exception as exc:  # noqa: BLE001 - the test looks at what it was
+            errors.append(exc)
+
+    worker = threading.Thread(target=backup)
+    worker.start()
+    time.sleep(0.05)
+    start = time.perf_counter()
+    vault.lock()
+    took = time.perf_counter() - start
+    worker.join()
+    assert vault.locked and took < 0.5
+    assert errors and isinstance(errors[0], VaultLocked)
+    assert not (tmp_path / "b.kintsugi").exists()
+    assert [p.name for p in tmp_path.iterdir() if "backup" in p.name] == []
+
+
 def test_backup_opens_with_the_same_passphrase(vault, tmp_path):
     ids = add_entries(vault, 5)
     out = vault.backup_to(tmp_path / "backups" / "copy.kintsugi")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import hmac
 import logging
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -202,6 +203,8 @@ class Vault:
         self.path = path
         self.db = Database(conn)
         self._instance_lock = instance_lock  # one Kintsugi per vault (see fsutil.lock_instance)
+        self._backup_running = threading.Lock()  # held while a stepwise backup runs
+        self._stop_backup = threading.Event()  # set by lock(): the backup gives up
         self._key: bytearray | None = key
         self._salt = salt
         #: True after opening with the recovery key: ask for a new passphrase now.
@@ -343,12 +346,15 @@ class Vault:
         return kdf.encode_recovery_key(self._require_key())
 
     def lock(self) -> None:
-        """Close the connection, overwrite the key, let another window open it. Idempotent."""
-        self.db.close()
-        kdf.wipe(self._key)
-        self._key = None
-        fsutil.unlock_instance(self._instance_lock)
-        self._instance_lock = None
+        """Close the connection, overwrite the key, let another window open it. Idempotent.
+        A backup in progress stops after its current step (it is not kept)."""
+        self._stop_backup.set()
+        with self._backup_running:
+            self.db.close()
+            kdf.wipe(self._key)
+            self._key = None
+            fsutil.unlock_instance(self._instance_lock)
+            self._instance_lock = None
 
     close = lock
 
@@ -392,16 +398,25 @@ class Vault:
         page by page like every copy."""
         with self.db.read() as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-        dest = sqlcipher3.connect(str(target), isolation_level=None, check_same_thread=False)
-        try:
-            dest.execute("PRAGMA cipher_log_level = NONE")
-            dest.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, self._salt)}"')
-            self.db.conn.backup(dest, pages=256, sleep=0.002)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        except sqlcipher3.Error as exc:
-            raise translate(exc) or StorageError(f"The backup failed: {exc}.") from None
-        finally:
-            dest.close()
+
+        def between_steps(status: int, remaining: int, total: int) -> None:
+            if self._stop_backup.is_set():
+                raise VaultLocked()  # lock() is waiting: stop after this step
+
+        with self._backup_running:
+            if self.locked:
+                raise VaultLocked()
+            dest = sqlcipher3.connect(str(target), isolation_level=None,
+                                      check_same_thread=False)
+            try:
+                dest.execute("PRAGMA cipher_log_level = NONE")
+                dest.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, self._salt)}"')
+                self.db.conn.backup(dest, pages=256, progress=between_steps, sleep=0.002)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            except sqlcipher3.Error as exc:
+                raise translate(exc) or StorageError(f"The backup failed: {exc}.") from None
+            finally:
+                dest.close()
         _verify_copy(target, key, self._salt, version)
 
     def change_passphrase(self, new_passphrase: str, *, params: KdfParams | None = None) -> None:
@@ -434,7 +449,7 @@ class Vault:
             raise
         # Close (checkpoints the WAL into the old file), swap, reopen — holding every other
         # thread off, and keeping the same Database object so repositories stay valid.
-        with self.db.exclusive():
+        with self._backup_running, self.db.exclusive():  # no backup step on the connection
             self.db.close()
             new_lock = _lock_instance(tmp)  # the new file is ours before it has the name
             try:
