@@ -28,7 +28,9 @@ def test_one_backup_a_day_verified_and_private(vault):
     assert stat.S_IMODE(first.path.stat().st_mode) == 0o600
     assert backups.daily_backup(vault, now + timedelta(hours=5)) is None
     assert backups.daily_backup(vault, now + timedelta(days=1)) is not None
+    before = first.path.read_bytes()
     details = backups.inspect_backup(first.path, PASSPHRASE)
+    assert first.path.read_bytes() == before  # looking inside changes nothing
     assert details.entries == 3 and details.info.reason == "daily"
     with pytest.raises(WrongPassphrase):
         backups.inspect_backup(first.path, "nope")
@@ -68,7 +70,9 @@ def test_restore_is_atomic_and_keeps_the_current_vault(vault, vault_path):
     info = backups.take_backup(vault, "manual")
     write(vault, 3, "new")
     vault.lock()
+    backup_bytes = info.path.read_bytes()
     kept = backups.restore(vault_path, info.path, PASSPHRASE)
+    assert info.path.read_bytes() == backup_bytes  # restoring does not alter the backup
     with Vault.open(vault_path, PASSPHRASE) as v:
         assert len(Items(v.db).timeline()) == 2
         assert v.check() == []

@@ -15,7 +15,7 @@ import pytest
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 WRITER = textwrap.dedent(f"""
     import sys
@@ -192,4 +192,3 @@ def test_entry_saved_before_close_is_there_after(vault, vault_path):
     vault.lock()
     with Vault.open(vault_path, PASSPHRASE) as v:
         assert EntryRepository(v.db).get(e.id).body == "durable"
-    assert FAST_KDF.memory_kib == 1024

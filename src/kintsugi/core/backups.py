@@ -28,10 +28,10 @@ from kintsugi.core.errors import (
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.vault import (
     Vault,
-    _connect,
     _integrity_problems,
     backup_dir_for,
     export_connection,
+    open_copy,
     read_salt,
 )
 
@@ -125,7 +125,7 @@ def inspect_backup(path: Path, passphrase: str) -> BackupDetails:
     salt = read_salt(path)
     key = kdf.derive_key(passphrase, salt)
     try:
-        conn = _connect(path, key, salt, latest=10**6)
+        conn = open_copy(path, key, salt)
     finally:
         kdf.wipe(key)
     try:
@@ -157,7 +157,7 @@ def restore(vault_path: Path, backup: Path, passphrase: str,
     salt = read_salt(backup)
     key = kdf.derive_key(passphrase, salt)
     try:
-        conn = _connect(backup, key, salt, latest=10**6)
+        conn = open_copy(backup, key, salt)
     except WrongPassphrase:
         kdf.wipe(key)
         raise WrongPassphrase("That passphrase does not open this backup.") from None
@@ -171,7 +171,7 @@ def restore(vault_path: Path, backup: Path, passphrase: str,
     kept = _keep_current(vault_path, current_passphrase or passphrase)
     tmp = fsutil.temp_sibling(vault_path, "restore")
     try:
-        conn = _connect(backup, key, salt, latest=10**6)  # as it is: no migration here
+        conn = open_copy(backup, key, salt)  # as it is: no migration here
         try:
             export_connection(conn, tmp, key, salt)
         finally:

@@ -101,8 +101,11 @@ def _check_writable(path: Path) -> None:
         raise VaultReadOnly()
 
 
-def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int) -> Any:
-    """Open, key and configure one connection; map every failure to an engine error."""
+def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int | None) -> Any:
+    """Open, key and configure one connection; map every failure to an engine error.
+
+    ``latest=None`` opens a copy (a backup, a fresh export) as it is: any schema version,
+    no journal-mode change, nothing written — only temp storage kept in memory."""
     try:
         conn = sqlcipher3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=0
@@ -131,6 +134,9 @@ def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int) -> An
             if code == SQLITE_CORRUPT:
                 raise VaultCorrupted() from None
             raise translate(exc) or exc from None
+        conn.execute("PRAGMA temp_store = MEMORY")
+        if latest is None:
+            return conn
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > latest:
             raise VaultTooNew()
@@ -149,6 +155,11 @@ def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int) -> An
         raise translate(exc) or VaultCorrupted() from None
 
 
+def open_copy(path: Path, key: bytes | bytearray, salt: bytes) -> Any:
+    """A connection to a backup or copy that reads it as it is and changes nothing."""
+    return _connect(path, key, salt, latest=None)
+
+
 def export_connection(conn: Any, target: Path, key: bytes | bytearray, salt: bytes) -> None:
     """``sqlcipher_export`` of an open connection into ``target`` (keyed ``key``/``salt``),
     with its schema version, then opened again and checked page by page."""
@@ -165,13 +176,12 @@ def export_connection(conn: Any, target: Path, key: bytes | bytearray, salt: byt
 
 def _verify_copy(path: Path, key: bytes | bytearray, salt: bytes, user_version: int) -> None:
     """Open a fresh copy with its key and check every page's HMAC and the b-trees."""
-    conn = _connect(path, key, salt, latest=user_version)
+    conn = open_copy(path, key, salt)
     try:
         problems = _integrity_problems(conn)
         got = conn.execute("PRAGMA user_version").fetchone()[0]
         if problems or got != user_version:
             raise StorageError("The new copy of the vault did not verify; nothing was changed.")
-        conn.execute("PRAGMA journal_mode = DELETE")  # leave one self-contained file
     finally:
         conn.close()
 

@@ -44,10 +44,6 @@ class TimelineModel(QAbstractListModel):
         self._exhausted = fetch is None
         self.endResetModel()
 
-    @property
-    def anchored(self) -> bool:
-        return self._anchor is not None
-
     # --- Qt model API -----------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -67,16 +67,6 @@ class Items:
     def kind_of(self, item_id: int) -> str:
         return self.summary(item_id).kind
 
-    def newest_before(self, moment: datetime, kind: str | None = None) -> ItemSummary | None:
-        """The first item at or before ``moment`` (jump to a date)."""
-        where = "i.deleted_at IS NULL AND i.occurred_at < ?" + (" AND i.kind = ?" if kind else "")
-        args: list[Any] = [utc_text(moment)] + ([kind] if kind else [])
-        with self.db.read() as conn:
-            row = conn.execute(
-                f"{SUMMARY_SQL} WHERE {where} ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1", args
-            ).fetchone()
-        return summary_from_row(row) if row else None
-
     # --- share marks ------------------------------------------------------------
     def set_shared(self, item_id: int, shared: bool) -> None:
         with self.db.transaction() as conn:
