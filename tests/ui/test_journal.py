@@ -151,7 +151,12 @@ def test_delete_undo_and_trash(window, qtbot):
     window.journal.select_row(window.journal.model.row_of(gone))
     window.journal.delete_current()
     trash.reload()
-    trash.on_empty_clicked(confirm=False)
+    with qtbot.waitSignal(trash.emptied, timeout=10_000):
+        trash.on_empty_clicked(confirm=False)
+    from kintsugi.core import backups
+
+    kept = backups.list_backups(backups.backup_folder(window.session.vault))
+    assert any(b.reason == "before-empty-trash" for b in kept)
     assert trash.list.count() == 0 and trash.empty_note.isVisible() is not None
     assert [i.id for i in window.session.items().timeline()] == [keep]
     assert window.session.items().trash() == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -23,6 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 ZXCVBN_MAX_CHARS = 100  # zxcvbn is slow on very long input; the first 100 decide anyway
+MIN_LENGTH = 8  # every new passphrase, whatever it protects
+
+
+def too_short(text: str) -> str | None:
+    """The message for a passphrase below the minimum, else None."""
+    if len(text) >= MIN_LENGTH:
+        return None
+    return QCoreApplication.translate("passphrase", "Please use at least %1 characters."
+                                      ).replace("%1", str(MIN_LENGTH))
 
 
 def eye_icon(shown: bool) -> QIcon:

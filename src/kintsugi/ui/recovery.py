@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.fsutil import atomic_write_bytes
 from kintsugi.ui.filedialogs import ask_save
-from kintsugi.ui.passphrase import PassphraseField, StrengthMeter
+from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, too_short
 
 
 class RecoveryKeyDialog(QDialog):
@@ -117,8 +117,8 @@ class RecoveryUnlockDialog(QDialog):
             layout.addWidget(w)
 
     def on_accepted(self) -> None:
-        if len(self.new.text()) < 8:
-            self.message.setText(self.tr("Please use at least 8 characters."))
+        if too_short(self.new.text()):
+            self.message.setText(too_short(self.new.text()))
         elif self.new.text() != self.repeat.text():
             self.message.setText(self.tr("The two passphrases are different."))
         elif not self.key.text().strip():

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core.errors import WrongPassphrase
 from kintsugi.core.repo.settings import Settings
 from kintsugi.ui.messages import describe
-from kintsugi.ui.passphrase import PassphraseField, StrengthMeter
+from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.session import Session
 from kintsugi.ui.theme import THEMES
 from kintsugi.ui.workers import run_in_background
@@ -183,8 +183,8 @@ class PassphraseChangeDialog(QDialog):
     def on_accepted(self) -> None:
         current = self.current.text()
         new = current if self.keep else self.new.text()
-        if not self.keep and len(new) < 8:
-            self.message.setText(self.tr("Please use at least 8 characters."))
+        if not self.keep and too_short(new):
+            self.message.setText(too_short(new))
             return
         if not self.keep and new != self.repeat.text():
             self.message.setText(self.tr("The two new passphrases are different."))

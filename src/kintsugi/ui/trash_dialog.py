@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core import backups
+from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.workers import run_in_background
 
 
 class TrashDialog(QDialog):
@@ -29,6 +32,8 @@ class TrashDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Items in the trash"))
         self.list.setSelectionMode(QListWidget.ExtendedSelection)
+        self.note = QLabel(wordWrap=True)
+        self.note.setProperty("role", "subtle")
         self.empty_note = QLabel(self.tr("The trash is empty."))
         self.empty_note.setProperty("role", "subtle")
         self.restore_button = QPushButton(self.tr("Restore"))
@@ -44,6 +49,7 @@ class TrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.empty_note)
+        layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.resize(480, 420)
         self.reload()
@@ -73,8 +79,22 @@ class TrashDialog(QDialog):
                 self.tr("Delete %n item(s) for good? This cannot be undone.", "", n)
         ) != QMessageBox.Yes:
             return
-        from kintsugi.core import backups
+        vault, items = self.session.vault, self.session.items()
 
-        backups.take_backup(self.session.vault, "before-empty-trash")
-        self.emptied.emit(self.session.items().empty_trash())
-        self.reload()
+        def work() -> int:  # a backup of a large vault takes seconds: never on the UI thread
+            backups.take_backup(vault, "before-empty-trash")
+            return items.empty_trash()
+
+        self.empty_button.setEnabled(False)
+        self.note.setText(self.tr("Keeping a backup first, then emptying…"))
+        run_in_background(work, self.on_emptied, self.on_failed)
+
+    def on_emptied(self, count: int) -> None:
+        self.note.clear()
+        self.emptied.emit(count)
+        if self.session.is_open:
+            self.reload()
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.note.setText(describe(exc))
+        self.empty_button.setEnabled(True)

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, centre
-
-MIN_LENGTH = 8
+from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, centre, too_short
 
 
 class WelcomePane(QWidget):
@@ -65,8 +63,8 @@ class WelcomePane(QWidget):
 
     def on_create_clicked(self) -> None:
         first, second = self.passphrase.text(), self.repeat.text()
-        if len(first) < MIN_LENGTH:
-            self.show_message(self.tr("Please use at least %n characters.", "", MIN_LENGTH))
+        if too_short(first):
+            self.show_message(too_short(first))
         elif first != second:
             self.show_message(self.tr("The two passphrases are different."))
             self.repeat.selectAll()

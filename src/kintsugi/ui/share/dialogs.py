@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.repo.sharing import ShareContact
 from kintsugi.ui.messages import describe
-from kintsugi.ui.passphrase import PassphraseField
+from kintsugi.ui.passphrase import PassphraseField, too_short
 from kintsugi.ui.session import Session
 
 
@@ -86,8 +86,8 @@ class BundleDialog(QDialog):
     def on_accepted(self) -> None:
         if self.by_key.isChecked() and not self.recipients():
             self.message.setText(self.tr("Choose at least one person."))
-        elif self.by_passphrase.isChecked() and len(self.passphrase.text()) < 8:
-            self.message.setText(self.tr("Please use at least 8 characters."))
+        elif self.by_passphrase.isChecked() and too_short(self.passphrase.text()):
+            self.message.setText(too_short(self.passphrase.text()))
         elif self.by_passphrase.isChecked() and self.passphrase.text() != self.repeat.text():
             self.message.setText(self.tr("The two passphrases are different."))
         else:
