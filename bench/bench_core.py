@@ -35,12 +35,55 @@ from kintsugi.core.search import Search
 from kintsugi.core.vault import CACHE_KIB, Vault, read_salt
 
 PASSPHRASE = "benchmark passphrase, not secret"
-SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "an", "el", "or", "um",
-             "ish", "th", "br", "gr", "st", "pl", "qu"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "to",
+    "vi",
+    "ze",
+    "an",
+    "el",
+    "or",
+    "um",
+    "ish",
+    "th",
+    "br",
+    "gr",
+    "st",
+    "pl",
+    "qu",
+]
 COMMON = (
-    "the", "and", "to", "of", "i", "we", "it", "was", "that", "felt", "talk", "today", "when",
-    "trust", "again", "about", "walk", "therapy", "partner", "morning", "night", "tired", "calm",
-    "hope", "angry", "sad",
+    "the",
+    "and",
+    "to",
+    "of",
+    "i",
+    "we",
+    "it",
+    "was",
+    "that",
+    "felt",
+    "talk",
+    "today",
+    "when",
+    "trust",
+    "again",
+    "about",
+    "walk",
+    "therapy",
+    "partner",
+    "morning",
+    "night",
+    "tired",
+    "calm",
+    "hope",
+    "angry",
+    "sad",
 )
 
 
@@ -57,13 +100,19 @@ def make_entries(n: int, seed: int = 7) -> tuple[list[Entry], list[str]]:
     start = datetime(2016, 1, 1, 8).astimezone()
     entries = []
     for i in range(n):
-        words = [rng.choice(COMMON) if rng.random() < 0.4 else rng.choice(vocab)
-                 for _ in range(rng.randint(80, 300))]
-        entries.append(Entry(
-            title=" ".join(words[:4]).capitalize(), body=" ".join(words),
-            mood=rng.randint(-3, 3), tags=rng.sample(["therapy", "work", "us", "kids", "sleep"], 1),
-            occurred_at=start + timedelta(minutes=50 * i + rng.randint(0, 40)),
-        ))
+        words = [
+            rng.choice(COMMON) if rng.random() < 0.4 else rng.choice(vocab)
+            for _ in range(rng.randint(80, 300))
+        ]
+        entries.append(
+            Entry(
+                title=" ".join(words[:4]).capitalize(),
+                body=" ".join(words),
+                mood=rng.randint(-3, 3),
+                tags=rng.sample(["therapy", "work", "us", "kids", "sleep"], 1),
+                occurred_at=start + timedelta(minutes=50 * i + rng.randint(0, 40)),
+            )
+        )
     return entries, vocab
 
 
@@ -72,8 +121,13 @@ def plain_open(path: Path) -> Database:
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "temp_store = MEMORY",
-                   "secure_delete = ON", "foreign_keys = ON"):
+    for pragma in (
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "temp_store = MEMORY",
+        "secure_delete = ON",
+        "foreign_keys = ON",
+    ):
         conn.execute(f"PRAGMA {pragma}")
     return Database(conn)
 
@@ -118,7 +172,7 @@ def run_backend(b: Backend, entries: list[Entry], vocab: list[str], rng_seed: in
     t = time.perf_counter()
     for i in range(0, len(entries), 1000):
         with db.transaction():
-            for e in entries[i:i + 1000]:
+            for e in entries[i : i + 1000]:
                 repo.add(e)
     b.results["bulk import (s)"] = time.perf_counter() - t
     db.close()
@@ -127,8 +181,9 @@ def run_backend(b: Backend, entries: list[Entry], vocab: list[str], rng_seed: in
     t = time.perf_counter()
     db = b.open()
     first = Items(db).timeline(limit=100)
-    b.results["open → first page, KDF apart (ms)"] = 1000 * (time.perf_counter()
-                                                            - getattr(b, "t0", t))
+    b.results["open → first page, KDF apart (ms)"] = 1000 * (
+        time.perf_counter() - getattr(b, "t0", t)
+    )
     assert len(first) == 100
 
     items, repo, search = Items(db), EntryRepository(db), Search(db)
@@ -157,10 +212,12 @@ def run_backend(b: Backend, entries: list[Entry], vocab: list[str], rng_seed: in
     b.results["durable save p50 (ms)"] = 1000 * statistics.median(samples)
     b.results["durable save p99 (ms)"] = 1000 * pct(samples, 0.99)
 
-    queries = ([rng.choice(vocab) for _ in range(40)]
-               + [f"{rng.choice(vocab)} {rng.choice(vocab)}" for _ in range(20)]
-               + [rng.choice(vocab)[:3] + "*" for _ in range(20)]
-               + ["trust", "walk therapy", "hope"])
+    queries = (
+        [rng.choice(vocab) for _ in range(40)]
+        + [f"{rng.choice(vocab)} {rng.choice(vocab)}" for _ in range(20)]
+        + [rng.choice(vocab)[:3] + "*" for _ in range(20)]
+        + ["trust", "walk therapy", "hope"]
+    )
     samples = []
     for q in queries:
         t = time.perf_counter()
@@ -169,8 +226,9 @@ def run_backend(b: Backend, entries: list[Entry], vocab: list[str], rng_seed: in
     b.results["search p50 (ms)"] = 1000 * statistics.median(samples)
     b.results["search p95 (ms)"] = 1000 * pct(samples, 0.95)
     db.close()
-    b.results["file size (MB)"] = sum(
-        p.stat().st_size for p in b.path.parent.glob(b.path.name + "*")) / 1e6
+    b.results["file size (MB)"] = (
+        sum(p.stat().st_size for p in b.path.parent.glob(b.path.name + "*")) / 1e6
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,23 +239,28 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     entries, vocab = make_entries(args.n)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        backends = [Backend("sqlite", Path(tmp, "plain.db")),
-                    Backend("kintsugi", Path(tmp, "vault.kintsugi"))]
+        backends = [
+            Backend("sqlite", Path(tmp, "plain.db")),
+            Backend("kintsugi", Path(tmp, "vault.kintsugi")),
+        ]
         for b in backends:
             print(f"… {b.name}: {args.n:,} entries", file=sys.stderr, flush=True)
             run_backend(b, entries, vocab, rng_seed=11)
     plain, vault = (b.results for b in backends)
     rows = [k for k in vault if k in plain]
-    print(f"\n{args.n:,} entries · SQLCipher {sqlcipher3.sqlite_version} "
-          f"(sqlcipher3) vs SQLite {sqlite3.sqlite_version} · Python {platform.python_version()}")
+    print(
+        f"\n{args.n:,} entries · SQLCipher {sqlcipher3.sqlite_version} "
+        f"(sqlcipher3) vs SQLite {sqlite3.sqlite_version} · Python {platform.python_version()}"
+    )
     print(f"{'measure':40} {'sqlite':>10} {'kintsugi':>10} {'ratio':>7}")
     for k in rows:
         ratio = vault[k] / plain[k] if plain[k] else float("nan")
         print(f"{k:40} {plain[k]:10.3f} {vault[k]:10.3f} {ratio:7.2f}")
     print(f"{'KDF (s), Argon2id m=64 MiB t=3 p=4':40} {'':10} {vault['KDF (s)']:10.3f}")
     if args.json:
-        Path(args.json).write_text(json.dumps({"n": args.n, "sqlite": plain, "kintsugi": vault},
-                                              indent=2))
+        Path(args.json).write_text(
+            json.dumps({"n": args.n, "sqlite": plain, "kintsugi": vault}, indent=2)
+        )
     return 0
 
 

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             repo = EntryRepository(db)
             for i in range(0, len(entries), 1000):
                 with db.transaction():
-                    for e in entries[i:i + 1000]:
+                    for e in entries[i : i + 1000]:
                         repo.add(e)
             db.close()
         from kintsugi.core import kdf
@@ -103,8 +103,12 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for _ in range(args.runs):
             env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-            out = subprocess.run([sys.executable, "-c", CHILD, str(vault), PASSPHRASE,
-                                  repr(time.time())], capture_output=True, text=True, env=env)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(vault), PASSPHRASE, repr(time.time())],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
             line = next((ln for ln in out.stdout.splitlines() if ln.startswith("RESULT")), None)
             if line is None:
                 print(out.stderr, file=sys.stderr)
@@ -113,15 +117,28 @@ def main(argv: list[str] | None = None) -> int:
     best = [min(r[i] for r in results) for i in range(6)]
     cold, unlock, rows, scroll, loaded, peak = best
     print(f"cold start → unlock screen painted   {cold * 1000:8.0f} ms (best of {args.runs})")
-    print(f"unlock → timeline painted            {unlock * 1000:8.0f} ms "
-          f"(KDF alone {kdf_s * 1000:.0f} ms; first page {int(rows)} rows)")
-    print(f"scroll 20 screens to the end         {scroll * 1000:8.0f} ms "
-          f"({int(loaded)} rows loaded)")
+    print(
+        f"unlock → timeline painted            {unlock * 1000:8.0f} ms "
+        f"(KDF alone {kdf_s * 1000:.0f} ms; first page {int(rows)} rows)"
+    )
+    print(
+        f"scroll 20 screens to the end         {scroll * 1000:8.0f} ms ({int(loaded)} rows loaded)"
+    )
     print(f"peak memory (RSS)                    {peak:8.0f} MiB")
     if args.json:
-        Path(args.json).write_text(json.dumps(dict(
-            cold_start_s=cold, unlock_to_timeline_s=unlock, kdf_s=kdf_s, scroll_s=scroll,
-            rows_loaded=loaded, peak_rss_mib=peak), indent=2))
+        Path(args.json).write_text(
+            json.dumps(
+                dict(
+                    cold_start_s=cold,
+                    unlock_to_timeline_s=unlock,
+                    kdf_s=kdf_s,
+                    scroll_s=scroll,
+                    rows_loaded=loaded,
+                    peak_rss_mib=peak,
+                ),
+                indent=2,
+            )
+        )
     return 0
 
 

@@ -36,8 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(3)
     with Vault.open(Path(args.vault), PASSPHRASE) as v:
         if not Items(v.db).timeline(kind="trigger", limit=1):
-            print(f"… adding {args.triggers:,} triggers, as many sessions, "
-                  f"{args.triggers // 10:,} check-ins", file=sys.stderr, flush=True)
+            print(
+                f"… adding {args.triggers:,} triggers, as many sessions, "
+                f"{args.triggers // 10:,} check-ins",
+                file=sys.stderr,
+                flush=True,
+            )
             start = datetime(2016, 1, 1, 8).astimezone()
             span = (datetime.now().astimezone() - start).total_seconds()
             triggers, grounding = TriggerRepository(v.db), GroundingRepository(v.db)
@@ -45,23 +49,42 @@ def main(argv: list[str] | None = None) -> int:
             with v.db.transaction():
                 for _ in range(args.triggers):
                     when = start + timedelta(seconds=rng.uniform(0, span))
-                    t = triggers.add(Trigger(cue=rng.choice(CUE_CATEGORIES),
-                                             suds_peak=rng.randint(3, 10), occurred_at=when))
+                    t = triggers.add(
+                        Trigger(
+                            cue=rng.choice(CUE_CATEGORIES),
+                            suds_peak=rng.randint(3, 10),
+                            occurred_at=when,
+                        )
+                    )
                     before = t.suds_peak
-                    grounding.add(GroundingSession(
-                        technique=rng.choice(["box_breathing", "senses_54321",
-                                              "muscle_relaxation"]),
-                        suds_before=before, suds_after=max(0, before - rng.randint(0, 5)),
-                        trigger_id=t.id, occurred_at=when + timedelta(minutes=5)))
+                    grounding.add(
+                        GroundingSession(
+                            technique=rng.choice(
+                                ["box_breathing", "senses_54321", "muscle_relaxation"]
+                            ),
+                            suds_before=before,
+                            suds_after=max(0, before - rng.randint(0, 5)),
+                            trigger_id=t.id,
+                            occurred_at=when + timedelta(minutes=5),
+                        )
+                    )
                 for n in range(args.triggers // 10):
-                    checkins.add(CheckIn(safety=rng.randint(2, 9), trust=rng.randint(1, 9),
-                                         connection=rng.randint(2, 9),
-                                         communication=rng.randint(2, 9),
-                                         occurred_at=start + timedelta(weeks=n % 520)))
+                    checkins.add(
+                        CheckIn(
+                            safety=rng.randint(2, 9),
+                            trust=rng.randint(1, 9),
+                            connection=rng.randint(2, 9),
+                            communication=rng.randint(2, 9),
+                            occurred_at=start + timedelta(weeks=n % 520),
+                        )
+                    )
         today = date.today()
-        ranges = [("last 4 weeks", Range.last_days(28)), ("last 3 months", Range.last_days(91)),
-                  ("last 12 months", Range.last_days(365)),
-                  ("all ten years", Range(date(2016, 1, 1), today))]
+        ranges = [
+            ("last 4 weeks", Range.last_days(28)),
+            ("last 3 months", Range.last_days(91)),
+            ("last 12 months", Range.last_days(365)),
+            ("all ten years", Range(date(2016, 1, 1), today)),
+        ]
         print(f"{'range':16} {'p50 ms':>8} {'max ms':>8}  triggers  entry days")
         for label, r in ranges:
             times, result = [], None
@@ -69,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
                 t = time.perf_counter()
                 result = insights.compute(v.db, r)
                 times.append((time.perf_counter() - t) * 1000)
-            print(f"{label:16} {statistics.median(times):8.0f} {max(times):8.0f}  "
-                  f"{result.trigger_count:8,}  {result.entry_days:10,}")
+            print(
+                f"{label:16} {statistics.median(times):8.0f} {max(times):8.0f}  "
+                f"{result.trigger_count:8,}  {result.entry_days:10,}"
+            )
     return 0
 
 

@@ -69,11 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         cpu0 = time.process_time()
         QTest.qWait(2000)
         idle_cpu = (time.process_time() - cpu0) / 2 * 100
-        print(f"frames {len(stamps)} in {args.seconds:g} s (timer {ex._timer.interval()} ms; "
-              f"{expected:.0f} expected)")
-        print(f"frame interval p50 {statistics.median(intervals):.1f} ms, "
-              f"p99 {sorted(intervals)[int(0.99 * (len(intervals) - 1))]:.1f} ms, "
-              f"max {max(intervals):.1f} ms; late (> 25 ms) {late}")
+        print(
+            f"frames {len(stamps)} in {args.seconds:g} s (timer {ex._timer.interval()} ms; "
+            f"{expected:.0f} expected)"
+        )
+        print(
+            f"frame interval p50 {statistics.median(intervals):.1f} ms, "
+            f"p99 {sorted(intervals)[int(0.99 * (len(intervals) - 1))]:.1f} ms, "
+            f"max {max(intervals):.1f} ms; late (> 25 ms) {late}"
+        )
         print(f"paint per frame p50 {statistics.median(paints):.2f} ms, max {max(paints):.2f} ms")
         print(f"CPU while hidden: {idle_cpu:.1f} % of one core")
         w.session.lock()

@@ -30,15 +30,35 @@ from kintsugi.ui.session import Session  # noqa: E402
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASS = "demo passphrase for screenshots"
 DEMO = [
-    (0, 20, "A quieter evening", "We sat on the balcony and talked for **an hour** without it "
-     "turning into a fight.\n\nI told him what the anniversary stirred up. He listened.", 1,
-     ["us", "check-in"]),
+    (
+        0,
+        20,
+        "A quieter evening",
+        "We sat on the balcony and talked for **an hour** without it "
+        "turning into a fight.\n\nI told him what the anniversary stirred up. He listened.",
+        1,
+        ["us", "check-in"],
+    ),
     (0, 8, "", "Woke at 4 again. Box breathing helped me get back to sleep.", -1, ["sleep"]),
-    (1, 19, "Therapy, session 9", "We worked on the transparency plan: shared calendar, "
-     "phone stays unlocked in the evenings, weekly check-in on Sundays.", 0, ["therapy"]),
+    (
+        1,
+        19,
+        "Therapy, session 9",
+        "We worked on the transparency plan: shared calendar, "
+        "phone stays unlocked in the evenings, weekly check-in on Sundays.",
+        0,
+        ["therapy"],
+    ),
     (2, 21, "Walk by the river", "Long walk by the river. Noticed I could enjoy it.", 2, []),
-    (3, 13, "Hard afternoon", "Drove past the hotel. Heart racing, hands cold. I pulled over, "
-     "did 5-4-3-2-1, called my sister.", -2, ["trigger"]),
+    (
+        3,
+        13,
+        "Hard afternoon",
+        "Drove past the hotel. Heart racing, hands cold. I pulled over, "
+        "did 5-4-3-2-1, called my sister.",
+        -2,
+        ["trigger"],
+    ),
     (5, 9, "Small things", "He made coffee and left a note. Small, but it counted.", 1, ["us"]),
 ]
 
@@ -49,8 +69,11 @@ def demo_vault(path: Path) -> None:
         today = datetime.now().replace(minute=12, second=0, microsecond=0)
         for days, hour, title, body, mood, tags in DEMO:
             when = (today - timedelta(days=days)).replace(hour=hour).astimezone()
-            repo.add(Entry(title=title, body=body, mood=mood, tags=tags, occurred_at=when,
-                           shared=days == 2))
+            repo.add(
+                Entry(
+                    title=title, body=body, mood=mood, tags=tags, occurred_at=when, shared=days == 2
+                )
+            )
 
 
 def shoot(window: MainWindow, name: str) -> None:
@@ -120,8 +143,9 @@ def main() -> int:
         window.start_exercise("senses_54321")
         window.exercise.begin(rated=True)
         ex = window.exercise.exercise
-        for field, text in zip(ex.fields[0], ["the lamp", "rain on the window", "my hands"],
-                               strict=False):
+        for field, text in zip(
+            ex.fields[0], ["the lamp", "rain on the window", "my hands"], strict=False
+        ):
             QTest.keyClicks(field, text)
         shoot(window, "senses")
         window.exercise.leave()
@@ -129,25 +153,52 @@ def main() -> int:
         from datetime import date as Day
 
         from kintsugi.core.records import Boundary, CheckIn, Goal, GoalProgress, GroundingSession
+
         today = datetime.now().astimezone()
-        for weeks, (safe, trust, conn, talk) in enumerate([(4, 3, 4, 5), (5, 3, 5, 5),
-                                                            (5, 4, 5, 6), (6, 5, 6, 6)]):
-            s.checkins().add(CheckIn(safety=safe, trust=trust, connection=conn,
-                                     communication=talk,
-                                     occurred_at=today - timedelta(weeks=3 - weeks)))
-        for days, cue, suds in ((1, "reminder", 6), (4, "place", 8), (9, "partner_behaviour", 7),
-                                (12, "date_anniversary", 9), (16, "media", 5)):
-            t = s.triggers().add(Trigger(cue=cue, suds_peak=suds,
-                                         occurred_at=today - timedelta(days=days)))
+        for weeks, (safe, trust, conn, talk) in enumerate(
+            [(4, 3, 4, 5), (5, 3, 5, 5), (5, 4, 5, 6), (6, 5, 6, 6)]
+        ):
+            s.checkins().add(
+                CheckIn(
+                    safety=safe,
+                    trust=trust,
+                    connection=conn,
+                    communication=talk,
+                    occurred_at=today - timedelta(weeks=3 - weeks),
+                )
+            )
+        for days, cue, suds in (
+            (1, "reminder", 6),
+            (4, "place", 8),
+            (9, "partner_behaviour", 7),
+            (12, "date_anniversary", 9),
+            (16, "media", 5),
+        ):
+            t = s.triggers().add(
+                Trigger(cue=cue, suds_peak=suds, occurred_at=today - timedelta(days=days))
+            )
             for technique, drop in (("box_breathing", 4), ("senses_54321", 3)):
-                s.grounding().add(GroundingSession(technique=technique, suds_before=suds,
-                                                   suds_after=suds - drop, trigger_id=t.id,
-                                                   occurred_at=today - timedelta(days=days)))
-        s.boundaries().add(Boundary(text="Phone stays unlocked in the evenings",
-                                    revisit_by=Day.today()))
-        s.goals().add(Goal(text="One accountability talk a week", target_amount=4,
-                           target_unit="talks", due=Day.today() + timedelta(days=20),
-                           progress=[GoalProgress(Day.today(), 3)]))
+                s.grounding().add(
+                    GroundingSession(
+                        technique=technique,
+                        suds_before=suds,
+                        suds_after=suds - drop,
+                        trigger_id=t.id,
+                        occurred_at=today - timedelta(days=days),
+                    )
+                )
+        s.boundaries().add(
+            Boundary(text="Phone stays unlocked in the evenings", revisit_by=Day.today())
+        )
+        s.goals().add(
+            Goal(
+                text="One accountability talk a week",
+                target_amount=4,
+                target_unit="talks",
+                due=Day.today() + timedelta(days=20),
+                progress=[GoalProgress(Day.today(), 3)],
+            )
+        )
         window.checkins.on_unlocked()
         window.nav.setCurrentRow(window.panes.indexOf(window.checkins))
         shoot(window, "checkins")
@@ -155,8 +206,9 @@ def main() -> int:
         shoot(window, "goals")
         window.nav.setCurrentRow(window.panes.indexOf(window.insights))
         window.insights.refresh()
-        wait_until(lambda: window.insights.result is not None
-                   and window.insights.result.trigger_count > 0)
+        wait_until(
+            lambda: window.insights.result is not None and window.insights.result.trigger_count > 0
+        )
         shoot(window, "insights")
         window.share.reload()
         window.nav.setCurrentRow(window.panes.indexOf(window.share))

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_addoption(parser):
-    parser.addoption("--soak", action="store_true",
-                     help="run crash/fuzz tests with their full counts (slow)")
+    parser.addoption(
+        "--soak", action="store_true", help="run crash/fuzz tests with their full counts (slow)"
+    )
 
 
 @pytest.fixture
@@ -35,8 +36,12 @@ def private_home(tmp_path_factory, monkeypatch):
     """Point HOME and the XDG folders at a temp dir: no test touches real user folders."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    for var, sub in (("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
-                     ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+    for var, sub in (
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("KINTSUGI_VAULT", raising=False)
     return home
@@ -54,8 +59,9 @@ def vault(vault_path):
     v.lock()
 
 
-def run_cli(*args: str, secrets: tuple[str, ...] = (), stdin: str = "", env=None,
-            timeout: float = 60) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, secrets: tuple[str, ...] = (), stdin: str = "", env=None, timeout: float = 60
+) -> subprocess.CompletedProcess:
     """Run ``python -m kintsugi`` with each secret on its own pipe.
 
     ``{fd0}``, ``{fd1}`` … in ``args`` are replaced by those pipes' numbers.
@@ -70,8 +76,14 @@ def run_cli(*args: str, secrets: tuple[str, ...] = (), stdin: str = "", env=None
     argv = [a.format(**{f"fd{i}": fd for i, fd in enumerate(fds)}) for a in args]
     try:
         return subprocess.run(
-            [sys.executable, "-m", "kintsugi", *argv], input=stdin, capture_output=True,
-            text=True, pass_fds=keep, env=env, timeout=timeout, stdin=None if stdin else None,
+            [sys.executable, "-m", "kintsugi", *argv],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            pass_fds=keep,
+            env=env,
+            timeout=timeout,
+            stdin=None if stdin else None,
         )
     finally:
         for fd in keep:

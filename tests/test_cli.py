@@ -24,21 +24,43 @@ def filled(vault, vault_path):
 
 
 def cli(vault, *args, stdin="", secrets=(PASSPHRASE,)):
-    return run_cli(*args, "--vault", vault, "--passphrase-fd", "{fd0}", stdin=stdin,
-                   secrets=secrets)
+    return run_cli(
+        *args, "--vault", vault, "--passphrase-fd", "{fd0}", stdin=stdin, secrets=secrets
+    )
 
 
 def test_init_write_list_show_search(tmp_path):
     vault = str(tmp_path / "v" / "j.kintsugi")
-    r = run_cli("init", "--vault", vault, "--new-passphrase-fd", "{fd0}", "--recovery-key",
-                secrets=("a long and quiet passphrase",))
+    r = run_cli(
+        "init",
+        "--vault",
+        vault,
+        "--new-passphrase-fd",
+        "{fd0}",
+        "--recovery-key",
+        secrets=("a long and quiet passphrase",),
+    )
     assert r.returncode == 0, r.stderr
     recovery = r.stdout.strip()
     assert len(recovery.replace("-", "")) == 56
     secrets = ("a long and quiet passphrase",)
-    r = cli(vault, "write", "--title", "Today", "--tag", "hope", "--tag", "therapy", "--mood",
-            "2", "--date", "2026-11-20T21:15", "--share", stdin="We *talked* at last.\n",
-            secrets=secrets)
+    r = cli(
+        vault,
+        "write",
+        "--title",
+        "Today",
+        "--tag",
+        "hope",
+        "--tag",
+        "therapy",
+        "--mood",
+        "2",
+        "--date",
+        "2026-11-20T21:15",
+        "--share",
+        stdin="We *talked* at last.\n",
+        secrets=secrets,
+    )
     assert r.returncode == 0, r.stderr
     entry_id = int(r.stdout)
     r = cli(vault, "list", "--json", secrets=secrets)
@@ -76,15 +98,33 @@ def test_check_passwd_backup(filled, tmp_path):
     r = cli(filled, "backup", "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert cli(filled, "backup", "--out", str(out)).returncode == 4  # no silent overwrite
-    r = run_cli("passwd", "--vault", filled, "--passphrase-fd", "{fd0}", "--new-passphrase-fd",
-                "{fd1}", "--recovery-key", secrets=(PASSPHRASE, "the second passphrase"))
+    r = run_cli(
+        "passwd",
+        "--vault",
+        filled,
+        "--passphrase-fd",
+        "{fd0}",
+        "--new-passphrase-fd",
+        "{fd1}",
+        "--recovery-key",
+        secrets=(PASSPHRASE, "the second passphrase"),
+    )
     assert r.returncode == 0, r.stderr
     recovery = r.stdout.strip()
     assert cli(filled, "list").returncode == 2  # the old passphrase no longer works
     assert cli(filled, "list", secrets=("the second passphrase",)).returncode == 0
     assert cli(str(out), "list").returncode == 0  # the backup keeps its passphrase
-    r = run_cli("passwd", "--vault", filled, "--use-recovery-key", "--passphrase-fd", "{fd0}",
-                "--new-passphrase-fd", "{fd1}", secrets=(recovery, "third passphrase here"))
+    r = run_cli(
+        "passwd",
+        "--vault",
+        filled,
+        "--use-recovery-key",
+        "--passphrase-fd",
+        "{fd0}",
+        "--new-passphrase-fd",
+        "{fd1}",
+        secrets=(recovery, "third passphrase here"),
+    )
     assert r.returncode == 0, r.stderr
     assert cli(filled, "list", secrets=("third passphrase here",)).returncode == 0
 
@@ -106,8 +146,11 @@ def test_exit_codes_and_messages(filled, tmp_path):
     expect(cli(str(junk), "list"), 2, "not a Kintsugi vault")
     expect(cli(filled, "show", "999"), 1, "no record")
     expect(run_cli("list", "--bogus"), 1, "unrecognized")
-    expect(run_cli("init", "--vault", filled, "--new-passphrase-fd", "{fd0}", secrets=("x",)),
-           4, "already exists")
+    expect(
+        run_cli("init", "--vault", filled, "--new-passphrase-fd", "{fd0}", secrets=("x",)),
+        4,
+        "already exists",
+    )
     expect(run_cli("list", "--vault", filled), 1, "--passphrase-fd")  # no terminal here
 
 
@@ -132,12 +175,25 @@ def test_export_and_import_through_the_cli(filled, tmp_path):
     from kintsugi.core.repo.sharing import Sharing
 
     with Vault.open(filled, PASSPHRASE) as v:
-        EntryRepository(v.db).add(Entry(title="Shared one", body="for you", shared=True,
-                                        private_note="NOT-FOR-EXPORT"))
+        EntryRepository(v.db).add(
+            Entry(title="Shared one", body="for you", shared=True, private_note="NOT-FOR-EXPORT")
+        )
     bundle = tmp_path / "for-partner.age"
-    r = run_cli("export", "--vault", filled, "--passphrase-fd", "{fd0}", "--shared",
-                "--format", "age", "--out", str(bundle), "--bundle-passphrase-fd", "{fd1}",
-                secrets=(PASSPHRASE, "between us"))
+    r = run_cli(
+        "export",
+        "--vault",
+        filled,
+        "--passphrase-fd",
+        "{fd0}",
+        "--shared",
+        "--format",
+        "age",
+        "--out",
+        str(bundle),
+        "--bundle-passphrase-fd",
+        "{fd1}",
+        secrets=(PASSPHRASE, "between us"),
+    )
     assert r.returncode == 0, r.stderr
     content = share.open_bundle(bundle.read_bytes(), passphrase="between us")
     assert [i["title"] for i in content.items] == ["Shared one"]
@@ -148,17 +204,39 @@ def test_export_and_import_through_the_cli(filled, tmp_path):
     dump = tmp_path / "all.json"
     assert cli(filled, "export", "--all", "--format", "json", "--out", str(dump)).returncode == 0
     assert b"NOT-FOR-EXPORT" in dump.read_bytes()  # the full export is lossless
-    assert cli(filled, "export", "--shared", "--format", "age", "--out",
-               str(tmp_path / "x.age")).returncode == 1  # no recipient, no passphrase
+    assert (
+        cli(
+            filled, "export", "--shared", "--format", "age", "--out", str(tmp_path / "x.age")
+        ).returncode
+        == 1
+    )  # no recipient, no passphrase
     other = tmp_path / "other.kintsugi"
     Vault.create(other, PASSPHRASE, params=FAST_KDF).lock()
     r = cli(str(other), "import", str(dump))
     assert r.returncode == 0 and "Imported 3 item(s)" in r.stdout, r.stdout + r.stderr
-    r = run_cli("import", "--vault", str(other), "--passphrase-fd", "{fd0}", str(bundle),
-                "--bundle-passphrase-fd", "{fd1}", secrets=(PASSPHRASE, "between us"))
+    r = run_cli(
+        "import",
+        "--vault",
+        str(other),
+        "--passphrase-fd",
+        "{fd0}",
+        str(bundle),
+        "--bundle-passphrase-fd",
+        "{fd1}",
+        secrets=(PASSPHRASE, "between us"),
+    )
     assert r.returncode == 0 and "Imported 1 item(s)" in r.stdout, r.stderr
-    r = run_cli("import", "--vault", str(other), "--passphrase-fd", "{fd0}", str(bundle),
-                "--bundle-passphrase-fd", "{fd1}", secrets=(PASSPHRASE, "wrong"))
+    r = run_cli(
+        "import",
+        "--vault",
+        str(other),
+        "--passphrase-fd",
+        "{fd0}",
+        str(bundle),
+        "--bundle-passphrase-fd",
+        "{fd1}",
+        secrets=(PASSPHRASE, "wrong"),
+    )
     assert r.returncode == 2 and "someone else" in r.stderr
     junk = tmp_path / "junk.txt"
     junk.write_text("hello")
@@ -187,8 +265,11 @@ def test_restore_through_the_cli(filled, tmp_path):
 
 
 def test_no_display_gets_a_clear_line_not_a_crash(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     r = run_cli("--vault", str(tmp_path / "v.kintsugi"), env=env)
     assert r.returncode == 1 and "no graphical display" in r.stderr
     assert "Traceback" not in r.stderr and not (tmp_path / "v.kintsugi").exists()

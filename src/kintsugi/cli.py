@@ -122,8 +122,13 @@ def _print_recovery_key(vault: Vault) -> None:
 def cmd_write(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         body = sys.stdin.read()
-        entry = Entry(title=args.title or "", body=body, tags=args.tag or [], mood=args.mood,
-                      shared=args.share)
+        entry = Entry(
+            title=args.title or "",
+            body=body,
+            tags=args.tag or [],
+            mood=args.mood,
+            shared=args.share,
+        )
         if args.date:
             entry.occurred_at = _parse_when(args.date)
         saved = EntryRepository(vault.db).add(entry)
@@ -219,8 +224,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
             backups.take_backup(vault, "before-passphrase-change")
         vault.change_passphrase(new)
-        print("Passphrase changed. The old recovery key no longer opens the vault.",
-              file=sys.stderr)
+        print(
+            "Passphrase changed. The old recovery key no longer opens the vault.", file=sys.stderr
+        )
         if args.recovery_key:
             _print_recovery_key(vault)
     return 0
@@ -258,24 +264,35 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError("the bundle passphrase is empty")
     out = Path(args.out).expanduser()
     with _unlock(args) as vault:
-        records = transfer.select(vault.db, ids=args.ids, shared=args.shared,
-                                  since=_parse_day(args.since), until=_parse_day(args.until),
-                                  everything=args.all)
+        records = transfer.select(
+            vault.db,
+            ids=args.ids,
+            shared=args.shared,
+            since=_parse_day(args.since),
+            until=_parse_day(args.until),
+            everything=args.all,
+        )
         sharing = Sharing(vault.db)
         if args.format == "pdf":
             data = _pdf_bytes(vault.db, records, sharing.display_name())
         else:
             fmt = "md-days" if args.format == "md" and out.suffix == ".zip" else args.format
-            data = transfer.export_bytes(vault.db, records, fmt,
-                                         exporter=sharing.display_name(),
-                                         recipients=args.recipient,
-                                         bundle_passphrase=bundle_passphrase)
+            data = transfer.export_bytes(
+                vault.db,
+                records,
+                fmt,
+                exporter=sharing.display_name(),
+                recipients=args.recipient,
+                bundle_passphrase=bundle_passphrase,
+            )
         label = _recipient_label(sharing, args)
-        digest = transfer.write_export(vault.db, data, out, fmt=args.format, recipient=label,
-                                       item_ids=[r.id for r in records])
+        digest = transfer.write_export(
+            vault.db, data, out, fmt=args.format, recipient=label, item_ids=[r.id for r in records]
+        )
     if args.format in ("pdf", "md", "json"):
-        print(f"kintsugi: note: {out} is not encrypted; keep it somewhere private.",
-              file=sys.stderr)
+        print(
+            f"kintsugi: note: {out} is not encrypted; keep it somewhere private.", file=sys.stderr
+        )
     print(f"Exported {len(records)} item(s) to {out} (sha256 {digest[:16]}…)", file=sys.stderr)
     return 0
 
@@ -308,13 +325,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    bundle_passphrase = (_read_line_from_fd(args.bundle_passphrase_fd)
-                         if args.bundle_passphrase_fd is not None else None)
+    bundle_passphrase = (
+        _read_line_from_fd(args.bundle_passphrase_fd)
+        if args.bundle_passphrase_fd is not None
+        else None
+    )
     with _unlock(args) as vault:
         result = transfer.import_file(vault.db, data, bundle_passphrase=bundle_passphrase)
     where = f" from {result.sender}" if result.sender else ""
-    print(f"Imported {result.added} item(s){where} ({result.source}); "
-          f"{result.skipped} already here.")
+    print(
+        f"Imported {result.added} item(s){where} ({result.source}); {result.skipped} already here."
+    )
     return 0
 
 
@@ -348,16 +369,31 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--vault", metavar="PATH", default=argparse.SUPPRESS,
-                        help="the vault file (default: $KINTSUGI_VAULT or the data folder)")
-    common.add_argument("--passphrase-fd", type=int, metavar="N", default=argparse.SUPPRESS,
-                        help="read the passphrase from file descriptor N")
+    common.add_argument(
+        "--vault",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the vault file (default: $KINTSUGI_VAULT or the data folder)",
+    )
+    common.add_argument(
+        "--passphrase-fd",
+        type=int,
+        metavar="N",
+        default=argparse.SUPPRESS,
+        help="read the passphrase from file descriptor N",
+    )
 
-    parser = _Parser(prog="kintsugi", parents=[common],
-                     description="A private, encrypted journal for rebuilding trust.")
+    parser = _Parser(
+        prog="kintsugi",
+        parents=[common],
+        description="A private, encrypted journal for rebuilding trust.",
+    )
     parser.add_argument("--version", action="version", version=f"kintsugi {__version__}")
-    parser.add_argument("--self-check", action="store_true",
-                        help="start the app on a temporary vault, write, read, lock, exit 0")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="start the app on a temporary vault, write, read, lock, exit 0",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, func, help_: str) -> argparse.ArgumentParser:
@@ -396,8 +432,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("passwd", cmd_passwd, "change the passphrase")
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")
-    p.add_argument("--use-recovery-key", action="store_true",
-                   help="unlock with the recovery key instead of the passphrase")
+    p.add_argument(
+        "--use-recovery-key",
+        action="store_true",
+        help="unlock with the recovery key instead of the passphrase",
+    )
     p.add_argument("--recovery-key", action="store_true", help="print the new recovery key")
 
     p = add("export", cmd_export, "export items (age bundle, PDF report, Markdown, JSON)")

@@ -40,8 +40,9 @@ def test_tiered_retention_keeps_7_days_4_weeks_12_months():
     from pathlib import Path
 
     start = datetime(2025, 1, 1, 12, tzinfo=UTC)
-    daily = [backups.BackupInfo(Path(f"b{n}"), start + timedelta(days=n), "daily")
-             for n in range(400)]
+    daily = [
+        backups.BackupInfo(Path(f"b{n}"), start + timedelta(days=n), "daily") for n in range(400)
+    ]
     keep = backups.to_keep(daily, (start + timedelta(days=399)).date())
     kept = sorted((b for b in daily if b.path in keep), key=lambda b: b.taken_at, reverse=True)
     last = daily[-1].taken_at.date()

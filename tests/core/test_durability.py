@@ -48,8 +48,9 @@ def test_sigkill_never_loses_an_acknowledged_write(vault, vault_path, trials):
     rng = random.Random(20261123)
     total = 0
     for _ in range(trials(6, 200)):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(vault_path)],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(vault_path)], stdout=subprocess.PIPE, text=True
+        )
         acks, ready = [], threading.Event()
         reader = threading.Thread(target=_read_acks, args=(proc, acks, ready), daemon=True)
         reader.start()
@@ -95,8 +96,12 @@ DISK_FULL = textwrap.dedent(f"""
 
 def test_file_size_limit_gives_a_clear_error_and_keeps_saved_work(tmp_path):
     path = tmp_path / "full.kintsugi"
-    r = subprocess.run([sys.executable, "-c", DISK_FULL, str(path), "rlimit"],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", DISK_FULL, str(path), "rlimit"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["saved"] > 5 and out["error"] is not None, out
@@ -111,10 +116,16 @@ def test_a_full_file_system_says_disk_full(tmp_path):
         pytest.skip("unshare is not available")
     mnt = tmp_path / "tiny"
     mnt.mkdir()
-    script = (f'mount -t tmpfs -o size=2m tmpfs "{mnt}" && '
-              f'exec "{sys.executable}" -c "$0" "{mnt}/v.kintsugi" enospc')
-    r = subprocess.run(["unshare", "-rm", "sh", "-c", script, DISK_FULL],
-                       capture_output=True, text=True, timeout=120)
+    script = (
+        f'mount -t tmpfs -o size=2m tmpfs "{mnt}" && '
+        f'exec "{sys.executable}" -c "$0" "{mnt}/v.kintsugi" enospc'
+    )
+    r = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script, DISK_FULL],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if r.returncode != 0 and "mount" in r.stderr:
         pytest.skip(f"cannot make a small file system here: {r.stderr.strip()}")
     assert r.returncode == 0, r.stderr
@@ -159,10 +170,13 @@ def test_plaintext_canary_never_reaches_the_disk(tmp_path):
         Items(v.db).delete(1); Items(v.db).empty_trash()
         v.lock()
     """)
-    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True,
-                            env={**__import__("os").environ, "TMPDIR": str(tmp),
-                                 "SQLITE_TMPDIR": str(tmp)})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**__import__("os").environ, "TMPDIR": str(tmp), "SQLITE_TMPDIR": str(tmp)},
+    )
     assert proc.stdout.readline().strip() == "scan-open"
     _assert_no_canary([vault_dir, tmp], canary)  # while open: vault, -wal, backup
     proc.stdin.write("\n")

@@ -20,9 +20,17 @@ from kintsugi.core.repo.triggers import TriggerRepository
 
 @pytest.mark.parametrize(
     ("t", "phase", "left", "fill"),
-    [(0.0, "in", 4, 0.0), (1.0, "in", 3, None), (2.0, "in", 2, 0.5), (4.0, "hold_in", 4, 1.0),
-     (7.5, "hold_in", 1, 1.0), (8.0, "out", 4, 1.0), (10.0, "out", 2, 0.5),
-     (12.0, "hold_out", 4, 0.0), (16.0, "in", 4, 0.0)],
+    [
+        (0.0, "in", 4, 0.0),
+        (1.0, "in", 3, None),
+        (2.0, "in", 2, 0.5),
+        (4.0, "hold_in", 4, 1.0),
+        (7.5, "hold_in", 1, 1.0),
+        (8.0, "out", 4, 1.0),
+        (10.0, "out", 2, 0.5),
+        (12.0, "hold_out", 4, 0.0),
+        (16.0, "in", 4, 0.0),
+    ],
 )
 def test_box_breathing_phases(t, phase, left, fill):
     state = breath_at(BOX, t, length_s=120)
@@ -72,8 +80,13 @@ def test_support_contacts_and_custom_techniques_live_in_the_vault(vault):
     with pytest.raises(InvalidRecord):
         contacts.save_all([SupportContact("")])
     techniques = CustomTechniques(vault.db)
-    mine = CustomTechnique("Cold water", [TimedStep("Run cold water over your wrists", 30),
-                                          TimedStep("Name three things you did well", None)])
+    mine = CustomTechnique(
+        "Cold water",
+        [
+            TimedStep("Run cold water over your wrists", 30),
+            TimedStep("Name three things you did well", None),
+        ],
+    )
     techniques.save_all([mine])
     assert techniques.all() == [mine]
     with pytest.raises(InvalidRecord):
@@ -86,7 +99,11 @@ def test_trigger_timeline_filters_by_cue(vault):
     for i, cue in enumerate(["place", "media", "place", "reminder"]):
         repo.add(Trigger(cue=cue, suds_peak=i, occurred_at=base + timedelta(hours=i)))
     assert [s.excerpt.split(" · ")[0] for s in repo.timeline()] == [
-        "A reminder", "A place", "Something I saw or heard", "A place"]
+        "A reminder",
+        "A place",
+        "Something I saw or heard",
+        "A place",
+    ]
     places = repo.timeline(cue="place")
     assert len(places) == 2
     older = repo.timeline(cue="place", after=(places[0].occurred_at, places[0].id))

@@ -32,19 +32,20 @@ def damage(data: bytes, rng: random.Random) -> tuple[str, bytes]:
         b = b[: rng.randrange(1, len(b))]
     elif kind == "zero-page":
         p = rng.randrange(pages)
-        b[p * PAGE:(p + 1) * PAGE] = bytes(PAGE)
+        b[p * PAGE : (p + 1) * PAGE] = bytes(PAGE)
     elif kind == "zero-tail":
         cut = rng.randrange(PAGE, len(b))
         b[cut:] = bytes(len(b) - cut)
     else:
         p, q = rng.sample(range(1, pages), 2)
-        b[p * PAGE:(p + 1) * PAGE], b[q * PAGE:(q + 1) * PAGE] = (
-            b[q * PAGE:(q + 1) * PAGE], b[p * PAGE:(p + 1) * PAGE])
+        b[p * PAGE : (p + 1) * PAGE], b[q * PAGE : (q + 1) * PAGE] = (
+            b[q * PAGE : (q + 1) * PAGE],
+            b[p * PAGE : (p + 1) * PAGE],
+        )
     return kind, bytes(b)
 
 
-def test_damaged_copies_are_reported_never_crash_never_written(vault, vault_path, tmp_path,
-                                                               trials):
+def test_damaged_copies_are_reported_never_crash_never_written(vault, vault_path, tmp_path, trials):
     repo = EntryRepository(vault.db)
     for i in range(60):
         repo.add(Entry(title=f"entry {i}", body="words " * 150))
@@ -72,8 +73,9 @@ def test_damaged_copies_are_reported_never_crash_never_written(vault, vault_path
     for _ in range(3):  # and through the CLI, as a person would
         kind, data = damage(original, rng)
         copy.write_bytes(data)
-        r = run_cli("check", "--vault", str(copy), "--passphrase-fd", "{fd0}",
-                    secrets=(PASSPHRASE,))
+        r = run_cli(
+            "check", "--vault", str(copy), "--passphrase-fd", "{fd0}", secrets=(PASSPHRASE,)
+        )
         assert r.returncode in (0, 2, 3) and "Traceback" not in r.stderr
         assert copy.read_bytes()[: len(data)] == data[: len(copy.read_bytes())]
 
@@ -117,8 +119,7 @@ def _open_any(path):
     raise AssertionError("the vault opens with neither passphrase")
 
 
-def test_sigkill_during_rekey_backup_and_restore_leaves_a_sound_vault(vault, vault_path,
-                                                                       trials):
+def test_sigkill_during_rekey_backup_and_restore_leaves_a_sound_vault(vault, vault_path, trials):
     from kintsugi.core import backups
 
     for i in range(40):
@@ -128,8 +129,11 @@ def test_sigkill_during_rekey_backup_and_restore_leaves_a_sound_vault(vault, vau
     rng = random.Random(11)
     for op in ("rekey", "backup", "restore"):
         for _ in range(trials(2, 70)):
-            proc = subprocess.Popen([sys.executable, "-c", WORKER, str(vault_path), op],
-                                    stdout=subprocess.PIPE, text=True)
+            proc = subprocess.Popen(
+                [sys.executable, "-c", WORKER, str(vault_path), op],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
             assert proc.stdout.readline().strip() == "ready"
             time.sleep(rng.uniform(0.05, 0.6))
             proc.send_signal(signal.SIGKILL)
@@ -138,8 +142,11 @@ def test_sigkill_during_rekey_backup_and_restore_leaves_a_sound_vault(vault, vau
             with _open_any(vault_path) as v:
                 assert len(Items(v.db).timeline(limit=100)) == 40, op
                 assert v.check() == [], op
-            leftovers = [p.name for p in vault_path.parent.iterdir()
-                         if p.name.startswith(".") and p.is_file()]
+            leftovers = [
+                p.name
+                for p in vault_path.parent.iterdir()
+                if p.name.startswith(".") and p.is_file()
+            ]
             for name in leftovers:  # a killed copy may leave its temp file: never the vault
                 assert "rekey" in name or "backup" in name or "restore" in name
                 (vault_path.parent / name).unlink()

@@ -18,8 +18,14 @@ def test_tag_round_trip_and_random_bits():
 
 @pytest.mark.parametrize(
     "salt",
-    [b"\x00" * 16, b"K\x02" + b"\x00" * 14, b"K\x01\x60\x00" + b"\x00" * 12,
-     b"K\x01\xf4\x03" + b"\x00" * 12, b"K\x01\x64\xff" + b"\x00" * 12, b"K\x01"],
+    [
+        b"\x00" * 16,
+        b"K\x02" + b"\x00" * 14,
+        b"K\x01\x60\x00" + b"\x00" * 12,
+        b"K\x01\xf4\x03" + b"\x00" * 12,
+        b"K\x01\x64\xff" + b"\x00" * 12,
+        b"K\x01",
+    ],
 )
 def test_parse_salt_rejects_foreign_or_hostile_parameters(salt):
     with pytest.raises(NotAVault):

@@ -17,8 +17,7 @@ def test_a_version_1_vault_upgrades_with_a_backup(tmp_path):
     with Vault.open(path, "old vault passphrase") as v:
         assert schema.user_version(v.db) == schema.LATEST_VERSION
         items = Items(v.db).timeline()
-        assert sorted(i.kind for i in items) == ["boundary", "checkin", "entry", "goal",
-                                                 "trigger"]
+        assert sorted(i.kind for i in items) == ["boundary", "checkin", "entry", "goal", "trigger"]
         goal = GoalRepository(v.db).get(next(i.id for i in items if i.kind == "goal"))
         assert goal.reached and not goal.celebrated
         assert v.check() == []

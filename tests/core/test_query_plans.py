@@ -14,17 +14,26 @@ def plan(vault, sql, args=()):
 
 def test_timeline_pages_use_the_index(vault):
     EntryRepository(vault.db).add(Entry(body="x"))
-    first = plan(vault, f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL"
-                        " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100")
+    first = plan(
+        vault,
+        f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL"
+        " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100",
+    )
     assert "SCAN i USING INDEX item_timeline" in first or "SEARCH i USING INDEX" in first
     assert "TEMP B-TREE" not in first
-    later = plan(vault, f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL"
-                        " AND (i.occurred_at, i.id) < (?, ?)"
-                        " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100",
-                 (datetime.now().isoformat(), 5))
+    later = plan(
+        vault,
+        f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL"
+        " AND (i.occurred_at, i.id) < (?, ?)"
+        " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100",
+        (datetime.now().isoformat(), 5),
+    )
     assert "item_timeline" in later and "TEMP B-TREE" not in later
-    by_kind = plan(vault, f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL AND i.kind = 'entry'"
-                          " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100")
+    by_kind = plan(
+        vault,
+        f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL AND i.kind = 'entry'"
+        " ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100",
+    )
     assert "item_kind_timeline" in by_kind and "TEMP B-TREE" not in by_kind
 
 
@@ -39,8 +48,9 @@ def test_search_starts_from_the_full_text_index_and_stays_off_item_rows(vault, m
 
         def execute(self, sql, args=()):
             if "MATCH" in sql and "bm25" in sql:
-                plans.append(" | ".join(r[-1] for r in
-                                        self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args)))
+                plans.append(
+                    " | ".join(r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+                )
             return self.conn.execute(sql, args)
 
     class SpyDb:
@@ -54,6 +64,7 @@ def test_search_starts_from_the_full_text_index_and_stays_off_item_rows(vault, m
             def ctx():
                 with self.db.read() as conn:
                     yield Spy(conn)
+
             return ctx()
 
     from kintsugi.core.search import SearchFilters

@@ -24,19 +24,49 @@ from kintsugi.core.repo.triggers import TriggerRepository
 
 SAMPLES = [
     Entry(title="Monday", body="# Hard day\nWe *talked*.", mood=-2, tags=["therapy"]),
-    Trigger(cue="place", situation="Drove past the hotel", suds_peak=8,
-            emotions=[Emotion("anger", 70), Emotion("fear", 40)],
-            hot_thought="It will happen again",
-            belief=80, body_sensations=["tight chest"], urge=3, acted_on=False,
-            action="Called my sister", suds_after=4),
-    GroundingSession(technique="senses_54321", duration_s=312.5, completed=True, suds_before=7,
-                     suds_after=3, steps=[{"sense": "see", "items": ["lamp", "tree"]}], notes="ok"),
-    CheckIn(safety=6, trust=4, connection=5, communication=7, gratitude="the walk",
-            needs="quiet evenings", notes=""),
-    Boundary(text="No contact with the affair partner", agreed_on=date(2026, 10, 1),
-             revisit_by=date(2026, 12, 1)),
-    Goal(text="Accountability talks", target_amount=4, target_unit="talks", due=date(2026, 12, 31),
-         progress=[GoalProgress(date(2026, 11, 2), 1, "good one")]),
+    Trigger(
+        cue="place",
+        situation="Drove past the hotel",
+        suds_peak=8,
+        emotions=[Emotion("anger", 70), Emotion("fear", 40)],
+        hot_thought="It will happen again",
+        belief=80,
+        body_sensations=["tight chest"],
+        urge=3,
+        acted_on=False,
+        action="Called my sister",
+        suds_after=4,
+    ),
+    GroundingSession(
+        technique="senses_54321",
+        duration_s=312.5,
+        completed=True,
+        suds_before=7,
+        suds_after=3,
+        steps=[{"sense": "see", "items": ["lamp", "tree"]}],
+        notes="ok",
+    ),
+    CheckIn(
+        safety=6,
+        trust=4,
+        connection=5,
+        communication=7,
+        gratitude="the walk",
+        needs="quiet evenings",
+        notes="",
+    ),
+    Boundary(
+        text="No contact with the affair partner",
+        agreed_on=date(2026, 10, 1),
+        revisit_by=date(2026, 12, 1),
+    ),
+    Goal(
+        text="Accountability talks",
+        target_amount=4,
+        target_unit="talks",
+        due=date(2026, 12, 31),
+        progress=[GoalProgress(date(2026, 11, 2), 1, "good one")],
+    ),
 ]
 
 
@@ -72,9 +102,17 @@ def test_occurred_at_keeps_its_offset(vault):
 
 @pytest.mark.parametrize(
     "bad",
-    [Entry(mood=5), Trigger(suds_peak=11), Trigger(cue="nope"), Trigger(urge=9),
-     GroundingSession(technique="yoga"), CheckIn(trust=-1), Boundary(text=""),
-     Goal(text="x", target_amount=0), Trigger(emotions=[Emotion("x", 101)])],
+    [
+        Entry(mood=5),
+        Trigger(suds_peak=11),
+        Trigger(cue="nope"),
+        Trigger(urge=9),
+        GroundingSession(technique="yoga"),
+        CheckIn(trust=-1),
+        Boundary(text=""),
+        Goal(text="x", target_amount=0),
+        Trigger(emotions=[Emotion("x", 101)]),
+    ],
 )
 def test_invalid_records_are_refused(vault, bad):
     with pytest.raises(InvalidRecord):
@@ -96,7 +134,8 @@ def test_boundary_keeps_earlier_wordings(vault):
     b.status = "revised"
     b = repo.update(b)
     assert [h.text for h in b.history] == ["Phone stays unlocked"] * 1 + [
-        "Phone stays unlocked in the evenings"]
+        "Phone stays unlocked in the evenings"
+    ]
     assert b.history[0].status == "active" and b.history[0].changed_at is not None
     b.private_note = "just a note"
     assert len(repo.update(b).history) == 2  # a note alone is not a new wording

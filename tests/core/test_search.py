@@ -37,13 +37,24 @@ def corpus(vault):
     entries, triggers = EntryRepository(vault.db), TriggerRepository(vault.db)
     day = datetime(2026, 5, 10, 9).astimezone()
     ids = {
-        "title": entries.add(Entry(title="Forgiveness", body="a long day", tags=["therapy"],
-                                   occurred_at=day)).id,
-        "body": entries.add(Entry(title="Tuesday", body="we spoke about forgiveness once",
-                                  occurred_at=day + timedelta(days=1))).id,
-        "trigger": triggers.add(Trigger(cue="media", suds_peak=5,
-                                        situation="A film about forgiveness",
-                                        occurred_at=day + timedelta(days=2))).id,
+        "title": entries.add(
+            Entry(title="Forgiveness", body="a long day", tags=["therapy"], occurred_at=day)
+        ).id,
+        "body": entries.add(
+            Entry(
+                title="Tuesday",
+                body="we spoke about forgiveness once",
+                occurred_at=day + timedelta(days=1),
+            )
+        ).id,
+        "trigger": triggers.add(
+            Trigger(
+                cue="media",
+                suds_peak=5,
+                situation="A film about forgiveness",
+                occurred_at=day + timedelta(days=2),
+            )
+        ).id,
         "other": entries.add(Entry(body="nothing to see", occurred_at=day)).id,
         "accent": entries.add(Entry(body="Un café à Zürich", occurred_at=day)).id,
     }
@@ -62,7 +73,6 @@ def test_snippets_mark_the_match(corpus):
     hit = next(h for h in search.search("forgiveness") if h.id == ids["body"])
     start, end = hit.highlights[0]
     assert hit.snippet[start:end].lower() == "forgiveness"
-
 
 
 def test_snippet_window_and_prefix_marks():
@@ -86,12 +96,15 @@ def test_prefix_and_diacritics(corpus):
 def test_filters_kind_date_tag(corpus):
     search, ids = corpus
     assert [h.id for h in search.search("forgiveness", SearchFilters(kinds=("trigger",)))] == [
-        ids["trigger"]]
+        ids["trigger"]
+    ]
     day = date(2026, 5, 11)
     assert [h.id for h in search.search("forgiveness", SearchFilters(since=day, until=day))] == [
-        ids["body"]]
+        ids["body"]
+    ]
     assert [h.id for h in search.search("forgiveness", SearchFilters(tag="Therapy"))] == [
-        ids["title"]]
+        ids["title"]
+    ]
 
 
 def test_index_follows_updates_trash_and_purge(vault, corpus):

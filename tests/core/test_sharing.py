@@ -33,16 +33,43 @@ SECRET = "PRIVATE-NOTE-7d1c"
 @pytest.fixture
 def filled(vault):
     when = datetime(2026, 11, 2, 20, 15, tzinfo=UTC)
-    recs = [Entry(title="We talked", body="It went better than I feared.", mood=1, tags=["us"],
-                  private_note=SECRET, shared=True, occurred_at=when),
-            Trigger(cue="place", suds_peak=8, situation="The hotel", emotions=[Emotion("fear", 70)],
-                    private_note=SECRET, shared=True, occurred_at=when),
-            CheckIn(safety=6, trust=4, private_note=SECRET, occurred_at=when),
-            Goal(text="Four talks", target_amount=4, progress=[GoalProgress(date(2026, 11, 2), 1)],
-                 private_note=SECRET, occurred_at=when)]
+    recs = [
+        Entry(
+            title="We talked",
+            body="It went better than I feared.",
+            mood=1,
+            tags=["us"],
+            private_note=SECRET,
+            shared=True,
+            occurred_at=when,
+        ),
+        Trigger(
+            cue="place",
+            suds_peak=8,
+            situation="The hotel",
+            emotions=[Emotion("fear", 70)],
+            private_note=SECRET,
+            shared=True,
+            occurred_at=when,
+        ),
+        CheckIn(safety=6, trust=4, private_note=SECRET, occurred_at=when),
+        Goal(
+            text="Four talks",
+            target_amount=4,
+            progress=[GoalProgress(date(2026, 11, 2), 1)],
+            private_note=SECRET,
+            occurred_at=when,
+        ),
+    ]
     ids = [repository_for(vault.db, r.KIND).add(r).id for r in recs]
-    g = GroundingSession(technique="box_breathing", suds_before=8, suds_after=3,
-                         trigger_id=ids[1], private_note=SECRET, occurred_at=when)
+    g = GroundingSession(
+        technique="box_breathing",
+        suds_before=8,
+        suds_after=3,
+        trigger_id=ids[1],
+        private_note=SECRET,
+        occurred_at=when,
+    )
     ids.append(repository_for(vault.db, "grounding").add(g).id)
     b = BoundaryRepository(vault.db).add(Boundary(text="first wording", occurred_at=when))
     b.text = "second wording"
@@ -55,8 +82,9 @@ def test_bundle_to_a_passphrase_round_trips_without_private_notes(filled):
     vault, ids = filled
     records = transfer.select(vault.db, shared=True)
     assert [r.KIND for r in records] == ["entry", "trigger"]
-    data = transfer.export_bytes(vault.db, records, "age", exporter="Alex",
-                                 bundle_passphrase="our shared words")
+    data = transfer.export_bytes(
+        vault.db, records, "age", exporter="Alex", bundle_passphrase="our shared words"
+    )
     assert SECRET.encode() not in data and b"better than I feared" not in data
     content = share.open_bundle(data, passphrase="our shared words")
     assert content.exporter == "Alex" and len(content.items) == 2
@@ -73,8 +101,9 @@ def test_bundle_to_an_age_key_opens_in_the_other_vault(filled, tmp_path):
         their_key = Sharing(partner.db).my_key()
         assert their_key.startswith("age1")
         records = transfer.select(vault.db, ids=ids[:2])
-        data = transfer.export_bytes(vault.db, records, "age", exporter="Alex",
-                                     recipients=[their_key])
+        data = transfer.export_bytes(
+            vault.db, records, "age", exporter="Alex", recipients=[their_key]
+        )
         result = transfer.import_file(partner.db, data)
         assert (result.source, result.added, result.sender) == ("bundle", 2, "Alex")
         again = transfer.import_file(partner.db, data)
@@ -94,12 +123,18 @@ def test_the_standard_age_tool_decrypts_a_bundle(filled, tmp_path):
     identity = share.new_identity()
     key_file = tmp_path / "key.txt"
     key_file.write_text(identity + "\n")
-    data = transfer.export_bytes(vault.db, transfer.select(vault.db, ids=ids[:1]), "age",
-                                 exporter="Alex", recipients=[share.public_key(identity)])
+    data = transfer.export_bytes(
+        vault.db,
+        transfer.select(vault.db, ids=ids[:1]),
+        "age",
+        exporter="Alex",
+        recipients=[share.public_key(identity)],
+    )
     bundle = tmp_path / "shared.age"
     bundle.write_bytes(data)
-    out = subprocess.run(["age", "-d", "-i", str(key_file), str(bundle)], capture_output=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["age", "-d", "-i", str(key_file), str(bundle)], capture_output=True, check=True
+    ).stdout
     with zipfile.ZipFile(io.BytesIO(out)) as z:
         doc = json.loads(z.read("kintsugi-share.json"))
         assert doc["format"] == "kintsugi-share" and doc["version"] == 1
@@ -110,8 +145,9 @@ def test_the_standard_age_tool_decrypts_a_bundle(filled, tmp_path):
 def test_tampered_truncated_foreign_and_unknown_bundles_change_nothing(filled, tmp_path):
     vault, ids = filled
     key = Sharing(vault.db).my_key()
-    good = transfer.export_bytes(vault.db, transfer.select(vault.db, ids=ids[:1]), "age",
-                                 recipients=[key])
+    good = transfer.export_bytes(
+        vault.db, transfer.select(vault.db, ids=ids[:1]), "age", recipients=[key]
+    )
     tampered = bytearray(good)
     tampered[-20] ^= 1
     cases = {
@@ -120,14 +156,24 @@ def test_tampered_truncated_foreign_and_unknown_bundles_change_nothing(filled, t
         b"hello, not a bundle": transfer.ImportError_,
         b"": transfer.ImportError_,
         share.encrypt(b"not a zip", recipients=[key]): share.NotABundle,
-        share.encrypt(share.build_plaintext([], "x"), recipients=[
-            share.public_key(share.new_identity())]): share.BundleNotForYou,
+        share.encrypt(
+            share.build_plaintext([], "x"), recipients=[share.public_key(share.new_identity())]
+        ): share.BundleNotForYou,
     }
     newer = io.BytesIO()
     with zipfile.ZipFile(newer, "w") as z:
-        z.writestr("kintsugi-share.json", json.dumps({"format": "kintsugi-share", "version": 99,
-                                                       "exported_at": "2026-01-01T00:00:00",
-                                                       "exporter": "x", "items": []}))
+        z.writestr(
+            "kintsugi-share.json",
+            json.dumps(
+                {
+                    "format": "kintsugi-share",
+                    "version": 99,
+                    "exported_at": "2026-01-01T00:00:00",
+                    "exporter": "x",
+                    "items": [],
+                }
+            ),
+        )
         z.writestr("shared.md", "")
     cases[share.encrypt(newer.getvalue(), recipients=[key])] = share.BundleTooNew
     before = vault.path.read_bytes()
@@ -143,8 +189,9 @@ def test_share_log_records_what_left_and_when(filled, tmp_path):
     records = transfer.select(vault.db, ids=ids[:2])
     data = transfer.export_bytes(vault.db, records, "md")
     out = tmp_path / "exports" / "for-therapy.md"
-    digest = transfer.write_export(vault.db, data, out, fmt="md", recipient="Dr. Rivera",
-                                   item_ids=[r.id for r in records])
+    digest = transfer.write_export(
+        vault.db, data, out, fmt="md", recipient="Dr. Rivera", item_ids=[r.id for r in records]
+    )
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     assert SECRET not in out.read_text() and "The hotel" in out.read_text()
     log = Sharing(vault.db).history()
@@ -171,14 +218,18 @@ def test_full_json_export_reimports_into_an_empty_vault_losslessly(filled, tmp_p
         assert result.added == len(ids) and result.skipped == 0
         for original_id in ids:
             before = Items(vault.db).get(original_id)
-            after = next(Items(empty.db).get(s.id) for s in Items(empty.db).timeline()
-                         if s.kind == before.KIND)
+            after = next(
+                Items(empty.db).get(s.id)
+                for s in Items(empty.db).timeline()
+                if s.kind == before.KIND
+            )
             for f in before.__dataclass_fields__:
                 if f in ("id", "trigger_id", "updated_at"):
                     continue
                 assert getattr(after, f) == getattr(before, f), (before.KIND, f)
-        grounding = next(Items(empty.db).get(s.id) for s in Items(empty.db).timeline()
-                         if s.kind == "grounding")
+        grounding = next(
+            Items(empty.db).get(s.id) for s in Items(empty.db).timeline() if s.kind == "grounding"
+        )
         assert Items(empty.db).get(grounding.trigger_id).KIND == "trigger"
         assert transfer.import_file(empty.db, data).added == 0
 
@@ -192,38 +243,84 @@ def test_markdown_one_file_per_day(filled):
 
 
 def test_imports_from_jrnl_and_day_one_without_duplicates(vault):
-    jrnl_json = json.dumps({"tags": {"@work": 1}, "entries": [
-        {"date": "2024-03-01", "time": "08:30", "title": "Morning", "body": "Tired. @work",
-         "tags": ["@work"], "starred": False}]}).encode()
+    jrnl_json = json.dumps(
+        {
+            "tags": {"@work": 1},
+            "entries": [
+                {
+                    "date": "2024-03-01",
+                    "time": "08:30",
+                    "title": "Morning",
+                    "body": "Tired. @work",
+                    "tags": ["@work"],
+                    "starred": False,
+                }
+            ],
+        }
+    ).encode()
     jrnl_text = b"[2024-03-02 09:15] A walk\nCold but clear. @outside\n\n[2024-03-03 10:00] Rest\n"
-    dayone = json.dumps({"metadata": {"version": "1.0"}, "entries": [
-        {"uuid": "ABC123", "creationDate": "2024-03-04T07:00:00Z",
-         "text": "# Day One title\nBody from Day One", "tags": ["imported"]}]}).encode()
-    for data, source, added in ((jrnl_json, "jrnl", 1), (jrnl_text, "jrnl", 2),
-                                (dayone, "dayone", 1)):
+    dayone = json.dumps(
+        {
+            "metadata": {"version": "1.0"},
+            "entries": [
+                {
+                    "uuid": "ABC123",
+                    "creationDate": "2024-03-04T07:00:00Z",
+                    "text": "# Day One title\nBody from Day One",
+                    "tags": ["imported"],
+                }
+            ],
+        }
+    ).encode()
+    for data, source, added in (
+        (jrnl_json, "jrnl", 1),
+        (jrnl_text, "jrnl", 2),
+        (dayone, "dayone", 1),
+    ):
         result = transfer.import_file(vault.db, data)
         assert (result.source, result.added) == (source, added)
         assert transfer.import_file(vault.db, data).added == 0
     titles = {s.title for s in Items(vault.db).timeline()}
     assert titles == {"Morning", "A walk", "Rest", "Day One title"}
-    walk = next(Items(vault.db).get(s.id) for s in Items(vault.db).timeline()
-                if s.title == "A walk")
+    walk = next(
+        Items(vault.db).get(s.id) for s in Items(vault.db).timeline() if s.title == "A walk"
+    )
     assert walk.body == "Cold but clear. @outside" and walk.tags == ["outside"]
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(
-    st.binary(max_size=2000),
-    st.binary(max_size=200).map(lambda b: share.AGE_HEADER + b),
-    st.text(max_size=500).map(lambda t: ("[2024-01-01 10:00] " + t).encode()),
-    st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                 lambda inner: st.lists(inner, max_size=4)
-                 | st.dictionaries(st.sampled_from(["format", "version", "items", "entries",
-                                                    "date", "creationDate", "kind", "uid"]),
-                                   inner, max_size=4),
-                 max_leaves=20).map(lambda v: json.dumps(v).encode()),
-))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        st.binary(max_size=200).map(lambda b: share.AGE_HEADER + b),
+        st.text(max_size=500).map(lambda t: ("[2024-01-01 10:00] " + t).encode()),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(
+                    st.sampled_from(
+                        [
+                            "format",
+                            "version",
+                            "items",
+                            "entries",
+                            "date",
+                            "creationDate",
+                            "kind",
+                            "uid",
+                        ]
+                    ),
+                    inner,
+                    max_size=4,
+                )
+            ),
+            max_leaves=20,
+        ).map(lambda v: json.dumps(v).encode()),
+    )
+)
 def test_fuzzed_imports_never_crash_and_never_half_write(vault, data):
     before = len(Items(vault.db).timeline(limit=10_000))
     try:

@@ -109,8 +109,11 @@ def test_missing_file(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "error"),
-    [(b"", NotAVault), (os.urandom(8192), NotAVault),
-     (kdf.encode_tag(FAST_KDF) + os.urandom(8188), WrongPassphrase)],
+    [
+        (b"", NotAVault),
+        (os.urandom(8192), NotAVault),
+        (kdf.encode_tag(FAST_KDF) + os.urandom(8188), WrongPassphrase),
+    ],
 )
 def test_files_that_are_not_vaults(tmp_path, content, error):
     path = tmp_path / "x.kintsugi"

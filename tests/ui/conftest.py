@@ -80,10 +80,25 @@ def assert_accessible(root) -> None:
         QWidget,
     )
 
-    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
-             QAbstractSpinBox, QAbstractItemView, QAbstractSlider)
-    composites = (QComboBox, QCalendarWidget, QMenuBar, QToolBar, QLineEdit, QAbstractSpinBox,
-                  QAbstractItemView)
+    kinds = (
+        QAbstractButton,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+        QAbstractSlider,
+    )
+    composites = (
+        QComboBox,
+        QCalendarWidget,
+        QMenuBar,
+        QToolBar,
+        QLineEdit,
+        QAbstractSpinBox,
+        QAbstractItemView,
+    )
 
     def part_of_a_qt_composite(widget):
         parent = widget.parent()

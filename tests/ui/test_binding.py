@@ -30,7 +30,11 @@ print("sound")
 
 
 def test_the_qt_binding_keeps_reference_counts():
-    r = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True,
-                       env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
-                       timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", CHECK],
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
     assert r.returncode == 0 and "sound" in r.stdout, r.stderr[-2000:]

@@ -103,13 +103,15 @@ def test_goal_progress_and_a_single_kind_acknowledgement(window, qtbot):
 def test_insights_pane_computes_off_the_ui_thread_and_draws(window, qtbot):
     session = window.session
     t = session.triggers().add(Trigger(cue="place", suds_peak=8))
-    session.grounding().add(GroundingSession(technique="box_breathing", suds_before=8,
-                                             suds_after=3, trigger_id=t.id))
+    session.grounding().add(
+        GroundingSession(technique="box_breathing", suds_before=8, suds_after=3, trigger_id=t.id)
+    )
     pane = window.insights
     window.nav.setCurrentRow(window.panes.indexOf(pane))
     pane.refresh()
-    qtbot.waitUntil(lambda: pane.result is not None and pane.result.trigger_count == 1,
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: pane.result is not None and pane.result.trigger_count == 1, timeout=5_000
+    )
     titles = [c.spec.title for c in pane.charts]
     assert "What works for me: mean drop in distress" in titles
     works = next(c.spec for c in pane.charts if c.spec.title.startswith("What works"))

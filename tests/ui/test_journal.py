@@ -90,8 +90,12 @@ DRAFT = textwrap.dedent("""
 
 
 def test_a_draft_survives_killing_the_app_mid_typing(existing_vault):
-    result = subprocess.run([sys.executable, "-c", DRAFT, str(existing_vault), PASSPHRASE],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", DRAFT, str(existing_vault), PASSPHRASE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == -signal.SIGKILL, result.stderr
     with Vault.open(existing_vault, PASSPHRASE) as v:
         from kintsugi.core.repo.items import Items
@@ -217,9 +221,12 @@ def test_settings_persist_inside_the_vault(window, qtbot, make_window):
     window.close()
     again = make_window(path)
     unlock(qtbot, again)
-    assert (again.settings.autolock_minutes, again.settings.theme,
-            again.settings.editor_font_size, again.settings.first_day_of_week) == (
-        12, "dark", 17, 7)
+    assert (
+        again.settings.autolock_minutes,
+        again.settings.theme,
+        again.settings.editor_font_size,
+        again.settings.first_day_of_week,
+    ) == (12, "dark", 17, 7)
     assert again.journal.jump.calendarWidget().firstDayOfWeek().value == 7
     again.on_settings()
     again.dialog.theme.setCurrentIndex(again.dialog.theme.findData("light"))
@@ -262,8 +269,13 @@ def _fill(vault_path, n, start=datetime(2026, 1, 1, 9)):
         repo = EntryRepository(v.db)
         with v.db.transaction():
             for i in range(n):
-                repo.add(Entry(title=f"day {i}", body=f"body {i}",
-                               occurred_at=(start + timedelta(hours=12 * i)).astimezone()))
+                repo.add(
+                    Entry(
+                        title=f"day {i}",
+                        body=f"body {i}",
+                        occurred_at=(start + timedelta(hours=12 * i)).astimezone(),
+                    )
+                )
 
 
 def test_timeline_model_is_lazy_and_sound(existing_vault, make_window, qtbot, qtmodeltester):

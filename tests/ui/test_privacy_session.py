@@ -88,12 +88,23 @@ def test_a_whole_session_leaves_no_trail(tmp_path):
     home, tmp, exports = tmp_path / "home", tmp_path / "tmp", tmp_path / "exports"
     for d in (home, tmp, exports):
         d.mkdir()
-    env = {"HOME": str(home), "TMPDIR": str(tmp), "PATH": "/usr/bin:/bin",
-           "XDG_DATA_HOME": str(home / ".local/share"), "XDG_CONFIG_HOME": str(home / ".config"),
-           "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / ".local/state"),
-           "XDG_RUNTIME_DIR": str(tmp)}
-    r = subprocess.run([sys.executable, "-c", SESSION, str(exports)], capture_output=True,
-                       text=True, env=env, timeout=180)
+    env = {
+        "HOME": str(home),
+        "TMPDIR": str(tmp),
+        "PATH": "/usr/bin:/bin",
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_STATE_HOME": str(home / ".local/state"),
+        "XDG_RUNTIME_DIR": str(tmp),
+    }
+    r = subprocess.run(
+        [sys.executable, "-c", SESSION, str(exports)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     result = json.loads(r.stdout.strip().splitlines()[-1])
     assert result["exported"]

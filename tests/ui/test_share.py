@@ -15,10 +15,19 @@ NOTE = "ONLY-FOR-ME-91f2"
 
 def marked(window):
     s = window.session
-    a = s.entries().add(Entry(title="For therapy", body="I noticed I felt safer this week.",
-                              private_note=NOTE, shared=True))
-    b = s.triggers().add(Trigger(cue="place", suds_peak=7, situation="The old street",
-                                 private_note=NOTE, shared=True))
+    a = s.entries().add(
+        Entry(
+            title="For therapy",
+            body="I noticed I felt safer this week.",
+            private_note=NOTE,
+            shared=True,
+        )
+    )
+    b = s.triggers().add(
+        Trigger(
+            cue="place", suds_peak=7, situation="The old street", private_note=NOTE, shared=True
+        )
+    )
     s.entries().add(Entry(title="Just for me", body="not marked"))
     window.share.reload()
     return a, b
@@ -99,11 +108,14 @@ def test_bundle_dialog_and_keys_and_people(window, qtbot):
 def test_import_a_partners_bundle_once(window, qtbot, tmp_path):
     with Vault.create(tmp_path / "partner.kintsugi", "their pass", params=FAST_KDF) as partner:
         Sharing(partner.db).set_display_name("Sam")
-        EntryRepository(partner.db).add(Entry(title="From Sam", body="I hear you.",
-                                              shared=True))
-        data = transfer.export_bytes(partner.db, transfer.select(partner.db, shared=True),
-                                     "age", exporter="Sam",
-                                     recipients=[window.session.sharing().my_key()])
+        EntryRepository(partner.db).add(Entry(title="From Sam", body="I hear you.", shared=True))
+        data = transfer.export_bytes(
+            partner.db,
+            transfer.select(partner.db, shared=True),
+            "age",
+            exporter="Sam",
+            recipients=[window.session.sharing().my_key()],
+        )
     bundle = tmp_path / "from-sam.age"
     bundle.write_bytes(data)
     pane = window.share

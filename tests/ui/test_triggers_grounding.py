@@ -54,7 +54,10 @@ def test_quick_log_by_keyboard_alone(window, qtbot):
     qtbot.keyClick(dialog.what, Qt.Key_Return)
     trigger = window.session.triggers().get(dialog.trigger_id)
     assert (trigger.cue, trigger.suds_peak, trigger.situation) == (
-        "partner_behaviour", 8, "He was late and didn't call")
+        "partner_behaviour",
+        8,
+        "He was late and didn't call",
+    )
     assert dialog.pages.currentIndex() == 1
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.ground_button, timeout=2_000)
     qtbot.keyClick(dialog.ground_button, Qt.Key_Return)  # "Ground now" has the focus
@@ -86,7 +89,11 @@ def test_ground_now_from_a_trigger_saves_a_linked_session(window, qtbot):
     assert window.screens.currentWidget() is window.workspace
     saved = only_session(window)
     assert (saved.technique, saved.completed, saved.suds_before, saved.suds_after) == (
-        "box_breathing", True, 8, 3)
+        "box_breathing",
+        True,
+        8,
+        3,
+    )
     assert saved.duration_s == 128 and saved.trigger_id == trigger.id
     assert saved.steps == [{"pattern": "4-4-4-4", "length_min": 2, "cycles": 8}]
     assert "Box breathing" in window.triggers.sessions.item(0).text()
@@ -116,8 +123,13 @@ def test_senses_54321_saves_every_answer(window, qtbot):
     window.exercise.clock = clock
     ex = window.start_exercise("senses_54321")
     window.exercise.begin(rated=True)
-    answers = [["lamp", "window", "my hands", "a cup", "the door"], ["sleeve", "chair", "desk",
-               "floor"], ["traffic", "fridge", "breath"], ["coffee", "soap"], ["mint"]]
+    answers = [
+        ["lamp", "window", "my hands", "a cup", "the door"],
+        ["sleeve", "chair", "desk", "floor"],
+        ["traffic", "fridge", "breath"],
+        ["coffee", "soap"],
+        ["mint"],
+    ]
     for page, items in enumerate(answers):
         for field, text in zip(ex.fields[page], items, strict=True):
             qtbot.keyClicks(field, text)
@@ -175,12 +187,19 @@ def test_thought_record_keeps_every_column(window, qtbot):
 
 
 def test_my_own_technique_with_timed_and_untimed_steps(window, qtbot):
-    technique = CustomTechnique("Cold water", [TimedStep("Cold water on your wrists", 30),
-                                               TimedStep("Name three things you did well", None)])
+    technique = CustomTechnique(
+        "Cold water",
+        [
+            TimedStep("Cold water on your wrists", 30),
+            TimedStep("Name three things you did well", None),
+        ],
+    )
     window.session.custom_techniques().save_all([technique])
     window.grounding.refresh()
-    assert any(b.text() == "Cold water" for b in window.grounding.findChildren(type(
-        window.exercise.stop_button)))
+    assert any(
+        b.text() == "Cold water"
+        for b in window.grounding.findChildren(type(window.exercise.stop_button))
+    )
     clock = FakeClock()
     window.exercise.clock = clock
     ex = window.start_exercise("custom", technique)

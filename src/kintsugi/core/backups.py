@@ -37,8 +37,14 @@ from kintsugi.core.vault import (
 
 FOLDER_KEY = "backup.folder"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6}Z)\.(?P<reason>[a-z-]+)\.kintsugi$")
-REASONS = ("daily", "before-passphrase-change", "before-empty-trash", "before-restore",
-           "before-migration", "manual")
+REASONS = (
+    "daily",
+    "before-passphrase-change",
+    "before-empty-trash",
+    "before-restore",
+    "before-migration",
+    "manual",
+)
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 
 
@@ -129,23 +135,32 @@ def inspect_backup(path: Path, passphrase: str) -> BackupDetails:
     finally:
         kdf.wipe(key)
     try:
-        entries = conn.execute("SELECT count(*) FROM item WHERE kind = 'entry'"
-                               " AND deleted_at IS NULL").fetchone()[0]
+        entries = conn.execute(
+            "SELECT count(*) FROM item WHERE kind = 'entry' AND deleted_at IS NULL"
+        ).fetchone()[0]
         items = conn.execute("SELECT count(*) FROM item WHERE deleted_at IS NULL").fetchone()[0]
         newest = conn.execute("SELECT max(occurred_at) FROM item").fetchone()[0]
     finally:
         conn.close()
     m = _NAME.match(path.name)
-    taken = (datetime.strptime(m["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) if m
-             else datetime.fromtimestamp(path.stat().st_mtime, UTC))
+    taken = (
+        datetime.strptime(m["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        if m
+        else datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    )
     from kintsugi.core.timeutil import from_db
 
-    return BackupDetails(BackupInfo(path, taken, m["reason"] if m else "manual"), entries, items,
-                         from_db(newest) if newest else None)
+    return BackupDetails(
+        BackupInfo(path, taken, m["reason"] if m else "manual"),
+        entries,
+        items,
+        from_db(newest) if newest else None,
+    )
 
 
-def restore(vault_path: Path, backup: Path, passphrase: str,
-            current_passphrase: str | None = None) -> Path | None:
+def restore(
+    vault_path: Path, backup: Path, passphrase: str, current_passphrase: str | None = None
+) -> Path | None:
     """Replace the vault with ``backup`` atomically; the current vault is backed up first.
 
     ``passphrase`` opens the backup (afterwards it opens the vault). The current vault is
@@ -177,8 +192,10 @@ def restore(vault_path: Path, backup: Path, passphrase: str,
         finally:
             conn.close()
         fsutil.atomic_replace(tmp, vault_path)
-        fsutil.remove_quietly(vault_path.with_name(vault_path.name + "-wal"),
-                              vault_path.with_name(vault_path.name + "-shm"))
+        fsutil.remove_quietly(
+            vault_path.with_name(vault_path.name + "-wal"),
+            vault_path.with_name(vault_path.name + "-shm"),
+        )
     except BaseException:
         fsutil.remove_quietly(tmp)
         raise
@@ -206,4 +223,3 @@ def _keep_current(vault_path: Path, passphrase: str) -> Path | None:
         except OSError as exc:
             raise StorageError(f"Could not keep the current vault aside: {exc}.") from None
         return aside
-

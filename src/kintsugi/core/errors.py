@@ -25,9 +25,7 @@ class NotAVault(KintsugiError):
 
 
 class PlainSQLiteFile(NotAVault):
-    default_message = (
-        "This is an ordinary, unencrypted SQLite database, not a Kintsugi vault."
-    )
+    default_message = "This is an ordinary, unencrypted SQLite database, not a Kintsugi vault."
 
 
 class WrongPassphrase(NotAVault):
@@ -72,8 +70,7 @@ class VaultExists(StorageError):
 
 class VaultReadOnly(StorageError):
     default_message = (
-        "The vault or its folder is read-only, so Kintsugi cannot save to it. "
-        "Nothing was changed."
+        "The vault or its folder is read-only, so Kintsugi cannot save to it. Nothing was changed."
     )
 
 
@@ -89,9 +86,7 @@ class VaultInUse(StorageError):
 
 
 class CipherUnavailable(StorageError):
-    default_message = (
-        "SQLCipher is not available: refusing to write a journal without encryption."
-    )
+    default_message = "SQLCipher is not available: refusing to write a journal without encryption."
 
 
 class VaultLocked(KintsugiError):

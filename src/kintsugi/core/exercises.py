@@ -28,8 +28,11 @@ class BreathingPattern:
 
 BOX = BreathingPattern(4, 4, 4, 4)
 PACED_478 = BreathingPattern(4, 7, 8, 0)
-PACED_PRESETS = {"4-7-8": PACED_478, "5-5 coherent": BreathingPattern(5, 0, 5, 0),
-                 "4-2-6 longer out-breath": BreathingPattern(4, 2, 6, 0)}
+PACED_PRESETS = {
+    "4-7-8": PACED_478,
+    "5-5 coherent": BreathingPattern(5, 0, 5, 0),
+    "4-2-6 longer out-breath": BreathingPattern(4, 2, 6, 0),
+}
 LENGTHS_MIN = (2, 5, 10)
 
 
@@ -55,21 +58,33 @@ def breath_at(pattern: BreathingPattern, elapsed: float, length_s: float) -> Bre
     if elapsed >= cycles_wanted * pattern.cycle:
         return BreathState("done", 0, 0.0, cycles_wanted, True)
     cycles_done, t = divmod(max(elapsed, 0.0), pattern.cycle)
-    for phase, length in (("in", pattern.inhale), ("hold_in", pattern.hold_in),
-                          ("out", pattern.exhale), ("hold_out", pattern.hold_out)):
+    for phase, length in (
+        ("in", pattern.inhale),
+        ("hold_in", pattern.hold_in),
+        ("out", pattern.exhale),
+        ("hold_out", pattern.hold_out),
+    ):
         if length and t < length:
             left = math.ceil(length - t)
-            fill = {"in": _ease(t / length), "hold_in": 1.0,
-                    "out": 1.0 - _ease(t / length), "hold_out": 0.0}[phase]
+            fill = {
+                "in": _ease(t / length),
+                "hold_in": 1.0,
+                "out": 1.0 - _ease(t / length),
+                "hold_out": 0.0,
+            }[phase]
             return BreathState(phase, max(1, left), fill, int(cycles_done), False)
         t -= length
     return BreathState("hold_out", 1, 0.0, int(cycles_done), False)  # float edge
 
 
 # --- 5-4-3-2-1 ----------------------------------------------------------------------
-SENSES = (("see", 5, "things you can see"), ("touch", 4, "things you can touch"),
-          ("hear", 3, "things you can hear"), ("smell", 2, "things you can smell"),
-          ("taste", 1, "thing you can taste"))
+SENSES = (
+    ("see", 5, "things you can see"),
+    ("touch", 4, "things you can touch"),
+    ("hear", 3, "things you can hear"),
+    ("smell", 2, "things you can smell"),
+    ("taste", 1, "thing you can taste"),
+)
 
 
 # --- progressive muscle relaxation ----------------------------------------------------
@@ -79,8 +94,20 @@ class TimedStep:
     seconds: float | None  # None: untimed, the person moves on when ready
 
 
-PMR_GROUPS = ("hands and forearms", "upper arms", "shoulders", "forehead", "eyes and cheeks",
-              "mouth and jaw", "neck", "chest", "stomach", "thighs", "calves", "feet")
+PMR_GROUPS = (
+    "hands and forearms",
+    "upper arms",
+    "shoulders",
+    "forehead",
+    "eyes and cheeks",
+    "mouth and jaw",
+    "neck",
+    "chest",
+    "stomach",
+    "thighs",
+    "calves",
+    "feet",
+)
 PMR_TENSE_S, PMR_RELEASE_S = 5.0, 10.0
 
 
@@ -118,18 +145,31 @@ class CustomTechnique:
     steps: list[TimedStep] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"name": self.name,
-                "steps": [{"text": s.text, "seconds": s.seconds} for s in self.steps]}
+        return {
+            "name": self.name,
+            "steps": [{"text": s.text, "seconds": s.seconds} for s in self.steps],
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> CustomTechnique:
-        return cls(str(data.get("name", "")),
-                   [TimedStep(str(s.get("text", "")), s.get("seconds"))
-                    for s in data.get("steps", [])])
+        return cls(
+            str(data.get("name", "")),
+            [TimedStep(str(s.get("text", "")), s.get("seconds")) for s in data.get("steps", [])],
+        )
 
 
 # --- SUDS words -------------------------------------------------------------------------
 def suds_word(value: int) -> str:
-    return ("Calm", "Barely upset", "A little upset", "Mildly upset", "Upset", "Moderately upset",
-            "Quite upset", "Very upset", "Intensely upset", "Extremely upset",
-            "Worst imaginable")[value]
+    return (
+        "Calm",
+        "Barely upset",
+        "A little upset",
+        "Mildly upset",
+        "Upset",
+        "Moderately upset",
+        "Quite upset",
+        "Very upset",
+        "Intensely upset",
+        "Extremely upset",
+        "Worst imaginable",
+    )[value]

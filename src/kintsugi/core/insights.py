@@ -69,25 +69,32 @@ def _effects(rows: list[tuple[str, int, int]]) -> list[TechniqueEffect]:
     drops: dict[str, list[int]] = defaultdict(list)
     for technique, before, after in rows:
         drops[technique].append(before - after)
-    return sorted((TechniqueEffect(t, len(d), sum(d) / len(d)) for t, d in drops.items()),
-                  key=lambda e: (-e.mean_drop, e.technique))
+    return sorted(
+        (TechniqueEffect(t, len(d), sum(d) / len(d)) for t, d in drops.items()),
+        key=lambda e: (-e.mean_drop, e.technique),
+    )
 
 
-def compute(db: Database, rng: Range, today: date | None = None,
-            only_ids: list[int] | None = None) -> Insights:
+def compute(
+    db: Database, rng: Range, today: date | None = None, only_ids: list[int] | None = None
+) -> Insights:
     """The figures for ``rng``; with ``only_ids``, from those items alone (a report shows
     nothing but what was chosen)."""
     today = today or date.today()
     lo, hi = rng.bounds()
     out = Insights(rng)
-    only = "" if only_ids is None else \
-        f" AND i.id IN ({','.join(str(int(i)) for i in only_ids) or 'NULL'})"
+    only = (
+        ""
+        if only_ids is None
+        else f" AND i.id IN ({','.join(str(int(i)) for i in only_ids) or 'NULL'})"
+    )
     with db.read() as conn:
         triggers = conn.execute(
             "SELECT i.occurred_at, i.occurred_tz, t.cue, t.suds_peak FROM item i"
             " JOIN trigger_event t ON t.item_id = i.id WHERE i.kind = 'trigger'"
             " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
-            (lo, hi)).fetchall()
+            (lo, hi),
+        ).fetchall()
         sessions = conn.execute(
             "SELECT g.technique, g.suds_before, g.suds_after, t.cue FROM item i"
             " JOIN grounding g ON g.item_id = i.id"
@@ -95,17 +102,20 @@ def compute(db: Database, rng: Range, today: date | None = None,
             " WHERE i.kind = 'grounding' AND i.deleted_at IS NULL"
             " AND i.occurred_at >= ? AND i.occurred_at < ?"
             " AND g.suds_before IS NOT NULL AND g.suds_after IS NOT NULL" + only,
-            (lo, hi)).fetchall()
+            (lo, hi),
+        ).fetchall()
         checkins = conn.execute(
             "SELECT i.occurred_at, i.occurred_tz, c.safety, c.trust, c.connection,"
             " c.communication FROM item i JOIN checkin c ON c.item_id = i.id"
             " WHERE i.kind = 'checkin' AND i.deleted_at IS NULL"
             " AND i.occurred_at >= ? AND i.occurred_at < ?" + only + " ORDER BY i.occurred_at",
-            (lo, hi)).fetchall()
+            (lo, hi),
+        ).fetchall()
         entries = conn.execute(
             "SELECT i.occurred_at, i.occurred_tz FROM item i WHERE i.kind = 'entry'"
             " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
-            (lo, hi)).fetchall()
+            (lo, hi),
+        ).fetchall()
 
     # triggers: per week, by cue, by hour and weekday (in the writer's local time)
     weekly: dict[date, list[int]] = defaultdict(list)
@@ -134,8 +144,10 @@ def compute(db: Database, rng: Range, today: date | None = None,
     out.by_cue_technique = {cue: _effects(rows) for cue, rows in per_cue.items()}
 
     # check-ins over time, and the weeks that had one
-    out.checkins = [(from_db(occ, tz), dict(zip(DIMENSIONS, values, strict=True)))
-                    for occ, tz, *values in checkins]
+    out.checkins = [
+        (from_db(occ, tz), dict(zip(DIMENSIONS, values, strict=True)))
+        for occ, tz, *values in checkins
+    ]
     out.checkin_weeks = len({_week_start(when.date()) for when, _ in out.checkins})
 
     # streaks of days with an entry

@@ -23,8 +23,14 @@ CUE_CATEGORIES = (
     "intrusive_memory",
     "other",
 )
-TECHNIQUES = ("box_breathing", "paced_breathing", "senses_54321", "muscle_relaxation",
-              "thought_record", "custom")
+TECHNIQUES = (
+    "box_breathing",
+    "paced_breathing",
+    "senses_54321",
+    "muscle_relaxation",
+    "thought_record",
+    "custom",
+)
 BOUNDARY_STATUSES = ("active", "revised", "retired")
 
 
@@ -146,8 +152,7 @@ class Goal(Record):
 
     @property
     def reached(self) -> bool:
-        return self.done or (self.target_amount is not None
-                             and self.achieved >= self.target_amount)
+        return self.done or (self.target_amount is not None and self.achieved >= self.target_amount)
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

@@ -17,10 +17,23 @@ from kintsugi.core.records import (
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
 
-MOODS = {-3: "very low", -2: "low", -1: "a bit low", 0: "okay", 1: "a bit better", 2: "good",
-         3: "very good"}
-KIND_NAMES = {"entry": "Journal", "trigger": "A hard moment", "grounding": "Grounding",
-              "checkin": "Check-in", "boundary": "Boundary", "goal": "Goal"}
+MOODS = {
+    -3: "very low",
+    -2: "low",
+    -1: "a bit low",
+    0: "okay",
+    1: "a bit better",
+    2: "good",
+    3: "very good",
+}
+KIND_NAMES = {
+    "entry": "Journal",
+    "trigger": "A hard moment",
+    "grounding": "Grounding",
+    "checkin": "Check-in",
+    "boundary": "Boundary",
+    "goal": "Goal",
+}
 
 
 def heading(rec: Record) -> str:
@@ -46,8 +59,9 @@ def body_lines(rec: Record) -> list[str]:
         if rec.situation:
             lines.append(f"- Situation: {rec.situation}")
         if rec.emotions:
-            lines.append("- Emotions: " + ", ".join(f"{e.name} {e.intensity}%"
-                                                    for e in rec.emotions))
+            lines.append(
+                "- Emotions: " + ", ".join(f"{e.name} {e.intensity}%" for e in rec.emotions)
+            )
         if rec.hot_thought:
             belief = f" (believed {rec.belief}%)" if rec.belief is not None else ""
             lines.append(f"- Hot thought: {rec.hot_thought}{belief}")
@@ -73,19 +87,25 @@ def body_lines(rec: Record) -> list[str]:
             value = getattr(rec, name)
             if value is not None:
                 lines.append(f"- {name.capitalize()}: {value}/10")
-        for label, text in (("Grateful for", rec.gratitude), ("I need", rec.needs),
-                            ("Notes", rec.notes)):
+        for label, text in (
+            ("Grateful for", rec.gratitude),
+            ("I need", rec.needs),
+            ("Notes", rec.notes),
+        ):
             if text:
                 lines.append(f"- {label}: {text}")
     elif isinstance(rec, Boundary):
         lines.append(rec.text)
         lines.append("")
-        lines.append(f"*Status: {rec.status}*"
-                     + (f" · *revisit by {rec.revisit_by:%d %b %Y}*" if rec.revisit_by else ""))
+        lines.append(
+            f"*Status: {rec.status}*"
+            + (f" · *revisit by {rec.revisit_by:%d %b %Y}*" if rec.revisit_by else "")
+        )
     elif isinstance(rec, Goal):
         if rec.target_amount:
-            lines.append(f"- Progress: {rec.achieved:g} of {rec.target_amount:g} "
-                         f"{rec.target_unit}".rstrip())
+            lines.append(
+                f"- Progress: {rec.achieved:g} of {rec.target_amount:g} {rec.target_unit}".rstrip()
+            )
         if rec.due:
             lines.append(f"- Due: {rec.due:%d %b %Y}")
         lines.append(f"- {'Done' if rec.reached else 'In progress'}")
@@ -99,9 +119,13 @@ def render_record(rec: Record) -> str:
     return f"## {heading(rec)}\n\n*{when}*\n\n" + "\n".join(body_lines(rec)).strip() + "\n"
 
 
-def render_markdown(records: list[Record], *, exporter: str = "",
-                    exported_at: datetime | None = None, title: str = "Shared from Kintsugi"
-                    ) -> str:
+def render_markdown(
+    records: list[Record],
+    *,
+    exporter: str = "",
+    exported_at: datetime | None = None,
+    title: str = "Shared from Kintsugi",
+) -> str:
     head = [f"# {title}", ""]
     if exporter:
         head.append(f"From {exporter}" + (f", {exported_at:%d %B %Y}" if exported_at else ""))

@@ -33,8 +33,9 @@ class CheckInSchedule:
         due = today - timedelta(days=back)
         return due if due <= now else due - timedelta(days=7)
 
-    def is_due(self, now: datetime, last_checkin: datetime | None,
-               snoozed_until: datetime | None = None) -> bool:
+    def is_due(
+        self, now: datetime, last_checkin: datetime | None, snoozed_until: datetime | None = None
+    ) -> bool:
         """Due when the latest due moment has no check-in after it and no snooze covers now."""
         due = self.latest_due_before(now)
         if due is None:

@@ -107,8 +107,11 @@ def make_snippet(
     end = tokens[last - 1].end() if last < len(tokens) else len(text)
     lead = "…" if first else ""
     snippet = lead + text[start:end] + ("…" if last < len(tokens) else "")
-    spans = tuple((len(lead) + tokens[i].start() - start, len(lead) + tokens[i].end() - start)
-                  for i in hits if first <= i < last)
+    spans = tuple(
+        (len(lead) + tokens[i].start() - start, len(lead) + tokens[i].end() - start)
+        for i in hits
+        if first <= i < last
+    )
     return snippet, spans, len(hits)
 
 

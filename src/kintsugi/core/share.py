@@ -45,19 +45,24 @@ class NotABundle(BundleError):
 
 
 class BundleNotForYou(BundleError):
-    default_message = ("This bundle was encrypted for someone else (or with another "
-                       "passphrase), so it can't be opened here.")
+    default_message = (
+        "This bundle was encrypted for someone else (or with another "
+        "passphrase), so it can't be opened here."
+    )
 
 
 class BundleDamaged(BundleError):
     exit_code = 3
-    default_message = ("This bundle is damaged or was changed after it was made; "
-                       "nothing was imported.")
+    default_message = (
+        "This bundle is damaged or was changed after it was made; nothing was imported."
+    )
 
 
 class BundleTooNew(BundleError):
-    default_message = ("This bundle comes from a newer version of Kintsugi. Update Kintsugi "
-                       "to open it; nothing was imported.")
+    default_message = (
+        "This bundle comes from a newer version of Kintsugi. Update Kintsugi "
+        "to open it; nothing was imported."
+    )
 
 
 class BundleTooLarge(BundleError):
@@ -81,25 +86,34 @@ class BundleContent:
     sha256: str  # of the encrypted file, as received
 
 
-def build_plaintext(records: list[Record], exporter: str,
-                    exported_at: datetime | None = None) -> bytes:
+def build_plaintext(
+    records: list[Record], exporter: str, exported_at: datetime | None = None
+) -> bytes:
     """The zip that gets encrypted: the JSON document and its Markdown rendering."""
     exported_at = exported_at or datetime.now(UTC)
-    document = {"format": FORMAT, "version": VERSION,
-                "exported_at": exported_at.isoformat(timespec="seconds"),
-                "exporter": exporter, "items": [share_dict(r) for r in records]}
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": exported_at.isoformat(timespec="seconds"),
+        "exporter": exporter,
+        "items": [share_dict(r) for r in records],
+    }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         fixed = (2026, 1, 1, 0, 0, 0)  # no local clock in the archive
-        z.writestr(zipfile.ZipInfo(JSON_NAME, fixed),
-                   json.dumps(document, ensure_ascii=False, indent=1))
-        z.writestr(zipfile.ZipInfo(MD_NAME, fixed),
-                   render_markdown(records, exporter=exporter, exported_at=exported_at))
+        z.writestr(
+            zipfile.ZipInfo(JSON_NAME, fixed), json.dumps(document, ensure_ascii=False, indent=1)
+        )
+        z.writestr(
+            zipfile.ZipInfo(MD_NAME, fixed),
+            render_markdown(records, exporter=exporter, exported_at=exported_at),
+        )
     return buf.getvalue()
 
 
-def encrypt(plaintext: bytes, *, recipients: list[str] | None = None,
-            passphrase: str | None = None) -> bytes:
+def encrypt(
+    plaintext: bytes, *, recipients: list[str] | None = None, passphrase: str | None = None
+) -> bytes:
     if recipients:
         try:
             keys = [x25519.Recipient.from_str(r.strip()) for r in recipients]
@@ -111,8 +125,9 @@ def encrypt(plaintext: bytes, *, recipients: list[str] | None = None,
     raise ValueError("a recipient or a passphrase is required")
 
 
-def open_bundle(data: bytes, *, identities: list[str] = (),
-                passphrase: str | None = None) -> BundleContent:
+def open_bundle(
+    data: bytes, *, identities: list[str] = (), passphrase: str | None = None
+) -> BundleContent:
     """Decrypt and check a bundle completely; raise a BundleError on anything wrong."""
     if len(data) > MAX_BUNDLE:
         raise BundleTooLarge()
@@ -122,8 +137,9 @@ def open_bundle(data: bytes, *, identities: list[str] = (),
     try:
         if wants_passphrase:
             if not passphrase:
-                raise BundleNotForYou("This bundle is locked with a passphrase: enter the one "
-                                      "your partner chose.")
+                raise BundleNotForYou(
+                    "This bundle is locked with a passphrase: enter the one your partner chose."
+                )
             plaintext = age_passphrase.decrypt(data, passphrase)
         else:
             keys = [x25519.Identity.from_str(i) for i in identities]
@@ -151,8 +167,14 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
                 raise BundleTooLarge()
             document = json.loads(z.read(JSON_NAME).decode("utf-8"))
             markdown = z.read(MD_NAME).decode("utf-8")
-    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, KeyError, EOFError,
-            RecursionError):  # RecursionError: absurdly nested JSON
+    except (
+        zipfile.BadZipFile,
+        UnicodeDecodeError,
+        ValueError,
+        KeyError,
+        EOFError,
+        RecursionError,
+    ):  # RecursionError: absurdly nested JSON
         raise NotABundle() from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise NotABundle()
@@ -167,8 +189,12 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
         exported_at = datetime.fromisoformat(document["exported_at"])
     except (KeyError, TypeError, ValueError):
         raise NotABundle() from None
-    if (not isinstance(items, list) or len(items) > MAX_ITEMS or not isinstance(exporter, str)
-            or not all(_item_ok(i) for i in items)):
+    if (
+        not isinstance(items, list)
+        or len(items) > MAX_ITEMS
+        or not isinstance(exporter, str)
+        or not all(_item_ok(i) for i in items)
+    ):
         raise NotABundle()
     return BundleContent(exporter[:200], exported_at, items, markdown, sha256)
 

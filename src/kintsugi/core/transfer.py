@@ -58,9 +58,16 @@ class ExportCancelled(KintsugiError):
 
 
 # --- choosing --------------------------------------------------------------------------
-def select(db: Database, *, ids: list[int] | None = None, shared: bool = False,
-           since: date | None = None, until: date | None = None, everything: bool = False,
-           kinds: tuple[str, ...] = ()) -> list[Record]:
+def select(
+    db: Database,
+    *,
+    ids: list[int] | None = None,
+    shared: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+    everything: bool = False,
+    kinds: tuple[str, ...] = (),
+) -> list[Record]:
     """The records to export, oldest first."""
     items = Items(db)
     if ids:
@@ -80,9 +87,13 @@ def select(db: Database, *, ids: list[int] | None = None, shared: bool = False,
         where.append(f"i.kind IN ({','.join('?' for _ in kinds)})")
         args += list(kinds)
     with db.read() as conn:
-        found = [r[0] for r in conn.execute(
-            f"SELECT i.id FROM item i WHERE {' AND '.join(where)} ORDER BY i.occurred_at, i.id",
-            args)]
+        found = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT i.id FROM item i WHERE {' AND '.join(where)} ORDER BY i.occurred_at, i.id",
+                args,
+            )
+        ]
     return [items.get(i) for i in found]
 
 
@@ -97,30 +108,46 @@ def full_dict(rec: Record, db: Database) -> dict[str, Any]:
     return data
 
 
-def export_bytes(db: Database, records: list[Record], fmt: str, *, exporter: str = "",
-                 recipients: list[str] | None = None, bundle_passphrase: str | None = None,
-                 progress: Progress | None = None) -> bytes:
+def export_bytes(
+    db: Database,
+    records: list[Record],
+    fmt: str,
+    *,
+    exporter: str = "",
+    recipients: list[str] | None = None,
+    bundle_passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> bytes:
     """The bytes of an export in ``fmt``: "age", "md", "json" or "md-days" (zip)."""
+
     def tick(n: int) -> None:
         if progress is not None and not progress(n, len(records)):
             raise ExportCancelled()
 
     if fmt == "age":
         tick(0)
-        return share.encrypt(share.build_plaintext(records, exporter), recipients=recipients,
-                             passphrase=bundle_passphrase)
+        return share.encrypt(
+            share.build_plaintext(records, exporter),
+            recipients=recipients,
+            passphrase=bundle_passphrase,
+        )
     if fmt == "md":
         tick(0)
-        return render_markdown(records, exporter=exporter, exported_at=datetime.now(UTC),
-                               title="Kintsugi export").encode("utf-8")
+        return render_markdown(
+            records, exporter=exporter, exported_at=datetime.now(UTC), title="Kintsugi export"
+        ).encode("utf-8")
     if fmt == "json":
         out = []
         for n, rec in enumerate(records):
             if n % 500 == 0:
                 tick(n)
             out.append(full_dict(rec, db))
-        doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
-               "exported_at": datetime.now(UTC).isoformat(timespec="seconds"), "items": out}
+        doc = {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "items": out,
+        }
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt == "md-days":
         days: dict[str, list[Record]] = {}
@@ -137,8 +164,9 @@ def export_bytes(db: Database, records: list[Record], fmt: str, *, exporter: str
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_export(db: Database, data: bytes, out: Path, *, fmt: str, recipient: str,
-                 item_ids: list[int]) -> str:
+def write_export(
+    db: Database, data: bytes, out: Path, *, fmt: str, recipient: str, item_ids: list[int]
+) -> str:
     """Write ``data`` to ``out`` (0600, atomic), log it, and return its SHA-256."""
     out = Path(out)
     try:
@@ -180,14 +208,20 @@ def record_from_dict(data: dict[str, Any]) -> Record:
     if "emotions" in values:
         values["emotions"] = [Emotion(**e) for e in values["emotions"]]
     if "progress" in values:
-        values["progress"] = [GoalProgress(date.fromisoformat(p["day"]), p["amount"],
-                                           p.get("note", "")) for p in values["progress"]]
+        values["progress"] = [
+            GoalProgress(date.fromisoformat(p["day"]), p["amount"], p.get("note", ""))
+            for p in values["progress"]
+        ]
     if "history" in values:
-        values["history"] = [BoundaryRevision(h["text"], h["status"],
-                                              date.fromisoformat(h["revisit_by"])
-                                              if h.get("revisit_by") else None,
-                                              _aware(h["changed_at"]))
-                             for h in values["history"]]
+        values["history"] = [
+            BoundaryRevision(
+                h["text"],
+                h["status"],
+                date.fromisoformat(h["revisit_by"]) if h.get("revisit_by") else None,
+                _aware(h["changed_at"]),
+            )
+            for h in values["history"]
+        ]
     for key in ("agreed_on", "revisit_by", "due"):
         if isinstance(values.get(key), str):
             values[key] = date.fromisoformat(values[key])
@@ -198,14 +232,19 @@ def _existing_uids(db: Database, uids: list[str]) -> set[str]:
     found: set[str] = set()
     with db.read() as conn:
         for start in range(0, len(uids), 500):
-            chunk = uids[start:start + 500]
-            found |= {r[0] for r in conn.execute(
-                f"SELECT uid FROM item WHERE uid IN ({','.join('?' for _ in chunk)})", chunk)}
+            chunk = uids[start : start + 500]
+            found |= {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT uid FROM item WHERE uid IN ({','.join('?' for _ in chunk)})", chunk
+                )
+            }
     return found
 
 
-def _add_all(db: Database, records: list[Record], trigger_links: dict[str, str] | None = None
-             ) -> tuple[int, int]:
+def _add_all(
+    db: Database, records: list[Record], trigger_links: dict[str, str] | None = None
+) -> tuple[int, int]:
     existing = _existing_uids(db, [r.uid for r in records])
     added = 0
     with db.transaction():
@@ -214,8 +253,9 @@ def _add_all(db: Database, records: list[Record], trigger_links: dict[str, str] 
                 continue
             if isinstance(rec, GroundingSession) and trigger_links and rec.uid in trigger_links:
                 with db.read() as conn:
-                    row = conn.execute("SELECT id FROM item WHERE uid = ?",
-                                       (trigger_links[rec.uid],)).fetchone()
+                    row = conn.execute(
+                        "SELECT id FROM item WHERE uid = ?", (trigger_links[rec.uid],)
+                    ).fetchone()
                 rec.trigger_id = row[0] if row else None
             repository_for(db, rec.KIND).add(rec)
             existing.add(rec.uid)
@@ -233,13 +273,21 @@ def parse_jrnl_json(doc: dict) -> list[Record]:
         when = datetime.fromisoformat(f"{e['date']}T{e.get('time', '00:00')}").astimezone()
         tags = [t.lstrip("@#") for t in e.get("tags", [])]
         title, body = str(e.get("title", "")), str(e.get("body", ""))
-        out.append(Entry(uid=_stable_uid("jrnl", when.isoformat(), title, body),
-                         occurred_at=when, title=title, body=body.strip(), tags=tags))
+        out.append(
+            Entry(
+                uid=_stable_uid("jrnl", when.isoformat(), title, body),
+                occurred_at=when,
+                title=title,
+                body=body.strip(),
+                tags=tags,
+            )
+        )
     return out
 
 
 _JRNL_LINE = re.compile(
-    r"^\[(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})(?::\d{2})?(?: ?([AP]M))?\] ?(.*)$")
+    r"^\[(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})(?::\d{2})?(?: ?([AP]M))?\] ?(.*)$"
+)
 
 
 def parse_jrnl_text(text: str) -> list[Record]:
@@ -253,8 +301,11 @@ def parse_jrnl_text(text: str) -> list[Record]:
             day, clock, ampm, title = m.groups()
             if ampm:
                 clock = datetime.strptime(f"{clock} {ampm}", "%I:%M %p").strftime("%H:%M")
-            current = [datetime.fromisoformat(f"{day}T{int(clock[:-3]):02d}{clock[-3:]}"),
-                       title, []]
+            current = [
+                datetime.fromisoformat(f"{day}T{int(clock[:-3]):02d}{clock[-3:]}"),
+                title,
+                [],
+            ]
         elif current is not None:
             current[2].append(line)
     if current:
@@ -268,8 +319,13 @@ def _jrnl_entry(when: datetime, title: str, lines: list[str]) -> Entry:
     body = "\n".join(lines).strip()
     tags = sorted({t[1:] for t in re.findall(r"(?<!\w)@\w+", f"{title} {body}")})
     when = when.astimezone()
-    return Entry(uid=_stable_uid("jrnl", when.isoformat(), title, body), occurred_at=when,
-                 title=title.strip(), body=body, tags=tags)
+    return Entry(
+        uid=_stable_uid("jrnl", when.isoformat(), title, body),
+        occurred_at=when,
+        title=title.strip(),
+        body=body,
+        tags=tags,
+    )
 
 
 def parse_dayone(doc: dict) -> list[Record]:
@@ -280,23 +336,34 @@ def parse_dayone(doc: dict) -> list[Record]:
         lines = text.strip().splitlines()
         title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
         body = "\n".join(lines[1:]).strip() if title else text.strip()
-        uid = "dayone-" + str(e["uuid"]) if e.get("uuid") else _stable_uid(
-            "dayone", when.isoformat(), text)
-        out.append(Entry(uid=uid[:100], occurred_at=when, title=title, body=body,
-                         tags=[str(t) for t in e.get("tags", [])], shared=False))
+        uid = (
+            "dayone-" + str(e["uuid"])
+            if e.get("uuid")
+            else _stable_uid("dayone", when.isoformat(), text)
+        )
+        out.append(
+            Entry(
+                uid=uid[:100],
+                occurred_at=when,
+                title=title,
+                body=body,
+                tags=[str(t) for t in e.get("tags", [])],
+                shared=False,
+            )
+        )
     return out
 
 
-def import_file(db: Database, data: bytes, *, bundle_passphrase: str | None = None
-                ) -> ImportResult:
+def import_file(db: Database, data: bytes, *, bundle_passphrase: str | None = None) -> ImportResult:
     """Recognise ``data`` and import it in one transaction (or raise, having written nothing)."""
     if len(data) > MAX_IMPORT:
         raise share.BundleTooLarge()
     stripped = data.lstrip()
     if stripped.startswith(share.AGE_HEADER) or stripped.startswith(share.AGE_ARMOR):
         sharing = Sharing(db)
-        content = share.open_bundle(data, identities=[sharing.identity()],
-                                    passphrase=bundle_passphrase)
+        content = share.open_bundle(
+            data, identities=[sharing.identity()], passphrase=bundle_passphrase
+        )
         _, new = sharing.store_received(content)
         count = len(content.items)
         return ImportResult("bundle", count if new else 0, 0 if new else count, content.exporter)
@@ -326,6 +393,8 @@ def import_file(db: Database, data: bytes, *, bundle_passphrase: str | None = No
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         if isinstance(exc, KintsugiError):
             raise
-        raise ImportError_("This file looked familiar but parts of it are not in the expected "
-                           "shape; nothing was imported.") from None
+        raise ImportError_(
+            "This file looked familiar but parts of it are not in the expected "
+            "shape; nothing was imported."
+        ) from None
     raise ImportError_()

@@ -164,8 +164,9 @@ def export_connection(conn: Any, target: Path, key: bytes | bytearray, salt: byt
     """``sqlcipher_export`` of an open connection into ``target`` (keyed ``key``/``salt``),
     with its schema version, then opened again and checked page by page."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    conn.execute("ATTACH DATABASE ? AS export KEY ?",
-                 (str(target), kdf.key_pragma_value(key, salt)))
+    conn.execute(
+        "ATTACH DATABASE ? AS export KEY ?", (str(target), kdf.key_pragma_value(key, salt))
+    )
     try:
         conn.execute("SELECT sqlcipher_export('export')")
         conn.execute(f"PRAGMA export.user_version = {int(version)}")
@@ -208,8 +209,9 @@ def _integrity_problems(conn: Any) -> list[str]:
 class Vault:
     """An unlocked vault. Holds the only connection and the raw key until :meth:`lock`."""
 
-    def __init__(self, path: Path, conn: Any, key: bytearray, salt: bytes,
-                 instance_lock: int | None = None):
+    def __init__(
+        self, path: Path, conn: Any, key: bytearray, salt: bytes, instance_lock: int | None = None
+    ):
         self.path = path
         self.db = Database(conn)
         self._instance_lock = instance_lock  # one Kintsugi per vault (see fsutil.lock_instance)
@@ -245,8 +247,7 @@ class Vault:
         except OSError as exc:
             raise _os_error(exc, path) from None
         try:
-            vault = cls(path, _connect(path, key, salt, LATEST_VERSION), key, salt,
-                        instance_lock)
+            vault = cls(path, _connect(path, key, salt, LATEST_VERSION), key, salt, instance_lock)
             migrate(vault.db)
             with vault.db.transaction() as conn:
                 conn.execute(
@@ -298,7 +299,11 @@ class Vault:
 
     @classmethod
     def _open_with_key(
-        cls, path: Path, key: bytearray, salt: bytes, migrations: Sequence[Migration],
+        cls,
+        path: Path,
+        key: bytearray,
+        salt: bytes,
+        migrations: Sequence[Migration],
         instance_lock: int | None = None,
     ) -> Vault:
         try:
@@ -416,8 +421,7 @@ class Vault:
         with self._backup_running:
             if self.locked:
                 raise VaultLocked()
-            dest = sqlcipher3.connect(str(target), isolation_level=None,
-                                      check_same_thread=False)
+            dest = sqlcipher3.connect(str(target), isolation_level=None, check_same_thread=False)
             try:
                 dest.execute("PRAGMA cipher_log_level = NONE")
                 dest.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, self._salt)}"')
@@ -508,4 +512,3 @@ def _os_error(exc: OSError, path: Path) -> KintsugiError:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return VaultReadOnly()
     return StorageError(f"Could not write next to {path}: {exc.strerror}.")
-

@@ -67,8 +67,12 @@ def self_check() -> int:
 def no_display() -> bool:
     import os
 
-    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def run(vault_path: Path) -> int:
@@ -76,8 +80,11 @@ def run(vault_path: Path) -> int:
 
     harden()
     if no_display():
-        print("kintsugi: there is no graphical display here (DISPLAY is not set). Start it "
-              "from your desktop, or use the command line: kintsugi --help", file=sys.stderr)
+        print(
+            "kintsugi: there is no graphical display here (DISPLAY is not set). Start it "
+            "from your desktop, or use the command line: kintsugi --help",
+            file=sys.stderr,
+        )
         return 1
     app = make_app()
     window = MainWindow(Session(vault_path))

@@ -42,31 +42,61 @@ def charts_for(data: Insights) -> list[ChartSpec]:
     """The insight charts, in reading order."""
     week_labels = [f"{w:%d %b}" for w, _, _ in data.weeks]
     charts = [
-        ChartSpec("bars", "Triggers per week", week_labels,
-                  {"Triggers": [float(n) for _, n, _ in data.weeks]},
-                  empty_text="Triggers you log will be counted here, week by week."),
-        ChartSpec("lines", "Mean peak distress (SUDS) per week", week_labels,
-                  {"Mean peak SUDS": [m for _, _, m in data.weeks]}, y_max=10,
-                  empty_text="How strong the moments were, on average, week by week."),
-        ChartSpec("hbars", "What set them off", [CUE_LABELS[c] for c in data.by_cue],
-                  {"Triggers": [float(n) for n in data.by_cue.values()]},
-                  empty_text="Which kinds of moments come up most."),
-        ChartSpec("bars", "By hour of the day", [f"{h}" for h in range(24)],
-                  {"Triggers": [float(n) for n in data.by_hour]},
-                  empty_text="The hours that tend to be hardest."),
-        ChartSpec("bars", "By day of the week", list(WEEKDAYS),
-                  {"Triggers": [float(n) for n in data.by_weekday]},
-                  empty_text="The days that tend to be hardest."),
-        ChartSpec("hbars", "What works for me: mean drop in distress",
-                  [TECHNIQUE_LABELS.get(e.technique, e.technique) for e in data.techniques],
-                  {"Mean SUDS drop": [e.mean_drop for e in data.techniques]},
-                  value_suffix=" points", notes=[f"n = {e.n}" for e in data.techniques],
-                  empty_text="Rate your distress before and after an exercise, and the ones "
-                             "that help most will show here."),
-        ChartSpec("lines", "Check-ins", [f"{w:%d %b}" for w, _ in data.checkins],
-                  {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS},
-                  y_max=10, empty_text="Safety, trust, connection and communication over "
-                                       "time, from your check-ins."),
+        ChartSpec(
+            "bars",
+            "Triggers per week",
+            week_labels,
+            {"Triggers": [float(n) for _, n, _ in data.weeks]},
+            empty_text="Triggers you log will be counted here, week by week.",
+        ),
+        ChartSpec(
+            "lines",
+            "Mean peak distress (SUDS) per week",
+            week_labels,
+            {"Mean peak SUDS": [m for _, _, m in data.weeks]},
+            y_max=10,
+            empty_text="How strong the moments were, on average, week by week.",
+        ),
+        ChartSpec(
+            "hbars",
+            "What set them off",
+            [CUE_LABELS[c] for c in data.by_cue],
+            {"Triggers": [float(n) for n in data.by_cue.values()]},
+            empty_text="Which kinds of moments come up most.",
+        ),
+        ChartSpec(
+            "bars",
+            "By hour of the day",
+            [f"{h}" for h in range(24)],
+            {"Triggers": [float(n) for n in data.by_hour]},
+            empty_text="The hours that tend to be hardest.",
+        ),
+        ChartSpec(
+            "bars",
+            "By day of the week",
+            list(WEEKDAYS),
+            {"Triggers": [float(n) for n in data.by_weekday]},
+            empty_text="The days that tend to be hardest.",
+        ),
+        ChartSpec(
+            "hbars",
+            "What works for me: mean drop in distress",
+            [TECHNIQUE_LABELS.get(e.technique, e.technique) for e in data.techniques],
+            {"Mean SUDS drop": [e.mean_drop for e in data.techniques]},
+            value_suffix=" points",
+            notes=[f"n = {e.n}" for e in data.techniques],
+            empty_text="Rate your distress before and after an exercise, and the ones "
+            "that help most will show here.",
+        ),
+        ChartSpec(
+            "lines",
+            "Check-ins",
+            [f"{w:%d %b}" for w, _ in data.checkins],
+            {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS},
+            y_max=10,
+            empty_text="Safety, trust, connection and communication over "
+            "time, from your check-ins.",
+        ),
     ]
     return charts
 
@@ -79,8 +109,11 @@ def draw(p: QPainter, rect: QRectF, spec: ChartSpec, style: ChartStyle = ChartSt
     p.setFont(title_font)
     p.setPen(QColor(style.text))
     title_h = QFontMetricsF(title_font).height() * 1.5
-    p.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h),
-               Qt.AlignLeft | Qt.AlignVCenter, spec.title)
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), title_h),
+        Qt.AlignLeft | Qt.AlignVCenter,
+        spec.title,
+    )
     small = QFont(title_font)
     small.setBold(False)
     small.setPointSizeF(max(6.0, title_font.pointSizeF() * 0.8))
@@ -105,17 +138,20 @@ def _hbars(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> Non
     for i, (label, value) in enumerate(zip(spec.labels, values, strict=True)):
         y = body.top() + i * row_h
         p.setPen(QColor(style.text))
-        p.drawText(QRectF(body.left(), y, label_w - 6, row_h), Qt.AlignRight | Qt.AlignVCenter,
-                   label)
+        p.drawText(
+            QRectF(body.left(), y, label_w - 6, row_h), Qt.AlignRight | Qt.AlignVCenter, label
+        )
         width = (body.width() - label_w - 90) * max(0.0, value or 0) / top_value
         p.setPen(Qt.NoPen)
         p.setBrush(QColor(style.colours[0]))
-        p.drawRoundedRect(QRectF(body.left() + label_w, y + row_h * 0.2, width, row_h * 0.6),
-                          3, 3)
+        p.drawRoundedRect(QRectF(body.left() + label_w, y + row_h * 0.2, width, row_h * 0.6), 3, 3)
         p.setPen(QColor(style.subtle))
         note = f"  {spec.notes[i]}" if i < len(spec.notes) else ""
-        p.drawText(QRectF(body.left() + label_w + width + 4, y, 120, row_h),
-                   Qt.AlignLeft | Qt.AlignVCenter, f"{(value or 0):g}{spec.value_suffix}{note}")
+        p.drawText(
+            QRectF(body.left() + label_w + width + 4, y, 120, row_h),
+            Qt.AlignLeft | Qt.AlignVCenter,
+            f"{(value or 0):g}{spec.value_suffix}{note}",
+        )
 
 
 def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
@@ -123,15 +159,22 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
     all_values = [v for values in spec.series.values() for v in values if v is not None]
     y_max = spec.y_max or max(1.0, max(all_values, default=1.0))
     legend_h = fm.height() * 1.4 if len(spec.series) > 1 else 0
-    plot = QRectF(body.left() + 28, body.top() + 4, body.width() - 34,
-                  body.height() - fm.height() * 1.6 - legend_h)
+    plot = QRectF(
+        body.left() + 28,
+        body.top() + 4,
+        body.width() - 34,
+        body.height() - fm.height() * 1.6 - legend_h,
+    )
     p.setPen(QPen(QColor(style.grid), 1))
     for k in range(5):  # gridlines and y labels
         y = plot.bottom() - plot.height() * k / 4
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         p.setPen(QColor(style.subtle))
-        p.drawText(QRectF(body.left(), y - 8, 24, 16), Qt.AlignRight | Qt.AlignVCenter,
-                   f"{y_max * k / 4:g}")
+        p.drawText(
+            QRectF(body.left(), y - 8, 24, 16),
+            Qt.AlignRight | Qt.AlignVCenter,
+            f"{y_max * k / 4:g}",
+        )
         p.setPen(QPen(QColor(style.grid), 1))
     n = max(1, len(spec.labels))
     step = plot.width() / n
@@ -139,8 +182,11 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
     p.setPen(QColor(style.subtle))
     for i, label in enumerate(spec.labels):
         if i % every == 0:
-            p.drawText(QRectF(plot.left() + i * step - 10, plot.bottom() + 2, step + 20,
-                              fm.height()), Qt.AlignHCenter | Qt.AlignTop, label)
+            p.drawText(
+                QRectF(plot.left() + i * step - 10, plot.bottom() + 2, step + 20, fm.height()),
+                Qt.AlignHCenter | Qt.AlignTop,
+                label,
+            )
     for s, (name, values) in enumerate(spec.series.items()):
         colour = QColor(style.colours[s % len(style.colours)])
         if spec.kind == "bars":
@@ -149,8 +195,13 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
             for i, v in enumerate(values):
                 if v:
                     h = plot.height() * v / y_max
-                    p.drawRoundedRect(QRectF(plot.left() + i * step + step * 0.15,
-                                             plot.bottom() - h, step * 0.7, h), 2, 2)
+                    p.drawRoundedRect(
+                        QRectF(
+                            plot.left() + i * step + step * 0.15, plot.bottom() - h, step * 0.7, h
+                        ),
+                        2,
+                        2,
+                    )
         else:
             path, started = QPainterPath(), False
             p.setBrush(colour)
@@ -159,8 +210,9 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
                 if v is None:
                     started = False
                     continue
-                pt = QPointF(plot.left() + i * step + step / 2,
-                             plot.bottom() - plot.height() * v / y_max)
+                pt = QPointF(
+                    plot.left() + i * step + step / 2, plot.bottom() - plot.height() * v / y_max
+                )
                 p.drawEllipse(pt, 2.5, 2.5)
                 if started:
                     path.lineTo(pt)
@@ -177,12 +229,16 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
             y = body.bottom() - legend_h / 2
             p.drawEllipse(QPointF(x + 5, y), 4, 4)
             p.setPen(QColor(style.text))
-            p.drawText(QRectF(x + 12, y - legend_h / 2, 140, legend_h),
-                       Qt.AlignLeft | Qt.AlignVCenter, name)
+            p.drawText(
+                QRectF(x + 12, y - legend_h / 2, 140, legend_h),
+                Qt.AlignLeft | Qt.AlignVCenter,
+                name,
+            )
 
 
-def render_image(spec: ChartSpec, size: QSize | None = None,
-                 style: ChartStyle = ChartStyle()) -> QImage:
+def render_image(
+    spec: ChartSpec, size: QSize | None = None, style: ChartStyle = ChartStyle()
+) -> QImage:
     size = size or QSize(560, 260)
     image = QImage(size, QImage.Format_ARGB32_Premultiplied)
     image.fill(Qt.white)
@@ -205,18 +261,26 @@ class ChartWidget(QWidget):
     def set_spec(self, spec: ChartSpec) -> None:
         self.spec = spec
         self.setAccessibleName(spec.title)
-        self.setAccessibleDescription(spec.empty_text if spec.empty else ", ".join(
-            f"{label}: {value:g}" for label, value in zip(
-                spec.labels, next(iter(spec.series.values())), strict=False) if value))
+        self.setAccessibleDescription(
+            spec.empty_text
+            if spec.empty
+            else ", ".join(
+                f"{label}: {value:g}"
+                for label, value in zip(spec.labels, next(iter(spec.series.values())), strict=False)
+                if value
+            )
+        )
         self.update()
 
     def paintEvent(self, event) -> None:
         if self.spec is None:
             return
         pal = self.palette()
-        style = ChartStyle(text=pal.windowText().color().name(),
-                           subtle=pal.placeholderText().color().name(),
-                           grid=pal.mid().color().name())
+        style = ChartStyle(
+            text=pal.windowText().color().name(),
+            subtle=pal.placeholderText().color().name(),
+            grid=pal.mid().color().name(),
+        )
         p = QPainter(self)
         draw(p, QRectF(self.rect()).adjusted(8, 8, -8, -8), self.spec, style)
         p.end()

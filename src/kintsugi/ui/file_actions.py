@@ -27,8 +27,11 @@ def bundle_needs_passphrase(path: Path) -> bool:
 class FileActions:
     # --- backups -----------------------------------------------------------------------
     def on_restore(self) -> None:
-        folder = (backups.backup_folder(self.session.vault) if self.session.is_open
-                  else backup_dir_for(self.session.path))
+        folder = (
+            backups.backup_folder(self.session.vault)
+            if self.session.is_open
+            else backup_dir_for(self.session.path)
+        )
         self.dialog = RestoreDialog(folder, self.session.path.stem, self)
         self.dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.dialog.restore_requested.connect(self.restore_from)
@@ -39,28 +42,40 @@ class FileActions:
             return
         path = self.session.path
         self.unlock.set_busy(True)
-        run_in_background(lambda: backups.restore(path, backup, passphrase),
-                          lambda kept: self.on_restored(backup),
-                          lambda exc: self.unlock.show_error(describe(exc)))
+        run_in_background(
+            lambda: backups.restore(path, backup, passphrase),
+            lambda kept: self.on_restored(backup),
+            lambda exc: self.unlock.show_error(describe(exc)),
+        )
 
     def on_restored(self, backup: Path) -> None:
         self.show_start()
-        self.unlock.hint.setText(self.tr("Restored. Unlock with the passphrase of that backup; "
-                                         "the journal as it was is kept in the backups."))
+        self.unlock.hint.setText(
+            self.tr(
+                "Restored. Unlock with the passphrase of that backup; "
+                "the journal as it was is kept in the backups."
+            )
+        )
 
     # --- import and export ------------------------------------------------------------
     def on_import(self) -> None:
         if not self.session.is_open:
             return
-        path = ask_open(self, self.tr("Import"),
-                        self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"))
+        path = ask_open(
+            self,
+            self.tr("Import"),
+            self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"),
+        )
         if path is None:
             return
         passphrase = None
         if bundle_needs_passphrase(path):
             passphrase, ok = QInputDialog.getText(
-                self, self.tr("Bundle passphrase"),
-                self.tr("This bundle is locked with a passphrase:"), QLineEdit.Password)
+                self,
+                self.tr("Bundle passphrase"),
+                self.tr("This bundle is locked with a passphrase:"),
+                QLineEdit.Password,
+            )
             if not ok:
                 return
         self.share.import_file(path, passphrase)
@@ -70,15 +85,28 @@ class FileActions:
         self.triggers.reload()
 
     def on_export_everything(self) -> None:
-        if not self.session.is_open or QMessageBox.warning(
-                self, self.tr("Export everything"),
-                self.tr("This writes everything — private notes included — to a file that is "
-                        "not encrypted. Keep it somewhere private."),
-                QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Ok:
+        if (
+            not self.session.is_open
+            or QMessageBox.warning(
+                self,
+                self.tr("Export everything"),
+                self.tr(
+                    "This writes everything — private notes included — to a file that is "
+                    "not encrypted. Keep it somewhere private."
+                ),
+                QMessageBox.Ok | QMessageBox.Cancel,
+                QMessageBox.Cancel,
+            )
+            != QMessageBox.Ok
+        ):
             return
         self.flush()
-        out = ask_save(self, self.tr("Export everything"), Path.home() / "kintsugi-export.json",
-                       self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"))
+        out = ask_save(
+            self,
+            self.tr("Export everything"),
+            Path.home() / "kintsugi-export.json",
+            self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"),
+        )
         if out:
             self.share.export_everything(out)
 

@@ -15,8 +15,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
-def _ask(parent: QWidget | None, title: str, start: str, name_filter: str,
-         save: bool) -> Path | None:
+def _ask(
+    parent: QWidget | None, title: str, start: str, name_filter: str, save: bool
+) -> Path | None:
     dialog = QFileDialog(parent, title, start, name_filter)
     dialog.setOption(QFileDialog.DontUseNativeDialog, True)
     dialog.setAcceptMode(QFileDialog.AcceptSave if save else QFileDialog.AcceptOpen)
@@ -42,6 +43,5 @@ def ask_open(parent: QWidget | None, title: str, name_filter: str, start: str = 
     return _ask(parent, title, start or str(Path.home()), name_filter, save=False)
 
 
-def ask_save(parent: QWidget | None, title: str, suggested: Path, name_filter: str
-             ) -> Path | None:
+def ask_save(parent: QWidget | None, title: str, suggested: Path, name_filter: str) -> Path | None:
     return _ask(parent, title, str(suggested), name_filter, save=True)

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
-_ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel,
-             QEvent.TouchBegin, QEvent.InputMethod}
+_ACTIVITY = {
+    QEvent.KeyPress,
+    QEvent.MouseButtonPress,
+    QEvent.MouseMove,
+    QEvent.Wheel,
+    QEvent.TouchBegin,
+    QEvent.InputMethod,
+}
 
 
 class IdleWatcher(QObject):
@@ -65,18 +71,41 @@ class SystemLockWatcher(QObject):
             return
         session, system = QDBusConnection.sessionBus(), QDBusConnection.systemBus()
         wanted = [
-            (session, "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-             "org.freedesktop.ScreenSaver", "ActiveChanged", "on_active_changed(bool)"),
-            (session, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver",
-             "org.gnome.ScreenSaver", "ActiveChanged", "on_active_changed(bool)"),
-            (system, "org.freedesktop.login1", "/org/freedesktop/login1",
-             "org.freedesktop.login1.Manager", "PrepareForSleep", "on_prepare_for_sleep(bool)"),
-            (system, "org.freedesktop.login1", "", "org.freedesktop.login1.Session", "Lock",
-             "on_session_lock()"),
+            (
+                session,
+                "org.freedesktop.ScreenSaver",
+                "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver",
+                "ActiveChanged",
+                "on_active_changed(bool)",
+            ),
+            (
+                session,
+                "org.gnome.ScreenSaver",
+                "/org/gnome/ScreenSaver",
+                "org.gnome.ScreenSaver",
+                "ActiveChanged",
+                "on_active_changed(bool)",
+            ),
+            (
+                system,
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                "on_prepare_for_sleep(bool)",
+            ),
+            (
+                system,
+                "org.freedesktop.login1",
+                "",
+                "org.freedesktop.login1.Session",
+                "Lock",
+                "on_session_lock()",
+            ),
         ]
         for bus, service, path, interface, name, slot in wanted:
-            if bus.isConnected() and bus.connect(service, path, interface, name, self,
-                                                 f"1{slot}"):
+            if bus.isConnected() and bus.connect(service, path, interface, name, self, f"1{slot}"):
                 self.connected.append(f"{interface}.{name}")
 
     @Slot(bool)

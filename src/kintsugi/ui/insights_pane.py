@@ -23,8 +23,12 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
 
-PRESETS = (("Last 4 weeks", 28), ("Last 3 months", 91), ("Last 12 months", 365),
-           ("Choose dates", 0))
+PRESETS = (
+    ("Last 4 weeks", 28),
+    ("Last 3 months", 91),
+    ("Last 12 months", 365),
+    ("Choose dates", 0),
+)
 
 
 class InsightsPane(QWidget):
@@ -100,9 +104,11 @@ class InsightsPane(QWidget):
         self._generation += 1
         generation, rng, db = self._generation, self.date_range(), self.session.database()
         self.status.setText(self.tr("Working it out…"))
-        run_in_background(lambda: insights.compute(db, rng),
-                          lambda result: self.on_computed(generation, result),
-                          lambda exc: self.on_failed(generation, exc))
+        run_in_background(
+            lambda: insights.compute(db, rng),
+            lambda result: self.on_computed(generation, result),
+            lambda exc: self.on_failed(generation, exc),
+        )
 
     def on_computed(self, generation: int, result: Insights) -> None:
         if generation != self._generation:
@@ -112,16 +118,24 @@ class InsightsPane(QWidget):
         for widget, spec in zip(self.charts, charts_for(result), strict=True):
             widget.set_spec(spec)
         if result.empty:
-            self.summary.setText(self.tr(
-                "Nothing in this range yet. As you write, log moments, ground yourself and "
-                "check in, the patterns will appear here — gently, and only for you."))
+            self.summary.setText(
+                self.tr(
+                    "Nothing in this range yet. As you write, log moments, ground yourself and "
+                    "check in, the patterns will appear here — gently, and only for you."
+                )
+            )
         else:
-            self.summary.setText(self.tr(
-                "%1 triggers · %2 days written · current streak %3 days (longest %4) · "
-                "check-ins in %5 weeks").replace("%1", str(result.trigger_count))
-                .replace("%2", str(result.entry_days)).replace("%3", str(result.current_streak))
+            self.summary.setText(
+                self.tr(
+                    "%1 triggers · %2 days written · current streak %3 days (longest %4) · "
+                    "check-ins in %5 weeks"
+                )
+                .replace("%1", str(result.trigger_count))
+                .replace("%2", str(result.entry_days))
+                .replace("%3", str(result.current_streak))
                 .replace("%4", str(result.longest_streak))
-                .replace("%5", str(result.checkin_weeks)))
+                .replace("%5", str(result.checkin_weeks))
+            )
 
     def on_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:

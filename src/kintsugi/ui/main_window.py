@@ -69,13 +69,15 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
         self.panes = QStackedWidget()
-        for label, pane in ((self.tr("Journal"), self.journal),
-                            (self.tr("Triggers"), self.triggers),
-                            (self.tr("Grounding"), self.grounding),
-                            (self.tr("Check-ins"), self.checkins),
-                            (self.tr("Share"), self.share),
-                            (self.tr("Insights"), self.insights),
-                            (self.tr("Search"), self.search)):
+        for label, pane in (
+            (self.tr("Journal"), self.journal),
+            (self.tr("Triggers"), self.triggers),
+            (self.tr("Grounding"), self.grounding),
+            (self.tr("Check-ins"), self.checkins),
+            (self.tr("Share"), self.share),
+            (self.tr("Insights"), self.insights),
+            (self.tr("Search"), self.search),
+        ):
             self.nav.addItem(label)
             self.panes.addWidget(pane)
         self.nav.currentRowChanged.connect(self.panes.setCurrentIndex)
@@ -126,19 +128,22 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             return a
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_entry_action = action(self.tr("New entry"), self.on_new_entry,
-                                       QKeySequence.New, file_menu)
+        self.new_entry_action = action(
+            self.tr("New entry"), self.on_new_entry, QKeySequence.New, file_menu
+        )
         file_menu.addSeparator()
         action(self.tr("New vault…"), self.on_new_vault, None, file_menu)
         action(self.tr("Open vault…"), self.on_open_vault, QKeySequence.Open, file_menu)
         file_menu.addSeparator()
         action(self.tr("Restore from backup…"), self.on_restore, None, file_menu)
         self.import_action = action(self.tr("Import…"), self.on_import, None, file_menu)
-        self.export_all_action = action(self.tr("Export everything…"), self.on_export_everything,
-                                        None, file_menu)
+        self.export_all_action = action(
+            self.tr("Export everything…"), self.on_export_everything, None, file_menu
+        )
         file_menu.addSeparator()
-        self.quick_log_action = action(self.tr("Log a moment…"), self.on_quick_log,
-                                       "Ctrl+Shift+T", file_menu)
+        self.quick_log_action = action(
+            self.tr("Log a moment…"), self.on_quick_log, "Ctrl+Shift+T", file_menu
+        )
         self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
         action(self.tr("Settings…"), self.on_settings, QKeySequence.Preferences, file_menu)
         file_menu.addSeparator()
@@ -147,8 +152,12 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.find_action = action(self.tr("Search…"), self.on_find, QKeySequence.Find, edit_menu)
         action(self.tr("Trash…"), self.on_trash, None, edit_menu)
         action(self.tr("Support contacts…"), self.on_support, None, edit_menu)
-        self.workspace_actions = [self.new_entry_action, self.quick_log_action,
-                                  self.lock_action, self.find_action]
+        self.workspace_actions = [
+            self.new_entry_action,
+            self.quick_log_action,
+            self.lock_action,
+            self.find_action,
+        ]
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -231,8 +240,8 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.unlock.set_busy(True)
         self._offer_recovery_key = True  # the old key no longer works: offer the new one
         self.session.unlock_with_recovery_key(
-            dialog.key.text(), dialog.new.text(),
-            lambda exc: self.unlock.show_error(describe(exc)))
+            dialog.key.text(), dialog.new.text(), lambda exc: self.unlock.show_error(describe(exc))
+        )
 
     def on_session_unlocked(self) -> None:
         self.settings = AppSettings.load(self.session.settings())
@@ -246,9 +255,13 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.search.on_unlocked()
         self.reminder.start()
         vault = self.session.vault
-        run_in_background(lambda: backups.daily_backup(vault), lambda _info: None,
-                          lambda exc: self.show_problem(
-                              self.tr("No backup today: %1").replace("%1", describe(exc))))
+        run_in_background(
+            lambda: backups.daily_backup(vault),
+            lambda _info: None,
+            lambda exc: self.show_problem(
+                self.tr("No backup today: %1").replace("%1", describe(exc))
+            ),
+        )
         self.nav.setCurrentRow(0)
         self.screens.setCurrentWidget(self.workspace)
         for a in self.workspace_actions:
@@ -275,8 +288,12 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.exercise.reduced_motion = values.reduced_motion
         day = Qt.DayOfWeek(values.first_day_of_week)
         if day != QLocale().firstDayOfWeek():  # calendars are built lazily: only when needed
-            for edit in (self.journal.jump, self.journal.editor.when, self.search.since,
-                         self.search.until):
+            for edit in (
+                self.journal.jump,
+                self.journal.editor.when,
+                self.search.since,
+                self.search.until,
+            ):
                 edit.calendarWidget().setFirstDayOfWeek(day)
 
     # --- locking -------------------------------------------------------------------
@@ -284,11 +301,19 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         """Save, close the vault, clear every view. False if the user chose to stay."""
         if not self.session.is_open:
             return True
-        if not self.flush() and QMessageBox.warning(
-                self, TITLE,
-                self.tr("The last changes couldn't be saved (%1)\n\nLock anyway and lose them?")
-                .replace("%1", self.save_state.text()),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+        if (
+            not self.flush()
+            and QMessageBox.warning(
+                self,
+                TITLE,
+                self.tr(
+                    "The last changes couldn't be saved (%1)\n\nLock anyway and lose them?"
+                ).replace("%1", self.save_state.text()),
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
+            )
+            != QMessageBox.Yes
+        ):
             return False
         self.session.lock()
         return True
@@ -370,8 +395,12 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             if getattr(self, "tray", None) is None:
                 self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
             self.tray.show()
-            self.tray.showMessage(TITLE, self.tr("When you have a moment: your check-in."),
-                                  QSystemTrayIcon.Information, 8000)
+            self.tray.showMessage(
+                TITLE,
+                self.tr("When you have a moment: your check-in."),
+                QSystemTrayIcon.Information,
+                8000,
+            )
 
     def on_check_in_now(self) -> None:
         self.reminder_bar.hide()

@@ -30,8 +30,9 @@ def too_short(text: str) -> str | None:
     """The message for a passphrase below the minimum, else None."""
     if len(text) >= MIN_LENGTH:
         return None
-    return QCoreApplication.translate("passphrase", "Please use at least %1 characters."
-                                      ).replace("%1", str(MIN_LENGTH))
+    return QCoreApplication.translate("passphrase", "Please use at least %1 characters.").replace(
+        "%1", str(MIN_LENGTH)
+    )
 
 
 def eye_icon(shown: bool) -> QIcon:

@@ -29,11 +29,14 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your recovery key"))
         self.recovery_key = recovery_key
-        text = QLabel(self.tr(
-            "This key opens your journal if you ever forget the passphrase. Write it down or "
-            "save it somewhere safe, away from this computer. It is shown only now; you can make "
-            "a new one later in Settings. It stops working when you change the passphrase."),
-            wordWrap=True)
+        text = QLabel(
+            self.tr(
+                "This key opens your journal if you ever forget the passphrase. Write it down or "
+                "save it somewhere safe, away from this computer. It is shown only now; you can "
+                "make a new one later in Settings. It stops working when you change the passphrase."
+            ),
+            wordWrap=True,
+        )
         self.key_label = QLabel(recovery_key, wordWrap=True)
         self.key_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         font = QFont("monospace")
@@ -71,8 +74,12 @@ class RecoveryKeyDialog(QDialog):
         self.status.setText(self.tr("Copied. It will be cleared from the clipboard on lock."))
 
     def on_save_clicked(self) -> None:
-        path = ask_save(self, self.tr("Save the recovery key"),
-                        Path.home() / "kintsugi-recovery-key.txt", self.tr("Text (*.txt)"))
+        path = ask_save(
+            self,
+            self.tr("Save the recovery key"),
+            Path.home() / "kintsugi-recovery-key.txt",
+            self.tr("Text (*.txt)"),
+        )
         if path:
             self.save_to(path)
 
@@ -87,8 +94,9 @@ class RecoveryKeyDialog(QDialog):
         printer = QPrinter()
         if QPrintDialog(printer, self).exec() == QDialog.Accepted:
             doc = QTextDocument()
-            doc.setPlainText(self.tr("Kintsugi recovery key\n\n%1").replace("%1",
-                                                                            self.recovery_key))
+            doc.setPlainText(
+                self.tr("Kintsugi recovery key\n\n%1").replace("%1", self.recovery_key)
+            )
             doc.print_(printer)
 
 
@@ -98,9 +106,13 @@ class RecoveryUnlockDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Open with the recovery key"))
-        intro = QLabel(self.tr("Type your recovery key, then choose a new passphrase. "
-                               "The old passphrase and this recovery key will stop working."),
-                       wordWrap=True)
+        intro = QLabel(
+            self.tr(
+                "Type your recovery key, then choose a new passphrase. "
+                "The old passphrase and this recovery key will stop working."
+            ),
+            wordWrap=True,
+        )
         self.key = QLineEdit(placeholderText="XXXX-XXXX-XXXX-…")
         self.key.setAccessibleName(self.tr("Recovery key"))
         self.new = PassphraseField(self.tr("New passphrase"))

@@ -23,10 +23,14 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.passphrase import PassphraseField
 from kintsugi.ui.workers import run_in_background
 
-REASON_WORDS = {"daily": "daily", "before-passphrase-change": "before a passphrase change",
-                "before-empty-trash": "before emptying the trash",
-                "before-restore": "before a restore", "before-migration": "before an update",
-                "manual": "made by hand"}
+REASON_WORDS = {
+    "daily": "daily",
+    "before-passphrase-change": "before a passphrase change",
+    "before-empty-trash": "before emptying the trash",
+    "before-restore": "before a restore",
+    "before-migration": "before an update",
+    "manual": "made by hand",
+}
 
 
 class RestoreDialog(QDialog):
@@ -40,8 +44,11 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Backups, newest first"))
         for b in backups.list_backups(folder, stem):
-            self._add(b.path, f"{b.taken_at.astimezone():%d %b %Y %H:%M} · "
-                              f"{self.tr(REASON_WORDS.get(b.reason, b.reason))}")
+            self._add(
+                b.path,
+                f"{b.taken_at.astimezone():%d %b %Y %H:%M} · "
+                f"{self.tr(REASON_WORDS.get(b.reason, b.reason))}",
+            )
         other = QPushButton(self.tr("Choose another file…"))
         other.setAccessibleName(self.tr("Choose a backup file"))
         other.clicked.connect(self.on_other_clicked)
@@ -53,8 +60,10 @@ class RestoreDialog(QDialog):
         self.details.setAccessibleName(self.tr("What the backup holds"))
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
         self.busy.setAccessibleName(self.tr("Opening the backup"))
-        note = QLabel(self.tr("Your journal as it is now is kept aside first, so a restore "
-                              "loses nothing."), wordWrap=True)
+        note = QLabel(
+            self.tr("Your journal as it is now is kept aside first, so a restore loses nothing."),
+            wordWrap=True,
+        )
         note.setProperty("role", "subtle")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Restore"))
@@ -67,8 +76,7 @@ class RestoreDialog(QDialog):
         if empty:
             empty.setProperty("role", "subtle")
             layout.addWidget(empty)
-        for w in (other, self.passphrase, self.look, self.busy, self.details, note,
-                  self.buttons):
+        for w in (other, self.passphrase, self.look, self.busy, self.details, note, self.buttons):
             layout.addWidget(w)
         self.list.currentItemChanged.connect(self.on_selection_changed)
         if self.list.count():
@@ -100,15 +108,19 @@ class RestoreDialog(QDialog):
             self.details.setText(self.tr("Choose a backup and type its passphrase."))
             return
         self.busy.show()
-        run_in_background(lambda: backups.inspect_backup(path, passphrase),
-                          self.on_looked, self.on_failed)
+        run_in_background(
+            lambda: backups.inspect_backup(path, passphrase), self.on_looked, self.on_failed
+        )
 
     def on_looked(self, d: backups.BackupDetails) -> None:
         self.busy.hide()
         newest = f", the newest from {d.newest:%d %b %Y}" if d.newest else ""
-        self.details.setText(self.tr("%1 journal entries, %2 items in all%3.")
-                             .replace("%1", str(d.entries)).replace("%2", str(d.items))
-                             .replace("%3", newest))
+        self.details.setText(
+            self.tr("%1 journal entries, %2 items in all%3.")
+            .replace("%1", str(d.entries))
+            .replace("%2", str(d.items))
+            .replace("%3", newest)
+        )
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
 
     def on_failed(self, exc: BaseException) -> None:

@@ -39,8 +39,14 @@ from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_LABELS = {"entry": "Journal", "trigger": "Trigger", "grounding": "Grounding",
-               "checkin": "Check-in", "boundary": "Boundary", "goal": "Goal"}
+KIND_LABELS = {
+    "entry": "Journal",
+    "trigger": "Trigger",
+    "grounding": "Grounding",
+    "checkin": "Check-in",
+    "boundary": "Boundary",
+    "goal": "Goal",
+}
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -102,7 +108,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         doc.setHtml(
             f"<div style='color:{colour}'><b>{html.escape(hit.title or '—')}</b>"
             f" <span style='color:{subtle.name()}'>&nbsp;{kind} · "
-            f"{hit.occurred_at:%d %b %Y}</span><br>{snippet_html(hit)}</div>")
+            f"{hit.occurred_at:%d %b %Y}</span><br>{snippet_html(hit)}</div>"
+        )
         doc.setTextWidth(option.rect.width() - 24)
         painter.translate(option.rect.left() + 12, option.rect.top() + 6)
         doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 24, self.HEIGHT - 8))
@@ -116,8 +123,9 @@ class SearchPane(QWidget):
         super().__init__(parent)
         self.session = session
         self._generation = 0
-        self.query = QLineEdit(placeholderText=self.tr("Search everything you have written…"),
-                               clearButtonEnabled=True)
+        self.query = QLineEdit(
+            placeholderText=self.tr("Search everything you have written…"), clearButtonEnabled=True
+        )
         self.query.setAccessibleName(self.tr("Search"))
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of record"))
@@ -155,8 +163,13 @@ class SearchPane(QWidget):
         self._debounce.timeout.connect(self.run_search)
         self.query.textChanged.connect(self._debounce.start)
         self.query.returnPressed.connect(self.on_query_return_pressed)
-        for signal in (self.kind.currentIndexChanged, self.tag.currentTextChanged,
-                       self.dated.toggled, self.since.dateChanged, self.until.dateChanged):
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.tag.currentTextChanged,
+            self.dated.toggled,
+            self.since.dateChanged,
+            self.until.dateChanged,
+        ):
             signal.connect(self._debounce.start)
 
         filters = QHBoxLayout()
@@ -218,8 +231,11 @@ class SearchPane(QWidget):
             return
         self.model.set_hits(hits)
         if hits:
-            self.status.setText(self.tr("1 result") if len(hits) == 1
-                                else self.tr("%1 results").replace("%1", str(len(hits))))
+            self.status.setText(
+                self.tr("1 result")
+                if len(hits) == 1
+                else self.tr("%1 results").replace("%1", str(len(hits)))
+            )
         else:
             self.status.setText(self.tr("Nothing found. Try fewer or shorter words."))
 

@@ -59,8 +59,9 @@ class Session(QObject):
     def unlock(self, passphrase: str, on_failed: Callable[[BaseException], None]) -> None:
         self._open_with(lambda: Vault.open(self.path, passphrase), on_failed)
 
-    def unlock_with_recovery_key(self, recovery_key: str, new_passphrase: str,
-                                 on_failed: Callable[[BaseException], None]) -> None:
+    def unlock_with_recovery_key(
+        self, recovery_key: str, new_passphrase: str, on_failed: Callable[[BaseException], None]
+    ) -> None:
         def work() -> Vault:
             vault = Vault.open_with_recovery_key(self.path, recovery_key)
             try:
@@ -72,8 +73,9 @@ class Session(QObject):
 
         self._open_with(work, on_failed)
 
-    def _open_with(self, work: Callable[[], Vault],
-                   on_failed: Callable[[BaseException], None]) -> None:
+    def _open_with(
+        self, work: Callable[[], Vault], on_failed: Callable[[BaseException], None]
+    ) -> None:
         run_in_background(work, self._on_opened, on_failed)
 
     def _on_opened(self, vault: Vault) -> None:

@@ -39,15 +39,20 @@ class AppSettings:
     first_day_of_week: int = 1  # Qt.DayOfWeek value
     reduced_motion: bool = False
 
-    KEYS = {"autolock_minutes": "ui.autolock_minutes", "theme": "ui.theme",
-            "editor_font_size": "ui.editor_font_size",
-            "first_day_of_week": "ui.first_day_of_week", "reduced_motion": "ui.reduced_motion"}
+    KEYS = {
+        "autolock_minutes": "ui.autolock_minutes",
+        "theme": "ui.theme",
+        "editor_font_size": "ui.editor_font_size",
+        "first_day_of_week": "ui.first_day_of_week",
+        "reduced_motion": "ui.reduced_motion",
+    }
 
     @classmethod
     def load(cls, store: Settings) -> AppSettings:
         defaults = cls()
-        return cls(**{name: store.get(key, getattr(defaults, name))
-                      for name, key in cls.KEYS.items()})
+        return cls(
+            **{name: store.get(key, getattr(defaults, name)) for name, key in cls.KEYS.items()}
+        )
 
     def save(self, store: Settings) -> None:
         for name, key in self.KEYS.items():
@@ -82,8 +87,10 @@ class SettingsDialog(QDialog):
             self.first_day.addItem(self.tr(label), int(value.value))
         self.first_day.setCurrentIndex(max(0, self.first_day.findData(current.first_day_of_week)))
 
-        self.reduced_motion = QCheckBox(self.tr("Reduce motion (the breathing pacer becomes "
-                                                "words and a bar)"), checked=current.reduced_motion)
+        self.reduced_motion = QCheckBox(
+            self.tr("Reduce motion (the breathing pacer becomes words and a bar)"),
+            checked=current.reduced_motion,
+        )
         self.reduced_motion.setAccessibleName(self.tr("Reduce motion"))
         self.techniques_button = QPushButton(self.tr("My grounding techniques…"))
         self.techniques_button.setAccessibleName(self.tr("My grounding techniques"))
@@ -116,9 +123,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> AppSettings:
-        return AppSettings(self.autolock.value(), self.theme.currentData(),
-                           self.font_size.value(), self.first_day.currentData(),
-                           self.reduced_motion.isChecked())
+        return AppSettings(
+            self.autolock.value(),
+            self.theme.currentData(),
+            self.font_size.value(),
+            self.first_day.currentData(),
+            self.reduced_motion.isChecked(),
+        )
 
     def on_accepted(self) -> None:
         values = self.values()
@@ -154,16 +165,23 @@ class PassphraseChangeDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.keep = keep_passphrase
-        self.setWindowTitle(self.tr("New recovery key") if keep_passphrase
-                            else self.tr("Change passphrase"))
+        self.setWindowTitle(
+            self.tr("New recovery key") if keep_passphrase else self.tr("Change passphrase")
+        )
         self.current = PassphraseField(self.tr("Current passphrase"))
         self.new = PassphraseField(self.tr("New passphrase"))
         self.repeat = PassphraseField(self.tr("Repeat the new passphrase"))
         self.meter = StrengthMeter(self.new)
-        note = QLabel(self.tr("The old recovery key will stop working.") if keep_passphrase else
-                      self.tr("Your journal is re-encrypted into a fresh copy; the old file is "
-                              "replaced only once the copy checks out. The old recovery key "
-                              "will stop working."), wordWrap=True)
+        note = QLabel(
+            self.tr("The old recovery key will stop working.")
+            if keep_passphrase
+            else self.tr(
+                "Your journal is re-encrypted into a fresh copy; the old file is "
+                "replaced only once the copy checks out. The old recovery key "
+                "will stop working."
+            ),
+            wordWrap=True,
+        )
         note.setProperty("role", "subtle")
         self.message = QLabel(wordWrap=True)
         self.message.setProperty("role", "error")
@@ -218,5 +236,8 @@ class PassphraseChangeDialog(QDialog):
     def on_failed(self, exc: BaseException) -> None:
         self.busy.hide()
         self.setEnabled(True)
-        self.message.setText(describe(exc) if not isinstance(exc, WrongPassphrase)
-                             else self.tr("That is not the current passphrase."))
+        self.message.setText(
+            describe(exc)
+            if not isinstance(exc, WrongPassphrase)
+            else self.tr("That is not the current passphrase.")
+        )

@@ -13,8 +13,15 @@ class SudsSlider(QWidget):
 
     def __init__(self, accessible_name: str, value: int = 5, parent: QWidget | None = None):
         super().__init__(parent)
-        self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=10, value=value,
-                              tickPosition=QSlider.TicksBelow, tickInterval=1, pageStep=1)
+        self.slider = QSlider(
+            Qt.Horizontal,
+            minimum=0,
+            maximum=10,
+            value=value,
+            tickPosition=QSlider.TicksBelow,
+            tickInterval=1,
+            pageStep=1,
+        )
         self.slider.setAccessibleName(accessible_name)
         self.slider.setMinimumHeight(36)
         self.word = QLabel(alignment=Qt.AlignCenter)

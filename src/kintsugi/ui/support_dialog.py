@@ -25,16 +25,20 @@ class SupportDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Support"))
-        intro = QLabel(self.tr("People and lines you trust. You don't have to do this alone."),
-                       wordWrap=True)
+        intro = QLabel(
+            self.tr("People and lines you trust. You don't have to do this alone."), wordWrap=True
+        )
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Support contacts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Phone or address"),
-                                              self.tr("Note")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Phone or address"), self.tr("Note")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().hide()
-        self.empty = QLabel(self.tr("No one here yet. Add a therapist, a friend, or a crisis "
-                                    "line you trust."), wordWrap=True)
+        self.empty = QLabel(
+            self.tr("No one here yet. Add a therapist, a friend, or a crisis line you trust."),
+            wordWrap=True,
+        )
         self.empty.setProperty("role", "subtle")
         add = QPushButton(self.tr("Add"))
         add.setAccessibleName(self.tr("Add a contact"))
@@ -70,8 +74,9 @@ class SupportDialog(QDialog):
     def contacts(self) -> list[SupportContact]:
         out = []
         for row in range(self.table.rowCount()):
-            name, reach, note = (self.table.item(row, c).text() if self.table.item(row, c)
-                                 else "" for c in range(3))
+            name, reach, note = (
+                self.table.item(row, c).text() if self.table.item(row, c) else "" for c in range(3)
+            )
             if name.strip() or reach.strip():
                 out.append(SupportContact(name.strip(), reach.strip(), note.strip()))
         return out

@@ -43,8 +43,7 @@ class TechniquesDialog(QDialog):
         self.name.setAccessibleName(self.tr("Technique name"))
         self.steps = QTableWidget(0, 2)
         self.steps.setAccessibleName(self.tr("Steps"))
-        self.steps.setHorizontalHeaderLabels([self.tr("Step"),
-                                              self.tr("Seconds (empty: untimed)")])
+        self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Seconds (empty: untimed)")])
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.steps.verticalHeader().hide()
         add_step = QPushButton(self.tr("Add step"))
@@ -88,8 +87,9 @@ class TechniquesDialog(QDialog):
         row = self.steps.rowCount()
         self.steps.insertRow(row)
         self.steps.setItem(row, 0, QTableWidgetItem(step.text))
-        self.steps.setItem(row, 1, QTableWidgetItem("" if step.seconds is None
-                                                    else f"{step.seconds:g}"))
+        self.steps.setItem(
+            row, 1, QTableWidgetItem("" if step.seconds is None else f"{step.seconds:g}")
+        )
         if edit:
             self.steps.editItem(self.steps.item(row, 0))
 
@@ -119,8 +119,9 @@ class TechniquesDialog(QDialog):
 
     def on_add_clicked(self) -> None:
         self._store_current()
-        self.techniques.append(CustomTechnique(self.tr("My technique"),
-                                               [TimedStep(self.tr("Breathe slowly"), 30.0)]))
+        self.techniques.append(
+            CustomTechnique(self.tr("My technique"), [TimedStep(self.tr("Breathe slowly"), 30.0)])
+        )
         self.list.addItem(self.techniques[-1].name)
         self.list.setCurrentRow(len(self.techniques) - 1)
 

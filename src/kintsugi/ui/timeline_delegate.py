@@ -12,8 +12,15 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from kintsugi.core.records import ItemSummary
 from kintsugi.ui.timeline_model import TimelineModel
 
-MOODS = {-3: "Very low", -2: "Low", -1: "A bit low", 0: "Okay", 1: "A bit better",
-         2: "Good", 3: "Very good"}
+MOODS = {
+    -3: "Very low",
+    -2: "Low",
+    -1: "A bit low",
+    0: "Okay",
+    1: "A bit better",
+    2: "Good",
+    3: "Very good",
+}
 PAD, ROW_H, HEAD_H = 10, 58, 30
 
 
@@ -49,8 +56,9 @@ class TimelineDelegate(QStyledItemDelegate):
             font.setPointSizeF(font.pointSizeF() * 0.9)
             painter.setFont(font)
             painter.setPen(pal.color(QPalette.PlaceholderText))
-            painter.drawText(head, Qt.AlignLeft | Qt.AlignBottom,
-                             day_heading(item.occurred_at.date()))
+            painter.drawText(
+                head, Qt.AlignLeft | Qt.AlignBottom, day_heading(item.occurred_at.date())
+            )
             rect.setTop(rect.top() + HEAD_H)
         body = rect.adjusted(4, 3, -4, -3)
         if option.state & QStyle.State_Selected:
@@ -68,16 +76,28 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setFont(time_font)
         painter.setPen(subtle if not option.state & QStyle.State_Selected else text_colour)
         time_w = QFontMetrics(time_font).horizontalAdvance("00:00") + PAD
-        painter.drawText(QRect(inner.left(), inner.top(), time_w, inner.height() // 2),
-                         Qt.AlignLeft | Qt.AlignVCenter, f"{item.occurred_at:%H:%M}")
+        painter.drawText(
+            QRect(inner.left(), inner.top(), time_w, inner.height() // 2),
+            Qt.AlignLeft | Qt.AlignVCenter,
+            f"{item.occurred_at:%H:%M}",
+        )
 
-        right_bits = [b for b in (mood_word(item.mood),
-                                  " ".join(f"#{t}" for t in item.tags[:3]),
-                                  "↗" if item.shared else "") if b]
+        right_bits = [
+            b
+            for b in (
+                mood_word(item.mood),
+                " ".join(f"#{t}" for t in item.tags[:3]),
+                "↗" if item.shared else "",
+            )
+            if b
+        ]
         right = "  ·  ".join(right_bits)
         right_w = QFontMetrics(time_font).horizontalAdvance(right) + PAD if right else 0
-        painter.drawText(QRect(inner.right() - right_w, inner.top(), right_w,
-                               inner.height() // 2), Qt.AlignRight | Qt.AlignVCenter, right)
+        painter.drawText(
+            QRect(inner.right() - right_w, inner.top(), right_w, inner.height() // 2),
+            Qt.AlignRight | Qt.AlignVCenter,
+            right,
+        )
 
         text_left = inner.left() + time_w
         text_w = inner.width() - time_w - right_w
@@ -87,16 +107,20 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         fm = QFontMetrics(title_font)
         title = index.data(Qt.DisplayRole)
-        painter.drawText(QRect(text_left, inner.top(), text_w, inner.height() // 2),
-                         Qt.AlignLeft | Qt.AlignVCenter,
-                         fm.elidedText(title, Qt.ElideRight, text_w))
+        painter.drawText(
+            QRect(text_left, inner.top(), text_w, inner.height() // 2),
+            Qt.AlignLeft | Qt.AlignVCenter,
+            fm.elidedText(title, Qt.ElideRight, text_w),
+        )
         painter.setFont(time_font)
         painter.setPen(subtle if not option.state & QStyle.State_Selected else text_colour)
         fm = QFontMetrics(time_font)
         excerpt_w = inner.width() - time_w
-        painter.drawText(QRect(text_left, inner.top() + inner.height() // 2, excerpt_w,
-                               inner.height() // 2), Qt.AlignLeft | Qt.AlignVCenter,
-                         fm.elidedText(item.excerpt, Qt.ElideRight, excerpt_w))
+        painter.drawText(
+            QRect(text_left, inner.top() + inner.height() // 2, excerpt_w, inner.height() // 2),
+            Qt.AlignLeft | Qt.AlignVCenter,
+            fm.elidedText(item.excerpt, Qt.ElideRight, excerpt_w),
+        )
         painter.restore()
 
 

@@ -15,13 +15,18 @@ from kintsugi.ui.timeline_model import TimelineModel
 
 
 class TimelineList(QStackedWidget):
-    def __init__(self, session: Session, accessible_name: str, empty_text: str,
-                 on_share_toggled: Callable[[], None], parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session,
+        accessible_name: str,
+        empty_text: str,
+        on_share_toggled: Callable[[], None],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, accessible_name)
-        self.share_action = install_share_toggle(self.view, self.model, session,
-                                                 on_share_toggled)
+        self.share_action = install_share_toggle(self.view, self.model, session, on_share_toggled)
         self.empty = QLabel(empty_text, alignment=Qt.AlignCenter, wordWrap=True)
         self.empty.setProperty("role", "subtle")
         self.addWidget(self.view)
@@ -37,5 +42,4 @@ class TimelineList(QStackedWidget):
 
     def update_empty(self, *_: object) -> None:
         rows = self.model.rowCount() > 0 or self.model.canFetchMore()
-        self.setCurrentWidget(self.view if rows or not self.show_empty_when_no_rows
-                              else self.empty)
+        self.setCurrentWidget(self.view if rows or not self.show_empty_when_no_rows else self.empty)

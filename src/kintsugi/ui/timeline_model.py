@@ -69,8 +69,9 @@ class TimelineModel(QAbstractListModel):
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()
-        names.update({self.IdRole: b"itemId", self.SummaryRole: b"summary",
-                      self.DayStartRole: b"dayStart"})
+        names.update(
+            {self.IdRole: b"itemId", self.SummaryRole: b"summary", self.DayStartRole: b"dayStart"}
+        )
         return names
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:

@@ -74,10 +74,15 @@ class TrashDialog(QDialog):
 
     def on_empty_clicked(self, *, confirm: bool = True) -> None:
         n = self.list.count()
-        if confirm and QMessageBox.question(
-                self, self.tr("Empty the trash"),
-                self.tr("Delete %n item(s) for good? This cannot be undone.", "", n)
-        ) != QMessageBox.Yes:
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                self.tr("Empty the trash"),
+                self.tr("Delete %n item(s) for good? This cannot be undone.", "", n),
+            )
+            != QMessageBox.Yes
+        ):
             return
         vault, items = self.session.vault, self.session.items()
 

@@ -17,8 +17,9 @@ class UnlockPane(QWidget):
         super().__init__(parent)
         heading = QLabel(self.tr("Welcome back"))
         heading.setProperty("role", "heading")
-        self.hint = QLabel(self.tr("Take your time. Enter your passphrase to open your journal."),
-                           wordWrap=True)
+        self.hint = QLabel(
+            self.tr("Take your time. Enter your passphrase to open your journal."), wordWrap=True
+        )
         self.hint.setProperty("role", "subtle")
         self.passphrase = PassphraseField(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.on_unlock_clicked)
@@ -37,8 +38,9 @@ class UnlockPane(QWidget):
         self.recovery_button = QPushButton(self.tr("Use recovery key…"), flat=True)
         self.recovery_button.setAccessibleName(self.tr("Use recovery key"))
         self.recovery_button.clicked.connect(self.recovery_requested)
-        self.restore_button = QPushButton(self.tr("Restore from a backup…"), flat=True,
-                                          visible=False)
+        self.restore_button = QPushButton(
+            self.tr("Restore from a backup…"), flat=True, visible=False
+        )
         self.restore_button.setAccessibleName(self.tr("Restore from a backup"))
         self.restore_button.clicked.connect(self.restore_requested)
         self.vault_label = QLabel()
@@ -48,9 +50,18 @@ class UnlockPane(QWidget):
         column.setFixedWidth(420)
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
-        for w in (heading, self.hint, self.passphrase, self.caps, self.message, self.busy,
-                  self.unlock_button, self.recovery_button, self.restore_button,
-                  self.vault_label):
+        for w in (
+            heading,
+            self.hint,
+            self.passphrase,
+            self.caps,
+            self.message,
+            self.busy,
+            self.unlock_button,
+            self.recovery_button,
+            self.restore_button,
+            self.vault_label,
+        ):
             layout.addWidget(w)
         centre(self, column)
 

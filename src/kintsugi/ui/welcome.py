@@ -24,20 +24,27 @@ class WelcomePane(QWidget):
         super().__init__(parent)
         heading = QLabel(self.tr("Welcome to Kintsugi"))
         heading.setProperty("role", "heading")
-        intro = QLabel(self.tr(
-            "A private place for your journal, the moments that hit hard, and what helps. "
-            "Everything stays on this computer, encrypted with a passphrase only you know."),
-            wordWrap=True)
+        intro = QLabel(
+            self.tr(
+                "A private place for your journal, the moments that hit hard, and what helps. "
+                "Everything stays on this computer, encrypted with a passphrase only you know."
+            ),
+            wordWrap=True,
+        )
         self.passphrase = PassphraseField(self.tr("Passphrase"))
         self.repeat = PassphraseField(self.tr("Repeat the passphrase"))
         self.meter = StrengthMeter(self.passphrase)
-        warning = QLabel(self.tr(
-            "There is no way back in without this passphrase — no reset, no account. "
-            "A recovery key is your spare: keep it somewhere safe, apart from this computer."),
-            wordWrap=True)
+        warning = QLabel(
+            self.tr(
+                "There is no way back in without this passphrase — no reset, no account. "
+                "A recovery key is your spare: keep it somewhere safe, apart from this computer."
+            ),
+            wordWrap=True,
+        )
         warning.setProperty("role", "note")
-        self.want_recovery = QCheckBox(self.tr("Give me a recovery key (recommended)"),
-                                       checked=True)
+        self.want_recovery = QCheckBox(
+            self.tr("Give me a recovery key (recommended)"), checked=True
+        )
         self.want_recovery.setAccessibleName(self.tr("Give me a recovery key"))
         self.message = QLabel(wordWrap=True)
         self.message.setProperty("role", "error")
@@ -56,8 +63,18 @@ class WelcomePane(QWidget):
         column.setFixedWidth(460)
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
-        for w in (heading, intro, self.passphrase, self.meter, self.repeat, warning,
-                  self.want_recovery, self.message, self.busy, self.create_button):
+        for w in (
+            heading,
+            intro,
+            self.passphrase,
+            self.meter,
+            self.repeat,
+            warning,
+            self.want_recovery,
+            self.message,
+            self.busy,
+            self.create_button,
+        ):
             layout.addWidget(w)
         centre(self, column)
 

@@ -98,8 +98,17 @@ class Repository(Generic[R]):
                 "INSERT INTO item (uid, kind, occurred_at, occurred_tz, title, excerpt, shared,"
                 " private_note, created_at, created_tz, updated_at, updated_tz)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (rec.uid, self.record_type.KIND, *to_db(rec.occurred_at), title, excerpt,
-                 int(rec.shared), rec.private_note, *created, *updated),
+                (
+                    rec.uid,
+                    self.record_type.KIND,
+                    *to_db(rec.occurred_at),
+                    title,
+                    excerpt,
+                    int(rec.shared),
+                    rec.private_note,
+                    *created,
+                    *updated,
+                ),
             ).lastrowid
             names = ", ".join(c.attr for c in self.columns)
             marks = ", ".join("?" for _ in self.columns)
@@ -136,8 +145,15 @@ class Repository(Generic[R]):
             conn.execute(
                 "UPDATE item SET occurred_at = ?, occurred_tz = ?, title = ?, excerpt = ?,"
                 " shared = ?, private_note = ?, updated_at = ?, updated_tz = ? WHERE id = ?",
-                (*to_db(rec.occurred_at), title, excerpt, int(rec.shared), rec.private_note,
-                 *to_db(now()), rec.id),
+                (
+                    *to_db(rec.occurred_at),
+                    title,
+                    excerpt,
+                    int(rec.shared),
+                    rec.private_note,
+                    *to_db(now()),
+                    rec.id,
+                ),
             )
             sets = ", ".join(f"{c.attr} = ?" for c in self.columns)
             conn.execute(
@@ -160,8 +176,9 @@ class Repository(Generic[R]):
     def _detail_values(self, rec: R) -> list[Any]:
         return [c.to_db(getattr(rec, c.attr)) for c in self.columns]
 
-    def _write_common(self, conn: Any, item_id: int, rec: R, title: str, text: str,
-                      old: R | None) -> None:
+    def _write_common(
+        self, conn: Any, item_id: int, rec: R, title: str, text: str, old: R | None
+    ) -> None:
         set_item_tags(conn, item_id, rec.tags)
         self.save_children(conn, rec, item_id, old)
         conn.execute("DELETE FROM fts WHERE rowid = ?", (item_id,))
@@ -172,13 +189,32 @@ class Repository(Generic[R]):
         )
 
     def _from_row(self, row: tuple) -> R:
-        (item_id, uid, occ, occ_tz, shared, note, created, created_tz, updated, updated_tz,
-         deleted, _title, *detail) = row
+        (
+            item_id,
+            uid,
+            occ,
+            occ_tz,
+            shared,
+            note,
+            created,
+            created_tz,
+            updated,
+            updated_tz,
+            deleted,
+            _title,
+            *detail,
+        ) = row
         values = {c.attr: c.from_db(v) for c, v in zip(self.columns, detail, strict=True)}
         return self.record_type(
-            id=item_id, uid=uid, occurred_at=from_db(occ, occ_tz), shared=bool(shared),
-            private_note=note, created_at=from_db(created, created_tz),
-            updated_at=from_db(updated, updated_tz), deleted_at=from_db(deleted), **values,
+            id=item_id,
+            uid=uid,
+            occurred_at=from_db(occ, occ_tz),
+            shared=bool(shared),
+            private_note=note,
+            created_at=from_db(created, created_tz),
+            updated_at=from_db(updated, updated_tz),
+            deleted_at=from_db(deleted),
+            **values,
         )
 
 
@@ -198,7 +234,6 @@ def set_item_tags(conn: Any, item_id: int, tags: list[str]) -> None:
     for tag in tags:
         conn.execute("INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (tag,))
         conn.execute(
-            "INSERT OR IGNORE INTO item_tag (item_id, tag_id)"
-            " SELECT ?, id FROM tag WHERE name = ?",
+            "INSERT OR IGNORE INTO item_tag (item_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
             (item_id, tag),
         )

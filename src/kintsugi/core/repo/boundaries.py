@@ -37,8 +37,11 @@ class BoundaryRepository(Repository[Boundary]):
             conn.executemany(
                 "INSERT INTO boundary_revision (boundary_id, text, status, revisit_by, changed_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                [(item_id, h.text, h.status, date_to_db(h.revisit_by), utc_text(h.changed_at))
-                 for h in rec.history])
+                [
+                    (item_id, h.text, h.status, date_to_db(h.revisit_by), utc_text(h.changed_at))
+                    for h in rec.history
+                ],
+            )
             return
         if (old.text, old.status, old.revisit_by) != (rec.text, rec.status, rec.revisit_by):
             conn.execute(
@@ -65,5 +68,7 @@ class BoundaryRepository(Repository[Boundary]):
                 "SELECT b.item_id, b.status = 'active' AND b.revisit_by IS NOT NULL"
                 " AND b.revisit_by <= ? AS due FROM boundary b JOIN item i ON i.id = b.item_id"
                 " WHERE i.deleted_at IS NULL"
-                " ORDER BY due DESC, b.revisit_by, i.occurred_at DESC", (today,)).fetchall()
+                " ORDER BY due DESC, b.revisit_by, i.occurred_at DESC",
+                (today,),
+            ).fetchall()
         return [(item_id, bool(due)) for item_id, due in rows]

@@ -53,10 +53,14 @@ class GoalRepository(Repository[Goal]):
     def all_ids(self) -> list[int]:
         """Live goals: open ones first (by due date), then the finished."""
         with self.db.read() as conn:
-            return [r[0] for r in conn.execute(
-                "SELECT g.item_id FROM goal g JOIN item i ON i.id = g.item_id"
-                " WHERE i.deleted_at IS NULL ORDER BY g.done, g.due IS NULL, g.due,"
-                " i.occurred_at DESC")]
+            return [
+                r[0]
+                for r in conn.execute(
+                    "SELECT g.item_id FROM goal g JOIN item i ON i.id = g.item_id"
+                    " WHERE i.deleted_at IS NULL ORDER BY g.done, g.due IS NULL, g.due,"
+                    " i.occurred_at DESC"
+                )
+            ]
 
     def mark_celebrated(self, goal_id: int) -> None:
         with self.db.transaction() as conn:

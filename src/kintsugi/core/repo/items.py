@@ -22,22 +22,30 @@ SUMMARY_SQL = (
 def summary_from_row(row: tuple) -> ItemSummary:
     item_id, kind, occ, tz, title, excerpt, shared, tags, mood, deleted = row
     return ItemSummary(
-        id=item_id, kind=kind, occurred_at=from_db(occ, tz), title=title, excerpt=excerpt,
-        shared=bool(shared), tags=tuple(sorted(tags.split("\x1f"), key=str.casefold)) if tags
-        else (), mood=mood, deleted_at=from_db(deleted),
+        id=item_id,
+        kind=kind,
+        occurred_at=from_db(occ, tz),
+        title=title,
+        excerpt=excerpt,
+        shared=bool(shared),
+        tags=tuple(sorted(tags.split("\x1f"), key=str.casefold)) if tags else (),
+        mood=mood,
+        deleted_at=from_db(deleted),
     )
 
 
-def timeline_page(db: Database, where: list[str], args: list[Any],
-                  after: tuple[datetime, int] | None, limit: int) -> list[ItemSummary]:
+def timeline_page(
+    db: Database, where: list[str], args: list[Any], after: tuple[datetime, int] | None, limit: int
+) -> list[ItemSummary]:
     """One page of live items matching ``where``, newest first, after the keyset ``after``."""
     where = ["i.deleted_at IS NULL", *where]
     args = list(args)
     if after:
         where.append("(i.occurred_at, i.id) < (?, ?)")
         args += [utc_text(after[0]), after[1]]
-    sql = (f"{SUMMARY_SQL} WHERE {' AND '.join(where)}"
-           " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?")
+    sql = (
+        f"{SUMMARY_SQL} WHERE {' AND '.join(where)} ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?"
+    )
     with db.read() as conn:
         return [summary_from_row(r) for r in conn.execute(sql, (*args, limit))]
 

@@ -63,13 +63,19 @@ class TriggerRepository(Repository[Trigger]):
     def describe(self, rec: Trigger) -> tuple[str, str, str]:
         title = first_line(rec.situation) or CUE_LABELS[rec.cue]
         text = "\n".join(
-            [rec.situation, rec.hot_thought, rec.action,
-             " ".join(e.name for e in rec.emotions), " ".join(rec.body_sensations)]
+            [
+                rec.situation,
+                rec.hot_thought,
+                rec.action,
+                " ".join(e.name for e in rec.emotions),
+                " ".join(rec.body_sensations),
+            ]
         )
         return title, excerpt_of(f"{CUE_LABELS[rec.cue]} · SUDS {rec.suds_peak}"), text
 
-    def timeline(self, *, cue: str | None = None, after: tuple[datetime, int] | None = None,
-                 limit: int = 100) -> list[ItemSummary]:
+    def timeline(
+        self, *, cue: str | None = None, after: tuple[datetime, int] | None = None, limit: int = 100
+    ) -> list[ItemSummary]:
         """Triggers newest first, optionally of one cue category (keyset paging)."""
         where, args = ["i.kind = 'trigger'"], []
         if cue:

@@ -50,8 +50,9 @@ class OptionalDate(QWidget):
 
 class BoundariesTab(RecordListTab):
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, self.tr("Boundaries, due for revisit first"),
-                         self.tr("New boundary"), parent)
+        super().__init__(
+            session, self.tr("Boundaries, due for revisit first"), self.tr("New boundary"), parent
+        )
         self.text = QPlainTextEdit(placeholderText=self.tr("What we agreed, in plain words"))
         self.text.setAccessibleName(self.tr("The agreement"))
         self.agreed = OptionalDate(self.tr("Agreed on"))
@@ -68,10 +69,15 @@ class BoundariesTab(RecordListTab):
         self.state = QLabel()
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
-        for signal in (self.text.textChanged, self.agreed.enabled.toggled,
-                       self.agreed.edit.dateChanged, self.revisit.enabled.toggled,
-                       self.revisit.edit.dateChanged, self.status.currentIndexChanged,
-                       self.share.toggled):
+        for signal in (
+            self.text.textChanged,
+            self.agreed.enabled.toggled,
+            self.agreed.edit.dateChanged,
+            self.revisit.enabled.toggled,
+            self.revisit.edit.dateChanged,
+            self.status.currentIndexChanged,
+            self.share.toggled,
+        ):
             signal.connect(self.on_field_changed)
         form = QFormLayout(self.form)
         form.addRow(self.tr("Agreement"), self.text)
@@ -124,9 +130,13 @@ class BoundariesTab(RecordListTab):
     def collect(self) -> Boundary:
         b = self._record
         return dataclasses.replace(
-            b, text=self.text.toPlainText().strip() or b.text, agreed_on=self.agreed.value(),
-            revisit_by=self.revisit.value(), status=self.status.currentData(),
-            shared=self.share.isChecked())
+            b,
+            text=self.text.toPlainText().strip() or b.text,
+            agreed_on=self.agreed.value(),
+            revisit_by=self.revisit.value(),
+            status=self.status.currentData(),
+            shared=self.share.isChecked(),
+        )
 
     def clear_fields(self) -> None:
         self.text.clear()

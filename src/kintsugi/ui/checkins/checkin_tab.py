@@ -29,9 +29,12 @@ from kintsugi.ui.autosave import Autosaver
 from kintsugi.ui.charts import ChartSpec, ChartWidget
 from kintsugi.ui.session import Session
 
-QUESTIONS = {"safety": "How safe do I feel?", "trust": "How much do I trust?",
-             "connection": "How connected do we feel?",
-             "communication": "How well are we talking?"}
+QUESTIONS = {
+    "safety": "How safe do I feel?",
+    "trust": "How much do I trust?",
+    "connection": "How connected do we feel?",
+    "communication": "How well are we talking?",
+}
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -47,8 +50,15 @@ class CheckInTab(QWidget):
         self.sliders: dict[str, QSlider] = {}
         form = QFormLayout()
         for dim in DIMENSIONS:
-            slider = QSlider(Qt.Horizontal, minimum=0, maximum=10, value=5, pageStep=1,
-                             tickPosition=QSlider.TicksBelow, tickInterval=1)
+            slider = QSlider(
+                Qt.Horizontal,
+                minimum=0,
+                maximum=10,
+                value=5,
+                pageStep=1,
+                tickPosition=QSlider.TicksBelow,
+                tickInterval=1,
+            )
             slider.setAccessibleName(self.tr(QUESTIONS[dim]))
             value = QLabel("5")
             slider.valueChanged.connect(lambda v, label=value: label.setNum(v))
@@ -82,8 +92,11 @@ class CheckInTab(QWidget):
 
         self.cadence = QComboBox()
         self.cadence.setAccessibleName(self.tr("How often"))
-        for label, value in ((self.tr("No reminder"), "off"), (self.tr("Every day"), "daily"),
-                             (self.tr("Every week"), "weekly")):
+        for label, value in (
+            (self.tr("No reminder"), "off"),
+            (self.tr("Every day"), "daily"),
+            (self.tr("Every week"), "weekly"),
+        ):
             self.cadence.addItem(label, value)
         self.weekday = QComboBox()
         self.weekday.setAccessibleName(self.tr("On"))
@@ -150,14 +163,24 @@ class CheckInTab(QWidget):
         from kintsugi.core import insights
 
         data = insights.compute(self.session.database(), Range.last_days(182))
-        self.trend.set_spec(ChartSpec(
-            "lines", self.tr("The last six months"), [f"{w:%d %b}" for w, _ in data.checkins],
-            {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS}, y_max=10,
-            empty_text=self.tr("Your check-ins will draw a line here over the weeks.")))
+        self.trend.set_spec(
+            ChartSpec(
+                "lines",
+                self.tr("The last six months"),
+                [f"{w:%d %b}" for w, _ in data.checkins],
+                {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS},
+                y_max=10,
+                empty_text=self.tr("Your check-ins will draw a line here over the weeks."),
+            )
+        )
         self.history.clear()
         for when, scores in reversed(data.checkins):
-            self.history.addItem(f"{when:%a %d %b %Y} · " + " · ".join(
-                f"{self.tr(d)} {scores[d]}" for d in DIMENSIONS if scores[d] is not None))
+            self.history.addItem(
+                f"{when:%a %d %b %Y} · "
+                + " · ".join(
+                    f"{self.tr(d)} {scores[d]}" for d in DIMENSIONS if scores[d] is not None
+                )
+            )
 
     def clear(self) -> None:
         self.autosaver.reset()
@@ -175,9 +198,13 @@ class CheckInTab(QWidget):
     def collect(self) -> CheckIn:
         assert self._checkin is not None
         return dataclasses.replace(
-            self._checkin, **{d: s.value() for d, s in self.sliders.items()},
-            gratitude=self.gratitude.text().strip(), needs=self.needs.text().strip(),
-            notes=self.notes.text().strip(), shared=self.share.isChecked())
+            self._checkin,
+            **{d: s.value() for d, s in self.sliders.items()},
+            gratitude=self.gratitude.text().strip(),
+            needs=self.needs.text().strip(),
+            notes=self.notes.text().strip(),
+            shared=self.share.isChecked(),
+        )
 
     def _save(self) -> None:
         self._checkin = self.session.checkins().save(self.collect())
@@ -191,6 +218,10 @@ class CheckInTab(QWidget):
         self.weekday.setEnabled(self.cadence.currentData() == "weekly")
         if self._loading or not self.session.is_open:
             return
-        self.session.schedule().set(CheckInSchedule(
-            self.cadence.currentData(), self.weekday.currentData(),
-            self.at.time().toString("HH:mm")))
+        self.session.schedule().set(
+            CheckInSchedule(
+                self.cadence.currentData(),
+                self.weekday.currentData(),
+                self.at.time().toString("HH:mm"),
+            )
+        )

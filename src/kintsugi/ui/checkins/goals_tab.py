@@ -40,8 +40,11 @@ class GoalCard(QWidget):
         self.bar.setMaximum(1000)
         self.bar.setValue(1000 if goal.reached else int(1000 * min(1.0, goal.achieved / target)))
         unit = f" {goal.target_unit}" if goal.target_unit else ""
-        self.bar.setFormat(f"{goal.achieved:g} of {goal.target_amount:g}{unit}"
-                           if goal.target_amount else ("Done" if goal.done else "Open"))
+        self.bar.setFormat(
+            f"{goal.achieved:g} of {goal.target_amount:g}{unit}"
+            if goal.target_amount
+            else ("Done" if goal.done else "Open")
+        )
         due = QLabel(f"due {goal.due:%d %b %Y}" if goal.due else "")
         due.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
@@ -69,8 +72,9 @@ class GoalsTab(RecordListTab):
         self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.progress = QTableWidget(0, 3)
         self.progress.setAccessibleName(self.tr("Progress entries"))
-        self.progress.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Amount"),
-                                                 self.tr("Note")])
+        self.progress.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Amount"), self.tr("Note")]
+        )
         self.progress.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.progress.verticalHeader().hide()
         add = QPushButton(self.tr("Add progress today"))
@@ -82,9 +86,16 @@ class GoalsTab(RecordListTab):
         self.state = QLabel()
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
-        for signal in (self.text.textChanged, self.target.valueChanged, self.unit.textChanged,
-                       self.due.enabled.toggled, self.due.edit.dateChanged, self.done.toggled,
-                       self.share.toggled, self.progress.itemChanged):
+        for signal in (
+            self.text.textChanged,
+            self.target.valueChanged,
+            self.unit.textChanged,
+            self.due.enabled.toggled,
+            self.due.edit.dateChanged,
+            self.done.toggled,
+            self.share.toggled,
+            self.progress.itemChanged,
+        ):
             signal.connect(self.on_field_changed)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
@@ -145,11 +156,14 @@ class GoalsTab(RecordListTab):
     def entries(self) -> list[GoalProgress]:
         out = []
         for row in range(self.progress.rowCount()):
-            cells = [self.progress.item(row, c).text().strip() if self.progress.item(row, c)
-                     else "" for c in range(3)]
+            cells = [
+                self.progress.item(row, c).text().strip() if self.progress.item(row, c) else ""
+                for c in range(3)
+            ]
             try:
-                out.append(GoalProgress(date.fromisoformat(cells[0]), float(cells[1] or 0),
-                                        cells[2]))
+                out.append(
+                    GoalProgress(date.fromisoformat(cells[0]), float(cells[1] or 0), cells[2])
+                )
             except ValueError:
                 continue  # a half-typed row waits for the next save
         return out
@@ -157,19 +171,30 @@ class GoalsTab(RecordListTab):
     def collect(self) -> Goal:
         g = self._record
         return dataclasses.replace(
-            g, text=self.text.text().strip() or g.text,
-            target_amount=self.target.value() or None, target_unit=self.unit.text().strip(),
-            due=self.due.value(), done=self.done.isChecked(), progress=self.entries(),
-            shared=self.share.isChecked())
+            g,
+            text=self.text.text().strip() or g.text,
+            target_amount=self.target.value() or None,
+            target_unit=self.unit.text().strip(),
+            due=self.due.value(),
+            done=self.done.isChecked(),
+            progress=self.entries(),
+            shared=self.share.isChecked(),
+        )
 
     def after_save(self, goal: Goal) -> None:
         if goal.reached and not goal.celebrated:
             self.repo().mark_celebrated(goal.id)
             self._record = dataclasses.replace(goal, celebrated=True)
             on_time = goal.due is None or date.today() <= goal.due
-            words = self.tr("You reached it: “%1”.").replace("%1", goal.text) + " " + (
-                self.tr("And before the date you set. That took steady work.") if on_time
-                else self.tr("That took steady work."))
+            words = (
+                self.tr("You reached it: “%1”.").replace("%1", goal.text)
+                + " "
+                + (
+                    self.tr("And before the date you set. That took steady work.")
+                    if on_time
+                    else self.tr("That took steady work.")
+                )
+            )
             self.message.setText(words)
             self.message.show()
             self.celebrated.emit(words)

@@ -49,8 +49,12 @@ class CheckInReminder(QObject):
 
     due = Signal()
 
-    def __init__(self, session: Session, now: Callable[[], datetime] = local_now,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        now: Callable[[], datetime] = local_now,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.now = now

@@ -13,8 +13,9 @@ from kintsugi.ui.session import Session
 class RecordListTab(QWidget):
     """Subclasses say which records, how a row looks, and how the form shows and collects."""
 
-    def __init__(self, session: Session, list_name: str, new_label: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, session: Session, list_name: str, new_label: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.session = session
         self._record: Record | None = None

@@ -151,8 +151,10 @@ class BreathingExercise(Exercise):
             self.preset.addItem(self.tr("My own"), None)
         else:
             self.preset.addItem("4-4-4-4", BOX)
-        self.custom = [QDoubleSpinBox(minimum=0, maximum=20, value=v, decimals=0, suffix=" s")
-                       for v in (4, 2, 6, 0)]
+        self.custom = [
+            QDoubleSpinBox(minimum=0, maximum=20, value=v, decimals=0, suffix=" s")
+            for v in (4, 2, 6, 0)
+        ]
         custom_row = QHBoxLayout()
         for spin, name in zip(self.custom, ("In", "Hold", "Out", "Rest"), strict=True):
             spin.setAccessibleName(self.tr(name))
@@ -160,7 +162,8 @@ class BreathingExercise(Exercise):
             custom_row.addWidget(QLabel(self.tr(name)))
             custom_row.addWidget(spin)
         self.preset.currentIndexChanged.connect(
-            lambda: [s.setEnabled(self.preset.currentData() is None) for s in self.custom])
+            lambda: [s.setEnabled(self.preset.currentData() is None) for s in self.custom]
+        )
         self.length = QComboBox()
         self.length.setAccessibleName(self.tr("How long"))
         for minutes in LENGTHS_MIN:
@@ -171,8 +174,11 @@ class BreathingExercise(Exercise):
         form.addRow(self.tr("Length"), self.length)
 
     def title(self) -> str:
-        return self.tr("Paced breathing") if self.technique == "paced_breathing" else \
-            self.tr("Box breathing")
+        return (
+            self.tr("Paced breathing")
+            if self.technique == "paced_breathing"
+            else self.tr("Box breathing")
+        )
 
     def options(self) -> QWidget:
         return self._options
@@ -190,16 +196,20 @@ class BreathingExercise(Exercise):
         state = breath_at(self.pattern(), self.elapsed(), self.length.currentData() * 60)
         self.pacer.set_state(state)
         minutes, seconds = divmod(int(self.elapsed()), 60)
-        self.info.setText(self.tr("Breath %1 · %2").replace("%1", str(state.cycles_done + 1))
-                          .replace("%2", f"{minutes}:{seconds:02d}"))
+        self.info.setText(
+            self.tr("Breath %1 · %2")
+            .replace("%1", str(state.cycles_done + 1))
+            .replace("%2", f"{minutes}:{seconds:02d}")
+        )
         if state.finished:
             self.finish()
 
     def steps(self) -> list[dict]:
         pattern = self.pattern()
         done = breath_at(pattern, self.elapsed(), self.length.currentData() * 60).cycles_done
-        return [{"pattern": pattern.label(), "length_min": self.length.currentData(),
-                 "cycles": done}]
+        return [
+            {"pattern": pattern.label(), "length_min": self.length.currentData(), "cycles": done}
+        ]
 
 
 class SensesExercise(Exercise):
@@ -212,13 +222,15 @@ class SensesExercise(Exercise):
         for index, (sense, count, words) in enumerate(SENSES):
             page = QWidget()
             v = QVBoxLayout(page)
-            v.addWidget(big(self.tr("Name %1 %2").replace("%1", str(count))
-                            .replace("%2", self.tr(words))))
+            v.addWidget(
+                big(self.tr("Name %1 %2").replace("%1", str(count)).replace("%2", self.tr(words)))
+            )
             fields = []
             for n in range(count):
                 field = QLineEdit()
-                field.setAccessibleName(self.tr("%1, item %2").replace("%1", sense)
-                                        .replace("%2", str(n + 1)))
+                field.setAccessibleName(
+                    self.tr("%1, item %2").replace("%1", sense).replace("%2", str(n + 1))
+                )
                 field.returnPressed.connect(self.focusNextChild)
                 fields.append(field)
                 v.addWidget(field)
@@ -249,15 +261,18 @@ class SensesExercise(Exercise):
             self.finish()
 
     def steps(self) -> list[dict]:
-        return [{"sense": sense, "items": [f.text().strip() for f in fields if f.text().strip()]}
-                for (sense, _, _), fields in zip(SENSES, self.fields, strict=True)]
+        return [
+            {"sense": sense, "items": [f.text().strip() for f in fields if f.text().strip()]}
+            for (sense, _, _), fields in zip(SENSES, self.fields, strict=True)
+        ]
 
 
 class TimedStepsExercise(Exercise):
     """Muscle relaxation, and your own techniques: steps that run on the clock (or wait)."""
 
-    def __init__(self, clock: Clock, technique: str, steps: list[TimedStep], name: str = "",
-                 parent=None):
+    def __init__(
+        self, clock: Clock, technique: str, steps: list[TimedStep], name: str = "", parent=None
+    ):
         super().__init__(clock, parent)
         self.technique = technique
         self.name = name
@@ -344,15 +359,18 @@ class ThoughtRecordExercise(Exercise):
         super().__init__(clock, parent)
         self.situation = QPlainTextEdit(placeholderText=self.tr("Where, when, what happened"))
         self.situation.setAccessibleName(self.tr("Situation"))
-        self.emotions = [(QLineEdit(placeholderText=self.tr("Emotion")),
-                          QSpinBox(maximum=100, suffix=" %")) for _ in range(3)]
-        self.thoughts = [QLineEdit(placeholderText=self.tr("A thought that went through my "
-                                                           "mind")) for _ in range(3)]
+        self.emotions = [
+            (QLineEdit(placeholderText=self.tr("Emotion")), QSpinBox(maximum=100, suffix=" %"))
+            for _ in range(3)
+        ]
+        self.thoughts = [
+            QLineEdit(placeholderText=self.tr("A thought that went through my mind"))
+            for _ in range(3)
+        ]
         self.hot = [QRadioButton(self.tr("hot")) for _ in range(3)]
         self.evidence_for = QPlainTextEdit(placeholderText=self.tr("Facts that support it"))
         self.evidence_for.setAccessibleName(self.tr("Evidence for"))
-        self.evidence_against = QPlainTextEdit(
-            placeholderText=self.tr("Facts that don't fit it"))
+        self.evidence_against = QPlainTextEdit(placeholderText=self.tr("Facts that don't fit it"))
         self.evidence_against.setAccessibleName(self.tr("Evidence against"))
         self.balanced = QPlainTextEdit(placeholderText=self.tr("A more balanced thought"))
         self.balanced.setAccessibleName(self.tr("Balanced thought"))
@@ -393,17 +411,35 @@ class ThoughtRecordExercise(Exercise):
         return self.tr("Thought record")
 
     def steps(self) -> list[dict]:
-        emotions = [{"name": n.text().strip(), "intensity": s.value()}
-                    for n, s in self.emotions if n.text().strip()]
-        after = [{"name": n.text().strip(), "intensity": r.value()}
-                 for (n, _), r in zip(self.emotions, self.rerated, strict=True)
-                 if n.text().strip()]
+        emotions = [
+            {"name": n.text().strip(), "intensity": s.value()}
+            for n, s in self.emotions
+            if n.text().strip()
+        ]
+        after = [
+            {"name": n.text().strip(), "intensity": r.value()}
+            for (n, _), r in zip(self.emotions, self.rerated, strict=True)
+            if n.text().strip()
+        ]
         thoughts = [t.text().strip() for t in self.thoughts if t.text().strip()]
-        hot = next((t.text().strip() for t, h in zip(self.thoughts, self.hot, strict=True)
-                    if h.isChecked()), "")
-        return [{"situation": self.situation.toPlainText(), "emotions": emotions,
-                 "thoughts": thoughts, "hot_thought": hot,
-                 "evidence_for": self.evidence_for.toPlainText(),
-                 "evidence_against": self.evidence_against.toPlainText(),
-                 "balanced_thought": self.balanced.toPlainText(),
-                 "belief": self.belief.value(), "emotions_after": after}]
+        hot = next(
+            (
+                t.text().strip()
+                for t, h in zip(self.thoughts, self.hot, strict=True)
+                if h.isChecked()
+            ),
+            "",
+        )
+        return [
+            {
+                "situation": self.situation.toPlainText(),
+                "emotions": emotions,
+                "thoughts": thoughts,
+                "hot_thought": hot,
+                "evidence_for": self.evidence_for.toPlainText(),
+                "evidence_against": self.evidence_against.toPlainText(),
+                "balanced_thought": self.balanced.toPlainText(),
+                "belief": self.belief.value(),
+                "emotions_after": after,
+            }
+        ]

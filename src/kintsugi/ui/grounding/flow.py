@@ -64,8 +64,11 @@ class GroundingFlow:
         self.toolbar.show()
         self.screens.setCurrentWidget(self.workspace)
         if draft is not None:
-            self.banner.offer(self.tr("Keep a note of this exercise?"),
-                              lambda: self._save_draft(draft), self.tr("Save it"))
+            self.banner.offer(
+                self.tr("Keep a note of this exercise?"),
+                lambda: self._save_draft(draft),
+                self.tr("Save it"),
+            )
 
     def _save_draft(self, draft) -> None:
         if self.session.is_open:

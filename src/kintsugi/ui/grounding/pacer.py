@@ -9,8 +9,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kintsugi.core.exercises import BreathState
 
-PHASE_WORDS = {"in": "Breathe in…", "hold_in": "Hold…", "out": "Breathe out…",
-               "hold_out": "Rest…", "done": "Well done."}
+PHASE_WORDS = {
+    "in": "Breathe in…",
+    "hold_in": "Hold…",
+    "out": "Breathe out…",
+    "hold_out": "Rest…",
+    "done": "Well done.",
+}
 
 
 class BreathingPacer(QWidget):
@@ -31,7 +36,9 @@ class BreathingPacer(QWidget):
 
     def set_state(self, state: BreathState) -> None:
         changed_text = self.state is None or (state.phase, state.seconds_left) != (
-            self.state.phase, self.state.seconds_left)
+            self.state.phase,
+            self.state.seconds_left,
+        )
         self.state = state
         if changed_text:
             self.setAccessibleDescription(self.phase_text())
@@ -56,11 +63,13 @@ class BreathingPacer(QWidget):
             p.setBrush(pal.color(QPalette.AlternateBase))
             p.drawRoundedRect(bar, 7, 7)
             p.setBrush(accent)
-            p.drawRoundedRect(QRectF(bar.x(), bar.y(), bar.width() * self.state.fill,
-                                     bar.height()), 7, 7)
+            p.drawRoundedRect(
+                QRectF(bar.x(), bar.y(), bar.width() * self.state.fill, bar.height()), 7, 7
+            )
             p.setPen(text)
-            p.drawText(QRectF(0, 0, w, h * 0.55), Qt.AlignHCenter | Qt.AlignBottom,
-                       self.phase_text())
+            p.drawText(
+                QRectF(0, 0, w, h * 0.55), Qt.AlignHCenter | Qt.AlignBottom, self.phase_text()
+            )
             return
         r_max = min(w, h) * 0.45
         r_min = r_max * 0.35

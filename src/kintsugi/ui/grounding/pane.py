@@ -35,8 +35,7 @@ class GroundingPane(QWidget):
         support.clicked.connect(self.support_requested)
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, self.tr("Past grounding sessions"))
-        self.share_action = install_share_toggle(self.view, self.model, session,
-                                                 lambda: None)
+        self.share_action = install_share_toggle(self.view, self.model, session, lambda: None)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.grid)
@@ -61,8 +60,11 @@ class GroundingPane(QWidget):
 
     def on_unlocked(self) -> None:
         grounding_items = self.session.items()
-        self.model.set_source(lambda after, limit: grounding_items.timeline(
-            kind="grounding", after=after, limit=limit))
+        self.model.set_source(
+            lambda after, limit: grounding_items.timeline(
+                kind="grounding", after=after, limit=limit
+            )
+        )
         self.model.fetchMore()
         self.set_custom(self.session.custom_techniques().all())
 

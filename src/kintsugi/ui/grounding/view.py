@@ -39,8 +39,13 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.suds import SudsSlider
 
-BUILT_IN = ("box_breathing", "paced_breathing", "senses_54321", "muscle_relaxation",
-            "thought_record")
+BUILT_IN = (
+    "box_breathing",
+    "paced_breathing",
+    "senses_54321",
+    "muscle_relaxation",
+    "thought_record",
+)
 INTROS = {
     "box_breathing": "Breathe in for four, hold for four, out for four, rest for four.",
     "paced_breathing": "A longer out-breath tells the body it is safe.",
@@ -160,13 +165,22 @@ class ExerciseView(QWidget):
             button = QPushButton(self.tr(label))
             button.setAccessibleName(self.tr(label))
             button.setMinimumHeight(56)
-            button.clicked.connect(lambda _=False, t=technique, c=custom:
-                                   self.prepare(t, trigger_id, custom=c, suds=suds))
+            button.clicked.connect(
+                lambda _=False, t=technique, c=custom: self.prepare(
+                    t, trigger_id, custom=c, suds=suds
+                )
+            )
             self.choose_grid.addWidget(button, n // 2, n % 2)
         self.pages.setCurrentWidget(self.choose_page)
 
-    def prepare(self, technique: str, trigger_id: int | None = None, *,
-                custom: CustomTechnique | None = None, suds: int | None = None) -> Exercise:
+    def prepare(
+        self,
+        technique: str,
+        trigger_id: int | None = None,
+        *,
+        custom: CustomTechnique | None = None,
+        suds: int | None = None,
+    ) -> Exercise:
         """Show the 'before' page of ``technique``; returns the exercise widget."""
         self._reset(trigger_id)
         ex = self._make(technique, custom)
@@ -185,8 +199,9 @@ class ExerciseView(QWidget):
 
     def _make(self, technique: str, custom: CustomTechnique | None) -> Exercise:
         if technique in ("box_breathing", "paced_breathing"):
-            return BreathingExercise(self.clock, technique == "paced_breathing",
-                                     self.reduced_motion)
+            return BreathingExercise(
+                self.clock, technique == "paced_breathing", self.reduced_motion
+            )
         if technique == "senses_54321":
             return SensesExercise(self.clock)
         if technique == "muscle_relaxation":
@@ -227,12 +242,16 @@ class ExerciseView(QWidget):
         if ex is None or self.started_at is None:
             return None
         return GroundingSession(
-            technique=ex.technique, occurred_at=self.started_at,
-            duration_s=round(ex.elapsed(), 1), completed=ex.completed,
+            technique=ex.technique,
+            occurred_at=self.started_at,
+            duration_s=round(ex.elapsed(), 1),
+            completed=ex.completed,
             suds_before=self.suds_before,
             suds_after=self.suds_after.value() if with_after else None,
-            steps=ex.steps(), notes=self.notes.toPlainText().strip(),
-            trigger_id=self.trigger_id)
+            steps=ex.steps(),
+            notes=self.notes.toPlainText().strip(),
+            trigger_id=self.trigger_id,
+        )
 
     def save(self) -> GroundingSession | None:
         draft = self.draft(with_after=True)

@@ -70,12 +70,17 @@ class EntryEditor(QWidget):
         self.tags.setCompleter(completer)
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
-        self.share.setToolTip(self.tr("Marked items can be chosen in Share. Nothing leaves "
-                                      "until you export it."))
+        self.share.setToolTip(
+            self.tr("Marked items can be chosen in Share. Nothing leaves until you export it.")
+        )
 
         self.body = QPlainTextEdit(objectName="bodyEdit")
-        self.body.setPlaceholderText(self.tr("Write whatever is on your mind. Markdown works: "
-                                             "*emphasis*, **strong**, # headings, - lists."))
+        self.body.setPlaceholderText(
+            self.tr(
+                "Write whatever is on your mind. Markdown works: "
+                "*emphasis*, **strong**, # headings, - lists."
+            )
+        )
         self.body.setAccessibleName(self.tr("Entry text"))
         self.preview = QTextBrowser(objectName="bodyPreview", openExternalLinks=False)
         self.preview.setAccessibleName(self.tr("Rendered preview"))
@@ -88,8 +93,11 @@ class EntryEditor(QWidget):
         self.preview_button.toggled.connect(self.on_preview_toggled)
 
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("Private note — only for you. It is never "
-                                             "included in anything you share or export."))
+        self.note.setPlaceholderText(
+            self.tr(
+                "Private note — only for you. It is never included in anything you share or export."
+            )
+        )
         self.note.setAccessibleName(self.tr("Private note"))
         self.note.setMaximumHeight(90)
 
@@ -112,9 +120,15 @@ class EntryEditor(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(bottom)
 
-        for signal in (self.title.textChanged, self.body.textChanged, self.note.textChanged,
-                       self.tags.textChanged, self.when.dateTimeChanged,
-                       self.mood.currentIndexChanged, self.share.toggled):
+        for signal in (
+            self.title.textChanged,
+            self.body.textChanged,
+            self.note.textChanged,
+            self.tags.textChanged,
+            self.when.dateTimeChanged,
+            self.mood.currentIndexChanged,
+            self.share.toggled,
+        ):
             signal.connect(self.on_field_changed)
         self.setEnabled(False)
 

@@ -33,9 +33,14 @@ class JournalPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.list_stack = TimelineList(
-            session, self.tr("Journal entries, newest first"),
-            self.tr("Nothing here yet.\n\nWrite whatever is on your mind — it stays on this "
-                    "computer, encrypted."), self.on_share_toggled)
+            session,
+            self.tr("Journal entries, newest first"),
+            self.tr(
+                "Nothing here yet.\n\nWrite whatever is on your mind — it stays on this "
+                "computer, encrypted."
+            ),
+            self.on_share_toggled,
+        )
         self.model, self.view = self.list_stack.model, self.list_stack.view
         self.share_action = self.list_stack.share_action
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
@@ -83,8 +88,7 @@ class JournalPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        QShortcut(QKeySequence.Delete, self.view, self.delete_current,
-                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence.Delete, self.view, self.delete_current, context=Qt.WidgetShortcut)
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self.step_day(-1))
         QShortcut(QKeySequence("Alt+Up"), self, lambda: self.step_day(+1))
 
@@ -141,8 +145,7 @@ class JournalPane(QWidget):
     def new_entry(self) -> None:
         self.editor.save_now()
         self.view.selectionModel().clearSelection()
-        self.view.selectionModel().setCurrentIndex(self.model.index(-1),
-                                                   QItemSelectionModel.Clear)
+        self.view.selectionModel().setCurrentIndex(self.model.index(-1), QItemSelectionModel.Clear)
         self.editor.load(None)
         self.editor.body.setFocus()
 

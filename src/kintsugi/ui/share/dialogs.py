@@ -74,13 +74,19 @@ class BundleDialog(QDialog):
     def recipients(self) -> list[str]:
         if not self.by_key.isChecked():
             return []
-        return [c.recipient for c, box in zip(self.contacts, self.checks, strict=True)
-                if box.isChecked()]
+        return [
+            c.recipient
+            for c, box in zip(self.contacts, self.checks, strict=True)
+            if box.isChecked()
+        ]
 
     def recipient_label(self) -> str:
         if self.by_key.isChecked():
-            return ", ".join(c.label for c, box in zip(self.contacts, self.checks, strict=True)
-                             if box.isChecked())
+            return ", ".join(
+                c.label
+                for c, box in zip(self.contacts, self.checks, strict=True)
+                if box.isChecked()
+            )
         return self.tr("passphrase bundle")
 
     def on_accepted(self) -> None:
@@ -127,9 +133,13 @@ class SharingSettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
-        note = QLabel(self.tr("Give this key to your partner or therapist: with it they can "
-                              "make bundles only you can open. It is not a secret."),
-                      wordWrap=True)
+        note = QLabel(
+            self.tr(
+                "Give this key to your partner or therapist: with it they can "
+                "make bundles only you can open. It is not a secret."
+            ),
+            wordWrap=True,
+        )
         note.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -154,8 +164,10 @@ class SharingSettingsDialog(QDialog):
     def on_save_clicked(self) -> None:
         contacts = []
         for row in range(self.table.rowCount()):
-            label, key = (self.table.item(row, c).text().strip() if self.table.item(row, c)
-                          else "" for c in range(2))
+            label, key = (
+                self.table.item(row, c).text().strip() if self.table.item(row, c) else ""
+                for c in range(2)
+            )
             if key:
                 contacts.append(ShareContact(label, key))
         try:

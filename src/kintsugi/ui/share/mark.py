@@ -26,8 +26,9 @@ def toggle_share(view: QListView, model: TimelineModel, session: Session) -> boo
     return not summary.shared
 
 
-def install_share_toggle(view: QListView, model: TimelineModel, session: Session,
-                         changed: Callable[[], None]) -> QAction:
+def install_share_toggle(
+    view: QListView, model: TimelineModel, session: Session, changed: Callable[[], None]
+) -> QAction:
     action = QAction(QCoreApplication.translate("share", "Mark or unmark for sharing"), view)
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.WidgetShortcut)

@@ -37,8 +37,10 @@ from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
 from kintsugi.ui.workers import run_in_background
 
-PLAINTEXT_WARNING = ("This file will not be encrypted: anyone who can open it can read it. "
-                     "Keep it somewhere private, and delete it when it has done its job.")
+PLAINTEXT_WARNING = (
+    "This file will not be encrypted: anyone who can open it can read it. "
+    "Keep it somewhere private, and delete it when it has done its job."
+)
 
 
 class SharePane(QWidget):
@@ -66,8 +68,12 @@ class SharePane(QWidget):
         self.until.setDate(QDate.currentDate())
         self.dated.toggled.connect(self.since.setEnabled)
         self.dated.toggled.connect(self.until.setEnabled)
-        for signal in (self.kind.currentIndexChanged, self.dated.toggled, self.since.dateChanged,
-                       self.until.dateChanged):
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.dated.toggled,
+            self.since.dateChanged,
+            self.until.dateChanged,
+        ):
             signal.connect(self.reload)
         keys = QPushButton(self.tr("Keys and people…"))
         keys.setAccessibleName(self.tr("My sharing key and address book"))
@@ -76,9 +82,14 @@ class SharePane(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Items marked for sharing"))
         self.list.itemChanged.connect(self.update_preview)
-        self.empty = QLabel(self.tr("Nothing is marked for sharing yet. Mark an entry, a "
-                                    "trigger or any item with “Mark for sharing” — nothing "
-                                    "leaves until you export it here."), wordWrap=True)
+        self.empty = QLabel(
+            self.tr(
+                "Nothing is marked for sharing yet. Mark an entry, a "
+                "trigger or any item with “Mark for sharing” — nothing "
+                "leaves until you export it here."
+            ),
+            wordWrap=True,
+        )
         self.empty.setProperty("role", "subtle")
         all_button = QPushButton(self.tr("All"))
         all_button.setAccessibleName(self.tr("Choose all"))
@@ -161,9 +172,12 @@ class SharePane(QWidget):
             return
         kind = self.kind.currentData()
         self.records = transfer.select(
-            self.session.database(), shared=True, kinds=(kind,) if kind else (),
+            self.session.database(),
+            shared=True,
+            kinds=(kind,) if kind else (),
             since=self.since.date().toPython() if self.dated.isChecked() else None,
-            until=self.until.date().toPython() if self.dated.isChecked() else None)
+            until=self.until.date().toPython() if self.dated.isChecked() else None,
+        )
         last = self.session.sharing().last_shared([r.id for r in self.records])
         self.list.blockSignals(True)
         self.list.clear()
@@ -185,16 +199,21 @@ class SharePane(QWidget):
         sharing = self.session.sharing()
         self.log.clear()
         for entry in sharing.history():
-            self.log.addItem(self.tr("%1 · %2 · for %3 · %4 item(s)")
-                             .replace("%1", f"{entry.shared_at:%d %b %Y %H:%M}")
-                             .replace("%2", entry.format.upper()).replace("%3", entry.recipient)
-                             .replace("%4", str(len(entry.item_ids))))
+            self.log.addItem(
+                self.tr("%1 · %2 · for %3 · %4 item(s)")
+                .replace("%1", f"{entry.shared_at:%d %b %Y %H:%M}")
+                .replace("%2", entry.format.upper())
+                .replace("%3", entry.recipient)
+                .replace("%4", str(len(entry.item_ids)))
+            )
         self.received.clear()
         for bundle in sharing.received():
-            row = QListWidgetItem(self.tr("From %1 · %2 · %3 item(s)")
-                                  .replace("%1", bundle.sender or "—")
-                                  .replace("%2", f"{bundle.exported_at:%d %b %Y}")
-                                  .replace("%3", str(bundle.item_count)))
+            row = QListWidgetItem(
+                self.tr("From %1 · %2 · %3 item(s)")
+                .replace("%1", bundle.sender or "—")
+                .replace("%2", f"{bundle.exported_at:%d %b %Y}")
+                .replace("%3", str(bundle.item_count))
+            )
             row.setData(Qt.UserRole, bundle.id)
             self.received.addItem(row)
 
@@ -203,17 +222,21 @@ class SharePane(QWidget):
             self.list.item(n).setCheckState(Qt.Checked if checked else Qt.Unchecked)
 
     def chosen(self) -> list[Record]:
-        return [self.records[self.list.item(n).data(Qt.UserRole)]
-                for n in range(self.list.count())
-                if self.list.item(n).checkState() == Qt.Checked]
+        return [
+            self.records[self.list.item(n).data(Qt.UserRole)]
+            for n in range(self.list.count())
+            if self.list.item(n).checkState() == Qt.Checked
+        ]
 
     def update_preview(self, *_: object) -> None:
         chosen = self.chosen()
         name = self.session.sharing().display_name() if self.session.is_open else ""
         self.preview.setMarkdown(render_markdown(chosen, exporter=name) if chosen else "")
-        self.preview_label.setText(self.tr(
-            "Exactly what will leave: %1 item(s). Private notes are never included.")
-            .replace("%1", str(len(chosen))))
+        self.preview_label.setText(
+            self.tr(
+                "Exactly what will leave: %1 item(s). Private notes are never included."
+            ).replace("%1", str(len(chosen)))
+        )
         for b in (self.bundle_button, self.pdf_button, self.md_button):
             b.setEnabled(bool(chosen))
 
@@ -232,37 +255,59 @@ class SharePane(QWidget):
         if dialog.exec() != QDialog.Accepted:
             return
         self.session.sharing().set_display_name(dialog.name.text())
-        out = self._ask_path(self.tr("Save the bundle"), "kintsugi-shared.age",
-                             self.tr("age bundles (*.age)"))
+        out = self._ask_path(
+            self.tr("Save the bundle"), "kintsugi-shared.age", self.tr("age bundles (*.age)")
+        )
         if out:
-            self.export("age", out, recipients=dialog.recipients(),
-                        bundle_passphrase=None if dialog.recipients() else dialog.passphrase.text(),
-                        label=dialog.recipient_label())
+            self.export(
+                "age",
+                out,
+                recipients=dialog.recipients(),
+                bundle_passphrase=None if dialog.recipients() else dialog.passphrase.text(),
+                label=dialog.recipient_label(),
+            )
 
     def on_plain_clicked(self, fmt: str, *, confirm: bool = True) -> None:
-        if confirm and QMessageBox.warning(
-                self, self.tr("Not encrypted"), self.tr(PLAINTEXT_WARNING),
-                QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Ok:
+        if (
+            confirm
+            and QMessageBox.warning(
+                self,
+                self.tr("Not encrypted"),
+                self.tr(PLAINTEXT_WARNING),
+                QMessageBox.Ok | QMessageBox.Cancel,
+                QMessageBox.Cancel,
+            )
+            != QMessageBox.Ok
+        ):
             return
         name = "kintsugi-report.pdf" if fmt == "pdf" else "kintsugi-shared.md"
-        out = self._ask_path(self.tr("Save the export"), name,
-                             "PDF (*.pdf)" if fmt == "pdf" else "Markdown (*.md)")
+        out = self._ask_path(
+            self.tr("Save the export"), name, "PDF (*.pdf)" if fmt == "pdf" else "Markdown (*.md)"
+        )
         if out:
             self.export(fmt, out, label=self.tr("file"))
 
     def _ask_path(self, title: str, name: str, flt: str) -> Path | None:
         return ask_save(self, title, Path.home() / name, flt)
 
-    def export(self, fmt: str, out: Path, *, recipients: list[str] | None = None,
-               bundle_passphrase: str | None = None, label: str = "",
-               records: list[Record] | None = None) -> None:
+    def export(
+        self,
+        fmt: str,
+        out: Path,
+        *,
+        recipients: list[str] | None = None,
+        bundle_passphrase: str | None = None,
+        label: str = "",
+        records: list[Record] | None = None,
+    ) -> None:
         """Build and write the export on the thread pool, with progress and Cancel."""
         records = self.chosen() if records is None else records
         db = self.session.database()
         name = self.session.sharing().display_name()
         self._cancelled = False
-        self.progress = QProgressDialog(self.tr("Preparing the export…"), self.tr("Cancel"),
-                                        0, 0, self)
+        self.progress = QProgressDialog(
+            self.tr("Preparing the export…"), self.tr("Cancel"), 0, 0, self
+        )
         self.progress.setWindowTitle(self.tr("Exporting"))
         self.progress.canceled.connect(self._cancel)
         self.progress.show()
@@ -276,17 +321,22 @@ class SharePane(QWidget):
 
                 data = render_pdf(db, records, name=name)
             else:
-                data = transfer.export_bytes(db, records, fmt, exporter=name,
-                                             recipients=recipients,
-                                             bundle_passphrase=bundle_passphrase,
-                                             progress=keep_going)
+                data = transfer.export_bytes(
+                    db,
+                    records,
+                    fmt,
+                    exporter=name,
+                    recipients=recipients,
+                    bundle_passphrase=bundle_passphrase,
+                    progress=keep_going,
+                )
             if self._cancelled:
                 raise transfer.ExportCancelled()
-            return transfer.write_export(db, data, out, fmt=fmt, recipient=label,
-                                         item_ids=[r.id for r in records])
+            return transfer.write_export(
+                db, data, out, fmt=fmt, recipient=label, item_ids=[r.id for r in records]
+            )
 
-        run_in_background(work, lambda digest: self.on_exported(out, digest),
-                          self.on_export_failed)
+        run_in_background(work, lambda digest: self.on_exported(out, digest), self.on_export_failed)
 
     def _cancel(self) -> None:
         self._cancelled = True
@@ -316,22 +366,27 @@ class SharePane(QWidget):
         db = self.session.database()
 
         def work():
-            return transfer.import_file(db, path.read_bytes(),
-                                        bundle_passphrase=bundle_passphrase)
+            return transfer.import_file(db, path.read_bytes(), bundle_passphrase=bundle_passphrase)
 
         run_in_background(work, self.on_imported, self.on_export_failed)
 
     def on_imported(self, result) -> None:
         self.reload()
         if result.source == "bundle":
-            text = self.tr("Imported %1 item(s) from %2 into From partner.") if result.added \
+            text = (
+                self.tr("Imported %1 item(s) from %2 into From partner.")
+                if result.added
                 else self.tr("This bundle from %2 was imported before; nothing new.")
-            self.exported.emit(text.replace("%1", str(result.added))
-                               .replace("%2", result.sender or "your partner"))
+            )
+            self.exported.emit(
+                text.replace("%1", str(result.added)).replace("%2", result.sender or "your partner")
+            )
         else:
-            self.exported.emit(self.tr("Imported %1 item(s); %2 were already here.")
-                               .replace("%1", str(result.added))
-                               .replace("%2", str(result.skipped)))
+            self.exported.emit(
+                self.tr("Imported %1 item(s); %2 were already here.")
+                .replace("%1", str(result.added))
+                .replace("%2", str(result.skipped))
+            )
         self.imported.emit()
 
     # --- keys and received bundles -------------------------------------------------------
@@ -348,8 +403,9 @@ class SharePane(QWidget):
         for item in items:
             d = item.data
             body = d.get("body") or d.get("text") or d.get("situation") or ""
-            parts.append(f"<h3>{html.escape(KIND_LABELS.get(item.kind, item.kind))} — "
-                         f"{html.escape(item.title)}</h3><p><i>{item.occurred_at:%d %b %Y %H:%M}"
-                         f"</i></p><p>{html.escape(str(body)).replace(chr(10), '<br>')}</p>")
+            parts.append(
+                f"<h3>{html.escape(KIND_LABELS.get(item.kind, item.kind))} — "
+                f"{html.escape(item.title)}</h3><p><i>{item.occurred_at:%d %b %Y %H:%M}"
+                f"</i></p><p>{html.escape(str(body)).replace(chr(10), '<br>')}</p>"
+            )
         self.received_view.setHtml("".join(parts))
-

@@ -119,8 +119,9 @@ class TriggerForm(QWidget):
         self.action.setAccessibleName(self.tr("What I did"))
         self.action.setMaximumHeight(70)
         self.suds_after = optional_spin(self.tr("Distress afterwards, 0 to 10"), 10)
-        self.note = QPlainTextEdit(placeholderText=self.tr("Private note — never shared or "
-                                                           "exported"))
+        self.note = QPlainTextEdit(
+            placeholderText=self.tr("Private note — never shared or exported")
+        )
         self.note.setAccessibleName(self.tr("Private note"))
         self.note.setMaximumHeight(60)
         self.share = QCheckBox(self.tr("Mark for sharing"))
@@ -144,12 +145,22 @@ class TriggerForm(QWidget):
         form.addRow(self.tr("Private note"), self.note)
         form.addRow("", self.share)
 
-        for signal in (self.when.dateTimeChanged, self.cue.currentIndexChanged,
-                       self.situation.textChanged, self.suds.value_changed,
-                       self.emotions.changed, self.hot_thought.textChanged,
-                       self.belief.valueChanged, self.body.textChanged, self.urge.valueChanged,
-                       self.acted.currentIndexChanged, self.action.textChanged,
-                       self.suds_after.valueChanged, self.note.textChanged, self.share.toggled):
+        for signal in (
+            self.when.dateTimeChanged,
+            self.cue.currentIndexChanged,
+            self.situation.textChanged,
+            self.suds.value_changed,
+            self.emotions.changed,
+            self.hot_thought.textChanged,
+            self.belief.valueChanged,
+            self.body.textChanged,
+            self.urge.valueChanged,
+            self.acted.currentIndexChanged,
+            self.action.textChanged,
+            self.suds_after.valueChanged,
+            self.note.textChanged,
+            self.share.toggled,
+        ):
             signal.connect(self.on_field_changed)
         self.setEnabled(False)
 
@@ -207,14 +218,22 @@ class TriggerForm(QWidget):
             return None if spin.value() < 0 else spin.value()
 
         return dataclasses.replace(
-            self._trigger, occurred_at=occurred, cue=self.cue.currentData(),
-            situation=self.situation.toPlainText(), suds_peak=self.suds.value(),
-            emotions=self.emotions.emotions(), hot_thought=self.hot_thought.text(),
+            self._trigger,
+            occurred_at=occurred,
+            cue=self.cue.currentData(),
+            situation=self.situation.toPlainText(),
+            suds_peak=self.suds.value(),
+            emotions=self.emotions.emotions(),
+            hot_thought=self.hot_thought.text(),
             belief=opt(self.belief),
             body_sensations=[b.strip() for b in self.body.text().split(",") if b.strip()],
-            urge=opt(self.urge), acted_on=self.acted.currentData(),
-            action=self.action.toPlainText(), suds_after=opt(self.suds_after),
-            private_note=self.note.toPlainText(), shared=self.share.isChecked())
+            urge=opt(self.urge),
+            acted_on=self.acted.currentData(),
+            action=self.action.toPlainText(),
+            suds_after=opt(self.suds_after),
+            private_note=self.note.toPlainText(),
+            shared=self.share.isChecked(),
+        )
 
     def _save(self) -> None:
         saved = self.session.triggers().update(self.collect())

@@ -39,9 +39,14 @@ class TriggersPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.list_stack = TimelineList(
-            session, self.tr("Triggers, newest first"),
-            self.tr("No moments logged yet.\n\nWhen something hits hard, Log a moment "
-                    "(Ctrl+Shift+T) — it takes a few seconds."), self.on_share_toggled)
+            session,
+            self.tr("Triggers, newest first"),
+            self.tr(
+                "No moments logged yet.\n\nWhen something hits hard, Log a moment "
+                "(Ctrl+Shift+T) — it takes a few seconds."
+            ),
+            self.on_share_toggled,
+        )
         self.model, self.view = self.list_stack.model, self.list_stack.view
         self.share_action = self.list_stack.share_action
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)

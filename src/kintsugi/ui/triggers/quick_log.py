@@ -72,8 +72,10 @@ class QuickLogDialog(QDialog):
 
         after = QWidget()
         a = QVBoxLayout(after)
-        done_text = QLabel(self.tr("Saved. Noticing it is already a step.\n\n"
-                                   "Would something help now?"), wordWrap=True)
+        done_text = QLabel(
+            self.tr("Saved. Noticing it is already a step.\n\nWould something help now?"),
+            wordWrap=True,
+        )
         self.ground_button = QPushButton(self.tr("Ground now"))
         self.ground_button.setAccessibleName(self.tr("Ground now"))
         self.ground_button.clicked.connect(lambda: self._then(self.ground_requested))
@@ -100,8 +102,11 @@ class QuickLogDialog(QDialog):
     def on_save_clicked(self) -> None:
         if self.trigger_id is not None:
             return
-        trigger = Trigger(cue=self.cue.currentData(), suds_peak=self.suds.value(),
-                          situation=self.what.text().strip())
+        trigger = Trigger(
+            cue=self.cue.currentData(),
+            suds_peak=self.suds.value(),
+            situation=self.what.text().strip(),
+        )
         try:
             self.trigger_id = self.session.triggers().add(trigger).id
         except KintsugiError as exc:
