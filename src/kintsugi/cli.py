@@ -252,7 +252,7 @@ def _parse_day(text: str | None):
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kintsugi.core import transfer
+    from kintsugi.core import share, transfer
     from kintsugi.core.repo.sharing import Sharing
 
     if args.format == "age" and not args.recipient and args.bundle_passphrase_fd is None:
@@ -273,8 +273,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             everything=args.all,
         )
         sharing = Sharing(vault.db)
+        options = share.ShareOptions(
+            earlier_wordings=args.with_earlier_wordings, exercise_answers=not args.without_answers
+        )
         if args.format == "pdf":
-            data = _pdf_bytes(vault.db, records, sharing.display_name())
+            data = _pdf_bytes(vault.db, records, sharing.display_name(), options)
         else:
             fmt = "md-days" if args.format == "md" and out.suffix == ".zip" else args.format
             data = transfer.export_bytes(
@@ -284,6 +287,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 exporter=sharing.display_name(),
                 recipients=args.recipient,
                 bundle_passphrase=bundle_passphrase,
+                options=options,
             )
         label = _recipient_label(sharing, args)
         digest = transfer.write_export(
@@ -306,7 +310,7 @@ def _recipient_label(sharing, args: argparse.Namespace) -> str:
     return "file"
 
 
-def _pdf_bytes(db, records, name: str) -> bytes:
+def _pdf_bytes(db, records, name: str, options) -> bytes:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -314,7 +318,7 @@ def _pdf_bytes(db, records, name: str) -> bytes:
     from kintsugi.ui.report import render_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication(["kintsugi"])
-    return render_pdf(db, records, name=name)
+    return render_pdf(db, records, name=name, options=options)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -450,6 +454,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--recipient", action="append", metavar="age1...")
     p.add_argument("--bundle-passphrase-fd", type=int, metavar="N")
+    p.add_argument(
+        "--with-earlier-wordings",
+        action="store_true",
+        help="include a boundary's earlier wordings (age, pdf, md)",
+    )
+    p.add_argument(
+        "--without-answers",
+        action="store_true",
+        help="leave out what was written in an exercise's steps (age, pdf, md)",
+    )
 
     p = add("import", cmd_import, "import a share bundle, a Kintsugi JSON export, jrnl or Day One")
     p.add_argument("file", metavar="FILE")

@@ -157,7 +157,8 @@ def test_tampered_truncated_foreign_and_unknown_bundles_change_nothing(filled, t
         b"": transfer.ImportError_,
         share.encrypt(b"not a zip", recipients=[key]): share.NotABundle,
         share.encrypt(
-            share.build_plaintext([], "x"), recipients=[share.public_key(share.new_identity())]
+            share.build_plaintext(share.build_payload([], exporter="x")),
+            recipients=[share.public_key(share.new_identity())],
         ): share.BundleNotForYou,
     }
     newer = io.BytesIO()

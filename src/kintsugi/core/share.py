@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -22,7 +23,7 @@ from pyrage import x25519
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
-from kintsugi.core.render import render_markdown
+from kintsugi.core.render import render_item, render_items
 from kintsugi.core.serialize import record_to_dict
 
 FORMAT = "kintsugi-share"
@@ -69,11 +70,42 @@ class BundleTooLarge(BundleError):
     default_message = "This bundle is far larger than any share bundle; it was not opened."
 
 
-def share_dict(rec: Record) -> dict[str, Any]:
-    """What of a record leaves the vault: never the private note, id or trash state."""
+@dataclass(frozen=True)
+class ShareOptions:
+    """Parts of an item a person may not want to leave; the Share pane shows each choice."""
+
+    earlier_wordings: bool = False  # a boundary's earlier wordings (with their dates)
+    exercise_answers: bool = True  # what was written in an exercise's steps
+
+
+DEFAULT_OPTIONS = ShareOptions()
+
+
+# Never leave: the private note, the vault's own ids and trash/celebration state. created_at
+# says nothing a person chose to share; updated_at is the item's revision.
+DROPPED = ("id", "private_note", "deleted_at", "shared", "trigger_id", "celebrated", "created_at")
+
+
+def share_dict(
+    rec: Record,
+    options: ShareOptions = DEFAULT_OPTIONS,
+    answered: Record | None = None,
+) -> dict[str, Any]:
+    """What of a record leaves the vault (one payload item)."""
     data = record_to_dict(rec, include_private=False)
-    for key in ("id", "deleted_at", "shared", "trigger_id", "celebrated"):
+    for key in DROPPED:
         data.pop(key, None)
+    if rec.KIND == "boundary" and not options.earlier_wordings:
+        data.pop("history", None)
+    if rec.KIND == "grounding":
+        if not options.exercise_answers:
+            data.pop("steps", None)
+        if answered is not None:
+            data["answered_trigger"] = {
+                "uid": answered.uid,
+                "cue": getattr(answered, "cue", ""),
+                "occurred_at": answered.occurred_at.isoformat(),
+            }
     return data
 
 
@@ -86,28 +118,59 @@ class BundleContent:
     sha256: str  # of the encrypted file, as received
 
 
-def build_plaintext(
-    records: list[Record], exporter: str, exported_at: datetime | None = None
-) -> bytes:
-    """The zip that gets encrypted: the JSON document and its Markdown rendering."""
-    exported_at = exported_at or datetime.now(UTC)
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": exported_at.isoformat(timespec="seconds"),
-        "exporter": exporter,
-        "items": [share_dict(r) for r in records],
-    }
+@dataclass(frozen=True)
+class Payload:
+    """Everything that leaves, built once; every view (preview, Markdown, PDF, the bundle's
+    JSON and ``shared.md``) is rendered from it."""
+
+    items: list[dict[str, Any]]
+    exporter: str
+    exported_at: datetime
+    options: ShareOptions = DEFAULT_OPTIONS
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": self.exported_at.isoformat(timespec="seconds"),
+            "exporter": self.exporter,
+            "items": self.items,
+        }
+
+    def json_bytes(self) -> bytes:
+        return json.dumps(self.document(), ensure_ascii=False, indent=1).encode("utf-8")
+
+    def markdown(self, title: str = "Shared from Kintsugi") -> str:
+        return render_items(
+            self.items, title=title, exporter=self.exporter, exported_at=self.exported_at
+        )
+
+    def items_markdown(self) -> str:
+        ordered = sorted(self.items, key=lambda i: str(i.get("occurred_at", "")))
+        return "\n".join(render_item(i) for i in ordered)
+
+
+def build_payload(
+    records: list[Record],
+    *,
+    exporter: str = "",
+    options: ShareOptions = DEFAULT_OPTIONS,
+    exported_at: datetime | None = None,
+    answered: Callable[[Record], Record | None] | None = None,
+) -> Payload:
+    """The one payload of an export. ``answered`` finds the trigger an exercise answered."""
+    ordered = sorted(records, key=lambda r: r.occurred_at)
+    items = [share_dict(r, options, answered(r) if answered else None) for r in ordered]
+    return Payload(items, exporter, exported_at or datetime.now(UTC), options)
+
+
+def build_plaintext(payload: Payload) -> bytes:
+    """The zip that gets encrypted: the payload as JSON and its Markdown rendering."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         fixed = (2026, 1, 1, 0, 0, 0)  # no local clock in the archive
-        z.writestr(
-            zipfile.ZipInfo(JSON_NAME, fixed), json.dumps(document, ensure_ascii=False, indent=1)
-        )
-        z.writestr(
-            zipfile.ZipInfo(MD_NAME, fixed),
-            render_markdown(records, exporter=exporter, exported_at=exported_at),
-        )
+        z.writestr(zipfile.ZipInfo(JSON_NAME, fixed), payload.json_bytes())
+        z.writestr(zipfile.ZipInfo(MD_NAME, fixed), payload.markdown())
     return buf.getvalue()
 
 

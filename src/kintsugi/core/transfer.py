@@ -36,7 +36,7 @@ from kintsugi.core.records import (
     GroundingSession,
     Record,
 )
-from kintsugi.core.render import render_markdown, render_record
+from kintsugi.core.render import render_record
 from kintsugi.core.repo import repository_for
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.sharing import Sharing
@@ -108,6 +108,31 @@ def full_dict(rec: Record, db: Database) -> dict[str, Any]:
     return data
 
 
+def payload_for(
+    db: Database,
+    records: list[Record],
+    *,
+    exporter: str = "",
+    options: share.ShareOptions = share.DEFAULT_OPTIONS,
+    exported_at: datetime | None = None,
+) -> share.Payload:
+    """The one payload of a share (bundle, Markdown or PDF), with the trigger each exercise
+    answered."""
+    items = Items(db)
+
+    def answered(rec: Record) -> Record | None:
+        if not isinstance(rec, GroundingSession) or rec.trigger_id is None:
+            return None
+        try:
+            return items.get(rec.trigger_id)
+        except RecordNotFound:
+            return None
+
+    return share.build_payload(
+        records, exporter=exporter, options=options, exported_at=exported_at, answered=answered
+    )
+
+
 def export_bytes(
     db: Database,
     records: list[Record],
@@ -117,25 +142,28 @@ def export_bytes(
     recipients: list[str] | None = None,
     bundle_passphrase: str | None = None,
     progress: Progress | None = None,
+    options: share.ShareOptions = share.DEFAULT_OPTIONS,
+    payload: share.Payload | None = None,
 ) -> bytes:
-    """The bytes of an export in ``fmt``: "age", "md", "json" or "md-days" (zip)."""
+    """The bytes of an export in ``fmt``: "age", "md", "json" or "md-days" (zip). "age" and
+    "md" are rendered from ``payload`` (made from ``records`` when not given)."""
 
     def tick(n: int) -> None:
         if progress is not None and not progress(n, len(records)):
             raise ExportCancelled()
 
+    if fmt in ("age", "md") and payload is None:
+        payload = payload_for(db, records, exporter=exporter, options=options)
     if fmt == "age":
         tick(0)
         return share.encrypt(
-            share.build_plaintext(records, exporter),
+            share.build_plaintext(payload),
             recipients=recipients,
             passphrase=bundle_passphrase,
         )
     if fmt == "md":
         tick(0)
-        return render_markdown(
-            records, exporter=exporter, exported_at=datetime.now(UTC), title="Kintsugi export"
-        ).encode("utf-8")
+        return payload.markdown(title="Kintsugi export").encode("utf-8")
     if fmt == "json":
         out = []
         for n, rec in enumerate(records):

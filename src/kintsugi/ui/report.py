@@ -18,9 +18,11 @@ from kintsugi.core import insights
 from kintsugi.core.db import Database
 from kintsugi.core.insights import Range
 from kintsugi.core.records import GroundingSession, Record, Trigger
-from kintsugi.core.render import KIND_NAMES, render_record
+from kintsugi.core.render import KIND_NAMES
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.core.share import DEFAULT_OPTIONS, Payload, ShareOptions
+from kintsugi.core.transfer import payload_for
 from kintsugi.ui.charts import charts_for, render_image
 
 REPORT_CHARTS = (
@@ -72,9 +74,18 @@ def summary_tables(records: list[Record]) -> str:
 
 
 def build_document(
-    db: Database, records: list[Record], *, name: str = "", today: date | None = None
+    db: Database,
+    records: list[Record],
+    *,
+    name: str = "",
+    today: date | None = None,
+    payload: Payload | None = None,
+    options: ShareOptions = DEFAULT_OPTIONS,
 ) -> QTextDocument:
+    """The report of ``payload`` (the items of ``records``, as they leave)."""
     records = sorted(records, key=lambda r: r.occurred_at)
+    if payload is None:
+        payload = payload_for(db, records, exporter=name, options=options)
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     first = records[0].occurred_at.date() if records else date.today()
@@ -98,7 +109,7 @@ def build_document(
         url = QUrl(f"chart{n}.png")
         doc.addResource(QTextDocument.ImageResource, url, render_image(spec, QSize(900, 360)))
         chart_html.append(f'<p><img src="chart{n}.png" width="450"></p>')
-    items_md = "\n".join(render_record(r) for r in records)
+    items_md = payload.items_markdown()
     body_doc = QTextDocument()
     body_doc.setMarkdown(items_md)
     doc.setHtml(
@@ -111,7 +122,14 @@ def build_document(
     return doc
 
 
-def render_pdf(db: Database, records: list[Record], *, name: str = "") -> bytes:
+def render_pdf(
+    db: Database,
+    records: list[Record],
+    *,
+    name: str = "",
+    payload: Payload | None = None,
+    options: ShareOptions = DEFAULT_OPTIONS,
+) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.WriteOnly)
@@ -127,7 +145,7 @@ def render_pdf(db: Database, records: list[Record], *, name: str = "") -> bytes:
         )
     )
     writer.setResolution(96)  # lay the text out at screen scale; the PDF stays vector
-    doc = build_document(db, records, name=name)
+    doc = build_document(db, records, name=name, payload=payload, options=options)
     doc.setPageSize(writer.pageLayout().paintRectPixels(96).size().toSizeF())
     doc.print_(writer)
     del writer

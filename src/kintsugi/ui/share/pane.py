@@ -4,7 +4,8 @@ shared and when, and what arrived from a partner (read-only)."""
 
 from __future__ import annotations
 
-import html
+import dataclasses
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -27,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core import transfer
+from kintsugi.core import share, transfer
 from kintsugi.core.records import Record
-from kintsugi.core.render import heading, render_markdown
+from kintsugi.core.render import heading, render_item
 from kintsugi.ui.filedialogs import ask_save
 from kintsugi.ui.messages import describe
 from kintsugi.ui.search_pane import KIND_LABELS
@@ -97,6 +98,22 @@ class SharePane(QWidget):
         none_button = QPushButton(self.tr("None"))
         none_button.setAccessibleName(self.tr("Choose none"))
         none_button.clicked.connect(lambda: self.set_all(False))
+        self.with_wordings = QCheckBox(self.tr("A boundary's earlier wordings"))
+        self.with_wordings.setAccessibleName(self.tr("Include a boundary's earlier wordings"))
+        self.with_wordings.setToolTip(
+            self.tr("Every earlier wording of a shared boundary, with the date it changed.")
+        )
+        self.with_answers = QCheckBox(self.tr("What I wrote in exercises"))
+        self.with_answers.setAccessibleName(self.tr("Include what I wrote in exercises"))
+        self.with_answers.setToolTip(
+            self.tr("The answers of a shared exercise: a thought record's columns, 5-4-3-2-1…")
+        )
+        defaults = share.ShareOptions()
+        self.with_wordings.setChecked(defaults.earlier_wordings)
+        self.with_answers.setChecked(defaults.exercise_answers)
+        for box in (self.with_wordings, self.with_answers):
+            box.toggled.connect(self.update_preview)
+        self.payload: share.Payload | None = None
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(self.tr("Preview of exactly what will be exported"))
         self.preview_label = QLabel()
@@ -131,6 +148,13 @@ class SharePane(QWidget):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.preview_label)
+        parts = QHBoxLayout()
+        include = QLabel(self.tr("Also include:"))
+        parts.addWidget(include)
+        parts.addWidget(self.with_wordings)
+        parts.addWidget(self.with_answers)
+        parts.addStretch(1)
+        rv.addLayout(parts)
         rv.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -228,10 +252,24 @@ class SharePane(QWidget):
             if self.list.item(n).checkState() == Qt.Checked
         ]
 
+    def options(self) -> share.ShareOptions:
+        return share.ShareOptions(
+            earlier_wordings=self.with_wordings.isChecked(),
+            exercise_answers=self.with_answers.isChecked(),
+        )
+
     def update_preview(self, *_: object) -> None:
+        """Build the one payload that will leave, and show it: every export is made from it."""
         chosen = self.chosen()
-        name = self.session.sharing().display_name() if self.session.is_open else ""
-        self.preview.setMarkdown(render_markdown(chosen, exporter=name) if chosen else "")
+        self.payload = None
+        if chosen and self.session.is_open:
+            self.payload = transfer.payload_for(
+                self.session.database(),
+                chosen,
+                exporter=self.session.sharing().display_name(),
+                options=self.options(),
+            )
+        self.preview.setMarkdown(self.payload.markdown() if self.payload else "")
         self.preview_label.setText(
             self.tr(
                 "Exactly what will leave: %1 item(s). Private notes are never included."
@@ -246,6 +284,7 @@ class SharePane(QWidget):
             w.blockSignals(True)
             w.clear()
             w.blockSignals(False)
+        self.payload = None
         self.preview.clear()
         self.received_view.clear()
 
@@ -255,6 +294,7 @@ class SharePane(QWidget):
         if dialog.exec() != QDialog.Accepted:
             return
         self.session.sharing().set_display_name(dialog.name.text())
+        self.update_preview()  # the name is part of what leaves
         out = self._ask_path(
             self.tr("Save the bundle"), "kintsugi-shared.age", self.tr("age bundles (*.age)")
         )
@@ -301,7 +341,11 @@ class SharePane(QWidget):
         records: list[Record] | None = None,
     ) -> None:
         """Build and write the export on the thread pool, with progress and Cancel."""
-        records = self.chosen() if records is None else records
+        payload = None
+        if records is None:  # what the preview shows, exactly
+            records, payload = self.chosen(), self.payload
+            if payload is not None:
+                payload = dataclasses.replace(payload, exported_at=datetime.now(UTC))
         db = self.session.database()
         name = self.session.sharing().display_name()
         self._cancelled = False
@@ -319,7 +363,7 @@ class SharePane(QWidget):
             if fmt == "pdf":
                 from kintsugi.ui.report import render_pdf
 
-                data = render_pdf(db, records, name=name)
+                data = render_pdf(db, records, name=name, payload=payload)
             else:
                 data = transfer.export_bytes(
                     db,
@@ -329,6 +373,7 @@ class SharePane(QWidget):
                     recipients=recipients,
                     bundle_passphrase=bundle_passphrase,
                     progress=keep_going,
+                    payload=payload,
                 )
             if self._cancelled:
                 raise transfer.ExportCancelled()
@@ -399,13 +444,4 @@ class SharePane(QWidget):
         if current is None or not self.session.is_open:
             return
         items = self.session.sharing().received_items(current.data(Qt.UserRole))
-        parts = []
-        for item in items:
-            d = item.data
-            body = d.get("body") or d.get("text") or d.get("situation") or ""
-            parts.append(
-                f"<h3>{html.escape(KIND_LABELS.get(item.kind, item.kind))} — "
-                f"{html.escape(item.title)}</h3><p><i>{item.occurred_at:%d %b %Y %H:%M}"
-                f"</i></p><p>{html.escape(str(body)).replace(chr(10), '<br>')}</p>"
-            )
-        self.received_view.setHtml("".join(parts))
+        self.received_view.setMarkdown("\n".join(render_item(item.data) for item in items))
