@@ -1,100 +1,65 @@
-"""Kintsugi's core against plain SQLite on the same workload, in the same run.
+"""Kintsugi's core against the limit: a reference store on the same SQLite build.
 
-The same repository code runs twice: once over a plain ``sqlite3`` connection
-with the same schema and settings (WAL, synchronous=FULL, exclusive locking),
-once over the real SQLCipher vault. The ratios are the cost of encryption.
+The reference is what the same sqlcipher3 build does with no application layer: one
+table of documents and an external-content FTS5 index over it, opened with a raw key,
+WAL, ``synchronous=FULL``, the vault's cache and locking settings; search ranks with the
+same bm25 weights and cuts its snippets with FTS5's ``snippet()`` in C. Kintsugi runs its
+real repository and search code on a real vault. Both answer the same queries in one run,
+interleaved query by query (so the machine's noise falls on both), at each size asked for.
 
-    python bench/bench_core.py            # 100,000 items (several minutes)
-    python bench/bench_core.py --n 5000   # a quick look
+Stores are built once and kept (``--cache``, default /tmp/kintsugi-bench), keyed by size,
+schema version and generator, because a 100,000-entry vault takes minutes to build.
+
+    python bench/bench_core.py                       # 1k, 10k and 100k
+    python bench/bench_core.py --sizes 1000,10000    # a quick look
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
-import sqlite3
 import statistics
 import sys
-import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 
 from kintsugi.core import kdf
-from kintsugi.core.db import Database
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
-from kintsugi.core.schema import MIGRATIONS, migrate
-from kintsugi.core.search import Search
-from kintsugi.core.vault import CACHE_KIB, Vault, read_salt
+from kintsugi.core.schema import LATEST_VERSION
+from kintsugi.core.search import RANKING, SNIPPET_WORDS, Search
+from kintsugi.core.vault import _PRAGMAS, CACHE_KIB, Vault
 
 PASSPHRASE = "benchmark passphrase, not secret"
-SYLLABLES = [
-    "ka",
-    "lo",
-    "mi",
-    "ne",
-    "ru",
-    "sa",
-    "to",
-    "vi",
-    "ze",
-    "an",
-    "el",
-    "or",
-    "um",
-    "ish",
-    "th",
-    "br",
-    "gr",
-    "st",
-    "pl",
-    "qu",
-]
+GENERATOR = 1  # bump when make_entries changes: the cached stores are rebuilt
+DEFAULT_CACHE = Path("/tmp/kintsugi-bench")
+SYLLABLES = "ka lo mi ne ru sa to vi ze an el or um ish th br gr st pl qu".split()
 COMMON = (
-    "the",
-    "and",
-    "to",
-    "of",
-    "i",
-    "we",
-    "it",
-    "was",
-    "that",
-    "felt",
-    "talk",
-    "today",
-    "when",
-    "trust",
-    "again",
-    "about",
-    "walk",
-    "therapy",
-    "partner",
-    "morning",
-    "night",
-    "tired",
-    "calm",
-    "hope",
-    "angry",
-    "sad",
-)
+    "the and to of i we it was that felt talk today when trust again about walk therapy "
+    "partner morning night tired calm hope angry sad"
+).split()
+TAGS = ["therapy", "work", "us", "kids", "sleep"]
 
 
 def make_vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
-    words = set()
+    words: set[str] = set()
     while len(words) < size:
         words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
     return sorted(words)
 
 
 def make_entries(n: int, seed: int = 7) -> tuple[list[Entry], list[str]]:
+    """``n`` journal entries of 80–300 words, 1–4 a day: 40 % common words, the rest from
+    a 6,000-word made-up vocabulary (so rare words are rare)."""
     rng = random.Random(seed)
     vocab = make_vocabulary(rng)
     start = datetime(2016, 1, 1, 8).astimezone()
@@ -109,158 +74,264 @@ def make_entries(n: int, seed: int = 7) -> tuple[list[Entry], list[str]]:
                 title=" ".join(words[:4]).capitalize(),
                 body=" ".join(words),
                 mood=rng.randint(-3, 3),
-                tags=rng.sample(["therapy", "work", "us", "kids", "sleep"], 1),
+                tags=rng.sample(TAGS, 1),
                 occurred_at=start + timedelta(minutes=50 * i + rng.randint(0, 40)),
             )
         )
     return entries, vocab
 
 
-def plain_open(path: Path) -> Database:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+def raw_text_bytes(entries: list[Entry]) -> int:
+    return sum(len(f"{e.title}{e.body}{''.join(e.tags)}".encode()) for e in entries)
+
+
+def queries(vocab: list[str], seed: int = 11) -> list[tuple[str, str, str]]:
+    """(class, what a person types, the reference's FTS5 query): rare words, two words,
+    prefixes and common words, 83 in all."""
+    rng = random.Random(seed)
+    out = [("rare", w, f'"{w}"') for w in (rng.choice(vocab) for _ in range(40))]
+    for _ in range(20):
+        a, b = rng.choice(vocab), rng.choice(vocab)
+        out.append(("two words", f"{a} {b}", f'"{a}" AND "{b}"'))
+    for _ in range(20):
+        p = rng.choice(vocab)[:3]
+        out.append(("prefix", p + "*", f'"{p}"*'))
+    out += [("common", "trust", '"trust"'), ("common", "hope", '"hope"')]
+    out.append(("common", "walk therapy", '"walk" AND "therapy"'))
+    return out
+
+
+# --- the reference store ---------------------------------------------------------------
+REFERENCE_SCHEMA = (
+    "CREATE TABLE doc (id INTEGER PRIMARY KEY, occurred_at TEXT NOT NULL,"
+    " title TEXT NOT NULL, body TEXT NOT NULL, tags TEXT NOT NULL)",
+    "CREATE VIRTUAL TABLE doc_fts USING fts5 (title, body, tags, content = 'doc',"
+    " content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')",
+)
+REFERENCE_SEARCH = (
+    "SELECT d.id, d.occurred_at, d.title,"
+    f" snippet(doc_fts, 1, char(2), char(3), '…', {SNIPPET_WORDS}),"
+    f" snippet(doc_fts, 0, char(2), char(3), '…', {SNIPPET_WORDS})"
+    " FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
+    f" WHERE doc_fts MATCH ? AND doc_fts.rank MATCH '{RANKING}'"
+    " ORDER BY doc_fts.rank LIMIT 50"
+)
+REFERENCE_INSERT = "INSERT INTO doc (occurred_at, title, body, tags) VALUES (?, ?, ?, ?)"
+REFERENCE_INDEX = "INSERT INTO doc_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)"
+REFERENCE_PAGE = "SELECT id, occurred_at, title FROM doc ORDER BY occurred_at DESC LIMIT 100"
+
+
+def reference_connect(path: Path) -> Any:
+    key_file = path.with_suffix(".key")
+    if not key_file.exists():
+        key_file.write_text(os.urandom(kdf.KEY_LEN).hex() + kdf.new_salt(kdf.DEFAULT_PARAMS).hex())
+    raw = key_file.read_text()
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA key = \"x'{raw}'\"")
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    for pragma in (
-        "journal_mode = WAL",
-        "synchronous = FULL",
-        "temp_store = MEMORY",
-        "secure_delete = ON",
-        "foreign_keys = ON",
-    ):
-        conn.execute(f"PRAGMA {pragma}")
-    return Database(conn)
+    for name, value, _ in _PRAGMAS:
+        conn.execute(f"PRAGMA {name} = {value}")
+    return conn
+
+
+def reference_row(e: Entry) -> tuple[str, str, str, str]:
+    return (e.occurred_at.isoformat(), e.title, e.body, " ".join(e.tags))
+
+
+def build_reference(path: Path, entries: list[Entry]) -> float:
+    conn = reference_connect(path)
+    t = time.perf_counter()
+    for statement in REFERENCE_SCHEMA:
+        conn.execute(statement)
+    conn.execute("CREATE INDEX doc_time ON doc (occurred_at)")
+    for i in range(0, len(entries), 1000):
+        conn.execute("BEGIN")
+        for e in entries[i : i + 1000]:
+            row = reference_row(e)
+            rowid = conn.execute(REFERENCE_INSERT, row).lastrowid
+            conn.execute(REFERENCE_INDEX, (rowid, row[1], row[2], row[3]))
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - t
+    conn.close()
+    return elapsed
+
+
+def build_vault(path: Path, entries: list[Entry]) -> float:
+    vault = Vault.create(path, PASSPHRASE, params=kdf.DEFAULT_PARAMS)
+    repo = EntryRepository(vault.db)
+    t = time.perf_counter()
+    for i in range(0, len(entries), 1000):
+        with vault.db.transaction():
+            for e in entries[i : i + 1000]:
+                repo.add(e)
+    elapsed = time.perf_counter() - t
+    vault.lock()
+    return elapsed
+
+
+def store_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
 
 @dataclass
-class Backend:
-    name: str
-    path: Path
-    results: dict = field(default_factory=dict)
-    vault: Vault | None = None
-
-    def create(self) -> Database:
-        if self.name == "sqlite":
-            db = plain_open(self.path)
-            migrate(db)
-            return db
-        self.vault = Vault.create(self.path, PASSPHRASE, params=kdf.DEFAULT_PARAMS)
-        return self.vault.db
-
-    def open(self) -> Database:
-        """Open without the KDF (timed apart): the vault's key is derived before the clock."""
-        if self.name == "sqlite":
-            return plain_open(self.path)
-        salt = read_salt(self.path)
-        t = time.perf_counter()
-        key = kdf.derive_key(PASSPHRASE, salt)
-        self.results["KDF (s)"] = time.perf_counter() - t
-        self.t0 = time.perf_counter()
-        self.vault = Vault._open_with_key(self.path, key, salt, MIGRATIONS)
-        return self.vault.db
+class Stores:
+    n: int
+    vault: Path
+    reference: Path
+    raw_bytes: int
+    entries: list[Entry]
+    vocab: list[str]
 
 
+def prepare(n: int, cache: Path) -> Stores:
+    entries, vocab = make_entries(n)
+    folder = cache / f"n{n}-g{GENERATOR}"
+    folder.mkdir(parents=True, exist_ok=True)
+    vault = folder / f"vault-v{LATEST_VERSION}.kintsugi"
+    reference = folder / "reference.db"
+    if not reference.exists():
+        print(f"… building the reference store, {n:,} entries", file=sys.stderr, flush=True)
+        build_reference(reference, entries)
+    if not vault.exists():
+        print(f"… building the vault, {n:,} entries", file=sys.stderr, flush=True)
+        build_vault(vault, entries)
+    return Stores(n, vault, reference, raw_text_bytes(entries), entries, vocab)
+
+
+# --- measuring ---------------------------------------------------------------------------
 def pct(samples: list[float], q: float) -> float:
     s = sorted(samples)
     return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
 
 
-def run_backend(b: Backend, entries: list[Entry], vocab: list[str], rng_seed: int) -> None:
-    rng = random.Random(rng_seed)
-    db = b.create()
-    repo = EntryRepository(db)
+def timed(fn) -> float:
     t = time.perf_counter()
-    for i in range(0, len(entries), 1000):
-        with db.transaction():
-            for e in entries[i : i + 1000]:
-                repo.add(e)
-    b.results["bulk import (s)"] = time.perf_counter() - t
-    db.close()
+    fn()
+    return 1000 * (time.perf_counter() - t)
 
-    # open to first page; the vault's KDF is timed apart (it is what unlocking costs by design)
-    t = time.perf_counter()
-    db = b.open()
-    first = Items(db).timeline(limit=100)
-    b.results["open → first page, KDF apart (ms)"] = 1000 * (
-        time.perf_counter() - getattr(b, "t0", t)
-    )
-    assert len(first) == 100
 
-    items, repo, search = Items(db), EntryRepository(db), Search(db)
-    samples = []
-    for _ in range(60):
-        t = time.perf_counter()
-        items.timeline(limit=100)
-        samples.append(time.perf_counter() - t)
-    b.results["newest-100 page p50 (ms)"] = 1000 * statistics.median(samples)
-    deep = items.timeline(limit=100, after=(entries[len(entries) // 2].occurred_at, 10**9))
-    assert len(deep) == 100
-    samples = []
-    for k in range(60):
-        anchor = entries[(k * 7919) % len(entries)]
-        t = time.perf_counter()
-        items.timeline(limit=100, after=(anchor.occurred_at, 10**9))
-        samples.append(time.perf_counter() - t)
-    b.results["page deep in history p50 (ms)"] = 1000 * statistics.median(samples)
+def measure(stores: Stores, passes: int) -> dict[str, dict[str, list[float]]]:
+    """{measure: {"kintsugi": [one value per pass], "limit": [...]}}"""
+    vault = Vault.open(stores.vault, PASSPHRASE)
+    ref = reference_connect(stores.reference)
+    search, items, repo = Search(vault.db), Items(vault.db), EntryRepository(vault.db)
+    mix = queries(stores.vocab)
+    out: dict[str, dict[str, list[float]]] = {}
 
-    samples = []
-    for _ in range(200):
-        e = Entry(title="today", body=" ".join(rng.choice(vocab) for _ in range(150)))
-        t = time.perf_counter()
-        repo.add(e)
-        samples.append(time.perf_counter() - t)
-    b.results["durable save p50 (ms)"] = 1000 * statistics.median(samples)
-    b.results["durable save p99 (ms)"] = 1000 * pct(samples, 0.99)
+    def record(name: str, who: str, value: float) -> None:
+        out.setdefault(name, {"kintsugi": [], "limit": []})[who].append(value)
 
-    queries = (
-        [rng.choice(vocab) for _ in range(40)]
-        + [f"{rng.choice(vocab)} {rng.choice(vocab)}" for _ in range(20)]
-        + [rng.choice(vocab)[:3] + "*" for _ in range(20)]
-        + ["trust", "walk therapy", "hope"]
-    )
-    samples = []
-    for q in queries:
-        t = time.perf_counter()
-        search.search(q, limit=50)
-        samples.append(time.perf_counter() - t)
-    b.results["search p50 (ms)"] = 1000 * statistics.median(samples)
-    b.results["search p95 (ms)"] = 1000 * pct(samples, 0.95)
-    db.close()
-    b.results["file size (MB)"] = (
-        sum(p.stat().st_size for p in b.path.parent.glob(b.path.name + "*")) / 1e6
-    )
+    def ref_search(fts: str) -> None:
+        ref.execute(REFERENCE_SEARCH, (fts,)).fetchall()
+
+    for _ in mix[:10]:  # warm both caches alike
+        search.search(_[1])
+        ref_search(_[2])
+    rng = random.Random(5)
+    for p in range(passes):
+        k_all: list[float] = []
+        r_all: list[float] = []
+        by_class: dict[str, tuple[list[float], list[float]]] = {}
+        for n, (cls, typed, fts) in enumerate(mix):
+            pair = [
+                ("kintsugi", lambda typed=typed: search.search(typed, limit=50)),
+                ("limit", lambda fts=fts: ref_search(fts)),
+            ]
+            if (n + p) % 2:
+                pair.reverse()
+            for who, fn in pair:
+                ms = timed(fn)
+                (k_all if who == "kintsugi" else r_all).append(ms)
+                by_class.setdefault(cls, ([], []))[who == "limit"].append(ms)
+        record("search p50 (ms)", "kintsugi", statistics.median(k_all))
+        record("search p50 (ms)", "limit", statistics.median(r_all))
+        record("search p95 (ms)", "kintsugi", pct(k_all, 0.95))
+        record("search p95 (ms)", "limit", pct(r_all, 0.95))
+        for cls, (k, r) in by_class.items():
+            record(f"  {cls} p50 (ms)", "kintsugi", statistics.median(k))
+            record(f"  {cls} p50 (ms)", "limit", statistics.median(r))
+
+        k_page = [timed(lambda: items.timeline(limit=100)) for _ in range(30)]
+        r_page = [timed(lambda: ref.execute(REFERENCE_PAGE).fetchall()) for _ in range(30)]
+        record("newest-100 page p50 (ms)", "kintsugi", statistics.median(k_page))
+        record("newest-100 page p50 (ms)", "limit", statistics.median(r_page))
+
+        k_save, r_save, k_ids = [], [], []
+        for _ in range(40):
+            body = " ".join(rng.choice(stores.vocab) for _ in range(150))
+            e = Entry(title="today", body=body, tags=["us"])
+
+            def ref_save(e: Entry = e) -> None:
+                ref.execute("BEGIN")
+                row = reference_row(e)
+                rowid = ref.execute(REFERENCE_INSERT, row).lastrowid
+                ref.execute(REFERENCE_INDEX, (rowid, row[1], row[2], row[3]))
+                ref.execute("COMMIT")
+
+            k_save.append(timed(lambda e=e: k_ids.append(repo.add(e).id)))
+            r_save.append(timed(ref_save))
+        # leave the kept stores as they were built
+        for item_id in k_ids:
+            items.delete(item_id)
+            items.purge(item_id)
+        ref.execute("BEGIN")
+        ref.execute(f"DELETE FROM doc_fts WHERE rowid > {stores.n}")  # external content:
+        ref.execute(f"DELETE FROM doc WHERE id > {stores.n}")  # the index first
+        ref.execute("COMMIT")
+        record("durable save p50 (ms)", "kintsugi", statistics.median(k_save))
+        record("durable save p50 (ms)", "limit", statistics.median(r_save))
+    ref.close()
+    vault.lock()
+    return out
+
+
+def sizes(stores: Stores) -> dict[str, float]:
+    return {
+        "kintsugi": store_size(stores.vault) / stores.raw_bytes,
+        "limit": store_size(stores.reference) / stores.raw_bytes,
+    }
+
+
+def spread(values: list[float]) -> str:
+    med = statistics.median(values)
+    if len(values) < 2:
+        return f"{med:.2f}"
+    return f"{med:.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=100_000, help="items (default 100,000)")
-    ap.add_argument("--dir", help="work folder (default: a temp folder)")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="entries, comma-separated")
+    ap.add_argument("--passes", type=int, default=3, help="passes over the workload")
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where stores are kept")
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args(argv)
-    entries, vocab = make_entries(args.n)
-    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        backends = [
-            Backend("sqlite", Path(tmp, "plain.db")),
-            Backend("kintsugi", Path(tmp, "vault.kintsugi")),
-        ]
-        for b in backends:
-            print(f"… {b.name}: {args.n:,} entries", file=sys.stderr, flush=True)
-            run_backend(b, entries, vocab, rng_seed=11)
-    plain, vault = (b.results for b in backends)
-    rows = [k for k in vault if k in plain]
-    print(
-        f"\n{args.n:,} entries · SQLCipher {sqlcipher3.sqlite_version} "
-        f"(sqlcipher3) vs SQLite {sqlite3.sqlite_version} · Python {platform.python_version()}"
-    )
-    print(f"{'measure':40} {'sqlite':>10} {'kintsugi':>10} {'ratio':>7}")
-    for k in rows:
-        ratio = vault[k] / plain[k] if plain[k] else float("nan")
-        print(f"{k:40} {plain[k]:10.3f} {vault[k]:10.3f} {ratio:7.2f}")
-    print(f"{'KDF (s), Argon2id m=64 MiB t=3 p=4':40} {'':10} {vault['KDF (s)']:10.3f}")
-    if args.json:
-        Path(args.json).write_text(
-            json.dumps({"n": args.n, "sqlite": plain, "kintsugi": vault}, indent=2)
+    results: dict[int, dict] = {}
+    for n in (int(s) for s in args.sizes.split(",")):
+        stores = prepare(n, args.cache)
+        # The vault grows by the saves each run makes: measure its size before they do.
+        size = sizes(stores)
+        timings = measure(stores, args.passes)
+        results[n] = {"timings": timings, "size / raw text": size}
+        print(f"\n{n:,} entries ({stores.raw_bytes / 1e6:.1f} MB of text), {args.passes} passes")
+        print(f"{'measure':28} {'kintsugi':>22} {'limit':>22} {'ratio':>6}")
+        for name, both in timings.items():
+            k, r = both["kintsugi"], both["limit"]
+            ratio = statistics.median(k) / statistics.median(r)
+            print(f"{name:28} {spread(k):>22} {spread(r):>22} {ratio:6.2f}")
+        print(
+            f"{'file size / raw text':28} {size['kintsugi']:>22.2f} {size['limit']:>22.2f}"
+            f" {size['kintsugi'] / size['limit']:6.2f}"
         )
+    print(
+        f"\nSQLCipher {sqlcipher3.sqlite_version} (sqlcipher3) · Python "
+        f"{platform.python_version()} · medians over passes (min–max)"
+    )
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
     return 0
 
 

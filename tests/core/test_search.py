@@ -75,16 +75,33 @@ def test_snippets_mark_the_match(corpus):
     assert hit.snippet[start:end].lower() == "forgiveness"
 
 
-def test_snippet_window_and_prefix_marks():
-    from kintsugi.core.search import make_snippet, parse_query
-
+def test_snippet_window_and_prefix_marks(vault):
+    repo, search = EntryRepository(vault.db), Search(vault.db)
     words = " ".join(f"w{i}" for i in range(60))
-    text = f"{words} Forgiveness matters {words}"
-    snippet, spans, n = make_snippet(text, parse_query("forgiv*").terms)
-    assert n == 1 and snippet.startswith("…") and snippet.endswith("…")
-    assert [snippet[a:b] for a, b in spans] == ["Forgiveness"]
-    snippet, spans, _ = make_snippet("Un café à Zürich", parse_query("cafe zurich").terms)
-    assert [snippet[a:b] for a, b in spans] == ["café", "Zürich"]
+    long = repo.add(Entry(title="Long", body=f"{words} Forgiveness matters {words}"))
+    (hit,) = search.search("forgiv*")
+    assert hit.id == long.id
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert len(hit.snippet.split()) <= 24
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["Forgiveness"]
+    repo.add(Entry(title="Away", body="Un café à Zürich"))
+    (hit,) = search.search("cafe zurich")
+    assert hit.snippet == "Un café à Zürich"
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["café", "Zürich"]
+
+
+def test_snippet_of_a_title_or_tag_match(corpus):
+    search, ids = corpus
+    (hit,) = search.search("forgiveness", SearchFilters(tag="therapy"))
+    assert hit.snippet == "Forgiveness" and hit.highlights == ((0, 11),)
+    (hit,) = search.search("therapy")  # a tag: the title stands in, nothing marked
+    assert hit.id == ids["title"] and hit.snippet == "Forgiveness" and hit.highlights == ()
+
+
+def test_unmark_ignores_stray_markers():
+    from kintsugi.core.search import unmark
+
+    assert unmark("a \x02b\x03 c\x03 \x02") == ("a b c ", ((2, 3),))
 
 
 def test_prefix_and_diacritics(corpus):

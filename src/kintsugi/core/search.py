@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from kintsugi.core.db import Database
-from kintsugi.core.timeutil import day_start_utc, from_db
+from kintsugi.core.timeutil import day_start_utc
 
 SNIPPET_WORDS = 24
+#: bm25 with a match in the title worth 4, in the text 1, in a tag 2.
+RANKING = "bm25(4.0, 1.0, 2.0)"
 _TOKEN = re.compile(r'(-?)"([^"]*)"(\*?)|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -38,14 +40,6 @@ class SearchHit:
 @dataclass(frozen=True)
 class ParsedQuery:
     fts: str
-    #: (normalised word, is_prefix), to mark matches in snippets
-    terms: tuple[tuple[str, bool], ...]
-
-
-def normalise(word: str) -> str:
-    """Fold case and strip diacritics, as the index's tokenizer (unicode61) does."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def parse_query(text: str, *, prefix_last: bool = False) -> ParsedQuery | None:
@@ -57,7 +51,6 @@ def parse_query(text: str, *, prefix_last: bool = False) -> ParsedQuery | None:
     """
     positive: list[str] = []
     negative: list[str] = []
-    terms: list[tuple[str, bool]] = []
     matches = list(_TOKEN.finditer(text))
     for n, m in enumerate(matches):
         neg = bool(m.group(1) or m.group(4))
@@ -72,14 +65,12 @@ def parse_query(text: str, *, prefix_last: bool = False) -> ParsedQuery | None:
             continue
         term = '"' + " ".join(words) + '"' + ("*" if star else "")
         (negative if neg else positive).append(term)
-        if not neg:
-            terms += [(normalise(w), star and i == len(words) - 1) for i, w in enumerate(words)]
     if not positive:
         return None
     query = " AND ".join(positive)
     for term in negative:
         query += f" NOT {term}"
-    return ParsedQuery(query, tuple(terms))
+    return ParsedQuery(query)
 
 
 def build_query(text: str, *, prefix_last: bool = False) -> str | None:
@@ -87,32 +78,36 @@ def build_query(text: str, *, prefix_last: bool = False) -> str | None:
     return parsed.fts if parsed else None
 
 
-def make_snippet(
-    text: str, terms: tuple[tuple[str, bool], ...], words: int = SNIPPET_WORDS
-) -> tuple[str, tuple[tuple[int, int], ...], int]:
-    """A window of ``text`` around its first match: (snippet, highlight spans, matches)."""
-    tokens = list(_WORD.finditer(text))
-    if not tokens:
-        return text.strip()[:200], (), 0
+#: What FTS5's snippet() puts around each match: two control characters a person cannot
+#: type, removed from the text and turned into (start, end) spans.
+_OPEN, _CLOSE = "\x02", "\x03"
 
-    def matches(token: str) -> bool:
-        norm = normalise(token)
-        return any(norm.startswith(t) if prefix else norm == t for t, prefix in terms)
 
-    hits = [i for i, t in enumerate(tokens) if matches(t.group())]
-    first = max(0, (hits[0] if hits else 0) - 3)
-    last = min(len(tokens), first + words)
-    first = max(0, last - words)
-    start = tokens[first].start() if first else 0
-    end = tokens[last - 1].end() if last < len(tokens) else len(text)
-    lead = "…" if first else ""
-    snippet = lead + text[start:end] + ("…" if last < len(tokens) else "")
-    spans = tuple(
-        (len(lead) + tokens[i].start() - start, len(lead) + tokens[i].end() - start)
-        for i in hits
-        if first <= i < last
-    )
-    return snippet, spans, len(hits)
+def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """FTS5 ``snippet()`` output → (plain snippet, highlight spans)."""
+    if _OPEN not in marked:
+        return marked.replace(_CLOSE, ""), ()
+    first, *rest = marked.split(_OPEN)
+    out = [first.replace(_CLOSE, "")]
+    spans = []
+    length = len(out[0])
+    for part in rest:
+        word, closed, tail = part.partition(_CLOSE)
+        tail = tail.replace(_CLOSE, "")
+        if closed and word:
+            spans.append((length, length + len(word)))
+        out += (word, tail)
+        length += len(word) + len(tail)
+    return "".join(out), tuple(spans)
+
+
+def _snippet_sql(table: str, column: int) -> str:
+    return f"snippet({table}, {column}, char(2), char(3), '…', {SNIPPET_WORDS})"
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(offset_minutes: int) -> timezone:
+    return timezone(timedelta(minutes=offset_minutes))
 
 
 class Search:
@@ -131,44 +126,52 @@ class Search:
         parsed = parse_query(text, prefix_last=prefix_last)
         if parsed is None:
             return []
-        where, args = ["fts MATCH ?", "i.deleted_at IS NULL"], [parsed.fts]
+        where, args = ["s.deleted_at IS NULL"], []
         if filters.kinds:
-            where.append(f"i.kind IN ({', '.join('?' for _ in filters.kinds)})")
+            where.append(f"s.kind IN ({', '.join('?' for _ in filters.kinds)})")
             args += list(filters.kinds)
         if filters.since:
-            where.append("i.occurred_at >= ?")
+            where.append("s.occurred_at >= ?")
             args.append(day_start_utc(filters.since))
         if filters.until:
-            where.append("i.occurred_at < ?")
+            where.append("s.occurred_at < ?")
             args.append(day_start_utc(filters.until + timedelta(days=1)))
         if filters.tag:
             where.append(
                 "EXISTS (SELECT 1 FROM item_tag it JOIN tag t ON t.id = it.tag_id"
-                " WHERE it.item_id = i.id AND t.name = ?)"
+                " WHERE it.item_id = s.id AND t.name = ?)"
             )
             args.append(filters.tag)
-        # Rank every match using only the full-text index and a small covering index (no
-        # wide item rows: under SQLCipher each page read is a decryption), then read the
-        # few winners in full.
-        ranked = (
-            "SELECT i.id, bm25(fts, 4.0, 1.0, 2.0) AS score"
-            " FROM fts JOIN item i INDEXED BY item_search ON i.id = fts.rowid"
-            f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?"
+        # One query: FTS5 ranks every match itself (ORDER BY rank is consumed by the index,
+        # so nothing else is sorted) and the rows are then visited best first; the filters
+        # are checked on a small covering index (no wide item rows: under SQLCipher each page
+        # read is a decryption), and only the winners' item rows are read and their
+        # snippets cut, by FTS5 in C.
+        query = (
+            "SELECT fts.rowid, i.kind, i.occurred_at, i.occurred_tz, i.title,"
+            f" {_snippet_sql('fts', 1)}, fts.rank"
+            " FROM fts CROSS JOIN item s INDEXED BY item_search CROSS JOIN item i"
+            f" WHERE fts MATCH ? AND fts.rank MATCH '{RANKING}'"
+            f" AND s.id = fts.rowid AND {' AND '.join(where)} AND i.id = fts.rowid"
+            " ORDER BY fts.rank LIMIT ? OFFSET ?"
         )
-        hits = []
         with self.db.read() as conn:
-            for item_id, score in conn.execute(ranked, (*args, limit, offset)).fetchall():
-                kind, occ, tz, title = conn.execute(
-                    "SELECT kind, occurred_at, occurred_tz, title FROM item WHERE id = ?",
-                    (item_id,),
-                ).fetchone()
-                fts_title, body = conn.execute(
-                    "SELECT title, body FROM fts WHERE rowid = ?", (item_id,)
-                ).fetchone()
-                snippet, spans, n = make_snippet(body, parsed.terms)
-                if n == 0 and fts_title:  # matched on the title (or tags) only
-                    snippet, spans, _ = make_snippet(fts_title, parsed.terms)
-                hits.append(
-                    SearchHit(item_id, kind, from_db(occ, tz), title, snippet, spans, score)
-                )
+            rows = conn.execute(query, (parsed.fts, *args, limit, offset)).fetchall()
+            snippets = {row[0]: unmark(row[5]) for row in rows}
+            # Matched on the title (or a tag) only: the title, marked, stands in.
+            title_only = [item_id for item_id, (_, spans) in snippets.items() if not spans]
+            if title_only:
+                marks = ", ".join("?" for _ in title_only)
+                for item_id, marked in conn.execute(
+                    f"SELECT rowid, {_snippet_sql('fts', 0)} FROM fts"
+                    f" WHERE fts MATCH ? AND rowid IN ({marks})",
+                    (parsed.fts, *title_only),
+                ):
+                    if marked:
+                        snippets[item_id] = unmark(marked)
+        hits = []
+        for item_id, kind, occ, tz, title, _, score in rows:
+            snippet, spans = snippets[item_id]
+            when = datetime.fromisoformat(occ).astimezone(_zone(tz))
+            hits.append(SearchHit(item_id, kind, when, title, snippet, spans, score))
         return hits
