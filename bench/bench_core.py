@@ -42,11 +42,56 @@ from kintsugi.core.vault import _PRAGMAS, CACHE_KIB, Vault
 PASSPHRASE = "benchmark passphrase, not secret"
 GENERATOR = 1  # bump when make_entries changes: the cached stores are rebuilt
 DEFAULT_CACHE = Path("/tmp/kintsugi-bench")
-SYLLABLES = "ka lo mi ne ru sa to vi ze an el or um ish th br gr st pl qu".split()
-COMMON = (
-    "the and to of i we it was that felt talk today when trust again about walk therapy "
-    "partner morning night tired calm hope angry sad"
-).split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "to",
+    "vi",
+    "ze",
+    "an",
+    "el",
+    "or",
+    "um",
+    "ish",
+    "th",
+    "br",
+    "gr",
+    "st",
+    "pl",
+    "qu",
+]
+COMMON = [
+    "the",
+    "and",
+    "to",
+    "of",
+    "i",
+    "we",
+    "it",
+    "was",
+    "that",
+    "felt",
+    "talk",
+    "today",
+    "when",
+    "trust",
+    "again",
+    "about",
+    "walk",
+    "therapy",
+    "partner",
+    "morning",
+    "night",
+    "tired",
+    "calm",
+    "hope",
+    "angry",
+    "sad",
+]
 TAGS = ["therapy", "work", "us", "kids", "sleep"]
 
 
@@ -271,7 +316,7 @@ def measure(stores: Stores, passes: int) -> dict[str, dict[str, list[float]]]:
                 ref.execute(REFERENCE_INDEX, (rowid, row[1], row[2], row[3]))
                 ref.execute("COMMIT")
 
-            k_save.append(timed(lambda e=e: k_ids.append(repo.add(e).id)))
+            k_save.append(timed(lambda e=e, ids=k_ids: ids.append(repo.add(e).id)))
             r_save.append(timed(ref_save))
         # leave the kept stores as they were built
         for item_id in k_ids:
