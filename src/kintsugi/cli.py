@@ -336,10 +336,31 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     with _unlock(args) as vault:
         result = transfer.import_file(vault.db, data, bundle_passphrase=bundle_passphrase)
+        saved = False
+        status = result.status
+        if (
+            args.save_sender
+            and status is not None
+            and status.trust == "unknown"
+            and result.age_recipient
+        ):
+            from kintsugi.core.repo.sharing import Sharing
+
+            Sharing(vault.db).trust_sender(result.sender, result.age_recipient, result.signing_key)
+            saved = True
     where = f" from {result.sender}" if result.sender else ""
     print(
         f"Imported {result.added} item(s){where} ({result.source}); {result.skipped} already here."
     )
+    if status is not None:
+        print(status.line()[0].upper() + status.line()[1:])
+        if saved:
+            print(f"Saved {result.sender}'s key in the address book.")
+        elif status.trust == "unknown" and result.age_recipient:
+            print(
+                "Compare the fingerprint with the sender; to save it, import again with"
+                " --save-sender"
+            )
     return 0
 
 
@@ -468,6 +489,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "import a share bundle, a Kintsugi JSON export, jrnl or Day One")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--bundle-passphrase-fd", type=int, metavar="N")
+    p.add_argument(
+        "--save-sender",
+        action="store_true",
+        help="save a bundle's sender (not yet in the address book) with its keys: trust on "
+        "first use, after comparing the fingerprint",
+    )
 
     p = add("restore", cmd_restore, "replace the vault with a backup (the current one is kept)")
     p.add_argument("backup", metavar="BACKUP")

@@ -137,9 +137,10 @@ def test_the_standard_age_tool_decrypts_a_bundle(filled, tmp_path):
     ).stdout
     with zipfile.ZipFile(io.BytesIO(out)) as z:
         doc = json.loads(z.read("kintsugi-share.json"))
-        assert doc["format"] == "kintsugi-share" and doc["version"] == 1
+        assert doc["format"] == "kintsugi-share" and doc["version"] == share.VERSION
         assert doc["items"][0]["title"] == "We talked"
         assert "We talked" in z.read("shared.md").decode()
+        assert set(z.namelist()) == {"kintsugi-share.json", "shared.md", "kintsugi-share.sig"}
 
 
 def test_tampered_truncated_foreign_and_unknown_bundles_change_nothing(filled, tmp_path):
@@ -157,7 +158,10 @@ def test_tampered_truncated_foreign_and_unknown_bundles_change_nothing(filled, t
         b"": transfer.ImportError_,
         share.encrypt(b"not a zip", recipients=[key]): share.NotABundle,
         share.encrypt(
-            share.build_plaintext(share.build_payload([], exporter="x")),
+            share.build_plaintext(
+                share.build_payload([], exporter="x", sender=Sharing(vault.db).sender()),
+                Sharing(vault.db).signing_key(),
+            ),
             recipients=[share.public_key(share.new_identity())],
         ): share.BundleNotForYou,
     }

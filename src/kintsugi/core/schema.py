@@ -208,7 +208,35 @@ def _v2_to_v3(conn: Any) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2, _v2_to_v3)
+def _v3_to_v4(conn: Any) -> None:
+    """Signed sharing: the vault's Ed25519 signing key beside its age identity (both made
+    here, so every vault has them from the start); received items keyed by sender, item and
+    revision, so the same items re-encrypted add nothing and a newer revision replaces the
+    older one (which stays readable)."""
+    import json
+
+    from kintsugi.core import share
+
+    for key, make in (
+        ("share.identity", share.new_identity),
+        ("share.signing_key", share.new_signing_key),
+    ):
+        conn.execute(
+            "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", (key, json.dumps(make()))
+        )
+    conn.execute("ALTER TABLE received ADD COLUMN signing_key TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE received_item ADD COLUMN revision TEXT NOT NULL DEFAULT ''")
+    rows = conn.execute("SELECT id, data FROM received_item").fetchall()
+    for item_id, data in rows:
+        try:
+            revision = str(json.loads(data).get("updated_at") or "")
+        except (ValueError, AttributeError):
+            revision = ""
+        conn.execute("UPDATE received_item SET revision = ? WHERE id = ?", (revision, item_id))
+    conn.execute("CREATE INDEX received_item_by_uid ON received_item (uid, revision)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -1,13 +1,17 @@
 """Share bundles: the items a person chose, as a versioned JSON document and a Markdown copy,
-zipped and encrypted in the standard age format (pyrage) — to a passphrase (scrypt) or to
-age public keys. Any `age -d` opens one. Private notes are never included.
+signed with the sender's Ed25519 key, zipped and encrypted in the standard age format
+(pyrage) — to a passphrase (scrypt) or to age public keys. Any `age -d` opens one (also
+ASCII-armored). Private notes are never included. The format is in docs/share-format.md.
 
 Reading a bundle checks everything before anything is stored: size, age header, the
-recipient, the AEAD (tampering), the zip's members and sizes, the format and its version.
+recipient, the AEAD (tampering), the zip's members and sizes, the format and its version,
+and the signature over the exact JSON bytes (and, through its hash, shared.md).
 """
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import hashlib
 import io
 import json
@@ -18,6 +22,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
@@ -27,8 +42,9 @@ from kintsugi.core.render import render_item, render_items
 from kintsugi.core.serialize import record_to_dict
 
 FORMAT = "kintsugi-share"
-VERSION = 1
-JSON_NAME, MD_NAME = "kintsugi-share.json", "shared.md"
+VERSION = 2  # 2: signed (Ed25519), sender, markdown_sha256, options; 1 is still read
+JSON_NAME, MD_NAME, SIG_NAME = "kintsugi-share.json", "shared.md", "kintsugi-share.sig"
+KEY_PREFIX = "ed25519:"
 MAX_BUNDLE = 64 * 1024 * 1024  # bytes on disk
 MAX_UNPACKED = 256 * 1024 * 1024  # bytes once unzipped (a zip bomb stops here)
 MAX_ITEMS = 200_000
@@ -68,6 +84,75 @@ class BundleTooNew(BundleError):
 
 class BundleTooLarge(BundleError):
     default_message = "This bundle is far larger than any share bundle; it was not opened."
+
+
+class BundleForged(BundleError):
+    exit_code = 3
+    default_message = (
+        "This bundle's signature does not match its content: it was changed after it was "
+        "signed, or not made by the sender it names. Nothing was imported."
+    )
+
+
+# --- signing keys (Ed25519, from cryptography) -------------------------------------------
+def new_signing_key() -> str:
+    """A new Ed25519 private key, as base64 of its 32 raw bytes (kept inside the vault)."""
+    raw = Ed25519PrivateKey.generate().private_bytes(
+        Encoding.Raw, PrivateFormat.Raw, NoEncryption()
+    )
+    return base64.b64encode(raw).decode("ascii")
+
+
+def signing_public(private: str) -> str:
+    key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private))
+    raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return KEY_PREFIX + base64.b64encode(raw).decode("ascii")
+
+
+def _public_raw(public: str) -> bytes:
+    if not isinstance(public, str) or not public.startswith(KEY_PREFIX):
+        raise ValueError("not an ed25519 key")
+    raw = base64.b64decode(public[len(KEY_PREFIX) :], validate=True)
+    if len(raw) != 32:
+        raise ValueError("not an ed25519 key")
+    return raw
+
+
+def fingerprint(public: str) -> str:
+    """What two people compare aloud: the first 16 bytes of SHA-256 of the key, in groups."""
+    digest = hashlib.sha256(_public_raw(public)).hexdigest()[:32].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
+
+
+def sign(data: bytes, private: str) -> str:
+    key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private))
+    return base64.b64encode(key.sign(data)).decode("ascii")
+
+
+def verify(data: bytes, public: str, signature: str) -> bool:
+    try:
+        key = Ed25519PublicKey.from_public_bytes(_public_raw(public))
+        key.verify(base64.b64decode(signature, validate=True), data)
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who signs a bundle: their Ed25519 public key, and their age key to answer to."""
+
+    signing_key: str  # "ed25519:" + base64
+    age_recipient: str = ""
+
+    def lines(self) -> list[str]:
+        out = [
+            "Encrypted bundles are signed with the sender's sharing key, fingerprint "
+            f"{fingerprint(self.signing_key)}."
+        ]
+        if self.age_recipient:
+            out.append(f"The sender's age key, to answer to: {self.age_recipient}")
+        return out
 
 
 @dataclass(frozen=True)
@@ -116,6 +201,9 @@ class BundleContent:
     items: list[dict[str, Any]]
     markdown: str
     sha256: str  # of the encrypted file, as received
+    version: int = 1
+    signing_key: str = ""  # "" for a version-1 bundle (not signed); checked otherwise
+    age_recipient: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,23 +215,49 @@ class Payload:
     exporter: str
     exported_at: datetime
     options: ShareOptions = DEFAULT_OPTIONS
+    sender: Sender | None = None
 
     def document(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "exported_at": self.exported_at.isoformat(timespec="seconds"),
             "exporter": self.exporter,
-            "items": self.items,
         }
+        if self.sender is not None:
+            doc["sender"] = {
+                "signing_key": self.sender.signing_key,
+                "age_recipient": self.sender.age_recipient,
+            }
+        doc["options"] = dataclasses.asdict(self.options)
+        doc["markdown_sha256"] = hashlib.sha256(self.markdown_bytes()).hexdigest()
+        doc["items"] = self.items
+        return doc
 
     def json_bytes(self) -> bytes:
         return json.dumps(self.document(), ensure_ascii=False, indent=1).encode("utf-8")
 
-    def markdown(self, title: str = "Shared from Kintsugi") -> str:
+    def option_lines(self) -> list[str]:
+        yes = {True: "included", False: "not included"}
+        return [
+            f"A boundary's earlier wordings: {yes[self.options.earlier_wordings]}. "
+            f"What was written in exercises: {yes[self.options.exercise_answers]}."
+        ]
+
+    def markdown(self, title: str = "Shared from Kintsugi", *, bundle: bool = True) -> str:
+        """The preview and ``shared.md`` (``bundle``: with the sender's keys, which only a
+        bundle carries), or a Markdown export."""
+        sender = self.sender.lines() if self.sender and bundle else []
         return render_items(
-            self.items, title=title, exporter=self.exporter, exported_at=self.exported_at
+            self.items,
+            title=title,
+            exporter=self.exporter,
+            exported_at=self.exported_at,
+            sender_lines=sender + self.option_lines(),
         )
+
+    def markdown_bytes(self) -> bytes:
+        return self.markdown().encode("utf-8")
 
     def items_markdown(self) -> str:
         ordered = sorted(self.items, key=lambda i: str(i.get("occurred_at", "")))
@@ -157,20 +271,27 @@ def build_payload(
     options: ShareOptions = DEFAULT_OPTIONS,
     exported_at: datetime | None = None,
     answered: Callable[[Record], Record | None] | None = None,
+    sender: Sender | None = None,
 ) -> Payload:
     """The one payload of an export. ``answered`` finds the trigger an exercise answered."""
     ordered = sorted(records, key=lambda r: r.occurred_at)
     items = [share_dict(r, options, answered(r) if answered else None) for r in ordered]
-    return Payload(items, exporter, exported_at or datetime.now(UTC), options)
+    return Payload(items, exporter, exported_at or datetime.now(UTC), options, sender)
 
 
-def build_plaintext(payload: Payload) -> bytes:
-    """The zip that gets encrypted: the payload as JSON and its Markdown rendering."""
+def build_plaintext(payload: Payload, signing_key: str) -> bytes:
+    """The zip that gets encrypted: the payload as JSON, its Markdown rendering, and the
+    signature (with ``signing_key``, whose public half the JSON names) over the JSON bytes."""
+    if payload.sender is None or payload.sender.signing_key != signing_public(signing_key):
+        raise ValueError("the payload must name the key that signs it")
+    data = payload.json_bytes()
+    signature = {"algorithm": "ed25519", "signed": JSON_NAME, "signature": sign(data, signing_key)}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         fixed = (2026, 1, 1, 0, 0, 0)  # no local clock in the archive
-        z.writestr(zipfile.ZipInfo(JSON_NAME, fixed), payload.json_bytes())
-        z.writestr(zipfile.ZipInfo(MD_NAME, fixed), payload.markdown())
+        z.writestr(zipfile.ZipInfo(JSON_NAME, fixed), data)
+        z.writestr(zipfile.ZipInfo(MD_NAME, fixed), payload.markdown_bytes())
+        z.writestr(zipfile.ZipInfo(SIG_NAME, fixed), json.dumps(signature, indent=1))
     return buf.getvalue()
 
 
@@ -194,7 +315,10 @@ def open_bundle(
     """Decrypt and check a bundle completely; raise a BundleError on anything wrong."""
     if len(data) > MAX_BUNDLE:
         raise BundleTooLarge()
-    if not (data.startswith(AGE_HEADER) or data.lstrip().startswith(AGE_ARMOR)):
+    sha256 = hashlib.sha256(data).hexdigest()  # of the file as received (armored or not)
+    if data.lstrip().startswith(AGE_ARMOR):
+        data = dearmor(data)
+    if not data.startswith(AGE_HEADER):
         raise NotABundle("This file is not an encrypted Kintsugi share bundle (not age).")
     wants_passphrase = needs_passphrase(data)
     try:
@@ -212,11 +336,39 @@ def open_bundle(
         if "no matching keys" in text or (wants_passphrase and "decryption failed" in text):
             raise BundleNotForYou() from None
         raise BundleDamaged() from None
-    return _read_plaintext(plaintext, hashlib.sha256(data).hexdigest())
+    return _read_plaintext(plaintext, sha256)
+
+
+def dearmor(data: bytes, *, partial: bool = False) -> bytes:
+    """The binary age file inside ASCII armor (``age -a``: PEM-style base64 between
+    ``-----BEGIN AGE ENCRYPTED FILE-----`` and ``-----END AGE ENCRYPTED FILE-----``).
+    ``partial``: decode what there is of a file's beginning (to read its header)."""
+    lines = data.strip().splitlines()
+    end = b"-----END AGE ENCRYPTED FILE-----"
+    if not lines or lines[0].strip() != AGE_ARMOR:
+        raise NotABundle()
+    body = [ln.strip() for ln in lines[1:]]
+    if body and body[-1] == end:
+        body = body[:-1]
+    elif not partial:
+        raise BundleDamaged()
+    text = b"".join(body)
+    if partial:
+        text = text[: len(text) // 4 * 4]
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        raise BundleDamaged() from None
 
 
 def needs_passphrase(head: bytes) -> bool:
-    """True when an age file is locked with a passphrase (scrypt) rather than to keys."""
+    """True when an age file (binary or armored) is locked with a passphrase (scrypt)
+    rather than to keys."""
+    if head.lstrip().startswith(AGE_ARMOR):
+        try:
+            head = dearmor(head, partial=True)
+        except BundleError:
+            return False
     return b"\n-> scrypt " in head[:4096].split(b"\n---", 1)[0]
 
 
@@ -224,12 +376,15 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
     try:
         with zipfile.ZipFile(io.BytesIO(plaintext)) as z:
             infos = {i.filename: i for i in z.infolist()}
-            if set(infos) != {JSON_NAME, MD_NAME}:
+            if set(infos) not in ({JSON_NAME, MD_NAME}, {JSON_NAME, MD_NAME, SIG_NAME}):
                 raise NotABundle()
             if sum(i.file_size for i in infos.values()) > MAX_UNPACKED:
                 raise BundleTooLarge()
-            document = json.loads(z.read(JSON_NAME).decode("utf-8"))
-            markdown = z.read(MD_NAME).decode("utf-8")
+            raw_json = z.read(JSON_NAME)
+            raw_md = z.read(MD_NAME)
+            signature = json.loads(z.read(SIG_NAME).decode("utf-8")) if SIG_NAME in infos else None
+            document = json.loads(raw_json.decode("utf-8"))
+            markdown = raw_md.decode("utf-8")
     except (
         zipfile.BadZipFile,
         UnicodeDecodeError,
@@ -246,6 +401,24 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
         raise NotABundle()
     if version > VERSION:
         raise BundleTooNew()
+    signing_key, age_recipient = "", ""
+    if version >= 2:  # signed: the signature must match the exact bytes, or nothing is read
+        sender = document.get("sender")
+        if not isinstance(sender, dict) or not isinstance(signature, dict):
+            raise BundleForged()
+        signing_key = sender.get("signing_key")
+        age_recipient = sender.get("age_recipient") or ""
+        if (
+            not isinstance(signing_key, str)
+            or not isinstance(age_recipient, str)
+            or signature.get("algorithm") != "ed25519"
+            or not isinstance(signature.get("signature"), str)
+            or not verify(raw_json, signing_key, signature["signature"])
+            or document.get("markdown_sha256") != hashlib.sha256(raw_md).hexdigest()
+        ):
+            raise BundleForged()
+    elif signature is not None:
+        raise NotABundle()
     items = document.get("items")
     exporter = document.get("exporter")
     try:
@@ -259,7 +432,16 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
         or not all(_item_ok(i) for i in items)
     ):
         raise NotABundle()
-    return BundleContent(exporter[:200], exported_at, items, markdown, sha256)
+    return BundleContent(
+        exporter[:200],
+        exported_at,
+        items,
+        markdown,
+        sha256,
+        version,
+        signing_key,
+        age_recipient[:200],
+    )
 
 
 def _item_ok(item: Any) -> bool:

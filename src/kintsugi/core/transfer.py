@@ -39,7 +39,7 @@ from kintsugi.core.records import (
 from kintsugi.core.render import render_record
 from kintsugi.core.repo import repository_for
 from kintsugi.core.repo.items import Items
-from kintsugi.core.repo.sharing import Sharing
+from kintsugi.core.repo.sharing import SenderStatus, Sharing
 from kintsugi.core.serialize import record_to_dict
 from kintsugi.core.timeutil import day_start_utc
 
@@ -129,7 +129,12 @@ def payload_for(
             return None
 
     return share.build_payload(
-        records, exporter=exporter, options=options, exported_at=exported_at, answered=answered
+        records,
+        exporter=exporter,
+        options=options,
+        exported_at=exported_at,
+        answered=answered,
+        sender=Sharing(db).sender(),
     )
 
 
@@ -157,13 +162,13 @@ def export_bytes(
     if fmt == "age":
         tick(0)
         return share.encrypt(
-            share.build_plaintext(payload),
+            share.build_plaintext(payload, Sharing(db).signing_key()),
             recipients=recipients,
             passphrase=bundle_passphrase,
         )
     if fmt == "md":
         tick(0)
-        return payload.markdown(title="Kintsugi export").encode("utf-8")
+        return payload.markdown(title="Kintsugi export", bundle=False).encode("utf-8")
     if fmt == "json":
         out = []
         for n, rec in enumerate(records):
@@ -216,6 +221,9 @@ class ImportResult:
     added: int
     skipped: int
     sender: str = ""
+    status: SenderStatus | None = None  # a bundle's: verified, unknown key, or unsigned
+    signing_key: str = ""
+    age_recipient: str = ""
 
 
 def _aware(text: str) -> datetime:
@@ -392,9 +400,17 @@ def import_file(db: Database, data: bytes, *, bundle_passphrase: str | None = No
         content = share.open_bundle(
             data, identities=[sharing.identity()], passphrase=bundle_passphrase
         )
-        _, new = sharing.store_received(content)
-        count = len(content.items)
-        return ImportResult("bundle", count if new else 0, 0 if new else count, content.exporter)
+        status = sharing.status_of(content.exporter, content.signing_key)
+        _, added = sharing.store_received(content)
+        return ImportResult(
+            "bundle",
+            added,
+            len(content.items) - added,
+            status.name,
+            status,
+            content.signing_key,
+            content.age_recipient,
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

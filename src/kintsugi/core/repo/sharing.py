@@ -1,10 +1,11 @@
-"""Sharing state kept in the vault: this vault's age identity, the address book, the log of
-what was shared, and bundles received from a partner (read-only)."""
+"""Sharing state kept in the vault: this vault's age identity and Ed25519 signing key, the
+address book (people's age keys and signing keys), the log of what was shared, and items
+received from a partner (read-only, by sender, item and revision)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,14 +15,37 @@ from kintsugi.core.repo.settings import Settings
 from kintsugi.core.timeutil import from_db, now, utc_text
 
 IDENTITY_KEY = "share.identity"
+SIGNING_KEY = "share.signing_key"
 CONTACTS_KEY = "share.address_book"
 NAME_KEY = "share.display_name"
+
+# How a received bundle's sender is known (shown on import and in From partner).
+VERIFIED, UNKNOWN, UNSIGNED = "verified", "unknown", "unsigned"
 
 
 @dataclass
 class ShareContact:
     label: str
     recipient: str  # age1…
+    signing_key: str = ""  # "ed25519:…", saved from a verified bundle (trust on first use)
+
+
+@dataclass(frozen=True)
+class SenderStatus:
+    trust: str  # VERIFIED, UNKNOWN or UNSIGNED
+    name: str  # the name saved in the address book when verified, else the bundle's
+    fingerprint: str = ""
+    claimed_by_other: str = ""  # a saved person with this name but another key
+
+    def line(self) -> str:
+        if self.trust == VERIFIED:
+            return f"from {self.name} — verified, the key you saved"
+        if self.trust == UNKNOWN:
+            text = f"from {self.name} — this sender's key is not in your address book"
+            if self.claimed_by_other:
+                text += f" (it is not the key you saved for {self.claimed_by_other})"
+            return text + f"; fingerprint {self.fingerprint}"
+        return f"from {self.name} — not signed (made by an older Kintsugi): who sent it is unknown"
 
 
 @dataclass
@@ -42,6 +66,7 @@ class ReceivedBundle:
     imported_at: datetime
     sha256: str
     item_count: int
+    signing_key: str = ""
 
 
 @dataclass
@@ -51,6 +76,12 @@ class ReceivedItem:
     occurred_at: datetime
     title: str
     data: dict[str, Any]
+    revision: str = ""
+    received_id: int = 0
+    sender: str = ""
+    signing_key: str = ""
+    imported_at: datetime | None = None
+    earlier: list[ReceivedItem] = field(default_factory=list)  # older revisions, newest first
 
 
 class Sharing:
@@ -70,6 +101,21 @@ class Sharing:
     def my_key(self) -> str:
         return share.public_key(self.identity())
 
+    def signing_key(self) -> str:
+        """This vault's Ed25519 private key (made with the vault; on first use for a vault
+        that predates it)."""
+        key = self.settings.get(SIGNING_KEY)
+        if not key:
+            key = share.new_signing_key()
+            self.settings.set(SIGNING_KEY, key)
+        return key
+
+    def sender(self) -> share.Sender:
+        return share.Sender(share.signing_public(self.signing_key()), self.my_key())
+
+    def my_fingerprint(self) -> str:
+        return share.fingerprint(self.sender().signing_key)
+
     def display_name(self) -> str:
         return self.settings.get(NAME_KEY, "")
 
@@ -80,11 +126,47 @@ class Sharing:
         return [ShareContact(**c) for c in self.settings.get(CONTACTS_KEY, [])]
 
     def save_contacts(self, contacts: list[ShareContact]) -> None:
-        checked = [
-            ShareContact(c.label.strip() or "Partner", share.check_recipient(c.recipient))
-            for c in contacts
-        ]
+        checked = []
+        for c in contacts:
+            if c.signing_key:
+                share.fingerprint(c.signing_key)  # raises ValueError when it is not a key
+            checked.append(
+                ShareContact(
+                    c.label.strip() or "Partner", share.check_recipient(c.recipient), c.signing_key
+                )
+            )
         self.settings.set(CONTACTS_KEY, [c.__dict__ for c in checked])
+
+    def status_of(self, exporter: str, signing_key: str) -> SenderStatus:
+        """Whether a bundle's signing key is one saved in the address book."""
+        if not signing_key:
+            return SenderStatus(UNSIGNED, exporter or "your partner")
+        contacts = self.contacts()
+        for c in contacts:
+            if c.signing_key == signing_key:
+                return SenderStatus(VERIFIED, c.label, share.fingerprint(signing_key))
+        other = next(
+            (c.label for c in contacts if exporter and c.label.casefold() == exporter.casefold()),
+            "",
+        )
+        return SenderStatus(
+            UNKNOWN, exporter or "an unknown sender", share.fingerprint(signing_key), other
+        )
+
+    def trust_sender(self, label: str, recipient: str, signing_key: str) -> ShareContact:
+        """Save a sender's keys (trust on first use): the person with this age key gets the
+        signing key, or a new person is added."""
+        share.fingerprint(signing_key)
+        contacts = self.contacts()
+        recipient = share.check_recipient(recipient)
+        for c in contacts:
+            if c.recipient == recipient:
+                c.signing_key = signing_key
+                break
+        else:
+            contacts.append(ShareContact(label.strip() or "Partner", recipient, signing_key))
+        self.save_contacts(contacts)
+        return next(c for c in contacts if c.signing_key == signing_key)
 
     # --- the share log -------------------------------------------------------------------
     def log(self, *, recipient: str, fmt: str, sha256: str, item_ids: list[int]) -> int:
@@ -132,27 +214,46 @@ class Sharing:
         return {item_id: from_db(at) for item_id, at in rows}
 
     # --- received bundles ------------------------------------------------------------------
-    def store_received(self, content: share.BundleContent) -> tuple[int, bool]:
-        """Keep a partner's bundle read-only. (id, False) when it was imported before."""
+    def store_received(self, content: share.BundleContent) -> tuple[int | None, int]:
+        """Keep a partner's items read-only, by sender, item and revision: (bundle id, items
+        added). The same file, or the same items re-encrypted, add nothing (None, 0)."""
         with self.db.transaction() as conn:
             row = conn.execute(
                 "SELECT id FROM received WHERE sha256 = ?", (content.sha256,)
             ).fetchone()
             if row:
-                return row[0], False
+                return None, 0
+            seen = {
+                (uid, revision)
+                for uid, revision in conn.execute(
+                    "SELECT i.uid, i.revision FROM received_item i JOIN received r"
+                    " ON r.id = i.received_id WHERE r.signing_key = ?",
+                    (content.signing_key,),
+                )
+            }
+            new = []
+            for item in content.items:
+                key = (item["uid"], str(item.get("updated_at") or ""))
+                if key not in seen:
+                    seen.add(key)
+                    new.append(item)
+            if not new:
+                return None, 0
             rid = conn.execute(
-                "INSERT INTO received (sha256, sender, exported_at, imported_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO received (sha256, sender, exported_at, imported_at, signing_key)"
+                " VALUES (?, ?, ?, ?, ?)",
                 (
                     content.sha256,
                     content.exporter,
                     content.exported_at.isoformat(),
                     datetime.now(UTC).isoformat(timespec="seconds"),
+                    content.signing_key,
                 ),
             ).lastrowid
             conn.executemany(
-                "INSERT INTO received_item (received_id, kind, uid, occurred_at, title, data)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO received_item"
+                " (received_id, kind, uid, occurred_at, title, data, revision)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         rid,
@@ -161,32 +262,71 @@ class Sharing:
                         i["occurred_at"],
                         str(i.get("title") or i.get("text") or i.get("situation") or "")[:200],
                         json.dumps(i, ensure_ascii=False),
+                        str(i.get("updated_at") or ""),
                     )
-                    for i in content.items
+                    for i in new
                 ],
             )
-        return rid, True
+        return rid, len(new)
 
     def received(self) -> list[ReceivedBundle]:
         with self.db.read() as conn:
             rows = conn.execute(
                 "SELECT r.id, r.sender, r.exported_at, r.imported_at, r.sha256,"
-                " (SELECT count(*) FROM received_item WHERE received_id = r.id)"
+                " (SELECT count(*) FROM received_item WHERE received_id = r.id), r.signing_key"
                 " FROM received r ORDER BY r.id DESC"
             ).fetchall()
         return [
-            ReceivedBundle(i, s, datetime.fromisoformat(e), datetime.fromisoformat(m), h, n)
-            for i, s, e, m, h, n in rows
+            ReceivedBundle(i, s, datetime.fromisoformat(e), datetime.fromisoformat(m), h, n, k)
+            for i, s, e, m, h, n, k in rows
+        ]
+
+    def _items(self, where: str = "", args: tuple = ()) -> list[ReceivedItem]:
+        with self.db.read() as conn:
+            rows = conn.execute(
+                "SELECT i.kind, i.uid, i.occurred_at, i.title, i.data, i.revision,"
+                " i.received_id, r.sender, r.signing_key, r.imported_at"
+                " FROM received_item i JOIN received r ON r.id = i.received_id"
+                f" {where} ORDER BY i.occurred_at, i.id",
+                args,
+            ).fetchall()
+        return [
+            ReceivedItem(
+                k,
+                u,
+                datetime.fromisoformat(o),
+                t,
+                json.loads(d),
+                rev,
+                rid,
+                snd,
+                key,
+                datetime.fromisoformat(imp),
+            )
+            for k, u, o, t, d, rev, rid, snd, key, imp in rows
         ]
 
     def received_items(self, received_id: int) -> list[ReceivedItem]:
-        with self.db.read() as conn:
-            rows = conn.execute(
-                "SELECT kind, uid, occurred_at, title, data FROM received_item"
-                " WHERE received_id = ? ORDER BY occurred_at",
-                (received_id,),
-            ).fetchall()
-        return [
-            ReceivedItem(k, u, datetime.fromisoformat(o), t, json.loads(d))
-            for k, u, o, t, d in rows
-        ]
+        return self._items("WHERE i.received_id = ?", (received_id,))
+
+    def received_latest(self) -> list[ReceivedItem]:
+        """From partner: each item once, at its newest revision, with the earlier ones."""
+        by_item: dict[tuple[str, str], list[ReceivedItem]] = {}
+        for item in self._items():
+            by_item.setdefault((item.signing_key, item.uid), []).append(item)
+        out = []
+        for versions in by_item.values():
+            versions.sort(key=lambda v: (_revision_time(v.revision), v.received_id), reverse=True)
+            latest = versions[0]
+            latest.earlier = versions[1:]
+            out.append(latest)
+        out.sort(key=lambda v: v.occurred_at, reverse=True)
+        return out
+
+
+def _revision_time(revision: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(revision)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

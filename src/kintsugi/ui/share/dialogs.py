@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core import share
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.repo.sharing import ShareContact
 from kintsugi.ui.messages import describe
@@ -113,11 +115,15 @@ class SharingSettingsDialog(QDialog):
         copy = QPushButton(self.tr("Copy my key"))
         copy.setAccessibleName(self.tr("Copy my sharing key"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.my_key.text()))
+        self.fingerprint = QLineEdit(sharing.my_fingerprint(), readOnly=True)
+        self.fingerprint.setAccessibleName(self.tr("My signing key's fingerprint"))
         self.name = QLineEdit(sharing.display_name(), placeholderText=self.tr("e.g. Alex"))
         self.name.setAccessibleName(self.tr("My name on what I share"))
-        self.table = QTableWidget(0, 2)
+        self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Address book"))
-        self.table.setHorizontalHeaderLabels([self.tr("Who"), self.tr("Their key (age1…)")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Who"), self.tr("Their key (age1…)"), self.tr("Signing key fingerprint")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.verticalHeader().hide()
         for c in sharing.contacts():
@@ -136,7 +142,8 @@ class SharingSettingsDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Give this key to your partner or therapist: with it they can "
-                "make bundles only you can open. It is not a secret."
+                "make bundles only you can open. It is not a secret. Everything you share is "
+                "signed; the fingerprint is what they compare to know a bundle is yours."
             ),
             wordWrap=True,
         )
@@ -145,6 +152,7 @@ class SharingSettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("My sharing key"), self.my_key)
         form.addRow("", copy)
+        form.addRow(self.tr("My fingerprint"), self.fingerprint)
         form.addRow(self.tr("My name"), self.name)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -158,8 +166,14 @@ class SharingSettingsDialog(QDialog):
     def _add(self, c: ShareContact) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(c.label))
+        who = QTableWidgetItem(c.label)
+        who.setData(Qt.UserRole, c.signing_key)
+        self.table.setItem(row, 0, who)
         self.table.setItem(row, 1, QTableWidgetItem(c.recipient))
+        shown = share.fingerprint(c.signing_key) if c.signing_key else self.tr("not saved yet")
+        mark = QTableWidgetItem(shown)
+        mark.setFlags(mark.flags() & ~Qt.ItemIsEditable)
+        self.table.setItem(row, 2, mark)
 
     def on_save_clicked(self) -> None:
         contacts = []
@@ -168,8 +182,9 @@ class SharingSettingsDialog(QDialog):
                 self.table.item(row, c).text().strip() if self.table.item(row, c) else ""
                 for c in range(2)
             )
+            signing = self.table.item(row, 0).data(Qt.UserRole) if self.table.item(row, 0) else ""
             if key:
-                contacts.append(ShareContact(label, key))
+                contacts.append(ShareContact(label, key, signing or ""))
         try:
             sharing = self.session.sharing()
             sharing.save_contacts(contacts)

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core import share, transfer
+from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
-from kintsugi.core.render import heading, render_item
+from kintsugi.core.render import heading, item_heading, render_item
+from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, SenderStatus
 from kintsugi.ui.filedialogs import ask_save
 from kintsugi.ui.messages import describe
 from kintsugi.ui.search_pane import KIND_LABELS
@@ -38,6 +40,11 @@ from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
 from kintsugi.ui.workers import run_in_background
 
+TRUST_LABELS = {
+    VERIFIED: "verified",
+    UNKNOWN: "key not in your address book",
+    UNSIGNED: "not signed",
+}
 PLAINTEXT_WARNING = (
     "This file will not be encrypted: anyone who can open it can read it. "
     "Keep it somewhere private, and delete it when it has done its job."
@@ -52,6 +59,8 @@ class SharePane(QWidget):
         super().__init__(parent)
         self.session = session
         self.records: list[Record] = []
+        self.received_rows = []
+        self.trust_box: QMessageBox | None = None
         self._cancelled = False
         self.progress: QProgressDialog | None = None
         self.kind = QComboBox()
@@ -173,7 +182,7 @@ class SharePane(QWidget):
         self.log = QListWidget()
         self.log.setAccessibleName(self.tr("What I have shared, and when"))
         self.received = QListWidget()
-        self.received.setAccessibleName(self.tr("Bundles from my partner"))
+        self.received.setAccessibleName(self.tr("What my partner shared, newest first"))
         self.received.currentItemChanged.connect(self.on_received_selected)
         self.received_view = QTextBrowser()
         self.received_view.setAccessibleName(self.tr("What my partner shared"))
@@ -231,14 +240,27 @@ class SharePane(QWidget):
                 .replace("%4", str(len(entry.item_ids)))
             )
         self.received.clear()
-        for bundle in sharing.received():
-            row = QListWidgetItem(
-                self.tr("From %1 · %2 · %3 item(s)")
-                .replace("%1", bundle.sender or "—")
-                .replace("%2", f"{bundle.exported_at:%d %b %Y}")
-                .replace("%3", str(bundle.item_count))
+        self.received_rows = sharing.received_latest()
+        statuses: dict[tuple[str, str], SenderStatus] = {}
+        for n, item in enumerate(self.received_rows):
+            key = (item.sender, item.signing_key)
+            if key not in statuses:
+                statuses[key] = sharing.status_of(*key)
+            status = statuses[key]
+            text = (
+                self.tr("%1 · from %2 (%3) · %4")
+                .replace("%1", f"{item.occurred_at:%d %b %Y}")
+                .replace("%2", status.name)
+                .replace("%3", self.tr(TRUST_LABELS[status.trust]))
+                .replace("%4", item_heading(item.data))
             )
-            row.setData(Qt.UserRole, bundle.id)
+            if item.earlier:
+                text += "  · " + self.tr("revised (%1 earlier)").replace(
+                    "%1", str(len(item.earlier))
+                )
+            row = QListWidgetItem(text)
+            row.setData(Qt.UserRole, n)
+            row.setToolTip(status.line())
             self.received.addItem(row)
 
     def set_all(self, checked: bool) -> None:
@@ -285,6 +307,10 @@ class SharePane(QWidget):
             w.clear()
             w.blockSignals(False)
         self.payload = None
+        self.received_rows = []
+        if self.trust_box is not None:
+            self.trust_box.close()
+            self.trust_box = None
         self.preview.clear()
         self.received_view.clear()
 
@@ -418,14 +444,15 @@ class SharePane(QWidget):
     def on_imported(self, result) -> None:
         self.reload()
         if result.source == "bundle":
+            line = result.status.line()
             text = (
-                self.tr("Imported %1 item(s) from %2 into From partner.")
+                self.tr("Imported %1 item(s) %2. They are under Share → From partner.")
                 if result.added
-                else self.tr("This bundle from %2 was imported before; nothing new.")
+                else self.tr("These items (%2) were imported before; nothing new.")
             )
-            self.exported.emit(
-                text.replace("%1", str(result.added)).replace("%2", result.sender or "your partner")
-            )
+            self.exported.emit(text.replace("%1", str(result.added)).replace("%2", line))
+            if result.status.trust == UNKNOWN and result.age_recipient and result.signing_key:
+                self.offer_to_trust(result)
         else:
             self.exported.emit(
                 self.tr("Imported %1 item(s); %2 were already here.")
@@ -443,5 +470,59 @@ class SharePane(QWidget):
     def on_received_selected(self, current, previous) -> None:
         if current is None or not self.session.is_open:
             return
-        items = self.session.sharing().received_items(current.data(Qt.UserRole))
-        self.received_view.setMarkdown("\n".join(render_item(item.data) for item in items))
+        item = self.received_rows[current.data(Qt.UserRole)]
+        status = self.session.sharing().status_of(item.sender, item.signing_key)
+        parts = [
+            f"*{status.line()[0].upper()}{status.line()[1:]}*",
+            "",
+            render_item(item.data),
+        ]
+        for old in item.earlier:
+            parts += [
+                "---",
+                "",
+                f"*Earlier version, received {old.imported_at:%d %b %Y}:*"
+                if old.imported_at
+                else "*Earlier version:*",
+                "",
+                render_item(old.data, level=3),
+            ]
+        self.received_view.setMarkdown("\n".join(parts))
+
+    def offer_to_trust(self, result) -> None:
+        """A sender whose key is not in the address book: show its fingerprint, offer to save
+        it (trust on first use)."""
+        name = result.sender or self.tr("your partner")
+        box = QMessageBox(
+            QMessageBox.Question,
+            self.tr("A new sender"),
+            self.tr(
+                "%1's sharing key is not in your address book.\n\nFingerprint:\n%2\n\n"
+                "Compare it with %1 (in person or on the phone: their Kintsugi shows it under "
+                "Share → Keys and people). If it matches, save it: their next bundles will "
+                "show as verified."
+            )
+            .replace("%1", name)
+            .replace("%2", result.status.fingerprint),
+            QMessageBox.Save | QMessageBox.Cancel,
+            self,
+        )
+        box.button(QMessageBox.Save).setText(self.tr("Save %1's key").replace("%1", name))
+        box.button(QMessageBox.Cancel).setText(self.tr("Not now"))
+        box.setDefaultButton(QMessageBox.Cancel)
+
+        def done(button: int) -> None:
+            if button == QMessageBox.Save and self.session.is_open:
+                try:
+                    self.session.sharing().trust_sender(
+                        name, result.age_recipient, result.signing_key
+                    )
+                except (KintsugiError, ValueError) as exc:
+                    self.exported.emit(describe(exc))
+                    return
+                self.reload_history()
+                self.exported.emit(self.tr("Saved %1's key.").replace("%1", name))
+
+        box.finished.connect(done)
+        self.trust_box = box
+        box.open()

@@ -1,0 +1,118 @@
+"""Importing bundles in the window: who sent them (verified / new key, saved on first use /
+refused), From partner's labels, and a newer revision replacing the older one (still
+readable)."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from PySide6.QtWidgets import QMessageBox
+
+from kintsugi.core import share, transfer
+from kintsugi.core.records import Entry
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.sharing import Sharing
+from kintsugi.core.vault import Vault
+from tests.conftest import FAST_KDF
+
+
+def _import(pane, qtbot, path):
+    with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
+        pane.import_file(path)
+    return blocker.args[0]
+
+
+def test_import_labels_trust_on_first_use_forgeries_and_revisions(window, qtbot, tmp_path):
+    me = window.session.sharing()
+    pane = window.share
+    with Vault.create(tmp_path / "sam.kintsugi", "sam's", params=FAST_KDF) as sam:
+        Sharing(sam.db).set_display_name("Sam")
+        repo = EntryRepository(sam.db)
+        entry = repo.add(Entry(title="Plan", body="home at six", shared=True))
+
+        def bundle(name: str) -> None:
+            data = transfer.export_bytes(
+                sam.db, [repo.get(entry.id)], "age", exporter="Sam", recipients=[me.my_key()]
+            )
+            (tmp_path / name).write_bytes(data)
+
+        bundle("first.age")
+        entry.body = "home at seven"
+        entry = repo.update(entry)
+        bundle("second.age")
+        sam_fingerprint = Sharing(sam.db).my_fingerprint()
+    with Vault.create(tmp_path / "mallory.kintsugi", "m", params=FAST_KDF) as mallory:
+        m = EntryRepository(mallory.db).add(Entry(title="Trust me", body="x", shared=True))
+        (tmp_path / "mallory.age").write_bytes(
+            transfer.export_bytes(mallory.db, [m], "age", exporter="Sam", recipients=[me.my_key()])
+        )
+
+    # Tampered: the JSON changed after signing (re-encrypted to me): refused, one line.
+    from pyrage import decrypt, x25519
+
+    plain = decrypt(
+        (tmp_path / "first.age").read_bytes(), [x25519.Identity.from_str(me.identity())]
+    )
+    with zipfile.ZipFile(io.BytesIO(plain)) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    doc = json.loads(members[share.JSON_NAME])
+    doc["exporter"] = "Dr. Rivera"
+    members[share.JSON_NAME] = json.dumps(doc).encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for n, d in members.items():
+            z.writestr(n, d)
+    (tmp_path / "forged.age").write_bytes(share.encrypt(buf.getvalue(), recipients=[me.my_key()]))
+    message = _import(pane, qtbot, tmp_path / "forged.age")
+    assert "signature does not match" in message and "\n" not in message
+    assert pane.received.count() == 0 and pane.trust_box is None
+
+    # A new sender: labelled, and offered to save with the fingerprint shown.
+    message = _import(pane, qtbot, tmp_path / "first.age")
+    assert "Imported 1 item(s) from Sam" in message and "not in your address book" in message
+    assert pane.received.count() == 1
+    assert "key not in your address book" in pane.received.item(0).text()
+    box = pane.trust_box
+    assert box is not None and box.isVisible() and sam_fingerprint in box.text()
+    with qtbot.waitSignal(pane.exported, timeout=5_000) as blocker:
+        box.button(QMessageBox.Save).click()
+    assert "Saved Sam's key" in blocker.args[0]
+    assert [c.label for c in me.contacts()] == ["Sam"]
+    assert "(verified)" in pane.received.item(0).text()
+
+    # Someone else using Sam's name: labelled, never shown as Sam's.
+    message = _import(pane, qtbot, tmp_path / "mallory.age")
+    assert "not the key you saved for Sam" in message
+    assert pane.trust_box.isVisible() and sam_fingerprint not in pane.trust_box.text()
+    pane.trust_box.button(QMessageBox.Cancel).click()
+    labels = sorted(pane.received.item(n).text() for n in range(pane.received.count()))
+    assert len(labels) == 2 and sum("(verified)" in t for t in labels) == 1
+    assert [c.label for c in me.contacts()] == ["Sam"]
+
+    # The same items re-encrypted add nothing; a newer revision replaces the older one.
+    message = _import(pane, qtbot, tmp_path / "first.age")
+    assert "imported before" in message
+    message = _import(pane, qtbot, tmp_path / "second.age")
+    assert "Imported 1 item(s) from Sam — verified, the key you saved" in message
+    assert pane.trust_box is None or not pane.trust_box.isVisible()
+    rows = [pane.received.item(n).text() for n in range(pane.received.count())]
+    revised = next(n for n, t in enumerate(rows) if "Plan" in t)
+    assert len(rows) == 2 and "revised (1 earlier)" in rows[revised]
+    pane.received.setCurrentRow(revised)
+    shown = pane.received_view.toPlainText()
+    assert "home at seven" in shown and "Earlier version" in shown and "home at six" in shown
+    assert shown.index("home at seven") < shown.index("home at six")
+    assert "verified" in shown
+
+    # The address book shows the saved fingerprint; locking clears From partner.
+    from kintsugi.ui.share.dialogs import SharingSettingsDialog
+
+    keys = SharingSettingsDialog(window.session, window)
+    assert keys.table.item(0, 2).text() == sam_fingerprint
+    assert keys.fingerprint.text() == me.my_fingerprint()
+    keys.on_save_clicked()
+    assert me.contacts()[0].signing_key  # saving the table keeps the signing key
+    window.session.lock()
+    assert pane.received.count() == 0 and pane.received_view.toPlainText() == ""
