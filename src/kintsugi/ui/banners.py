@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 UNDO_MS = 10_000
@@ -11,7 +11,7 @@ UNDO_MS = 10_000
 class UndoBanner(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="banner", visible=False)
-        self.label = QLabel()
+        self.label = QLabel(textFormat=Qt.PlainText)
         self.button = QPushButton(self.tr("Undo"))
         self.button.setAccessibleName(self.tr("Undo"))
         self.button.clicked.connect(self.on_undo_clicked)

@@ -92,7 +92,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             self.screens.addWidget(w)
         self.setCentralWidget(self.screens)
 
-        self.save_state = QLabel()
+        self.save_state = QLabel(textFormat=Qt.PlainText)  # may name a partner or a file
         self.save_state.setAccessibleName(self.tr("Save state"))
         self.banner = UndoBanner()
         self.statusBar().addWidget(self.save_state, 1)

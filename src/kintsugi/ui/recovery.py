@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core.fsutil import atomic_write_bytes
 from kintsugi.ui.filedialogs import ask_save
 from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, too_short
+from kintsugi.ui.safe_text import SafeTextDocument
 
 
 class RecoveryKeyDialog(QDialog):
@@ -93,7 +94,7 @@ class RecoveryKeyDialog(QDialog):
 
         printer = QPrinter()
         if QPrintDialog(printer, self).exec() == QDialog.Accepted:
-            doc = QTextDocument()
+            doc = SafeTextDocument()
             doc.setPlainText(
                 self.tr("Kintsugi recovery key\n\n%1").replace("%1", self.recovery_key)
             )

@@ -24,6 +24,7 @@ from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.core.share import DEFAULT_OPTIONS, Payload, ShareOptions
 from kintsugi.core.transfer import payload_for
 from kintsugi.ui.charts import charts_for, render_image
+from kintsugi.ui.safe_text import SafeTextDocument
 
 REPORT_CHARTS = (
     "Triggers per week",
@@ -81,12 +82,12 @@ def build_document(
     today: date | None = None,
     payload: Payload | None = None,
     options: ShareOptions = DEFAULT_OPTIONS,
-) -> QTextDocument:
+) -> SafeTextDocument:
     """The report of ``payload`` (the items of ``records``, as they leave)."""
     records = sorted(records, key=lambda r: r.occurred_at)
     if payload is None:
         payload = payload_for(db, records, exporter=name, options=options)
-    doc = QTextDocument()
+    doc = SafeTextDocument()
     doc.setDocumentMargin(0)
     first = records[0].occurred_at.date() if records else date.today()
     last = records[-1].occurred_at.date() if records else date.today()
@@ -110,9 +111,9 @@ def build_document(
         doc.addResource(QTextDocument.ImageResource, url, render_image(spec, QSize(900, 360)))
         chart_html.append(f'<p><img src="chart{n}.png" width="450"></p>')
     items_md = payload.items_markdown()
-    body_doc = QTextDocument()
-    body_doc.setMarkdown(items_md)
-    doc.setHtml(
+    body_doc = SafeTextDocument()
+    body_doc.set_markdown(items_md)
+    doc.set_html(
         cover
         + summary_tables(records)
         + "".join(chart_html)

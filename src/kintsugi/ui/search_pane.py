@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.search import SearchFilters, SearchHit
 from kintsugi.ui.messages import describe
+from kintsugi.ui.safe_text import SafeTextDocument
 from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
 
@@ -103,9 +104,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         colour = pal.color(QPalette.HighlightedText if selected else QPalette.Text).name()
         subtle = pal.color(QPalette.HighlightedText if selected else QPalette.PlaceholderText)
         kind = KIND_LABELS.get(hit.kind, hit.kind)
-        doc = QTextDocument()
+        doc = SafeTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setHtml(
+        doc.set_html(
             f"<div style='color:{colour}'><b>{html.escape(hit.title or '—')}</b>"
             f" <span style='color:{subtle.name()}'>&nbsp;{kind} · "
             f"{hit.occurred_at:%d %b %Y}</span><br>{snippet_html(hit)}</div>"

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core.records import Entry
 from kintsugi.core.timeutil import now
 from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.safe_text import SafeTextBrowser
 from kintsugi.ui.session import Session
 from kintsugi.ui.timeline_delegate import MOODS
 
@@ -82,7 +82,7 @@ class EntryEditor(QWidget):
             )
         )
         self.body.setAccessibleName(self.tr("Entry text"))
-        self.preview = QTextBrowser(objectName="bodyPreview", openExternalLinks=False)
+        self.preview = SafeTextBrowser(objectName="bodyPreview")
         self.preview.setAccessibleName(self.tr("Rendered preview"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.body)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from kintsugi.core.render import heading, item_heading, render_item
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, SenderStatus
 from kintsugi.ui.filedialogs import ask_save
 from kintsugi.ui.messages import describe
+from kintsugi.ui.safe_text import SafeTextBrowser
 from kintsugi.ui.search_pane import KIND_LABELS
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
@@ -123,7 +123,7 @@ class SharePane(QWidget):
         for box in (self.with_wordings, self.with_answers):
             box.toggled.connect(self.update_preview)
         self.payload: share.Payload | None = None
-        self.preview = QTextBrowser()
+        self.preview = SafeTextBrowser()
         self.preview.setAccessibleName(self.tr("Preview of exactly what will be exported"))
         self.preview_label = QLabel()
         self.preview_label.setProperty("role", "subtle")
@@ -184,7 +184,7 @@ class SharePane(QWidget):
         self.received = QListWidget()
         self.received.setAccessibleName(self.tr("What my partner shared, newest first"))
         self.received.currentItemChanged.connect(self.on_received_selected)
-        self.received_view = QTextBrowser()
+        self.received_view = SafeTextBrowser()
         self.received_view.setAccessibleName(self.tr("What my partner shared"))
         from_partner = QSplitter()
         from_partner.addWidget(self.received)
