@@ -15,7 +15,7 @@ import subprocess
 import pytest
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QMessageBox, QStyleOptionViewItem
 
 from kintsugi.core import transfer
 from kintsugi.core.records import Entry
@@ -265,6 +265,11 @@ def test_from_partner_a_hostile_sender_name_and_items(window, bait, qtbot, tmp_p
         pane.import_file(bundle)
     assert NAME in blocker.args[0]
     assert window.save_state.text() == blocker.args[0]
+    offers = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert offers  # "a new sender": their name, as text
+    for box in offers:
+        assert box.textFormat() == Qt.PlainText and NAME in box.text()
+        box.reject()
     pane.tabs.setCurrentIndex(2)
     pane.received.setCurrentRow(0)
     assert isinstance(pane.received_view.document(), SafeTextDocument)

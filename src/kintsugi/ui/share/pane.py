@@ -507,6 +507,7 @@ class SharePane(QWidget):
             QMessageBox.Save | QMessageBox.Cancel,
             self,
         )
+        box.setTextFormat(Qt.PlainText)  # a sender's name is their text, never markup
         box.button(QMessageBox.Save).setText(self.tr("Save %1's key").replace("%1", name))
         box.button(QMessageBox.Cancel).setText(self.tr("Not now"))
         box.setDefaultButton(QMessageBox.Cancel)
