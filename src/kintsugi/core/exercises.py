@@ -173,3 +173,16 @@ def suds_word(value: int) -> str:
         "Extremely upset",
         "Worst imaginable",
     )[value]
+
+
+# --- after an exercise ------------------------------------------------------------------
+HIGH_SUDS = 7
+
+
+def needs_more_support(before: int | None, after: int | None) -> bool:
+    """Distress rose, or stayed high (7 or more, eased by less than 2): offer a next step."""
+    if after is None:
+        return False
+    if before is not None and after > before:
+        return True
+    return after >= HIGH_SUDS and (before is None or before - after < 2)

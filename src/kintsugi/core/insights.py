@@ -37,6 +37,11 @@ class TechniqueEffect:
     technique: str
     n: int  # sessions with both ratings
     mean_drop: float  # mean of (before − after)
+    name: str = ""  # a custom technique's own name: each one apart
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.technique, self.name)
 
 
 @dataclass
@@ -51,6 +56,7 @@ class Insights:
     techniques: list[TechniqueEffect] = field(default_factory=list)
     by_cue_technique: dict[str, list[TechniqueEffect]] = field(default_factory=dict)
     checkins: list[tuple[datetime, dict[str, int | None]]] = field(default_factory=list)
+    mood_weeks: list[tuple[date, int, float | None]] = field(default_factory=list)  # -3 … 3
     entry_days: int = 0
     current_streak: int = 0  # consecutive days with an entry, ending today (or yesterday)
     longest_streak: int = 0
@@ -65,14 +71,35 @@ def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _effects(rows: list[tuple[str, int, int]]) -> list[TechniqueEffect]:
-    drops: dict[str, list[int]] = defaultdict(list)
-    for technique, before, after in rows:
-        drops[technique].append(before - after)
+def _effects(rows: list[tuple[str, str, int, int]]) -> list[TechniqueEffect]:
+    """Rows of (technique, custom name or "", before, after); each custom one apart by name."""
+    drops: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for technique, name, before, after in rows:
+        drops[(technique, name if technique == "custom" else "")].append(before - after)
     return sorted(
-        (TechniqueEffect(t, len(d), sum(d) / len(d)) for t, d in drops.items()),
-        key=lambda e: (-e.mean_drop, e.technique),
+        (TechniqueEffect(t, len(d), sum(d) / len(d), n) for (t, n), d in drops.items()),
+        key=lambda e: (-e.mean_drop, e.technique, e.name),
     )
+
+
+_SESSIONS = (
+    "SELECT g.technique, coalesce(json_extract(g.steps, '$[0].name'), ''),"
+    " g.suds_before, g.suds_after, t.cue FROM item i"
+    " JOIN grounding g ON g.item_id = i.id"
+    " LEFT JOIN trigger_event t ON t.item_id = g.trigger_id"
+    " WHERE i.kind = 'grounding' AND i.deleted_at IS NULL"
+    " AND i.occurred_at >= ? AND i.occurred_at < ?"
+    " AND g.suds_before IS NOT NULL AND g.suds_after IS NOT NULL"
+)
+
+
+def what_helped(db: Database, days: int = 365, today: date | None = None) -> list[TechniqueEffect]:
+    """This person's mean drop in distress per technique over the last ``days`` (the
+    exercise chooser's "what helped before")."""
+    lo, hi = Range.last_days(days, today).bounds()
+    with db.read() as conn:
+        rows = conn.execute(_SESSIONS, (lo, hi)).fetchall()
+    return _effects([(t, str(n or ""), b, a) for t, n, b, a, _ in rows])
 
 
 def compute(
@@ -95,15 +122,7 @@ def compute(
             " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
             (lo, hi),
         ).fetchall()
-        sessions = conn.execute(
-            "SELECT g.technique, g.suds_before, g.suds_after, t.cue FROM item i"
-            " JOIN grounding g ON g.item_id = i.id"
-            " LEFT JOIN trigger_event t ON t.item_id = g.trigger_id"
-            " WHERE i.kind = 'grounding' AND i.deleted_at IS NULL"
-            " AND i.occurred_at >= ? AND i.occurred_at < ?"
-            " AND g.suds_before IS NOT NULL AND g.suds_after IS NOT NULL" + only,
-            (lo, hi),
-        ).fetchall()
+        sessions = conn.execute(_SESSIONS + only, (lo, hi)).fetchall()
         checkins = conn.execute(
             "SELECT i.occurred_at, i.occurred_tz, c.safety, c.trust, c.connection,"
             " c.communication FROM item i JOIN checkin c ON c.item_id = i.id"
@@ -112,7 +131,8 @@ def compute(
             (lo, hi),
         ).fetchall()
         entries = conn.execute(
-            "SELECT i.occurred_at, i.occurred_tz FROM item i WHERE i.kind = 'entry'"
+            "SELECT i.occurred_at, i.occurred_tz, e.mood FROM item i"
+            " JOIN entry e ON e.item_id = i.id WHERE i.kind = 'entry'"
             " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
             (lo, hi),
         ).fetchall()
@@ -136,11 +156,11 @@ def compute(
     out.by_cue = {cue: cues[cue] for cue in CUE_CATEGORIES if cues[cue]}
 
     # grounding: what helps, overall and per cue category
-    out.techniques = _effects([(t, b, a) for t, b, a, _ in sessions])
-    per_cue: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for technique, before, after, cue in sessions:
+    out.techniques = _effects([(t, str(n or ""), b, a) for t, n, b, a, _ in sessions])
+    per_cue: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
+    for technique, name, before, after, cue in sessions:
         if cue:
-            per_cue[cue].append((technique, before, after))
+            per_cue[cue].append((technique, str(name or ""), before, after))
     out.by_cue_technique = {cue: _effects(rows) for cue, rows in per_cue.items()}
 
     # check-ins over time, and the weeks that had one
@@ -150,8 +170,19 @@ def compute(
     ]
     out.checkin_weeks = len({_week_start(when.date()) for when, _ in out.checkins})
 
-    # streaks of days with an entry
-    days = sorted({from_db(occ, tz).date() for occ, tz in entries})
+    # mood, week by week (entries with a mood only)
+    moods: dict[date, list[int]] = defaultdict(list)
+    for occ, tz, mood in entries:
+        if mood is not None:
+            moods[_week_start(from_db(occ, tz).date())].append(mood)
+    week = _week_start(rng.since)
+    while week <= rng.until:
+        values = moods.get(week, [])
+        out.mood_weeks.append((week, len(values), sum(values) / len(values) if values else None))
+        week += timedelta(days=7)
+
+    # days in a row with an entry (shown as something kept, never as something broken)
+    days = sorted({from_db(occ, tz).date() for occ, tz, _ in entries})
     out.entry_days = len(days)
     run = longest = 0
     previous: date | None = None

@@ -8,8 +8,11 @@ from kintsugi.core.db import Database
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.exercises import CustomTechnique
 from kintsugi.core.repo.settings import Settings
+from kintsugi.core.support_card import CrisisLine, remove_card, write_card
 
 CONTACTS_KEY = "support.contacts"
+CRISIS_KEY = "support.crisis_line"
+BEFORE_UNLOCK_KEY = "support.before_unlock"  # the person chose to reach them when locked
 TECHNIQUES_KEY = "grounding.custom_techniques"
 
 
@@ -32,6 +35,35 @@ class SupportContacts:
             if not c.name.strip():
                 raise InvalidRecord("A support contact needs a name.")
         self.settings.set(CONTACTS_KEY, [asdict(c) for c in contacts])
+        self.sync_card()
+
+    def crisis_line(self) -> CrisisLine | None:
+        data = self.settings.get(CRISIS_KEY)
+        if not isinstance(data, dict) or not str(data.get("number", "")).strip():
+            return None
+        return CrisisLine(
+            str(data.get("name", "")), str(data["number"]), str(data.get("country", ""))
+        )
+
+    def set_crisis_line(self, line: CrisisLine | None) -> None:
+        if line is not None and not line.number.strip():
+            line = None
+        self.settings.set(CRISIS_KEY, asdict(line) if line else None)
+        self.sync_card()
+
+    def before_unlock(self) -> bool:
+        return bool(self.settings.get(BEFORE_UNLOCK_KEY, False))
+
+    def set_before_unlock(self, on: bool) -> None:
+        self.settings.set(BEFORE_UNLOCK_KEY, bool(on))
+        self.sync_card()
+
+    def sync_card(self) -> None:
+        """The lock-screen card holds exactly the contacts and line now, or does not exist."""
+        if self.before_unlock():
+            write_card([asdict(c) for c in self.all()], self.crisis_line())
+        else:
+            remove_card()
 
 
 class CustomTechniques:
