@@ -116,7 +116,7 @@ def test_insights_pane_computes_off_the_ui_thread_and_draws(window, qtbot):
     assert "What works for me: mean drop in distress" in titles
     works = next(c.spec for c in pane.charts if c.spec.title.startswith("What works"))
     assert works.series["Mean SUDS drop"] == [5.0] and works.notes == ["n = 1"]
-    assert "1 triggers" in pane.summary.text()
+    assert "1 hard moment logged" in pane.summary.text()
     for chart in pane.charts:
         assert not chart.grab().isNull()
     pane.preset.setCurrentIndex(pane.preset.count() - 1)  # choose dates

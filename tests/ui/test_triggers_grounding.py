@@ -227,8 +227,10 @@ def test_escape_leaves_at_once_and_offers_to_save(window, qtbot):
     qtbot.keyClick(window.exercise, Qt.Key_Escape)
     assert window.screens.currentWidget() is window.workspace
     assert window.session.items().timeline(kind="grounding") == []  # nothing saved unasked
-    assert window.banner.isVisible() and window.banner.button.text() == "Save it"
-    window.banner.button.click()
+    offer = window.keep_offer  # stays until answered, in the side column
+    assert offer.isVisible() and offer.label.text().startswith("Keep the breathing you did at")
+    offer.keep_button.click()
+    assert not offer.isVisible()
     saved = only_session(window)
     assert not saved.completed and saved.duration_s == 30
 
@@ -261,7 +263,7 @@ def test_support_contacts_are_one_click_away(window, qtbot):
     dialog.on_add_clicked()
     dialog.table.item(1, 0).setText("Crisis line")
     dialog.table.setItem(1, 1, type(dialog.table.item(0, 0))("116 123"))
-    dialog.on_save_clicked()
+    dialog.close()  # no Save button: it saved itself, and at once on close
     assert [c.name for c in window.session.support_contacts().all()] == ["Sam", "Crisis line"]
     window.start_exercise("senses_54321")
     window.exercise.support_requested.emit()

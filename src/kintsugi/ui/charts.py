@@ -24,10 +24,13 @@ class ChartSpec:
     value_suffix: str = ""
     empty_text: str = "Nothing to show yet."
     notes: list[str] = field(default_factory=list)  # per-row notes for hbars ("n = 3")
+    y_min: float = 0.0  # "lines" and "bars" start here (mood runs from −3)
 
     @property
     def empty(self) -> bool:
-        return not any(v for values in self.series.values() for v in values if v)
+        # a 0 is "nothing" on a count, but a real value on a scale through 0 (mood)
+        values = [v for series in self.series.values() for v in series]
+        return not any(v is not None and (v or self.y_min < 0) for v in values)
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def charts_for(data: Insights) -> list[ChartSpec]:
         ChartSpec(
             "hbars",
             "What works for me: mean drop in distress",
-            [TECHNIQUE_LABELS.get(e.technique, e.technique) for e in data.techniques],
+            [technique_label(e.technique, e.name) for e in data.techniques],
             {"Mean SUDS drop": [e.mean_drop for e in data.techniques]},
             value_suffix=" points",
             notes=[f"n = {e.n}" for e in data.techniques],
@@ -97,8 +100,26 @@ def charts_for(data: Insights) -> list[ChartSpec]:
             empty_text="Safety, trust, connection and communication over "
             "time, from your check-ins.",
         ),
+        ChartSpec(
+            "lines",
+            "Mood, week by week",
+            week_labels_for(data.mood_weeks),
+            {"Mean mood": [m for _, n, m in data.mood_weeks]},
+            y_max=3,
+            y_min=-3,
+            empty_text="Give an entry a mood, and how the weeks felt will show here.",
+        ),
     ]
     return charts
+
+
+def technique_label(technique: str, name: str = "") -> str:
+    """A custom technique by its own name; the others by their label."""
+    return name if technique == "custom" and name else TECHNIQUE_LABELS.get(technique, technique)
+
+
+def week_labels_for(weeks: list) -> list[str]:
+    return [f"{w:%d %b}" for w, *_ in weeks]
 
 
 def draw(p: QPainter, rect: QRectF, spec: ChartSpec, style: ChartStyle = ChartStyle()) -> None:
@@ -158,6 +179,8 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
     fm = QFontMetricsF(p.font())
     all_values = [v for values in spec.series.values() for v in values if v is not None]
     y_max = spec.y_max or max(1.0, max(all_values, default=1.0))
+    y_min = spec.y_min
+    span = (y_max - y_min) or 1.0
     legend_h = fm.height() * 1.4 if len(spec.series) > 1 else 0
     plot = QRectF(
         body.left() + 28,
@@ -173,7 +196,7 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
         p.drawText(
             QRectF(body.left(), y - 8, 24, 16),
             Qt.AlignRight | Qt.AlignVCenter,
-            f"{y_max * k / 4:g}",
+            f"{y_min + span * k / 4:g}",
         )
         p.setPen(QPen(QColor(style.grid), 1))
     n = max(1, len(spec.labels))
@@ -194,7 +217,7 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
             p.setBrush(colour)
             for i, v in enumerate(values):
                 if v:
-                    h = plot.height() * v / y_max
+                    h = plot.height() * (v - y_min) / span
                     p.drawRoundedRect(
                         QRectF(
                             plot.left() + i * step + step * 0.15, plot.bottom() - h, step * 0.7, h
@@ -211,7 +234,8 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
                     started = False
                     continue
                 pt = QPointF(
-                    plot.left() + i * step + step / 2, plot.bottom() - plot.height() * v / y_max
+                    plot.left() + i * step + step / 2,
+                    plot.bottom() - plot.height() * (v - y_min) / span,
                 )
                 p.drawEllipse(pt, 2.5, 2.5)
                 if started:

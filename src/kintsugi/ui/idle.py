@@ -6,6 +6,8 @@ there is no bus (or another platform) only the idle timer applies.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
 _ACTIVITY = {
@@ -18,17 +20,32 @@ _ACTIVITY = {
 }
 
 
+class Clock:
+    def now(self) -> float:
+        return time.monotonic()
+
+
 class IdleWatcher(QObject):
-    """Emits ``idle`` when no input reached the application for ``interval_ms``."""
+    """Emits ``idle`` when no input reached the application for ``interval_ms``.
+
+    Time is read from ``clock`` (injectable: a test advances it and calls ``check()``); a Qt
+    timer only asks for a check when the interval could have run out. While ``hold()`` is in
+    force (an exercise, or its rating page, is on screen: following a pacer is neither keys
+    nor mouse) nothing locks; ``release()`` starts the idle clock again from zero.
+    """
 
     idle = Signal()
 
-    def __init__(self, app: QObject, parent: QObject | None = None):
+    def __init__(self, app: QObject, parent: QObject | None = None, clock: Clock | None = None):
         super().__init__(parent)
         self._app = app
+        self.clock = clock or Clock()
         self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self.idle)
+        self._timer.timeout.connect(self.check)
         self._interval = 0
+        self._running = False
+        self._held = False
+        self._last = self.clock.now()
 
     def set_minutes(self, minutes: float) -> None:
         self.set_interval_ms(int(minutes * 60_000))
@@ -36,24 +53,56 @@ class IdleWatcher(QObject):
     def set_interval_ms(self, ms: int) -> None:
         """0 turns auto-lock off."""
         self._interval = max(0, ms)
-        if self._timer.isActive() or ms == 0:
+        if self._running or ms == 0:
             self.start()
 
     def start(self) -> None:
         self._app.removeEventFilter(self)
-        if self._interval:
+        self._running = bool(self._interval)
+        if self._running:
             self._app.installEventFilter(self)
-            self._timer.start(self._interval)
+            self._touch()
         else:
             self._timer.stop()
 
     def stop(self) -> None:
         self._app.removeEventFilter(self)
+        self._running = False
         self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self._interval:
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def hold(self) -> None:
+        """No idle lock until ``release()``."""
+        self._held = True
+        self._timer.stop()
+
+    def release(self) -> None:
+        """The idle clock starts again now (never 'you were idle during the exercise')."""
+        self._held = False
+        if self._running:
+            self._touch()
+
+    def _touch(self) -> None:
+        self._last = self.clock.now()
+        if not self._held:
             self._timer.start(self._interval)
+
+    def check(self) -> None:
+        if not self._running or self._held or not self._interval:
+            return
+        left_ms = self._interval - (self.clock.now() - self._last) * 1000
+        if left_ms <= 0:
+            self._timer.stop()
+            self.idle.emit()
+        else:
+            self._timer.start(max(1, int(left_ms)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self._running:
+            self._last = self.clock.now()  # cheap: no timer restart on every mouse move
         return False
 
 

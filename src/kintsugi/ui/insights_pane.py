@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kintsugi.core import insights
 from kintsugi.core.insights import Insights, Range
-from kintsugi.ui.charts import ChartWidget, charts_for
+from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.ui.charts import ChartWidget, charts_for, technique_label
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
@@ -29,6 +33,35 @@ PRESETS = (
     ("Last 12 months", 365),
     ("Choose dates", 0),
 )
+
+
+def summary_text(result: Insights) -> str:
+    """The range in a sentence: what was done, never what was missed."""
+    tr = lambda text: QCoreApplication.translate("Insights", text)  # noqa: E731
+    parts = []
+    if result.entry_days:
+        parts.append(
+            tr("You wrote on 1 day").replace("%1", "1")
+            if result.entry_days == 1
+            else tr("You wrote on %1 days").replace("%1", str(result.entry_days))
+        )
+    if result.current_streak > 1:
+        parts.append(tr("%1 days in a row now").replace("%1", str(result.current_streak)))
+    if result.longest_streak > 1 and result.longest_streak > result.current_streak:
+        parts.append(tr("at most %1 days in a row").replace("%1", str(result.longest_streak)))
+    if result.trigger_count:
+        parts.append(
+            tr("1 hard moment logged")
+            if result.trigger_count == 1
+            else tr("%1 hard moments logged").replace("%1", str(result.trigger_count))
+        )
+    if result.checkin_weeks:
+        parts.append(
+            tr("check-ins in 1 week")
+            if result.checkin_weeks == 1
+            else tr("check-ins in %1 weeks").replace("%1", str(result.checkin_weeks))
+        )
+    return " · ".join(parts) + "." if parts else ""
 
 
 class InsightsPane(QWidget):
@@ -56,14 +89,41 @@ class InsightsPane(QWidget):
         self.summary.setAccessibleName(self.tr("Summary"))
         self.status = QLabel()
         self.status.setProperty("role", "subtle")
-        self.charts = [ChartWidget() for _ in range(7)]
+        self.charts = [ChartWidget() for _ in charts_for(Insights(self.date_range()))]
         grid = QGridLayout()
         for n, chart in enumerate(self.charts):
             grid.addWidget(chart, n // 2, n % 2)
+        by_cue_heading = QLabel(self.tr("What helped, by what set it off"))
+        by_cue_heading.setProperty("role", "subheading")
+        self.by_cue = QTableWidget(0, 4)
+        self.by_cue.setAccessibleName(self.tr("What helped, by what set it off"))
+        self.by_cue.setHorizontalHeaderLabels(
+            [
+                self.tr("What set it off"),
+                self.tr("What I did"),
+                self.tr("Times"),
+                self.tr("Eased by"),
+            ]
+        )
+        self.by_cue.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.by_cue.verticalHeader().hide()
+        self.by_cue.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.by_cue.setMinimumHeight(160)
+        self.by_cue_empty = QLabel(
+            self.tr(
+                "When you ground yourself straight from a logged moment and rate it before and "
+                "after, this shows what helped with each kind of moment."
+            ),
+            wordWrap=True,
+        )
+        self.by_cue_empty.setProperty("role", "subtle")
         content = QWidget()
         cv = QVBoxLayout(content)
         cv.addWidget(self.summary)
         cv.addLayout(grid)
+        cv.addWidget(by_cue_heading)
+        cv.addWidget(self.by_cue)
+        cv.addWidget(self.by_cue_empty)
         cv.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(content)
@@ -117,6 +177,7 @@ class InsightsPane(QWidget):
         self.status.clear()
         for widget, spec in zip(self.charts, charts_for(result), strict=True):
             widget.set_spec(spec)
+        self.show_by_cue(result)
         if result.empty:
             self.summary.setText(
                 self.tr(
@@ -125,17 +186,25 @@ class InsightsPane(QWidget):
                 )
             )
         else:
-            self.summary.setText(
-                self.tr(
-                    "%1 triggers · %2 days written · current streak %3 days (longest %4) · "
-                    "check-ins in %5 weeks"
-                )
-                .replace("%1", str(result.trigger_count))
-                .replace("%2", str(result.entry_days))
-                .replace("%3", str(result.current_streak))
-                .replace("%4", str(result.longest_streak))
-                .replace("%5", str(result.checkin_weeks))
+            self.summary.setText(summary_text(result))
+
+    def show_by_cue(self, result: Insights) -> None:
+        rows = [
+            (CUE_LABELS.get(cue, cue), effect)
+            for cue, effects in result.by_cue_technique.items()
+            for effect in effects
+        ]
+        self.by_cue.setRowCount(len(rows))
+        for r, (cue, e) in enumerate(rows):
+            drop = (
+                self.tr("%1 points").replace("%1", f"{e.mean_drop:.1f}")
+                if e.mean_drop > 0
+                else self.tr("not yet")
             )
+            for c, text in enumerate((cue, technique_label(e.technique, e.name), str(e.n), drop)):
+                self.by_cue.setItem(r, c, QTableWidgetItem(text))
+        self.by_cue.setVisible(bool(rows))
+        self.by_cue_empty.setVisible(not rows)
 
     def on_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -145,6 +214,7 @@ class InsightsPane(QWidget):
         self._generation += 1
         self.result = None
         self.summary.clear()
+        self.by_cue.setRowCount(0)
         for chart in self.charts:
             chart.spec = None
             chart.update()

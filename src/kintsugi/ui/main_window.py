@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from kintsugi.core import backups
+from kintsugi.core.support_card import read_card
 from kintsugi.ui.banners import ReminderBar, UndoBanner
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
 from kintsugi.ui.file_actions import FileActions
@@ -31,6 +33,7 @@ from kintsugi.ui.insights_pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.messages import describe
 from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
+from kintsugi.ui.screen_fit import fit_to_screen, fits
 from kintsugi.ui.search_pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.settings_dialog import AppSettings, SettingsDialog
@@ -67,7 +70,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.exercise = ExerciseView(session)
         self.nav = QListWidget(objectName="navigation")
         self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(180)
         self.panes = QStackedWidget()
         for label, pane in (
             (self.tr("Journal"), self.journal),
@@ -82,10 +85,16 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             self.panes.addWidget(pane)
         self.nav.currentRowChanged.connect(self.panes.setCurrentIndex)
         self.nav.currentRowChanged.connect(self.on_nav_row_changed)
+        self._build_grounding_flow()
         self.workspace = QWidget()
+        left = QVBoxLayout()
+        left.addWidget(self.nav, 1)
+        left.addWidget(self.keep_offer, 0, Qt.AlignHCenter)
+        left.addWidget(self.support_strip)
+        self.support_strip.setFixedWidth(180)
         row = QHBoxLayout(self.workspace)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.nav)
+        row.addLayout(left)
         row.addWidget(self.panes, 1)
         self.screens = QStackedWidget()
         for w in (self.welcome, self.unlock, self.workspace, self.exercise):
@@ -110,10 +119,8 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self._connect()
         self.show_start()
         geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1100, 720)
+        if geometry is None or not self.restoreGeometry(geometry) or not fits(self):
+            fit_to_screen(self, (1100, 720))  # never restore a window bigger than the screen
 
     # --- assembly ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -144,6 +151,8 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.quick_log_action = action(
             self.tr("Log a moment…"), self.on_quick_log, "Ctrl+Shift+T", file_menu
         )
+        self.ground_action = action(self.tr("Ground now…"), self.on_ground_now, "Ctrl+G", file_menu)
+        self.ground_action.setToolTip(self.tr("Ground now: breathing and other exercises (Ctrl+G)"))
         self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
         action(self.tr("Settings…"), self.on_settings, QKeySequence.Preferences, file_menu)
         file_menu.addSeparator()
@@ -163,6 +172,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_entry_action)
         self.toolbar.addAction(self.quick_log_action)
+        self.toolbar.addAction(self.ground_action)
         self.toolbar.addAction(self.find_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
@@ -182,20 +192,14 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.journal.undoable.connect(self.banner.offer)
         self.journal.problem.connect(self.show_problem)
         self.search.open_requested.connect(self.on_open_requested)
-        self.triggers.ground_requested.connect(self.on_ground_requested)
         self.triggers.problem.connect(self.show_problem)
         self.triggers.form.autosaver.state_changed.connect(self.on_save_state_changed)
-        self.grounding.start_requested.connect(self.start_exercise)
-        self.grounding.support_requested.connect(self.on_support)
-        self.exercise.saved.connect(self.on_exercise_saved)
-        self.exercise.closed.connect(self.on_exercise_closed)
-        self.exercise.support_requested.connect(self.on_support)
         self.share.exported.connect(self.show_problem)
         self.share.imported.connect(self.on_imported)
         self.journal.share_changed.connect(self.share.reload)
         self.triggers.share_changed.connect(self.share.reload)
         self.idle.idle.connect(self.on_idle)
-        self.system_lock.should_lock.connect(self.on_idle)
+        self.system_lock.should_lock.connect(self.on_system_lock)
         QGuiApplication.clipboard().dataChanged.connect(self.on_clipboard_changed)
 
     # --- screens -------------------------------------------------------------------
@@ -206,10 +210,12 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         if self.session.vault_exists():
             self.unlock.clear()
             self.unlock.set_vault_name(self.session.path.name)
+            self.unlock.set_support_available(read_card() is not None)
             self.screens.setCurrentWidget(self.unlock)
             self.unlock.passphrase.setFocus()
         else:
             self.welcome.clear()
+            self.welcome.set_support_available(read_card() is not None)
             self.screens.setCurrentWidget(self.welcome)
             self.welcome.passphrase.setFocus()
         self.save_state.clear()
@@ -254,6 +260,8 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.insights.on_unlocked()
         self.search.on_unlocked()
         self.reminder.start()
+        self.refresh_support()
+        self.keep_offer.set_allowed(True)  # what was done while locked, offered now
         vault = self.session.vault
         run_in_background(
             lambda: backups.daily_backup(vault),
@@ -323,17 +331,29 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         return all([self.journal.flush(), self.triggers.flush(), self.checkins.flush()])
 
     def on_idle(self) -> None:
-        if self.session.is_open:
+        if self.session.is_open and not self.idle.held:
             self.flush()
             self.session.lock()  # privacy first: an unattended journal locks
 
+    def on_system_lock(self) -> None:
+        """Screen lock or sleep: lock now, even mid-exercise (what was done is kept)."""
+        if self.session.is_open:
+            self.flush()
+            self.session.lock()
+
     def on_session_about_to_lock(self) -> None:
+        self.keep_unfinished_exercise()  # in memory only; offered after the unlock
         self.flush()
 
     def on_session_locked(self) -> None:
         self.idle.stop()
         self.banner.dismiss()
         self.exercise._reset(None)
+        self.idle.release()
+        self.keep_offer.set_allowed(False)
+        self.support_strip.clear()
+        self.menuBar().show()
+        self.statusBar().show()
         self.journal.clear()
         self.triggers.clear()
         self.grounding.clear()
@@ -381,6 +401,11 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         elif kind == "trigger":
             self.nav.setCurrentRow(1)
             self.triggers.open_trigger(item_id)
+        elif kind == "grounding":
+            self.open_grounding_session(item_id)
+        elif kind in ("checkin", "boundary", "goal"):
+            self.nav.setCurrentRow(self.panes.indexOf(self.checkins))
+            self.checkins.open_item(item_id, kind)
 
     def on_nav_row_changed(self, row: int) -> None:
         if self.panes.widget(row) is self.share and self.session.is_open:

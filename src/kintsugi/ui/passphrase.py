@@ -130,12 +130,23 @@ class StrengthMeter(QWidget):
 
 
 def centre(screen: QWidget, column: QWidget) -> None:
-    """Lay ``column`` out in the middle of ``screen`` (wrapped labels keep their full height)."""
+    """Lay ``column`` out in the middle of ``screen`` (wrapped labels keep their full height);
+    on a small screen (960 × 540 logical pixels at 200 %) it scrolls instead of growing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    inner = QWidget()
     row = QHBoxLayout()
     row.addStretch(1)
     row.addWidget(column)
     row.addStretch(1)
+    v = QVBoxLayout(inner)
+    v.addStretch(1)
+    v.addLayout(row)
+    v.addStretch(2)
+    area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+    area.setWidget(inner)
     outer = QVBoxLayout(screen)
-    outer.addStretch(1)
-    outer.addLayout(row)
-    outer.addStretch(2)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)

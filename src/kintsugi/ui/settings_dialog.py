@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.errors import WrongPassphrase
 from kintsugi.core.repo.settings import Settings
+from kintsugi.core.support_card import card_path
 from kintsugi.ui.messages import describe
 from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.session import Session
@@ -92,6 +93,24 @@ class SettingsDialog(QDialog):
             checked=current.reduced_motion,
         )
         self.reduced_motion.setAccessibleName(self.tr("Reduce motion"))
+        self.before_unlock = QCheckBox(
+            self.tr("Show my support contacts and crisis line on the lock screen"),
+            checked=session.support_contacts().before_unlock(),
+        )
+        self.before_unlock.setAccessibleName(
+            self.tr("Show my support contacts and crisis line on the lock screen")
+        )
+        self.before_unlock_note = QLabel(
+            self.tr(
+                "To show them before you unlock, Kintsugi keeps their names, numbers and notes "
+                "in a small file on this computer that is not encrypted: anyone who can open "
+                "your files here could read those lines. Nothing else from your journal goes "
+                "in it. Turn this off and the file is deleted.\n%1"
+            ).replace("%1", str(card_path())),
+            wordWrap=True,
+        )
+        self.before_unlock_note.setProperty("role", "note")
+        self.before_unlock_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.techniques_button = QPushButton(self.tr("My grounding techniques…"))
         self.techniques_button.setAccessibleName(self.tr("My grounding techniques"))
         self.techniques_button.clicked.connect(self.open_techniques_dialog)
@@ -111,6 +130,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Editor text size"), self.font_size)
         form.addRow(self.tr("Weeks start on"), self.first_day)
         form.addRow("", self.reduced_motion)
+        form.addRow("", self.before_unlock)
+        form.addRow("", self.before_unlock_note)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.on_accepted)
         buttons.rejected.connect(self.reject)
@@ -134,6 +155,7 @@ class SettingsDialog(QDialog):
     def on_accepted(self) -> None:
         values = self.values()
         values.save(self.session.settings())
+        self.session.support_contacts().set_before_unlock(self.before_unlock.isChecked())
         self.applied.emit(values)
         self.accept()
 

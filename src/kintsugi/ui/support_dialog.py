@@ -1,12 +1,19 @@
-"""The people and lines the user trusts, one click away from the quick log and exercises."""
+"""The people and lines the user trusts, one click away from the quick log and exercises.
+
+Saved as you go, like every other form (nothing to forget to press), and at once on close.
+The crisis line is the person's own: pick a country for a starting number, then edit it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -14,17 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core.errors import KintsugiError
 from kintsugi.core.repo.support import SupportContact
-from kintsugi.ui.messages import describe
+from kintsugi.core.support_card import BUILT_IN_LINES, CrisisLine, built_in
+from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.screen_fit import fit_to_screen
 from kintsugi.ui.session import Session
 
 
 class SupportDialog(QDialog):
+    changed = Signal()  # saved: the home screen's "people who help" follows
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Support"))
+        self._loading = True
+        self.autosaver = Autosaver(self._save, self)
+        self.setWindowTitle(self.tr("People who help"))
         intro = QLabel(
             self.tr("People and lines you trust. You don't have to do this alone."), wordWrap=True
         )
@@ -35,8 +47,9 @@ class SupportDialog(QDialog):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().hide()
+        self.table.itemChanged.connect(self.on_changed)
         self.empty = QLabel(
-            self.tr("No one here yet. Add a therapist, a friend, or a crisis line you trust."),
+            self.tr("No one here yet. Add a therapist, a friend, or someone you trust."),
             wordWrap=True,
         )
         self.empty.setProperty("role", "subtle")
@@ -46,24 +59,64 @@ class SupportDialog(QDialog):
         remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(self.tr("Remove the selected contact"))
         remove.clicked.connect(self.on_remove_clicked)
-        self.message = QLabel(wordWrap=True)
-        self.message.setProperty("role", "error")
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
+
+        self.country = QComboBox()
+        self.country.setAccessibleName(self.tr("Crisis line: country"))
+        self.country.addItem(self.tr("None"), "none")
+        for code, (country, name, number, _source) in sorted(
+            BUILT_IN_LINES.items(), key=lambda kv: kv[1][0]
+        ):
+            self.country.addItem(f"{self.tr(country)} — {name}, {number}", code)
+        self.country.addItem(self.tr("My own line"), "")
+        self.line_name = QLineEdit(placeholderText=self.tr("Name of the line"))
+        self.line_name.setAccessibleName(self.tr("Crisis line: name"))
+        self.line_number = QLineEdit(placeholderText=self.tr("Number"))
+        self.line_number.setAccessibleName(self.tr("Crisis line: number"))
+        self.country.currentIndexChanged.connect(self.on_country_changed)
+        self.line_name.textEdited.connect(self.on_line_edited)
+        self.line_number.textEdited.connect(self.on_line_edited)
+        crisis = QFormLayout()
+        crisis.addRow(self.tr("Crisis line"), self.country)
+        crisis.addRow(self.tr("Name"), self.line_name)
+        crisis.addRow(self.tr("Number"), self.line_number)
+        crisis_note = QLabel(
+            self.tr("Choose your country for a number to start from; you can change it."),
+            wordWrap=True,
+        )
+        crisis_note.setProperty("role", "subtle")
+
+        self.state = QLabel(wordWrap=True)
+        self.state.setProperty("role", "subtle")
+        self.state.setAccessibleName(self.tr("Save state"))
+        self.autosaver.state_changed.connect(self.on_state_changed)
+        self.message = self.state  # where a problem shows (one line, never a pop-up)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.addButton(add, QDialogButtonBox.ActionRole)
         buttons.addButton(remove, QDialogButtonBox.ActionRole)
-        buttons.accepted.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (intro, self.table, self.empty, self.message, buttons):
+        for w in (intro, self.table, self.empty):
             layout.addWidget(w)
-        self.resize(560, 340)
-        self.load(session.support_contacts().all())
+        layout.addLayout(crisis)
+        for w in (crisis_note, self.state, buttons):
+            layout.addWidget(w)
+        fit_to_screen(self, (620, 480))
+        repo = session.support_contacts()
+        self.load(repo.all(), repo.crisis_line())
 
-    def load(self, contacts: list[SupportContact]) -> None:
+    def load(self, contacts: list[SupportContact], line: CrisisLine | None = None) -> None:
+        self._loading = True
         self.table.setRowCount(0)
         for c in contacts:
             self._add_row(c)
         self.empty.setVisible(not contacts)
+        code = "none" if line is None else line.country
+        index = self.country.findData(code)
+        self.country.setCurrentIndex(index if index >= 0 else self.country.findData(""))
+        self.line_name.setText(line.name if line else "")
+        self.line_number.setText(line.number if line else "")
+        self._loading = False
+        self.autosaver.reset()
 
     def _add_row(self, c: SupportContact) -> None:
         row = self.table.rowCount()
@@ -81,8 +134,51 @@ class SupportDialog(QDialog):
                 out.append(SupportContact(name.strip(), reach.strip(), note.strip()))
         return out
 
+    def crisis_line(self) -> CrisisLine | None:
+        code = self.country.currentData()
+        if code == "none" or not self.line_number.text().strip():
+            return None
+        return CrisisLine(self.line_name.text().strip(), self.line_number.text().strip(), code)
+
+    # --- editing ------------------------------------------------------------------------
+    def on_changed(self, *_: object) -> None:
+        if not self._loading:
+            self.autosaver.changed()
+
+    def on_country_changed(self) -> None:
+        if self._loading:
+            return
+        code = self.country.currentData()
+        self._loading = True
+        if code in BUILT_IN_LINES:
+            line = built_in(code)
+            self.line_name.setText(line.name)
+            self.line_number.setText(line.number)
+        elif code == "none":
+            self.line_name.clear()
+            self.line_number.clear()
+        self._loading = False
+        self.on_changed()
+
+    def on_line_edited(self) -> None:
+        code = self.country.currentData()
+        if code in BUILT_IN_LINES and (self.line_name.text(), self.line_number.text()) != (
+            built_in(code).name,
+            built_in(code).number,
+        ):
+            self._loading = True
+            self.country.setCurrentIndex(self.country.findData(""))  # now the person's own
+            self._loading = False
+        elif code == "none":
+            self._loading = True
+            self.country.setCurrentIndex(self.country.findData(""))
+            self._loading = False
+        self.on_changed()
+
     def on_add_clicked(self) -> None:
+        self._loading = True
         self._add_row(SupportContact(""))
+        self._loading = False
         self.empty.hide()
         self.table.setCurrentCell(self.table.rowCount() - 1, 0)
         self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
@@ -90,11 +186,22 @@ class SupportDialog(QDialog):
     def on_remove_clicked(self) -> None:
         if self.table.currentRow() >= 0:
             self.table.removeRow(self.table.currentRow())
+            self.on_changed()
 
-    def on_save_clicked(self) -> None:
-        try:
-            self.session.support_contacts().save_all(self.contacts())
-        except KintsugiError as exc:
-            self.message.setText(describe(exc))
-            return
-        self.accept()
+    def on_state_changed(self, state: str, text: str) -> None:
+        self.state.setText(text)
+
+    # --- saving -------------------------------------------------------------------------
+    def _save(self) -> None:
+        repo = self.session.support_contacts()
+        repo.save_all(self.contacts())
+        repo.set_crisis_line(self.crisis_line())
+        self.changed.emit()
+
+    def flush(self) -> bool:
+        return self.session.is_open and self.autosaver.save_now()
+
+    def done(self, result: int) -> None:
+        if self.session.is_open:
+            self.autosaver.save_now()  # closing never loses a contact
+        super().done(result)

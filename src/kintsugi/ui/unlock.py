@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kintsugi.ui.passphrase import PassphraseField, centre
 
@@ -12,6 +19,8 @@ class UnlockPane(QWidget):
     unlock_requested = Signal(str)
     recovery_requested = Signal()
     restore_requested = Signal()
+    breathe_requested = Signal()  # the built-in exercises, before (without) the passphrase
+    support_requested = Signal()  # the support card, if the person chose to have one
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,6 +55,22 @@ class UnlockPane(QWidget):
         self.vault_label = QLabel()
         self.vault_label.setProperty("role", "subtle")
 
+        self.breathe_button = QPushButton(self.tr("Breathe now (Ctrl+G)"))
+        self.breathe_button.setAccessibleName(self.tr("Breathe now"))
+        self.breathe_button.setToolTip(
+            self.tr("Breathing and grounding, right away. Nothing of the journal is shown.")
+        )
+        self.breathe_button.clicked.connect(self.breathe_requested)
+        self.people_button = QPushButton(self.tr("People who help…"), visible=False)
+        self.people_button.setAccessibleName(self.tr("People who help"))
+        self.people_button.clicked.connect(self.support_requested)
+        self.calm_row = QWidget()
+        calm = QHBoxLayout(self.calm_row)
+        calm.setContentsMargins(0, 0, 0, 0)
+        calm.addWidget(self.breathe_button)
+        calm.addWidget(self.people_button)
+        calm.addStretch(1)
+
         column = QWidget()
         column.setFixedWidth(420)
         layout = QVBoxLayout(column)
@@ -63,6 +88,8 @@ class UnlockPane(QWidget):
             self.vault_label,
         ):
             layout.addWidget(w)
+        layout.addSpacing(18)
+        layout.addWidget(self.calm_row)
         centre(self, column)
 
     def set_vault_name(self, name: str) -> None:
@@ -89,6 +116,9 @@ class UnlockPane(QWidget):
             self.set_busy(False)
             self.passphrase.setFocus()
             self.passphrase.selectAll()
+
+    def set_support_available(self, available: bool) -> None:
+        self.people_button.setVisible(available)
 
     def clear(self) -> None:
         self.passphrase.clear()

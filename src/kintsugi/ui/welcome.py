@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -19,6 +20,8 @@ class WelcomePane(QWidget):
     """Emits ``create_requested(passphrase, wants_recovery_key)`` when the form is sound."""
 
     create_requested = Signal(str, bool)
+    breathe_requested = Signal()  # the built-in exercises, before there is a journal
+    support_requested = Signal()  # the support card, if there is one on this computer
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +62,22 @@ class WelcomePane(QWidget):
         self.repeat.returnPressed.connect(self.on_create_clicked)
         self.passphrase.returnPressed.connect(self.repeat.setFocus)
 
+        self.breathe_button = QPushButton(self.tr("Breathe now (Ctrl+G)"))
+        self.breathe_button.setAccessibleName(self.tr("Breathe now"))
+        self.breathe_button.setToolTip(
+            self.tr("Breathing and grounding, right away. Nothing of the journal is shown.")
+        )
+        self.breathe_button.clicked.connect(self.breathe_requested)
+        self.people_button = QPushButton(self.tr("People who help…"), visible=False)
+        self.people_button.setAccessibleName(self.tr("People who help"))
+        self.people_button.clicked.connect(self.support_requested)
+        self.calm_row = QWidget()
+        calm = QHBoxLayout(self.calm_row)
+        calm.setContentsMargins(0, 0, 0, 0)
+        calm.addWidget(self.breathe_button)
+        calm.addWidget(self.people_button)
+        calm.addStretch(1)
+
         column = QWidget()
         column.setFixedWidth(460)
         layout = QVBoxLayout(column)
@@ -76,6 +95,8 @@ class WelcomePane(QWidget):
             self.create_button,
         ):
             layout.addWidget(w)
+        layout.addSpacing(18)
+        layout.addWidget(self.calm_row)
         centre(self, column)
 
     def on_create_clicked(self) -> None:
@@ -98,6 +119,9 @@ class WelcomePane(QWidget):
         self.busy.setVisible(busy)
         for w in (self.passphrase, self.repeat, self.create_button, self.want_recovery):
             w.setEnabled(not busy)
+
+    def set_support_available(self, available: bool) -> None:
+        self.people_button.setVisible(available)
 
     def clear(self) -> None:
         self.passphrase.clear()

@@ -114,6 +114,7 @@ class CheckInTab(QWidget):
         schedule.addStretch(1)
 
         self.trend = ChartWidget()
+        self.trend.setMinimumSize(240, 150)  # the window fits 960 × 540 logical pixels
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Past check-ins"))
         self.history.setMaximumHeight(140)
@@ -194,6 +195,27 @@ class CheckInTab(QWidget):
     def on_field_changed(self, *_: object) -> None:
         if not self._loading and self._checkin is not None:
             self.autosaver.changed()
+
+    def open_checkin(self, item_id: int) -> None:
+        """A past check-in, back in the form (changes save themselves, like a new one)."""
+        self.autosaver.save_now()
+        rec = self.session.checkins().get(item_id)
+        self._loading = True
+        self._checkin = rec
+        for dim, slider in self.sliders.items():
+            value = getattr(rec, dim)
+            slider.setValue(5 if value is None else value)
+        self.gratitude.setText(rec.gratitude)
+        self.needs.setText(rec.needs)
+        self.notes.setText(rec.notes)
+        self.share.setChecked(rec.shared)
+        self._loading = False
+        self.autosaver.reset()
+        self.state.setText(
+            self.tr("Your check-in of %1. Changes save themselves.").replace(
+                "%1", f"{rec.occurred_at:%d %b %Y}"
+            )
+        )
 
     def collect(self) -> CheckIn:
         assert self._checkin is not None

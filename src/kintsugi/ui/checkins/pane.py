@@ -30,11 +30,22 @@ class CheckInsPane(QWidget):
         self.tabs.addTab(self.checkin, self.tr("Check-in"))
         self.tabs.addTab(self.boundaries, self.tr("Boundaries"))
         self.tabs.addTab(self.goals, self.tr("Goals"))
-        QVBoxLayout(self).addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)  # the window fits 960 × 540 logical pixels
+        layout.addWidget(self.tabs)
 
     def on_unlocked(self) -> None:
         for tab in (self.checkin, self.boundaries, self.goals):
             tab.on_unlocked()
+
+    def open_item(self, item_id: int, kind: str) -> None:
+        """Open a check-in, boundary or goal in its own tab's form."""
+        tab = {"checkin": self.checkin, "boundary": self.boundaries, "goal": self.goals}[kind]
+        self.tabs.setCurrentWidget(tab)
+        if kind == "checkin":
+            self.checkin.open_checkin(item_id)
+        else:
+            tab.open_record(item_id)
 
     def flush(self) -> bool:
         return all([self.checkin.flush(), self.boundaries.flush(), self.goals.flush()])

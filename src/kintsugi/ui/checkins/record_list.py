@@ -83,6 +83,10 @@ class RecordListTab(QWidget):
                 self.list.setCurrentRow(n)
                 break
 
+    def open_record(self, item_id: int) -> None:
+        """Show this record in the form (a search hit, say)."""
+        self.reload(select=item_id)
+
     def new_record(self) -> None:
         self.autosaver.save_now()
         saved = self.repo().add(self.blank())

@@ -7,10 +7,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -353,6 +356,9 @@ def custom_exercise(clock: Clock, technique: CustomTechnique) -> TimedStepsExerc
 
 
 class ThoughtRecordExercise(Exercise):
+    """A thought record one step at a time: a question or two per page, progress shown,
+    Back and Next (Ctrl+Enter), Done on the last page. Each page scrolls if it must."""
+
     technique = "thought_record"
 
     def __init__(self, clock: Clock, parent=None):
@@ -367,7 +373,7 @@ class ThoughtRecordExercise(Exercise):
             QLineEdit(placeholderText=self.tr("A thought that went through my mind"))
             for _ in range(3)
         ]
-        self.hot = [QRadioButton(self.tr("hot")) for _ in range(3)]
+        self.hot = [QRadioButton(self.tr("the hot one")) for _ in range(3)]
         self.evidence_for = QPlainTextEdit(placeholderText=self.tr("Facts that support it"))
         self.evidence_for.setAccessibleName(self.tr("Evidence for"))
         self.evidence_against = QPlainTextEdit(placeholderText=self.tr("Facts that don't fit it"))
@@ -377,35 +383,167 @@ class ThoughtRecordExercise(Exercise):
         self.belief = QSpinBox(maximum=100, suffix=" %")
         self.belief.setAccessibleName(self.tr("How much I believe the balanced thought"))
         self.rerated = [QSpinBox(maximum=100, suffix=" %") for _ in range(3)]
-        form = QFormLayout(self)
-        form.addRow(self.tr("Situation"), self.situation)
+        self.rerated_names = [QLabel() for _ in range(3)]
+        for edit in (self.situation, self.evidence_for, self.evidence_against, self.balanced):
+            edit.setMinimumHeight(90)
+            edit.setTabChangesFocus(True)
+
+        emotions = QFormLayout()
         for n, (name, level) in enumerate(self.emotions):
             name.setAccessibleName(self.tr("Emotion %1").replace("%1", str(n + 1)))
             level.setAccessibleName(self.tr("Emotion %1 strength").replace("%1", str(n + 1)))
             row = QHBoxLayout()
-            row.addWidget(name)
+            row.addWidget(name, 1)
             row.addWidget(level)
-            form.addRow(self.tr("Emotion") if n == 0 else "", row)
+            emotions.addRow(self.tr("%1.").replace("%1", str(n + 1)), row)
+        thoughts = QFormLayout()
         for n, (thought, hot) in enumerate(zip(self.thoughts, self.hot, strict=True)):
             thought.setAccessibleName(self.tr("Thought %1").replace("%1", str(n + 1)))
             hot.setAccessibleName(self.tr("Thought %1 is the hot one").replace("%1", str(n + 1)))
             row = QHBoxLayout()
-            row.addWidget(thought)
+            row.addWidget(thought, 1)
             row.addWidget(hot)
-            form.addRow(self.tr("Thoughts") if n == 0 else "", row)
-        form.addRow(self.tr("Evidence for"), self.evidence_for)
-        form.addRow(self.tr("Evidence against"), self.evidence_against)
-        form.addRow(self.tr("Balanced thought"), self.balanced)
-        form.addRow(self.tr("I believe it"), self.belief)
-        rerate = QHBoxLayout()
-        for n, spin in enumerate(self.rerated):
+            thoughts.addRow(self.tr("%1.").replace("%1", str(n + 1)), row)
+        belief = QFormLayout()
+        belief.addRow(self.tr("How much do I believe it?"), self.belief)
+        rerate = QFormLayout()
+        for n, (spin, label) in enumerate(zip(self.rerated, self.rerated_names, strict=True)):
             spin.setAccessibleName(self.tr("Emotion %1 now").replace("%1", str(n + 1)))
-            rerate.addWidget(spin)
-        form.addRow(self.tr("Emotions now"), rerate)
-        done = QPushButton(self.tr("Done"))
-        done.setAccessibleName(self.tr("Done"))
-        done.clicked.connect(self.finish)
-        form.addRow("", done)
+            rerate.addRow(label, spin)
+        self.rerate_empty = QLabel(
+            self.tr("No emotions named earlier: that's fine. You can go back, or finish here."),
+            wordWrap=True,
+        )
+        self.rerate_empty.setProperty("role", "subtle")
+
+        # (question, a hint, the widgets or layouts that answer it)
+        self.questions = [
+            (
+                self.tr("What happened?"),
+                self.tr("Just the facts: where you were, when, what you saw or heard."),
+                [self.situation],
+            ),
+            (
+                self.tr("What did you feel?"),
+                self.tr("Name up to three emotions, and how strong each was (0–100 %)."),
+                [emotions],
+            ),
+            (
+                self.tr("What went through your mind?"),
+                self.tr("Write the thoughts as they came. Mark the one that hurt most."),
+                [thoughts],
+            ),
+            (
+                self.tr("What supports the hot thought?"),
+                self.tr("Facts only, the way a kind friend would list them."),
+                [self.evidence_for],
+            ),
+            (
+                self.tr("What doesn't fit it?"),
+                self.tr("Anything that points the other way, however small."),
+                [self.evidence_against],
+            ),
+            (
+                self.tr("A more balanced thought"),
+                self.tr("Something that holds both sides. It doesn't have to be positive."),
+                [self.balanced, belief],
+            ),
+            (
+                self.tr("How strong are the feelings now?"),
+                self.tr("Rate them again. Any change counts, and so does none."),
+                [rerate, self.rerate_empty],
+            ),
+        ]
+        self.pages = QStackedWidget()
+        for question, hint, parts in self.questions:
+            content = QWidget()
+            v = QVBoxLayout(content)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.addWidget(big(question))
+            note = QLabel(hint, wordWrap=True, alignment=Qt.AlignCenter)
+            note.setProperty("role", "subtle")
+            v.addWidget(note)
+            for part in parts:
+                if isinstance(part, QWidget):
+                    v.addWidget(part)
+                else:
+                    v.addLayout(part)
+            v.addStretch(1)
+            area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            area.setWidget(content)
+            self.pages.addWidget(area)
+        self.step_label = QLabel(alignment=Qt.AlignCenter)
+        self.step_label.setProperty("role", "subtle")
+        self.progress = QProgressBar(maximum=len(self.questions), textVisible=False)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setMaximumHeight(8)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Previous question"))
+        self.back_button.clicked.connect(self.previous_page)
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setProperty("role", "primary")
+        self.next_button.setAccessibleName(self.tr("Next question"))
+        self.next_button.clicked.connect(self.next_page)
+        self.done_button = self.next_button  # on the last page, Next says Done
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.next_page).setContext(
+                Qt.WidgetWithChildrenShortcut
+            )
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.step_label)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(row)
+        self.go_to(0)
+
+    def go_to(self, index: int) -> None:
+        index = max(0, min(index, self.pages.count() - 1))
+        self.pages.setCurrentIndex(index)
+        last = index == self.pages.count() - 1
+        self.step_label.setText(
+            self.tr("Question %1 of %2")
+            .replace("%1", str(index + 1))
+            .replace("%2", str(self.pages.count()))
+        )
+        self.progress.setValue(index + 1)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setText(self.tr("Done") if last else self.tr("Next"))
+        self.next_button.setAccessibleName(self.tr("Done") if last else self.tr("Next question"))
+        if last:
+            named = [n.text().strip() for n, _ in self.emotions]
+            for text, spin, label in zip(named, self.rerated, self.rerated_names, strict=True):
+                label.setText(text)
+                label.setVisible(bool(text))
+                spin.setVisible(bool(text))
+            self.rerate_empty.setVisible(not any(named))
+        first = self.questions[index][2][0]
+        target = first if isinstance(first, QWidget) else None
+        if index in (1, 2):
+            target = self.emotions[0][0] if index == 1 else self.thoughts[0]
+        if target is not None and target.isVisible():
+            target.setFocus()
+        elif target is not None:
+            QTimer.singleShot(0, target.setFocus)
+
+    def next_page(self) -> None:
+        if self.pages.currentIndex() == self.pages.count() - 1:
+            self.finish()
+        else:
+            self.go_to(self.pages.currentIndex() + 1)
+
+    def previous_page(self) -> None:
+        self.go_to(self.pages.currentIndex() - 1)
+
+    def start(self) -> None:
+        super().start()
+        self.go_to(0)
 
     def title(self) -> str:
         return self.tr("Thought record")

@@ -1,15 +1,46 @@
-"""The main window's part in triggers and grounding: the quick log, "Ground now", the
-exercise screen coming and going, and the support contacts. (A mixin of MainWindow.)"""
+"""The main window's part in triggers and grounding: the quick log, "Ground now" (Ctrl+G,
+also before unlocking as "Breathe now"), the exercise screen coming and going, keeping
+what was done across a lock, and the support contacts. (A mixin of MainWindow.)"""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from PySide6.QtCore import Qt
 
+from kintsugi.core.errors import KintsugiError
+from kintsugi.core.support_card import read_card
+from kintsugi.ui.grounding.keep_offer import KeepOffer
+from kintsugi.ui.grounding.session_view import GroundingSessionDialog
+from kintsugi.ui.messages import describe
 from kintsugi.ui.support_dialog import SupportDialog
+from kintsugi.ui.support_list import SupportCardDialog
+from kintsugi.ui.support_strip import SupportStrip
 from kintsugi.ui.triggers.quick_log import QuickLogDialog
 
 
 class GroundingFlow:
+    def _build_grounding_flow(self) -> None:
+        self.keep_offer = KeepOffer()
+        self.keep_offer.keep_requested.connect(self._save_draft)
+        self.support_strip = SupportStrip()
+        self.support_strip.edit_requested.connect(self.on_support)
+        self.exercise.support_source = self.support_people
+        self.exercise.in_progress.connect(self.on_exercise_in_progress)
+        self.exercise.kept.connect(self.keep_offer.add)
+        self.exercise.saved.connect(self.on_exercise_saved)
+        self.exercise.closed.connect(self.on_exercise_closed)
+        self.exercise.support_requested.connect(self.on_support)
+        self.grounding.start_requested.connect(self.start_exercise)
+        self.grounding.support_requested.connect(self.on_support)
+        self.grounding.open_requested.connect(self.open_grounding_session)
+        self.triggers.ground_requested.connect(self.on_ground_requested)
+        self.triggers.session_open_requested.connect(self.open_grounding_session)
+        for screen in (self.unlock, self.welcome):
+            screen.breathe_requested.connect(self.on_ground_now)
+            screen.support_requested.connect(self.on_support)
+
+    # --- starting ------------------------------------------------------------------
     def on_quick_log(self) -> None:
         if not self.session.is_open:
             return
@@ -32,24 +63,64 @@ class GroundingFlow:
         self._show_exercise()
         self.exercise.open_chooser(trigger_id, suds)
 
+    def on_ground_now(self) -> None:
+        """Ctrl+G, the toolbar, the menu, and "Breathe now" before unlocking."""
+        if self.screens.currentWidget() is self.exercise:
+            return
+        self._show_exercise()
+        self.exercise.open_chooser(None)
+
     def start_exercise(self, technique: str, custom=None, trigger_id: int | None = None):
         self._show_exercise()
         return self.exercise.prepare(technique, trigger_id, custom=custom)
 
     def _show_exercise(self) -> None:
-        self.flush()
-        self.exercise.custom = self.session.custom_techniques().all()
+        if self.session.is_open:
+            self.flush()
+            self.exercise.custom = self.session.custom_techniques().all()
+        else:
+            self.exercise.custom = []  # your own techniques live in the vault
         self.toolbar.hide()
         self.menuBar().hide()
         self.statusBar().hide()
         self.screens.setCurrentWidget(self.exercise)
 
+    def on_exercise_in_progress(self, running: bool) -> None:
+        if running:
+            self.idle.hold()
+        else:
+            self.idle.release()
+
+    # --- the people who help ---------------------------------------------------------
+    def support_people(self):
+        """(contacts as dicts, crisis line): from the vault, or — locked — from the support
+        card, which exists only if the person chose to reach them before unlocking."""
+        if self.session.is_open:
+            repo = self.session.support_contacts()
+            return [asdict(c) for c in repo.all()], repo.crisis_line()
+        card = read_card()
+        return (card.contacts, card.crisis_line) if card else ([], None)
+
+    def refresh_support(self) -> None:
+        if self.session.is_open:
+            self.support_strip.set_people(*self.support_people())
+        else:
+            self.support_strip.clear()
+
     def on_support(self) -> None:
         if self.session.is_open:
             self.support_dialog = SupportDialog(self.session, self)
             self.support_dialog.setAttribute(Qt.WA_DeleteOnClose)
+            self.support_dialog.changed.connect(self.refresh_support)
+            self.support_dialog.open()
+            return
+        card = read_card()
+        if card is not None:
+            self.support_dialog = SupportCardDialog(card.contacts, card.crisis_line, self)
+            self.support_dialog.setAttribute(Qt.WA_DeleteOnClose)
             self.support_dialog.open()
 
+    # --- ending, and keeping -----------------------------------------------------------
     def on_exercise_saved(self, saved) -> None:
         self.grounding.refresh()
         if saved.trigger_id is not None and self.triggers.form.trigger_id == saved.trigger_id:
@@ -59,17 +130,40 @@ class GroundingFlow:
     def on_exercise_closed(self, draft) -> None:
         self.menuBar().show()
         self.statusBar().show()
+        self.idle.release()
+        if draft is not None:
+            self.keep_offer.add(draft)
         if not self.session.is_open:
+            self.show_start()
             return
         self.toolbar.show()
         self.screens.setCurrentWidget(self.workspace)
+
+    def keep_unfinished_exercise(self) -> None:
+        """The session is locking under a running exercise: keep it in memory, to offer.
+        (And the support contacts being typed are saved, like every form.)"""
+        dialog = getattr(self, "support_dialog", None)
+        if isinstance(dialog, SupportDialog) and dialog.isVisible():
+            dialog.flush()
+        draft = self.exercise.take_unfinished()
         if draft is not None:
-            self.banner.offer(
-                self.tr("Keep a note of this exercise?"),
-                lambda: self._save_draft(draft),
-                self.tr("Save it"),
-            )
+            self.keep_offer.add(draft)
 
     def _save_draft(self, draft) -> None:
-        if self.session.is_open:
-            self.on_exercise_saved(self.session.grounding().add(draft))
+        if not self.session.is_open:
+            self.keep_offer.put_back(draft)
+            return
+        try:
+            saved = self.session.grounding().add(draft)
+        except KintsugiError as exc:
+            self.keep_offer.put_back(draft)
+            self.show_problem(describe(exc))
+            return
+        self.on_exercise_saved(saved)
+
+    def open_grounding_session(self, item_id: int) -> None:
+        if not self.session.is_open:
+            return
+        self.dialog = GroundingSessionDialog(self.session.grounding().get(item_id), self)
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.open()

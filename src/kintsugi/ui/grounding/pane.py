@@ -23,6 +23,7 @@ from kintsugi.ui.timeline_model import TimelineModel
 class GroundingPane(QWidget):
     start_requested = Signal(str, object)  # technique, CustomTechnique | None
     support_requested = Signal()
+    open_requested = Signal(int)  # a session's id: read it again
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,6 +37,7 @@ class GroundingPane(QWidget):
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, self.tr("Past grounding sessions"))
         self.share_action = install_share_toggle(self.view, self.model, session, lambda: None)
+        self.view.activated.connect(self.on_row_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.grid)
@@ -57,6 +59,11 @@ class GroundingPane(QWidget):
             b.setMinimumHeight(48)
             b.clicked.connect(lambda _=False, t=technique, c=c: self.start_requested.emit(t, c))
             self.grid.addWidget(b, n // 3, n % 3)
+
+    def on_row_activated(self, index) -> None:
+        item_id = index.data(TimelineModel.IdRole)
+        if item_id is not None:
+            self.open_requested.emit(int(item_id))
 
     def on_unlocked(self) -> None:
         grounding_items = self.session.items()

@@ -1,30 +1,42 @@
 """The exercise screen: full window, large type, nothing else on it.
 
-Pages: choose (when started from "Ground now") → before (options, distress now — skippable)
-→ the exercise → after (distress now, a note) → saved. Esc leaves at once, asking nothing;
-the main window then offers to save what was done.
+Pages: choose (from "Ground now", Ctrl+G, or "Breathe now" before unlocking) → before
+(options, distress now — skippable; Enter begins) → the exercise → after (distress now, a
+note; after Stop, "Carry on" resumes) → saved, or a gentle next step when the distress
+stayed high or rose. Esc leaves at once, asking nothing; the main window then offers to
+keep what was done. Every page keeps its buttons in a fixed row and scrolls the rest, so
+it fits 1366×768 at 100 % and 960×540 at 200 %.
+
+Without an open vault (before unlocking) the built-in exercises run the same way; what
+was done is kept in memory only and offered after the next unlock.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kintsugi.core import insights
 from kintsugi.core.errors import KintsugiError
-from kintsugi.core.exercises import CustomTechnique
+from kintsugi.core.exercises import CustomTechnique, needs_more_support
 from kintsugi.core.records import GroundingSession
+from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.support_card import CrisisLine
 from kintsugi.ui.grounding.exercises import (
     BreathingExercise,
     Clock,
@@ -38,6 +50,8 @@ from kintsugi.ui.grounding.exercises import (
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.suds import SudsSlider
+from kintsugi.ui.support_list import SupportList
+from kintsugi.ui.workers import run_in_background
 
 BUILT_IN = (
     "box_breathing",
@@ -54,12 +68,73 @@ INTROS = {
     "thought_record": "Slow a painful thought down and look at it from every side.",
     "custom": "Your own way back to steady ground.",
 }
+LENGTHS = {
+    "box_breathing": "2, 5 or 10 minutes",
+    "paced_breathing": "2, 5 or 10 minutes",
+    "senses_54321": "about 3 minutes",
+    "muscle_relaxation": "about 3 minutes",
+    "thought_record": "10 to 20 minutes, at your pace",
+}
+
+
+def custom_length(technique: CustomTechnique) -> str:
+    timed = sum(s.seconds or 0 for s in technique.steps)
+    untimed = any(s.seconds is None for s in technique.steps)
+    if not timed:
+        return "at your pace"
+    minutes = max(1, round(timed / 60))
+    text = "about 1 minute" if minutes == 1 else f"about {minutes} minutes"
+    return text + (", and your own pace" if untimed else "")
+
+
+def scrolled(content: QWidget) -> QScrollArea:
+    """Content that may grow, in a frameless scroll area (buttons stay outside it)."""
+    area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    return area
+
+
+class ChoiceButton(QPushButton):
+    """One technique in the chooser: its name, how long, one line about it, and what it
+    did for this person before (filled in when known)."""
+
+    def __init__(self, label: str, length: str, line: str, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(label)
+        self.title.setProperty("role", "choiceTitle")
+        self.about = QLabel(f"{length} · {line}", wordWrap=True)
+        self.about.setProperty("role", "subtle")
+        self.helped = QLabel(wordWrap=True, visible=False)
+        self.helped.setProperty("role", "subtle")
+        v = QVBoxLayout(self)
+        v.setContentsMargins(14, 8, 14, 8)
+        v.setSpacing(2)
+        for w in (self.title, self.about, self.helped):
+            w.setAttribute(Qt.WA_TransparentForMouseEvents)
+            v.addWidget(w)
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(self.about.text())
+        self.setMinimumHeight(64)
+
+    def set_helped(self, text: str) -> None:
+        self.helped.setText(text)
+        self.helped.setVisible(bool(text))
+        self.setAccessibleDescription(" ".join(filter(None, [self.about.text(), text])))
+
+    def sizeHint(self):
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self):
+        return self.layout().minimumSize()
 
 
 class ExerciseView(QWidget):
     saved = Signal(object)  # the saved GroundingSession
+    kept = Signal(object)  # a GroundingSession finished while locked: keep after unlocking
     closed = Signal(object)  # a draft GroundingSession worth offering to save, or None
     support_requested = Signal()
+    in_progress = Signal(bool)  # an exercise or its rating page is on screen (no idle lock)
 
     def __init__(self, session: Session, clock: Clock | None = None, parent=None):
         super().__init__(parent, objectName="exerciseView")
@@ -71,11 +146,19 @@ class ExerciseView(QWidget):
         self.started_at: datetime | None = None
         self.suds_before: int | None = None
         self.custom: list[CustomTechnique] = []
+        self.choices: dict[tuple[str, str], ChoiceButton] = {}
+        self._chooser_generation = 0
+        self._last_suds: int | None = None
+        # who to show on the next-step page: (contacts as dicts, crisis line)
+        self.support_source: Callable[[], tuple[list[dict], CrisisLine | None]] = lambda: (
+            [],
+            None,
+        )
 
         self.heading = big(huge=True)
-        support = QPushButton(self.tr("Support…"))
-        support.setAccessibleName(self.tr("My support contacts"))
-        support.clicked.connect(self.support_requested)
+        self.support_button = QPushButton(self.tr("Support…"))
+        self.support_button.setAccessibleName(self.tr("My support contacts"))
+        self.support_button.clicked.connect(self.support_requested)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setAccessibleName(self.tr("Stop the exercise"))
         self.stop_button.clicked.connect(self.stop)
@@ -84,94 +167,202 @@ class ExerciseView(QWidget):
         leave.clicked.connect(self.leave)
         header = QHBoxLayout()
         header.addStretch(1)
-        for b in (support, self.stop_button, leave):
+        for b in (self.support_button, self.stop_button, leave):
             header.addWidget(b)
 
         self.pages = QStackedWidget()
+        # choose
         self.choose_page = QWidget()
-        self.choose_grid = QGridLayout(self.choose_page)
+        choose_content = QWidget()
+        self.choose_grid = QGridLayout(choose_content)
+        self.choose_grid.setContentsMargins(0, 0, 0, 0)
+        cv = QVBoxLayout(self.choose_page)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.addWidget(scrolled(choose_content), 1)
+        # before
         self.before_page = QWidget()
-        bv = QVBoxLayout(self.before_page)
+        before_content = QWidget()
+        bv = QVBoxLayout(before_content)
+        bv.setContentsMargins(0, 0, 0, 0)
         self.intro = big()
         self.options_slot = QVBoxLayout()
         self.suds_now = SudsSlider(self.tr("Distress right now, 0 to 10"))
-        start = QPushButton(self.tr("Begin"))
-        start.setProperty("role", "primary")
-        start.setAccessibleName(self.tr("Begin"))
-        start.clicked.connect(lambda: self.begin(rated=True))
+        self.begin_button = QPushButton(self.tr("Begin (Enter)"))
+        self.begin_button.setProperty("role", "primary")
+        self.begin_button.setAccessibleName(self.tr("Begin"))
+        self.begin_button.clicked.connect(lambda: self.begin(rated=True))
         skip = QPushButton(self.tr("Begin without rating"))
         skip.setAccessibleName(self.tr("Begin without rating"))
         skip.clicked.connect(lambda: self.begin(rated=False))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(skip)
-        row.addWidget(start)
         bv.addWidget(self.intro)
         bv.addLayout(self.options_slot)
         bv.addWidget(QLabel(self.tr("How strong is the distress right now?")))
         bv.addWidget(self.suds_now)
-        bv.addLayout(row)
         bv.addStretch(1)
+        self._page(self.before_page, before_content, [skip, self.begin_button])
+        for key in (Qt.Key_Return, Qt.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.before_page, lambda: self.begin(rated=True))
+            enter.setContext(Qt.WidgetWithChildrenShortcut)
+        # run
         self.run_page = QWidget()
         self.run_layout = QVBoxLayout(self.run_page)
+        self.run_layout.setContentsMargins(0, 0, 0, 0)
+        # after
         self.after_page = QWidget()
-        av = QVBoxLayout(self.after_page)
+        after_content = QWidget()
+        av = QVBoxLayout(after_content)
+        av.setContentsMargins(0, 0, 0, 0)
         self.after_text = big(self.tr("Well done."))
         self.suds_after = SudsSlider(self.tr("Distress now, 0 to 10"))
         self.notes = QPlainTextEdit(placeholderText=self.tr("Anything you noticed (optional)"))
         self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setMinimumHeight(60)
         self.notes.setMaximumHeight(100)
+        self.locked_note = QLabel(
+            self.tr(
+                "Your journal is locked, so this stays only in this window's memory. "
+                "After you unlock, you can keep it."
+            ),
+            wordWrap=True,
+        )
+        self.locked_note.setProperty("role", "subtle")
         self.message = QLabel(wordWrap=True)
         self.message.setProperty("role", "error")
-        save = QPushButton(self.tr("Save"))
-        save.setProperty("role", "primary")
-        save.setAccessibleName(self.tr("Save this session"))
-        save.clicked.connect(self.save)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setAccessibleName(self.tr("Save this session"))
+        self.save_button.clicked.connect(self.save)
+        self.carry_on_button = QPushButton(self.tr("Carry on"))
+        self.carry_on_button.setAccessibleName(self.tr("Carry on with the exercise"))
+        self.carry_on_button.clicked.connect(self.carry_on)
         discard = QPushButton(self.tr("Leave without saving"))
         discard.setAccessibleName(self.tr("Leave without saving"))
         discard.clicked.connect(lambda: self._close(None))
-        arow = QHBoxLayout()
-        arow.addStretch(1)
-        arow.addWidget(discard)
-        arow.addWidget(save)
         av.addWidget(self.after_text)
         av.addWidget(QLabel(self.tr("And now, how strong is it?")))
         av.addWidget(self.suds_after)
         av.addWidget(self.notes)
+        av.addWidget(self.locked_note)
         av.addWidget(self.message)
-        av.addLayout(arow)
         av.addStretch(1)
-        for page in (self.choose_page, self.before_page, self.run_page, self.after_page):
+        self._page(
+            self.after_page, after_content, [self.carry_on_button, discard, self.save_button]
+        )
+        # a gentle next step
+        self.next_page = QWidget()
+        next_content = QWidget()
+        nv = QVBoxLayout(next_content)
+        nv.setContentsMargins(0, 0, 0, 0)
+        self.next_text = QLabel(wordWrap=True)
+        self.next_text.setProperty("role", "big")
+        self.others_row = QHBoxLayout()
+        self.people_heading = QLabel(self.tr("Or reach someone"))
+        self.people_heading.setProperty("role", "subheading")
+        self.people = SupportList()
+        self.safety_note = QLabel(
+            self.tr(
+                "If you feel you might not be safe, your local emergency number is there "
+                "for you too, any time."
+            ),
+            wordWrap=True,
+        )
+        self.safety_note.setProperty("role", "subtle")
+        try_heading = QLabel(self.tr("Try something else"))
+        try_heading.setProperty("role", "subheading")
+        nv.addWidget(self.next_text)
+        nv.addWidget(try_heading)
+        nv.addLayout(self.others_row)
+        nv.addWidget(self.people_heading)
+        nv.addWidget(self.people)
+        nv.addWidget(self.safety_note)
+        nv.addStretch(1)
+        self.done_button = QPushButton(self.tr("Back to my journal"))
+        self.done_button.setAccessibleName(self.tr("Back to my journal"))
+        self.done_button.clicked.connect(lambda: self._close(None))
+        self._page(self.next_page, next_content, [self.done_button])
+        for page in (
+            self.choose_page,
+            self.before_page,
+            self.run_page,
+            self.after_page,
+            self.next_page,
+        ):
             self.pages.addWidget(page)
+        self.pages.currentChanged.connect(self._on_page_changed)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setContentsMargins(32, 16, 32, 16)
         layout.addLayout(header)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages, 1)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.leave)
 
+    @staticmethod
+    def _page(page: QWidget, content: QWidget, buttons: list[QPushButton]) -> None:
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(scrolled(content), 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for b in buttons:
+            row.addWidget(b)
+        v.addLayout(row)
+
+    def _on_page_changed(self, _index: int) -> None:
+        self.in_progress.emit(self.pages.currentWidget() in (self.run_page, self.after_page))
+
     # --- starting ------------------------------------------------------------------
     def open_chooser(self, trigger_id: int | None, suds: int | None = None) -> None:
         self._reset(trigger_id)
+        self._refresh_support_button()
         self.heading.setText(self.tr("What would help right now?"))
         while self.choose_grid.count():
             self.choose_grid.takeAt(0).widget().deleteLater()
-        from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
-
         choices = [(TECHNIQUE_LABELS[t], t, None) for t in BUILT_IN]
         choices += [(c.name, "custom", c) for c in self.custom]
+        self.choices = {}
         for n, (label, technique, custom) in enumerate(choices):
-            button = QPushButton(self.tr(label))
-            button.setAccessibleName(self.tr(label))
-            button.setMinimumHeight(56)
+            length = custom_length(custom) if custom is not None else LENGTHS[technique]
+            button = ChoiceButton(self.tr(label), self.tr(length), self.tr(INTROS[technique]))
             button.clicked.connect(
                 lambda _=False, t=technique, c=custom: self.prepare(
                     t, trigger_id, custom=c, suds=suds
                 )
             )
+            self.choices[(technique, custom.name if custom else "")] = button
             self.choose_grid.addWidget(button, n // 2, n % 2)
         self.pages.setCurrentWidget(self.choose_page)
+        if self.choices:
+            next(iter(self.choices.values())).setFocus()
+        if self.session.is_open:
+            self._chooser_generation += 1
+            generation, db = self._chooser_generation, self.session.database()
+            run_in_background(
+                lambda: insights.what_helped(db),
+                lambda effects: self.show_what_helped(generation, effects),
+                lambda _exc: None,  # the chooser works without it
+            )
+
+    def show_what_helped(self, generation: int, effects: list[insights.TechniqueEffect]):
+        if generation != self._chooser_generation:
+            return
+        for e in effects:
+            button = self.choices.get(e.key)
+            if button is None:
+                continue
+            if e.mean_drop > 0:
+                text = (
+                    self.tr("Before, it eased your distress by %1 on average (%2 times).")
+                    if e.n > 1
+                    else self.tr("Last time, it eased your distress by %1.")
+                )
+                button.set_helped(text.replace("%1", f"{e.mean_drop:.1f}").replace("%2", str(e.n)))
+            else:
+                button.set_helped(
+                    self.tr("You have rated it %1 times.").replace("%1", str(e.n))
+                    if e.n > 1
+                    else self.tr("You have rated it once.")
+                )
 
     def prepare(
         self,
@@ -183,6 +374,7 @@ class ExerciseView(QWidget):
     ) -> Exercise:
         """Show the 'before' page of ``technique``; returns the exercise widget."""
         self._reset(trigger_id)
+        self._refresh_support_button()
         ex = self._make(technique, custom)
         self.exercise = ex
         self.heading.setText(ex.title())
@@ -213,12 +405,17 @@ class ExerciseView(QWidget):
         raise ValueError(f"unknown technique {technique!r}")
 
     def begin(self, rated: bool) -> None:
+        if self.exercise is None or self.pages.currentWidget() is not self.before_page:
+            return
         self.suds_before = self.suds_now.value() if rated else None
         self.started_at = datetime.now().astimezone()
         self.pages.setCurrentWidget(self.run_page)
         self.stop_button.show()
-        assert self.exercise is not None
         self.exercise.start()
+
+    def _refresh_support_button(self) -> None:
+        contacts, line = self.support_source()
+        self.support_button.setVisible(self.session.is_open or bool(contacts or line))
 
     # --- ending --------------------------------------------------------------------
     def on_exercise_finished(self) -> None:
@@ -228,11 +425,27 @@ class ExerciseView(QWidget):
     def stop(self) -> None:
         if self.exercise is not None and self.exercise.running:
             self.exercise.pause()
-            self.after_text.setText(self.tr("That's fine. Every minute counts."))
+            self.after_text.setText(
+                self.tr("That's fine. Every minute counts. You can carry on if you like.")
+            )
             self._to_after()
+
+    def carry_on(self) -> None:
+        """After Stop: back to the exercise where it was, the clock running again."""
+        ex = self.exercise
+        if ex is None or ex.completed or self.pages.currentWidget() is not self.after_page:
+            return
+        self.pages.setCurrentWidget(self.run_page)
+        self.stop_button.show()
+        ex.resume()
 
     def _to_after(self) -> None:
         self.stop_button.hide()
+        ex = self.exercise
+        self.carry_on_button.setVisible(ex is not None and not ex.completed)
+        locked = not self.session.is_open
+        self.locked_note.setVisible(locked)
+        self.save_button.setText(self.tr("Keep it") if locked else self.tr("Save"))
         self.suds_after.set_value(self.suds_before if self.suds_before is not None else 5)
         self.pages.setCurrentWidget(self.after_page)
         self.suds_after.setFocus()
@@ -254,17 +467,66 @@ class ExerciseView(QWidget):
         )
 
     def save(self) -> GroundingSession | None:
+        """Save (or, while locked, keep in memory for after the unlock); then either back
+        to the journal or, if the distress stayed high or rose, a gentle next step."""
         draft = self.draft(with_after=True)
         if draft is None:
             return None
-        try:
-            saved = self.session.grounding().add(draft)
-        except KintsugiError as exc:
-            self.message.setText(describe(exc))
-            return None
-        self.saved.emit(saved)
-        self._close(None)
-        return saved
+        if self.session.is_open:
+            try:
+                result = self.session.grounding().add(draft)
+            except KintsugiError as exc:
+                self.message.setText(describe(exc))
+                return None
+            self.saved.emit(result)
+        else:
+            result = draft
+            self.kept.emit(draft)
+        if needs_more_support(draft.suds_before, draft.suds_after):
+            self.show_next_step(draft)
+        else:
+            self._close(None)
+        return result
+
+    def show_next_step(self, done: GroundingSession) -> None:
+        """Distress stayed high or rose: no alarm, just what else is there."""
+        if self.exercise is not None:
+            self.exercise.pause()
+        self._last_suds = done.suds_after
+        self.heading.setText(self.tr("Still hard right now"))
+        self.next_text.setText(
+            self.tr(
+                "That's okay. Some moments take more than one try, and reaching out is a "
+                "strong thing to do."
+            )
+        )
+        while self.others_row.count():
+            w = self.others_row.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        others = [t for t in BUILT_IN if t != done.technique][:3]
+        trigger_id = self.trigger_id
+        for t in others:
+            b = QPushButton(self.tr(TECHNIQUE_LABELS[t]))
+            b.setAccessibleName(self.tr("Try %1").replace("%1", self.tr(TECHNIQUE_LABELS[t])))
+            b.clicked.connect(
+                lambda _=False, t=t: self.prepare(t, trigger_id, suds=self._last_suds)
+            )
+            self.others_row.addWidget(b)
+        more = QPushButton(self.tr("All exercises…"))
+        more.setAccessibleName(self.tr("All exercises"))
+        more.clicked.connect(lambda: self.open_chooser(trigger_id, self._last_suds))
+        self.others_row.addWidget(more)
+        self.others_row.addStretch(1)
+        contacts, line = self.support_source()
+        self.people.set_people(contacts, line)
+        self.done_button.setText(
+            self.tr("Back to my journal") if self.session.is_open else self.tr("Back")
+        )
+        self.done_button.setAccessibleName(self.done_button.text())
+        self.stop_button.hide()
+        self.pages.setCurrentWidget(self.next_page)
+        self.done_button.setFocus()
 
     def leave(self) -> None:
         """Esc: out at once. What was done is offered for saving, never lost silently."""
@@ -272,7 +534,19 @@ class ExerciseView(QWidget):
         draft = self.draft(with_after=on_after)
         if draft is not None and draft.duration_s < 5 and not on_after:
             draft = None  # a few seconds in: nothing worth offering
+        if self.pages.currentWidget() is self.next_page:
+            draft = None  # already saved or kept
         self._close(draft)
+
+    def take_unfinished(self) -> GroundingSession | None:
+        """What is on screen, for keeping in memory when the session locks under it."""
+        if self.pages.currentWidget() not in (self.run_page, self.after_page):
+            return None
+        on_after = self.pages.currentWidget() is self.after_page
+        draft = self.draft(with_after=on_after)
+        if draft is not None and draft.duration_s < 5 and not on_after:
+            return None
+        return draft
 
     def _close(self, draft: GroundingSession | None) -> None:
         if self.exercise is not None:
@@ -295,3 +569,5 @@ class ExerciseView(QWidget):
         self.notes.clear()
         self.message.clear()
         self.stop_button.hide()
+        if self.pages.currentWidget() is not self.choose_page:
+            self.pages.setCurrentWidget(self.choose_page)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,6 +33,7 @@ from kintsugi.ui.triggers.form import TriggerForm
 
 class TriggersPane(QWidget):
     ground_requested = Signal(int)  # trigger id
+    session_open_requested = Signal(int)  # a grounding session's id: read it again
     problem = Signal(str)
     share_changed = Signal()
 
@@ -79,6 +81,7 @@ class TriggersPane(QWidget):
         self.sessions = QListWidget()
         self.sessions.setAccessibleName(self.tr("Grounding after this trigger"))
         self.sessions.setMaximumHeight(90)
+        self.sessions.itemActivated.connect(self.on_session_activated)
         self.ground_button = QPushButton(self.tr("Ground now"))
         self.ground_button.setAccessibleName(self.tr("Start a grounding exercise for this"))
         self.ground_button.clicked.connect(self.on_ground_clicked)
@@ -170,12 +173,23 @@ class TriggersPane(QWidget):
     def show_sessions(self, trigger_id: int) -> None:
         self.sessions.clear()
         for s in self.session.grounding().for_trigger(trigger_id):
-            line = f"{s.occurred_at:%d %b %H:%M} · {TECHNIQUE_LABELS[s.technique]}"
+            name = TECHNIQUE_LABELS[s.technique]
+            if s.technique == "custom" and s.steps and s.steps[0].get("name"):
+                name = str(s.steps[0]["name"])
+            line = f"{s.occurred_at:%d %b %H:%M} · {name}"
             if s.suds_before is not None and s.suds_after is not None:
                 line += f" · {s.suds_before} → {s.suds_after}"
-            self.sessions.addItem(line)
+            item = QListWidgetItem(line)
+            item.setData(Qt.UserRole, s.id)
+            item.setToolTip(self.tr("Open to read it again"))
+            self.sessions.addItem(item)
         if not self.sessions.count():
             self.sessions.addItem(self.tr("Nothing yet."))
+
+    def on_session_activated(self, item: QListWidgetItem) -> None:
+        session_id = item.data(Qt.UserRole)
+        if session_id is not None:
+            self.session_open_requested.emit(int(session_id))
 
     def on_form_saved(self, summary) -> None:
         self.model.upsert(summary)
