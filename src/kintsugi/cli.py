@@ -93,7 +93,10 @@ def _unlock(args: argparse.Namespace) -> Vault:
     from kintsugi.core.vault import read_salt
 
     read_salt(path)  # a clear error before asking for a passphrase
-    return Vault.open(path, read_secret(args.passphrase_fd, f"Passphrase for {path}: "))
+    vault = Vault.open(path, read_secret(args.passphrase_fd, f"Passphrase for {path}: "))
+    for notice in vault.notices:  # a change file set aside before opening
+        print(f"kintsugi: note: {notice}", file=sys.stderr)
+    return vault
 
 
 # --- commands ------------------------------------------------------------------

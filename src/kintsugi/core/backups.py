@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kintsugi.core import fsutil, kdf
+from kintsugi.core import fsutil, kdf, walguard
 from kintsugi.core.errors import (
     KintsugiError,
     StorageError,
@@ -191,17 +191,30 @@ def restore(
             export_connection(conn, tmp, key, salt)
         finally:
             conn.close()
+        # The old vault's log must never meet the restored file (it may have the same key:
+        # SQLite would apply it). It is gone after a clean close; else it was copied aside
+        # with the old file by _keep_current, and is set aside here before the swap.
+        wal = walguard.wal_path(vault_path)
+        if wal.exists():
+            if kept is not None and _same_bytes(wal, walguard.wal_path(kept)):
+                fsutil.remove_quietly(wal)
+            else:
+                walguard.set_aside(wal, "before-restore")
+        fsutil.remove_quietly(walguard.shm_path(vault_path))
         fsutil.atomic_replace(tmp, vault_path)
-        fsutil.remove_quietly(
-            vault_path.with_name(vault_path.name + "-wal"),
-            vault_path.with_name(vault_path.name + "-shm"),
-        )
     except BaseException:
         fsutil.remove_quietly(tmp)
         raise
     finally:
         kdf.wipe(key)
     return kept
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def _keep_current(vault_path: Path, passphrase: str) -> Path | None:
@@ -220,6 +233,10 @@ def _keep_current(vault_path: Path, passphrase: str) -> Path | None:
         try:
             aside.write_bytes(vault_path.read_bytes())  # as it is, damaged or not
             fsutil.fsync_file(aside)
+            wal = walguard.wal_path(vault_path)
+            if wal.exists():  # its live log too: the pair opens as the vault was
+                walguard.wal_path(aside).write_bytes(wal.read_bytes())
+                fsutil.fsync_file(walguard.wal_path(aside))
         except OSError as exc:
             raise StorageError(f"Could not keep the current vault aside: {exc}.") from None
         return aside

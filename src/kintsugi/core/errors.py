@@ -102,3 +102,29 @@ class RecordNotFound(KintsugiError):
 class InvalidRecord(KintsugiError):
     exit_code = 1
     default_message = "That record is not valid."
+
+
+# --- notices: not raised, shown once after opening ------------------------------
+class JournalNotice(KintsugiError):
+    """Something was done to a leftover change file (``-wal``) before opening."""
+
+    def __init__(self, kept_at: object = None, message: str | None = None):
+        self.kept_at = kept_at
+        where = kept_at if kept_at is not None else "a file next to the vault"
+        super().__init__(message or self.default_message.format(kept_at=where))
+
+
+class ForeignJournalSetAside(JournalNotice):
+    exit_code = 0
+    default_message = (
+        "A leftover change file that does not belong to this journal was set aside as "
+        "{kept_at}; nothing of yours was changed."
+    )
+
+
+class JournalTailUnreadable(JournalNotice):
+    exit_code = 3
+    default_message = (
+        "The last changes before the crash could not be read; everything before them is "
+        "here. The change file is kept as it was at {kept_at}."
+    )

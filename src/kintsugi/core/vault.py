@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlcipher3
 
-from kintsugi.core import fsutil, kdf
+from kintsugi.core import fsutil, kdf, walguard
 from kintsugi.core.db import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -35,6 +35,7 @@ from kintsugi.core.errors import (
     CipherUnavailable,
     DiskFull,
     InvalidRecoveryKey,
+    JournalTailUnreadable,
     KintsugiError,
     NotAVault,
     PlainSQLiteFile,
@@ -101,11 +102,24 @@ def _check_writable(path: Path) -> None:
         raise VaultReadOnly()
 
 
-def _connect(path: Path, key: bytes | bytearray, salt: bytes, latest: int | None) -> Any:
-    """Open, key and configure one connection; map every failure to an engine error.
+def _connect(
+    path: Path,
+    key: bytes | bytearray,
+    salt: bytes,
+    latest: int | None,
+    notices: list[KintsugiError] | None = None,
+) -> Any:
+    """Check the key and the files next to the vault (walguard.admit: a wrong key or a
+    foreign ``-wal`` never reaches SQLite), then open, key and configure one connection;
+    map every failure to an engine error. What admit did for the person goes to ``notices``.
 
     ``latest=None`` opens a copy (a backup, a fresh export) as it is: any schema version,
     no journal-mode change, nothing written — only temp storage kept in memory."""
+    notice = walguard.admit(path, key, salt)
+    if notice is not None:
+        log.info("%s", type(notice).__name__)
+        if notices is not None:
+            notices.append(notice)
     try:
         conn = sqlcipher3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=0
@@ -221,6 +235,9 @@ class Vault:
         self._salt = salt
         #: True after opening with the recovery key: ask for a new passphrase now.
         self.needs_new_passphrase = False
+        #: What was done before opening, to tell the person once (errors.JournalNotice:
+        #: a foreign change file set aside, or the unreadable tail of ours).
+        self.notices: list[KintsugiError] = []
 
     # --- opening -------------------------------------------------------------
     @classmethod
@@ -247,7 +264,10 @@ class Vault:
         except OSError as exc:
             raise _os_error(exc, path) from None
         try:
-            vault = cls(path, _connect(path, key, salt, LATEST_VERSION), key, salt, instance_lock)
+            notices: list[KintsugiError] = []
+            conn = _connect(path, key, salt, LATEST_VERSION, notices)
+            vault = cls(path, conn, key, salt, instance_lock)
+            vault.notices = notices
             migrate(vault.db)
             with vault.db.transaction() as conn:
                 conn.execute(
@@ -306,13 +326,15 @@ class Vault:
         migrations: Sequence[Migration],
         instance_lock: int | None = None,
     ) -> Vault:
+        notices: list[KintsugiError] = []
         try:
-            conn = _connect(path, key, salt, latest=len(migrations))
+            conn = _connect(path, key, salt, latest=len(migrations), notices=notices)
         except BaseException:
             kdf.wipe(key)
             fsutil.unlock_instance(instance_lock)
             raise
         vault = cls(path, conn, key, salt, instance_lock)
+        vault.notices = notices
         try:
             vault._migrate(migrations)
         except BaseException:
@@ -481,12 +503,14 @@ class Vault:
         self._key, self._salt = new_key, new_salt
 
     def check(self) -> list[str]:
-        """Every page's HMAC, the b-trees and the search index. [] when sound. Slow."""
+        """Every page's HMAC, the b-trees and the search index, and changes that could not
+        be read after a crash (while their file is kept). [] when sound. Slow."""
+        unreadable = [str(JournalTailUnreadable(p)) for p in walguard.set_aside_files(self.path)]
         try:
             with self.db.read() as conn:
-                return _integrity_problems(conn)
+                return unreadable + _integrity_problems(conn)
         except VaultCorrupted as exc:
-            return [str(exc)]
+            return [*unreadable, str(exc)]
 
 
 def _lock_instance(path: Path) -> int | None:

@@ -276,6 +276,8 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             a.setEnabled(True)
         self.toolbar.show()
         self.save_state.setText(self.tr("All saved"))
+        for notice in vault.notices:  # a change file set aside before opening: say so once
+            self.show_problem(describe(notice))
         self.welcome.clear()
         self.unlock.clear()
         if self._offer_recovery_key and self.session.vault is not None:

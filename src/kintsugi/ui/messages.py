@@ -12,6 +12,22 @@ CONTEXT = "messages"
 # (QT_TRANSLATE_NOOP marks the strings for translators; describe() translates them.)
 _MESSAGES: tuple[tuple[type[BaseException], str], ...] = (
     (
+        errors.JournalTailUnreadable,
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "The last changes before the crash could not be read; everything before them "
+            "is here. Their file is kept next to the vault, unchanged.",
+        ),
+    ),
+    (
+        errors.ForeignJournalSetAside,
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "A leftover change file that does not belong to this journal was set aside "
+            "next to it; nothing of yours was changed.",
+        ),
+    ),
+    (
         errors.InvalidRecoveryKey,
         QT_TRANSLATE_NOOP(
             CONTEXT,
