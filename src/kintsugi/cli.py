@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from kintsugi import __version__
-from kintsugi.core import paths
+from kintsugi.core import passphrases, paths, terminal
 from kintsugi.core.errors import KintsugiError, VaultExists
 from kintsugi.core.records import KINDS, Entry
 from kintsugi.core.repo.entries import EntryRepository
@@ -73,8 +72,8 @@ def read_new_passphrase(fd: int | None) -> str:
         new = _ask("New passphrase: ")
         if _ask("Repeat the new passphrase: ") != new:
             raise UsageError("the two passphrases differ; nothing was changed")
-    if not new:
-        raise UsageError("an empty passphrase is not allowed")
+    if passphrases.problem(new):
+        raise UsageError(f"{passphrases.problem(new)}; nothing was changed")
     _warn_if_weak(new)
     return new
 
@@ -161,11 +160,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         items = Items(vault.db).timeline(kind=args.kind, limit=args.limit)
     if args.json:
-        print(json.dumps([summary_to_dict(i) for i in items], ensure_ascii=False, indent=2))
+        print(terminal.json_text([summary_to_dict(i) for i in items]))
     else:
         for i in items:
             mark = " [shared]" if i.shared else ""
-            print(f"{i.id}\t{i.occurred_at:%Y-%m-%d %H:%M}\t{i.kind}\t{i.title}{mark}")
+            print(
+                f"{i.id}\t{i.occurred_at:%Y-%m-%d %H:%M}\t{i.kind}\t{terminal.field(i.title)}{mark}"
+            )
     return 0
 
 
@@ -174,11 +175,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         hits = Search(vault.db).search(args.query, filters, limit=args.limit)
     if args.json:
-        print(json.dumps([hit_to_dict(h) for h in hits], ensure_ascii=False, indent=2))
+        print(terminal.json_text([hit_to_dict(h) for h in hits]))
     else:
         for h in hits:
             snippet = " ".join(h.snippet.split())
-            print(f"{h.id}\t{h.occurred_at:%Y-%m-%d}\t{h.kind}\t{h.title}\t{snippet}")
+            title, snippet = terminal.field(h.title), terminal.field(snippet)
+            print(f"{h.id}\t{h.occurred_at:%Y-%m-%d}\t{h.kind}\t{title}\t{snippet}")
     return 0
 
 
@@ -187,12 +189,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         rec = Items(vault.db).get(args.id)
     data = record_to_dict(rec)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(terminal.json_text(data))
         return 0
     long_text = {k: v for k, v in data.items() if isinstance(v, str) and "\n" in v}
     for key, value in data.items():
         if key not in long_text and value not in ("", [], None):
-            print(f"{key}: {value if not isinstance(value, list) else json.dumps(value)}")
+            shown = terminal.json_text(value, indent=None) if isinstance(value, list) else value
+            print(f"{key}: {terminal.field(str(shown))}")
     for key, value in long_text.items():
         print(f"\n{key}:\n{value}")
     return 0
@@ -263,8 +266,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     bundle_passphrase = None
     if args.format == "age" and not args.recipient:
         bundle_passphrase = _read_line_from_fd(args.bundle_passphrase_fd)
-        if not bundle_passphrase:
-            raise UsageError("the bundle passphrase is empty")
+        if passphrases.problem(bundle_passphrase):
+            raise UsageError(f"the bundle passphrase: {passphrases.problem(bundle_passphrase)}")
     out = Path(args.out).expanduser()
     with _unlock(args) as vault:
         records = transfer.select(
@@ -518,6 +521,19 @@ def main(argv: list[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, None)
     func = getattr(args, "func", cmd_gui)
+    # Whatever reaches the terminal (titles, names, file names, messages) cannot steer it.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        terminal.EscapingStream(sys.stdout),
+        terminal.EscapingStream(sys.stderr),
+    )
+    try:
+        return _run(func, args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(func, args: argparse.Namespace) -> int:
     try:
         return func(args)
     except UsageError as exc:

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core import passphrases
+
 ZXCVBN_MAX_CHARS = 100  # zxcvbn is slow on very long input; the first 100 decide anyway
-MIN_LENGTH = 8  # every new passphrase, whatever it protects
+MIN_LENGTH = passphrases.MIN_LENGTH  # the core's rule: the CLI keeps the same one
 
 
 def too_short(text: str) -> str | None:
     """The message for a passphrase below the minimum, else None."""
-    if len(text) >= MIN_LENGTH:
+    if passphrases.long_enough(text):
         return None
     return QCoreApplication.translate("passphrase", "Please use at least %1 characters.").replace(
         "%1", str(MIN_LENGTH)
