@@ -25,6 +25,7 @@ from kintsugi.core.support_card import read_card
 from kintsugi.ui.banners import ReminderBar, UndoBanner
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
 from kintsugi.ui.file_actions import FileActions
+from kintsugi.ui.forget import forget_everything
 from kintsugi.ui.grounding.flow import GroundingFlow
 from kintsugi.ui.grounding.pane import GroundingPane
 from kintsugi.ui.grounding.view import ExerciseView
@@ -369,6 +370,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self and dialog.isVisible():
                 dialog.close()
+        forget_everything(self)  # every field, its undo steps, completers: nothing comes back
         self.show_start()
 
     def on_clipboard_changed(self) -> None:
