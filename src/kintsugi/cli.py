@@ -1,7 +1,9 @@
 """The command-line front on the same core.
 
 Exit codes: 0 ok; 1 usage; 2 wrong passphrase or not a vault (or a vault from
-a newer version); 3 corrupted; 4 other I/O (missing, read-only, disk full, in use).
+a newer version; for ``import``: a file that is not importable or fails a check);
+3 corrupted (for ``import``: a damaged bundle); 4 other I/O (missing, read-only,
+disk full, in use).
 """
 
 from __future__ import annotations
@@ -328,32 +330,45 @@ def _pdf_bytes(db, records, name: str, options) -> bytes:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from kintsugi.core import transfer
+    from kintsugi.core import importing
 
     path = Path(args.file).expanduser()
     try:
-        data = path.read_bytes()
+        f = open(path, "rb")  # noqa: SIM115 - closed below; streamed, never read whole
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    bundle_passphrase = (
-        _read_line_from_fd(args.bundle_passphrase_fd)
-        if args.bundle_passphrase_fd is not None
-        else None
-    )
-    with _unlock(args) as vault:
-        result = transfer.import_file(vault.db, data, bundle_passphrase=bundle_passphrase)
-        saved = False
-        status = result.status
-        if (
-            args.save_sender
-            and status is not None
-            and status.trust == "unknown"
-            and result.age_recipient
-        ):
-            from kintsugi.core.repo.sharing import Sharing
+    with f:
+        bundle_passphrase = (
+            _read_line_from_fd(args.bundle_passphrase_fd)
+            if args.bundle_passphrase_fd is not None
+            else None
+        )
+        progress = _ProgressLine()
+        try:
+            with _unlock(args) as vault:
+                result = importing.import_stream(
+                    vault.db,
+                    f,
+                    name=path.name,
+                    bundle_passphrase=bundle_passphrase,
+                    progress=progress,
+                )
+                saved = False
+                status = result.status
+                if (
+                    args.save_sender
+                    and status is not None
+                    and status.trust == "unknown"
+                    and result.age_recipient
+                ):
+                    from kintsugi.core.repo.sharing import Sharing
 
-            Sharing(vault.db).trust_sender(result.sender, result.age_recipient, result.signing_key)
-            saved = True
+                    Sharing(vault.db).trust_sender(
+                        result.sender, result.age_recipient, result.signing_key
+                    )
+                    saved = True
+        finally:
+            progress.end()
     where = f" from {result.sender}" if result.sender else ""
     print(
         f"Imported {result.added} item(s){where} ({result.source}); {result.skipped} already here."
@@ -368,6 +383,42 @@ def cmd_import(args: argparse.Namespace) -> int:
                 " --save-sender"
             )
     return 0
+
+
+class _ProgressLine:
+    """Import progress on stderr: a line that updates itself on a terminal; otherwise (a pipe,
+    a log) one line every few seconds once an import has taken more than two."""
+
+    def __init__(self, stream=None, clock=None):
+        import time
+
+        self.stream = stream or sys.stderr
+        self.clock = clock or time.monotonic
+        self.start = self.last = self.clock()
+        self.tty = self.stream.isatty()
+        self.shown = self.open = False
+
+    def end(self) -> None:
+        if self.open:  # a refusal or Ctrl+C after a progress line: start the next line
+            print(file=self.stream, flush=True)
+            self.open = False
+
+    def __call__(self, p) -> bool:
+        now = self.clock()
+        finished = p.total_bytes and p.done_bytes >= p.total_bytes
+        wait = 0.2 if self.tty else 5.0
+        if now - self.start < 2.0 or (now - self.last < wait and not finished):
+            return True
+        self.last = now
+        percent = 100 * p.done_bytes // max(p.total_bytes, 1)
+        text = f"kintsugi: importing… {percent}% ({p.items:,} items read)"
+        if self.tty:
+            print(f"\r{text}", end="\n" if finished else "", file=self.stream, flush=True)
+            self.open = not finished
+        elif not finished or not self.shown:
+            print(text, file=self.stream, flush=True)
+        self.shown = True
+        return True
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.serialization import (
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
+from kintsugi.core import validate
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.core.render import render_item, render_items
@@ -425,13 +426,14 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
         exported_at = datetime.fromisoformat(document["exported_at"])
     except (KeyError, TypeError, ValueError):
         raise NotABundle() from None
-    if (
-        not isinstance(items, list)
-        or len(items) > MAX_ITEMS
-        or not isinstance(exporter, str)
-        or not all(_item_ok(i) for i in items)
-    ):
+    if not isinstance(items, list) or len(items) > MAX_ITEMS or not isinstance(exporter, str):
         raise NotABundle()
+    _check_items(items)
+    try:
+        exporter = validate.line(exporter)
+        validate.text(markdown)
+    except validate.Invalid:
+        raise NotABundle() from None
     return BundleContent(
         exporter[:200],
         exported_at,
@@ -444,17 +446,16 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
     )
 
 
-def _item_ok(item: Any) -> bool:
-    if not isinstance(item, dict):
-        return False
-    kind, uid, occurred = item.get("kind"), item.get("uid"), item.get("occurred_at")
-    if not (isinstance(kind, str) and isinstance(uid, str) and isinstance(occurred, str)):
-        return False
-    try:
-        datetime.fromisoformat(occurred)
-    except ValueError:
-        return False
-    return 0 < len(uid) <= 100 and "private_note" not in item
+def _check_items(items: list[Any]) -> None:
+    """Every item as strictly as a Kintsugi export's (kintsugi.core.validate), or one line
+    naming the first that is not."""
+    for n, item in enumerate(items, 1):
+        try:
+            validate.check_share_item(item)
+        except validate.Invalid as exc:
+            raise NotABundle(
+                f"This is not a Kintsugi share bundle: its item {n}: {exc}; nothing was imported."
+            ) from None
 
 
 def new_identity() -> str:

@@ -5,9 +5,8 @@ zip). Every file is written with 0600 permissions and atomically, and every expo
 logged (when, to whom, which items, the file's SHA-256). The PDF report is made by the UI
 layer (Qt) and written through :func:`write_export` like the rest.
 
-Imports: a partner's share bundle (kept read-only), a Kintsugi JSON export, jrnl (JSON or
-plain text) and Day One JSON. Each import is one transaction: all or nothing. Items whose
-uid is already in the vault are skipped, so importing a file twice adds nothing.
+Imports (a partner's share bundle, a Kintsugi JSON export, jrnl, Day One) live in
+:mod:`kintsugi.core.importing`: checked, streamed, one transaction.
 """
 
 from __future__ import annotations
@@ -16,41 +15,37 @@ import contextlib
 import hashlib
 import io
 import json
-import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from kintsugi.core import fsutil, share
 from kintsugi.core.db import Database
-from kintsugi.core.errors import InvalidRecord, KintsugiError, RecordNotFound
+from kintsugi.core.errors import KintsugiError, RecordNotFound
+from kintsugi.core.importing import (  # noqa: F401 - the import side, re-exported
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    ImportCancelled,
+    ImportError_,
+    ImportProgress,
+    ImportResult,
+    import_file,
+    import_path,
+    import_stream,
+)
 from kintsugi.core.records import (
-    RECORD_TYPES,
-    BoundaryRevision,
-    Emotion,
-    Entry,
-    GoalProgress,
     GroundingSession,
     Record,
 )
 from kintsugi.core.render import render_record
-from kintsugi.core.repo import repository_for
 from kintsugi.core.repo.items import Items
-from kintsugi.core.repo.sharing import SenderStatus, Sharing
+from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.serialize import record_to_dict
 from kintsugi.core.timeutil import day_start_utc
 
-EXPORT_FORMAT, EXPORT_VERSION = "kintsugi-export", 1
-MAX_IMPORT = 256 * 1024 * 1024
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
-
-
-class ImportError_(KintsugiError):
-    exit_code = 2
-    default_message = "Kintsugi doesn't recognise this file; nothing was imported."
 
 
 class ExportCancelled(KintsugiError):
@@ -214,231 +209,15 @@ def write_export(
     return digest
 
 
-# --- importing --------------------------------------------------------------------------
-@dataclass
-class ImportResult:
-    source: str  # "bundle", "kintsugi", "jrnl", "dayone"
-    added: int
-    skipped: int
-    sender: str = ""
-    status: SenderStatus | None = None  # a bundle's: verified, unknown key, or unsigned
-    signing_key: str = ""
-    age_recipient: str = ""
-
-
-def _aware(text: str) -> datetime:
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.astimezone()
-
-
-def record_from_dict(data: dict[str, Any]) -> Record:
-    """Rebuild a record from a Kintsugi JSON export item (nested parts included)."""
-    cls = RECORD_TYPES.get(data.get("kind", ""))
-    if cls is None:
-        raise InvalidRecord(f"Unknown kind {data.get('kind')!r}.")
-    names = {f.name for f in fields(cls)} - {"id", "deleted_at"}
-    values = {k: v for k, v in data.items() if k in names}
-    for key in ("occurred_at", "created_at", "updated_at"):
-        if isinstance(values.get(key), str):
-            values[key] = _aware(values[key])
-    if "emotions" in values:
-        values["emotions"] = [Emotion(**e) for e in values["emotions"]]
-    if "progress" in values:
-        values["progress"] = [
-            GoalProgress(date.fromisoformat(p["day"]), p["amount"], p.get("note", ""))
-            for p in values["progress"]
-        ]
-    if "history" in values:
-        values["history"] = [
-            BoundaryRevision(
-                h["text"],
-                h["status"],
-                date.fromisoformat(h["revisit_by"]) if h.get("revisit_by") else None,
-                _aware(h["changed_at"]),
-            )
-            for h in values["history"]
-        ]
-    for key in ("agreed_on", "revisit_by", "due"):
-        if isinstance(values.get(key), str):
-            values[key] = date.fromisoformat(values[key])
-    return cls(**values)
-
-
-def _existing_uids(db: Database, uids: list[str]) -> set[str]:
-    found: set[str] = set()
-    with db.read() as conn:
-        for start in range(0, len(uids), 500):
-            chunk = uids[start : start + 500]
-            found |= {
-                r[0]
-                for r in conn.execute(
-                    f"SELECT uid FROM item WHERE uid IN ({','.join('?' for _ in chunk)})", chunk
-                )
-            }
-    return found
-
-
-def _add_all(
-    db: Database, records: list[Record], trigger_links: dict[str, str] | None = None
-) -> tuple[int, int]:
-    existing = _existing_uids(db, [r.uid for r in records])
-    added = 0
-    with db.transaction():
-        for rec in records:
-            if rec.uid in existing:
-                continue
-            if isinstance(rec, GroundingSession) and trigger_links and rec.uid in trigger_links:
-                with db.read() as conn:
-                    row = conn.execute(
-                        "SELECT id FROM item WHERE uid = ?", (trigger_links[rec.uid],)
-                    ).fetchone()
-                rec.trigger_id = row[0] if row else None
-            repository_for(db, rec.KIND).add(rec)
-            existing.add(rec.uid)
-            added += 1
-    return added, len(records) - added
-
-
-def _stable_uid(source: str, *parts: str) -> str:
-    return f"{source}-" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
-
-
-def parse_jrnl_json(doc: dict) -> list[Record]:
-    out = []
-    for e in doc["entries"]:
-        when = datetime.fromisoformat(f"{e['date']}T{e.get('time', '00:00')}").astimezone()
-        tags = [t.lstrip("@#") for t in e.get("tags", [])]
-        title, body = str(e.get("title", "")), str(e.get("body", ""))
-        out.append(
-            Entry(
-                uid=_stable_uid("jrnl", when.isoformat(), title, body),
-                occurred_at=when,
-                title=title,
-                body=body.strip(),
-                tags=tags,
-            )
-        )
-    return out
-
-
-_JRNL_LINE = re.compile(
-    r"^\[(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})(?::\d{2})?(?: ?([AP]M))?\] ?(.*)$"
-)
-
-
-def parse_jrnl_text(text: str) -> list[Record]:
-    out: list[Record] = []
-    current: list[Any] | None = None
-    for line in text.splitlines():
-        m = _JRNL_LINE.match(line)
-        if m:
-            if current:
-                out.append(_jrnl_entry(*current))
-            day, clock, ampm, title = m.groups()
-            if ampm:
-                clock = datetime.strptime(f"{clock} {ampm}", "%I:%M %p").strftime("%H:%M")
-            current = [
-                datetime.fromisoformat(f"{day}T{int(clock[:-3]):02d}{clock[-3:]}"),
-                title,
-                [],
-            ]
-        elif current is not None:
-            current[2].append(line)
-    if current:
-        out.append(_jrnl_entry(*current))
-    if not out:
-        raise ImportError_()
-    return out
-
-
-def _jrnl_entry(when: datetime, title: str, lines: list[str]) -> Entry:
-    body = "\n".join(lines).strip()
-    tags = sorted({t[1:] for t in re.findall(r"(?<!\w)@\w+", f"{title} {body}")})
-    when = when.astimezone()
-    return Entry(
-        uid=_stable_uid("jrnl", when.isoformat(), title, body),
-        occurred_at=when,
-        title=title.strip(),
-        body=body,
-        tags=tags,
-    )
-
-
-def parse_dayone(doc: dict) -> list[Record]:
-    out = []
-    for e in doc["entries"]:
-        when = _aware(e["creationDate"])
-        text = str(e.get("text", ""))
-        lines = text.strip().splitlines()
-        title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
-        body = "\n".join(lines[1:]).strip() if title else text.strip()
-        uid = (
-            "dayone-" + str(e["uuid"])
-            if e.get("uuid")
-            else _stable_uid("dayone", when.isoformat(), text)
-        )
-        out.append(
-            Entry(
-                uid=uid[:100],
-                occurred_at=when,
-                title=title,
-                body=body,
-                tags=[str(t) for t in e.get("tags", [])],
-                shared=False,
-            )
-        )
-    return out
-
-
-def import_file(db: Database, data: bytes, *, bundle_passphrase: str | None = None) -> ImportResult:
-    """Recognise ``data`` and import it in one transaction (or raise, having written nothing)."""
-    if len(data) > MAX_IMPORT:
-        raise share.BundleTooLarge()
-    stripped = data.lstrip()
-    if stripped.startswith(share.AGE_HEADER) or stripped.startswith(share.AGE_ARMOR):
-        sharing = Sharing(db)
-        content = share.open_bundle(
-            data, identities=[sharing.identity()], passphrase=bundle_passphrase
-        )
-        status = sharing.status_of(content.exporter, content.signing_key)
-        _, added = sharing.store_received(content)
-        return ImportResult(
-            "bundle",
-            added,
-            len(content.items) - added,
-            status.name,
-            status,
-            content.signing_key,
-            content.age_recipient,
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportError_() from None
-    if text.lstrip().startswith("["):
-        return ImportResult("jrnl", *_add_all(db, parse_jrnl_text(text)))
-    try:
-        doc = json.loads(text)
-    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
-        raise ImportError_() from None
-    try:
-        if isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT:
-            if doc.get("version") != EXPORT_VERSION:
-                raise ImportError_("This export comes from another version of Kintsugi.")
-            records = [record_from_dict(i) for i in doc["items"]]
-            links = {i["uid"]: i["trigger_uid"] for i in doc["items"] if i.get("trigger_uid")}
-            return ImportResult("kintsugi", *_add_all(db, records, links))
-        if isinstance(doc, dict) and isinstance(doc.get("entries"), list):
-            entries = doc["entries"]
-            if entries and all(isinstance(e, dict) and "creationDate" in e for e in entries):
-                return ImportResult("dayone", *_add_all(db, parse_dayone(doc)))
-            if all(isinstance(e, dict) and "date" in e for e in entries):
-                return ImportResult("jrnl", *_add_all(db, parse_jrnl_json(doc)))
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-        if isinstance(exc, KintsugiError):
-            raise
-        raise ImportError_(
-            "This file looked familiar but parts of it are not in the expected "
-            "shape; nothing was imported."
-        ) from None
-    raise ImportError_()
+# --- importing: kintsugi.core.importing (re-exported here for callers of the old names) -----
+__all__ = [
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "ImportCancelled",
+    "ImportError_",
+    "ImportProgress",
+    "ImportResult",
+    "import_file",
+    "import_path",
+    "import_stream",
+]

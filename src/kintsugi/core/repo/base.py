@@ -119,6 +119,72 @@ class Repository(Generic[R]):
             self._write_common(conn, item_id, rec, title, text, old=None)
         return self.get(item_id)
 
+    def add_batch(self, recs: list[R]) -> list[int]:
+        """Insert many new records of this kind at once (their ids are ignored), without
+        reading them back: each table gets one ``executemany``, the search index included.
+        Returns the new ids in order. Joins the caller's transaction (an import is one).
+        An invalid record raises :class:`InvalidRecord` with ``index`` set to its position."""
+        described = []
+        for n, rec in enumerate(recs):
+            try:
+                self._validate(rec)
+            except InvalidRecord as exc:
+                exc.index = n
+                raise
+            described.append(self.describe(rec))
+        if not recs:
+            return []
+        stamp = to_db(now())
+        with self.db.transaction() as conn:
+            first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM item").fetchone()[0]
+            ids = list(range(first, first + len(recs)))
+            conn.executemany(
+                "INSERT INTO item (id, uid, kind, occurred_at, occurred_tz, title, excerpt,"
+                " shared, private_note, created_at, created_tz, updated_at, updated_tz)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        item_id,
+                        rec.uid,
+                        self.record_type.KIND,
+                        *to_db(rec.occurred_at),
+                        title,
+                        excerpt,
+                        int(rec.shared),
+                        rec.private_note,
+                        *(to_db(rec.created_at) if rec.created_at else stamp),
+                        *(to_db(rec.updated_at) if rec.updated_at else stamp),
+                    )
+                    for item_id, rec, (title, excerpt, _text) in zip(
+                        ids, recs, described, strict=True
+                    )
+                ],
+            )
+            names = ", ".join(c.attr for c in self.columns)
+            marks = ", ".join("?" for _ in self.columns)
+            conn.executemany(
+                f"INSERT INTO {self.table} (item_id, {names}) VALUES (?, {marks})",
+                [
+                    (item_id, *self._detail_values(rec))
+                    for item_id, rec in zip(ids, recs, strict=True)
+                ],
+            )
+            add_tags_batch(
+                conn, [(item_id, rec.tags) for item_id, rec in zip(ids, recs, strict=True)]
+            )
+            for item_id, rec in zip(ids, recs, strict=True):
+                self.save_children(conn, rec, item_id, None)
+            index_batch(
+                conn,
+                [
+                    (item_id, title, search_body(text, rec), " ".join(rec.tags))
+                    for item_id, rec, (title, _excerpt, text) in zip(
+                        ids, recs, described, strict=True
+                    )
+                ],
+            )
+        return ids
+
     def get(self, item_id: int) -> R:
         with self.db.read() as conn:
             names = ", ".join(f"d.{c.attr}" for c in self.columns)
@@ -182,11 +248,7 @@ class Repository(Generic[R]):
         set_item_tags(conn, item_id, rec.tags)
         self.save_children(conn, rec, item_id, old)
         conn.execute("DELETE FROM fts WHERE rowid = ?", (item_id,))
-        body = "\n".join(part for part in (text, rec.private_note) if part)
-        conn.execute(
-            "INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
-            (item_id, title, body, " ".join(rec.tags)),
-        )
+        index_batch(conn, [(item_id, title, search_body(text, rec), " ".join(rec.tags))])
 
     def _from_row(self, row: tuple) -> R:
         (
@@ -237,3 +299,27 @@ def set_item_tags(conn: Any, item_id: int, tags: list[str]) -> None:
             "INSERT OR IGNORE INTO item_tag (item_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
             (item_id, tag),
         )
+
+
+def search_body(text: str, rec: Record) -> str:
+    """What the search index holds as a record's body: its text and its private note."""
+    return "\n".join(part for part in (text, rec.private_note) if part)
+
+
+def index_batch(conn: Any, rows: list[tuple[int, str, str, str]]) -> None:
+    """Add (item id, title, body, tags) rows to the search index (for new ids only)."""
+    conn.executemany("INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)", rows)
+
+
+def add_tags_batch(conn: Any, tagged: list[tuple[int, list[str]]]) -> None:
+    """Tag new items: (item id, clean tag names) pairs."""
+    names = sorted({tag for _, tags in tagged for tag in tags})
+    if not names:
+        return
+    conn.executemany(
+        "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [(n,) for n in names]
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO item_tag (item_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+        [(item_id, tag) for item_id, tags in tagged for tag in tags],
+    )

@@ -72,3 +72,16 @@ class GroundingRepository(Repository[GroundingSession]):
                 )
             ]
         return [self.get(i) for i in ids]
+
+    def link_triggers(self, links: list[tuple[str, str]]) -> int:
+        """Point grounding sessions at the triggers they followed: (session uid, trigger uid)
+        pairs, as an import knows them. Unknown trigger uids leave no link. Returns how many
+        were linked."""
+        with self.db.transaction() as conn:
+            cur = conn.executemany(
+                "UPDATE grounding SET trigger_id = (SELECT id FROM item WHERE uid = ?2)"
+                " WHERE item_id = (SELECT id FROM item WHERE uid = ?1)"
+                " AND EXISTS (SELECT 1 FROM item WHERE uid = ?2 AND kind = 'trigger')",
+                links,
+            )
+            return cur.rowcount

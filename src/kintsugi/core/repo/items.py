@@ -128,6 +128,19 @@ class Items:
             conn.execute("DELETE FROM item WHERE id = ?", (item_id,))
         conn.execute("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM item_tag)")
 
+    def existing_uids(self, uids: list[str]) -> set[str]:
+        """Which of ``uids`` are already in the vault (trash included)."""
+        found: set[str] = set()
+        with self.db.read() as conn:
+            for start in range(0, len(uids), 500):
+                chunk = uids[start : start + 500]
+                marks = ",".join("?" for _ in chunk)
+                found.update(
+                    r[0]
+                    for r in conn.execute(f"SELECT uid FROM item WHERE uid IN ({marks})", chunk)
+                )
+        return found
+
     # --- tags -------------------------------------------------------------------
     def tag_names(self) -> list[str]:
         with self.db.read() as conn:

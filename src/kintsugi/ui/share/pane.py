@@ -8,7 +8,7 @@ import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,14 @@ TRUST_LABELS = {
     UNKNOWN: "key not in your address book",
     UNSIGNED: "not signed",
 }
+
+
+class _ProgressRelay(QObject):
+    """Carries an import's progress from the worker to the dialog (a queued signal)."""
+
+    moved = Signal(int, int, int)  # bytes read, file size, items read
+
+
 PLAINTEXT_WARNING = (
     "This file will not be encrypted: anyone who can open it can read it. "
     "Keep it somewhere private, and delete it when it has done its job."
@@ -433,15 +441,43 @@ class SharePane(QWidget):
         self.export(fmt, out, label=self.tr("full export"), records=records)
 
     def import_file(self, path: Path, bundle_passphrase: str | None = None) -> None:
-        """Import on the thread pool: all or nothing; a clear message either way."""
+        """Import on the thread pool, streamed, with progress and Cancel: all or nothing; a
+        clear message either way."""
         db = self.session.database()
+        self._cancelled = False
+        self.progress = QProgressDialog(
+            self.tr("Importing %1…").replace("%1", path.name), self.tr("Cancel"), 0, 1000, self
+        )
+        self.progress.setWindowTitle(self.tr("Importing"))
+        self.progress.setMinimumDuration(500)
+        self.progress.canceled.connect(self._cancel)
+        relay = _ProgressRelay(self)
+        relay.moved.connect(self._on_import_progress)
+
+        def keep_going(p: transfer.ImportProgress) -> bool:  # on the worker
+            relay.moved.emit(p.done_bytes, max(p.total_bytes, 1), p.items)
+            return not self._cancelled
 
         def work():
-            return transfer.import_file(db, path.read_bytes(), bundle_passphrase=bundle_passphrase)
+            return transfer.import_path(
+                db, path, bundle_passphrase=bundle_passphrase, progress=keep_going
+            )
 
-        run_in_background(work, self.on_imported, self.on_export_failed)
+        run_in_background(work, self.on_imported, self.on_import_failed)
+
+    def _on_import_progress(self, done: int, total: int, items: int) -> None:
+        if self.progress is not None:
+            self.progress.setValue(min(999, done * 1000 // total))
+            self.progress.setLabelText(
+                self.tr("Importing… %1 items read").replace("%1", f"{items:,}")
+            )
+
+    def on_import_failed(self, exc: BaseException) -> None:
+        self._end_progress()
+        self.exported.emit(describe(exc))
 
     def on_imported(self, result) -> None:
+        self._end_progress()
         self.reload()
         if result.source == "bundle":
             line = result.status.line()

@@ -1,0 +1,380 @@
+"""Checking what an imported file says before any of it becomes a record.
+
+Every importer (Kintsugi JSON, jrnl JSON and text, Day One JSON, share bundles) reads
+plain JSON-like values from a file it did not make. The converters here turn such a value
+into what a record holds, or raise :class:`Invalid` with a short, human sentence naming
+the problem ("the date '2024-13-45' is not a date"). The importer adds where it was
+("item 12") and the file's name. The caps are documented in ``docs/imports.md``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import Any
+
+from kintsugi.core.records import (
+    BOUNDARY_STATUSES,
+    CUE_CATEGORIES,
+    RECORD_TYPES,
+    TECHNIQUES,
+    BoundaryRevision,
+    Emotion,
+    GoalProgress,
+    Record,
+)
+
+# --- caps (docs/imports.md) ---------------------------------------------------------------
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a whole import file
+MAX_ITEMS = 200_000  # records in one file
+MAX_TEXT = 1_000_000  # characters in one text field (a body, a note)
+MAX_LINE = 1_000  # characters in a one-line field (a title, a unit, a name)
+MAX_UID = 100
+MAX_TAGS, MAX_TAG = 100, 200  # tags per record, characters per tag
+MAX_LIST = 1_000  # emotions, sensations, steps, revisions, progress rows per record
+MAX_DEPTH = 16  # nesting of JSON containers anywhere in a file
+MIN_YEAR, MAX_YEAR = 1900, 2199
+MAX_NUMBER = 1e12  # amounts and targets
+MAX_DURATION_S = 30 * 24 * 3600.0
+
+
+class Invalid(ValueError):
+    """One problem in one value, as a sentence without the location."""
+
+
+def show(value: Any, limit: int = 40) -> str:
+    """A value as it can appear in a one-line message: quoted, escaped, short."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        shown = repr(value)
+    else:
+        shown = _type_name(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, str):
+        return "text"
+    return "a number"
+
+
+# --- scalar converters --------------------------------------------------------------------
+def text(value: Any, limit: int = MAX_TEXT, *, what: str = "text") -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"expected {what}, found {_type_name(value)}")
+    if len(value) > limit:
+        raise Invalid(f"is {len(value):,} characters long (at most {limit:,})")
+    if "\x00" in value:
+        raise Invalid("contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Invalid("is not valid Unicode (a lone surrogate)") from None
+    return value
+
+
+def line(value: Any) -> str:
+    return text(value, MAX_LINE)
+
+
+def uid(value: Any) -> str:
+    value = text(value, MAX_UID, what="an identifier (text)")
+    if not value.strip():
+        raise Invalid("is empty")
+    return value
+
+
+def whole(low: int, high: int, *, optional: bool = True) -> Callable[[Any], int | None]:
+    def convert(value: Any) -> int | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(f"must be a whole number from {low} to {high}, not {show(value)}")
+        return value
+
+    return convert
+
+
+def number(
+    low: float, high: float, *, optional: bool = False, above: bool = False
+) -> Callable[[Any], float | None]:
+    def convert(value: Any) -> float | None:
+        if value is None and optional:
+            return None
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if ok:
+            value = float(value) if isinstance(value, int) and abs(value) < 2**63 else value
+            ok = isinstance(value, float) and math.isfinite(value) and low <= value <= high
+            ok = ok and not (above and value <= low)
+        if not ok:
+            bound = f"more than {low:g}" if above else f"from {low:g}"
+            raise Invalid(f"must be a number {bound} up to {high:g}, not {show(value)}")
+        return value
+
+    return convert
+
+
+def flag(*, optional: bool = False) -> Callable[[Any], bool | None]:
+    def convert(value: Any) -> bool | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, bool):
+            raise Invalid(f"must be true or false, not {show(value)}")
+        return value
+
+    return convert
+
+
+def choice(options: tuple[str, ...]) -> Callable[[Any], str]:
+    def convert(value: Any) -> str:
+        if not isinstance(value, str) or value not in options:
+            raise Invalid(f"{show(value)} is not one of {', '.join(options)}")
+        return value
+
+    return convert
+
+
+def _year_ok(year: int, shown: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Invalid(f"the date {shown} is outside the years {MIN_YEAR}–{MAX_YEAR}")
+
+
+def moment(value: Any) -> datetime:
+    """An ISO 8601 date-time; one without an offset is taken as local time."""
+    if not isinstance(value, str) or len(value) > 64:
+        raise Invalid(f"expected a date and time (ISO 8601 text), found {show(value)}")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise Invalid(f"the date {show(value)} is not a date and time") from None
+    _year_ok(parsed.year, show(value))
+    return parsed if parsed.tzinfo else parsed.astimezone()
+
+
+def optional_moment(value: Any) -> datetime | None:
+    return None if value is None else moment(value)
+
+
+def day(value: Any) -> date:
+    if not isinstance(value, str) or len(value) > 32:
+        raise Invalid(f"expected a date (YYYY-MM-DD), found {show(value)}")
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"the date {show(value)} is not a date") from None
+    _year_ok(parsed.year, show(value))
+    return parsed
+
+
+def optional_day(value: Any) -> date | None:
+    return None if value is None else day(value)
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?$")
+
+
+def clock(value: Any) -> time:
+    """A time of day: "08:30", "8:30:15", "1:05 PM"."""
+    m = _CLOCK.match(value) if isinstance(value, str) else None
+    if m is None:
+        raise Invalid(f"the time {show(value)} is not a time")
+    hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+    if m[4]:
+        if not 1 <= hour <= 12:
+            raise Invalid(f"the time {show(value)} is not a time")
+        hour = hour % 12 + (12 if m[4].upper() == "PM" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise Invalid(f"the time {show(value)} is not a time")
+    return time(hour, minute, second)
+
+
+# --- lists --------------------------------------------------------------------------------
+def list_of(
+    convert: Callable[[Any], Any], limit: int = MAX_LIST, *, what: str = "a list"
+) -> Callable[[Any], list]:
+    def convert_list(value: Any) -> list:
+        if not isinstance(value, list):
+            raise Invalid(f"must be {what}, not {_type_name(value)}")
+        if len(value) > limit:
+            raise Invalid(f"has {len(value):,} entries (at most {limit:,})")
+        out = []
+        for n, element in enumerate(value, 1):
+            try:
+                out.append(convert(element))
+            except Invalid as exc:
+                raise Invalid(f"entry {n}: {exc}") from None
+        return out
+
+    return convert_list
+
+
+tags = list_of(lambda v: text(v, MAX_TAG), MAX_TAGS, what="a list of text")
+short_texts = list_of(line, what="a list of text")
+
+
+def fields(spec: dict[str, Callable[[Any], Any]], value: Any) -> dict[str, Any]:
+    """Convert the keys of ``spec`` found in the object ``value`` (others are ignored)."""
+    if not isinstance(value, dict):
+        raise Invalid(f"must be an object, not {_type_name(value)}")
+    out = {}
+    for name, convert in spec.items():
+        if name in value:
+            try:
+                out[name] = convert(value[name])
+            except Invalid as exc:
+                raise Invalid(f"{name}: {exc}") from None
+    return out
+
+
+def _emotion(value: Any) -> Emotion:
+    found = fields({"name": line, "intensity": whole(0, 100, optional=False)}, value)
+    if "name" not in found:
+        raise Invalid("has no name")
+    return Emotion(**found)
+
+
+def _revision(value: Any) -> BoundaryRevision:
+    found = fields(
+        {
+            "text": text,
+            "status": choice(BOUNDARY_STATUSES),
+            "revisit_by": optional_day,
+            "changed_at": moment,
+        },
+        value,
+    )
+    for need in ("text", "status", "changed_at"):
+        if need not in found:
+            raise Invalid(f"has no {need}")
+    return BoundaryRevision(
+        found["text"], found["status"], found.get("revisit_by"), found["changed_at"]
+    )
+
+
+def _progress(value: Any) -> GoalProgress:
+    found = fields({"day": day, "amount": number(-MAX_NUMBER, MAX_NUMBER), "note": text}, value)
+    if "day" not in found or "amount" not in found:
+        raise Invalid("needs a day and an amount")
+    return GoalProgress(found["day"], found["amount"], found.get("note", ""))
+
+
+def _step_value(value: Any, depth: int = 0) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int) and abs(value) <= 2**53:
+        return value
+    if isinstance(value, int | float):
+        return number(-MAX_NUMBER, MAX_NUMBER)(value)
+    if isinstance(value, str):
+        return text(value)
+    if depth < 3 and isinstance(value, list):
+        return list_of(lambda v: _step_value(v, depth + 1))(value)
+    if depth < 3 and isinstance(value, dict):
+        if len(value) > MAX_LIST:
+            raise Invalid(f"has {len(value):,} keys (at most {MAX_LIST:,})")
+        return {line(k): _step_value(v, depth + 1) for k, v in value.items()}
+    raise Invalid("is nested too deeply")
+
+
+def _step(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise Invalid(f"must be an object, not {_type_name(value)}")
+    return _step_value(value)
+
+
+# --- records --------------------------------------------------------------------------------
+COMMON: dict[str, Callable[[Any], Any]] = {
+    "uid": uid,
+    "occurred_at": moment,
+    "tags": tags,
+    "shared": flag(),
+    "private_note": text,
+    "created_at": optional_moment,
+    "updated_at": optional_moment,
+}
+SUDS = whole(0, 10)
+KIND_FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "entry": {"title": line, "body": text, "mood": whole(-3, 3)},
+    "trigger": {
+        "cue": choice(CUE_CATEGORIES),
+        "situation": text,
+        "suds_peak": whole(0, 10, optional=False),
+        "emotions": list_of(_emotion),
+        "hot_thought": text,
+        "belief": whole(0, 100),
+        "body_sensations": short_texts,
+        "urge": whole(0, 5),
+        "acted_on": flag(optional=True),
+        "action": text,
+        "suds_after": SUDS,
+    },
+    "grounding": {
+        "technique": choice(TECHNIQUES),
+        "duration_s": number(0, MAX_DURATION_S),
+        "completed": flag(),
+        "suds_before": SUDS,
+        "suds_after": SUDS,
+        "steps": list_of(_step),
+        "notes": text,
+    },
+    "checkin": {
+        "safety": SUDS,
+        "trust": SUDS,
+        "connection": SUDS,
+        "communication": SUDS,
+        "gratitude": text,
+        "needs": text,
+        "notes": text,
+    },
+    "boundary": {
+        "text": text,
+        "agreed_on": optional_day,
+        "revisit_by": optional_day,
+        "status": choice(BOUNDARY_STATUSES),
+        "history": list_of(_revision),
+    },
+    "goal": {
+        "text": text,
+        "target_amount": number(0, MAX_NUMBER, optional=True, above=True),
+        "target_unit": line,
+        "due": optional_day,
+        "progress": list_of(_progress),
+        "done": flag(),
+        "celebrated": flag(),
+    },
+}
+
+
+def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record], dict[str, Any]]:
+    """The record class and constructor values of one Kintsugi item (export or bundle).
+
+    ``shared_copy``: an item from a partner's bundle, which never carries a private note.
+    """
+    if not isinstance(item, dict):
+        raise Invalid(f"must be an object, not {_type_name(item)}")
+    kind = item.get("kind")
+    if not isinstance(kind, str) or kind not in RECORD_TYPES:
+        raise Invalid(f"the kind {show(kind)} is not one Kintsugi knows")
+    if shared_copy and "private_note" in item:
+        raise Invalid("carries a private note, which a share bundle never does")
+    values = fields({**COMMON, **KIND_FIELDS[kind]}, item)
+    for need, what in (("uid", "uid"), ("occurred_at", "date (occurred_at)")):
+        if need not in values:
+            raise Invalid(f"has no {what}")
+    if kind in ("boundary", "goal") and not values.get("text", "").strip():
+        raise Invalid(f"a {kind} needs its text")
+    return RECORD_TYPES[kind], values
+
+
+def check_share_item(item: Any) -> None:
+    """Raise :class:`Invalid` unless ``item`` is a well-formed item of a share bundle."""
+    record_fields(item, shared_copy=True)
