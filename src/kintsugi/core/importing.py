@@ -142,9 +142,9 @@ def import_stream(
     if head.lstrip().startswith(share.AGE_HEADER) or head.lstrip().startswith(share.AGE_ARMOR):
         return _import_bundle(db, f.read(), prefix, bundle_passphrase)
     body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
-    first = body.lstrip()[:2]
+    first = body.lstrip()[:20]
     run = _Run(db, prefix, f, size, progress)
-    if re.match(rb"\[\d", first):
+    if re.match(rb"\[\d{4}-\d\d-\d\d[ T]", first):
         return run.go(run.jrnl_text)
     if first.startswith(b"{"):
         return run.go(run.json_document)
@@ -262,7 +262,8 @@ class _Run:
             raise ImportError_(f"{self.prefix}{exc}; nothing was imported.") from None
         except (ijson.JSONError, UnicodeDecodeError) as exc:
             raise ImportError_(
-                f"{self.prefix}it is not valid JSON ({_first_line(exc)}); nothing was imported."
+                f"{self.prefix}it cannot be read as JSON ({_first_line(exc)}); "
+                "nothing was imported."
             ) from None
         except RecursionError:
             raise ImportError_(
@@ -511,12 +512,14 @@ class _JsonDocument:
         self.section: str | None = None
 
     def elements(self) -> Iterator[tuple[str, int, Any]]:
-        events = ijson.parse(self.reader, use_float=True, buf_size=_CHUNK)
+        events = ijson.basic_parse(
+            self.reader, use_float=True, buf_size=_CHUNK
+        )  # no prefixes: O(n)
         first = next(events, None)
-        if first is None or first[1] != "start_map":
+        if first is None or first[0] != "start_map":
             raise _Refused("", UNRECOGNISED)
         key = None
-        for _prefix, event, value in events:
+        for event, value in events:
             if event == "map_key":
                 key = value
             elif event == "end_map":
@@ -534,7 +537,7 @@ class _JsonDocument:
             pass
 
     def _array(self, events: Iterator, section: str) -> Iterator[tuple[str, int, Any]]:
-        for n, (_prefix, event, value) in enumerate(events, 1):
+        for n, (event, value) in enumerate(events, 1):
             if event == "end_array":
                 return
             if event in ("start_map", "start_array"):
@@ -547,7 +550,7 @@ class _JsonDocument:
         builder = ObjectBuilder()
         builder.event(start, None)
         depth = 1
-        for _prefix, event, value in events:
+        for event, value in events:
             builder.event(event, value)
             if event in ("start_map", "start_array"):
                 depth += 1
@@ -562,7 +565,7 @@ class _JsonDocument:
     @staticmethod
     def _skip(events: Iterator) -> None:
         depth = 1
-        for _prefix, event, _value in events:
+        for event, _value in events:
             if event in ("start_map", "start_array"):
                 depth += 1
                 if depth > validate.MAX_DEPTH:
@@ -578,7 +581,9 @@ def _stable_uid(source: str, *parts: str) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
+    arg = exc.args[0] if exc.args else ""
+    arg = arg.decode("utf-8", "replace") if isinstance(arg, bytes) else str(exc)
+    text = arg.strip().splitlines()
     return validate.show(text[0], 80).strip("'\"") if text else type(exc).__name__
 
 
