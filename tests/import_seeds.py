@@ -122,7 +122,9 @@ DAYONE = {
 
 
 def bundle_document() -> dict[str, Any]:
-    plain = share.build_plaintext([r for r in every_kind()], "Sam", WHEN)
+    plain = share.build_plaintext(
+        share.build_payload(every_kind(), exporter="Sam", exported_at=WHEN)
+    )
     with zipfile.ZipFile(io.BytesIO(plain)) as z:
         return json.loads(z.read(share.JSON_NAME))
 

@@ -354,6 +354,13 @@ KIND_FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
 }
 
 
+def _answered(value: Any) -> dict:
+    found = fields({"uid": uid, "cue": line, "occurred_at": moment}, value)
+    if "uid" not in found:
+        raise Invalid("has no uid")
+    return found
+
+
 def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record], dict[str, Any]]:
     """The record class and constructor values of one Kintsugi item (export or bundle).
 
@@ -367,6 +374,8 @@ def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record]
     if shared_copy and "private_note" in item:
         raise Invalid("carries a private note, which a share bundle never does")
     values = fields({**COMMON, **KIND_FIELDS[kind]}, item)
+    if shared_copy and "answered_trigger" in item:  # the trigger an exercise answered
+        fields({"answered_trigger": _answered}, item)
     for need, what in (("uid", "uid"), ("occurred_at", "date (occurred_at)")):
         if need not in values:
             raise Invalid(f"has no {what}")
