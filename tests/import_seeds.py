@@ -121,19 +121,44 @@ DAYONE = {
 }
 
 
+SIGNING_KEY = share.new_signing_key()  # the seed bundles' sender
+
+
+def _make_payload() -> share.Payload:
+    sender = share.Sender(share.signing_public(SIGNING_KEY))
+    records = every_kind()
+    for n, rec in enumerate(records):
+        rec.uid = f"seed-{rec.KIND}-{n}"  # one payload, one Markdown: made once
+    return share.build_payload(records, exporter="Sam", exported_at=WHEN, sender=sender)
+
+
+_PAYLOAD = _make_payload()
+
+
+def _seed_payload() -> share.Payload:
+    return _PAYLOAD
+
+
 def bundle_document() -> dict[str, Any]:
-    plain = share.build_plaintext(
-        share.build_payload(every_kind(), exporter="Sam", exported_at=WHEN)
-    )
-    with zipfile.ZipFile(io.BytesIO(plain)) as z:
-        return json.loads(z.read(share.JSON_NAME))
+    """A share bundle's JSON document, as the exporter writes it (signed, version 2)."""
+    return json.loads(json.dumps(_seed_payload().document()))  # a copy: mutations stay here
 
 
 def bundle_bytes(document: Any, recipient: str, *, raw_json: bytes | None = None) -> bytes:
+    """An encrypted bundle whose JSON is ``document`` (or exactly ``raw_json``), signed by its
+    sender as a real one is: the payload reader, not only the signature check, meets the
+    mutation."""
+    data = raw_json if raw_json is not None else json.dumps(document).encode()
+    signature = {
+        "algorithm": "ed25519",
+        "signed": share.JSON_NAME,
+        "signature": share.sign(data, SIGNING_KEY),
+    }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(share.JSON_NAME, raw_json if raw_json is not None else json.dumps(document))
-        z.writestr(share.MD_NAME, "# shared\n")
+        z.writestr(share.JSON_NAME, data)
+        z.writestr(share.MD_NAME, _seed_payload().markdown_bytes())
+        z.writestr(share.SIG_NAME, json.dumps(signature))
     return share.encrypt(buf.getvalue(), recipients=[recipient])
 
 
