@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.support_card import read_card
@@ -143,7 +144,7 @@ class GroundingFlow:
         """The session is locking under a running exercise: keep it in memory, to offer.
         (And the support contacts being typed are saved, like every form.)"""
         dialog = getattr(self, "support_dialog", None)
-        if isinstance(dialog, SupportDialog) and dialog.isVisible():
+        if isinstance(dialog, SupportDialog) and isValid(dialog) and dialog.isVisible():
             dialog.flush()
         draft = self.exercise.take_unfinished()
         if draft is not None:
