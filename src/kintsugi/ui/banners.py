@@ -50,7 +50,7 @@ class ReminderBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="banner", visible=False)
-        label = QLabel(self.tr("It's time for your check-in."))
+        label = QLabel(self.tr("It's time for your check-in."), textFormat=Qt.PlainText)
         now = QPushButton(self.tr("Check in"))
         now.setAccessibleName(self.tr("Check in now"))
         now.clicked.connect(self.check_in_clicked)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -70,7 +70,7 @@ class InsightsPane(QWidget):
         self.session = session
         self._generation = 0
         self.result: Insights | None = None
-        heading = QLabel(self.tr("Insights"))
+        heading = QLabel(self.tr("Insights"), textFormat=Qt.PlainText)
         heading.setProperty("role", "heading")
         self.preset = QComboBox()
         self.preset.setAccessibleName(self.tr("Date range"))
@@ -85,15 +85,15 @@ class InsightsPane(QWidget):
         self.preset.currentIndexChanged.connect(self.on_preset_changed)
         self.since.dateChanged.connect(self.refresh)
         self.until.dateChanged.connect(self.refresh)
-        self.summary = QLabel(wordWrap=True)
+        self.summary = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.summary.setAccessibleName(self.tr("Summary"))
-        self.status = QLabel()
+        self.status = QLabel(textFormat=Qt.PlainText)
         self.status.setProperty("role", "subtle")
         self.charts = [ChartWidget() for _ in charts_for(Insights(self.date_range()))]
         grid = QGridLayout()
         for n, chart in enumerate(self.charts):
             grid.addWidget(chart, n // 2, n % 2)
-        by_cue_heading = QLabel(self.tr("What helped, by what set it off"))
+        by_cue_heading = QLabel(self.tr("What helped, by what set it off"), textFormat=Qt.PlainText)
         by_cue_heading.setProperty("role", "subheading")
         self.by_cue = QTableWidget(0, 4)
         self.by_cue.setAccessibleName(self.tr("What helped, by what set it off"))
@@ -115,6 +115,7 @@ class InsightsPane(QWidget):
                 "after, this shows what helped with each kind of moment."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.by_cue_empty.setProperty("role", "subtle")
         content = QWidget()

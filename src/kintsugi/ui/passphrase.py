@@ -101,7 +101,7 @@ class StrengthMeter(QWidget):
         self.field = field
         self.bar = QProgressBar(objectName="strength", minimum=0, maximum=4, textVisible=False)
         self.bar.setAccessibleName(self.tr("Passphrase strength"))
-        self.label = QLabel(wordWrap=True)
+        self.label = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.label.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

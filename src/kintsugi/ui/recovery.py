@@ -37,8 +37,9 @@ class RecoveryKeyDialog(QDialog):
                 "make a new one later in Settings. It stops working when you change the passphrase."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
-        self.key_label = QLabel(recovery_key, wordWrap=True)
+        self.key_label = QLabel(recovery_key, wordWrap=True, textFormat=Qt.PlainText)
         self.key_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         font = QFont("monospace")
         font.setStyleHint(QFont.Monospace)
@@ -61,7 +62,7 @@ class RecoveryKeyDialog(QDialog):
         for b in (copy, save, print_):
             row.addWidget(b)
         row.addStretch(1)
-        self.status = QLabel()
+        self.status = QLabel(textFormat=Qt.PlainText)
         self.status.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         for w in (text, self.key_label):
@@ -113,13 +114,14 @@ class RecoveryUnlockDialog(QDialog):
                 "The old passphrase and this recovery key will stop working."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.key = QLineEdit(placeholderText="XXXX-XXXX-XXXX-…")
         self.key.setAccessibleName(self.tr("Recovery key"))
         self.new = PassphraseField(self.tr("New passphrase"))
         self.meter = StrengthMeter(self.new)
         self.repeat = PassphraseField(self.tr("Repeat the new passphrase"))
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Open"))

@@ -56,13 +56,14 @@ class RestoreDialog(QDialog):
         self.look = QPushButton(self.tr("Look inside"))
         self.look.setAccessibleName(self.tr("Look inside the backup"))
         self.look.clicked.connect(self.on_look_clicked)
-        self.details = QLabel(wordWrap=True)
+        self.details = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.details.setAccessibleName(self.tr("What the backup holds"))
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
         self.busy.setAccessibleName(self.tr("Opening the backup"))
         note = QLabel(
             self.tr("Your journal as it is now is kept aside first, so a restore loses nothing."),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         note.setProperty("role", "subtle")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -70,7 +71,11 @@ class RestoreDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.buttons.accepted.connect(self.on_restore_clicked)
         self.buttons.rejected.connect(self.reject)
-        empty = QLabel(self.tr("No backups here yet.")) if not self.list.count() else None
+        empty = (
+            QLabel(self.tr("No backups here yet."), textFormat=Qt.PlainText)
+            if not self.list.count()
+            else None
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         if empty:

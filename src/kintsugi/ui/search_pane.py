@@ -146,7 +146,7 @@ class SearchPane(QWidget):
         self.until.setDate(QDate.currentDate())
         self.dated.toggled.connect(self.since.setEnabled)
         self.dated.toggled.connect(self.until.setEnabled)
-        self.status = QLabel()
+        self.status = QLabel(textFormat=Qt.PlainText)
         self.status.setProperty("role", "subtle")
         self.status.setAccessibleName(self.tr("Search status"))
 

@@ -108,6 +108,7 @@ class SettingsDialog(QDialog):
                 "in it. Turn this off and the file is deleted.\n%1"
             ).replace("%1", str(card_path())),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.before_unlock_note.setProperty("role", "note")
         self.before_unlock_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -203,9 +204,10 @@ class PassphraseChangeDialog(QDialog):
                 "will stop working."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         note.setProperty("role", "subtle")
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "error")
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
         self.busy.setAccessibleName(self.tr("Re-encrypting"))

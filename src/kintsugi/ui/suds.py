@@ -24,10 +24,12 @@ class SudsSlider(QWidget):
         )
         self.slider.setAccessibleName(accessible_name)
         self.slider.setMinimumHeight(36)
-        self.word = QLabel(alignment=Qt.AlignCenter)
+        self.word = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
         self.word.setProperty("role", "suds")
-        low = QLabel(self.tr("0 · calm"))
-        high = QLabel(self.tr("10 · worst imaginable"), alignment=Qt.AlignRight)
+        low = QLabel(self.tr("0 · calm"), textFormat=Qt.PlainText)
+        high = QLabel(
+            self.tr("10 · worst imaginable"), alignment=Qt.AlignRight, textFormat=Qt.PlainText
+        )
         for label in (low, high):
             label.setProperty("role", "subtle")
         grid = QGridLayout(self)

@@ -5,7 +5,7 @@ The crisis line is the person's own: pick a country for a starting number, then 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,7 +38,9 @@ class SupportDialog(QDialog):
         self.autosaver = Autosaver(self._save, self)
         self.setWindowTitle(self.tr("People who help"))
         intro = QLabel(
-            self.tr("People and lines you trust. You don't have to do this alone."), wordWrap=True
+            self.tr("People and lines you trust. You don't have to do this alone."),
+            wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Support contacts"))
@@ -51,6 +53,7 @@ class SupportDialog(QDialog):
         self.empty = QLabel(
             self.tr("No one here yet. Add a therapist, a friend, or someone you trust."),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.empty.setProperty("role", "subtle")
         add = QPushButton(self.tr("Add"))
@@ -82,10 +85,11 @@ class SupportDialog(QDialog):
         crisis_note = QLabel(
             self.tr("Choose your country for a number to start from; you can change it."),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         crisis_note.setProperty("role", "subtle")
 
-        self.state = QLabel(wordWrap=True)
+        self.state = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.state.setProperty("role", "subtle")
         self.state.setAccessibleName(self.tr("Save state"))
         self.autosaver.state_changed.connect(self.on_state_changed)

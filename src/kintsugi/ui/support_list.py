@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,6 +49,7 @@ class SupportList(QWidget):
         self.empty = QLabel(
             self.tr("No one here yet. You can add a friend, your therapist or a line you trust."),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.empty.setProperty("role", "subtle")
         self.open_url = QDesktopServices.openUrl  # the system's dialler (tests replace it)
@@ -67,8 +68,8 @@ class SupportList(QWidget):
             return
         self.empty.hide()
         for r, (name, reach) in enumerate(self.rows):
-            who = QLabel(name, wordWrap=True)
-            how = QLabel(reach, wordWrap=True)
+            who = QLabel(name, wordWrap=True, textFormat=Qt.PlainText)
+            how = QLabel(reach, wordWrap=True, textFormat=Qt.PlainText)
             how.setProperty("role", "subtle")
             if self.compact:
                 self.grid.addWidget(who, 2 * r, 0, 1, 3)
@@ -105,12 +106,15 @@ class SupportCardDialog(QDialog):
     def __init__(self, contacts: list[dict], crisis_line: CrisisLine | None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("People who help"))
-        intro = QLabel(self.tr("You don't have to do this alone."), wordWrap=True)
+        intro = QLabel(
+            self.tr("You don't have to do this alone."), wordWrap=True, textFormat=Qt.PlainText
+        )
         self.people = SupportList()
         self.people.set_people(contacts, crisis_line)
         note = QLabel(
             self.tr("You chose to keep these readable on this computer, before unlocking."),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         note.setProperty("role", "subtle")
         buttons = QDialogButtonBox(QDialogButtonBox.Close)

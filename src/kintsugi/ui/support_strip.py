@@ -4,7 +4,7 @@ Each person is one quiet row; clicking it offers Copy and Call. Cleared on lock.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ class SupportStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="supportStrip")
-        heading = QLabel(self.tr("People who help"))
+        heading = QLabel(self.tr("People who help"), textFormat=Qt.PlainText)
         heading.setProperty("role", "subtle")
         self.rows = QVBoxLayout()
         self.rows.setSpacing(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,7 +53,7 @@ class TechniquesDialog(QDialog):
         del_step = QPushButton(self.tr("Remove step"))
         del_step.setAccessibleName(self.tr("Remove the selected step"))
         del_step.clicked.connect(lambda: self.steps.removeRow(self.steps.currentRow()))
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "error")
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.on_save_clicked)

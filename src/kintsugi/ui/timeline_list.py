@@ -27,7 +27,9 @@ class TimelineList(QStackedWidget):
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, accessible_name)
         self.share_action = install_share_toggle(self.view, self.model, session, on_share_toggled)
-        self.empty = QLabel(empty_text, alignment=Qt.AlignCenter, wordWrap=True)
+        self.empty = QLabel(
+            empty_text, alignment=Qt.AlignCenter, wordWrap=True, textFormat=Qt.PlainText
+        )
         self.empty.setProperty("role", "subtle")
         self.addWidget(self.view)
         self.addWidget(self.empty)

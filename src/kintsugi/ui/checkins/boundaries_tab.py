@@ -66,7 +66,7 @@ class BoundariesTab(RecordListTab):
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Earlier wordings"))
         self.history.setMaximumHeight(110)
-        self.state = QLabel()
+        self.state = QLabel(textFormat=Qt.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
         for signal in (

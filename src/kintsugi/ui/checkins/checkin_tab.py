@@ -60,7 +60,7 @@ class CheckInTab(QWidget):
                 tickInterval=1,
             )
             slider.setAccessibleName(self.tr(QUESTIONS[dim]))
-            value = QLabel("5")
+            value = QLabel("5", textFormat=Qt.PlainText)
             slider.valueChanged.connect(lambda v, label=value: label.setNum(v))
             slider.valueChanged.connect(self.on_field_changed)
             row = QHBoxLayout()
@@ -86,7 +86,7 @@ class CheckInTab(QWidget):
         self.new_button = QPushButton(self.tr("Start a new check-in"))
         self.new_button.setAccessibleName(self.tr("Start a new check-in"))
         self.new_button.clicked.connect(self.start_new)
-        self.state = QLabel()
+        self.state = QLabel(textFormat=Qt.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
 
@@ -108,7 +108,7 @@ class CheckInTab(QWidget):
             w.currentIndexChanged.connect(self.on_schedule_changed)
         self.at.timeChanged.connect(self.on_schedule_changed)
         schedule = QHBoxLayout()
-        schedule.addWidget(QLabel(self.tr("Remind me")))
+        schedule.addWidget(QLabel(self.tr("Remind me"), textFormat=Qt.PlainText))
         for w in (self.cadence, self.weekday, self.at):
             schedule.addWidget(w)
         schedule.addStretch(1)

@@ -33,7 +33,7 @@ from kintsugi.ui.session import Session
 class GoalCard(QWidget):
     def __init__(self, goal: Goal, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel(goal.text)
+        self.title = QLabel(goal.text, textFormat=Qt.PlainText)
         self.bar = QProgressBar(textVisible=True)
         self.bar.setAccessibleName(self.tr("Progress of %1").replace("%1", goal.text))
         target = goal.target_amount or 1
@@ -45,7 +45,7 @@ class GoalCard(QWidget):
             if goal.target_amount
             else ("Done" if goal.done else "Open")
         )
-        due = QLabel(f"due {goal.due:%d %b %Y}" if goal.due else "")
+        due = QLabel(f"due {goal.due:%d %b %Y}" if goal.due else "", textFormat=Qt.PlainText)
         due.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -80,10 +80,10 @@ class GoalsTab(RecordListTab):
         add = QPushButton(self.tr("Add progress today"))
         add.setAccessibleName(self.tr("Add progress today"))
         add.clicked.connect(self.add_progress)
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "note")
         self.message.hide()
-        self.state = QLabel()
+        self.state = QLabel(textFormat=Qt.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
         for signal in (

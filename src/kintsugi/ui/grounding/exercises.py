@@ -49,7 +49,7 @@ class Clock:
 
 def big(text: str = "", huge: bool = False) -> QLabel:
     """Large, centred type (sized by the style sheet: roles "big" and "huge")."""
-    label = QLabel(text, alignment=Qt.AlignCenter, wordWrap=True)
+    label = QLabel(text, alignment=Qt.AlignCenter, wordWrap=True, textFormat=Qt.PlainText)
     label.setProperty("role", "huge" if huge else "big")
     return label
 
@@ -139,7 +139,7 @@ class BreathingExercise(Exercise):
         self._timer.setTimerType(Qt.PreciseTimer)  # even frames for the pacer
         self.pacer = BreathingPacer()
         self.pacer.reduced_motion = reduced_motion
-        self.info = QLabel(alignment=Qt.AlignCenter)
+        self.info = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
         self.info.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         layout.addWidget(self.pacer, 1)
@@ -162,7 +162,7 @@ class BreathingExercise(Exercise):
         for spin, name in zip(self.custom, ("In", "Hold", "Out", "Rest"), strict=True):
             spin.setAccessibleName(self.tr(name))
             spin.setEnabled(False)
-            custom_row.addWidget(QLabel(self.tr(name)))
+            custom_row.addWidget(QLabel(self.tr(name), textFormat=Qt.PlainText))
             custom_row.addWidget(spin)
         self.preset.currentIndexChanged.connect(
             lambda: [s.setEnabled(self.preset.currentData() is None) for s in self.custom]
@@ -285,7 +285,7 @@ class TimedStepsExercise(Exercise):
         self.text = big()
         self.progress = QProgressBar(maximum=len(steps), textVisible=False)
         self.progress.setAccessibleName(self.tr("Progress"))
-        self.countdown = QLabel(alignment=Qt.AlignCenter)
+        self.countdown = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
         self.countdown.setProperty("role", "subtle")
         self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setAccessibleName(self.tr("Pause or resume"))
@@ -383,7 +383,7 @@ class ThoughtRecordExercise(Exercise):
         self.belief = QSpinBox(maximum=100, suffix=" %")
         self.belief.setAccessibleName(self.tr("How much I believe the balanced thought"))
         self.rerated = [QSpinBox(maximum=100, suffix=" %") for _ in range(3)]
-        self.rerated_names = [QLabel() for _ in range(3)]
+        self.rerated_names = [QLabel(textFormat=Qt.PlainText) for _ in range(3)]
         for edit in (self.situation, self.evidence_for, self.evidence_against, self.balanced):
             edit.setMinimumHeight(90)
             edit.setTabChangesFocus(True)
@@ -413,6 +413,7 @@ class ThoughtRecordExercise(Exercise):
         self.rerate_empty = QLabel(
             self.tr("No emotions named earlier: that's fine. You can go back, or finish here."),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.rerate_empty.setProperty("role", "subtle")
 
@@ -460,7 +461,7 @@ class ThoughtRecordExercise(Exercise):
             v = QVBoxLayout(content)
             v.setContentsMargins(0, 0, 0, 0)
             v.addWidget(big(question))
-            note = QLabel(hint, wordWrap=True, alignment=Qt.AlignCenter)
+            note = QLabel(hint, wordWrap=True, alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
             note.setProperty("role", "subtle")
             v.addWidget(note)
             for part in parts:
@@ -473,7 +474,7 @@ class ThoughtRecordExercise(Exercise):
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             area.setWidget(content)
             self.pages.addWidget(area)
-        self.step_label = QLabel(alignment=Qt.AlignCenter)
+        self.step_label = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
         self.step_label.setProperty("role", "subtle")
         self.progress = QProgressBar(maximum=len(self.questions), textVisible=False)
         self.progress.setAccessibleName(self.tr("Progress"))

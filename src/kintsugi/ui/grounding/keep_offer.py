@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kintsugi.core.records import GroundingSession
@@ -32,7 +32,7 @@ class KeepOffer(QFrame):
         super().__init__(parent, objectName="keepOffer", visible=False)
         self.drafts: list[GroundingSession] = []
         self.allowed = False  # shown only while the journal is open
-        self.label = QLabel(wordWrap=True)
+        self.label = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.label.setAccessibleName(self.tr("An exercise to keep"))
         self.setFixedWidth(172)
         self.keep_button = QPushButton(self.tr("Keep it"))

@@ -28,7 +28,7 @@ class GroundingPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        heading = QLabel(self.tr("Ground yourself"))
+        heading = QLabel(self.tr("Ground yourself"), textFormat=Qt.PlainText)
         heading.setProperty("role", "heading")
         self.grid = QGridLayout()
         support = QPushButton(self.tr("Support…"))
@@ -42,7 +42,7 @@ class GroundingPane(QWidget):
         layout.addWidget(heading)
         layout.addLayout(self.grid)
         layout.addWidget(support, 0, Qt.AlignLeft)
-        history = QLabel(self.tr("What I have done"))
+        history = QLabel(self.tr("What I have done"), textFormat=Qt.PlainText)
         history.setProperty("role", "subtle")
         layout.addWidget(history)
         layout.addWidget(self.view, 1)

@@ -101,11 +101,11 @@ class ChoiceButton(QPushButton):
 
     def __init__(self, label: str, length: str, line: str, parent=None):
         super().__init__(parent)
-        self.title = QLabel(label)
+        self.title = QLabel(label, textFormat=Qt.PlainText)
         self.title.setProperty("role", "choiceTitle")
-        self.about = QLabel(f"{length} · {line}", wordWrap=True)
+        self.about = QLabel(f"{length} · {line}", wordWrap=True, textFormat=Qt.PlainText)
         self.about.setProperty("role", "subtle")
-        self.helped = QLabel(wordWrap=True, visible=False)
+        self.helped = QLabel(wordWrap=True, visible=False, textFormat=Qt.PlainText)
         self.helped.setProperty("role", "subtle")
         v = QVBoxLayout(self)
         v.setContentsMargins(14, 8, 14, 8)
@@ -196,7 +196,9 @@ class ExerciseView(QWidget):
         skip.clicked.connect(lambda: self.begin(rated=False))
         bv.addWidget(self.intro)
         bv.addLayout(self.options_slot)
-        bv.addWidget(QLabel(self.tr("How strong is the distress right now?")))
+        bv.addWidget(
+            QLabel(self.tr("How strong is the distress right now?"), textFormat=Qt.PlainText)
+        )
         bv.addWidget(self.suds_now)
         bv.addStretch(1)
         self._page(self.before_page, before_content, [skip, self.begin_button])
@@ -224,9 +226,10 @@ class ExerciseView(QWidget):
                 "After you unlock, you can keep it."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.locked_note.setProperty("role", "subtle")
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "error")
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
@@ -239,7 +242,7 @@ class ExerciseView(QWidget):
         discard.setAccessibleName(self.tr("Leave without saving"))
         discard.clicked.connect(lambda: self._close(None))
         av.addWidget(self.after_text)
-        av.addWidget(QLabel(self.tr("And now, how strong is it?")))
+        av.addWidget(QLabel(self.tr("And now, how strong is it?"), textFormat=Qt.PlainText))
         av.addWidget(self.suds_after)
         av.addWidget(self.notes)
         av.addWidget(self.locked_note)
@@ -253,10 +256,10 @@ class ExerciseView(QWidget):
         next_content = QWidget()
         nv = QVBoxLayout(next_content)
         nv.setContentsMargins(0, 0, 0, 0)
-        self.next_text = QLabel(wordWrap=True)
+        self.next_text = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.next_text.setProperty("role", "big")
         self.others_row = QHBoxLayout()
-        self.people_heading = QLabel(self.tr("Or reach someone"))
+        self.people_heading = QLabel(self.tr("Or reach someone"), textFormat=Qt.PlainText)
         self.people_heading.setProperty("role", "subheading")
         self.people = SupportList()
         self.safety_note = QLabel(
@@ -265,9 +268,10 @@ class ExerciseView(QWidget):
                 "for you too, any time."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.safety_note.setProperty("role", "subtle")
-        try_heading = QLabel(self.tr("Try something else"))
+        try_heading = QLabel(self.tr("Try something else"), textFormat=Qt.PlainText)
         try_heading.setProperty("role", "subheading")
         nv.addWidget(self.next_text)
         nv.addWidget(try_heading)

@@ -107,7 +107,7 @@ class EntryEditor(QWidget):
         meta.addStretch(1)
         meta.addWidget(self.share)
         self.bottom = bottom = QHBoxLayout()
-        self.hint = QLabel()
+        self.hint = QLabel(textFormat=Qt.PlainText)
         self.hint.setProperty("role", "subtle")
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.preview_button)
@@ -116,7 +116,9 @@ class EntryEditor(QWidget):
         layout.addLayout(meta)
         layout.addWidget(self.tags)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(QLabel(self.tr("Private note"), objectName="noteLabel"))
+        layout.addWidget(
+            QLabel(self.tr("Private note"), objectName="noteLabel", textFormat=Qt.PlainText)
+        )
         layout.addWidget(self.note)
         layout.addLayout(bottom)
 

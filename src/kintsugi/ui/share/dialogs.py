@@ -49,7 +49,7 @@ class BundleDialog(QDialog):
         self.repeat = PassphraseField(self.tr("Repeat the bundle passphrase"))
         self.name = QLineEdit(sharing.display_name(), placeholderText=self.tr("Your name"))
         self.name.setAccessibleName(self.tr("Your name, shown to the reader"))
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "error")
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Choose where to save…"))
@@ -60,7 +60,9 @@ class BundleDialog(QDialog):
         for box in self.checks:
             layout.addWidget(box)
         if not self.contacts:
-            none = QLabel(self.tr("No saved keys yet (Share → Keys and people…)."))
+            none = QLabel(
+                self.tr("No saved keys yet (Share → Keys and people…)."), textFormat=Qt.PlainText
+            )
             none.setProperty("role", "subtle")
             layout.addWidget(none)
         layout.addWidget(self.by_passphrase)
@@ -134,7 +136,7 @@ class SharingSettingsDialog(QDialog):
         remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(self.tr("Remove the selected person"))
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "error")
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.on_save_clicked)
@@ -146,6 +148,7 @@ class SharingSettingsDialog(QDialog):
                 "signed; the fingerprint is what they compare to know a bundle is yours."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         note.setProperty("role", "subtle")
         layout = QVBoxLayout(self)

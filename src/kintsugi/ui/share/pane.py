@@ -107,6 +107,7 @@ class SharePane(QWidget):
                 "leaves until you export it here."
             ),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.empty.setProperty("role", "subtle")
         all_button = QPushButton(self.tr("All"))
@@ -133,7 +134,7 @@ class SharePane(QWidget):
         self.payload: share.Payload | None = None
         self.preview = SafeTextBrowser()
         self.preview.setAccessibleName(self.tr("Preview of exactly what will be exported"))
-        self.preview_label = QLabel()
+        self.preview_label = QLabel(textFormat=Qt.PlainText)
         self.preview_label.setProperty("role", "subtle")
         self.bundle_button = QPushButton(self.tr("Encrypted bundle…"))
         self.bundle_button.setProperty("role", "primary")
@@ -166,7 +167,7 @@ class SharePane(QWidget):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.preview_label)
         parts = QHBoxLayout()
-        include = QLabel(self.tr("Also include:"))
+        include = QLabel(self.tr("Also include:"), textFormat=Qt.PlainText)
         parts.addWidget(include)
         parts.addWidget(self.with_wordings)
         parts.addWidget(self.with_answers)

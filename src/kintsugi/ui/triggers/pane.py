@@ -91,7 +91,9 @@ class TriggersPane(QWidget):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(scroll, 1)
-        rv.addWidget(QLabel(self.tr("What I did to ground myself afterwards")))
+        rv.addWidget(
+            QLabel(self.tr("What I did to ground myself afterwards"), textFormat=Qt.PlainText)
+        )
         rv.addWidget(self.sessions)
         row = QHBoxLayout()
         row.addStretch(1)

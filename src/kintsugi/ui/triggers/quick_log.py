@@ -3,7 +3,7 @@ Then, gently: ground now, add details, or simply done."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,7 +44,7 @@ class QuickLogDialog(QDialog):
         self.what.setAccessibleName(self.tr("What happened"))
         # Enter anywhere presses the default button, Save (no returnPressed hook: the dialog
         # would then also press the next default button in the same key press).
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.message.setProperty("role", "error")
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
@@ -58,9 +58,9 @@ class QuickLogDialog(QDialog):
 
         form = QWidget()
         f = QVBoxLayout(form)
-        f.addWidget(QLabel(self.tr("What set it off?")))
+        f.addWidget(QLabel(self.tr("What set it off?"), textFormat=Qt.PlainText))
         f.addWidget(self.cue)
-        f.addWidget(QLabel(self.tr("How strong is it right now?")))
+        f.addWidget(QLabel(self.tr("How strong is it right now?"), textFormat=Qt.PlainText))
         f.addWidget(self.suds)
         f.addWidget(self.what)
         f.addWidget(self.message)
@@ -75,6 +75,7 @@ class QuickLogDialog(QDialog):
         done_text = QLabel(
             self.tr("Saved. Noticing it is already a step.\n\nWould something help now?"),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         self.ground_button = QPushButton(self.tr("Ground now"))
         self.ground_button.setAccessibleName(self.tr("Ground now"))

@@ -1,0 +1,111 @@
+"""Every label Kintsugi shows is plain text (issue 11): a title, a goal, a contact's name, a
+technique of one's own or a message naming a file is shown as the text it is, never handed to
+Qt's HTML engine (whose QLabel reads any file an <img> names: see test_safe_rendering).
+
+The text of every record and setting is markup naming a PNG of ours; the kernel (inotify)
+says whether anything opened it while every pane, the exercise screen and the dialogs show.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+from shiboken6 import getCppPointer
+
+from kintsugi.core.exercises import CustomTechnique, TimedStep
+from kintsugi.core.records import Boundary, CheckIn, Entry, Goal, Trigger
+from kintsugi.core.repo.support import SupportContact
+from kintsugi.ui.workers import wait_for_background
+from tests.hostile import OpenWatch, canaries
+
+QT_MADE = (QMessageBox, QFileDialog, QInputDialog, QCalendarWidget)
+
+
+def made_by_qt(label: QWidget) -> bool:
+    p = label.parent()
+    while p is not None:
+        if isinstance(p, QT_MADE):
+            return True
+        p = p.parent()
+    return False
+
+
+def form_row_labels(root: QWidget) -> set[int]:
+    """The labels QFormLayout.addRow(text, …) makes itself, from our own tr() text."""
+    out = set()
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.LabelRole)
+            if item is not None and item.widget() is not None:
+                out.add(getCppPointer(item.widget())[0])
+    return out
+
+
+def rich_labels() -> list[str]:
+    out = []
+    for root in QApplication.topLevelWidgets():
+        form_labels = form_row_labels(root)
+        for label in [root, *root.findChildren(QLabel)]:
+            if (
+                isinstance(label, QLabel)
+                and not made_by_qt(label)
+                and getCppPointer(label)[0] not in form_labels
+                and label.textFormat() != Qt.PlainText
+            ):
+                out.append(f"{label.objectName() or '?'}: {label.text()[:60]!r}")
+    return out
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_every_label_is_plain_and_nothing_is_read(window, qtbot, tmp_path):
+    c = canaries(tmp_path / "bait")
+    mark = f'<img src="{c["png"].as_uri()}"><p style="background-image: url({c["png"].as_uri()})">'
+    s = window.session
+    s.entries().add(Entry(title=mark, body=mark, tags=["t"], shared=True))
+    s.triggers().add(Trigger(cue="place", suds_peak=7, situation=mark, hot_thought=mark))
+    s.checkins().add(CheckIn(notes=mark, gratitude=mark, needs=mark))
+    s.boundaries().add(Boundary(text=mark))
+    s.goals().add(Goal(text=mark, target_amount=3, target_unit=mark))
+    s.support_contacts().save_all([SupportContact(name=mark, reach=mark, note=mark)])
+    s.custom_techniques().save_all([CustomTechnique(mark, [TimedStep(mark, 5)])])
+    s.sharing().set_display_name(mark)
+    with OpenWatch(c.values()) as watch:
+        window.session.unlocked.emit()
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            window.grab()
+        window.journal.select_row(0)
+        window.show_problem(mark)
+        window.banner.offer(mark, lambda: None)
+        window.grab()
+        for open_dialog in (
+            window.on_quick_log,
+            window.on_settings,
+            window.on_trash,
+            window.on_support,
+            window.share.open_keys,
+        ):
+            open_dialog()
+            qtbot.wait(20)
+            for w in QApplication.topLevelWidgets():
+                if w.isVisible():
+                    w.grab()
+            for w in QApplication.topLevelWidgets():
+                if w is not window and w.isVisible():
+                    w.close()
+            qtbot.wait(20)  # dialogs deleted on close are gone
+        window.start_exercise("custom", custom=s.custom_techniques().all()[0])
+        window.grab()
+        wait_for_background()
+        assert watch.seen() == []
+        assert rich_labels() == []
