@@ -421,6 +421,35 @@ class _ProgressLine:
         return True
 
 
+def cmd_share_log(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from kintsugi.core.repo.sharing import Sharing
+
+    with _unlock(args) as vault:
+        log = Sharing(vault.db).history()
+    if args.json:
+        out = []
+        for entry in log:
+            data = asdict(entry)
+            data.pop("item_ids")
+            data["shared_at"] = entry.shared_at.isoformat()
+            for item in data["items"]:
+                item["present"] = bool(item["kind"])
+            out.append(data)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for entry in log:
+        print(
+            f"{entry.shared_at:%Y-%m-%d %H:%M}\t{entry.format}\tto {entry.recipient}\t"
+            f"{len(entry.items)} item(s)\tsha256 {entry.sha256}"
+        )
+        for item in entry.items:
+            what = f"{item.kind}\t{item.title}" if item.present else "(no longer in the vault)"
+            print(f"\t{item.id}\t{what}")
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from kintsugi.core import backups
     from kintsugi.core.vault import read_salt
@@ -552,6 +581,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="save a bundle's sender (not yet in the address book) with its keys: trust on "
         "first use, after comparing the fingerprint",
     )
+
+    p = add("share-log", cmd_share_log, "what was shared: when, to whom, format, SHA-256, items")
+    p.add_argument("--json", action="store_true")
 
     p = add("restore", cmd_restore, "replace the vault with a backup (the current one is kept)")
     p.add_argument("backup", metavar="BACKUP")

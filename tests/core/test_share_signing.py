@@ -297,3 +297,65 @@ def test_forged_and_tampered_bundles_through_the_cli(two, tmp_path):
     assert r.returncode == 0 and "From Sam — verified, the key you saved" in r.stdout
     with Vault.open(path, PASSPHRASE) as v:
         assert len(Sharing(v.db).received_latest()) == 2
+
+
+def test_share_log_through_the_cli(two, tmp_path):
+    import hashlib
+
+    me, sam = two
+    a = EntryRepository(me.db).add(Entry(title="For therapy", body="x", shared=True))
+    b = EntryRepository(me.db).add(Entry(title="Also this", body="y", shared=True))
+    for n, fmt in enumerate(("md", "age")):
+        data = transfer.export_bytes(
+            me.db, [a, b][: n + 1], fmt, recipients=[Sharing(sam.db).my_key()]
+        )
+        transfer.write_export(
+            me.db,
+            data,
+            tmp_path / f"out{n}.{fmt}",
+            fmt=fmt,
+            recipient=["Dr. Rivera", "Sam"][n],
+            item_ids=[r.id for r in [a, b][: n + 1]],
+        )
+    digests = [
+        hashlib.sha256((tmp_path / f"out{n}.{f}").read_bytes()).hexdigest()
+        for n, f in enumerate(("md", "age"))
+    ]
+    path = me.path
+    me.lock()
+    r = _cli(path, "share-log")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split("\t")[1:] == ["age", "to Sam", "2 item(s)", f"sha256 {digests[1]}"]
+    assert lines[1].split("\t")[1:] == [str(a.id), "entry", "For therapy"]
+    assert lines[2].split("\t")[1:] == [str(b.id), "entry", "Also this"]
+    assert lines[3].split("\t")[1:] == ["md", "to Dr. Rivera", "1 item(s)", f"sha256 {digests[0]}"]
+    r = _cli(path, "share-log", "--json")
+    log = json.loads(r.stdout)
+    assert [e["format"] for e in log] == ["age", "md"] and log[1]["sha256"] == digests[0]
+    assert log[0]["items"] == [
+        {"id": a.id, "kind": "entry", "title": "For therapy", "present": True},
+        {"id": b.id, "kind": "entry", "title": "Also this", "present": True},
+    ]
+
+
+def test_migration_indexes_the_share_log_from_the_previous_version(tmp_path):
+    previous = schema.MIGRATIONS.index(schema._v4_to_v5)
+    path = tmp_path / "previous.kintsugi"
+    shutil.copy(DATA / "vault-v1.kintsugi", path)
+    with Vault.open(path, "old vault passphrase", migrations=schema.MIGRATIONS[:previous]) as v:
+        assert schema.user_version(v.db) == previous
+        transfer.write_export(
+            v.db, b"x", tmp_path / "x.md", fmt="md", recipient="Dr. Rivera", item_ids=[1, 2]
+        )
+    with Vault.open(path, "old vault passphrase") as v:
+        assert schema.user_version(v.db) == schema.LATEST_VERSION
+        with v.db.read() as conn:
+            plan = " ".join(
+                str(r[-1])
+                for r in conn.execute(
+                    "EXPLAIN QUERY PLAN SELECT item_id FROM share_log_item WHERE log_id = 1"
+                )
+            )
+        assert "share_log_item_by_log" in plan
+        assert [i.id for i in Sharing(v.db).history()[0].items] == [1, 2]

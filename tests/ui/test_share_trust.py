@@ -8,6 +8,7 @@ import io
 import json
 import zipfile
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kintsugi.core import share, transfer
@@ -116,3 +117,53 @@ def test_import_labels_trust_on_first_use_forgeries_and_revisions(window, qtbot,
     assert me.contacts()[0].signing_key  # saving the table keeps the signing key
     window.session.lock()
     assert pane.received.count() == 0 and pane.received_view.toPlainText() == ""
+
+
+def test_the_share_log_in_full_and_its_items_open(window, qtbot, tmp_path):
+    import hashlib
+
+    from kintsugi.core.records import CheckIn
+
+    s = window.session
+    entry = s.entries().add(Entry(title="For therapy", body="safer this week", shared=True))
+    checkin = s.checkins().add(CheckIn(safety=7, notes="a calm week", shared=True))
+    pane = window.share
+    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    pane.reload()
+    out = tmp_path / "report.md"
+    with qtbot.waitSignal(pane.exported, timeout=20_000):
+        pane.export("md", out, label="Dr. Rivera")
+    pane.tabs.setCurrentIndex(1)
+    assert pane.log.count() == 1 and "Dr. Rivera" in pane.log.item(0).text()
+    pane.log.setCurrentRow(0)
+    details = pane.log_view.toPlainText()
+    assert hashlib.sha256(out.read_bytes()).hexdigest() in details
+    assert "Dr. Rivera" in details and "md" in details
+    rows = [pane.log_items.item(n).text() for n in range(pane.log_items.count())]
+    assert len(rows) == 2 and "Journal — For therapy" in rows
+    assert any(r.startswith("Check-in — ") for r in rows)
+    check_row = next(
+        pane.log_items.item(n)
+        for n in range(pane.log_items.count())
+        if pane.log_items.item(n).data(Qt.UserRole)[1] == "checkin"
+    )
+    pane.log_items.itemActivated.emit(check_row)
+    assert "a calm week" in pane.log_item_view.toPlainText()
+    entry_row = next(
+        pane.log_items.item(n)
+        for n in range(pane.log_items.count())
+        if pane.log_items.item(n).data(Qt.UserRole)[1] == "entry"
+    )
+    pane.log_items.itemActivated.emit(entry_row)
+    assert window.panes.currentWidget() is window.journal
+    assert window.journal.editor.entry_id == entry.id
+    assert window.journal.editor.body.toPlainText() == "safer this week"
+    # An item purged since stays in the log, named as gone.
+    with window.session.database().transaction() as conn:
+        conn.execute("DELETE FROM item WHERE id = ?", (checkin.id,))
+    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    pane.reload()
+    pane.log.setCurrentRow(0)
+    texts = [pane.log_items.item(n).text() for n in range(pane.log_items.count())]
+    assert "(no longer in the journal)" in texts and len(texts) == 2
+    assert entry.id in {pane.log_items.item(n).data(Qt.UserRole)[0] for n in range(len(texts))}

@@ -236,7 +236,12 @@ def _v3_to_v4(conn: Any) -> None:
     conn.execute("CREATE INDEX received_item_by_uid ON received_item (uid, revision)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4)
+def _v4_to_v5(conn: Any) -> None:
+    """The share log, viewable in full: what one export carried, found by its log entry."""
+    conn.execute("CREATE INDEX share_log_item_by_log ON share_log_item (log_id, item_id)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -197,6 +197,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.triggers.form.autosaver.state_changed.connect(self.on_save_state_changed)
         self.share.exported.connect(self.show_problem)
         self.share.imported.connect(self.on_imported)
+        self.share.open_requested.connect(self.on_open_requested)
         self.journal.share_changed.connect(self.share.reload)
         self.triggers.share_changed.connect(self.share.reload)
         self.idle.idle.connect(self.on_idle)

@@ -49,6 +49,17 @@ class SenderStatus:
 
 
 @dataclass
+class LoggedItem:
+    id: int
+    kind: str  # "" when the item is no longer in the vault
+    title: str
+
+    @property
+    def present(self) -> bool:
+        return bool(self.kind)
+
+
+@dataclass
 class ShareLogEntry:
     id: int
     shared_at: datetime
@@ -56,6 +67,8 @@ class ShareLogEntry:
     format: str
     sha256: str
     item_ids: list[int]
+    items: list[LoggedItem] = field(default_factory=list)
+    item_count: int = 0
 
 
 @dataclass
@@ -182,24 +195,42 @@ class Sharing:
             )
         return log_id
 
-    def history(self, limit: int = 500) -> list[ShareLogEntry]:
+    def history(self, limit: int | None = None, *, items: bool = True) -> list[ShareLogEntry]:
+        """The whole log, newest first (it never leaves the vault): when, to whom, which
+        format, the file's SHA-256, and (``items``) every item it carried."""
         with self.db.read() as conn:
             rows = conn.execute(
-                "SELECT id, shared_at, recipient, format, sha256 FROM share_log"
+                "SELECT id, shared_at, recipient, format, sha256, item_count FROM share_log"
                 " ORDER BY id DESC LIMIT ?",
-                (limit,),
+                (-1 if limit is None else limit,),
             ).fetchall()
-            out = []
-            for log_id, at, recipient, fmt, sha in rows:
-                ids = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT item_id FROM share_log_item WHERE log_id = ? ORDER BY item_id",
-                        (log_id,),
-                    )
-                ]
-                out.append(ShareLogEntry(log_id, from_db(at), recipient, fmt, sha, ids))
+        out = []
+        for log_id, at, recipient, fmt, sha, count in rows:
+            carried = self.logged_items(log_id) if items else []
+            out.append(
+                ShareLogEntry(
+                    log_id,
+                    from_db(at),
+                    recipient,
+                    fmt,
+                    sha,
+                    [i.id for i in carried],
+                    carried,
+                    count,
+                )
+            )
         return out
+
+    def logged_items(self, log_id: int) -> list[LoggedItem]:
+        """What one export carried: kind and title (an item purged since: empty kind)."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                "SELECT s.item_id, coalesce(i.kind, ''), coalesce(i.title, '')"
+                " FROM share_log_item s LEFT JOIN item i ON i.id = s.item_id"
+                " WHERE s.log_id = ? ORDER BY s.item_id",
+                (log_id,),
+            ).fetchall()
+        return [LoggedItem(*r) for r in rows]
 
     def last_shared(self, item_ids: list[int]) -> dict[int, datetime]:
         if not item_ids:

@@ -62,6 +62,7 @@ PLAINTEXT_WARNING = (
 class SharePane(QWidget):
     exported = Signal(str)  # a calm line for the status bar
     imported = Signal()
+    open_requested = Signal(int, str)  # an item a logged export carried
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -190,6 +191,23 @@ class SharePane(QWidget):
 
         self.log = QListWidget()
         self.log.setAccessibleName(self.tr("What I have shared, and when"))
+        self.log.currentItemChanged.connect(self.on_log_selected)
+        self.log_view = QTextBrowser()
+        self.log_view.setAccessibleName(self.tr("One export: when, to whom, format, SHA-256"))
+        self.log_items = QListWidget()
+        self.log_items.setAccessibleName(self.tr("Every item this export carried"))
+        self.log_items.itemActivated.connect(self.on_logged_item_activated)
+        self.log_item_view = QTextBrowser()
+        self.log_item_view.setAccessibleName(self.tr("The item, as it is now"))
+        self.log_entries: list = []
+        log_right = QSplitter(Qt.Vertical)
+        for w in (self.log_view, self.log_items, self.log_item_view):
+            log_right.addWidget(w)
+        log_right.setSizes([140, 220, 260])
+        shared_tab = QSplitter()
+        shared_tab.addWidget(self.log)
+        shared_tab.addWidget(log_right)
+        shared_tab.setSizes([380, 620])
         self.received = QListWidget()
         self.received.setAccessibleName(self.tr("What my partner shared, newest first"))
         self.received.currentItemChanged.connect(self.on_received_selected)
@@ -201,7 +219,7 @@ class SharePane(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Share"))
         self.tabs.addTab(choose, self.tr("Choose and export"))
-        self.tabs.addTab(self.log, self.tr("Shared"))
+        self.tabs.addTab(shared_tab, self.tr("Shared"))
         self.tabs.addTab(from_partner, self.tr("From partner"))
         QVBoxLayout(self).addWidget(self.tabs)
 
@@ -239,15 +257,22 @@ class SharePane(QWidget):
 
     def reload_history(self) -> None:
         sharing = self.session.sharing()
+        self.log.blockSignals(True)
         self.log.clear()
-        for entry in sharing.history():
-            self.log.addItem(
+        self.log_entries = sharing.history(items=False)
+        for n, entry in enumerate(self.log_entries):
+            row = QListWidgetItem(
                 self.tr("%1 · %2 · for %3 · %4 item(s)")
                 .replace("%1", f"{entry.shared_at:%d %b %Y %H:%M}")
                 .replace("%2", entry.format.upper())
                 .replace("%3", entry.recipient)
-                .replace("%4", str(len(entry.item_ids)))
+                .replace("%4", str(entry.item_count))
             )
+            row.setData(Qt.UserRole, n)
+            self.log.addItem(row)
+        self.log.blockSignals(False)
+        for w in (self.log_view, self.log_items, self.log_item_view):
+            w.clear()
         self.received.clear()
         self.received_rows = sharing.received_latest()
         statuses: dict[tuple[str, str], SenderStatus] = {}
@@ -311,10 +336,13 @@ class SharePane(QWidget):
 
     def clear(self) -> None:
         self.records = []
-        for w in (self.list, self.log, self.received):
+        for w in (self.list, self.log, self.log_items, self.received):
             w.blockSignals(True)
             w.clear()
             w.blockSignals(False)
+        self.log_entries = []
+        for w in (self.log_view, self.log_item_view):
+            w.clear()
         self.payload = None
         self.received_rows = []
         if self.trust_box is not None:
@@ -525,6 +553,51 @@ class SharePane(QWidget):
                 render_item(old.data, level=3),
             ]
         self.received_view.setMarkdown("\n".join(parts))
+
+    def on_log_selected(self, current, previous=None) -> None:
+        """One export in full: when, to whom, format, the file's SHA-256, every item."""
+        self.log_items.clear()
+        self.log_item_view.clear()
+        if current is None or not self.session.is_open:
+            self.log_view.clear()
+            return
+        entry = self.log_entries[current.data(Qt.UserRole)]
+        items = self.session.sharing().logged_items(entry.id)
+        self.log_view.setMarkdown(
+            "\n".join(
+                [
+                    f"- {self.tr('When')}: {entry.shared_at:%A %d %B %Y, %H:%M}",
+                    f"- {self.tr('To')}: {entry.recipient}",
+                    f"- {self.tr('Format')}: {entry.format}",
+                    f"- SHA-256: `{entry.sha256}`",
+                    f"- {self.tr('Items')}: {len(items)}",
+                ]
+            )
+        )
+        for item in items:
+            kind = KIND_LABELS.get(item.kind, item.kind)
+            text = (
+                f"{self.tr(kind)} — {item.title or '…'}"
+                if item.present
+                else self.tr("(no longer in the journal)")
+            )
+            row = QListWidgetItem(text)
+            row.setData(Qt.UserRole, (item.id, item.kind))
+            self.log_items.addItem(row)
+
+    def on_logged_item_activated(self, row) -> None:
+        """Open an item an export carried: shown here as it is now (as it would leave), and
+        in its own pane for the kinds that have one."""
+        item_id, kind = row.data(Qt.UserRole)
+        if not kind or not self.session.is_open:
+            return
+        try:
+            rec = self.session.items().get(item_id)
+        except KintsugiError:
+            self.log_item_view.setPlainText(self.tr("This item is no longer in the journal."))
+            return
+        self.log_item_view.setMarkdown(render_item(share.share_dict(rec)))
+        self.open_requested.emit(item_id, kind)
 
     def offer_to_trust(self, result) -> None:
         """A sender whose key is not in the address book: show its fingerprint, offer to save
