@@ -294,7 +294,6 @@ class SharePane(QWidget):
                 )
             row = QListWidgetItem(text)
             row.setData(Qt.UserRole, n)
-            row.setToolTip(status.line())
             self.received.addItem(row)
 
     def set_all(self, checked: bool) -> None:
@@ -606,6 +605,12 @@ class SharePane(QWidget):
         box = QMessageBox(
             QMessageBox.Question,
             self.tr("A new sender"),
+            "",
+            QMessageBox.Save | QMessageBox.Cancel,
+            self,
+        )
+        box.setTextFormat(Qt.PlainText)  # a sender's name is text, never markup
+        box.setText(
             self.tr(
                 "%1's sharing key is not in your address book.\n\nFingerprint:\n%2\n\n"
                 "Compare it with %1 (in person or on the phone: their Kintsugi shows it under "
@@ -613,9 +618,7 @@ class SharePane(QWidget):
                 "show as verified."
             )
             .replace("%1", name)
-            .replace("%2", result.status.fingerprint),
-            QMessageBox.Save | QMessageBox.Cancel,
-            self,
+            .replace("%2", result.status.fingerprint)
         )
         box.setTextFormat(Qt.PlainText)  # a sender's name is their text, never markup
         box.button(QMessageBox.Save).setText(self.tr("Save %1's key").replace("%1", name))
