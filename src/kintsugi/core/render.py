@@ -200,7 +200,9 @@ def item_title(item: dict[str, Any]) -> str:
     if kind == "trigger":
         return CUE_LABELS.get(item.get("cue", ""), str(item.get("cue") or ""))
     if kind == "grounding":
-        return TECHNIQUE_LABELS.get(item.get("technique", ""), str(item.get("technique") or ""))
+        label_ = TECHNIQUE_LABELS.get(item.get("technique", ""), str(item.get("technique") or ""))
+        name = item.get("technique_name")
+        return f"{label_}: {name}" if isinstance(name, str) and name else label_
     if kind == "boundary":
         text = str(item.get("text") or "")
         return text.splitlines()[0] if text.strip() else ""
@@ -261,6 +263,7 @@ def _body(item: dict[str, Any]) -> list[str]:
             lines.append(_field_line("acted_on", acted))
     elif kind == "grounding":
         take("technique")
+        take("technique_name")  # in the heading
         duration, completed = take("duration_s"), take("completed")
         if duration is not None or completed is not None:
             minutes = f"{round(float(duration or 0) / 60, 1):g} minutes"

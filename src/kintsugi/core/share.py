@@ -184,6 +184,10 @@ def share_dict(
     if rec.KIND == "boundary" and not options.earlier_wordings:
         data.pop("history", None)
     if rec.KIND == "grounding":
+        steps = data.get("steps") or []
+        name = steps[0].get("name") if steps and isinstance(steps[0], dict) else None
+        if rec.technique == "custom" and isinstance(name, str) and name.strip():
+            data["technique_name"] = name  # one's own technique, by its name (charts use it)
         if not options.exercise_answers:
             data.pop("steps", None)
         if answered is not None:

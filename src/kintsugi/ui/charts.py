@@ -122,10 +122,21 @@ def week_labels_for(weeks: list) -> list[str]:
     return [f"{w:%d %b}" for w, *_ in weeks]
 
 
-def draw(p: QPainter, rect: QRectF, spec: ChartSpec, style: ChartStyle = ChartStyle()) -> None:
+def draw(
+    p: QPainter,
+    rect: QRectF,
+    spec: ChartSpec,
+    style: ChartStyle = ChartStyle(),
+    *,
+    label_pt: float | None = None,
+) -> None:
+    """Draw ``spec`` in ``rect``; ``label_pt``: the labels' size in points (the report's),
+    else the painter's font (the title) and 80 % of it (the labels)."""
     p.save()
     p.setRenderHint(QPainter.Antialiasing)
     title_font = QFont(p.font())
+    if label_pt:
+        title_font.setPointSizeF(label_pt * 1.2)
     title_font.setBold(True)
     p.setFont(title_font)
     p.setPen(QColor(style.text))
@@ -137,7 +148,12 @@ def draw(p: QPainter, rect: QRectF, spec: ChartSpec, style: ChartStyle = ChartSt
     )
     small = QFont(title_font)
     small.setBold(False)
-    small.setPointSizeF(max(6.0, title_font.pointSizeF() * 0.8))
+    if label_pt:
+        small.setPointSizeF(label_pt)
+    elif title_font.pointSizeF() > 0:
+        small.setPointSizeF(max(6.0, title_font.pointSizeF() * 0.8))
+    else:  # a font sized in pixels (images)
+        small.setPixelSize(max(8, round(title_font.pixelSize() * 0.8)))
     p.setFont(small)
     body = QRectF(rect.left(), rect.top() + title_h, rect.width(), rect.height() - title_h)
     if spec.empty:

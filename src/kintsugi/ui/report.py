@@ -1,8 +1,14 @@
-"""The therapy report: a calm PDF made with Qt's own PDF writer.
+"""The report: a calm PDF made with Qt's own PDF writer.
 
-Cover (name, dates, what is included), a summary of the moments and what helped, the
-insight charts (drawn by ui/charts.py from the chosen items only), then the items in order.
-Private notes are never included. Needs a QGuiApplication (offscreen is fine).
+Cover (name, dates, what is included) and a summary of the moments and what helped; then the
+Insights pane's charts, all of them, with its summary line (streaks), drawn by ui/charts.py
+as vector graphics straight onto the pages from the chosen items only (labels at
+``LABEL_PT`` points, real text); then the items, rendered from the share payload (the same
+Markdown as the preview), the writer's own ``#`` headings nested below each item's heading.
+Text in every script through Qt's font fallback (Debian's Noto fonts, installed by
+scripts/setup-system.sh). The page size follows the locale (Letter in the US and Canada, A4
+elsewhere); the PDF's title is a neutral "Report". Private notes are never included. Needs a
+QGuiApplication (offscreen is fine).
 """
 
 from __future__ import annotations
@@ -11,27 +17,42 @@ import html
 from collections import Counter
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kintsugi.core import insights
 from kintsugi.core.db import Database
-from kintsugi.core.insights import Range
+from kintsugi.core.insights import Insights, Range
 from kintsugi.core.records import GroundingSession, Record, Trigger
 from kintsugi.core.render import KIND_NAMES
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.core.share import DEFAULT_OPTIONS, Payload, ShareOptions
 from kintsugi.core.transfer import payload_for
-from kintsugi.ui.charts import charts_for, render_image
+from kintsugi.ui.charts import ChartSpec, charts_for, draw, technique_label
+from kintsugi.ui.insights_pane import summary_text
 from kintsugi.ui.safe_text import SafeTextDocument
 
-REPORT_CHARTS = (
-    "Triggers per week",
-    "What set them off",
-    "What works for me: mean drop in distress",
-    "Check-ins",
-)
+TITLE = "Report"  # the PDF's metadata title: neutral, whoever sees the file name or title
+LABEL_PT = 8.5  # chart labels, printed (≥ 8 pt)
+RESOLUTION = 96  # layout at screen scale; the PDF stays vector
+CHART_HEIGHT_MM = 70
+LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
+
+
+def page_size_for(locale: QLocale | None = None) -> QPageSize:
+    """Letter in the US and Canada, A4 everywhere else."""
+    territory = (locale or QLocale()).territory()
+    return QPageSize(QPageSize.Letter if territory in LETTER_TERRITORIES else QPageSize.A4)
 
 
 def summary_tables(records: list[Record]) -> str:
@@ -74,53 +95,113 @@ def summary_tables(records: list[Record]) -> str:
     return "".join(parts)
 
 
-def build_document(
-    db: Database,
-    records: list[Record],
-    *,
-    name: str = "",
-    today: date | None = None,
-    payload: Payload | None = None,
-    options: ShareOptions = DEFAULT_OPTIONS,
-) -> SafeTextDocument:
-    """The report of ``payload`` (the items of ``records``, as they leave)."""
-    records = sorted(records, key=lambda r: r.occurred_at)
-    if payload is None:
-        payload = payload_for(db, records, exporter=name, options=options)
-    doc = SafeTextDocument()
-    doc.setDocumentMargin(0)
-    first = records[0].occurred_at.date() if records else date.today()
-    last = records[-1].occurred_at.date() if records else date.today()
-    kinds = Counter(KIND_NAMES[r.KIND] for r in records)
-    included = ", ".join(f"{n} × {k}" for k, n in kinds.most_common()) or "nothing"
-    cover = (
-        f"<h1>Notes for therapy</h1><p>{html.escape(name)}</p>"
-        f"<p>{first:%d %B %Y} – {last:%d %B %Y}</p>"
-        f"<p>Included: {html.escape(included)}.</p>"
-        "<p><i>Chosen and exported from Kintsugi by its writer. Private notes are never "
-        "included.</i></p>"
+def by_cue_table(figures: Insights) -> str:
+    """The Insights pane's "What helped, by what set it off" table."""
+    rows = "".join(
+        f"<tr><td>{html.escape(CUE_LABELS.get(cue, cue))}</td>"
+        f"<td>{html.escape(technique_label(e.technique, e.name))}</td>"
+        f"<td align=right>{e.n}</td><td align=right>"
+        + (f"{e.mean_drop:.1f} points" if e.mean_drop > 0 else "not yet")
+        + "</td></tr>"
+        for cue, effects in figures.by_cue_technique.items()
+        for e in effects
     )
-    figures = insights.compute(
-        db, Range(first, last), today=today, only_ids=[r.id for r in records if r.id is not None]
+    if not rows:
+        return ""
+    return (
+        "<h2>What helped, by what set it off</h2><table border=0 cellspacing=0 cellpadding=4>"
+        "<tr><th align=left>What set it off</th><th align=left>What I did</th><th>Times</th>"
+        "<th>Eased by</th></tr>" + rows + "</table>"
     )
-    chart_html = []
-    for n, spec in enumerate(s for s in charts_for(figures) if s.title in REPORT_CHARTS):
-        if spec.empty:
-            continue
-        url = QUrl(f"chart{n}.png")
-        doc.addResource(QTextDocument.ImageResource, url, render_image(spec, QSize(900, 360)))
-        chart_html.append(f'<p><img src="chart{n}.png" width="450"></p>')
-    items_md = payload.items_markdown()
-    body_doc = SafeTextDocument()
-    body_doc.set_markdown(items_md)
-    doc.set_html(
-        cover
-        + summary_tables(records)
-        + "".join(chart_html)
-        + "<h2>The items</h2>"
-        + body_doc.toHtml().split("<body", 1)[-1].split(">", 1)[-1].rsplit("</body>", 1)[0]
+
+
+class Report:
+    """The report's parts: the front (cover and tables), the charts, the items."""
+
+    def __init__(
+        self,
+        db: Database,
+        records: list[Record],
+        *,
+        name: str = "",
+        today: date | None = None,
+        payload: Payload | None = None,
+        options: ShareOptions = DEFAULT_OPTIONS,
+    ):
+        records = sorted(records, key=lambda r: r.occurred_at)
+        if payload is None:
+            payload = payload_for(db, records, exporter=name, options=options)
+        first = records[0].occurred_at.date() if records else date.today()
+        last = records[-1].occurred_at.date() if records else date.today()
+        kinds = Counter(KIND_NAMES[r.KIND] for r in records)
+        included = ", ".join(f"{n} × {k}" for k, n in kinds.most_common()) or "nothing"
+        self.figures: Insights = insights.compute(
+            db,
+            Range(first, last),
+            today=today,
+            only_ids=[r.id for r in records if r.id is not None],
+        )
+        self.front = SafeTextDocument()
+        self.front.set_html(
+            f"<h1>Notes for therapy</h1><p>{html.escape(name)}</p>"
+            f"<p>{first:%d %B %Y} – {last:%d %B %Y}</p>"
+            f"<p>Included: {html.escape(included)}.</p>"
+            "<p><i>Chosen and exported from Kintsugi by its writer. Private notes are never "
+            "included.</i></p>" + summary_tables(records) + by_cue_table(self.figures)
+        )
+        self.charts: list[ChartSpec] = charts_for(self.figures)
+        self.summary = summary_text(self.figures)
+        self.items = SafeTextDocument()
+        self.items.set_markdown("# The items\n\n" + payload.items_markdown())
+        for doc in (self.front, self.items):
+            doc.setDocumentMargin(0)
+
+
+def build_document(db: Database, records: list[Record], **kwargs) -> SafeTextDocument:
+    """The items part of the report (as the preview renders them)."""
+    return Report(db, records, **kwargs).items
+
+
+def _paint_document(painter: QPainter, writer: QPdfWriter, doc, size: QSizeF, first: bool):
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setPageSize(size)
+    for page in range(doc.pageCount()):
+        if page or not first:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -page * size.height())
+        doc.drawContents(painter, QRectF(0, page * size.height(), size.width(), size.height()))
+        painter.restore()
+
+
+def _paint_charts(painter: QPainter, writer: QPdfWriter, report: Report, size: QSizeF) -> None:
+    writer.newPage()
+    font = QFont(painter.font())
+    font.setPointSizeF(LABEL_PT * 1.6)
+    font.setBold(True)
+    painter.setFont(font)
+    heading_h = painter.fontMetrics().height() * 1.6
+    painter.drawText(QRectF(0, 0, size.width(), heading_h), "Insights")
+    font.setBold(False)
+    font.setPointSizeF(LABEL_PT + 1)
+    painter.setFont(font)
+    text_rect = painter.boundingRect(
+        QRectF(0, heading_h, size.width(), size.height()),
+        Qt.TextWordWrap | Qt.AlignLeft,
+        report.summary,
     )
-    return doc
+    painter.drawText(text_rect, Qt.TextWordWrap | Qt.AlignLeft, report.summary)
+    chart_h = CHART_HEIGHT_MM / 25.4 * RESOLUTION
+    y = text_rect.bottom() + chart_h * 0.1
+    labels = QFont(painter.font())
+    labels.setPointSizeF(LABEL_PT)
+    for spec in report.charts:
+        if y + chart_h > size.height():
+            writer.newPage()
+            y = 0.0
+        painter.setFont(labels)
+        draw(painter, QRectF(0, y, size.width(), chart_h), spec, label_pt=LABEL_PT)
+        y += chart_h * 1.08
 
 
 def render_pdf(
@@ -130,25 +211,31 @@ def render_pdf(
     name: str = "",
     payload: Payload | None = None,
     options: ShareOptions = DEFAULT_OPTIONS,
+    locale: QLocale | None = None,
+    today: date | None = None,
 ) -> bytes:
+    report = Report(db, records, name=name, payload=payload, options=options, today=today)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle("Notes for therapy")
+    writer.setTitle(TITLE)
     writer.setCreator("Kintsugi")
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.A4),
+            page_size_for(locale),
             QPageLayout.Portrait,
             QMarginsF(20, 20, 20, 20),
             QPageLayout.Millimeter,
         )
     )
-    writer.setResolution(96)  # lay the text out at screen scale; the PDF stays vector
-    doc = build_document(db, records, name=name, payload=payload, options=options)
-    doc.setPageSize(writer.pageLayout().paintRectPixels(96).size().toSizeF())
-    doc.print_(writer)
+    writer.setResolution(RESOLUTION)
+    size = writer.pageLayout().paintRectPixels(RESOLUTION).size().toSizeF()
+    painter = QPainter(writer)
+    _paint_document(painter, writer, report.front, size, first=True)
+    _paint_charts(painter, writer, report, size)
+    _paint_document(painter, writer, report.items, size, first=False)
+    painter.end()
     del writer
     buffer.close()
     return bytes(data)
