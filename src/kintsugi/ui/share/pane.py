@@ -620,7 +620,6 @@ class SharePane(QWidget):
             .replace("%1", name)
             .replace("%2", result.status.fingerprint)
         )
-        box.setTextFormat(Qt.PlainText)  # a sender's name is their text, never markup
         box.button(QMessageBox.Save).setText(self.tr("Save %1's key").replace("%1", name))
         box.button(QMessageBox.Cancel).setText(self.tr("Not now"))
         box.setDefaultButton(QMessageBox.Cancel)
