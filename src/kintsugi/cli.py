@@ -437,15 +437,17 @@ def cmd_share_log(args: argparse.Namespace) -> int:
             for item in data["items"]:
                 item["present"] = bool(item["kind"])
             out.append(data)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(terminal.json_text(out))
         return 0
     for entry in log:
+        who = terminal.field(entry.recipient)
         print(
-            f"{entry.shared_at:%Y-%m-%d %H:%M}\t{entry.format}\tto {entry.recipient}\t"
-            f"{len(entry.items)} item(s)\tsha256 {entry.sha256}"
+            f"{entry.shared_at:%Y-%m-%d %H:%M}\t{entry.format}\tto {who}"
+            f"\t{len(entry.items)} item(s)\tsha256 {entry.sha256}"
         )
         for item in entry.items:
-            what = f"{item.kind}\t{item.title}" if item.present else "(no longer in the vault)"
+            title = terminal.field(item.title)
+            what = f"{item.kind}\t{title}" if item.present else "(no longer in the vault)"
             print(f"\t{item.id}\t{what}")
     return 0
 
