@@ -359,3 +359,28 @@ def test_migration_indexes_the_share_log_from_the_previous_version(tmp_path):
             )
         assert "share_log_item_by_log" in plan
         assert [i.id for i in Sharing(v.db).history()[0].items] == [1, 2]
+
+
+def test_ones_own_technique_leaves_by_name_and_is_checked_on_import(two):
+    from kintsugi.core.records import GroundingSession
+    from kintsugi.core.repo.grounding import GroundingRepository
+
+    me, sam = two
+    own = GroundingRepository(sam.db).add(
+        GroundingSession(technique="custom", steps=[{"name": "Cold water", "steps_done": 2}])
+    )
+    payload = transfer.payload_for(
+        sam.db, [own], options=share.ShareOptions(exercise_answers=False)
+    )
+    assert payload.items[0]["technique_name"] == "Cold water" and "steps" not in payload.items[0]
+    assert "My own technique: Cold water" in payload.markdown()
+    data = transfer.export_bytes(
+        sam.db, [own], "age", recipients=[Sharing(me.db).my_key()], payload=payload
+    )
+    assert transfer.import_file(me.db, data).added == 1
+    members = unpack(data, Sharing(me.db).identity())
+    doc = json.loads(members[share.JSON_NAME])
+    doc["items"][0]["technique_name"] = ["not", "a", "name"]
+    members[share.JSON_NAME] = json.dumps(doc).encode()
+    with pytest.raises(share.BundleError):
+        transfer.import_file(me.db, repack(members, Sharing(me.db).my_key()))

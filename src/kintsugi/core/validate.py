@@ -376,6 +376,8 @@ def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record]
     values = fields({**COMMON, **KIND_FIELDS[kind]}, item)
     if shared_copy and "answered_trigger" in item:  # the trigger an exercise answered
         fields({"answered_trigger": _answered}, item)
+    if shared_copy and "technique_name" in item:  # one's own technique, by its name
+        fields({"technique_name": line}, item)
     for need, what in (("uid", "uid"), ("occurred_at", "date (occurred_at)")):
         if need not in values:
             raise Invalid(f"has no {what}")
