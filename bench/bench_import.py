@@ -65,6 +65,13 @@ def _vm(field: str) -> int:
     return 0
 
 
+def _cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _reset_peak() -> None:
     with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
@@ -75,7 +82,7 @@ def child_kintsugi(file: Path, vault_path: Path) -> dict:
     from kintsugi.core import importing
     from kintsugi.core.vault import Vault
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     vault = Vault.open(vault_path, PASSPHRASE)
     opened = time.perf_counter()
     _reset_peak()
@@ -84,11 +91,12 @@ def child_kintsugi(file: Path, vault_path: Path) -> dict:
     result = importing.import_path(
         vault.db, file, progress=lambda p: reports.append(p.items) or True
     )
-    done = time.perf_counter()
+    done, cpu = time.perf_counter(), _cpu() - cpu
     peak = _vm("VmHWM")
     vault.lock()
     return {
         "seconds": done - start,
+        "cpu": cpu,
         "kdf_open": opened - start,
         "added": result.added,
         "peak_rss": peak,
@@ -131,7 +139,7 @@ def child_limit(file: Path, vault_path: Path) -> dict:
 
     rows = limit_rows(file)
     salt = read_salt(vault_path)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     key = kdf.derive_key(PASSPHRASE, salt)
     conn = sqlcipher3.connect(str(vault_path), isolation_level=None)
     conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}{salt.hex()}'\"")
@@ -164,11 +172,12 @@ def child_limit(file: Path, vault_path: Path) -> dict:
     )
     conn.executemany("INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)", rows["fts"])
     conn.execute("COMMIT")
-    done = time.perf_counter()
+    done, cpu = time.perf_counter(), _cpu() - cpu
     count = conn.execute("SELECT count(*) FROM item").fetchone()[0]
     conn.close()
     return {
         "seconds": done - start,
+        "cpu": cpu,
         "kdf_open": opened - start,
         "added": count,
         "peak_rss": _vm("VmHWM"),
@@ -231,6 +240,8 @@ def main() -> None:
             k = [x["seconds"] for x in runs["kintsugi"]]
             lim = [x["seconds"] for x in runs["limit"]]
             ratios = sorted(a / b for a, b in zip(k, lim, strict=True))
+            kc = [x["cpu"] for x in runs["kintsugi"]]
+            lc = [x["cpu"] for x in runs["limit"]]
             row = {
                 "n": n,
                 "file_mb": file.stat().st_size / 2**20,
@@ -239,6 +250,9 @@ def main() -> None:
                 "kdf": statistics.median(x["kdf_open"] for x in runs["kintsugi"]),
                 "ratio_median": statistics.median(k) / statistics.median(lim),
                 "ratio_range": (ratios[0], ratios[-1]),
+                "kintsugi_cpu": kc,
+                "limit_cpu": lc,
+                "cpu_ratio_median": statistics.median(kc) / statistics.median(lc),
                 "peak_rss_mb": statistics.median(x["peak_rss"] for x in runs["kintsugi"]) / 2**20,
                 "rss_before_mb": statistics.median(x["rss_before_import"] for x in runs["kintsugi"])
                 / 2**20,
@@ -250,7 +264,8 @@ def main() -> None:
             print(
                 f"{n:>7} entries ({row['file_mb']:.1f} MB): Kintsugi {spread(k)}, "
                 f"limit {spread(lim)}, ratio {row['ratio_median']:.2f} "
-                f"({ratios[0]:.2f}–{ratios[-1]:.2f}); KDF+open {row['kdf']:.2f} s; "
+                f"({ratios[0]:.2f}–{ratios[-1]:.2f}); CPU {spread(kc)} vs {spread(lc)}, "
+                f"ratio {row['cpu_ratio_median']:.2f}; KDF+open {row['kdf']:.2f} s; "
                 f"peak RSS during import {row['peak_rss_mb']:.0f} MB "
                 f"(before it {row['rss_before_mb']:.0f} MB; the limit, rows held: "
                 f"{row['limit_peak_rss_mb']:.0f} MB); {row['progress_reports']} progress reports",

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import ijson
-from ijson.common import ObjectBuilder
 
 from kintsugi.core import share, validate
 from kintsugi.core.db import Database
@@ -547,20 +546,36 @@ class _JsonDocument:
 
     @staticmethod
     def _build(events: Iterator, start: str) -> Any:
-        builder = ObjectBuilder()
-        builder.event(start, None)
-        depth = 1
+        """One element from its events (a tight loop: this runs for every item)."""
+        root: Any = {} if start == "start_map" else []
+        stack: list[Any] = [root]
+        keys: list[Any] = [None]
+        top, key = root, None
         for event, value in events:
-            builder.event(event, value)
-            if event in ("start_map", "start_array"):
-                depth += 1
-                if depth > validate.MAX_DEPTH:
+            if event == "map_key":
+                key = value
+                continue
+            if event == "end_map" or event == "end_array":
+                stack.pop()
+                keys.pop()
+                if not stack:
+                    return root
+                top, key = stack[-1], keys[-1]
+                continue
+            if event == "start_map" or event == "start_array":
+                value = {} if event == "start_map" else []
+                if len(stack) >= validate.MAX_DEPTH:
                     raise _Refused("", f"it is nested more than {validate.MAX_DEPTH} levels deep")
-            elif event in ("end_map", "end_array"):
-                depth -= 1
-                if depth == 0:
-                    return builder.value
-        return builder.value
+            if type(top) is dict:
+                top[key] = value
+            else:
+                top.append(value)
+            if event == "start_map" or event == "start_array":
+                keys[-1] = key
+                stack.append(value)
+                keys.append(None)
+                top, key = value, None
+        return root
 
     @staticmethod
     def _skip(events: Iterator) -> None:

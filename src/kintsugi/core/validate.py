@@ -75,10 +75,11 @@ def text(value: Any, limit: int = MAX_TEXT, *, what: str = "text") -> str:
         raise Invalid(f"is {len(value):,} characters long (at most {limit:,})")
     if "\x00" in value:
         raise Invalid("contains a NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise Invalid("is not valid Unicode (a lone surrogate)") from None
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise Invalid("is not valid Unicode (a lone surrogate)") from None
     return value
 
 
@@ -143,9 +144,9 @@ def choice(options: tuple[str, ...]) -> Callable[[Any], str]:
     return convert
 
 
-def _year_ok(year: int, shown: str) -> None:
+def _year_ok(year: int, value: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise Invalid(f"the date {shown} is outside the years {MIN_YEAR}–{MAX_YEAR}")
+        raise Invalid(f"the date {show(value)} is outside the years {MIN_YEAR}–{MAX_YEAR}")
 
 
 def moment(value: Any) -> datetime:
@@ -156,7 +157,7 @@ def moment(value: Any) -> datetime:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise Invalid(f"the date {show(value)} is not a date and time") from None
-    _year_ok(parsed.year, show(value))
+    _year_ok(parsed.year, value)
     return parsed if parsed.tzinfo else parsed.astimezone()
 
 
@@ -171,7 +172,7 @@ def day(value: Any) -> date:
         parsed = date.fromisoformat(value)
     except ValueError:
         raise Invalid(f"the date {show(value)} is not a date") from None
-    _year_ok(parsed.year, show(value))
+    _year_ok(parsed.year, value)
     return parsed
 
 

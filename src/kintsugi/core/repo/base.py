@@ -40,6 +40,13 @@ def first_line(text: str, limit: int = TITLE_CHARS) -> str:
 
 
 def excerpt_of(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first ``limit`` characters of ``text`` with its whitespace collapsed."""
+    if len(text) > 8 * limit:  # a long body: collapse only a head of whole words
+        head = text[: 8 * limit]
+        cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
+        short = " ".join(head[:cut].split()) if cut > 0 else ""
+        if len(short) > limit:
+            return short[:limit]
     return " ".join(text.split())[:limit]
 
 
