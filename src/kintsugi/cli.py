@@ -394,7 +394,8 @@ class _ProgressLine:
 
         self.stream = stream or sys.stderr
         self.clock = clock or time.monotonic
-        self.start = self.last = self.clock()
+        self.start = self.clock()
+        self.last = float("-inf")
         self.tty = self.stream.isatty()
         self.shown = self.open = False
 
