@@ -173,7 +173,12 @@ def test_journal_preview(window, bait, qtbot):
     assert isinstance(editor.preview.document(), SafeTextDocument)
     paint(window)
     assert "[image not shown: zero]" in editor.preview.toPlainText()
-    # the list's tool tip shows the text as text
+    # the list's tool tip shows the text as text (Qt would render a tool tip as HTML)
+    markup = window.session.entries().add(Entry(title="markup", body=NAME))
+    window.journal.on_unlocked()
+    model = window.journal.model
+    tip = model.data(model.index(model.row_of(markup.id)), Qt.ToolTipRole)
+    assert "&lt;img" in tip and "<img" not in tip
     assert "&lt;img" in plain_tooltip(NAME) and "<img" not in plain_tooltip(NAME)
     assert_nothing_read(c, watch)
 

@@ -34,6 +34,7 @@ from kintsugi.ui.insights_pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.messages import describe
 from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
+from kintsugi.ui.safe_text import message
 from kintsugi.ui.screen_fit import fit_to_screen, fits
 from kintsugi.ui.search_pane import SearchPane
 from kintsugi.ui.session import Session
@@ -315,8 +316,9 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             return True
         if (
             not self.flush()
-            and QMessageBox.warning(
+            and message(
                 self,
+                QMessageBox.Warning,
                 TITLE,
                 self.tr(
                     "The last changes couldn't be saved (%1)\n\nLock anyway and lose them?"

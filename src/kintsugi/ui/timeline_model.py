@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kintsugi.core.records import ItemSummary
+from kintsugi.ui.safe_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 #: fetch(after=(occurred_at, id) | None, limit=N) -> the next page, newest first
@@ -57,7 +58,7 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.AccessibleTextRole:
             return f"{row.occurred_at:%A %d %B %Y %H:%M}: {row.title or self.tr('Untitled')}"
         if role == Qt.ToolTipRole:
-            return row.excerpt or None
+            return plain_tooltip(row.excerpt)  # the text as it is, never markup
         if role == self.IdRole:
             return row.id
         if role == self.SummaryRole:
