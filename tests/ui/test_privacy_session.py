@@ -2,12 +2,22 @@
 create a vault, write, log a trigger, ground, search, export through the app's own file
 dialog, lock, quit. Then: no plaintext anywhere on disk (but the chosen export), no path
 the person chose in QtProject.conf or QSettings, no user content in debug logs, no socket
-ever opened, and the process not dumpable."""
+ever opened from Python, and the process not dumpable.
+
+Qt opens its sockets from C++, where Python's audit hook cannot see them, so the session also
+looks at its own file descriptors (/proc/self/fd → socket inodes, classified by /proc/net/tcp,
+tcp6, udp, udp6, raw, raw6 and unix) at every step: no network socket, ever; the only socket
+is the one local D-Bus connection Qt makes for screen-lock signals (to a private session bus
+this test starts, with no system bus), and its peer is that bus."""
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
+import time
+
+import pytest
 
 CANARY = "CANARY-e41b9f0c"
 
@@ -16,6 +26,30 @@ SESSION = textwrap.dedent(f"""
     from pathlib import Path
     sockets = []
     sys.addaudithook(lambda event, args: event.startswith("socket") and sockets.append(event))
+    samples = []
+    def fd_sockets(step):
+        # this process's sockets right now, seen from the kernel (C++ ones included)
+        inodes = {{}}
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                link = os.readlink(f"/proc/self/fd/{{fd}}")
+            except OSError:
+                continue
+            if link.startswith("socket:["):
+                inodes[link[8:-1]] = int(fd)
+        found = {{}}
+        for table in ("tcp", "tcp6", "udp", "udp6", "raw", "raw6", "unix"):
+            try:
+                rows = Path(f"/proc/net/{{table}}").read_text().splitlines()[1:]
+            except OSError:
+                continue
+            column = 6 if table == "unix" else 9
+            for row in rows:
+                parts = row.split()
+                if len(parts) > column and parts[column] in inodes:
+                    found[parts[column]] = table
+        samples.append({{"step": step, "kinds": sorted(found.get(i, "other") for i in inodes),
+                        "fds": sorted(inodes.values())}})
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     exports = Path(sys.argv[1])
     logging.basicConfig(level=logging.DEBUG, filename=str(exports.parent / "debug.log"))
@@ -41,6 +75,7 @@ SESSION = textwrap.dedent(f"""
     w.welcome.want_recovery.setChecked(False)
     w.welcome.create_button.click()
     until(lambda: w.session.is_open)
+    fd_sockets("unlocked")
     w.on_new_entry()
     QTest.keyClicks(w.journal.editor.title, c + " title")
     QTest.keyClicks(w.journal.editor.body, c + " body " * 50)
@@ -61,6 +96,7 @@ SESSION = textwrap.dedent(f"""
     w.on_find()
     QTest.keyClicks(w.search.query, c)
     until(lambda: w.search.model.rowCount() > 0)
+    fd_sockets("searched")
     target = exports / "my-private-export-name.json"
     def answer_dialogs():
         modal = QApplication.activeModalWidget()
@@ -76,15 +112,45 @@ SESSION = textwrap.dedent(f"""
     w.on_export_everything()
     until(lambda: target.exists())
     wait_for_background()
+    fd_sockets("exported")
     w.lock()
+    fd_sockets("locked")
+    python_sockets = list(sockets)  # before looking at the peers below (that makes sockets)
+    import socket
+    peers = []
+    for fd in samples[-1]["fds"]:
+        with socket.socket(fileno=os.dup(fd)) as s:
+            peers.append((s.family.name, s.getpeername()))
     w.close()
     wait_for_background()
-    print(json.dumps({{"sockets": sockets, "dumpable": hardening.is_dumpable(),
-                       "exported": target.exists()}}))
+    print(json.dumps({{"sockets": python_sockets, "dumpable": hardening.is_dumpable(),
+                       "exported": target.exists(), "samples": samples, "peers": peers,
+                       "dbus": w.system_lock.connected}}))
 """)
 
 
-def test_a_whole_session_leaves_no_trail(tmp_path):
+@pytest.fixture
+def session_bus(tmp_path):
+    """A private D-Bus session bus, so Qt really connects (as on a desktop)."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed")
+    address = tmp_path / "bus" / "session"
+    address.parent.mkdir()
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", f"--address=unix:path={address}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        if address.exists():
+            break
+        time.sleep(0.02)
+    yield address
+    daemon.terminate()
+    daemon.wait(timeout=10)
+
+
+def test_a_whole_session_leaves_no_trail(tmp_path, session_bus):
     home, tmp, exports = tmp_path / "home", tmp_path / "tmp", tmp_path / "exports"
     for d in (home, tmp, exports):
         d.mkdir()
@@ -97,6 +163,8 @@ def test_a_whole_session_leaves_no_trail(tmp_path):
         "XDG_CACHE_HOME": str(home / ".cache"),
         "XDG_STATE_HOME": str(home / ".local/state"),
         "XDG_RUNTIME_DIR": str(tmp),
+        "DBUS_SESSION_BUS_ADDRESS": f"unix:path={session_bus}",
+        "DBUS_SYSTEM_BUS_ADDRESS": f"unix:path={tmp_path / 'no-system-bus'}",
     }
     r = subprocess.run(
         [sys.executable, "-c", SESSION, str(exports)],
@@ -109,6 +177,13 @@ def test_a_whole_session_leaves_no_trail(tmp_path):
     result = json.loads(r.stdout.strip().splitlines()[-1])
     assert result["exported"]
     assert result["sockets"] == []  # no network, not even a lookup
+    # Qt's own sockets, seen from the kernel: no network socket at any step; one local D-Bus
+    # connection (Qt's, for screen-lock signals), and its peer is the session bus.
+    assert [s["step"] for s in result["samples"]] == ["unlocked", "searched", "exported", "locked"]
+    for sample in result["samples"]:
+        assert sample["kinds"] == ["unix"], sample
+    assert result["peers"] == [["AF_UNIX", str(session_bus)]]
+    assert "org.freedesktop.ScreenSaver.ActiveChanged" in result["dbus"]
     assert result["dumpable"] is False
     assert CANARY in (exports / "my-private-export-name.json").read_text()  # what was chosen
     needles = [CANARY.encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be")]
