@@ -18,9 +18,11 @@ the same one. See docs/vault-format.md.
 from __future__ import annotations
 
 import base64
+import ctypes
 import hashlib
 import math
 import os
+import sys
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -93,7 +95,9 @@ def derive_key(passphrase: str, salt: bytes) -> bytearray:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return bytearray(kdf.derive(normalize_passphrase(passphrase)))
+    key = bytearray(KEY_LEN)  # derived straight into memory we can wipe: no bytes copy
+    kdf.derive_into(normalize_passphrase(passphrase), key)
+    return key
 
 
 def calibrate(target_seconds: float = 0.5, floor: KdfParams = DEFAULT_PARAMS) -> KdfParams:
@@ -105,11 +109,53 @@ def calibrate(target_seconds: float = 0.5, floor: KdfParams = DEFAULT_PARAMS) ->
     return KdfParams(floor.memory_kib, iterations, floor.lanes)
 
 
-def key_pragma_value(key: bytes | bytearray, salt: bytes) -> str:
-    """SQLCipher's raw-key-with-salt form: ``x'<64 hex key><32 hex salt>'``."""
+_HEX = b"0123456789abcdef"
+
+
+def key_literal(key: bytes | bytearray, salt: bytes) -> bytearray:
+    """SQLCipher's raw-key-with-salt form ``x'<64 hex key><32 hex salt>'``, written into a
+    bytearray (the caller wipes it): the hex key never becomes an immutable str or bytes."""
     if len(key) != KEY_LEN or len(salt) != SALT_LEN:
         raise ValueError("bad key or salt length")
-    return f"x'{bytes(key).hex()}{salt.hex()}'"
+    out = bytearray(b"x'")
+    for byte in key:
+        out.append(_HEX[byte >> 4])
+        out.append(_HEX[byte & 15])
+    out += salt.hex().encode("ascii")
+    out += b"'"
+    return out
+
+
+def key_pragma_value(key: bytes | bytearray, salt: bytes) -> str:
+    """``key_literal`` as a str, for tests and tools only (an immutable copy of the key)."""
+    literal = key_literal(key, salt)
+    try:
+        return literal.decode("ascii")
+    finally:
+        wipe(literal)
+
+
+def key_statement(key: bytes | bytearray, salt: bytes) -> bytearray:
+    """``PRAGMA key = "x'…'"`` as a bytearray the caller wipes (see run_key_statement)."""
+    literal = key_literal(key, salt)
+    try:
+        return bytearray(b'PRAGMA key = "') + literal + b'"'
+    finally:
+        wipe(literal)
+
+
+def run_key_statement(conn, key: bytes | bytearray, salt: bytes) -> None:
+    """Key a fresh connection. sqlcipher3 takes SQL only as a str, so the statement is a str
+    for the length of this call: run with executescript (no statement cache keeps it), then
+    overwritten in place (CPython, ASCII) along with its bytearray."""
+    statement = key_statement(key, salt)
+    sql = statement.decode("ascii")
+    try:
+        conn.executescript(sql)
+    finally:
+        wipe(statement)
+        wipe_str(sql)
+        del sql
 
 
 # --- recovery key --------------------------------------------------------------
@@ -136,6 +182,18 @@ def decode_recovery_key(text: str) -> bytearray:
     if hashlib.sha256(b"kintsugi-recovery" + key).digest()[:_RK_CHECK] != check:
         raise InvalidRecoveryKey()
     return bytearray(key)
+
+
+def wipe_str(text: str) -> None:
+    """Overwrite an ASCII str this module made itself and holds the only reference to.
+
+    CPython keeps a compact ASCII string's characters right after its header (the last
+    ``len + 1`` bytes of its ``sys.getsizeof``). Nothing else may share such a string: only
+    ever pass one built at run time, never a literal or an interned name."""
+    if sys.implementation.name != "cpython" or not text or not text.isascii() or len(text) < 2:
+        return
+    size = len(text)
+    ctypes.memset(id(text) + sys.getsizeof(text) - size - 1, 0, size)
 
 
 def wipe(buf: bytearray | None) -> None:

@@ -131,7 +131,7 @@ def _connect(
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
             raise CipherUnavailable()
-        conn.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, salt)}"')
+        kdf.run_key_statement(conn, key, salt)
         # Exclusive: the page cache stays valid between transactions (each page read under
         # SQLCipher is a decryption). One Kintsugi per vault is the flock (fsutil).
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -178,9 +178,11 @@ def export_connection(conn: Any, target: Path, key: bytes | bytearray, salt: byt
     """``sqlcipher_export`` of an open connection into ``target`` (keyed ``key``/``salt``),
     with its schema version, then opened again and checked page by page."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    conn.execute(
-        "ATTACH DATABASE ? AS export KEY ?", (str(target), kdf.key_pragma_value(key, salt))
-    )
+    literal = kdf.key_literal(key, salt)  # bound as a blob: SQLite copies it, we wipe ours
+    try:
+        conn.execute("ATTACH DATABASE ? AS export KEY ?", (str(target), literal))
+    finally:
+        kdf.wipe(literal)
     try:
         conn.execute("SELECT sqlcipher_export('export')")
         conn.execute(f"PRAGMA export.user_version = {int(version)}")
@@ -375,7 +377,7 @@ class Vault:
         """True when ``passphrase`` is this vault's (runs the KDF: slow)."""
         candidate = kdf.derive_key(passphrase, self._salt)
         try:
-            return hmac.compare_digest(bytes(candidate), bytes(self._require_key()))
+            return hmac.compare_digest(candidate, self._require_key())  # no bytes copies
         finally:
             kdf.wipe(candidate)
 
@@ -446,7 +448,7 @@ class Vault:
             dest = sqlcipher3.connect(str(target), isolation_level=None, check_same_thread=False)
             try:
                 dest.execute("PRAGMA cipher_log_level = NONE")
-                dest.execute(f'PRAGMA key = "{kdf.key_pragma_value(key, self._salt)}"')
+                kdf.run_key_statement(dest, key, self._salt)
                 self.db.conn.backup(dest, pages=256, progress=between_steps, sleep=0.002)
                 dest.execute("PRAGMA journal_mode = DELETE")
             except sqlcipher3.Error as exc:
