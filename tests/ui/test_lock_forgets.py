@@ -206,3 +206,24 @@ def test_locking_leaves_no_canary_in_widgets_models_undo_or_python(window, qtbot
     with qtbot.waitSignal(window.session.unlocked, timeout=20_000):
         window.unlock.unlock_button.click()
     assert window.session.search().search(CANARY, limit=50)
+
+
+def test_after_unlocking_the_passphrase_is_not_in_the_field_nor_its_undo(
+    make_window, vault_path, qtbot
+):
+    from kintsugi.core.vault import Vault
+    from tests.conftest import FAST_KDF
+    from tests.ui.conftest import unlock
+
+    Vault.create(vault_path, PASSPHRASE, params=FAST_KDF).lock()
+    w = make_window(vault_path)
+    field = w.unlock.passphrase
+    field.insert(PASSPHRASE[:4])  # typed in pieces, as a person would: several undo steps
+    field.insert(PASSPHRASE[4:])
+    assert field.isUndoAvailable()
+    with qtbot.waitSignal(w.session.unlocked, timeout=20_000):
+        w.unlock.unlock_button.click()
+    assert field.text() == "" and not field.isUndoAvailable()
+    w.lock()
+    unlock(qtbot, w)
+    assert w.unlock.passphrase.text() == "" and not w.unlock.passphrase.isUndoAvailable()

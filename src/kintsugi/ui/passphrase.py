@@ -71,6 +71,11 @@ class PassphraseField(QLineEdit):
         self.addAction(self._toggle, QLineEdit.TrailingPosition)
         self.caps_lock = False
 
+    def clear(self) -> None:
+        """Empty the field and its undo history (QLineEdit.clear() keeps the undo steps: one
+        Ctrl+Z in the hidden unlock field would bring the passphrase back)."""
+        self.setText("")
+
     @property
     def toggle_action(self) -> QAction:
         return self._toggle
