@@ -333,6 +333,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kintsugi.core import importing
 
     path = Path(args.file).expanduser()
+    importing.refuse_special(path)
     try:
         f = open(path, "rb")  # noqa: SIM115 - closed below; streamed, never read whole
     except OSError as exc:

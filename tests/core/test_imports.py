@@ -255,6 +255,23 @@ def test_files_over_the_size_cap_are_refused_without_reading(vault, tmp_path):
         transfer.import_path(vault.db, path)
 
 
+def test_pipes_and_devices_are_refused_without_reading(vault, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(importing.ImportError_, match="pipe.json: it is not a regular file"):
+        transfer.import_path(vault.db, fifo)  # refused before opening: no writer needed
+    fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a stream that is already open
+    try:
+        with open(fd, "rb", closefd=False) as f, pytest.raises(importing.ImportError_):
+            importing.import_stream(vault.db, f, name="pipe.json")
+    finally:
+        os.close(fd)
+    with pytest.raises(importing.ImportError_, match="zero: it is not a regular file"):
+        transfer.import_path(vault.db, "/dev/zero")
+
+
 @pytest.mark.soak
 def test_a_million_entries_are_refused_with_progress(vault, tmp_path, trials):
     n = trials(1000, 1_000_000)
@@ -447,6 +464,10 @@ def test_the_cli_never_shows_a_traceback_on_mutated_files(vault, tmp_path):
         (tmp_path / name).write_bytes(data)
         files.append((tmp_path / name, True))
     files += [(path, False) for path in _byte_mutations(tmp_path, 10)]
+    import os
+
+    os.mkfifo(tmp_path / "a-pipe")  # no writer: opening it would wait for ever
+    files.append((tmp_path / "a-pipe", True))
     for path, must_fail in files:
         r = run_cli(
             "import",

@@ -20,6 +20,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -92,6 +93,7 @@ def import_path(
 ) -> ImportResult:
     """Import the file at ``path`` (see :func:`import_stream`)."""
     path = Path(path)
+    refuse_special(path)
     try:
         f = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
@@ -102,6 +104,12 @@ def import_path(
         return import_stream(
             db, f, name=path.name, bundle_passphrase=bundle_passphrase, progress=progress
         )
+
+
+def refuse_special(path: Path) -> None:
+    """Refuse a pipe or a device before opening it (opening a pipe waits for a writer)."""
+    if path.exists() and not path.is_file():
+        raise ImportError_(f"{path.name}: it is not a regular file; nothing was imported.")
 
 
 def import_file(
@@ -130,7 +138,13 @@ def import_stream(
     :class:`KintsugiError` (one line, naming ``name`` and the first problem) having written
     nothing."""
     prefix = f"{name}: " if name else ""
-    size = os.fstat(f.fileno()).st_size if _has_fileno(f) else _seek_size(f)
+    if _has_fileno(f):
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device: no size, maybe no end
+            raise ImportError_(f"{prefix}it is not a regular file; nothing was imported.")
+        size = info.st_size
+    else:
+        size = _seek_size(f)
     if size > MAX_IMPORT:
         raise ImportError_(
             f"{prefix}it is {size / 2**20:,.0f} MiB, and an import file may be at most "
@@ -139,7 +153,7 @@ def import_stream(
     head = f.read(4096)
     f.seek(0)
     if head.lstrip().startswith(share.AGE_HEADER) or head.lstrip().startswith(share.AGE_ARMOR):
-        return _import_bundle(db, f.read(), prefix, bundle_passphrase)
+        return _import_bundle(db, f.read(MAX_IMPORT + 1), prefix, bundle_passphrase)
     body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     first = body.lstrip()[:20]
     run = _Run(db, prefix, f, size, progress)
@@ -203,6 +217,8 @@ class _Counting(io.RawIOBase):
     def read(self, n: int = -1) -> bytes:
         data = self.f.read(n)
         self.pos += len(data)
+        if self.pos > MAX_IMPORT:  # a file that grows while it is read
+            raise _Refused("", f"it is larger than {MAX_IMPORT // 2**20} MiB")
         return data
 
     def readinto(self, buffer: Any) -> int:
