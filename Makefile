@@ -26,6 +26,8 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots.py
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots_calm.py
+	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshots_calm.py --suffix -200
 
 package: $(STAMP)
 	$(PY) -m pip install -q pyinstaller

@@ -114,6 +114,7 @@ def test_breathe_now_on_the_lock_screen_runs_without_the_vault(window, qtbot):
         "Muscle relaxation",
         "Thought record",
     ]  # the built-in ones: your own live in the vault
+    assert not view.support_button.isVisible()  # no support card was chosen
     view.choices[("paced_breathing", "")].click()
     qtbot.keyClick(view.suds_now.slider, Qt.Key_Return)  # Enter begins
     ex = view.exercise
@@ -322,7 +323,12 @@ def test_the_thought_record_goes_step_by_step_and_fits_960_by_540(window, qtbot)
         window.start_exercise(technique)
         QApplication.processEvents()
         assert visible_in(window, view.begin_button), technique
+        view.begin(rated=True)
+        QApplication.processEvents()
+        assert visible_in(window, view.stop_button), technique
     view.leave()
+    QApplication.processEvents()
+    assert window.height() <= 540  # the pacer left with the exercise: the window kept its size
     assert window.minimumSizeHint().width() <= 960 and window.minimumSizeHint().height() <= 540
 
 

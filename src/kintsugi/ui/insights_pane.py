@@ -95,6 +95,7 @@ class InsightsPane(QWidget):
             grid.addWidget(chart, n // 2, n % 2)
         by_cue_heading = QLabel(self.tr("What helped, by what set it off"), textFormat=Qt.PlainText)
         by_cue_heading.setProperty("role", "subheading")
+        by_cue_heading.setIndent(0)
         self.by_cue = QTableWidget(0, 4)
         self.by_cue.setAccessibleName(self.tr("What helped, by what set it off"))
         self.by_cue.setHorizontalHeaderLabels(

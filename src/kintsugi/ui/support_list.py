@@ -89,7 +89,7 @@ class SupportList(QWidget):
                 call.setAccessibleName(self.tr("Call %1").replace("%1", name))
                 call.clicked.connect(lambda _=False, u=url: self.call(u))
                 self.grid.addWidget(call, row, col + 1)
-        self.grid.setColumnStretch(0 if self.compact else 1, 1)
+        self.grid.setColumnStretch(4, 1)  # the buttons stay beside what they act on
 
     def call(self, url: QUrl) -> None:
         self.call_requested.emit(url)

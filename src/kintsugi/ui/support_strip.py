@@ -33,7 +33,7 @@ class SupportStrip(QWidget):
         layout.setSpacing(2)
         layout.addWidget(heading)
         layout.addLayout(self.rows)
-        layout.addWidget(self.edit_button)
+        layout.addWidget(self.edit_button, 0, Qt.AlignLeft)
         self.buttons: list[QPushButton] = []
 
     def set_people(self, contacts: list[dict], crisis_line: CrisisLine | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -68,12 +69,20 @@ class UnlockPane(QWidget):
         self.people_button = QPushButton(self.tr("People who help…"), visible=False)
         self.people_button.setAccessibleName(self.tr("People who help"))
         self.people_button.clicked.connect(self.support_requested)
-        self.calm_row = QWidget()
-        calm = QHBoxLayout(self.calm_row)
-        calm.setContentsMargins(0, 0, 0, 0)
-        calm.addWidget(self.breathe_button)
-        calm.addWidget(self.people_button)
-        calm.addStretch(1)
+        self.calm_row = QFrame(objectName="calmNote")
+        calm_text = QLabel(
+            self.tr("Not ready to type? Breathe first. Nothing of your journal is shown."),
+            wordWrap=True,
+        )
+        calm_text.setProperty("role", "subtle")
+        calm = QVBoxLayout(self.calm_row)
+        calm.setContentsMargins(12, 10, 12, 10)
+        calm.addWidget(calm_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.breathe_button)
+        buttons.addWidget(self.people_button)
+        buttons.addStretch(1)
+        calm.addLayout(buttons)
 
         column = QWidget()
         column.setFixedWidth(420)
@@ -89,11 +98,12 @@ class UnlockPane(QWidget):
             self.unlock_button,
             self.recovery_button,
             self.restore_button,
-            self.vault_label,
         ):
             layout.addWidget(w)
-        layout.addSpacing(18)
+        layout.addSpacing(14)
         layout.addWidget(self.calm_row)
+        layout.addSpacing(6)
+        layout.addWidget(self.vault_label)
         centre(self, column)
 
     def set_vault_name(self, name: str) -> None:

@@ -384,6 +384,13 @@ class ThoughtRecordExercise(Exercise):
         self.belief.setAccessibleName(self.tr("How much I believe the balanced thought"))
         self.rerated = [QSpinBox(maximum=100, suffix=" %") for _ in range(3)]
         self.rerated_names = [QLabel(textFormat=Qt.PlainText) for _ in range(3)]
+        self._rerated_touched = [False] * 3
+        for n, spin in enumerate(self.rerated):
+            spin.valueChanged.connect(lambda _v, n=n: self._mark_rerated(n))
+        for _, level in self.emotions:
+            level.setFixedWidth(130)
+        for spin in (*self.rerated, self.belief):
+            spin.setFixedWidth(130)
         for edit in (self.situation, self.evidence_for, self.evidence_against, self.balanced):
             edit.setMinimumHeight(90)
             edit.setTabChangesFocus(True)
@@ -470,9 +477,14 @@ class ThoughtRecordExercise(Exercise):
                 else:
                     v.addLayout(part)
             v.addStretch(1)
+            content.setMaximumWidth(860)  # a comfortable column on a wide screen
+            holder = QWidget()
+            centred = QHBoxLayout(holder)
+            centred.setContentsMargins(0, 0, 0, 0)
+            centred.addWidget(content)
             area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-            area.setWidget(content)
+            area.setWidget(holder)
             self.pages.addWidget(area)
         self.step_label = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
         self.step_label.setProperty("role", "subtle")
@@ -519,7 +531,13 @@ class ThoughtRecordExercise(Exercise):
         self.next_button.setAccessibleName(self.tr("Done") if last else self.tr("Next question"))
         if last:
             named = [n.text().strip() for n, _ in self.emotions]
-            for text, spin, label in zip(named, self.rerated, self.rerated_names, strict=True):
+            for n, (text, spin, label) in enumerate(
+                zip(named, self.rerated, self.rerated_names, strict=True)
+            ):
+                if not self._rerated_touched[n]:  # start from how strong it was
+                    spin.blockSignals(True)
+                    spin.setValue(self.emotions[n][1].value())
+                    spin.blockSignals(False)
                 label.setText(text)
                 label.setVisible(bool(text))
                 spin.setVisible(bool(text))
@@ -532,6 +550,9 @@ class ThoughtRecordExercise(Exercise):
             target.setFocus()
         elif target is not None:
             QTimer.singleShot(0, target.setFocus)
+
+    def _mark_rerated(self, n: int) -> None:
+        self._rerated_touched[n] = True
 
     def next_page(self) -> None:
         if self.pages.currentIndex() == self.pages.count() - 1:

@@ -104,6 +104,7 @@ class GroundingSessionDialog(QDialog):
         ):
             q = QLabel(self.tr(question), textFormat=Qt.PlainText)
             q.setProperty("role", "subheading")
+            q.setIndent(0)
             a = QLabel(answer, wordWrap=True, textFormat=Qt.PlainText)
             a.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
             a.setAccessibleName(self.tr(question))

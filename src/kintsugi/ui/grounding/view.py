@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -87,11 +88,20 @@ def custom_length(technique: CustomTechnique) -> str:
     return text + (", and your own pace" if untimed else "")
 
 
+COLUMN_MAX = 860  # a comfortable reading width on a wide screen
+
+
 def scrolled(content: QWidget) -> QScrollArea:
-    """Content that may grow, in a frameless scroll area (buttons stay outside it)."""
+    """Content that may grow, in a frameless scroll area (buttons stay outside it), as a
+    centred column no wider than is comfortable to read."""
+    content.setMaximumWidth(COLUMN_MAX)
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(content)
     area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    area.setWidget(content)
+    area.setWidget(holder)
     return area
 
 
@@ -113,9 +123,11 @@ class ChoiceButton(QPushButton):
         for w in (self.title, self.about, self.helped):
             w.setAttribute(Qt.WA_TransparentForMouseEvents)
             v.addWidget(w)
+        v.addStretch(1)  # the words stay together at the top
         self.setAccessibleName(label)
         self.setAccessibleDescription(self.about.text())
         self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)  # a row shares a height
 
     def set_helped(self, text: str) -> None:
         self.helped.setText(text)
@@ -175,7 +187,8 @@ class ExerciseView(QWidget):
         self.choose_page = QWidget()
         choose_content = QWidget()
         self.choose_grid = QGridLayout(choose_content)
-        self.choose_grid.setContentsMargins(0, 0, 0, 0)
+        self.choose_grid.setContentsMargins(0, 12, 0, 0)
+        self.choose_grid.setSpacing(10)
         cv = QVBoxLayout(self.choose_page)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.addWidget(scrolled(choose_content), 1)
@@ -261,6 +274,7 @@ class ExerciseView(QWidget):
         self.others_row = QHBoxLayout()
         self.people_heading = QLabel(self.tr("Or reach someone"), textFormat=Qt.PlainText)
         self.people_heading.setProperty("role", "subheading")
+        self.people_heading.setIndent(0)
         self.people = SupportList()
         self.safety_note = QLabel(
             self.tr(
@@ -273,6 +287,7 @@ class ExerciseView(QWidget):
         self.safety_note.setProperty("role", "subtle")
         try_heading = QLabel(self.tr("Try something else"), textFormat=Qt.PlainText)
         try_heading.setProperty("role", "subheading")
+        try_heading.setIndent(0)
         nv.addWidget(self.next_text)
         nv.addWidget(try_heading)
         nv.addLayout(self.others_row)
@@ -335,6 +350,9 @@ class ExerciseView(QWidget):
             )
             self.choices[(technique, custom.name if custom else "")] = button
             self.choose_grid.addWidget(button, n // 2, n % 2)
+        for row in range(self.choose_grid.rowCount()):
+            self.choose_grid.setRowStretch(row, 0)
+        self.choose_grid.setRowStretch((len(choices) + 1) // 2, 1)  # rows stay together
         self.pages.setCurrentWidget(self.choose_page)
         if self.choices:
             next(iter(self.choices.values())).setFocus()
@@ -555,14 +573,16 @@ class ExerciseView(QWidget):
     def _close(self, draft: GroundingSession | None) -> None:
         if self.exercise is not None:
             self.exercise.pause()
+        self._reset(None)  # first: the workspace comes back at its own size
         self.closed.emit(draft)
-        self._reset(None)
 
     def _reset(self, trigger_id: int | None) -> None:
         if self.exercise is not None:
-            self.exercise.hide()
-            self.exercise.deleteLater()
-            self.exercise = None
+            ex, self.exercise = self.exercise, None
+            ex.hide()
+            self.run_layout.removeWidget(ex)
+            ex.setParent(None)  # out of the layout now: its size never grows the window
+            ex.deleteLater()
         while self.options_slot.count():
             w = self.options_slot.takeAt(0).widget()
             if w is not None:
