@@ -73,6 +73,7 @@ class UnlockPane(QWidget):
         calm_text = QLabel(
             self.tr("Not ready to type? Breathe first. Nothing of your journal is shown."),
             wordWrap=True,
+            textFormat=Qt.PlainText,
         )
         calm_text.setProperty("role", "subtle")
         calm = QVBoxLayout(self.calm_row)
