@@ -89,6 +89,11 @@ class CipherUnavailable(StorageError):
     default_message = "SQLCipher is not available: refusing to write a journal without encryption."
 
 
+class DerivationCancelled(KintsugiError):
+    exit_code = 130
+    default_message = "Stopped before the vault was opened; nothing was changed."
+
+
 class VaultLocked(KintsugiError):
     default_message = "The vault is locked."
 

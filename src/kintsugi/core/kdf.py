@@ -23,22 +23,30 @@ import hashlib
 import math
 import os
 import sys
+import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from kintsugi.core.errors import InvalidRecoveryKey, NotAVault
+from kintsugi.core.errors import DerivationCancelled, InvalidRecoveryKey, NotAVault
 
 MAGIC = 0x4B
 FORMAT_ARGON2ID_V1 = 0x01
 SALT_LEN = 16
 TAG_LEN = 4
 KEY_LEN = 32
-# Refuse parameters a hostile file could use to exhaust memory or time.
-MAX_MEMORY_KIB = 2**21  # 2 GiB
-MAX_ITERATIONS = 64
+# A vault's header may ask for no more than Kintsugi itself ever chooses (DEFAULT_PARAMS's
+# memory and lanes; calibrate()'s most passes): a hostile file cannot make us spend more
+# memory or time than our own vaults do. Kintsugi never writes a vault above them.
+MAX_MEMORY_KIB = 65536  # 64 MiB
+MAX_ITERATIONS = 12
+MAX_LANES = 4
+NOT_OURS = (
+    "This file is not a Kintsugi vault (it asks for key-derivation settings Kintsugi never uses)."
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,17 @@ def encode_tag(params: KdfParams) -> bytes:
     return bytes([MAGIC, FORMAT_ARGON2ID_V1, (log2m << 4) | params.lanes, params.iterations])
 
 
+def within_caps(params: KdfParams) -> bool:
+    return (
+        params.memory_kib <= MAX_MEMORY_KIB
+        and params.iterations <= MAX_ITERATIONS
+        and params.lanes <= MAX_LANES
+    )
+
+
 def new_salt(params: KdfParams) -> bytes:
+    if not within_caps(params):
+        raise ValueError("Kintsugi never writes a vault it would refuse to open")
     return encode_tag(params) + os.urandom(SALT_LEN - TAG_LEN)
 
 
@@ -76,9 +94,12 @@ def parse_salt(salt: bytes) -> KdfParams:
         raise NotAVault()
     memory = 1 << ((salt[2] >> 4) + 10)
     lanes, iterations = salt[2] & 0x0F, salt[3]
-    if lanes == 0 or iterations == 0 or memory > MAX_MEMORY_KIB or iterations > MAX_ITERATIONS:
-        raise NotAVault("This vault asks for key-derivation settings Kintsugi does not accept.")
-    return KdfParams(memory_kib=memory, iterations=iterations, lanes=lanes)
+    if lanes == 0 or iterations == 0:
+        raise NotAVault(NOT_OURS)
+    params = KdfParams(memory_kib=memory, iterations=iterations, lanes=lanes)
+    if not within_caps(params):
+        raise NotAVault(NOT_OURS)
+    return params
 
 
 def normalize_passphrase(passphrase: str) -> bytes:
@@ -87,25 +108,86 @@ def normalize_passphrase(passphrase: str) -> bytes:
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytearray:
-    params = parse_salt(salt)
-    kdf = Argon2id(
-        salt=salt,
-        length=KEY_LEN,
-        iterations=params.iterations,
-        lanes=params.lanes,
-        memory_cost=params.memory_kib,
-    )
-    key = bytearray(KEY_LEN)  # derived straight into memory we can wipe: no bytes copy
-    kdf.derive_into(normalize_passphrase(passphrase), key)
-    return key
+    """The vault key for ``passphrase`` and a vault's ``salt`` (whose parameters are
+    checked against the caps first). Slow, and stoppable: see :func:`derive_with`."""
+    return derive_with(normalize_passphrase(passphrase), salt, parse_salt(salt))
+
+
+# --- a derivation that can be stopped ---------------------------------------------------
+# Argon2 runs in a daemon thread (cryptography releases the GIL while it computes); the
+# caller waits for it in short steps. So Ctrl+C reaches the main thread at once (the CLI
+# exits), and cancel_running() — the app quitting — makes every waiting caller give up
+# with DerivationCancelled. An abandoned derivation finishes on its own thread, its result
+# overwritten; it never holds the process open (daemon).
+_generation = 0
+_generation_lock = threading.Lock()
+_POLL_SECONDS = 0.05
+
+
+def cancel_running() -> None:
+    """Make every derivation now being waited for give up at once (derivations started
+    later are not affected)."""
+    global _generation
+    with _generation_lock:
+        _generation += 1
+
+
+def derive_with(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
+    def argon2() -> bytearray:
+        kdf = Argon2id(
+            salt=salt,
+            length=KEY_LEN,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
+        )
+        key = bytearray(KEY_LEN)  # derived straight into memory we can wipe: no bytes copy
+        kdf.derive_into(secret, key)
+        return key
+
+    return _stoppable(argon2)
+
+
+def _stoppable(fn: Callable[[], bytearray]) -> bytearray:
+    generation = _generation
+    done, abandoned = threading.Event(), threading.Event()
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            box["key"] = fn()
+        except BaseException as exc:  # handed to the waiting caller
+            box["error"] = exc
+        finally:
+            done.set()
+            if abandoned.is_set():
+                wipe(box.get("key"))  # type: ignore[arg-type]
+
+    worker = threading.Thread(target=run, name="kintsugi-kdf", daemon=True)
+    worker.start()
+    try:
+        while not done.wait(_POLL_SECONDS):
+            if _generation != generation:
+                raise DerivationCancelled()
+    except BaseException:  # KeyboardInterrupt, or cancelled: leave it behind
+        abandoned.set()
+        if done.is_set():
+            wipe(box.get("key"))  # type: ignore[arg-type]
+        raise
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["key"]  # type: ignore[return-value]
 
 
 def calibrate(target_seconds: float = 0.5, floor: KdfParams = DEFAULT_PARAMS) -> KdfParams:
-    """Raise the pass count above ``floor`` until one derivation takes about ``target_seconds``."""
+    """Raise the pass count above ``floor`` until one derivation takes about ``target_seconds``
+    (at most MAX_ITERATIONS)."""
     start = time.perf_counter()
     derive_key("calibration", new_salt(floor))
     per_pass = (time.perf_counter() - start) / floor.iterations
-    iterations = max(floor.iterations, min(12, round(target_seconds / max(per_pass, 1e-6))))
+    iterations = max(
+        floor.iterations, min(MAX_ITERATIONS, round(target_seconds / max(per_pass, 1e-6)))
+    )
     return KdfParams(floor.memory_kib, iterations, floor.lanes)
 
 

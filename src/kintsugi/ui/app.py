@@ -89,7 +89,30 @@ def run(vault_path: Path) -> int:
     app = make_app()
     window = MainWindow(Session(vault_path))
     window.show()
+    quit_on_interrupt(app)
     code = app.exec()
+    shut_down(window)
+    return code
+
+
+def quit_on_interrupt(app: QApplication) -> None:
+    """Ctrl+C in the terminal quits like closing the window (Python sees the signal only
+    when it runs, so a timer lets it run a few times a second)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    timer = QTimer(app, interval=200)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+
+
+def shut_down(window: MainWindow) -> None:
+    """Quit promptly: a key derivation being waited for gives up at once (it finishes on
+    its own daemon thread, never holding the process), then lock and let the workers end."""
+    from kintsugi.core import kdf
+
+    kdf.cancel_running()
     window.lock()
     wait_for_background()
-    return code
