@@ -44,7 +44,7 @@ def test_closing_the_window_during_unlock_quits_within_a_second(make_window, vau
 
 def test_a_long_derivation_on_a_worker_never_holds_the_app(make_window, vault_path, qtbot):
     failures = []
-    slow = kdf.KdfParams(memory_kib=2**17, iterations=8, lanes=4)  # seconds of Argon2
+    slow = kdf.KdfParams(memory_kib=2**17, iterations=6, lanes=4)  # seconds of Argon2
     w = make_window(vault_path)
     run_in_background(
         lambda: kdf.derive_with(b"x", kdf.new_salt(kdf.DEFAULT_PARAMS), slow),

@@ -119,8 +119,14 @@ def derive_key(passphrase: str, salt: bytes) -> bytearray:
 # exits), and cancel_running() — the app quitting — makes every waiting caller give up
 # with DerivationCancelled. An abandoned derivation finishes on its own thread, its result
 # overwritten; it never holds the process open (daemon).
+#
+# One Argon2 at a time per process: with cryptography 50 / OpenSSL 4, two derivations with
+# lanes > 1 running at once in one process deadlock (or fail with MemoryError) — see
+# tests/core/test_kdf_bounds.py::test_two_derivations_at_once_both_finish. A derivation
+# abandoned before its turn never runs.
 _generation = 0
 _generation_lock = threading.Lock()
+_one_at_a_time = threading.Lock()
 _POLL_SECONDS = 0.05
 
 
@@ -155,7 +161,9 @@ def _stoppable(fn: Callable[[], bytearray]) -> bytearray:
 
     def run() -> None:
         try:
-            box["key"] = fn()
+            with _one_at_a_time:
+                if not abandoned.is_set():
+                    box["key"] = fn()
         except BaseException as exc:  # handed to the waiting caller
             box["error"] = exc
         finally:
