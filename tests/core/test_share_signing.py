@@ -384,3 +384,20 @@ def test_ones_own_technique_leaves_by_name_and_is_checked_on_import(two):
     members[share.JSON_NAME] = json.dumps(doc).encode()
     with pytest.raises(share.BundleError):
         transfer.import_file(me.db, repack(members, Sharing(me.db).my_key()))
+
+
+def test_a_bundle_whose_markdown_is_larger_than_one_text_field_opens():
+    """shared.md holds every item: it is bounded by the bundle's caps, not by a field's."""
+    from kintsugi.core import validate
+
+    items = [Entry(title=f"Long {n}", body="word " * 150_000) for n in range(3)]
+    key = share.new_signing_key()
+    payload = share.build_payload(items, sender=share.Sender(share.signing_public(key)))
+    assert len(payload.markdown()) > validate.MAX_TEXT
+    identity = share.new_identity()
+    data = share.encrypt(
+        share.build_plaintext(payload, key), recipients=[share.public_key(identity)]
+    )
+    content = share.open_bundle(data, identities=[identity])
+    assert [i["title"] for i in content.items] == ["Long 0", "Long 1", "Long 2"]
+    assert len(data) < len(payload.markdown()) // 20  # every member deflated, not stored

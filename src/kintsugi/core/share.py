@@ -293,10 +293,12 @@ def build_plaintext(payload: Payload, signing_key: str) -> bytes:
     signature = {"algorithm": "ed25519", "signed": JSON_NAME, "signature": sign(data, signing_key)}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        fixed = (2026, 1, 1, 0, 0, 0)  # no local clock in the archive
-        z.writestr(zipfile.ZipInfo(JSON_NAME, fixed), data)
-        z.writestr(zipfile.ZipInfo(MD_NAME, fixed), payload.markdown_bytes())
-        z.writestr(zipfile.ZipInfo(SIG_NAME, fixed), json.dumps(signature, indent=1))
+        fixed = (2026, 1, 1, 0, 0, 0)  # no local clock in the archive; each member deflated
+        z.writestr(zipfile.ZipInfo(JSON_NAME, fixed), data, zipfile.ZIP_DEFLATED)
+        z.writestr(zipfile.ZipInfo(MD_NAME, fixed), payload.markdown_bytes(), zipfile.ZIP_DEFLATED)
+        z.writestr(
+            zipfile.ZipInfo(SIG_NAME, fixed), json.dumps(signature, indent=1), zipfile.ZIP_DEFLATED
+        )
     return buf.getvalue()
 
 
@@ -435,7 +437,7 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
     _check_items(items)
     try:
         exporter = validate.line(exporter)
-        validate.text(markdown)
+        validate.text(markdown, MAX_UNPACKED)  # the human copy of every item: not one field
     except validate.Invalid:
         raise NotABundle() from None
     return BundleContent(

@@ -187,7 +187,11 @@ def export_bytes(
                 if n % 200 == 0:
                     tick(n)
                 text = f"# {day}\n\n" + "\n".join(render_record(r) for r in recs)
-                z.writestr(zipfile.ZipInfo(f"kintsugi/{day}.md", (2026, 1, 1, 0, 0, 0)), text)
+                z.writestr(
+                    zipfile.ZipInfo(f"kintsugi/{day}.md", (2026, 1, 1, 0, 0, 0)),
+                    text,
+                    zipfile.ZIP_DEFLATED,  # a ZipInfo of its own would store it as it is
+                )
         return buf.getvalue()
     raise ValueError(f"unknown format {fmt!r}")
 
