@@ -30,6 +30,7 @@ from kintsugi.core.vault import (
     Vault,
     _integrity_problems,
     backup_dir_for,
+    backup_name_pattern,
     export_connection,
     open_copy,
     read_salt,
@@ -89,6 +90,8 @@ def take_backup(vault: Vault, reason: str, now: datetime | None = None) -> Backu
     now = now or datetime.now(UTC)
     folder = backup_folder(vault)
     name = f"{vault.path.stem}.{now:%Y%m%dT%H%M%SZ}.{reason}.kintsugi"
+    # temp files of this vault's interrupted backups (we hold its instance lock)
+    fsutil.remove_stale_temps(folder, backup_name_pattern(vault.path.stem), ("backup",))
     path = vault.backup_to(folder / name)  # verified before it is moved into place
     prune(folder, vault.path.stem, now.date())
     return BackupInfo(path, now.replace(microsecond=0), reason)
@@ -184,6 +187,20 @@ def restore(
         kdf.wipe(key)
         raise VaultCorrupted("This backup is damaged; the vault was left as it was.")
     kept = _keep_current(vault_path, current_passphrase or passphrase)
+    # hold the vault (as an open one does) until the swap: no one opens it half-restored,
+    # and its next opener may remove what an interrupted restore left
+    try:
+        instance_lock = fsutil.lock_instance(vault_path) if vault_path.exists() else None
+    except BlockingIOError:
+        kdf.wipe(key)
+        raise VaultInUse() from None
+    try:
+        return _restore_into(vault_path, backup, key, salt, kept)
+    finally:
+        fsutil.unlock_instance(instance_lock)
+
+
+def _restore_into(vault_path: Path, backup: Path, key: bytearray, salt: bytes, kept: Path | None):
     tmp = fsutil.temp_sibling(vault_path, "restore")
     try:
         conn = open_copy(backup, key, salt)  # as it is: no migration here

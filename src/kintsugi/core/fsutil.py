@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -111,3 +112,36 @@ def unlock_instance(fd: int | None) -> None:
     if fd is not None:
         with contextlib.suppress(OSError):
             os.close(fd)  # closing the descriptor releases the flock
+
+
+# --- temporary files left by an interrupted write ------------------------------------
+_SIDE_FILES = ("", "-journal", "-wal", "-shm")  # SQLite's own files beside a temp copy
+
+
+def stale_temps(folder: Path, target: re.Pattern[str], purposes: tuple[str, ...]) -> list[Path]:
+    """Temp siblings in ``folder`` (``.<target>.<purpose>-<12 hex>`` and SQLite's side
+    files of them) whose target name matches ``target``."""
+    pattern = re.compile(
+        r"^\.(?P<target>.+)\.(?:" + "|".join(map(re.escape, purposes)) + r")-[0-9a-f]{12}"
+        r"(?:-journal|-wal|-shm)?$"
+    )
+    try:
+        names = [p for p in folder.iterdir() if not p.is_dir()]
+    except OSError:
+        return []
+    out = []
+    for p in names:
+        m = pattern.match(p.name)
+        if m and target.fullmatch(m["target"]):
+            out.append(p)
+    return sorted(out)
+
+
+def remove_stale_temps(
+    folder: Path, target: re.Pattern[str], purposes: tuple[str, ...]
+) -> list[Path]:
+    """Remove what :func:`stale_temps` finds (call only while holding the lock of whoever
+    makes them). Returns what was removed."""
+    found = stale_temps(folder, target, purposes)
+    remove_quietly(*found)
+    return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import hmac
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -69,6 +70,11 @@ _PRAGMAS = (
 
 def backup_dir_for(vault_path: Path) -> Path:
     return vault_path.parent / f"{vault_path.stem}-backups"
+
+
+def backup_name_pattern(stem: str) -> re.Pattern[str]:
+    """Names of this vault's backups: ``<stem>.<UTC stamp>.<reason>.kintsugi``."""
+    return re.compile(re.escape(stem) + r"\.\d{8}T\d{6}Z\.[a-z-]+\.kintsugi")
 
 
 def read_salt(path: Path) -> bytes:
@@ -342,6 +348,7 @@ class Vault:
         except BaseException:
             vault.lock()
             raise
+        vault.remove_stale_temps()
         return vault
 
     def _migrate(self, migrations: Sequence[Migration]) -> None:
@@ -354,6 +361,22 @@ class Vault:
             name = f"{self.path.stem}.{stamp}.before-migration.kintsugi"
             self.backup_to(backup_dir_for(self.path) / name)
         migrate(self.db, migrations)
+
+    def remove_stale_temps(self) -> list[Path]:
+        """Remove what an interrupted re-key, restore, log repair or backup of this vault
+        left behind (``.<name>.<purpose>-<hex>`` and SQLite's files beside them). Only the
+        holder of the vault's instance lock makes those, and we hold it: none is in use."""
+        name = re.escape(self.path.name)
+        removed = fsutil.remove_stale_temps(
+            self.path.parent, re.compile(name), ("rekey", "restore")
+        )
+        removed += fsutil.remove_stale_temps(self.path.parent, re.compile(name + "-wal"), ("wal",))
+        removed += fsutil.remove_stale_temps(
+            backup_dir_for(self.path), backup_name_pattern(self.path.stem), ("backup",)
+        )
+        if removed:
+            log.info("removed %d temporary file(s) left by an interrupted write", len(removed))
+        return removed
 
     # --- state ------------------------------------------------------------------
     @property
