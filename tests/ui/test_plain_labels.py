@@ -9,7 +9,7 @@ says whether anything opened it while every pane, the exercise screen and the di
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QToolTip,
     QWidget,
 )
 from shiboken6 import getCppPointer
@@ -60,6 +61,7 @@ def rich_labels() -> list[str]:
                 isinstance(label, QLabel)
                 and not made_by_qt(label)
                 and getCppPointer(label)[0] not in form_labels
+                and label.objectName() != "qtooltip_label"  # Qt's; we hand it escaped text
                 and label.textFormat() != Qt.PlainText
             ):
                 out.append(f"{label.objectName() or '?'}: {label.text()[:60]!r}")
@@ -106,6 +108,22 @@ def test_every_label_is_plain_and_nothing_is_read(window, qtbot, tmp_path):
             qtbot.wait(20)  # dialogs deleted on close are gone
         window.start_exercise("custom", custom=s.custom_techniques().all()[0])
         window.grab()
+        window.session.unlocked.emit()  # back to the workspace: the support strip and lists
+        window.grab()
+        tips = 0
+        for w in [window, *window.findChildren(QWidget)]:
+            if "secret.png" in w.toolTip():
+                assert "<img" not in w.toolTip(), w.toolTip()
+                QToolTip.showText(QPoint(10, 10), w.toolTip(), window)  # as a hover would
+                tips += 1
+        model = window.journal.model
+        for row in range(model.rowCount()):
+            tip = model.data(model.index(row), Qt.ToolTipRole)
+            if tip and "secret.png" in tip:
+                QToolTip.showText(QPoint(10, 10), tip, window)
+                tips += 1
+        assert tips >= 2  # a contact's button and an entry in the journal list
+        QToolTip.hideText()
         wait_for_background()
         assert watch.seen() == []
         assert rich_labels() == []

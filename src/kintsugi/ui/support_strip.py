@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from kintsugi.core.support_card import CrisisLine
+from kintsugi.ui.safe_text import plain_tooltip
 from kintsugi.ui.support_list import SupportList, phone_url
 
 SHOWN = 4
@@ -46,7 +47,7 @@ class SupportStrip(QWidget):
         for name, reach in people:
             b = QPushButton(name, flat=True)
             b.setAccessibleName(self.tr("%1, %2").replace("%1", name).replace("%2", reach))
-            b.setToolTip(reach)
+            b.setToolTip(plain_tooltip(reach))  # their text, never markup
             b.setStyleSheet("text-align: left; padding: 3px 6px;")
             menu = QMenu(b)
             copy = QAction(self.tr("Copy %1").replace("%1", reach), menu)
