@@ -145,3 +145,40 @@ def test_index_follows_updates_trash_and_purge(vault, corpus):
 def test_private_notes_are_searchable_locally(vault):
     e = EntryRepository(vault.db).add(Entry(body="x", private_note="only mine: saffron"))
     assert [h.id for h in Search(vault.db).search("saffron")] == [e.id]
+
+
+def test_the_index_stays_true_to_its_content_through_every_change(vault):
+    """The index keeps no copy of the text (schema._V6): each change must delete the old
+    index row before the text it was made from changes. FTS5's integrity check compares
+    the index with its content view, row by row."""
+    from kintsugi.core.records import Boundary, CheckIn, Goal, GoalProgress, GroundingSession
+    from kintsugi.core.repo import repository_for
+
+    made = [
+        EntryRepository(vault.db).add(Entry(body="first words", tags=["a"], private_note="n")),
+        TriggerRepository(vault.db).add(Trigger(cue="media", suds_peak=3, situation="a song")),
+        repository_for(vault.db, "grounding").add(GroundingSession(notes="counted breaths")),
+        repository_for(vault.db, "checkin").add(CheckIn(gratitude="tea", needs="time")),
+        repository_for(vault.db, "goal").add(Goal(text="walk more")),
+        repository_for(vault.db, "boundary").add(Boundary(text="no phones")),
+    ]
+    assert vault.check() == []
+    items = Items(vault.db)
+    for rec in made:
+        rec = items.get(rec.id)
+        rec.private_note, rec.tags = "quince", ["b", "c"]
+        if isinstance(rec, Goal):
+            rec.progress = [GoalProgress(day=date(2026, 5, 1), amount=1, note="a quince walk")]
+        repository_for(vault.db, rec.KIND).update(rec)
+    assert vault.check() == []
+    assert {h.id for h in Search(vault.db).search("quince")} == {r.id for r in made}
+    for rec in made[:3]:
+        items.delete(rec.id)
+    items.restore(made[0].id)
+    items.purge(made[1].id)
+    assert items.empty_trash() == 1
+    assert vault.check() == []
+    assert {h.id for h in Search(vault.db).search("quince")} == {r.id for r in made} - {
+        made[1].id,
+        made[2].id,
+    }

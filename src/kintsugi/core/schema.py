@@ -241,7 +241,60 @@ def _v4_to_v5(conn: Any) -> None:
     conn.execute("CREATE INDEX share_log_item_by_log ON share_log_item (log_id, item_id)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5)
+#: Search text is held once. The full-text index keeps no copy of its own: its content is
+#: the view ``search_doc`` over the records (an entry's text is its body and private note;
+#: the other kinds' composed text, short, is kept in ``search_text``), so FTS5 can still
+#: cut snippets in C. No prefix index: a prefix query's time goes to ranking every
+#: match, which a prefix index does not change, and it doubled the index (see
+#: docs/benchmarks.md).
+#:
+#: The rule that keeps an external-content index true: an item's index row is deleted
+#: (``DELETE FROM fts WHERE rowid = ?``, which reads the view) *before* anything the view
+#: shows of it changes, and inserted from the view after (see repo/base.py).
+_V6 = """
+CREATE TABLE search_text (
+    item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    body    TEXT    NOT NULL
+);
+CREATE VIEW search_doc AS
+SELECT i.id AS id, i.title AS title,
+       coalesce(st.body, CASE WHEN i.private_note = '' THEN e.body
+                              WHEN e.body = '' THEN i.private_note
+                              ELSE e.body || char(10) || i.private_note END, '') AS body,
+       coalesce((SELECT group_concat(t.name, ' ') FROM item_tag it JOIN tag t
+                 ON t.id = it.tag_id WHERE it.item_id = i.id), '') AS tags
+FROM item i LEFT JOIN entry e ON e.item_id = i.id
+            LEFT JOIN search_text st ON st.item_id = i.id;
+CREATE VIRTUAL TABLE fts_v6 USING fts5 (
+    title, body, tags,
+    content = 'search_doc', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+)
+"""
+
+
+def _v5_to_v6(conn: Any) -> None:
+    """The search index without its own copy of the text, and without prefix indexes."""
+    for statement in _split(_V6):
+        conn.execute(statement)
+    # What the old index held for the kinds other than entries is their composed text.
+    conn.execute(
+        "INSERT INTO search_text (item_id, body) SELECT f.rowid, f.body FROM fts f"
+        " JOIN item i ON i.id = f.rowid WHERE i.kind <> 'entry'"
+    )
+    conn.execute("DROP TABLE fts")
+    conn.execute("ALTER TABLE fts_v6 RENAME TO fts")
+    conn.execute("INSERT INTO fts (fts) VALUES ('rebuild')")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v0_to_v1,
+    _v1_to_v2,
+    _v2_to_v3,
+    _v3_to_v4,
+    _v4_to_v5,
+    _v5_to_v6,
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 

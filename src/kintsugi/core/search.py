@@ -146,7 +146,7 @@ class Search:
         # so nothing else is sorted) and the rows are then visited best first; the filters
         # are checked on a small covering index (no wide item rows: under SQLCipher each page
         # read is a decryption), and only the winners' item rows are read and their
-        # snippets cut, by FTS5 in C.
+        # snippets cut, by FTS5 in C from the index's content view (schema._V6).
         query = (
             "SELECT fts.rowid, i.kind, i.occurred_at, i.occurred_tz, i.title,"
             f" {_snippet_sql('fts', 1)}, fts.rank"

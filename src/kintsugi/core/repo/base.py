@@ -74,6 +74,10 @@ class Repository(Generic[R]):
     record_type: ClassVar[type]
     table: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
+    #: The index keeps no copy of the text it indexes (see schema._V6): a kind whose
+    #: searchable text is not simply its own columns keeps it in ``search_text``, which the
+    #: index's content view reads. (An entry's is its body: see schema's ``search_doc``.)
+    keeps_search_text: ClassVar[bool] = True
 
     def __init__(self, db: Database):
         self.db = db
@@ -181,7 +185,7 @@ class Repository(Generic[R]):
             )
             for item_id, rec in zip(ids, recs, strict=True):
                 self.save_children(conn, rec, item_id, None)
-            index_batch(
+            self._index(
                 conn,
                 [
                     (item_id, title, search_body(text, rec), " ".join(rec.tags))
@@ -215,6 +219,8 @@ class Repository(Generic[R]):
         title, excerpt, text = self.describe(rec)
         with self.db.transaction() as conn:
             old = self.get(rec.id)
+            # Before anything the index's content view shows changes (schema._V6).
+            conn.execute("DELETE FROM fts WHERE rowid = ?", (rec.id,))
             conn.execute(
                 "UPDATE item SET occurred_at = ?, occurred_tz = ?, title = ?, excerpt = ?,"
                 " shared = ?, private_note = ?, updated_at = ?, updated_tz = ? WHERE id = ?",
@@ -252,10 +258,13 @@ class Repository(Generic[R]):
     def _write_common(
         self, conn: Any, item_id: int, rec: R, title: str, text: str, old: R | None
     ) -> None:
+        """Tags, children and the search index; an update has deleted the index row first."""
         set_item_tags(conn, item_id, rec.tags)
         self.save_children(conn, rec, item_id, old)
-        conn.execute("DELETE FROM fts WHERE rowid = ?", (item_id,))
-        index_batch(conn, [(item_id, title, search_body(text, rec), " ".join(rec.tags))])
+        self._index(conn, [(item_id, title, search_body(text, rec), " ".join(rec.tags))])
+
+    def _index(self, conn: Any, rows: list[tuple[int, str, str, str]]) -> None:
+        index_batch(conn, rows, keep_text=self.keeps_search_text)
 
     def _from_row(self, row: tuple) -> R:
         (
@@ -313,8 +322,19 @@ def search_body(text: str, rec: Record) -> str:
     return "\n".join(part for part in (text, rec.private_note) if part)
 
 
-def index_batch(conn: Any, rows: list[tuple[int, str, str, str]]) -> None:
-    """Add (item id, title, body, tags) rows to the search index (for new ids only)."""
+def index_batch(
+    conn: Any, rows: list[tuple[int, str, str, str]], *, keep_text: bool = True
+) -> None:
+    """Add (item id, title, body, tags) rows to the search index (for new ids only, or ids
+    whose index row was just deleted). The index keeps no copy of the text (schema._V6):
+    these values must be what its content view ``search_doc`` shows of the item — its
+    title, :func:`search_body` and its tags — and a kind whose body is composed
+    (``keep_text``) keeps that body in ``search_text`` for the view to show."""
+    if keep_text:
+        conn.executemany(
+            "INSERT OR REPLACE INTO search_text (item_id, body) VALUES (?, ?)",
+            [(item_id, body) for item_id, _title, body, _tags in rows],
+        )
     conn.executemany("INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)", rows)
 
 

@@ -10,6 +10,7 @@ class EntryRepository(Repository[Entry]):
     record_type = Entry
     table = "entry"
     columns = (Column("title"), Column("body"), Column("mood"))
+    keeps_search_text = False  # its searchable text is its body (and the private note)
 
     def validate(self, rec: Entry) -> None:
         check_range("Mood", rec.mood, -3, 3)

@@ -123,7 +123,7 @@ class Items:
 
     @staticmethod
     def _purge(conn: Any, ids: list[int]) -> None:
-        for item_id in ids:
+        for item_id in ids:  # the index row first: it is deleted by what the view shows
             conn.execute("DELETE FROM fts WHERE rowid = ?", (item_id,))
             conn.execute("DELETE FROM item WHERE id = ?", (item_id,))
         conn.execute("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM item_tag)")
