@@ -64,6 +64,9 @@ def test_a_version_3_vault_upgrades_to_an_index_without_a_copy_of_the_text(tmp_p
     with Vault.open(path, "old vault passphrase") as v:
         assert schema.user_version(v.db) == schema.LATEST_VERSION
         assert _index_holds_no_text(v.db)
+        with v.db.read() as conn:  # no more than a quarter left free (else VACUUM)
+            free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+            assert free * 4 <= conn.execute("PRAGMA page_count").fetchone()[0]
         search = Search(v.db)
         found = {
             typed: [(h.kind, h.snippet, [h.snippet[a:b] for a, b in h.highlights]) for h in hits]
@@ -116,3 +119,23 @@ def test_a_version_3_vault_upgrades_to_an_index_without_a_copy_of_the_text(tmp_p
     assert len(backups) == 1 and ".before-migration." in backups[0].name
     with Vault.open(backups[0], "old vault passphrase", migrations=schema.MIGRATIONS[:3]) as b:
         assert schema.user_version(b.db) == 3
+
+
+def test_a_migration_that_frees_most_of_the_file_gives_it_back(vault, vault_path):
+    from kintsugi.core.records import Entry
+    from kintsugi.core.repo.entries import EntryRepository
+
+    repo = EntryRepository(vault.db)
+    with vault.db.transaction():
+        ids = [repo.add(Entry(body="filler words " * 400)).id for _ in range(200)]
+    keep = repo.add(Entry(body="kept"))
+    with vault.db.transaction():
+        for item_id in ids:
+            Items(vault.db).delete(item_id)
+        Items(vault.db).empty_trash()
+    vault.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = vault_path.stat().st_size
+    vault._compact_if_mostly_free()
+    vault.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert vault_path.stat().st_size < before / 4
+    assert repo.get(keep.id).body == "kept" and vault.check() == []
