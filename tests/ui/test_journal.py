@@ -83,7 +83,12 @@ DRAFT = textwrap.dedent("""
         QTest.qWait(20)
     w.on_new_entry()
     QTest.keyClicks(w.journal.editor.body, "Words typed before the crash. ")
-    QTest.qWait(2500)  # no save was asked for: only the autosave can have kept this
+    # No save was asked for: only the autosave can have kept this. "Saved" is the promise.
+    for _ in range(250):
+        if w.save_state.text() == "Saved":
+            break
+        QTest.qWait(20)
+    print(repr(w.save_state.text()), repr(w.journal.editor.body.toPlainText()), flush=True)
     QTest.keyClicks(w.journal.editor.body, "And these were still being typed")
     os.kill(os.getpid(), signal.SIGKILL)
 """)
@@ -97,13 +102,70 @@ def test_a_draft_survives_killing_the_app_mid_typing(existing_vault):
         timeout=60,
     )
     assert result.returncode == -signal.SIGKILL, result.stderr
+    assert result.stdout.strip() == "'Saved' 'Words typed before the crash. '"
     with Vault.open(existing_vault, PASSPHRASE) as v:
         from kintsugi.core.repo.items import Items
 
         items = Items(v.db).timeline()
         assert len(items) == 1
         body = EntryRepository(v.db).get(items[0].id).body
-    assert body.startswith("Words typed before the crash.")
+    assert body.startswith("Words typed before the crash. ")  # what "Saved" acknowledged
+
+
+def _hold_the_writer(vault, release, *, in_transaction=True):
+    """Keep the vault's writer thread busy until ``release`` is set; inside a write
+    transaction, so that any save the UI thread tried itself would hang the test."""
+
+    def hold():
+        if in_transaction:
+            with vault.db.transaction():
+                release.wait(20)
+        else:
+            release.wait(20)
+
+    vault.writer.submit(hold)
+
+
+def test_saved_only_after_the_commit_and_typing_never_waits_for_the_disk(window, qtbot):
+    import threading
+
+    from kintsugi.core.repo.items import Items
+
+    editor, vault, release = window.journal.editor, window.session.vault, threading.Event()
+    window.on_new_entry()
+    _hold_the_writer(vault, release)
+    qtbot.keyClicks(editor.body, "typed while the disk is busy")
+    qtbot.wait(1500)  # the autosave has fired: its save waits in the writer's queue
+    assert editor.autosaver.pending == 1 and window.save_state.text() == "Saving…"
+    qtbot.keyClicks(editor.body, " and more")  # the UI thread is free: typing goes on
+    assert editor.body.toPlainText().endswith("and more")
+    assert window.save_state.text() == "Editing…"
+    release.set()
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=10_000)
+    assert editor.autosaver.pending == 0 and not editor.dirty
+    assert len(Items(vault.db).timeline()) == 1  # the second save found the first's id
+    body = EntryRepository(vault.db).get(editor.entry_id).body
+    assert body == "typed while the disk is busy and more"
+
+
+def test_locking_commits_the_queued_save_first(window, qtbot):
+    import threading
+
+    editor, vault, release = window.journal.editor, window.session.vault, threading.Event()
+    path = window.session.path
+    window.on_new_entry()
+    _hold_the_writer(vault, release, in_transaction=False)
+    qtbot.keyClicks(editor.body, "queued when the lock came")
+    qtbot.wait(1500)
+    assert editor.autosaver.pending == 1
+    threading.Timer(0.3, release.set).start()
+    window.session.lock()
+    assert editor.body.toPlainText() == ""  # the view is cleared
+    with Vault.open(path, PASSPHRASE) as v:
+        from kintsugi.core.repo.items import Items
+
+        (item,) = Items(v.db).timeline()
+        assert EntryRepository(v.db).get(item.id).body == "queued when the lock came"
 
 
 def test_search_as_you_type_opens_the_result(window, qtbot):

@@ -52,6 +52,7 @@ from kintsugi.core.errors import (
 )
 from kintsugi.core.kdf import KdfParams
 from kintsugi.core.schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
+from kintsugi.core.writer import Writer
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +240,9 @@ class Vault:
         self._instance_lock = instance_lock  # one Kintsugi per vault (see fsutil.lock_instance)
         self._backup_running = threading.Lock()  # held while a stepwise backup runs
         self._stop_backup = threading.Event()  # set by lock(): the backup gives up
+        self._writer: Writer | None = None
+        self._writer_guard = threading.Lock()
+        self._locking = False
         self._key: bytearray | None = key
         self._salt = salt
         #: True after opening with the recovery key: ask for a new passphrase now.
@@ -418,9 +422,25 @@ class Vault:
     def recovery_key(self) -> str:
         return kdf.encode_recovery_key(self._require_key())
 
+    @property
+    def writer(self) -> Writer:
+        """The one thread that runs this vault's saves in order (see core.writer)."""
+        with self._writer_guard:
+            if self._locking or self.locked:
+                raise VaultLocked()
+            if self._writer is None:
+                self._writer = Writer()
+            return self._writer
+
     def lock(self) -> None:
-        """Close the connection, overwrite the key, let another window open it. Idempotent.
-        A backup in progress stops after its current step (it is not kept)."""
+        """Run the saves still queued, then close the connection, overwrite the key and let
+        another window open it. Idempotent. A backup in progress stops after its current
+        step (it is not kept)."""
+        with self._writer_guard:
+            self._locking = True  # no new writer from here on
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()  # every queued save commits before the key goes
         self._stop_backup.set()
         with self._backup_running:
             self.db.close()

@@ -1,46 +1,148 @@
 """Save-as-you-go for forms: about a second after the first change (a throttle, so someone
-typing without pause still gets saved every second), and at once when asked."""
+typing without pause still gets saved every second), and at once when asked.
+
+With a :class:`Background` the timed saves never hold the UI thread: the form's fields
+are read on the UI thread (``snapshot``), written on the vault's one writer thread, in
+order (``store``: the fsync happens there), and the result handed back to the UI thread
+(``apply``). "Saved" is said only when the commit is done and nothing changed since the
+snapshot it wrote. :meth:`Autosaver.save_now` (switching records, locking, quitting)
+waits for the writer, so nothing typed is lost or written out of order.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, wait
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.writer import Writer
 from kintsugi.ui.messages import describe
 
 AUTOSAVE_MS = 1000
 RETRY_MS = 5000
 
 
+@dataclass(frozen=True)
+class Background:
+    writer: Callable[[], Writer]
+    snapshot: Callable[[], Any]  # UI thread: what to save
+    store: Callable[[Any], Any]  # writer thread: save it, return what apply needs
+    apply: Callable[[Any], None]  # UI thread: show what was saved
+
+
+@dataclass
+class _Job:
+    future: Future
+    generation: int
+    settled: bool = False
+
+
 class Autosaver(QObject):
     state_changed = Signal(str, str)  # ("unsaved" | "saving" | "saved" | "error", text)
+    _finished = Signal(object)  # a _Job, emitted on the writer thread, handled on the UI's
 
-    def __init__(self, save: Callable[[], object], parent: QObject | None = None):
+    def __init__(
+        self,
+        save: Callable[[], object] | None = None,
+        parent: QObject | None = None,
+        *,
+        background: Background | None = None,
+    ):
         super().__init__(parent)
+        if (save is None) == (background is None):
+            raise ValueError("an Autosaver saves either in the foreground or in the background")
         self._save = save
+        self._background = background
         self.dirty = False
+        self._generation = 0  # bumped by every change
+        self._jobs: list[_Job] = []  # submitted, not yet settled, oldest first
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self.save_now if background is None else self.save_soon)
+        self._finished.connect(self._settle)
 
     def changed(self) -> None:
         self.dirty = True
+        self._generation += 1
         self.state_changed.emit("unsaved", self.tr("Editing…"))
         if not self._timer.isActive():
             self._timer.start()
 
     def reset(self) -> None:
+        """Forget the changes (another record is shown). Saves already submitted still
+        commit; their results no longer touch the form (see ``apply``)."""
         self._timer.stop()
         self.dirty = False
+        self._generation += 1
 
-    def save_now(self) -> bool:
-        """Save if anything changed; False (and still dirty) when saving failed."""
+    @property
+    def pending(self) -> int:
+        return len(self._jobs)
+
+    # --- in the background --------------------------------------------------------
+    def save_soon(self) -> None:
+        """Hand the current fields to the writer thread; returns at once."""
         self._timer.stop()
+        if not self.dirty or self._background is None:
+            return
+        bg = self._background
+        try:
+            writer = bg.writer()
+            value = bg.snapshot()
+            job = _Job(writer.submit(lambda: bg.store(value)), self._generation)
+        except KintsugiError as exc:
+            self._failed(exc)
+            return
+        self._jobs.append(job)
+        self.state_changed.emit("saving", self.tr("Saving…"))
+        job.future.add_done_callback(lambda _f: self._finished.emit(job))
+
+    def _settle(self, job: _Job) -> bool:
+        """Take a finished save's result on the UI thread (once). False when it failed."""
+        if job.settled:
+            return job.future.exception() is None
+        job.settled = True
+        if job in self._jobs:
+            self._jobs.remove(job)
+        exc = job.future.exception()
+        if exc is not None:
+            if not isinstance(exc, KintsugiError):
+                raise exc
+            self._failed(exc)
+            return False
+        assert self._background is not None
+        self._background.apply(job.future.result())
+        if job.generation == self._generation and not self._jobs:
+            self.dirty = False
+            self.state_changed.emit("saved", self.tr("Saved"))
+        return True
+
+    def _failed(self, exc: KintsugiError) -> None:
+        self.dirty = True
+        self.state_changed.emit("error", describe(exc))
+        self._timer.start(RETRY_MS)  # nothing typed is dropped; try again shortly
+
+    # --- now ------------------------------------------------------------------------
+    def save_now(self) -> bool:
+        """Save if anything changed and wait until it (and every save before it) is
+        committed; False (and still dirty) when saving failed."""
+        self._timer.stop()
+        if self._background is not None:
+            if self.dirty:
+                self.save_soon()
+            ok = True
+            for job in list(self._jobs):
+                wait([job.future])  # in order: the writer runs them in order
+                ok = self._settle(job) and ok
+            return ok and not self.dirty
         if not self.dirty:
             return True
         self.state_changed.emit("saving", self.tr("Saving…"))
         try:
+            assert self._save is not None
             self._save()
         except KintsugiError as exc:
             self.state_changed.emit("error", describe(exc))

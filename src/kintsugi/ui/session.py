@@ -27,6 +27,7 @@ from kintsugi.core.repo.triggers import TriggerRepository
 from kintsugi.core.schedule import ScheduleStore
 from kintsugi.core.search import Search
 from kintsugi.core.vault import Vault
+from kintsugi.core.writer import Writer
 from kintsugi.ui.workers import run_in_background
 
 
@@ -134,6 +135,10 @@ class Session(QObject):
 
     def schedule(self) -> ScheduleStore:
         return ScheduleStore(self._require().db)
+
+    def writer(self) -> Writer:
+        """The vault's one writer thread: saves run there, in order (core.writer)."""
+        return self._require().writer
 
     def database(self) -> Database:
         """For whole-vault computations (insights, exports) run on a worker."""

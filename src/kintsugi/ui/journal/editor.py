@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.records import Entry
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.items import Items
 from kintsugi.core.timeutil import now
-from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.safe_text import SafeTextBrowser
 from kintsugi.ui.session import Session
 from kintsugi.ui.timeline_delegate import MOODS
@@ -43,6 +45,13 @@ class TagCompleter(QCompleter):
         return ", ".join([*done, index.data()]) + ", "
 
 
+class _Draft:
+    """The record being edited; its id is known once the writer has saved it once."""
+
+    def __init__(self, item_id: int | None = None):
+        self.id = item_id
+
+
 class EntryEditor(QWidget):
     saved = Signal(object)  # ItemSummary, after every successful save
 
@@ -51,7 +60,16 @@ class EntryEditor(QWidget):
         self.session = session
         self._entry: Entry | None = None
         self._loading = False
-        self.autosaver = Autosaver(self._save, self)
+        self._draft = _Draft()  # which record the saves in flight belong to
+        self.autosaver = Autosaver(
+            parent=self,
+            background=Background(
+                writer=lambda: self.session.writer(),
+                snapshot=self._snapshot,
+                store=self._store,
+                apply=self._apply,
+            ),
+        )
 
         self.title = QLineEdit(objectName="titleEdit", placeholderText=self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Title"))
@@ -153,6 +171,7 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self._entry = entry or Entry(occurred_at=now())
+            self._draft = _Draft(self._entry.id)
             e = self._entry
             self.title.setText(e.title)
             self.body.setPlainText(e.body)  # also resets undo/redo
@@ -185,6 +204,7 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self._entry = None
+        self._draft = _Draft()
         self.hint.clear()
         self.setEnabled(False)
 
@@ -228,11 +248,28 @@ class EntryEditor(QWidget):
             return True
         return self.autosaver.save_now()
 
-    def _save(self) -> None:
-        saved = self.session.entries().save(self.collect())
-        summary = self.session.items().summary(saved.id)
-        self._entry = saved
-        self.hint.clear()
+    # The three steps of a save (see ui.autosave.Background).
+    def _snapshot(self) -> tuple[_Draft, Entry, EntryRepository, Items]:
+        return self._draft, self.collect(), self.session.entries(), self.session.items()
+
+    @staticmethod
+    def _store(value: tuple[_Draft, Entry, EntryRepository, Items]) -> tuple:
+        """On the writer thread: the saves of one record run in order, so a new entry's
+        second save finds the id its first one was given."""
+        draft, entry, entries, items = value
+        if entry.id is None and draft.id is not None:
+            entry = dataclasses.replace(entry, id=draft.id)
+        saved = entries.save(entry)
+        draft.id = saved.id
+        return draft, saved, items.summary(saved.id)
+
+    def _apply(self, result: tuple) -> None:
+        draft, saved, summary = result
+        if draft is self._draft and self._entry is not None:
+            self._entry = dataclasses.replace(
+                self._entry, id=saved.id, created_at=saved.created_at, updated_at=saved.updated_at
+            )
+            self.hint.clear()
         self.saved.emit(summary)
 
     # --- preview -------------------------------------------------------------------
