@@ -381,3 +381,25 @@ def test_search_results_model(window, qtbot, qtmodeltester):
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5_000)
     qtmodeltester.check(window.search.model)
     assert json.dumps(window.search.model.index(0).data()) != ""
+
+
+def test_a_saved_row_that_keeps_its_place_is_changed_in_place(qapp):
+    """Autosaves (every second while typing) must not remove and re-insert the row: the
+    view would measure every loaded row again each time."""
+    from dataclasses import replace
+
+    from kintsugi.core.records import ItemSummary
+
+    day = datetime(2026, 5, 10, 9).astimezone()
+    rows = [ItemSummary(n, "entry", day - timedelta(days=n), f"t{n}", "", False) for n in (1, 2, 3)]
+    model = TimelineModel()
+    model.set_source(lambda after, limit: rows if after is None else [])
+    model.fetchMore()
+    moved, changed = [], []
+    model.rowsRemoved.connect(lambda *a: moved.append(a))
+    model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), b.row())))
+    assert model.upsert(replace(rows[1], title="retitled")) == 1
+    assert not moved and changed == [(1, 2)]
+    assert model.summary_at(1).title == "retitled"
+    assert model.upsert(replace(rows[2], occurred_at=day + timedelta(hours=1))) == 0  # newest
+    assert moved and [model.summary_at(r).id for r in range(3)] == [3, 1, 2]

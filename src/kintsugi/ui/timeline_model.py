@@ -104,9 +104,21 @@ class TimelineModel(QAbstractListModel):
 
     def upsert(self, summary: ItemSummary) -> int:
         """Show a saved item where it belongs; returns its row (or -1 if outside the window)."""
-        self.remove_id(summary.id)
         key = (summary.occurred_at, summary.id)
         rows = self._rows
+        r = self.row_of(summary.id)
+        newer_above = r >= 0 and (r == 0 or (rows[r - 1].occurred_at, rows[r - 1].id) > key)
+        older_below = r >= 0 and (
+            r == len(rows) - 1 or key > (rows[r + 1].occurred_at, rows[r + 1].id)
+        )
+        if newer_above and older_below:
+            # Still in its place (an autosave, every second while someone types): change the
+            # row, not the list, or the view measures every loaded row again.
+            rows[r] = summary
+            last = min(r + 1, len(rows) - 1)  # the next row's day heading may change
+            self.dataChanged.emit(self.index(r), self.index(last))
+            return r
+        self.remove_id(summary.id)
         pos = 0
         while pos < len(rows) and (rows[pos].occurred_at, rows[pos].id) > key:
             pos += 1
