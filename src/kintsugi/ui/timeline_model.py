@@ -114,9 +114,11 @@ class TimelineModel(QAbstractListModel):
         if newer_above and older_below:
             # Still in its place (an autosave, every second while someone types): change the
             # row, not the list, or the view measures every loaded row again.
-            rows[r] = summary
-            last = min(r + 1, len(rows) - 1)  # the next row's day heading may change
-            self.dataChanged.emit(self.index(r), self.index(last))
+            old, rows[r] = rows[r], summary
+            self.dataChanged.emit(self.index(r), self.index(r))  # one row: repainted only
+            if old.occurred_at != summary.occurred_at:  # day headings may change around it
+                self._day_start_changed(r)
+                self._day_start_changed(r + 1)
             return r
         self.remove_id(summary.id)
         pos = 0
