@@ -261,6 +261,7 @@ def _parse_day(text: str | None):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kintsugi.core import share, transfer
+    from kintsugi.core.repo.items import Items
     from kintsugi.core.repo.sharing import Sharing
 
     if args.format == "age" and not args.recipient and args.bundle_passphrase_fd is None:
@@ -272,40 +273,57 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(f"the bundle passphrase: {passphrases.problem(bundle_passphrase)}")
     out = Path(args.out).expanduser()
     with _unlock(args) as vault:
-        records = transfer.select(
-            vault.db,
-            ids=args.ids,
+        sharing = Sharing(vault.db)
+        label = _recipient_label(sharing, args)
+        chosen = dict(
             shared=args.shared,
             since=_parse_day(args.since),
             until=_parse_day(args.until),
             everything=args.all,
         )
-        sharing = Sharing(vault.db)
-        options = share.ShareOptions(
-            earlier_wordings=args.with_earlier_wordings, exercise_answers=not args.without_answers
-        )
-        if args.format == "pdf":
-            data = _pdf_bytes(vault.db, records, sharing.display_name(), options)
-        else:
-            fmt = "md-days" if args.format == "md" and out.suffix == ".zip" else args.format
-            data = transfer.export_bytes(
-                vault.db,
-                records,
-                fmt,
-                exporter=sharing.display_name(),
-                recipients=args.recipient,
-                bundle_passphrase=bundle_passphrase,
-                options=options,
+        if args.format == "json":  # streamed: memory does not grow with the journal
+            if args.ids:
+                items = Items(vault.db)
+                records, total = (items.get(i) for i in args.ids), len(args.ids)
+            else:
+                records = transfer.iter_records(vault.db, **chosen)
+                total = transfer.count_records(vault.db, **chosen)
+            digest, count = transfer.write_json_export(
+                vault.db, records, out, total=total, recipient=label
             )
-        label = _recipient_label(sharing, args)
-        digest = transfer.write_export(
-            vault.db, data, out, fmt=args.format, recipient=label, item_ids=[r.id for r in records]
-        )
+        else:
+            records = transfer.select(vault.db, ids=args.ids, **chosen)
+            count = len(records)
+            options = share.ShareOptions(
+                earlier_wordings=args.with_earlier_wordings,
+                exercise_answers=not args.without_answers,
+            )
+            if args.format == "pdf":
+                data = _pdf_bytes(vault.db, records, sharing.display_name(), options)
+            else:
+                fmt = "md-days" if args.format == "md" and out.suffix == ".zip" else args.format
+                data = transfer.export_bytes(
+                    vault.db,
+                    records,
+                    fmt,
+                    exporter=sharing.display_name(),
+                    recipients=args.recipient,
+                    bundle_passphrase=bundle_passphrase,
+                    options=options,
+                )
+            digest = transfer.write_export(
+                vault.db,
+                data,
+                out,
+                fmt=args.format,
+                recipient=label,
+                item_ids=[r.id for r in records],
+            )
     if args.format in ("pdf", "md", "json"):
         print(
             f"kintsugi: note: {out} is not encrypted; keep it somewhere private.", file=sys.stderr
         )
-    print(f"Exported {len(records)} item(s) to {out} (sha256 {digest[:16]}…)", file=sys.stderr)
+    print(f"Exported {count} item(s) to {out} (sha256 {digest[:16]}…)", file=sys.stderr)
     return 0
 
 

@@ -1,3 +1,4 @@
+import hashlib
 import io
 import json
 import shutil
@@ -215,9 +216,22 @@ def test_address_book_checks_keys(vault):
         sharing.save_contacts([ShareContact("Bad", "age1notakey")])
 
 
-def test_full_json_export_reimports_into_an_empty_vault_losslessly(filled, tmp_path):
+@pytest.mark.parametrize("how", ["bytes", "streamed"])
+def test_full_json_export_reimports_into_an_empty_vault_losslessly(filled, tmp_path, how):
     vault, ids = filled
-    data = transfer.export_bytes(vault.db, transfer.select(vault.db, everything=True), "json")
+    if how == "bytes":
+        data = transfer.export_bytes(vault.db, transfer.select(vault.db, everything=True), "json")
+    else:  # what the CLI and the Share pane write: read and written a record at a time
+        out = tmp_path / "full.json"
+        records = transfer.iter_records(vault.db, everything=True, chunk=2)
+        digest, count = transfer.write_json_export(
+            vault.db, records, out, total=transfer.count_records(vault.db, everything=True)
+        )
+        data = out.read_bytes()
+        assert count == len(ids) and hashlib.sha256(data).hexdigest() == digest
+        assert oct(out.stat().st_mode & 0o777) == "0o600"
+        assert Sharing(vault.db).history()[0].sha256 == digest
+        assert Sharing(vault.db).history()[0].item_ids == sorted(ids)
     with Vault.create(tmp_path / "empty.kintsugi", "x", params=FAST_KDF) as empty:
         result = transfer.import_file(empty.db, data)
         assert result.added == len(ids) and result.skipped == 0
@@ -356,3 +370,22 @@ def test_huge_and_nested_inputs_are_refused_cleanly(vault):
     with pytest.raises(share.BundleTooLarge):
         transfer.import_file(vault.db, share.encrypt(bomb.getvalue(), recipients=[key]))
     assert Sharing(vault.db).received() == []
+
+
+def test_the_streamed_export_reads_what_select_reads_and_can_be_cancelled(filled, tmp_path):
+    vault, ids = filled
+    for chunk in (1, 2, 500):
+        assert [r.id for r in transfer.iter_records(vault.db, everything=True, chunk=chunk)] == [
+            r.id for r in transfer.select(vault.db, everything=True)
+        ]
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "never.json"
+    with pytest.raises(transfer.ExportCancelled):
+        transfer.write_json_export(
+            vault.db,
+            transfer.iter_records(vault.db, everything=True),
+            out,
+            total=len(ids),
+            progress=lambda done, total: False,
+        )
+    assert list((tmp_path / "out").iterdir()) == []  # no file, no temporary left

@@ -16,7 +16,8 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,9 +65,19 @@ def select(
     kinds: tuple[str, ...] = (),
 ) -> list[Record]:
     """The records to export, oldest first."""
-    items = Items(db)
     if ids:
+        items = Items(db)
         return [items.get(i) for i in ids]
+    return list(
+        iter_records(
+            db, shared=shared, since=since, until=until, everything=everything, kinds=kinds
+        )
+    )
+
+
+def _where(
+    shared: bool, since: date | None, until: date | None, everything: bool, kinds: tuple
+) -> tuple[list[str], list[Any]]:
     where, args = ["i.deleted_at IS NULL"], []
     if shared:
         where.append("i.shared = 1")
@@ -81,15 +92,53 @@ def select(
     if kinds:
         where.append(f"i.kind IN ({','.join('?' for _ in kinds)})")
         args += list(kinds)
+    return where, args
+
+
+def count_records(
+    db: Database,
+    *,
+    shared: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+    everything: bool = False,
+    kinds: tuple[str, ...] = (),
+) -> int:
+    where, args = _where(shared, since, until, everything, kinds)
     with db.read() as conn:
-        found = [
-            r[0]
-            for r in conn.execute(
-                f"SELECT i.id FROM item i WHERE {' AND '.join(where)} ORDER BY i.occurred_at, i.id",
-                args,
-            )
-        ]
-    return [items.get(i) for i in found]
+        return conn.execute(
+            f"SELECT count(*) FROM item i WHERE {' AND '.join(where)}", args
+        ).fetchone()[0]
+
+
+def iter_records(
+    db: Database,
+    *,
+    shared: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+    everything: bool = False,
+    kinds: tuple[str, ...] = (),
+    chunk: int = 200,
+) -> Iterator[Record]:
+    """The same records as :func:`select`, oldest first, read ``chunk`` at a time (a keyset
+    over the timeline index): what is held at once does not grow with the journal."""
+    where, args = _where(shared, since, until, everything, kinds)
+    items = Items(db)
+    after: tuple[str, int] | None = None
+    while True:
+        page_where = [*where, "(i.occurred_at, i.id) > (?, ?)"] if after else where
+        with db.read() as conn:
+            page = conn.execute(
+                f"SELECT i.id, i.occurred_at FROM item i WHERE {' AND '.join(page_where)}"
+                " ORDER BY i.occurred_at, i.id LIMIT ?",
+                (*args, *(after or ()), chunk),
+            ).fetchall()
+        for item_id, _ in page:
+            yield items.get(item_id)
+        if len(page) < chunk:
+            return
+        after = (page[-1][1], page[-1][0])
 
 
 # --- exporting --------------------------------------------------------------------------
@@ -194,6 +243,68 @@ def export_bytes(
                 )
         return buf.getvalue()
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def write_json_export(
+    db: Database,
+    records: Iterable[Record],
+    out: Path,
+    *,
+    total: int,
+    recipient: str = "file",
+    progress: Progress | None = None,
+) -> tuple[str, int]:
+    """The lossless JSON export, streamed: each record is written as it is read (see
+    :func:`iter_records`), into a 0600 temporary sibling that replaces ``out`` at the end;
+    hashed as it goes, and logged. Returns (SHA-256, items written). Memory stays flat
+    however large the journal is."""
+    out = Path(out)
+    digest = hashlib.sha256()
+    ids = array("q")
+    try:
+        fsutil.ensure_private_dir(out.parent)
+        tmp = fsutil.temp_sibling(out, "write")
+    except OSError as exc:
+        from kintsugi.core.vault import _os_error
+
+        raise _os_error(exc, out) from None
+    try:
+        with open(tmp, "wb") as f:
+
+            def put(text: str) -> None:
+                data = text.encode("utf-8")
+                digest.update(data)
+                f.write(data)
+
+            head = json.dumps(
+                {
+                    "format": EXPORT_FORMAT,
+                    "version": EXPORT_VERSION,
+                    "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            )
+            put(head[:-1] + ', "items": [')
+            for n, rec in enumerate(records):
+                if n % 500 == 0 and progress is not None and not progress(n, total):
+                    raise ExportCancelled()
+                put(
+                    ("\n" if n == 0 else ",\n") + json.dumps(full_dict(rec, db), ensure_ascii=False)
+                )
+                ids.append(rec.id)
+            put("\n]}\n")
+            f.flush()
+        fsutil.atomic_replace(tmp, out)
+    except OSError as exc:
+        fsutil.remove_quietly(tmp)
+        from kintsugi.core.vault import _os_error
+
+        raise _os_error(exc, out) from None
+    except BaseException:
+        fsutil.remove_quietly(tmp)
+        raise
+    hexdigest = digest.hexdigest()
+    Sharing(db).log(recipient=recipient, fmt="json", sha256=hexdigest, item_ids=list(ids))
+    return hexdigest, len(ids)
 
 
 def write_export(

@@ -410,16 +410,8 @@ class SharePane(QWidget):
                 payload = dataclasses.replace(payload, exported_at=datetime.now(UTC))
         db = self.session.database()
         name = self.session.sharing().display_name()
-        self._cancelled = False
-        self.progress = QProgressDialog(
-            self.tr("Preparing the export…"), self.tr("Cancel"), 0, 0, self
-        )
-        self.progress.setWindowTitle(self.tr("Exporting"))
-        self.progress.canceled.connect(self._cancel)
-        self.progress.show()
-
-        def keep_going(done: int, total: int) -> bool:
-            return not self._cancelled
+        self._start_progress()
+        keep_going = self._keep_going
 
         def work() -> str:
             if fmt == "pdf":
@@ -445,6 +437,18 @@ class SharePane(QWidget):
 
         run_in_background(work, lambda digest: self.on_exported(out, digest), self.on_export_failed)
 
+    def _start_progress(self) -> None:
+        self._cancelled = False
+        self.progress = QProgressDialog(
+            self.tr("Preparing the export…"), self.tr("Cancel"), 0, 0, self
+        )
+        self.progress.setWindowTitle(self.tr("Exporting"))
+        self.progress.canceled.connect(self._cancel)
+        self.progress.show()
+
+    def _keep_going(self, done: int, total: int) -> bool:
+        return not self._cancelled
+
     def _cancel(self) -> None:
         self._cancelled = True
 
@@ -464,9 +468,22 @@ class SharePane(QWidget):
 
     def export_everything(self, out: Path) -> None:
         """Everything, losslessly: JSON (private notes included), or Markdown per day (.zip)."""
-        records = transfer.select(self.session.database(), everything=True)
-        fmt = "md-days" if out.suffix == ".zip" else "json"
-        self.export(fmt, out, label=self.tr("full export"), records=records)
+        if out.suffix == ".zip":
+            records = transfer.select(self.session.database(), everything=True)
+            self.export("md-days", out, label=self.tr("full export"), records=records)
+            return
+        db, label = self.session.database(), self.tr("full export")
+        self._start_progress()
+
+        def work() -> str:  # streamed: memory does not grow with the journal
+            records = transfer.iter_records(db, everything=True)
+            total = transfer.count_records(db, everything=True)
+            digest, _ = transfer.write_json_export(
+                db, records, out, total=total, recipient=label, progress=self._keep_going
+            )
+            return digest
+
+        run_in_background(work, lambda digest: self.on_exported(out, digest), self.on_export_failed)
 
     def import_file(self, path: Path, bundle_passphrase: str | None = None) -> None:
         """Import on the thread pool, streamed, with progress and Cancel: all or nothing; a
