@@ -23,6 +23,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_core.py $(BENCH_ARGS)
 	$(PY) bench/bench_gui.py
+	$(PY) bench/bench_export.py
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots.py
