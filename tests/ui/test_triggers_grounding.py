@@ -315,3 +315,24 @@ def test_my_techniques_are_edited_in_settings(window):
     assert [t.name for t in window.session.custom_techniques().all()] == ["Hold something cold"]
     names = [b.text() for b in window.grounding.findChildren(type(window.exercise.stop_button))]
     assert "Hold something cold" in names
+
+
+def test_the_trigger_form_saves_on_the_writer_thread(window, qtbot):
+    import threading
+
+    trigger = window.session.triggers().add(Trigger(cue="media", suds_peak=6))
+    window.nav.setCurrentRow(1)
+    window.triggers.reload()
+    form, vault, release = window.triggers.form, window.session.vault, threading.Event()
+
+    def hold():  # the writer is busy in a write transaction: a UI-thread save would hang
+        with vault.db.transaction():
+            release.wait(20)
+
+    vault.writer.submit(hold)
+    form.hot_thought.setText("typed while the disk is busy")
+    qtbot.wait(1500)
+    assert form.autosaver.pending == 1 and window.save_state.text() == "Saving…"
+    release.set()
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=10_000)
+    assert window.session.triggers().get(trigger.id).hot_thought == "typed while the disk is busy"

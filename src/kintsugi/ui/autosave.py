@@ -34,6 +34,14 @@ class Background:
     apply: Callable[[Any], None]  # UI thread: show what was saved
 
 
+def store_update(value: tuple) -> tuple:
+    """A ``store`` for forms that edit a saved record: (record, its repository, Items) →
+    (the record as stored, its timeline summary)."""
+    rec, repo, items = value
+    saved = repo.update(rec)
+    return saved, items.summary(saved.id)
+
+
 @dataclass
 class _Job:
     future: Future

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import CUE_LABELS
-from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.autosave import Autosaver, Background, store_update
 from kintsugi.ui.session import Session
 from kintsugi.ui.suds import SudsSlider
 
@@ -93,7 +93,15 @@ class TriggerForm(QWidget):
         self.session = session
         self._trigger: Trigger | None = None
         self._loading = False
-        self.autosaver = Autosaver(self._save, self)
+        self.autosaver = Autosaver(
+            parent=self,
+            background=Background(
+                writer=lambda: self.session.writer(),
+                snapshot=lambda: (self.collect(), self.session.triggers(), self.session.items()),
+                store=store_update,
+                apply=self._apply,
+            ),
+        )
         self.when = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
         self.when.setAccessibleName(self.tr("When"))
         self.cue = QComboBox()
@@ -235,10 +243,12 @@ class TriggerForm(QWidget):
             shared=self.share.isChecked(),
         )
 
-    def _save(self) -> None:
-        saved = self.session.triggers().update(self.collect())
-        self._trigger = saved
-        self.saved.emit(self.session.items().summary(saved.id))
+    def _apply(self, result: tuple) -> None:
+        """On the UI thread, once the writer has committed a save."""
+        saved, summary = result
+        if self._trigger is not None and self._trigger.id == saved.id:
+            self._trigger = dataclasses.replace(self._trigger, updated_at=saved.updated_at)
+        self.saved.emit(summary)
 
     def save_now(self) -> bool:
         return self.autosaver.save_now()
