@@ -166,7 +166,7 @@ def test_the_index_stays_true_to_its_content_through_every_change(vault):
     items = Items(vault.db)
     for rec in made:
         rec = items.get(rec.id)
-        rec.private_note, rec.tags = "quince", ["b", "c"]
+        rec.private_note, rec.tags = "quince", ["c", "b", "A"]  # "a" exists: its id is first
         if isinstance(rec, Goal):
             rec.progress = [GoalProgress(day=date(2026, 5, 1), amount=1, note="a quince walk")]
         repository_for(vault.db, rec.KIND).update(rec)
@@ -182,3 +182,26 @@ def test_the_index_stays_true_to_its_content_through_every_change(vault):
         made[1].id,
         made[2].id,
     }
+
+
+def test_records_added_in_a_batch_keep_the_index_true(vault):
+    """Imports add records with add_batch (the index written from values, not the view):
+    the values must be what the view shows, for every kind."""
+    from kintsugi.core.records import CheckIn
+    from kintsugi.core.repo import repository_for
+
+    triggers = TriggerRepository(vault.db)
+    (tid,) = triggers.add_batch([Trigger(cue="media", suds_peak=4, situation="a wedding song")])
+    (eid,) = EntryRepository(vault.db).add_batch(
+        [Entry(body="the batch entry", tags=["b", "B2"], private_note="pomelo")]
+    )
+    (cid,) = repository_for(vault.db, "checkin").add_batch([CheckIn(needs="a slow evening")])
+    assert vault.check() == []
+    search = Search(vault.db)
+    assert [h.id for h in search.search("wedding")] == [tid]
+    assert [h.id for h in search.search("pomelo")] == [eid]
+    assert [h.id for h in search.search("slow evening")] == [cid]
+    t = triggers.get(tid)
+    t.situation = "a different song"
+    triggers.update(t)
+    assert search.search("wedding") == [] and vault.check() == []

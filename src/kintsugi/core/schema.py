@@ -250,7 +250,7 @@ def _v4_to_v5(conn: Any) -> None:
 #:
 #: The rule that keeps an external-content index true: an item's index row is deleted
 #: (``DELETE FROM fts WHERE rowid = ?``, which reads the view) *before* anything the view
-#: shows of it changes, and inserted from the view after (see repo/base.py).
+#: shows of it changes, and inserted from the view after (repo/base.py: index_items).
 _V6 = """
 CREATE TABLE search_text (
     item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
@@ -261,8 +261,8 @@ SELECT i.id AS id, i.title AS title,
        coalesce(st.body, CASE WHEN i.private_note = '' THEN e.body
                               WHEN e.body = '' THEN i.private_note
                               ELSE e.body || char(10) || i.private_note END, '') AS body,
-       coalesce((SELECT group_concat(t.name, ' ') FROM item_tag it JOIN tag t
-                 ON t.id = it.tag_id WHERE it.item_id = i.id), '') AS tags
+       coalesce((SELECT group_concat(t.name, ' ' ORDER BY it.tag_id) FROM item_tag it
+                 JOIN tag t ON t.id = it.tag_id WHERE it.item_id = i.id), '') AS tags
 FROM item i LEFT JOIN entry e ON e.item_id = i.id
             LEFT JOIN search_text st ON st.item_id = i.id;
 CREATE VIRTUAL TABLE fts_v6 USING fts5 (

@@ -185,14 +185,15 @@ class Repository(Generic[R]):
             )
             for item_id, rec in zip(ids, recs, strict=True):
                 self.save_children(conn, rec, item_id, None)
-            self._index(
+            index_items(
                 conn,
                 [
-                    (item_id, title, search_body(text, rec), " ".join(rec.tags))
-                    for item_id, rec, (title, _excerpt, text) in zip(
+                    (item_id, search_body(text, rec))
+                    for item_id, rec, (_title, _excerpt, text) in zip(
                         ids, recs, described, strict=True
                     )
                 ],
+                keep_text=self.keeps_search_text,
             )
         return ids
 
@@ -261,10 +262,7 @@ class Repository(Generic[R]):
         """Tags, children and the search index; an update has deleted the index row first."""
         set_item_tags(conn, item_id, rec.tags)
         self.save_children(conn, rec, item_id, old)
-        self._index(conn, [(item_id, title, search_body(text, rec), " ".join(rec.tags))])
-
-    def _index(self, conn: Any, rows: list[tuple[int, str, str, str]]) -> None:
-        index_batch(conn, rows, keep_text=self.keeps_search_text)
+        index_items(conn, [(item_id, search_body(text, rec))], keep_text=self.keeps_search_text)
 
     def _from_row(self, row: tuple) -> R:
         (
@@ -322,20 +320,27 @@ def search_body(text: str, rec: Record) -> str:
     return "\n".join(part for part in (text, rec.private_note) if part)
 
 
-def index_batch(
-    conn: Any, rows: list[tuple[int, str, str, str]], *, keep_text: bool = True
-) -> None:
-    """Add (item id, title, body, tags) rows to the search index (for new ids only, or ids
-    whose index row was just deleted). The index keeps no copy of the text (schema._V6):
-    these values must be what its content view ``search_doc`` shows of the item — its
-    title, :func:`search_body` and its tags — and a kind whose body is composed
-    (``keep_text``) keeps that body in ``search_text`` for the view to show."""
+def index_items(conn: Any, bodies: list[tuple[int, str]], *, keep_text: bool) -> None:
+    """Index new items (or items whose index row was just deleted), given as (item id,
+    :func:`search_body`). The index keeps no copy of the text (schema._V6): its rows are
+    made from its content view ``search_doc``, in SQL, so they are exactly what FTS5 will
+    read back when it deletes them (a tag order, a stored tag's case: anything else would
+    leave the index out of step with its content). A kind whose body is composed
+    (``keep_text``) keeps that body in ``search_text`` first, for the view to show."""
+    if not bodies:
+        return
     if keep_text:
-        conn.executemany(
-            "INSERT OR REPLACE INTO search_text (item_id, body) VALUES (?, ?)",
-            [(item_id, body) for item_id, _title, body, _tags in rows],
-        )
-    conn.executemany("INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)", rows)
+        conn.executemany("INSERT OR REPLACE INTO search_text (item_id, body) VALUES (?, ?)", bodies)
+    ids = [item_id for item_id, _ in bodies]
+    if ids == list(range(ids[0], ids[0] + len(ids))):  # a batch: one range
+        where, args = "id BETWEEN ? AND ?", (ids[0], ids[-1])
+    else:
+        where, args = f"id IN ({', '.join('?' for _ in ids)})", tuple(ids)
+    conn.execute(
+        f"INSERT INTO fts (rowid, title, body, tags) SELECT id, title, body, tags"
+        f" FROM search_doc WHERE {where}",
+        args,
+    )
 
 
 def add_tags_batch(conn: Any, tagged: list[tuple[int, list[str]]]) -> None:
