@@ -36,10 +36,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 from kintsugi.ui.app import make_app
 from kintsugi.ui.main_window import MainWindow
 from kintsugi.ui.session import Session
+
+def wait_for(cond, what, limit=120):
+    start = time.perf_counter()
+    while not cond():
+        app.processEvents()
+        if time.perf_counter() - start > limit:
+            print(f"TIMEOUT waiting for {what}", flush=True)
+            os._exit(3)
 
 class Painted(QObject):
     def __init__(self):
@@ -52,19 +60,28 @@ class Painted(QObject):
 
 app = make_app()
 w = MainWindow(Session(Path(sys.argv[1])))
-first = Painted()
-w.unlock.installEventFilter(first)
+class FirstPaintIn(QObject):  # the first paint of the unlock screen or anything in it
+    def __init__(self, root):
+        super().__init__()
+        self.root, self.at = root, None
+    def eventFilter(self, obj, event):
+        if self.at is None and event.type() == QEvent.Paint and isinstance(obj, QWidget):
+            if obj is self.root or self.root.isAncestorOf(obj):
+                self.at = time.perf_counter()
+        return False
+
+first = FirstPaintIn(w.unlock)
+app.installEventFilter(first)
 w.show()
-while first.at is None:
-    app.processEvents()
+wait_for(lambda: first.at is not None, "the unlock screen")
+app.removeEventFilter(first)
 cold = time.time() - T0
 timeline = Painted()
 w.journal.view.viewport().installEventFilter(timeline)
 w.unlock.passphrase.setText(sys.argv[2])
 start = time.perf_counter()
 w.unlock.unlock_button.click()
-while timeline.at is None:
-    app.processEvents()
+wait_for(lambda: timeline.at is not None, "the timeline")
 unlock_to_paint = timeline.at - start
 rows = w.journal.model.rowCount()
 view = w.journal.view
@@ -111,8 +128,7 @@ for k in range(int(sys.argv[5])):
         checkpointed = True
     painted.at = None
     QTest.keyClick(body, "abcdefghij"[k % 10])
-    while painted.at is None:
-        app.processEvents()
+    wait_for(lambda: painted.at is not None, "a keystroke's paint")
     latencies.append(painted.at - due)  # from when the key was due: stalls count
     if not backup_done.is_set():
         during_backup.append(painted.at - due)

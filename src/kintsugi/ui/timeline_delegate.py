@@ -133,5 +133,9 @@ def make_timeline_view(model: TimelineModel, accessible_name: str) -> QListView:
     view.setVerticalScrollMode(QListView.ScrollPerPixel)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     view.setResizeMode(QListView.Adjust)
+    # Thousands of rows can be loaded: lay them out a batch at a time between events, so a
+    # relayout (a resize, a status text changing width) never holds a keystroke back.
+    view.setLayoutMode(QListView.Batched)
+    view.setBatchSize(100)
     view.setAccessibleName(accessible_name)
     return view

@@ -261,10 +261,11 @@ class EntryEditor(QWidget):
             entry = dataclasses.replace(entry, id=draft.id)
         saved = entries.save(entry)
         draft.id = saved.id
-        return draft, saved, items.summary(saved.id)
+        return draft, saved, items.summary(saved.id), items.tag_names()
 
     def _apply(self, result: tuple) -> None:
-        draft, saved, summary = result
+        draft, saved, summary, tag_names = result
+        self.set_tag_names(tag_names)
         if draft is self._draft and self._entry is not None:
             self._entry = dataclasses.replace(
                 self._entry, id=saved.id, created_at=saved.created_at, updated_at=saved.updated_at

@@ -157,7 +157,8 @@ class JournalPane(QWidget):
             sm.setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
             sm.blockSignals(False)
             self.view.viewport().update()
-        self.editor.set_tag_names(self.session.items().tag_names())
+        # (the editor has the tag names the writer read with the save: no read here, where
+        # it would wait behind the writer and a backup step)
 
     def step_day(self, direction: int) -> None:
         """Select the first entry of the previous (-1) or next (+1) day."""
