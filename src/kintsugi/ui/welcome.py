@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.ui.breathe_first import BreatheFirstNote
 from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, centre, too_short
 
 
@@ -65,30 +64,11 @@ class WelcomePane(QWidget):
         self.repeat.returnPressed.connect(self.on_create_clicked)
         self.passphrase.returnPressed.connect(self.repeat.setFocus)
 
-        self.breathe_button = QPushButton(self.tr("Breathe now (Ctrl+G)"))
-        self.breathe_button.setAccessibleName(self.tr("Breathe now"))
-        self.breathe_button.setToolTip(
-            self.tr("Breathing and grounding, right away. Nothing of the journal is shown.")
-        )
-        self.breathe_button.clicked.connect(self.breathe_requested)
-        self.people_button = QPushButton(self.tr("People who help…"), visible=False)
-        self.people_button.setAccessibleName(self.tr("People who help"))
-        self.people_button.clicked.connect(self.support_requested)
-        self.calm_row = QFrame(objectName="calmNote")
-        calm_text = QLabel(
-            self.tr("Not ready to type? Breathe first. Nothing of your journal is shown."),
-            wordWrap=True,
-            textFormat=Qt.PlainText,
-        )
-        calm_text.setProperty("role", "subtle")
-        calm = QVBoxLayout(self.calm_row)
-        calm.setContentsMargins(12, 10, 12, 10)
-        calm.addWidget(calm_text)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.breathe_button)
-        buttons.addWidget(self.people_button)
-        buttons.addStretch(1)
-        calm.addLayout(buttons)
+        self.calm_row = BreatheFirstNote()
+        self.calm_row.breathe_requested.connect(self.breathe_requested)
+        self.calm_row.support_requested.connect(self.support_requested)
+        self.breathe_button = self.calm_row.breathe_button
+        self.people_button = self.calm_row.people_button
 
         column = QWidget()
         column.setFixedWidth(460)
