@@ -443,3 +443,17 @@ def test_failed_migration_rolls_back(vault, vault_path):
         assert "half_done" not in cols
         assert schema.user_version(v.db) == schema.LATEST_VERSION
         assert v.check() == []
+
+
+def test_a_failed_write_names_the_vault_only_when_it_was_the_vault(tmp_path):
+    import errno as _errno
+
+    from kintsugi.core.errors import DiskFull, StorageError, VaultReadOnly, from_os_error
+
+    out = tmp_path / "usb" / "report.pdf"
+    denied = OSError(_errno.EROFS, "Read-only file system")
+    assert isinstance(from_os_error(denied, out), VaultReadOnly)
+    export = from_os_error(denied, out, vault=False)
+    assert type(export) is StorageError and "vault" not in str(export)
+    assert str(out.parent) in str(export) and export.exit_code == 4
+    assert isinstance(from_os_error(OSError(_errno.ENOSPC, "full"), out, vault=False), DiskFull)

@@ -5,6 +5,11 @@ Each carries a one-line message meant for humans and the CLI exit code
 Anything that is not a ``KintsugiError`` is a bug.
 """
 
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
 
 class KintsugiError(Exception):
     exit_code = 4
@@ -133,3 +138,17 @@ class JournalTailUnreadable(JournalNotice):
         "The last changes before the crash could not be read; everything before them is "
         "here. The change file is kept as it was at {kept_at}."
     )
+
+
+def from_os_error(exc: OSError, path: Path, *, vault: bool = True) -> KintsugiError:
+    """The person's words for a failed write at ``path``: the vault (and its copies and
+    backups), or a file they chose to export to (``vault=False``)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFull()
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        if vault:
+            return VaultReadOnly()
+        return StorageError(
+            f"Kintsugi may not write to {path.parent} (it is read-only). Nothing was written."
+        )
+    return StorageError(f"Could not write next to {path}: {exc.strerror}.")

@@ -24,7 +24,7 @@ from typing import Any
 
 from kintsugi.core import fsutil, share
 from kintsugi.core.db import Database
-from kintsugi.core.errors import KintsugiError, RecordNotFound
+from kintsugi.core.errors import KintsugiError, RecordNotFound, from_os_error
 from kintsugi.core.importing import (  # noqa: F401 - the import side, re-exported
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -265,9 +265,7 @@ def write_json_export(
         fsutil.ensure_private_dir(out.parent)
         tmp = fsutil.temp_sibling(out, "write")
     except OSError as exc:
-        from kintsugi.core.vault import _os_error
-
-        raise _os_error(exc, out) from None
+        raise from_os_error(exc, out, vault=False) from None
     try:
         with open(tmp, "wb") as f:
 
@@ -296,9 +294,7 @@ def write_json_export(
         fsutil.atomic_replace(tmp, out)
     except OSError as exc:
         fsutil.remove_quietly(tmp)
-        from kintsugi.core.vault import _os_error
-
-        raise _os_error(exc, out) from None
+        raise from_os_error(exc, out, vault=False) from None
     except BaseException:
         fsutil.remove_quietly(tmp)
         raise
@@ -316,9 +312,7 @@ def write_export(
         fsutil.ensure_private_dir(out.parent)
         fsutil.atomic_write_bytes(out, data)
     except OSError as exc:
-        from kintsugi.core.vault import _os_error
-
-        raise _os_error(exc, out) from None
+        raise from_os_error(exc, out, vault=False) from None
     digest = hashlib.sha256(data).hexdigest()
     Sharing(db).log(recipient=recipient, fmt=fmt, sha256=digest, item_ids=item_ids)
     return digest

@@ -9,7 +9,6 @@ off any UI thread.
 
 from __future__ import annotations
 
-import errno
 import hmac
 import logging
 import re
@@ -34,7 +33,6 @@ from kintsugi.core.db import (
 )
 from kintsugi.core.errors import (
     CipherUnavailable,
-    DiskFull,
     InvalidRecoveryKey,
     JournalTailUnreadable,
     KintsugiError,
@@ -49,6 +47,7 @@ from kintsugi.core.errors import (
     VaultReadOnly,
     VaultTooNew,
     WrongPassphrase,
+    from_os_error,
 )
 from kintsugi.core.kdf import KdfParams
 from kintsugi.core.schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
@@ -262,7 +261,7 @@ class Vault:
         try:
             fsutil.ensure_private_dir(path.parent)
         except OSError as exc:
-            raise _os_error(exc, path) from None
+            raise from_os_error(exc, path) from None
         _check_writable(path.parent)
         salt = kdf.new_salt(params or kdf.calibrate())
         key = kdf.derive_key(passphrase, salt)
@@ -274,7 +273,7 @@ class Vault:
         except BlockingIOError:
             raise VaultInUse() from None
         except OSError as exc:
-            raise _os_error(exc, path) from None
+            raise from_os_error(exc, path) from None
         try:
             notices: list[KintsugiError] = []
             conn = _connect(path, key, salt, LATEST_VERSION, notices)
@@ -471,13 +470,13 @@ class Vault:
             fsutil.ensure_private_dir(out.parent)
             tmp = fsutil.temp_sibling(out, "backup")
         except OSError as exc:
-            raise _os_error(exc, out) from None
+            raise from_os_error(exc, out) from None
         try:
             self._backup_in_steps(tmp, key)
             fsutil.atomic_replace(tmp, out)
         except OSError as exc:
             fsutil.remove_quietly(tmp)
-            raise _os_error(exc, out) from None
+            raise from_os_error(exc, out) from None
         except BaseException:
             fsutil.remove_quietly(tmp)
             raise
@@ -529,7 +528,7 @@ class Vault:
             tmp = fsutil.temp_sibling(self.path, "rekey")
         except OSError as exc:
             kdf.wipe(new_key)
-            raise _os_error(exc, self.path) from None
+            raise from_os_error(exc, self.path) from None
         try:
             self._export_to(tmp, new_key, new_salt)
             fsutil.fsync_file(tmp)
@@ -537,7 +536,7 @@ class Vault:
             fsutil.remove_quietly(tmp)
             kdf.wipe(new_key)
             if isinstance(exc, OSError):
-                raise _os_error(exc, self.path) from None
+                raise from_os_error(exc, self.path) from None
             raise
         # Close (checkpoints the WAL into the old file), swap, reopen — holding every other
         # thread off, and keeping the same Database object so repositories stay valid.
@@ -575,7 +574,7 @@ def _lock_instance(path: Path) -> int | None:
     except BlockingIOError:
         raise VaultInUse() from None
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise from_os_error(exc, path) from None
 
 
 def _wal(path: Path) -> Path:
@@ -584,11 +583,3 @@ def _wal(path: Path) -> Path:
 
 def _shm(path: Path) -> Path:
     return path.with_name(path.name + "-shm")
-
-
-def _os_error(exc: OSError, path: Path) -> KintsugiError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return DiskFull()
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return VaultReadOnly()
-    return StorageError(f"Could not write next to {path}: {exc.strerror}.")
