@@ -43,7 +43,7 @@ def reset_peak():  # Linux: "5" resets VmHWM to the current size
 with Vault.open(vault_path, sys.argv[4]) as v:
     if what == "pdf":
         from PySide6.QtGui import QGuiApplication
-        from kintsugi.ui.report import render_pdf
+        from kintsugi.ui.insights.report import render_pdf
         app = QGuiApplication(["bench"])
     reset_peak()  # the KDF (64 MiB) is behind us: measure the export alone
     base = rss()

@@ -165,7 +165,7 @@ def test_eight_characters_are_enough_for_the_cli(tmp_path):
 
 
 def test_the_app_keeps_the_same_rule():
-    from kintsugi.ui.passphrase import MIN_LENGTH, too_short
+    from kintsugi.ui.unlock.passphrase import MIN_LENGTH, too_short
 
     assert MIN_LENGTH == passphrases.MIN_LENGTH
     assert too_short("seven77") and too_short("") and not too_short("8 chars!")

@@ -341,7 +341,7 @@ def _pdf_bytes(db, records, name: str, options) -> bytes:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from kintsugi.ui.report import render_pdf
+    from kintsugi.ui.insights.report import render_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication(["kintsugi"])
     return render_pdf(db, records, name=name, options=options)

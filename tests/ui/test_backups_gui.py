@@ -1,7 +1,7 @@
 from kintsugi.core import backups
 from kintsugi.core.records import Entry
 from kintsugi.core.vault import Vault
-from kintsugi.ui.restore_dialog import RestoreDialog
+from kintsugi.ui.dialogs.restore import RestoreDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import assert_accessible, unlock
 

@@ -15,10 +15,10 @@ from kintsugi.core.exercises import CustomTechnique, TimedStep
 from kintsugi.core.records import Boundary, CheckIn, Entry, Goal, GroundingSession, Trigger
 from kintsugi.core.repo.support import SupportContact
 from kintsugi.core.support_card import CrisisLine, card_path, read_card
+from kintsugi.ui.dialogs.support import SupportDialog
 from kintsugi.ui.grounding.session_view import GroundingSessionDialog
 from kintsugi.ui.grounding.view import ChoiceButton
-from kintsugi.ui.support_dialog import SupportDialog
-from kintsugi.ui.support_list import SupportCardDialog
+from kintsugi.ui.widgets.support_list import SupportCardDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import assert_accessible, unlock
 from tests.ui.test_triggers_grounding import FakeClock, run
@@ -505,7 +505,7 @@ def test_insights_keep_custom_techniques_apart_show_the_by_cue_table_and_mood(wi
 
 def test_the_summary_never_counts_what_was_missed(window):
     from kintsugi.core.insights import Insights, Range
-    from kintsugi.ui.insights_pane import summary_text
+    from kintsugi.ui.insights.pane import summary_text
 
     r = Range.last_days(28, date(2026, 12, 1))
     assert summary_text(Insights(r, entry_days=3, current_streak=0, longest_streak=2)) == (

@@ -6,8 +6,8 @@ from kintsugi.core import insights
 from kintsugi.core.insights import Range
 from kintsugi.core.records import Boundary, CheckIn, GroundingSession, Trigger
 from kintsugi.core.schedule import CheckInSchedule
-from kintsugi.ui.charts import ChartSpec, charts_for, render_image
 from kintsugi.ui.checkins.pane import CheckInReminder
+from kintsugi.ui.widgets.charts import ChartSpec, charts_for, render_image
 from tests.ui.conftest import assert_accessible
 
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.vault import Vault
-from kintsugi.ui.search_pane import SearchResultsModel
-from kintsugi.ui.timeline_model import TimelineModel
+from kintsugi.ui.search.pane import SearchResultsModel
+from kintsugi.ui.widgets.timeline_model import TimelineModel
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 

@@ -19,9 +19,9 @@ from kintsugi.core import insights
 from kintsugi.core.insights import Range
 from kintsugi.core.records import CheckIn, Entry, GroundingSession, Trigger
 from kintsugi.core.repo import repository_for
-from kintsugi.ui.charts import charts_for
-from kintsugi.ui.insights_pane import summary_text
-from kintsugi.ui.report import LABEL_PT, build_document, render_pdf
+from kintsugi.ui.insights.pane import summary_text
+from kintsugi.ui.insights.report import LABEL_PT, build_document, render_pdf
+from kintsugi.ui.widgets.charts import charts_for
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdfinfo")), reason="needs poppler-utils"

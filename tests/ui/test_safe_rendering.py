@@ -22,8 +22,8 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
-from kintsugi.ui.report import render_pdf
-from kintsugi.ui.safe_text import (
+from kintsugi.ui.insights.report import render_pdf
+from kintsugi.ui.widgets.safe_text import (
     ATTACHMENT_SCHEME,
     SafeTextBrowser,
     SafeTextDocument,

@@ -4,8 +4,8 @@ from PySide6.QtWidgets import QApplication
 from kintsugi.core.exercises import CustomTechnique, TimedStep
 from kintsugi.core.records import Emotion, Trigger
 from kintsugi.core.repo.support import SupportContact
+from kintsugi.ui.dialogs.support import SupportDialog
 from kintsugi.ui.grounding.exercises import BreathingExercise, TimedStepsExercise
-from kintsugi.ui.support_dialog import SupportDialog
 from kintsugi.ui.triggers.quick_log import QuickLogDialog
 from tests.ui.conftest import assert_accessible
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from kintsugi.core import backups, share
 from kintsugi.core.vault import backup_dir_for
-from kintsugi.ui.filedialogs import ask_open, ask_save
+from kintsugi.ui.dialogs.files import ask_open, ask_save
+from kintsugi.ui.dialogs.restore import RestoreDialog
 from kintsugi.ui.messages import describe
-from kintsugi.ui.restore_dialog import RestoreDialog
 from kintsugi.ui.workers import run_in_background
 
 

@@ -22,29 +22,29 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core import backups
 from kintsugi.core.support_card import read_card
-from kintsugi.ui.banners import ReminderBar, UndoBanner
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
+from kintsugi.ui.dialogs.settings import AppSettings, SettingsDialog
+from kintsugi.ui.dialogs.trash import TrashDialog
 from kintsugi.ui.file_actions import FileActions
 from kintsugi.ui.forget import forget_everything
 from kintsugi.ui.grounding.flow import GroundingFlow
 from kintsugi.ui.grounding.pane import GroundingPane
 from kintsugi.ui.grounding.view import ExerciseView
 from kintsugi.ui.idle import IdleWatcher, SystemLockWatcher
-from kintsugi.ui.insights_pane import InsightsPane
+from kintsugi.ui.insights.pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.messages import describe
-from kintsugi.ui.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
-from kintsugi.ui.safe_text import message
-from kintsugi.ui.screen_fit import fit_to_screen, fits
-from kintsugi.ui.search_pane import SearchPane
+from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
-from kintsugi.ui.settings_dialog import AppSettings, SettingsDialog
 from kintsugi.ui.share.pane import SharePane
 from kintsugi.ui.theme import apply_theme
-from kintsugi.ui.trash_dialog import TrashDialog
 from kintsugi.ui.triggers.pane import TriggersPane
-from kintsugi.ui.unlock import UnlockPane
-from kintsugi.ui.welcome import WelcomePane
+from kintsugi.ui.unlock.pane import UnlockPane
+from kintsugi.ui.unlock.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
+from kintsugi.ui.unlock.welcome import WelcomePane
+from kintsugi.ui.widgets.banners import ReminderBar, UndoBanner
+from kintsugi.ui.widgets.safe_text import message
+from kintsugi.ui.widgets.screen_fit import fit_to_screen, fits
 from kintsugi.ui.workers import run_in_background
 
 TITLE = "Kintsugi"

@@ -26,8 +26,8 @@ from kintsugi.core.records import CheckIn
 from kintsugi.core.schedule import CheckInSchedule
 from kintsugi.core.timeutil import now
 from kintsugi.ui.autosave import Autosaver
-from kintsugi.ui.charts import ChartSpec, ChartWidget
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.charts import ChartSpec, ChartWidget
 
 QUESTIONS = {
     "safety": "How safe do I feel?",

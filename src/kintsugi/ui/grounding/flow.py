@@ -11,13 +11,13 @@ from shiboken6 import isValid
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.support_card import read_card
+from kintsugi.ui.dialogs.support import SupportDialog
 from kintsugi.ui.grounding.keep_offer import KeepOffer
 from kintsugi.ui.grounding.session_view import GroundingSessionDialog
 from kintsugi.ui.messages import describe
-from kintsugi.ui.support_dialog import SupportDialog
-from kintsugi.ui.support_list import SupportCardDialog
-from kintsugi.ui.support_strip import SupportStrip
 from kintsugi.ui.triggers.quick_log import QuickLogDialog
+from kintsugi.ui.widgets.support_list import SupportCardDialog
+from kintsugi.ui.widgets.support_strip import SupportStrip
 
 
 class GroundingFlow:

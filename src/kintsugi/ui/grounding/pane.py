@@ -16,8 +16,8 @@ from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.ui.grounding.view import BUILT_IN
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.mark import install_share_toggle
-from kintsugi.ui.timeline_delegate import make_timeline_view
-from kintsugi.ui.timeline_model import TimelineModel
+from kintsugi.ui.widgets.timeline_delegate import make_timeline_view
+from kintsugi.ui.widgets.timeline_model import TimelineModel
 
 
 class GroundingPane(QWidget):

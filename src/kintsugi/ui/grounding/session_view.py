@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.records import GroundingSession
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
-from kintsugi.ui.screen_fit import fit_to_screen
+from kintsugi.ui.widgets.screen_fit import fit_to_screen
 
 THOUGHT_RECORD = (
     ("situation", "What happened?"),

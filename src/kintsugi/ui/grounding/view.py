@@ -50,8 +50,8 @@ from kintsugi.ui.grounding.exercises import (
 )
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.suds import SudsSlider
-from kintsugi.ui.support_list import SupportList
+from kintsugi.ui.widgets.suds import SudsSlider
+from kintsugi.ui.widgets.support_list import SupportList
 from kintsugi.ui.workers import run_in_background
 
 BUILT_IN = (

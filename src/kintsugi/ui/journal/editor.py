@@ -29,9 +29,9 @@ from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.timeutil import now
 from kintsugi.ui.autosave import Autosaver, Background
-from kintsugi.ui.safe_text import SafeTextBrowser
 from kintsugi.ui.session import Session
-from kintsugi.ui.timeline_delegate import MOODS
+from kintsugi.ui.widgets.safe_text import SafeTextBrowser
+from kintsugi.ui.widgets.timeline_delegate import MOODS
 
 
 class TagCompleter(QCompleter):

@@ -19,8 +19,8 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.ui.journal.editor import EntryEditor
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.timeline_list import TimelineList
-from kintsugi.ui.timeline_model import TimelineModel
+from kintsugi.ui.widgets.timeline_list import TimelineList
+from kintsugi.ui.widgets.timeline_model import TimelineModel
 
 
 class JournalPane(QWidget):

@@ -24,8 +24,8 @@ from kintsugi.core import share
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.repo.sharing import ShareContact
 from kintsugi.ui.messages import describe
-from kintsugi.ui.passphrase import PassphraseField, too_short
 from kintsugi.ui.session import Session
+from kintsugi.ui.unlock.passphrase import PassphraseField, too_short
 
 
 class BundleDialog(QDialog):

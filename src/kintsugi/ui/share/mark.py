@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListView
 
 from kintsugi.ui.session import Session
-from kintsugi.ui.timeline_model import TimelineModel
+from kintsugi.ui.widgets.timeline_model import TimelineModel
 
 SHORTCUT = "Ctrl+Shift+S"
 

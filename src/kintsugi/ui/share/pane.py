@@ -32,12 +32,12 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.core.render import heading, item_heading, render_item
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, SenderStatus
-from kintsugi.ui.filedialogs import ask_save
+from kintsugi.ui.dialogs.files import ask_save
 from kintsugi.ui.messages import describe
-from kintsugi.ui.safe_text import SafeTextBrowser
-from kintsugi.ui.search_pane import KIND_LABELS
+from kintsugi.ui.search.pane import KIND_LABELS
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
+from kintsugi.ui.widgets.safe_text import SafeTextBrowser
 from kintsugi.ui.workers import run_in_background
 
 TRUST_LABELS = {
@@ -415,7 +415,7 @@ class SharePane(QWidget):
 
         def work() -> str:
             if fmt == "pdf":
-                from kintsugi.ui.report import render_pdf
+                from kintsugi.ui.insights.report import render_pdf
 
                 data = render_pdf(db, records, name=name, payload=payload)
             else:

@@ -27,7 +27,7 @@ from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.ui.autosave import Autosaver, Background, store_update
 from kintsugi.ui.session import Session
-from kintsugi.ui.suds import SudsSlider
+from kintsugi.ui.widgets.suds import SudsSlider
 
 
 def optional_spin(name: str, maximum: int, suffix: str = "") -> QSpinBox:

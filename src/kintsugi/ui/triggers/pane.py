@@ -26,9 +26,9 @@ from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.timeline_list import TimelineList
-from kintsugi.ui.timeline_model import TimelineModel
 from kintsugi.ui.triggers.form import TriggerForm
+from kintsugi.ui.widgets.timeline_list import TimelineList
+from kintsugi.ui.widgets.timeline_model import TimelineModel
 
 
 class TriggersPane(QWidget):

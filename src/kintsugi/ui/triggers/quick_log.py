@@ -21,7 +21,7 @@ from kintsugi.core.records import CUE_CATEGORIES, Trigger
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.suds import SudsSlider
+from kintsugi.ui.widgets.suds import SudsSlider
 
 
 class QuickLogDialog(QDialog):

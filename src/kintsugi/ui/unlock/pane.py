@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.ui.breathe_first import BreatheFirstNote
-from kintsugi.ui.passphrase import PassphraseField, centre
+from kintsugi.ui.unlock.breathe_first import BreatheFirstNote
+from kintsugi.ui.unlock.passphrase import PassphraseField, centre
 
 
 class UnlockPane(QWidget):

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.fsutil import atomic_write_bytes
-from kintsugi.ui.filedialogs import ask_save
-from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, too_short
-from kintsugi.ui.safe_text import SafeTextDocument
+from kintsugi.ui.dialogs.files import ask_save
+from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
+from kintsugi.ui.widgets.safe_text import SafeTextDocument
 
 
 class RecoveryKeyDialog(QDialog):

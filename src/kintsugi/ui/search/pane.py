@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.search import SearchFilters, SearchHit
 from kintsugi.ui.messages import describe
-from kintsugi.ui.safe_text import SafeTextDocument
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.safe_text import SafeTextDocument
 from kintsugi.ui.workers import run_in_background
 
 Index = QModelIndex | QPersistentModelIndex

@@ -24,9 +24,9 @@ from kintsugi.core.errors import WrongPassphrase
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.support_card import card_path
 from kintsugi.ui.messages import describe
-from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.session import Session
 from kintsugi.ui.theme import THEMES
+from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.workers import run_in_background
 
 DAYS = ((Qt.Monday, "Monday"), (Qt.Saturday, "Saturday"), (Qt.Sunday, "Sunday"))
@@ -161,7 +161,7 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def open_techniques_dialog(self) -> None:
-        from kintsugi.ui.techniques_dialog import TechniquesDialog
+        from kintsugi.ui.dialogs.techniques import TechniquesDialog
 
         self.techniques_dialog = TechniquesDialog(self.session, self)
         self.techniques_dialog.accepted.connect(self.techniques_changed)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.ui.breathe_first import BreatheFirstNote
-from kintsugi.ui.passphrase import PassphraseField, StrengthMeter, centre, too_short
+from kintsugi.ui.unlock.breathe_first import BreatheFirstNote
+from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, centre, too_short
 
 
 class WelcomePane(QWidget):

@@ -13,7 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kintsugi.core.records import ItemSummary
-from kintsugi.ui.safe_text import plain_tooltip
+from kintsugi.ui.widgets.safe_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 #: fetch(after=(occurred_at, id) | None, limit=N) -> the next page, newest first

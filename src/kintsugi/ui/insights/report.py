@@ -1,7 +1,7 @@
 """The report: a calm PDF made with Qt's own PDF writer.
 
 Cover (name, dates, what is included) and a summary of the moments and what helped; then the
-Insights pane's charts, all of them, with its summary line (streaks), drawn by ui/charts.py
+Insights pane's charts, all of them, with its summary line (streaks), drawn by ui/widgets/charts.py
 as vector graphics straight onto the pages from the chosen items only (labels at
 ``LABEL_PT`` points, real text); then the items, rendered from the share payload (the same
 Markdown as the preview), the writer's own ``#`` headings nested below each item's heading.
@@ -38,9 +38,9 @@ from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.core.share import DEFAULT_OPTIONS, Payload, ShareOptions
 from kintsugi.core.transfer import payload_for
-from kintsugi.ui.charts import ChartSpec, charts_for, draw, technique_label
-from kintsugi.ui.insights_pane import summary_text
-from kintsugi.ui.safe_text import SafeTextDocument
+from kintsugi.ui.insights.pane import summary_text
+from kintsugi.ui.widgets.charts import ChartSpec, charts_for, draw, technique_label
+from kintsugi.ui.widgets.safe_text import SafeTextDocument
 
 TITLE = "Report"  # the PDF's metadata title: neutral, whoever sees the file name or title
 LABEL_PT = 8.5  # chart labels, printed (≥ 8 pt)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from kintsugi.core.repo.support import SupportContact
 from kintsugi.core.support_card import BUILT_IN_LINES, CrisisLine, built_in
 from kintsugi.ui.autosave import Autosaver
-from kintsugi.ui.screen_fit import fit_to_screen
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.screen_fit import fit_to_screen
 
 
 class SupportDialog(QDialog):

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from kintsugi.core import insights
 from kintsugi.core.insights import Insights, Range
 from kintsugi.core.repo.triggers import CUE_LABELS
-from kintsugi.ui.charts import ChartWidget, charts_for, technique_label
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.charts import ChartWidget, charts_for, technique_label
 from kintsugi.ui.workers import run_in_background
 
 PRESETS = (

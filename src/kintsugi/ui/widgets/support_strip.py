@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from kintsugi.core.support_card import CrisisLine
-from kintsugi.ui.safe_text import plain_tooltip
-from kintsugi.ui.support_list import SupportList, phone_url
+from kintsugi.ui.widgets.safe_text import plain_tooltip
+from kintsugi.ui.widgets.support_list import SupportList, phone_url
 
 SHOWN = 4
 

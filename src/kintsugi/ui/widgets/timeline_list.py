@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.mark import install_share_toggle
-from kintsugi.ui.timeline_delegate import make_timeline_view
-from kintsugi.ui.timeline_model import TimelineModel
+from kintsugi.ui.widgets.timeline_delegate import make_timeline_view
+from kintsugi.ui.widgets.timeline_model import TimelineModel
 
 
 class TimelineList(QStackedWidget):

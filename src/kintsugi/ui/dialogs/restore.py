@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core import backups
-from kintsugi.ui.filedialogs import ask_open
+from kintsugi.ui.dialogs.files import ask_open
 from kintsugi.ui.messages import describe
-from kintsugi.ui.passphrase import PassphraseField
+from kintsugi.ui.unlock.passphrase import PassphraseField
 from kintsugi.ui.workers import run_in_background
 
 REASON_WORDS = {

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kintsugi.core.records import ItemSummary
-from kintsugi.ui.timeline_model import TimelineModel
+from kintsugi.ui.widgets.timeline_model import TimelineModel
 
 MOODS = {
     -3: "Very low",
