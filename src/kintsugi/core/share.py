@@ -40,6 +40,7 @@ from kintsugi.core import validate
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.core.render import render_item, render_items
+from kintsugi.core.repo import REPOSITORIES
 from kintsugi.core.serialize import record_to_dict
 
 FORMAT = "kintsugi-share"
@@ -181,21 +182,7 @@ def share_dict(
     data = record_to_dict(rec, include_private=False)
     for key in DROPPED:
         data.pop(key, None)
-    if rec.KIND == "boundary" and not options.earlier_wordings:
-        data.pop("history", None)
-    if rec.KIND == "grounding":
-        steps = data.get("steps") or []
-        name = steps[0].get("name") if steps and isinstance(steps[0], dict) else None
-        if rec.technique == "custom" and isinstance(name, str) and name.strip():
-            data["technique_name"] = name  # one's own technique, by its name (charts use it)
-        if not options.exercise_answers:
-            data.pop("steps", None)
-        if answered is not None:
-            data["answered_trigger"] = {
-                "uid": answered.uid,
-                "cue": getattr(answered, "cue", ""),
-                "occurred_at": answered.occurred_at.isoformat(),
-            }
+    REPOSITORIES[rec.KIND].leaving(data, rec, options, answered)
     return data
 
 

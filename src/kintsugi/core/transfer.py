@@ -11,7 +11,6 @@ Imports (a partner's share bundle, a Kintsugi JSON export, jrnl, Day One) live i
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -36,14 +35,11 @@ from kintsugi.core.importing import (  # noqa: F401 - the import side, re-export
     import_path,
     import_stream,
 )
-from kintsugi.core.records import (
-    GroundingSession,
-    Record,
-)
+from kintsugi.core.records import Record
 from kintsugi.core.render import render_record
+from kintsugi.core.repo import repository_for
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.sharing import Sharing
-from kintsugi.core.serialize import record_to_dict
 from kintsugi.core.timeutil import day_start_utc
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -143,13 +139,7 @@ def iter_records(
 
 # --- exporting --------------------------------------------------------------------------
 def full_dict(rec: Record, db: Database) -> dict[str, Any]:
-    data = record_to_dict(rec)
-    data.pop("id", None)
-    if isinstance(rec, GroundingSession) and rec.trigger_id is not None:
-        with contextlib.suppress(RecordNotFound):  # a purged trigger: no link to keep
-            data["trigger_uid"] = Items(db).get(rec.trigger_id).uid
-    data.pop("trigger_id", None)
-    return data
+    return repository_for(db, rec.KIND).export_dict(rec)
 
 
 def payload_for(
@@ -165,10 +155,11 @@ def payload_for(
     items = Items(db)
 
     def answered(rec: Record) -> Record | None:
-        if not isinstance(rec, GroundingSession) or rec.trigger_id is None:
+        answered_id = repository_for(db, rec.KIND).answers(rec)
+        if answered_id is None:
             return None
         try:
-            return items.get(rec.trigger_id)
+            return items.get(answered_id)
         except RecordNotFound:
             return None
 

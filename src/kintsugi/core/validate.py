@@ -15,16 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
-from kintsugi.core.records import (
-    BOUNDARY_STATUSES,
-    CUE_CATEGORIES,
-    RECORD_TYPES,
-    TECHNIQUES,
-    BoundaryRevision,
-    Emotion,
-    GoalProgress,
-    Record,
-)
+from kintsugi.core.records import Record
 
 # --- caps (docs/imports.md) ---------------------------------------------------------------
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a whole import file
@@ -49,11 +40,12 @@ def show(value: Any, limit: int = 40) -> str:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         shown = repr(value)
     else:
-        shown = _type_name(value)
+        shown = type_name(value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
+    """What a value is, in words ("a list", "null", …)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -70,7 +62,7 @@ def _type_name(value: Any) -> str:
 # --- scalar converters --------------------------------------------------------------------
 def text(value: Any, limit: int = MAX_TEXT, *, what: str = "text") -> str:
     if not isinstance(value, str):
-        raise Invalid(f"expected {what}, found {_type_name(value)}")
+        raise Invalid(f"expected {what}, found {type_name(value)}")
     if len(value) > limit:
         raise Invalid(f"is {len(value):,} characters long (at most {limit:,})")
     if "\x00" in value:
@@ -204,7 +196,7 @@ def list_of(
 ) -> Callable[[Any], list]:
     def convert_list(value: Any) -> list:
         if not isinstance(value, list):
-            raise Invalid(f"must be {what}, not {_type_name(value)}")
+            raise Invalid(f"must be {what}, not {type_name(value)}")
         if len(value) > limit:
             raise Invalid(f"has {len(value):,} entries (at most {limit:,})")
         out = []
@@ -225,7 +217,7 @@ short_texts = list_of(line, what="a list of text")
 def fields(spec: dict[str, Callable[[Any], Any]], value: Any) -> dict[str, Any]:
     """Convert the keys of ``spec`` found in the object ``value`` (others are ignored)."""
     if not isinstance(value, dict):
-        raise Invalid(f"must be an object, not {_type_name(value)}")
+        raise Invalid(f"must be an object, not {type_name(value)}")
     out = {}
     for name, convert in spec.items():
         if name in value:
@@ -234,62 +226,6 @@ def fields(spec: dict[str, Callable[[Any], Any]], value: Any) -> dict[str, Any]:
             except Invalid as exc:
                 raise Invalid(f"{name}: {exc}") from None
     return out
-
-
-def _emotion(value: Any) -> Emotion:
-    found = fields({"name": line, "intensity": whole(0, 100, optional=False)}, value)
-    if "name" not in found:
-        raise Invalid("has no name")
-    return Emotion(**found)
-
-
-def _revision(value: Any) -> BoundaryRevision:
-    found = fields(
-        {
-            "text": text,
-            "status": choice(BOUNDARY_STATUSES),
-            "revisit_by": optional_day,
-            "changed_at": moment,
-        },
-        value,
-    )
-    for need in ("text", "status", "changed_at"):
-        if need not in found:
-            raise Invalid(f"has no {need}")
-    return BoundaryRevision(
-        found["text"], found["status"], found.get("revisit_by"), found["changed_at"]
-    )
-
-
-def _progress(value: Any) -> GoalProgress:
-    found = fields({"day": day, "amount": number(-MAX_NUMBER, MAX_NUMBER), "note": text}, value)
-    if "day" not in found or "amount" not in found:
-        raise Invalid("needs a day and an amount")
-    return GoalProgress(found["day"], found["amount"], found.get("note", ""))
-
-
-def _step_value(value: Any, depth: int = 0) -> Any:
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int) and abs(value) <= 2**53:
-        return value
-    if isinstance(value, int | float):
-        return number(-MAX_NUMBER, MAX_NUMBER)(value)
-    if isinstance(value, str):
-        return text(value)
-    if depth < 3 and isinstance(value, list):
-        return list_of(lambda v: _step_value(v, depth + 1))(value)
-    if depth < 3 and isinstance(value, dict):
-        if len(value) > MAX_LIST:
-            raise Invalid(f"has {len(value):,} keys (at most {MAX_LIST:,})")
-        return {line(k): _step_value(v, depth + 1) for k, v in value.items()}
-    raise Invalid("is nested too deeply")
-
-
-def _step(value: Any) -> dict:
-    if not isinstance(value, dict):
-        raise Invalid(f"must be an object, not {_type_name(value)}")
-    return _step_value(value)
 
 
 # --- records --------------------------------------------------------------------------------
@@ -301,57 +237,6 @@ COMMON: dict[str, Callable[[Any], Any]] = {
     "private_note": text,
     "created_at": optional_moment,
     "updated_at": optional_moment,
-}
-SUDS = whole(0, 10)
-KIND_FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
-    "entry": {"title": line, "body": text, "mood": whole(-3, 3)},
-    "trigger": {
-        "cue": choice(CUE_CATEGORIES),
-        "situation": text,
-        "suds_peak": whole(0, 10, optional=False),
-        "emotions": list_of(_emotion),
-        "hot_thought": text,
-        "belief": whole(0, 100),
-        "body_sensations": short_texts,
-        "urge": whole(0, 5),
-        "acted_on": flag(optional=True),
-        "action": text,
-        "suds_after": SUDS,
-    },
-    "grounding": {
-        "technique": choice(TECHNIQUES),
-        "duration_s": number(0, MAX_DURATION_S),
-        "completed": flag(),
-        "suds_before": SUDS,
-        "suds_after": SUDS,
-        "steps": list_of(_step),
-        "notes": text,
-    },
-    "checkin": {
-        "safety": SUDS,
-        "trust": SUDS,
-        "connection": SUDS,
-        "communication": SUDS,
-        "gratitude": text,
-        "needs": text,
-        "notes": text,
-    },
-    "boundary": {
-        "text": text,
-        "agreed_on": optional_day,
-        "revisit_by": optional_day,
-        "status": choice(BOUNDARY_STATUSES),
-        "history": list_of(_revision),
-    },
-    "goal": {
-        "text": text,
-        "target_amount": number(0, MAX_NUMBER, optional=True, above=True),
-        "target_unit": line,
-        "due": optional_day,
-        "progress": list_of(_progress),
-        "done": flag(),
-        "celebrated": flag(),
-    },
 }
 
 
@@ -367,14 +252,18 @@ def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record]
 
     ``shared_copy``: an item from a partner's bundle, which never carries a private note.
     """
+    # Each kind's fields are read by converters of this module: its repository names them.
+    from kintsugi.core.repo import REPOSITORIES
+
     if not isinstance(item, dict):
-        raise Invalid(f"must be an object, not {_type_name(item)}")
+        raise Invalid(f"must be an object, not {type_name(item)}")
     kind = item.get("kind")
-    if not isinstance(kind, str) or kind not in RECORD_TYPES:
+    if not isinstance(kind, str) or kind not in REPOSITORIES:
         raise Invalid(f"the kind {show(kind)} is not one Kintsugi knows")
     if shared_copy and "private_note" in item:
         raise Invalid("carries a private note, which a share bundle never does")
-    values = fields({**COMMON, **KIND_FIELDS[kind]}, item)
+    repo = REPOSITORIES[kind]
+    values = fields({**COMMON, **repo.import_fields}, item)
     if shared_copy and "answered_trigger" in item:  # the trigger an exercise answered
         fields({"answered_trigger": _answered}, item)
     if shared_copy and "technique_name" in item:  # one's own technique, by its name
@@ -382,9 +271,8 @@ def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record]
     for need, what in (("uid", "uid"), ("occurred_at", "date (occurred_at)")):
         if need not in values:
             raise Invalid(f"has no {what}")
-    if kind in ("boundary", "goal") and not values.get("text", "").strip():
-        raise Invalid(f"a {kind} needs its text")
-    return RECORD_TYPES[kind], values
+    repo.check_imported(values)
+    return repo.record_type, values
 
 
 def check_share_item(item: Any) -> None:

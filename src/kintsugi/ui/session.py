@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from kintsugi.core.db import Database
+from kintsugi.core.repo import Repository, repository_for
 from kintsugi.core.repo.boundaries import BoundaryRepository
 from kintsugi.core.repo.checkins import CheckInRepository
 from kintsugi.core.repo.entries import EntryRepository
@@ -99,6 +100,10 @@ class Session(QObject):
 
             raise VaultLocked()
         return self.vault
+
+    def repository(self, kind: str) -> Repository:
+        """Any kind's repository (the typed ones below are shortcuts to the same)."""
+        return repository_for(self._require().db, kind)
 
     def entries(self) -> EntryRepository:
         return EntryRepository(self._require().db)

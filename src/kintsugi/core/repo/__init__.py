@@ -1,7 +1,13 @@
-"""One repository per kind of record; SQL lives here and nowhere else."""
+"""One repository per kind of record; SQL lives here and nowhere else.
+
+``REPOSITORIES`` is the one register of kinds: each kind's repository carries all of the
+kind but its dataclass and its table (see ``repo/base.py`` and the checklist in
+docs/architecture.md), and everything that walks the kinds walks this.
+"""
 
 from __future__ import annotations
 
+from kintsugi.core import fieldtext
 from kintsugi.core.db import Database
 from kintsugi.core.repo.base import Repository
 from kintsugi.core.repo.boundaries import BoundaryRepository
@@ -22,6 +28,8 @@ REPOSITORIES: dict[str, type[Repository]] = {
         GoalRepository,
     )
 }
+for _kind in REPOSITORIES.values():
+    fieldtext.register(_kind.labels, _kind.date_keys, _kind.percent_keys)
 
 
 def repository_for(db: Database, kind: str) -> Repository:

@@ -1,21 +1,35 @@
 """What every repository shares: the ``item`` row, tags, the search index, trash.
 
-A kind's repository names its detail table and columns, validates, and says
-how a record reads in the timeline (title, excerpt) and in search (text).
+A kind's repository is the whole of that kind, apart from its dataclass (records.py) and
+its table (schema.py): it names its detail table and columns, validates, and says how a
+record reads in the timeline (title, excerpt) and in search (text); what a person calls
+the kind and its fields (``name``, ``labels``); how one of its items renders
+(``render_title``, ``render_body``); what of it leaves in a share (``leaving``) and in the
+lossless export (``export_dict``); and how an imported item gives its fields
+(``import_fields``, ``check_imported``). The hooks' defaults fit a kind with nothing
+special. The registry is ``kintsugi.core.repo.REPOSITORIES``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from kintsugi.core.db import Database
 from kintsugi.core.errors import InvalidRecord, RecordNotFound
 from kintsugi.core.records import Record
+from kintsugi.core.serialize import record_to_dict
 from kintsugi.core.timeutil import from_db, now, to_db
 
+if TYPE_CHECKING:
+    from kintsugi.core.share import ShareOptions
+
 R = TypeVar("R", bound=Record)
+#: Reads one imported value, or raises ``kintsugi.core.validate.Invalid``.
+Converter = Callable[[Any], Any]
+#: Takes one key out of an item being rendered (None when it has none).
+Take = Callable[[str], Any]
 EXCERPT_CHARS = 160
 TITLE_CHARS = 120
 
@@ -78,9 +92,52 @@ class Repository(Generic[R]):
     #: searchable text is not simply its own columns keeps it in ``search_text``, which the
     #: index's content view reads. (An entry's is its body: see schema's ``search_doc``.)
     keeps_search_text: ClassVar[bool] = True
+    #: What a person calls this kind: each item's heading, the report's counts.
+    name: ClassVar[str] = ""
+    #: Labels of this kind's keys wherever they are rendered (a key without one gets a
+    #: label made from its name); keys whose values are dates, or percentages.
+    labels: ClassVar[Mapping[str, str]] = {}
+    date_keys: ClassVar[frozenset[str]] = frozenset()
+    percent_keys: ClassVar[frozenset[str]] = frozenset()
+    #: How an imported item (a Kintsugi export, a share bundle) gives this kind's own
+    #: fields: key → converter from :mod:`kintsugi.core.validate`.
+    import_fields: ClassVar[Mapping[str, Converter]] = {}
 
     def __init__(self, db: Database):
         self.db = db
+
+    # --- the kind as it leaves and comes back ----------------------------------
+    @classmethod
+    def render_title(cls, item: dict[str, Any]) -> str:
+        """The title in an item's heading (after the kind's name)."""
+        return str(item.get("title") or "")
+
+    @classmethod
+    def render_body(cls, take: Take) -> list[str]:
+        """The Markdown lines of the fields this kind shows its own way; ``take`` removes a
+        key from what is left, and whatever is left is rendered after, field by field."""
+        return []
+
+    @classmethod
+    def leaving(
+        cls, data: dict[str, Any], rec: R, options: ShareOptions, answered: Record | None
+    ) -> None:
+        """Change ``data`` (a record's dict without what never leaves) to what of this kind
+        leaves in a share; ``answered`` is the record this one answered, if any."""
+
+    def answers(self, rec: R) -> int | None:
+        """The id of the record this one answered (a share names it), if any."""
+        return None
+
+    def export_dict(self, rec: R) -> dict[str, Any]:
+        """The record in the lossless JSON export: every field but the vault's own id."""
+        data = record_to_dict(rec)
+        data.pop("id", None)
+        return data
+
+    @classmethod
+    def check_imported(cls, values: dict[str, Any]) -> None:
+        """Refuse (``validate.Invalid``) imported values this kind cannot keep."""
 
     # --- hooks for each kind -------------------------------------------------
     def validate(self, rec: R) -> None:

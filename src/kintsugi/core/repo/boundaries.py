@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
-from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, BoundaryRevision
-from kintsugi.core.repo.base import Column, Repository, excerpt_of, first_line
+from kintsugi.core.fieldtext import day_text, field_line, inline, value_text, when_text
+from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, BoundaryRevision, Record
+from kintsugi.core.repo.base import Column, Repository, Take, excerpt_of, first_line
 from kintsugi.core.timeutil import date_from_db, date_to_db, from_db, now, utc_text
+
+if TYPE_CHECKING:
+    from kintsugi.core.share import ShareOptions
+
+
+def _revision(value: Any) -> BoundaryRevision:
+    found = validate.fields(
+        {
+            "text": validate.text,
+            "status": validate.choice(BOUNDARY_STATUSES),
+            "revisit_by": validate.optional_day,
+            "changed_at": validate.moment,
+        },
+        value,
+    )
+    for need in ("text", "status", "changed_at"):
+        if need not in found:
+            raise validate.Invalid(f"has no {need}")
+    return BoundaryRevision(
+        found["text"], found["status"], found.get("revisit_by"), found["changed_at"]
+    )
 
 
 class BoundaryRepository(Repository[Boundary]):
@@ -20,6 +43,64 @@ class BoundaryRepository(Repository[Boundary]):
         Column("revisit_by", date_to_db, date_from_db),
         Column("status"),
     )
+    name = "Boundary"
+    labels = {"agreed_on": "Agreed on", "revisit_by": "Revisit by", "status": "Status"}
+    date_keys = frozenset({"agreed_on", "revisit_by"})
+    import_fields = {
+        "text": validate.text,
+        "agreed_on": validate.optional_day,
+        "revisit_by": validate.optional_day,
+        "status": validate.choice(BOUNDARY_STATUSES),
+        "history": validate.list_of(_revision),
+    }
+
+    @classmethod
+    def check_imported(cls, values: dict[str, Any]) -> None:
+        if not values.get("text", "").strip():
+            raise validate.Invalid("a boundary needs its text")
+
+    @classmethod
+    def render_title(cls, item: dict[str, Any]) -> str:
+        text = str(item.get("text") or "")
+        return text.splitlines()[0] if text.strip() else ""
+
+    @classmethod
+    def render_body(cls, take: Take) -> list[str]:
+        lines: list[str] = []
+        text = take("text")
+        if text:
+            lines += [inline(str(text)), ""]
+        status, revisit = take("status"), take("revisit_by")
+        lines.append(
+            f"*Status: {status}*" + (f" · *revisit by {day_text(revisit)}*" if revisit else "")
+        )
+        lines.append("")
+        agreed = take("agreed_on")
+        if agreed:
+            lines.append(field_line("agreed_on", agreed))
+        history = take("history")
+        if isinstance(history, list) and history:
+            lines.append("- Earlier wordings:")
+            for h in history:
+                if isinstance(h, dict):
+                    h = dict(h)
+                    changed = h.pop("changed_at", None)
+                    text = h.pop("text", "")
+                    extra = value_text("", {k: v for k, v in h.items()})
+                    lines.append(
+                        f"  - until {when_text(changed)}: “{value_text('', text)}”"
+                        + (f" ({extra})" if extra else "")
+                    )
+                else:
+                    lines.append(f"  - {value_text('', h)}")
+        return lines
+
+    @classmethod
+    def leaving(
+        cls, data: dict[str, Any], rec: Boundary, options: ShareOptions, answered: Record | None
+    ) -> None:
+        if not options.earlier_wordings:
+            data.pop("history", None)
 
     def validate(self, rec: Boundary) -> None:
         if not rec.text.strip():

@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+from kintsugi.core import validate
+from kintsugi.core.fieldtext import demote_headings
 from kintsugi.core.records import Entry
-from kintsugi.core.repo.base import Column, Repository, check_range, excerpt_of, first_line
+from kintsugi.core.repo.base import (
+    Column,
+    Repository,
+    Take,
+    check_range,
+    excerpt_of,
+    first_line,
+)
+
+MOODS = {
+    -3: "very low",
+    -2: "low",
+    -1: "a bit low",
+    0: "okay",
+    1: "a bit better",
+    2: "good",
+    3: "very good",
+}
 
 
 class EntryRepository(Repository[Entry]):
@@ -11,6 +30,8 @@ class EntryRepository(Repository[Entry]):
     table = "entry"
     columns = (Column("title"), Column("body"), Column("mood"))
     keeps_search_text = False  # its searchable text is its body (and the private note)
+    name = "Journal"
+    import_fields = {"title": validate.line, "body": validate.text, "mood": validate.whole(-3, 3)}
 
     def validate(self, rec: Entry) -> None:
         check_range("Mood", rec.mood, -3, 3)
@@ -22,3 +43,15 @@ class EntryRepository(Repository[Entry]):
             lines = body.strip().splitlines()
             body = "\n".join(lines[1:])
         return title, excerpt_of(body), rec.body
+
+    @classmethod
+    def render_body(cls, take: Take) -> list[str]:
+        lines: list[str] = []
+        take("title")
+        mood = take("mood")
+        if mood is not None:
+            lines.append(f"*Mood: {MOODS.get(mood, mood)}*\n")
+        body = take("body")
+        if body:
+            lines += [demote_headings(str(body).strip()), ""]
+        return lines

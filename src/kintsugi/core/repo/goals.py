@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
+from kintsugi.core.fieldtext import day_text, empty, field_line, number, value_text
 from kintsugi.core.records import Goal, GoalProgress
-from kintsugi.core.repo.base import Column, Repository, excerpt_of, first_line
+from kintsugi.core.repo.base import Column, Repository, Take, excerpt_of, first_line
 from kintsugi.core.timeutil import date_from_db, date_to_db
+
+
+def _progress(value: Any) -> GoalProgress:
+    found = validate.fields(
+        {
+            "day": validate.day,
+            "amount": validate.number(-validate.MAX_NUMBER, validate.MAX_NUMBER),
+            "note": validate.text,
+        },
+        value,
+    )
+    if "day" not in found or "amount" not in found:
+        raise validate.Invalid("needs a day and an amount")
+    return GoalProgress(found["day"], found["amount"], found.get("note", ""))
 
 
 class GoalRepository(Repository[Goal]):
@@ -21,6 +37,65 @@ class GoalRepository(Repository[Goal]):
         Column("done", int, bool),
         Column("celebrated", int, bool),
     )
+    name = "Goal"
+    labels = {"due": "Due", "done": "Marked done"}
+    date_keys = frozenset({"due", "day"})
+    import_fields = {
+        "text": validate.text,
+        "target_amount": validate.number(0, validate.MAX_NUMBER, optional=True, above=True),
+        "target_unit": validate.line,
+        "due": validate.optional_day,
+        "progress": validate.list_of(_progress),
+        "done": validate.flag(),
+        "celebrated": validate.flag(),
+    }
+
+    @classmethod
+    def check_imported(cls, values: dict[str, Any]) -> None:
+        if not values.get("text", "").strip():
+            raise validate.Invalid("a goal needs its text")
+
+    @classmethod
+    def render_title(cls, item: dict[str, Any]) -> str:
+        return str(item.get("text") or "")
+
+    @classmethod
+    def render_body(cls, take: Take) -> list[str]:
+        lines: list[str] = []
+        take("text")
+        target, unit = take("target_amount"), take("target_unit")
+        progress = take("progress")
+        done = take("done")
+        achieved = sum(
+            float(p.get("amount") or 0)
+            for p in progress or []
+            if isinstance(p, dict) and isinstance(p.get("amount"), int | float)
+        )
+        if target:
+            lines.append(
+                f"- Progress: {achieved:g} of {number(target)} {value_text('', unit)}".rstrip()
+            )
+        elif not empty(unit):
+            lines.append(field_line("target_unit", unit))
+        due = take("due")
+        if due:
+            lines.append(field_line("due", due))
+        reached = bool(done) or (bool(target) and achieved >= float(target))
+        lines.append(f"- {'Done' if reached else 'In progress'}")
+        if isinstance(progress, list) and progress:
+            lines.append("- Progress entries:")
+            for p in progress:
+                if isinstance(p, dict):
+                    p = dict(p)
+                    day, amount, note = p.pop("day", None), p.pop("amount", None), p.pop("note", "")
+                    text = f"  - {day_text(day)}: {number(amount) if amount is not None else ''}"
+                    if note:
+                        text += f" — {value_text('', note)}"
+                    rest_of = value_text("", p)
+                    lines.append(text + (f" ({rest_of})" if rest_of else ""))
+                else:
+                    lines.append(f"  - {value_text('', p)}")
+        return lines
 
     def validate(self, rec: Goal) -> None:
         if not rec.text.strip():

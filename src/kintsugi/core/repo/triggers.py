@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
+from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
+from kintsugi.core.exercises import suds_word
+from kintsugi.core.fieldtext import empty, field_line, number, value_text
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, ItemSummary, Trigger
-from kintsugi.core.repo.base import Column, Repository, check_range, excerpt_of, first_line
+from kintsugi.core.repo.base import (
+    Column,
+    Repository,
+    Take,
+    check_range,
+    excerpt_of,
+    first_line,
+)
 from kintsugi.core.repo.items import timeline_page
 
 CUE_LABELS = {
@@ -33,6 +44,15 @@ def _optional_bool(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
+def _emotion(value: Any) -> Emotion:
+    found = validate.fields(
+        {"name": validate.line, "intensity": validate.whole(0, 100, optional=False)}, value
+    )
+    if "name" not in found:
+        raise validate.Invalid("has no name")
+    return Emotion(**found)
+
+
 class TriggerRepository(Repository[Trigger]):
     record_type = Trigger
     table = "trigger_event"
@@ -49,6 +69,33 @@ class TriggerRepository(Repository[Trigger]):
         Column("action"),
         Column("suds_after"),
     )
+    name = "A hard moment"
+    labels = {
+        "situation": "Situation",
+        "emotions": "Emotions",
+        "hot_thought": "Hot thought",
+        "belief": "Believed",
+        "body_sensations": "In my body",
+        "urge": "Urge (0–5)",
+        "acted_on": "Acted on the urge",
+        "action": "What I did",
+        "suds_peak": "Distress at its worst (0–10)",
+        "suds_after": "Distress afterwards (0–10)",
+    }
+    percent_keys = frozenset({"belief"})
+    import_fields = {
+        "cue": validate.choice(CUE_CATEGORIES),
+        "situation": validate.text,
+        "suds_peak": validate.whole(0, 10, optional=False),
+        "emotions": validate.list_of(_emotion),
+        "hot_thought": validate.text,
+        "belief": validate.whole(0, 100),
+        "body_sensations": validate.short_texts,
+        "urge": validate.whole(0, 5),
+        "acted_on": validate.flag(optional=True),
+        "action": validate.text,
+        "suds_after": validate.whole(0, 10),
+    }
 
     def validate(self, rec: Trigger) -> None:
         if rec.cue not in CUE_CATEGORIES:
@@ -72,6 +119,41 @@ class TriggerRepository(Repository[Trigger]):
             ]
         )
         return title, excerpt_of(f"{CUE_LABELS[rec.cue]} · SUDS {rec.suds_peak}"), text
+
+    @classmethod
+    def render_title(cls, item: dict[str, Any]) -> str:
+        return CUE_LABELS.get(item.get("cue", ""), str(item.get("cue") or ""))
+
+    @classmethod
+    def render_body(cls, take: Take) -> list[str]:
+        lines: list[str] = []
+        cue = take("cue")
+        if cue not in CUE_LABELS and not empty(cue):
+            lines.append(f"- What set it off: {value_text('cue', cue)}")
+        peak = take("suds_peak")
+        if peak is not None:
+            word = f" ({suds_word(peak)})" if isinstance(peak, int) and 0 <= peak <= 10 else ""
+            lines.append(f"- Distress at its worst: {number(peak)}/10{word}")
+        for key in ("situation", "emotions"):
+            value = take(key)
+            if not empty(value):
+                lines.append(field_line(key, value))
+        hot, belief = take("hot_thought"), take("belief")
+        if not empty(hot):
+            believed = f" (believed {number(belief)}%)" if belief is not None else ""
+            lines.append(f"- Hot thought: {value_text('', hot)}{believed}")
+        elif belief is not None:
+            lines.append(field_line("belief", belief))
+        sensations = take("body_sensations")
+        if not empty(sensations):
+            lines.append(field_line("body_sensations", sensations))
+        urge, acted = take("urge"), take("acted_on")
+        if urge is not None:
+            how = {None: "", True: ", acted on", False: ", not acted on"}.get(acted, "")
+            lines.append(f"- Urge: {number(urge)}/5{how}")
+        elif acted is not None:
+            lines.append(field_line("acted_on", acted))
+        return lines
 
     def timeline(
         self, *, cue: str | None = None, after: tuple[datetime, int] | None = None, limit: int = 100
