@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -74,6 +74,10 @@ class Database:
         self._conn = conn
         self._lock = threading.RLock()
         self._depth = 0
+        #: Called with the connection after every outermost BEGIN, and after its COMMIT
+        #: (the vault binds each write-ahead log to its main file with them).
+        self.on_begin: Callable[[Any], None] | None = None
+        self.on_commit: Callable[[Any], None] | None = None
 
     @property
     def conn(self) -> Any:
@@ -105,6 +109,8 @@ class Database:
             conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
             try:
+                if self.on_begin is not None:
+                    self.on_begin(conn)
                 yield conn
             except BaseException:
                 self._depth = 0
@@ -118,6 +124,8 @@ class Database:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+            if self.on_commit is not None:
+                self.on_commit(conn)
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:

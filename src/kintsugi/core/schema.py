@@ -287,6 +287,17 @@ def _v5_to_v6(conn: Any) -> None:
     conn.execute("INSERT INTO fts (fts) VALUES ('rebuild')")
 
 
+def _v6_to_v7(conn: Any) -> None:
+    """The write-ahead log's binding to the main file (core/walguard.py): one row, in a
+    table of its own page. ``gen`` names this state of the file; the first write of every
+    log sets ``base = gen, gen = <new>`` (core/vault.py), and every copy gets a fresh one."""
+    conn.execute(
+        "CREATE TABLE wal_binding (id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " base BLOB NOT NULL, gen BLOB NOT NULL)"
+    )
+    conn.execute("INSERT INTO wal_binding VALUES (1, zeroblob(16), randomblob(16))")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -294,6 +305,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v3_to_v4,
     _v4_to_v5,
     _v5_to_v6,
+    _v6_to_v7,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import os
 import re
 import threading
 from collections.abc import Sequence
@@ -57,6 +58,9 @@ log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 CACHE_KIB = 32 * 1024
+#: A log this long is checkpointed after the commit that grew it (SQLite's own automatic
+#: checkpoint is off: each new log must begin with its binding, see walguard).
+CHECKPOINT_FRAMES = 1000
 
 # Settings checked after every open: (pragma, value to set, value expected back).
 _PRAGMAS = (
@@ -65,6 +69,7 @@ _PRAGMAS = (
     ("temp_store", "MEMORY", 2),  # FILE would write plaintext temp files for big sorts
     ("secure_delete", "ON", 1),
     ("foreign_keys", "ON", 1),
+    ("wal_autocheckpoint", "0", 0),  # we checkpoint, then bind the next log (Vault._bind_log)
 )
 
 
@@ -121,7 +126,7 @@ def _connect(
 
     ``latest=None`` opens a copy (a backup, a fresh export) as it is: any schema version,
     no journal-mode change, nothing written — only temp storage kept in memory."""
-    notice = walguard.admit(path, key, salt)
+    notice = walguard.admit(path, key, salt, lambda: read_binding(path, key, salt))
     if notice is not None:
         log.info("%s", type(notice).__name__)
         if notices is not None:
@@ -175,6 +180,49 @@ def _connect(
         raise translate(exc) or VaultCorrupted() from None
 
 
+def read_binding(path: Path, key: bytes | bytearray, salt: bytes) -> walguard.Binding | None:
+    """The main file's ``wal_binding`` row, read from the main file alone: ``immutable=1``
+    makes SQLite open no log and no ``-shm``, take no lock and write nothing. None when the
+    file has none (before v7) or cannot be read on its own (a checkpoint cut short)."""
+    try:
+        conn = sqlcipher3.connect(
+            path.resolve().as_uri() + "?immutable=1",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    except sqlcipher3.Error:
+        return None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        kdf.run_key_statement(conn, key, salt)
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (walguard.BINDING_TABLE,),
+        ).fetchone()
+        row = conn.execute("SELECT base, gen FROM wal_binding WHERE id = 1").fetchone()
+    except sqlcipher3.Error:
+        return None
+    finally:
+        conn.close()
+    if not root or not row or not all(isinstance(v, bytes) for v in row):
+        return None
+    return walguard.Binding(int(root[0]), bytes(row[0]), bytes(row[1]))
+
+
+def _fresh_binding(conn: Any, schema: str = "main") -> None:
+    """A copy is a state of its own: a new ``gen``, so no log of the original is ever
+    taken for one of the copy's (walguard.bound_here)."""
+    if conn.execute(
+        f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = ?",
+        (walguard.BINDING_TABLE,),
+    ).fetchone():
+        conn.execute(
+            f"UPDATE {schema}.wal_binding SET base = zeroblob(16), gen = randomblob(16)"
+            " WHERE id = 1"
+        )
+
+
 def open_copy(path: Path, key: bytes | bytearray, salt: bytes) -> Any:
     """A connection to a backup or copy that reads it as it is and changes nothing."""
     return _connect(path, key, salt, latest=None)
@@ -192,6 +240,7 @@ def export_connection(conn: Any, target: Path, key: bytes | bytearray, salt: byt
     try:
         conn.execute("SELECT sqlcipher_export('export')")
         conn.execute(f"PRAGMA export.user_version = {int(version)}")
+        _fresh_binding(conn, "export")
     finally:
         conn.execute("DETACH DATABASE export")
     _verify_copy(target, key, salt, version)
@@ -249,6 +298,11 @@ class Vault:
         #: What was done before opening, to tell the person once (errors.JournalNotice:
         #: a foreign change file set aside, or the unreadable tail of ours).
         self.notices: list[KintsugiError] = []
+        self._binding = False  # the file has its wal_binding row (v7 on)
+        self._log_bound = False  # the current log already begins with its binding
+        self._binding_now = False  # the open transaction writes it
+        self.db.on_begin = self._bind_log
+        self.db.on_commit = self._after_commit
 
     # --- opening -------------------------------------------------------------
     @classmethod
@@ -288,6 +342,7 @@ class Vault:
             from kintsugi.core.repo.sharing import Sharing
 
             Sharing(vault.db).identity()  # this vault's age key, made with it
+            vault._begin_log()
         except BaseException:
             if "vault" in locals():
                 vault.db.close()
@@ -347,24 +402,28 @@ class Vault:
         vault = cls(path, conn, key, salt, instance_lock)
         vault.notices = notices
         try:
-            vault._migrate(migrations)
+            vault._begin_log()
+            if vault._migrate(migrations):
+                vault._begin_log()
         except BaseException:
             vault.lock()
             raise
         vault.remove_stale_temps()
         return vault
 
-    def _migrate(self, migrations: Sequence[Migration]) -> None:
+    def _migrate(self, migrations: Sequence[Migration]) -> bool:
+        """Bring the schema up to date; True when a migration ran."""
         with self.db.read() as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version >= len(migrations):
-            return
+            return False
         if version > 0:  # an existing vault: keep a copy as it was
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             name = f"{self.path.stem}.{stamp}.before-migration.kintsugi"
             self.backup_to(backup_dir_for(self.path) / name)
         migrate(self.db, migrations)
         self._compact_if_mostly_free()
+        return True
 
     def _compact_if_mostly_free(self) -> None:
         """VACUUM when a migration left a quarter of the file free (v4 drops the search
@@ -375,6 +434,44 @@ class Vault:
             free = conn.execute("PRAGMA freelist_count").fetchone()[0]
             if pages and free * 4 > pages:
                 conn.execute("VACUUM")
+
+    # --- the write-ahead log's binding (see core/walguard.py) ---------------------------
+    def _begin_log(self) -> None:
+        """After (re)connecting: note whether the file has its binding, and checkpoint a log
+        left from before (a crash's, admitted by walguard), so the next write begins a new
+        log with its binding."""
+        with self.db.read() as conn:
+            self._binding = (
+                conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    (walguard.BINDING_TABLE,),
+                ).fetchone()
+                is not None
+            )
+            self._log_bound = False
+            if _size(_wal(self.path)):
+                self._checkpoint(conn)
+
+    def _bind_log(self, conn: Any) -> None:
+        """At the BEGIN of every write: the first write of a log writes its binding first,
+        in the same transaction (so its first commit carries it): base = the generation the
+        main file holds, gen = a new one."""
+        self._binding_now = False
+        if self._binding and (not self._log_bound or not _size(_wal(self.path))):
+            conn.execute("UPDATE wal_binding SET base = gen, gen = randomblob(16) WHERE id = 1")
+            self._binding_now = True
+
+    def _after_commit(self, conn: Any) -> None:
+        if self._binding_now:
+            self._log_bound, self._binding_now = True, False
+        if _size(_wal(self.path)) > walguard.WAL_HEADER + CHECKPOINT_FRAMES * walguard.FRAME:
+            self._checkpoint(conn)
+
+    def _checkpoint(self, conn: Any) -> None:
+        """Everything into the main file and the log emptied; the next write binds anew."""
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if not busy:
+            self._log_bound = False
 
     def remove_stale_temps(self) -> list[Path]:
         """Remove what an interrupted re-key, restore, log repair or backup of this vault
@@ -504,6 +601,7 @@ class Vault:
                 kdf.run_key_statement(dest, key, self._salt)
                 self.db.conn.backup(dest, pages=256, progress=between_steps, sleep=0.002)
                 dest.execute("PRAGMA journal_mode = DELETE")
+                _fresh_binding(dest)
             except sqlcipher3.Error as exc:
                 raise translate(exc) or StorageError(f"The backup failed: {exc}.") from None
             finally:
@@ -549,11 +647,13 @@ class Vault:
                 fsutil.unlock_instance(new_lock)
                 fsutil.remove_quietly(tmp)
                 self.db.set_connection(_connect(self.path, old_key, self._salt, LATEST_VERSION))
+                self._begin_log()
                 kdf.wipe(new_key)
                 raise
             fsutil.unlock_instance(self._instance_lock)
             self._instance_lock = new_lock
             self.db.set_connection(_connect(self.path, new_key, new_salt, LATEST_VERSION))
+            self._begin_log()
         kdf.wipe(old_key)
         self._key, self._salt = new_key, new_salt
 
@@ -575,6 +675,13 @@ def _lock_instance(path: Path) -> int | None:
         raise VaultInUse() from None
     except OSError as exc:
         raise from_os_error(exc, path) from None
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0
 
 
 def _wal(path: Path) -> Path:

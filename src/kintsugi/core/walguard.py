@@ -20,10 +20,26 @@ log. So :func:`admit` runs first, in Python, with no SQLite connection open:
    - Ours, but damaged (a frame SQLite would apply fails its HMAC, or a committed
      transaction lies after a break in the checksum chain): the original is moved aside
      and only the frames up to the last commit that fully authenticates are put back.
+   - Ours by key, but not written on top of this main file (a backup made with the same
+     passphrase copied over the journal by hand, the journal's old log beside a restored
+     copy): the log's *binding* (below) differs from the main file's; set aside like a
+     foreign log.
 3. A ``-shm`` is never trusted: with ``locking_mode=EXCLUSIVE`` SQLite keeps the
    wal-index in memory, so any ``-shm`` is someone else's and is removed (it holds only
    an index that SQLite rebuilds from the log). A non-empty ``-journal`` is never ours
    (vaults use WAL; copies are never written after they are made) and is moved aside.
+
+The binding. Every vault (schema v7 on) has one row, ``wal_binding (base, gen)``, in a
+one-page table. The first write of every log generation (after open and after every
+checkpoint, see vault.py) sets ``base = gen, gen = 16 random bytes`` in the same
+transaction, so the first committed transaction of every log carries that page: ``base``
+names the main-file state the log was begun on. Every copy Kintsugi writes (backup,
+restore, re-key) gets a fresh ``gen``. A log is applied only when its first transaction's
+``base`` is the main file's ``gen`` (the log was begun on exactly this state), or one of
+its binding pages' ``gen`` is (the main file is this log, checkpointed in part or in full).
+The main file's row is read by the caller (``main_binding``: SQLCipher with
+``immutable=1``, which reads the main file alone and never opens the log); the log's pages
+are decrypted here (AES-256-CBC with the page's IV: SQLCipher's page format, read only).
 
 The caller must hold the vault's instance lock (fsutil.lock_instance) for a vault.
 """
@@ -35,10 +51,13 @@ import hmac
 import operator
 import os
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from kintsugi.core import fsutil
 from kintsugi.core.errors import (
@@ -52,6 +71,8 @@ from kintsugi.core.errors import (
 PAGE_SIZE = 4096
 SALT_LEN = 16
 HMAC_LEN = 64
+IV_LEN = 16
+RESERVE = IV_LEN + HMAC_LEN
 HMAC_SALT_MASK = 0x3A
 HMAC_KEY_ITERATIONS = 2
 WAL_MAGIC_LE, WAL_MAGIC_BE = 0x377F0682, 0x377F0683
@@ -65,9 +86,11 @@ UNREADABLE_SUFFIX = "unreadable"
 
 
 class PageKey:
-    """Checks that a page was written by SQLCipher 4 under this key (its HMAC)."""
+    """Checks that a page was written by SQLCipher 4 under this key (its HMAC), and reads
+    one (the binding page) when asked."""
 
     def __init__(self, key: bytes | bytearray, salt: bytes):
+        self._key = key  # the caller's buffer (wiped by the caller), only for decrypt()
         self.salt = bytes(salt)
         mask = bytes(b ^ HMAC_SALT_MASK for b in self.salt)
         self._hmac_key = hashlib.pbkdf2_hmac("sha512", key, mask, HMAC_KEY_ITERATIONS, 32)
@@ -83,6 +106,63 @@ class PageKey:
         mac = hmac.new(self._hmac_key, page[start:-HMAC_LEN], "sha512")
         mac.update(pgno.to_bytes(4, "little"))
         return hmac.compare_digest(mac.digest(), page[-HMAC_LEN:])
+
+    def decrypt(self, page: bytes, pgno: int) -> bytes:
+        """The plaintext of an authenticated page other than page 1 (its data area)."""
+        if pgno == 1 or len(page) != PAGE_SIZE:
+            raise ValueError("only whole pages after the first")
+        iv = page[PAGE_SIZE - RESERVE : PAGE_SIZE - HMAC_LEN]
+        decryptor = Cipher(algorithms.AES(self._key), modes.CBC(iv)).decryptor()
+        return decryptor.update(page[: PAGE_SIZE - RESERVE]) + decryptor.finalize()
+
+
+# --- the binding between a log and the main file -----------------------------------
+BINDING_TABLE = "wal_binding"
+BINDING_LEN = 16
+
+
+@dataclass(frozen=True)
+class Binding:
+    """The one row of ``wal_binding``; ``page`` is the table's root (and only) page."""
+
+    page: int
+    base: bytes
+    gen: bytes
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    """SQLite's big-endian varint at ``at``: (value, offset after it)."""
+    value = 0
+    for i in range(8):
+        byte = data[at + i]
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value, at + i + 1
+    return (value << 8) | data[at + 8], at + 9
+
+
+def parse_binding_page(plain: bytes) -> tuple[bytes, bytes] | None:
+    """(base, gen) if ``plain`` is a table leaf holding exactly the binding row
+    (rowid 1: NULL, a 16-byte blob, a 16-byte blob), else None."""
+    try:
+        if plain[0] != 0x0D or int.from_bytes(plain[3:5], "big") != 1:
+            return None
+        at = int.from_bytes(plain[8:10], "big")
+        _payload, at = _varint(plain, at)
+        rowid, at = _varint(plain, at)
+        header_len, start = _varint(plain, at)
+        types, pos = [], start
+        while pos < at + header_len:
+            t, pos = _varint(plain, pos)
+            types.append(t)
+        blob = 12 + 2 * BINDING_LEN
+        if rowid != 1 or types != [0, blob, blob]:
+            return None
+        body = at + header_len
+        base, gen = plain[body : body + BINDING_LEN], plain[body + BINDING_LEN : body + 32]
+        return (base, gen) if len(gen) == BINDING_LEN else None
+    except IndexError:
+        return None
 
 
 # --- SQLite's WAL checksum -------------------------------------------------------
@@ -134,6 +214,8 @@ class WalScan:
     authentic: int  # frames anywhere in the file that authenticate under the key
     good: int  # frames up to the last commit whose whole prefix authenticates
     lost_commit: bool  # a commit that SQLite would not apply, or would apply unverified
+    first: int = 0  # frames in the first committed transaction, if all of it authenticates
+    pgnos: tuple[int, ...] = ()  # page number of each frame SQLite would apply
 
     @property
     def ours(self) -> bool:
@@ -159,7 +241,8 @@ def scan_wal(path: Path, page_key: PageKey) -> WalScan:
             and wal_checksum(header[:24], big) == (c1, c2)
         )
         state = (c1, c2)
-        frames = chained = applied = authentic = good = 0
+        frames = chained = applied = authentic = good = first = 0
+        pgnos: list[int] = []
         in_chain = header_valid
         prefix_ok = True  # every chained frame so far authenticates
         lost_commit = False
@@ -177,14 +260,52 @@ def scan_wal(path: Path, page_key: PageKey) -> WalScan:
             authentic += authentic_frame
             if in_chain:
                 chained += 1
+                pgnos.append(pgno)
                 prefix_ok = prefix_ok and authentic_frame
                 if commit:
+                    if not applied and prefix_ok:
+                        first = chained
                     applied = chained
                     if prefix_ok:
                         good = chained
             elif commit and (current or (not header_valid and authentic_frame)):
                 lost_commit = True  # a finished transaction after a break in the chain
-    return WalScan(size, header_valid, frames, chained, applied, authentic, good, lost_commit)
+    pgnos_applied = tuple(pgnos[:applied])
+    return WalScan(
+        size,
+        header_valid,
+        frames,
+        chained,
+        applied,
+        authentic,
+        good,
+        lost_commit,
+        first,
+        pgnos_applied,
+    )
+
+
+def bound_here(wal: Path, scan: WalScan, page_key: PageKey, main: Binding | None) -> bool | None:
+    """Was this log (ours by key) written on top of the main file whose binding is ``main``?
+    None when that cannot be told: the main file has no binding (a vault from before v7,
+    or a new one), or the log's first transaction is damaged (the damage rules apply)."""
+    if main is None or not scan.first:
+        return None
+    found: list[tuple[int, tuple[bytes, bytes] | None]] = []
+    with open(wal, "rb") as f:
+        for index, pgno in enumerate(scan.pgnos):
+            if pgno != main.page:
+                continue
+            f.seek(WAL_HEADER + index * FRAME + FRAME_HEADER)
+            page = f.read(PAGE_SIZE)
+            if not page_key.verifies(page, pgno):
+                continue
+            found.append((index, parse_binding_page(page_key.decrypt(page, pgno))))
+    if any(row is not None and row[1] == main.gen for _index, row in found):
+        return True  # the main file is this log, checkpointed in part or in full
+    first = [row for index, row in found if index < scan.first and row is not None]
+    # begun on exactly this main file; a log that did not begin with its binding was not
+    return bool(first) and first[0][0] == main.gen
 
 
 # --- what admit() does ----------------------------------------------------------------
@@ -217,8 +338,15 @@ def check_key(path: Path, page_key: PageKey) -> None:
         raise WrongPassphrase()
 
 
-def admit(path: Path, key: bytes | bytearray, salt: bytes) -> Exception | None:
+def admit(
+    path: Path,
+    key: bytes | bytearray,
+    salt: bytes,
+    main_binding: Callable[[], Binding | None] = lambda: None,
+) -> Exception | None:
     """Check the key and make the files next to ``path`` safe for SQLite to open.
+    ``main_binding`` reads the main file's binding row (with the key checked; only called
+    when there is a log to judge).
 
     Raises WrongPassphrase (having changed nothing) or a storage error. Returns a notice
     for the person (a ForeignJournalSetAside or a JournalTailUnreadable), or None."""
@@ -229,7 +357,8 @@ def admit(path: Path, key: bytes | bytearray, salt: bytes) -> Exception | None:
     try:
         result = scan_wal(wal, page_key) if _nonempty(wal) else None
         if result is not None and not (result.header_valid and result.size <= WAL_HEADER):
-            if not result.ours:
+            # not ours by key, or ours but begun on another state of the main file
+            if not result.ours or bound_here(wal, result, page_key, main_binding()) is False:
                 kept = set_aside(wal, FOREIGN_SUFFIX)
                 if shm.exists():
                     set_aside(shm, FOREIGN_SUFFIX)
