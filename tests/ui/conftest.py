@@ -23,7 +23,13 @@ def qapp_args():
 
 @pytest.fixture
 def app(qapp):
-    return make_app()
+    from PySide6.QtCore import QSettings
+
+    from kintsugi.ui.theme import apply_text_size
+
+    yield make_app()
+    QSettings().remove("ui/text_size")  # one test's text size never leaks into the next
+    apply_text_size(qapp, 100)
 
 
 @pytest.fixture

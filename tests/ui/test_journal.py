@@ -5,6 +5,7 @@ import sys
 import textwrap
 from datetime import datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 
@@ -275,10 +276,11 @@ def test_settings_persist_inside_the_vault(window, qtbot, make_window):
     dialog = window.dialog
     dialog.autolock.setValue(12)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
-    dialog.font_size.setValue(17)
+    dialog.text_size.setCurrentIndex(dialog.text_size.findData(150))
     dialog.first_day.setCurrentIndex(dialog.first_day.findData(7))
+    body_before = window.journal.editor.body.font().pointSizeF()
     dialog.on_accepted()
-    assert window.journal.editor.body.font().pointSize() == 17
+    assert window.journal.editor.body.font().pointSizeF() == pytest.approx(body_before * 1.5, 0.02)
     path = window.session.path
     window.close()
     again = make_window(path)
@@ -286,9 +288,9 @@ def test_settings_persist_inside_the_vault(window, qtbot, make_window):
     assert (
         again.settings.autolock_minutes,
         again.settings.theme,
-        again.settings.editor_font_size,
+        again.settings.text_size,
         again.settings.first_day_of_week,
-    ) == (12, "dark", 17, 7)
+    ) == (12, "dark", 150, 7)
     assert again.journal.jump.calendarWidget().firstDayOfWeek().value == 7
     again.on_settings()
     again.dialog.theme.setCurrentIndex(again.dialog.theme.findData("light"))

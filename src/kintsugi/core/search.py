@@ -180,3 +180,33 @@ class Search:
             when = datetime.fromisoformat(occ).astimezone(_zone(tz))
             hits.append(SearchHit(item_id, kind, when, title, snippet, spans, score))
         return hits
+
+    def count(
+        self, text: str, filters: SearchFilters = SearchFilters(), *, prefix_last: bool = False
+    ) -> int:
+        """How many items match in all (what :meth:`search` pages through), from the index."""
+        parsed = parse_query(text, prefix_last=prefix_last)
+        if parsed is None:
+            return 0
+        where, args = ["i.deleted_at IS NULL"], []
+        if filters.kinds:
+            where.append(f"i.kind IN ({', '.join('?' for _ in filters.kinds)})")
+            args += list(filters.kinds)
+        if filters.since:
+            where.append("i.occurred_at >= ?")
+            args.append(day_start_utc(filters.since))
+        if filters.until:
+            where.append("i.occurred_at < ?")
+            args.append(day_start_utc(filters.until + timedelta(days=1)))
+        if filters.tag:
+            where.append(
+                "EXISTS (SELECT 1 FROM item_tag it JOIN tag t ON t.id = it.tag_id"
+                " WHERE it.item_id = i.id AND t.name = ?)"
+            )
+            args.append(filters.tag)
+        query = (
+            "SELECT count(*) FROM fts CROSS JOIN item i INDEXED BY item_search"
+            f" WHERE fts MATCH ? AND i.id = fts.rowid AND {' AND '.join(where)}"
+        )
+        with self.db.read() as conn:
+            return conn.execute(query, (parsed.fts, *args)).fetchone()[0]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kintsugi.ui.main_window import MainWindow
 from kintsugi.ui.session import Session
-from kintsugi.ui.theme import app_icon, apply_theme
+from kintsugi.ui.theme import app_icon, apply_text_size, apply_theme
 from kintsugi.ui.workers import wait_for_background
 
 
@@ -20,6 +20,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("kintsugi")
     app.setWindowIcon(app_icon())
     apply_theme(app, "system")
+    from PySide6.QtCore import QSettings
+
+    apply_text_size(app, int(QSettings().value("ui/text_size", 100)))  # not secret: a size
     return app
 
 

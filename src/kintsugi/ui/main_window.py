@@ -37,7 +37,7 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.pane import SharePane
-from kintsugi.ui.theme import apply_theme
+from kintsugi.ui.theme import apply_text_size, apply_theme
 from kintsugi.ui.triggers.pane import TriggersPane
 from kintsugi.ui.unlock.pane import UnlockPane
 from kintsugi.ui.unlock.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
@@ -297,7 +297,8 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.idle.set_minutes(values.autolock_minutes)
         self.idle.start()
         apply_theme(QApplication.instance(), values.theme)
-        self.journal.editor.set_font_size(values.editor_font_size)
+        apply_text_size(QApplication.instance(), values.text_size)
+        QSettings().setValue("ui/text_size", values.text_size)  # for the lock screen too
         self.exercise.reduced_motion = values.reduced_motion
         day = Qt.DayOfWeek(values.first_day_of_week)
         if day != QLocale().firstDayOfWeek():  # calendars are built lazily: only when needed

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
+TEXT_SIZES = (85, 100, 115, 130, 150, 175, 200)  # percent of the system's text size
+_RELATIVE = re.compile(r"\{([0-9.]+)\}")
 
 _LIGHT = {
     QPalette.Window: "#f7f3ec",
@@ -60,6 +63,43 @@ def _system_is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+def system_font(app: QApplication) -> QFont:
+    """The desktop's own font, as it was before Kintsugi scaled it (remembered once)."""
+    font = app.property("kintsugi-system-font")
+    if not isinstance(font, QFont):
+        font = QFont(app.font())
+        app.setProperty("kintsugi-system-font", font)
+    return QFont(font)
+
+
+def base_point_size(app: QApplication) -> float:
+    """The person's text size in points: the system font times the text size setting."""
+    font = system_font(app)
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    scale = app.property("kintsugi-text-size") or 100
+    return size * int(scale) / 100
+
+
+def style_sheet(base_pt: float) -> str:
+    """resources/style.qss with its relative sizes ({1.5} = 1.5 × the text size) in points."""
+    text = resource_bytes("style.qss").decode("utf-8")
+    return _RELATIVE.sub(lambda m: f"{float(m.group(1)) * base_pt:.1f}pt", text)
+
+
+def apply_text_size(app: QApplication, percent: int = 100) -> None:
+    """Scale every text (rows, charts, forms, exercises, the editor) from the system font."""
+    percent = min(max(int(percent), 50), 300)
+    if app.property("kintsugi-text-size") == percent and app.property("kintsugi-styled"):
+        return
+    font = system_font(app)
+    app.setProperty("kintsugi-text-size", percent)
+    base = base_point_size(app)
+    font.setPointSizeF(base)
+    app.setFont(font)
+    app.setProperty("kintsugi-styled", True)
+    app.setStyleSheet(style_sheet(base))
+
+
 def apply_theme(app: QApplication, theme: str = "system") -> None:
     """Set palette and style sheet; a no-op when nothing would change (re-polishing is slow)."""
     dark = theme == "dark" or (theme == "system" and _system_is_dark())
@@ -71,4 +111,5 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
     for role, colour in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(colour))
     app.setPalette(palette)
-    app.setStyleSheet(resource_bytes("style.qss").decode("utf-8"))
+    app.setStyleSheet(style_sheet(base_point_size(app)))
+    app.setProperty("kintsugi-styled", True)

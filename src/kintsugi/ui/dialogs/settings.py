@@ -1,4 +1,4 @@
-"""Settings kept inside the vault (auto-lock, theme, editor size, first day of week), plus
+"""Settings kept inside the vault (auto-lock, theme, text size, first day of week), plus
 the passphrase and recovery key actions, which run the atomic re-key off the UI thread."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from kintsugi.core.repo.settings import Settings
 from kintsugi.core.support_card import card_path
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.theme import THEMES
+from kintsugi.ui.theme import TEXT_SIZES, THEMES
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.workers import run_in_background
 
@@ -36,14 +36,14 @@ DAYS = ((Qt.Monday, "Monday"), (Qt.Saturday, "Saturday"), (Qt.Sunday, "Sunday"))
 class AppSettings:
     autolock_minutes: int = 5
     theme: str = "system"
-    editor_font_size: int = 12
+    text_size: int = 100  # percent of the system's text size: every text, the editor too
     first_day_of_week: int = 1  # Qt.DayOfWeek value
     reduced_motion: bool = False
 
     KEYS = {
         "autolock_minutes": "ui.autolock_minutes",
         "theme": "ui.theme",
-        "editor_font_size": "ui.editor_font_size",
+        "text_size": "ui.text_size",
         "first_day_of_week": "ui.first_day_of_week",
         "reduced_motion": "ui.reduced_motion",
     }
@@ -79,9 +79,16 @@ class SettingsDialog(QDialog):
         for name in THEMES:
             self.theme.addItem(self.tr(name.capitalize()), name)
         self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
-        self.font_size = QSpinBox(minimum=8, maximum=32, value=current.editor_font_size)
-        self.font_size.setSuffix(" pt")
-        self.font_size.setAccessibleName(self.tr("Editor font size"))
+        self.text_size = QComboBox()
+        self.text_size.setAccessibleName(self.tr("Text size"))
+        for percent in TEXT_SIZES:
+            self.text_size.addItem(
+                self.tr("%1 % (as the system)").replace("%1", "100")
+                if percent == 100
+                else self.tr("%1 %").replace("%1", str(percent)),
+                percent,
+            )
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(current.text_size)))
         self.first_day = QComboBox()
         self.first_day.setAccessibleName(self.tr("First day of the week"))
         for value, label in DAYS:
@@ -128,7 +135,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Lock after"), self.autolock)
         form.addRow(self.tr("Theme"), self.theme)
-        form.addRow(self.tr("Editor text size"), self.font_size)
+        form.addRow(self.tr("Text size"), self.text_size)
         form.addRow(self.tr("Weeks start on"), self.first_day)
         form.addRow("", self.reduced_motion)
         form.addRow("", self.before_unlock)
@@ -148,7 +155,7 @@ class SettingsDialog(QDialog):
         return AppSettings(
             self.autolock.value(),
             self.theme.currentData(),
-            self.font_size.value(),
+            self.text_size.currentData(),
             self.first_day.currentData(),
             self.reduced_motion.isChecked(),
         )

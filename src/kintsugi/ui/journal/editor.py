@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -159,12 +158,6 @@ class EntryEditor(QWidget):
 
     def set_tag_names(self, names: list[str]) -> None:
         self._tag_names.setStringList(names)
-
-    def set_font_size(self, points: int) -> None:
-        font = QFont(self.body.font())
-        font.setPointSize(points)
-        self.body.setFont(font)
-        self.preview.setFont(font)
 
     def load(self, entry: Entry | None) -> None:
         """Show ``entry`` (or a fresh, unsaved one). Call :meth:`save_now` first."""

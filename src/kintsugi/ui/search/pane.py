@@ -10,6 +10,7 @@ import html
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.plain_markdown import strip_markdown_spans
 from kintsugi.core.search import SearchFilters, SearchHit
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
@@ -86,15 +88,27 @@ def snippet_html(hit: SearchHit) -> str:
     return "".join(out).replace("\n", " ")
 
 
+def readable(hits: list[SearchHit]) -> list[SearchHit]:
+    """Snippets as words: Markdown marks removed, the highlights moved with the text."""
+    for hit in hits:
+        hit.snippet, hit.highlights = strip_markdown_spans(hit.snippet, hit.highlights)
+    return hits
+
+
 class SearchHitDelegate(QStyledItemDelegate):
-    HEIGHT = 64
+    """Two lines of text per hit, sized from the font (never a fixed height)."""
+
+    @staticmethod
+    def height(option) -> int:
+        return QFontMetrics(option.font).lineSpacing() * 2 + 14
 
     def sizeHint(self, option, index) -> QSize:
-        return QSize(1, self.HEIGHT)
+        return QSize(1, self.height(option))
 
     def paint(self, painter, option, index) -> None:
         hit: SearchHit = index.data(SearchResultsModel.HitRole)
         painter.save()
+        painter.setClipRect(option.rect)
         pal = option.palette
         selected = bool(option.state & QStyle.State_Selected)
         if selected:
@@ -113,12 +127,13 @@ class SearchHitDelegate(QStyledItemDelegate):
         )
         doc.setTextWidth(option.rect.width() - 24)
         painter.translate(option.rect.left() + 12, option.rect.top() + 6)
-        doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 24, self.HEIGHT - 8))
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 24, option.rect.height() - 8))
         painter.restore()
 
 
 class SearchPane(QWidget):
     open_requested = Signal(int, str)  # item id, kind
+    LIMIT = 100  # hits shown at once
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -146,7 +161,7 @@ class SearchPane(QWidget):
         self.until.setDate(QDate.currentDate())
         self.dated.toggled.connect(self.since.setEnabled)
         self.dated.toggled.connect(self.until.setEnabled)
-        self.status = QLabel(textFormat=Qt.PlainText)
+        self.status = QLabel(textFormat=Qt.PlainText, wordWrap=True)
         self.status.setProperty("role", "subtle")
         self.status.setAccessibleName(self.tr("Search status"))
 
@@ -184,6 +199,7 @@ class SearchPane(QWidget):
         layout.addWidget(self.results, 1)
 
     def on_unlocked(self) -> None:
+        self.show_empty_state()
         self.tag.clear()
         self.tag.addItem("")
         self.tag.addItems(self.session.items().tag_names())
@@ -195,6 +211,9 @@ class SearchPane(QWidget):
         self.tag.clear()
         self.model.set_hits([])
         self.status.clear()
+
+    def show_empty_state(self) -> None:
+        self.status.setText(self.tr("Type a word above to search everything you have written."))
 
     def focus_query(self) -> None:
         self.query.setFocus()
@@ -217,25 +236,40 @@ class SearchPane(QWidget):
         generation = self._generation
         if not text.strip():
             self.model.set_hits([])
-            self.status.clear()
+            self.show_empty_state()
             return
         search = self.session.search()
         self.status.setText(self.tr("Searching…"))
+
+        def find() -> tuple[list[SearchHit], int]:
+            hits = readable(search.search(text, filters, limit=self.LIMIT, prefix_last=True))
+            total = len(hits)
+            if total == self.LIMIT:  # there may be more: the index counts them all
+                total = search.count(text, filters, prefix_last=True)
+            return hits, total
+
         run_in_background(
-            lambda: search.search(text, filters, limit=100, prefix_last=True),
-            lambda hits: self.on_search_done(generation, hits),
+            find,
+            lambda found: self.on_search_done(generation, *found),
             lambda exc: self.on_search_failed(generation, exc),
         )
 
-    def on_search_done(self, generation: int, hits: list[SearchHit]) -> None:
+    def on_search_done(self, generation: int, hits: list[SearchHit], total: int) -> None:
         if generation != self._generation:
             return
         self.model.set_hits(hits)
-        if hits:
+        locale = QLocale()
+        if total > len(hits):
+            self.status.setText(
+                self.tr("Showing %1 of %2 (the best first). A word more or a filter narrows them.")
+                .replace("%1", locale.toString(len(hits)))
+                .replace("%2", locale.toString(total))
+            )
+        elif hits:
             self.status.setText(
                 self.tr("1 result")
                 if len(hits) == 1
-                else self.tr("%1 results").replace("%1", str(len(hits)))
+                else self.tr("%1 results").replace("%1", locale.toString(len(hits)))
             )
         else:
             self.status.setText(self.tr("Nothing found. Try fewer or shorter words."))

@@ -43,7 +43,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         font = QFont("monospace")
         font.setStyleHint(QFont.Monospace)
-        font.setPointSize(13)
+        font.setPointSizeF(self.font().pointSizeF() * 1.25)  # a little larger than the text
         self.key_label.setFont(font)
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         copy = QPushButton(self.tr("Copy"))

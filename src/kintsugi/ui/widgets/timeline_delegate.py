@@ -3,12 +3,15 @@ mood, tags and the share mark. Calm type, no alarm colours."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from kintsugi.core.plain_markdown import strip_markdown
 from kintsugi.core.records import ItemSummary
 from kintsugi.ui.widgets.timeline_model import TimelineModel
 
@@ -21,7 +24,7 @@ MOODS = {
     2: "Good",
     3: "Very good",
 }
-PAD, ROW_H, HEAD_H = 10, 58, 30
+PAD = 10  # the horizontal margin; every height comes from the fonts
 
 
 def mood_word(mood: int | None) -> str:
@@ -37,91 +40,128 @@ def day_heading(day: date, today: date | None = None) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+@functools.lru_cache(maxsize=4096)
+def plain(text: str) -> str:
+    """A row's excerpt as words: Markdown marks removed, on one line."""
+    return " ".join(strip_markdown(text).split())
+
+
 class TimelineDelegate(QStyledItemDelegate):
+    """Every size comes from the fonts: the row grows with the person's text size."""
+
+    @staticmethod
+    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        title = QFont(option.font)
+        title.setWeight(QFont.DemiBold)
+        small = QFont(option.font)
+        small.setPointSizeF(small.pointSizeF() * 0.88)
+        head = QFont(small)
+        head.setBold(True)
+        return title, small, head
+
+    def _heights(self, option: QStyleOptionViewItem) -> tuple[int, int, int]:
+        """(row height, day heading height, padding), from the fonts' line heights."""
+        title, small, head = self._fonts(option)
+        line = QFontMetrics(title).height()
+        pad = max(4, line // 3)
+        row = QFontMetrics(title).height() + QFontMetrics(small).height() + 2 * pad + 6
+        return row, round(QFontMetrics(head).height() * 1.8), pad
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        extra = HEAD_H if index.data(TimelineModel.DayStartRole) else 0
-        return QSize(1, ROW_H + extra)  # the view stretches rows to its width
+        row, head, _ = self._heights(option)
+        extra = head if index.data(TimelineModel.DayStartRole) else 0
+        return QSize(1, row + extra)  # the view stretches rows to its width
+
+    def row_layout(self, option: QStyleOptionViewItem, index: QModelIndex) -> RowLayout:
+        """Where each part of the row goes and what it says (elided to its room)."""
+        item: ItemSummary = index.data(TimelineModel.SummaryRole)
+        title_font, small_font, _ = self._fonts(option)
+        _, head_h, pad = self._heights(option)
+        rect = QRect(option.rect)
+        head = QRect()
+        if index.data(TimelineModel.DayStartRole):
+            head = QRect(rect.left() + PAD, rect.top(), rect.width() - 2 * PAD, head_h - pad // 2)
+            rect.setTop(rect.top() + head_h)
+        body = rect.adjusted(4, 3, -4, -3)
+        inner = body.adjusted(PAD, pad, -PAD, -pad)
+        title_fm, small_fm = QFontMetrics(title_font), QFontMetrics(small_font)
+        top_h = title_fm.height()
+        time_w = small_fm.horizontalAdvance("00:00") + PAD
+        # The title first: it takes what it needs; mood and tags take what is left (a
+        # quarter of the line at least when both are long), elided; the two never overlap.
+        room = max(0, inner.width() - time_w)
+        title = index.data(Qt.DisplayRole) or ""
+        meta = "  ·  ".join(
+            b
+            for b in (
+                mood_word(item.mood),
+                " ".join(f"#{t}" for t in item.tags),
+                "↗" if item.shared else "",
+            )
+            if b
+        )
+        meta_need = small_fm.horizontalAdvance(meta) + PAD if meta else 0
+        title_w = max(0, min(title_fm.horizontalAdvance(title), room - min(meta_need, room // 4)))
+        meta_w = max(0, room - title_w - PAD) if meta else 0
+        left = inner.left() + time_w
+        return RowLayout(
+            head=head,
+            body=body,
+            time=QRect(inner.left(), inner.top(), time_w, top_h),
+            title=QRect(left, inner.top(), title_w, top_h),
+            meta=QRect(inner.right() - meta_w + 1, inner.top(), meta_w, top_h),
+            excerpt=QRect(left, inner.top() + top_h, room, inner.height() - top_h),
+            title_text=title_fm.elidedText(title, Qt.ElideRight, title_w),
+            meta_text=small_fm.elidedText(meta, Qt.ElideRight, meta_w) if meta_w else "",
+            excerpt_text=small_fm.elidedText(plain(item.excerpt), Qt.ElideRight, room),
+        )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         item: ItemSummary | None = index.data(TimelineModel.SummaryRole)
         if item is None:
             return
+        at = self.row_layout(option, index)
+        title_font, small_font, head_font = self._fonts(option)
         painter.save()
+        painter.setClipRect(option.rect)  # nothing is drawn outside its own row
         pal = option.palette
-        rect = QRect(option.rect)
-        if index.data(TimelineModel.DayStartRole):
-            head = QRect(rect.left() + PAD, rect.top(), rect.width() - 2 * PAD, HEAD_H)
-            font = QFont(option.font)
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 0.9)
-            painter.setFont(font)
+        if not at.head.isNull():
+            painter.setFont(head_font)
             painter.setPen(pal.color(QPalette.PlaceholderText))
             painter.drawText(
-                head, Qt.AlignLeft | Qt.AlignBottom, day_heading(item.occurred_at.date())
+                at.head, Qt.AlignLeft | Qt.AlignBottom, day_heading(item.occurred_at.date())
             )
-            rect.setTop(rect.top() + HEAD_H)
-        body = rect.adjusted(4, 3, -4, -3)
-        if option.state & QStyle.State_Selected:
+        selected = bool(option.state & QStyle.State_Selected)
+        if selected:
             painter.setPen(Qt.NoPen)
             painter.setBrush(pal.color(QPalette.Highlight))
-            painter.drawRoundedRect(body, 6, 6)
+            painter.drawRoundedRect(at.body, 6, 6)
             text_colour = pal.color(QPalette.HighlightedText)
         else:
             text_colour = pal.color(QPalette.Text)
-        subtle = pal.color(QPalette.PlaceholderText)
-        inner = body.adjusted(PAD, 6, -PAD, -6)
-
-        time_font = QFont(option.font)
-        time_font.setPointSizeF(time_font.pointSizeF() * 0.85)
-        painter.setFont(time_font)
-        painter.setPen(subtle if not option.state & QStyle.State_Selected else text_colour)
-        time_w = QFontMetrics(time_font).horizontalAdvance("00:00") + PAD
-        painter.drawText(
-            QRect(inner.left(), inner.top(), time_w, inner.height() // 2),
-            Qt.AlignLeft | Qt.AlignVCenter,
-            f"{item.occurred_at:%H:%M}",
-        )
-
-        right_bits = [
-            b
-            for b in (
-                mood_word(item.mood),
-                " ".join(f"#{t}" for t in item.tags[:3]),
-                "↗" if item.shared else "",
-            )
-            if b
-        ]
-        right = "  ·  ".join(right_bits)
-        right_w = QFontMetrics(time_font).horizontalAdvance(right) + PAD if right else 0
-        painter.drawText(
-            QRect(inner.right() - right_w, inner.top(), right_w, inner.height() // 2),
-            Qt.AlignRight | Qt.AlignVCenter,
-            right,
-        )
-
-        text_left = inner.left() + time_w
-        text_w = inner.width() - time_w - right_w
-        title_font = QFont(option.font)
-        title_font.setWeight(QFont.DemiBold)
+        subtle = text_colour if selected else pal.color(QPalette.PlaceholderText)
+        painter.setFont(small_font)
+        painter.setPen(subtle)
+        painter.drawText(at.time, Qt.AlignLeft | Qt.AlignVCenter, f"{item.occurred_at:%H:%M}")
+        painter.drawText(at.meta, Qt.AlignRight | Qt.AlignVCenter, at.meta_text)
+        painter.drawText(at.excerpt, Qt.AlignLeft | Qt.AlignVCenter, at.excerpt_text)
         painter.setFont(title_font)
         painter.setPen(text_colour)
-        fm = QFontMetrics(title_font)
-        title = index.data(Qt.DisplayRole)
-        painter.drawText(
-            QRect(text_left, inner.top(), text_w, inner.height() // 2),
-            Qt.AlignLeft | Qt.AlignVCenter,
-            fm.elidedText(title, Qt.ElideRight, text_w),
-        )
-        painter.setFont(time_font)
-        painter.setPen(subtle if not option.state & QStyle.State_Selected else text_colour)
-        fm = QFontMetrics(time_font)
-        excerpt_w = inner.width() - time_w
-        painter.drawText(
-            QRect(text_left, inner.top() + inner.height() // 2, excerpt_w, inner.height() // 2),
-            Qt.AlignLeft | Qt.AlignVCenter,
-            fm.elidedText(item.excerpt, Qt.ElideRight, excerpt_w),
-        )
+        painter.drawText(at.title, Qt.AlignLeft | Qt.AlignVCenter, at.title_text)
         painter.restore()
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    head: QRect
+    body: QRect
+    time: QRect
+    title: QRect
+    meta: QRect
+    excerpt: QRect
+    title_text: str
+    meta_text: str
+    excerpt_text: str
 
 
 def make_timeline_view(model: TimelineModel, accessible_name: str) -> QListView:
