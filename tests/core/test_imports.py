@@ -224,7 +224,7 @@ def test_each_malformed_file_is_refused_in_one_line_and_changes_nothing(
 def test_a_problem_after_the_first_batches_keeps_nothing(vault):
     items = [_item(uid=f"u{i}", body=f"entry {i}") for i in range(3 * importing.BATCH + 10)]
     items[-1]["occurred_at"] = "2024-13-45T10:00:00"
-    with pytest.raises(importing.ImportError_, match=f"item {len(items)}: occurred_at"):
+    with pytest.raises(importing.ImportRefused, match=f"item {len(items)}: occurred_at"):
         transfer.import_file(vault.db, _export(items), name="late.json")
     assert _count(vault) == (0, 0)
     del items[-1]
@@ -236,7 +236,7 @@ def test_the_item_cap_refuses_with_progress(vault, monkeypatch):
     monkeypatch.setattr(validate, "MAX_ITEMS", 2500)
     entries = [{"date": "2024-01-01", "time": "10:00", "body": f"n{i}"} for i in range(2600)]
     heard = []
-    with pytest.raises(importing.ImportError_, match="entry 2501: the file has more than 2,500"):
+    with pytest.raises(importing.ImportRefused, match="entry 2501: the file has more than 2,500"):
         transfer.import_file(
             vault.db,
             json.dumps({"entries": entries}).encode(),
@@ -251,7 +251,7 @@ def test_files_over_the_size_cap_are_refused_without_reading(vault, tmp_path):
     path = tmp_path / "huge.json"
     with open(path, "wb") as f:
         f.truncate(validate.MAX_FILE_BYTES + 1)  # sparse: nothing to read
-    with pytest.raises(importing.ImportError_, match="huge.json: it is 256 MiB, .* at most 256"):
+    with pytest.raises(importing.ImportRefused, match="huge.json: it is 256 MiB, .* at most 256"):
         transfer.import_path(vault.db, path)
 
 
@@ -260,15 +260,15 @@ def test_pipes_and_devices_are_refused_without_reading(vault, tmp_path):
 
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    with pytest.raises(importing.ImportError_, match="pipe.json: it is not a regular file"):
+    with pytest.raises(importing.ImportRefused, match="pipe.json: it is not a regular file"):
         transfer.import_path(vault.db, fifo)  # refused before opening: no writer needed
     fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a stream that is already open
     try:
-        with open(fd, "rb", closefd=False) as f, pytest.raises(importing.ImportError_):
+        with open(fd, "rb", closefd=False) as f, pytest.raises(importing.ImportRefused):
             importing.import_stream(vault.db, f, name="pipe.json")
     finally:
         os.close(fd)
-    with pytest.raises(importing.ImportError_, match="zero: it is not a regular file"):
+    with pytest.raises(importing.ImportRefused, match="zero: it is not a regular file"):
         transfer.import_path(vault.db, "/dev/zero")
 
 
@@ -285,7 +285,7 @@ def test_a_million_entries_are_refused_with_progress(vault, tmp_path, trials):
         )
         f.write("]}")
     heard = []
-    with pytest.raises(importing.ImportError_, match="more than 200,000"):
+    with pytest.raises(importing.ImportRefused, match="more than 200,000"):
         transfer.import_path(vault.db, path, progress=lambda p: heard.append(p) or True)
     assert len(heard) > 100 and heard[-1].items == 200_000
     assert _count(vault) == (0, 0)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kintsugi.core import share, transfer
+from kintsugi.core import errors, share, transfer
 from kintsugi.core.records import (
     Boundary,
     CheckIn,
@@ -155,8 +155,8 @@ def test_tampered_truncated_foreign_and_unknown_bundles_change_nothing(filled, t
     cases = {
         bytes(tampered): share.BundleDamaged,
         good[: len(good) - 40]: share.BundleDamaged,
-        b"hello, not a bundle": transfer.ImportError_,
-        b"": transfer.ImportError_,
+        b"hello, not a bundle": transfer.ImportRefused,
+        b"": transfer.ImportRefused,
         share.encrypt(b"not a zip", recipients=[key]): share.NotABundle,
         share.encrypt(
             share.build_plaintext(
@@ -344,7 +344,7 @@ def test_fuzzed_imports_never_crash_and_never_half_write(vault, data):
     before = len(Items(vault.db).timeline(limit=10_000))
     try:
         result = transfer.import_file(vault.db, data)
-    except (transfer.KintsugiError, share.BundleError):
+    except (errors.KintsugiError, share.BundleError):
         assert len(Items(vault.db).timeline(limit=10_000)) == before
     else:
         assert len(Items(vault.db).timeline(limit=10_000)) == before + result.added
@@ -355,7 +355,7 @@ def test_huge_and_nested_inputs_are_refused_cleanly(vault):
     with pytest.raises(share.BundleTooLarge):
         share.open_bundle(share.AGE_HEADER + bytes(share.MAX_BUNDLE))
     nested = b"[" * 100_000 + b"]" * 100_000
-    with pytest.raises(transfer.ImportError_):
+    with pytest.raises(transfer.ImportRefused):
         transfer.import_file(vault.db, nested)
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w") as z:

@@ -53,7 +53,7 @@ def test_wrong_passphrase_message_keeps_the_field(make_window, existing_vault, q
     w.unlock.passphrase.setText("not my passphrase")
     w.unlock.unlock_button.click()
     qtbot.waitUntil(lambda: w.unlock.message.text() != "", timeout=20_000)
-    assert "doesn't open" in w.unlock.message.text()
+    assert "does not open" in w.unlock.message.text()
     assert w.unlock.passphrase.text() == "not my passphrase"
     assert w.unlock.passphrase.isEnabled() and not w.unlock.busy.isVisible()
     unlock(qtbot, w)
@@ -89,7 +89,7 @@ def test_every_engine_error_has_its_own_message(make_window, tmp_path, qtbot):
     cases = {}
     junk = tmp_path / "junk.kintsugi"
     junk.write_bytes(os.urandom(4096))
-    cases[junk] = "isn't a Kintsugi vault"
+    cases[junk] = "not a Kintsugi vault"
     newer = tmp_path / "newer.kintsugi"
     with Vault.create(newer, PASSPHRASE, params=FAST_KDF) as v, v.db.transaction() as c:
         c.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 1}")

@@ -1,8 +1,14 @@
-"""Every error the engine reports to a person.
+"""Every error the engine reports to a person, and its one text.
 
 Each carries a one-line message meant for humans and the CLI exit code
 (0 ok, 1 usage, 2 wrong passphrase / not a vault, 3 corrupted, 4 other I/O).
 Anything that is not a ``KintsugiError`` is a bug.
+
+Every subclass lives here, and its ``default_message`` is its one English text: the CLI
+prints it, and the app shows it through ``ui/messages.py`` (whose table lists the same
+texts for Qt's translation; ``tests/ui/test_messages.py`` keeps the two equal). A message
+given when raising (a path, a line of a file, a reason) is specific: both fronts show it
+as it is.
 """
 
 from __future__ import annotations
@@ -16,36 +22,46 @@ class KintsugiError(Exception):
     default_message = "Something went wrong."
 
     def __init__(self, message: str | None = None):
+        #: True when the message says more than the class's text (shown as it is).
+        self.specific = message is not None
         super().__init__(message or self.default_message)
 
     @property
     def message(self) -> str:
         return str(self)
 
+    def text_fields(self) -> dict[str, object]:
+        """What the class's text names in ``{braces}`` (see :class:`JournalNotice`)."""
+        return {}
+
 
 # --- exit code 2: cannot open this as a vault -------------------------------
 class NotAVault(KintsugiError):
     exit_code = 2
-    default_message = "This file is not a Kintsugi vault."
+    default_message = "This file is not a Kintsugi vault; it was not changed. Choose your vault."
 
 
 class PlainSQLiteFile(NotAVault):
-    default_message = "This is an ordinary, unencrypted SQLite database, not a Kintsugi vault."
-
-
-class WrongPassphrase(NotAVault):
     default_message = (
-        "That passphrase does not open this vault (or the file is not a Kintsugi vault)."
+        "This is an ordinary, unencrypted SQLite database, not a Kintsugi vault; it was not "
+        "changed. Choose your vault."
     )
 
 
+class WrongPassphrase(NotAVault):
+    default_message = "That passphrase does not open this vault. Check Caps Lock and try again."
+
+
 class InvalidRecoveryKey(NotAVault):
-    default_message = "That recovery key is not valid: check for a typing mistake."
+    default_message = (
+        "That recovery key does not open this vault. Check it for typing mistakes; a "
+        "recovery key changes whenever the passphrase changes."
+    )
 
 
 class VaultTooNew(NotAVault):
     default_message = (
-        "This vault was written by a newer version of Kintsugi. "
+        "This vault was saved by a newer version of Kintsugi. "
         "Update Kintsugi to open it; the file has not been changed."
     )
 
@@ -54,8 +70,9 @@ class VaultTooNew(NotAVault):
 class VaultCorrupted(KintsugiError):
     exit_code = 3
     default_message = (
-        "The vault is damaged (some pages fail their integrity check). "
-        "Nothing was written to it; restore it from a backup."
+        "This vault is damaged (some pages fail their integrity check), so Kintsugi will not "
+        "write to it. Your backups are untouched: restore the newest one, or look closer "
+        "with `kintsugi check`."
     )
 
 
@@ -66,7 +83,7 @@ class StorageError(KintsugiError):
 
 
 class VaultNotFound(StorageError):
-    default_message = "There is no vault at that path."
+    default_message = "There is no vault at this place. Open another one, or create a new one."
 
 
 class VaultExists(StorageError):
@@ -75,7 +92,8 @@ class VaultExists(StorageError):
 
 class VaultReadOnly(StorageError):
     default_message = (
-        "The vault or its folder is read-only, so Kintsugi cannot save to it. Nothing was changed."
+        "This vault or its folder is read-only, so nothing could be saved. Move it to a "
+        "folder you can write to, or change its permissions."
     )
 
 
@@ -87,7 +105,10 @@ class DiskFull(StorageError):
 
 
 class VaultInUse(StorageError):
-    default_message = "This vault is open in another Kintsugi window or process."
+    default_message = (
+        "This vault is already open in another Kintsugi window or process. Close it there, "
+        "or switch to it, and try again."
+    )
 
 
 class CipherUnavailable(StorageError):
@@ -118,10 +139,15 @@ class InvalidRecord(KintsugiError):
 class JournalNotice(KintsugiError):
     """Something was done to a leftover change file (``-wal``) before opening."""
 
+    default_message = "A leftover change file was dealt with before opening; it is at {kept_at}."
+
     def __init__(self, kept_at: object = None, message: str | None = None):
         self.kept_at = kept_at
-        where = kept_at if kept_at is not None else "a file next to the vault"
-        super().__init__(message or self.default_message.format(kept_at=where))
+        super().__init__(message or self.default_message.format(**self.text_fields()))
+        self.specific = message is not None
+
+    def text_fields(self) -> dict[str, object]:
+        return {"kept_at": self.kept_at if self.kept_at is not None else "a file next to the vault"}
 
 
 class ForeignJournalSetAside(JournalNotice):
@@ -138,6 +164,65 @@ class JournalTailUnreadable(JournalNotice):
         "The last changes before the crash could not be read; everything before them is "
         "here. The change file is kept as it was at {kept_at}."
     )
+
+
+# --- share bundles (core/share.py) ---------------------------------------------
+class BundleError(KintsugiError):
+    exit_code = 2
+    default_message = "This share bundle cannot be used; nothing was imported."
+
+
+class NotABundle(BundleError):
+    default_message = "This is not a Kintsugi share bundle."
+
+
+class BundleNotForYou(BundleError):
+    default_message = (
+        "This bundle was encrypted for someone else (or with another "
+        "passphrase), so it can't be opened here."
+    )
+
+
+class BundleDamaged(BundleError):
+    exit_code = 3
+    default_message = (
+        "This bundle is damaged or was changed after it was made; nothing was imported."
+    )
+
+
+class BundleTooNew(BundleError):
+    default_message = (
+        "This bundle comes from a newer version of Kintsugi. Update Kintsugi "
+        "to open it; nothing was imported."
+    )
+
+
+class BundleTooLarge(BundleError):
+    default_message = "This bundle is far larger than any share bundle; it was not opened."
+
+
+class BundleForged(BundleError):
+    exit_code = 3
+    default_message = (
+        "This bundle's signature does not match its content: it was changed after it was "
+        "signed, or not made by the sender it names. Nothing was imported."
+    )
+
+
+# --- imports and exports (core/importing.py, core/transfer.py) --------------------
+class ImportRefused(KintsugiError):
+    """A file that is not importable, or fails a check. Exit code 2, nothing imported."""
+
+    exit_code = 2
+    default_message = "Kintsugi doesn't recognise this file; nothing was imported."
+
+
+class ImportCancelled(KintsugiError):
+    default_message = "The import was stopped; nothing was imported."
+
+
+class ExportCancelled(KintsugiError):
+    default_message = "The export was cancelled; no file was written."
 
 
 def from_os_error(exc: OSError, path: Path, *, vault: bool = True) -> KintsugiError:

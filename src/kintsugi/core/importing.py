@@ -31,7 +31,7 @@ import ijson
 
 from kintsugi.core import share, validate
 from kintsugi.core.db import Database
-from kintsugi.core.errors import InvalidRecord, KintsugiError
+from kintsugi.core.errors import ImportCancelled, ImportRefused, InvalidRecord
 from kintsugi.core.records import Entry, GroundingSession, Record
 from kintsugi.core.repo import repository_for
 from kintsugi.core.repo.grounding import GroundingRepository
@@ -43,17 +43,6 @@ EXPORT_FORMAT, EXPORT_VERSION = "kintsugi-export", 1
 MAX_IMPORT = validate.MAX_FILE_BYTES
 BATCH = 1000  # records per executemany round (and per progress report)
 _CHUNK = 64 * 1024
-
-
-class ImportError_(KintsugiError):
-    """A file that is not importable, or fails a check. Exit code 2, nothing imported."""
-
-    exit_code = 2
-    default_message = "Kintsugi doesn't recognise this file; nothing was imported."
-
-
-class ImportCancelled(KintsugiError):
-    default_message = "The import was stopped; nothing was imported."
 
 
 @dataclass
@@ -97,7 +86,7 @@ def import_path(
     try:
         f = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise ImportError_(
+        raise ImportRefused(
             f"{path.name}: cannot be read ({exc.strerror}); nothing was imported."
         ) from None
     with f:
@@ -109,7 +98,7 @@ def import_path(
 def refuse_special(path: Path) -> None:
     """Refuse a pipe or a device before opening it (opening a pipe waits for a writer)."""
     if path.exists() and not path.is_file():
-        raise ImportError_(f"{path.name}: it is not a regular file; nothing was imported.")
+        raise ImportRefused(f"{path.name}: it is not a regular file; nothing was imported.")
 
 
 def import_file(
@@ -141,12 +130,12 @@ def import_stream(
     if _has_fileno(f):
         info = os.fstat(f.fileno())
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device: no size, maybe no end
-            raise ImportError_(f"{prefix}it is not a regular file; nothing was imported.")
+            raise ImportRefused(f"{prefix}it is not a regular file; nothing was imported.")
         size = info.st_size
     else:
         size = _seek_size(f)
     if size > MAX_IMPORT:
-        raise ImportError_(
+        raise ImportRefused(
             f"{prefix}it is {size / 2**20:,.0f} MiB, and an import file may be at most "
             f"{MAX_IMPORT // 2**20} MiB; nothing was imported."
         )
@@ -161,7 +150,7 @@ def import_stream(
         return run.go(run.jrnl_text)
     if first.startswith(b"{"):
         return run.go(run.json_document)
-    raise ImportError_(f"{prefix}{UNRECOGNISED}; nothing was imported.")
+    raise ImportRefused(f"{prefix}{UNRECOGNISED}; nothing was imported.")
 
 
 def _has_fileno(f: Any) -> bool:
@@ -274,14 +263,14 @@ class _Run:
                 if self.links:
                     GroundingRepository(self.db).link_triggers(self.links)
         except _Refused as exc:
-            raise ImportError_(f"{self.prefix}{exc}; nothing was imported.") from None
+            raise ImportRefused(f"{self.prefix}{exc}; nothing was imported.") from None
         except (ijson.JSONError, UnicodeDecodeError) as exc:
-            raise ImportError_(
+            raise ImportRefused(
                 f"{self.prefix}it cannot be read as JSON ({_first_line(exc)}); "
                 "nothing was imported."
             ) from None
         except RecursionError:
-            raise ImportError_(
+            raise ImportRefused(
                 f"{self.prefix}it is nested too deeply; nothing was imported."
             ) from None
         self.report()

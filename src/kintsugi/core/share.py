@@ -37,7 +37,15 @@ from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from kintsugi.core import validate
-from kintsugi.core.errors import KintsugiError
+from kintsugi.core.errors import (  # noqa: F401 - the bundle errors, as share.* for callers
+    BundleDamaged,
+    BundleError,
+    BundleForged,
+    BundleNotForYou,
+    BundleTooLarge,
+    BundleTooNew,
+    NotABundle,
+)
 from kintsugi.core.records import Record
 from kintsugi.core.render import render_item, render_items
 from kintsugi.core.repo import REPOSITORIES
@@ -52,48 +60,6 @@ MAX_UNPACKED = 256 * 1024 * 1024  # bytes once unzipped (a zip bomb stops here)
 MAX_ITEMS = 200_000
 AGE_HEADER = b"age-encryption.org/v1\n"
 AGE_ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
-
-
-class BundleError(KintsugiError):
-    exit_code = 2
-    default_message = "This is not a Kintsugi share bundle."
-
-
-class NotABundle(BundleError):
-    pass
-
-
-class BundleNotForYou(BundleError):
-    default_message = (
-        "This bundle was encrypted for someone else (or with another "
-        "passphrase), so it can't be opened here."
-    )
-
-
-class BundleDamaged(BundleError):
-    exit_code = 3
-    default_message = (
-        "This bundle is damaged or was changed after it was made; nothing was imported."
-    )
-
-
-class BundleTooNew(BundleError):
-    default_message = (
-        "This bundle comes from a newer version of Kintsugi. Update Kintsugi "
-        "to open it; nothing was imported."
-    )
-
-
-class BundleTooLarge(BundleError):
-    default_message = "This bundle is far larger than any share bundle; it was not opened."
-
-
-class BundleForged(BundleError):
-    exit_code = 3
-    default_message = (
-        "This bundle's signature does not match its content: it was changed after it was "
-        "signed, or not made by the sender it names. Nothing was imported."
-    )
 
 
 # --- signing keys (Ed25519, from cryptography) -------------------------------------------

@@ -23,13 +23,13 @@ from typing import Any
 
 from kintsugi.core import fsutil, share
 from kintsugi.core.db import Database
-from kintsugi.core.errors import KintsugiError, RecordNotFound, from_os_error
+from kintsugi.core.errors import ExportCancelled, RecordNotFound, from_os_error
 from kintsugi.core.importing import (  # noqa: F401 - the import side, re-exported
     EXPORT_FORMAT,
     EXPORT_VERSION,
     ImportCancelled,
-    ImportError_,
     ImportProgress,
+    ImportRefused,
     ImportResult,
     import_file,
     import_path,
@@ -43,10 +43,6 @@ from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.timeutil import day_start_utc
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
-
-
-class ExportCancelled(KintsugiError):
-    default_message = "The export was cancelled; no file was written."
 
 
 # --- choosing --------------------------------------------------------------------------
@@ -314,7 +310,7 @@ __all__ = [
     "EXPORT_FORMAT",
     "EXPORT_VERSION",
     "ImportCancelled",
-    "ImportError_",
+    "ImportRefused",
     "ImportProgress",
     "ImportResult",
     "import_file",

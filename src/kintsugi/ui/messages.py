@@ -1,4 +1,10 @@
-"""What a person reads when something goes wrong: one calm sentence and a next step."""
+"""What a person reads when something goes wrong: one calm sentence and a next step.
+
+Every engine error has one text, its class's ``default_message`` in ``core/errors.py``;
+``MESSAGES`` lists each of them again, word for word, so that Qt's translation tools find
+them (``tests/ui/test_messages.py`` walks every subclass and keeps the two the same). An
+error raised with a message of its own (a path, a line of a file) is shown as it is.
+"""
 
 from __future__ import annotations
 
@@ -8,111 +14,144 @@ from kintsugi.core import errors
 
 CONTEXT = "messages"
 
-# Most specific first: the first class the error is an instance of speaks for it.
-# (QT_TRANSLATE_NOOP marks the strings for translators; describe() translates them.)
-_MESSAGES: tuple[tuple[type[BaseException], str], ...] = (
-    (
-        errors.JournalTailUnreadable,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "The last changes before the crash could not be read; everything before them "
-            "is here. Their file is kept next to the vault, unchanged.",
-        ),
+#: Every ``KintsugiError`` subclass → its text (QT_TRANSLATE_NOOP marks the strings for
+#: translators; :func:`describe` translates them).
+MESSAGES: dict[type[errors.KintsugiError], str] = {
+    errors.KintsugiError: QT_TRANSLATE_NOOP(CONTEXT, "Something went wrong."),
+    errors.NotAVault: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This file is not a Kintsugi vault; it was not changed. Choose your vault.",
     ),
-    (
-        errors.ForeignJournalSetAside,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "A leftover change file that does not belong to this journal was set aside "
-            "next to it; nothing of yours was changed.",
-        ),
+    errors.PlainSQLiteFile: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This is an ordinary, unencrypted SQLite database, not a Kintsugi vault; it was not "
+        "changed. Choose your vault.",
     ),
-    (
-        errors.InvalidRecoveryKey,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "That recovery key doesn't open this vault. Check it for typing mistakes; "
-            "a recovery key changes whenever the passphrase changes.",
-        ),
+    errors.WrongPassphrase: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "That passphrase does not open this vault. Check Caps Lock and try again.",
     ),
-    (
-        errors.WrongPassphrase,
-        QT_TRANSLATE_NOOP(
-            CONTEXT, "That passphrase doesn't open this vault. Check Caps Lock and try again."
-        ),
+    errors.InvalidRecoveryKey: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "That recovery key does not open this vault. Check it for typing mistakes; a recovery"
+        " key changes whenever the passphrase changes.",
     ),
-    (
-        errors.VaultTooNew,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "This vault was saved by a newer version of Kintsugi. Update Kintsugi to "
-            "open it; the file has not been changed.",
-        ),
+    errors.VaultTooNew: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This vault was saved by a newer version of Kintsugi. Update Kintsugi to open it; the"
+        " file has not been changed.",
     ),
-    (
-        errors.PlainSQLiteFile,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "This is an ordinary database file, not a Kintsugi vault. "
-            "Choose your vault with File → Open vault…",
-        ),
+    errors.VaultCorrupted: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This vault is damaged (some pages fail their integrity check), so Kintsugi will not "
+        "write to it. Your backups are untouched: restore the newest one, or look closer with"
+        " `kintsugi check`.",
     ),
-    (
-        errors.NotAVault,
-        QT_TRANSLATE_NOOP(
-            CONTEXT, "This file isn't a Kintsugi vault. Choose your vault with File → Open vault…"
-        ),
+    errors.StorageError: QT_TRANSLATE_NOOP(CONTEXT, "The vault could not be read or written."),
+    errors.VaultNotFound: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "There is no vault at this place. Open another one, or create a new one.",
     ),
-    (
-        errors.VaultCorrupted,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "This vault is damaged, so Kintsugi won't write to it. Your backups are "
-            "untouched: restore the newest one, or ask for help with `kintsugi check`.",
-        ),
+    errors.VaultExists: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "A file already exists at that path; it was left untouched.",
     ),
-    (
-        errors.VaultInUse,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "This vault is already open in another Kintsugi window. "
-            "Switch to that window, or close it and try again.",
-        ),
+    errors.VaultReadOnly: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This vault or its folder is read-only, so nothing could be saved. Move it to a "
+        "folder you can write to, or change its permissions.",
     ),
-    (
-        errors.VaultReadOnly,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "This vault or its folder is read-only, so nothing could be saved. Move it "
-            "to a folder you can write to, or change its permissions.",
-        ),
+    errors.DiskFull: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "The disk is full, so this could not be saved. Free some space and try again; "
+        "everything saved before is safe.",
     ),
-    (
-        errors.DiskFull,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "The disk is full, so this couldn't be saved yet. Free some space; "
-            "your text is still here and everything saved before is safe.",
-        ),
+    errors.VaultInUse: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This vault is already open in another Kintsugi window or process. Close it there, or"
+        " switch to it, and try again.",
     ),
-    (
-        errors.VaultNotFound,
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "There's no vault at this place any more. Open another with File → Open "
-            "vault…, or create a new one.",
-        ),
+    errors.CipherUnavailable: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "SQLCipher is not available: refusing to write a journal without encryption.",
     ),
+    errors.DerivationCancelled: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "Stopped before the vault was opened; nothing was changed.",
+    ),
+    errors.VaultLocked: QT_TRANSLATE_NOOP(CONTEXT, "The vault is locked."),
+    errors.RecordNotFound: QT_TRANSLATE_NOOP(CONTEXT, "No such record."),
+    errors.InvalidRecord: QT_TRANSLATE_NOOP(CONTEXT, "That record is not valid."),
+    errors.JournalNotice: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "A leftover change file was dealt with before opening; it is at {kept_at}.",
+    ),
+    errors.ForeignJournalSetAside: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "A leftover change file that does not belong to this journal was set aside as "
+        "{kept_at}; nothing of yours was changed.",
+    ),
+    errors.JournalTailUnreadable: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "The last changes before the crash could not be read; everything before them is here."
+        " The change file is kept as it was at {kept_at}.",
+    ),
+    errors.BundleError: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This share bundle cannot be used; nothing was imported.",
+    ),
+    errors.NotABundle: QT_TRANSLATE_NOOP(CONTEXT, "This is not a Kintsugi share bundle."),
+    errors.BundleNotForYou: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This bundle was encrypted for someone else (or with another passphrase), so it can't"
+        " be opened here.",
+    ),
+    errors.BundleDamaged: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This bundle is damaged or was changed after it was made; nothing was imported.",
+    ),
+    errors.BundleTooNew: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This bundle comes from a newer version of Kintsugi. Update Kintsugi to open it; "
+        "nothing was imported.",
+    ),
+    errors.BundleTooLarge: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This bundle is far larger than any share bundle; it was not opened.",
+    ),
+    errors.BundleForged: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This bundle's signature does not match its content: it was changed after it was "
+        "signed, or not made by the sender it names. Nothing was imported.",
+    ),
+    errors.ImportRefused: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "Kintsugi doesn't recognise this file; nothing was imported.",
+    ),
+    errors.ImportCancelled: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "The import was stopped; nothing was imported.",
+    ),
+    errors.ExportCancelled: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "The export was cancelled; no file was written.",
+    ),
+}
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    CONTEXT, "Something unexpected went wrong. Nothing you saved has been lost."
 )
 
 
 def describe(exc: BaseException) -> str:
     """A human message for any error the engine can report (never a traceback)."""
-    for cls, text in _MESSAGES:
-        if isinstance(exc, cls):
-            return QCoreApplication.translate(CONTEXT, text)
-    if isinstance(exc, errors.KintsugiError):
+    if not isinstance(exc, errors.KintsugiError):
+        return QCoreApplication.translate(CONTEXT, UNEXPECTED)
+    if exc.specific:
         return str(exc)
-    return QCoreApplication.translate(
-        CONTEXT, "Something unexpected went wrong. Nothing you saved has been lost."
-    )
+    for cls in type(exc).__mro__:
+        text = MESSAGES.get(cls)
+        if text is not None:
+            fields = exc.text_fields()
+            translated = QCoreApplication.translate(CONTEXT, text)
+            return translated.format(**fields) if fields else translated
+    return str(exc)
