@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kintsugi.core import backups
+from kintsugi.core import backups, config
 from kintsugi.core.errors import VaultCorrupted, VaultInUse, WrongPassphrase
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
@@ -61,7 +61,7 @@ def test_pruning_removes_files_beyond_the_tiers(vault):
 
 
 def test_backup_folder_is_configurable(vault, tmp_path):
-    Settings(vault.db).set(backups.FOLDER_KEY, str(tmp_path / "elsewhere"))
+    config.BACKUP_FOLDER.set(Settings(vault.db), str(tmp_path / "elsewhere"))
     info = backups.take_backup(vault, "manual")
     assert info.path.parent == tmp_path / "elsewhere"
 

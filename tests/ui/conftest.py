@@ -25,10 +25,11 @@ def qapp_args():
 def app(qapp):
     from PySide6.QtCore import QSettings
 
+    from kintsugi.core import config
     from kintsugi.ui.theme import apply_text_size
 
     yield make_app()
-    QSettings().remove("ui/text_size")  # one test's text size never leaks into the next
+    QSettings().remove(config.TEXT_SIZE_HERE.key)  # one test's text size never leaks into the next
     apply_text_size(qapp, 100)
 
 

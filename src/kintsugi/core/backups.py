@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kintsugi.core import fsutil, kdf, walguard
+from kintsugi.core import config, fsutil, kdf, walguard
 from kintsugi.core.errors import (
     KintsugiError,
     StorageError,
@@ -36,7 +36,6 @@ from kintsugi.core.vault import (
     read_salt,
 )
 
-FOLDER_KEY = "backup.folder"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6}Z)\.(?P<reason>[a-z-]+)\.kintsugi$")
 REASONS = (
     "daily",
@@ -65,7 +64,7 @@ class BackupDetails:
 
 
 def backup_folder(vault: Vault) -> Path:
-    chosen = Settings(vault.db).get(FOLDER_KEY)
+    chosen = config.BACKUP_FOLDER.get(Settings(vault.db))
     return Path(chosen).expanduser() if chosen else backup_dir_for(vault.path)
 
 

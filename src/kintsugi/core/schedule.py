@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime, time, timedelta
 
+from kintsugi.core import config
 from kintsugi.core.db import Database
 from kintsugi.core.repo.settings import Settings
-
-KEY = "checkin.schedule"
-SNOOZE_KEY = "checkin.snoozed_until"
 
 
 @dataclass
@@ -51,17 +49,17 @@ class ScheduleStore:
         self.settings = Settings(db)
 
     def get(self) -> CheckInSchedule:
-        return CheckInSchedule(**self.settings.get(KEY, {}))
+        return CheckInSchedule(**config.CHECKIN_SCHEDULE.get(self.settings))
 
     def set(self, schedule: CheckInSchedule) -> None:
         if schedule.cadence not in ("off", "daily", "weekly") or not 1 <= schedule.weekday <= 7:
             raise ValueError("bad schedule")
         schedule._time()
-        self.settings.set(KEY, asdict(schedule))
+        config.CHECKIN_SCHEDULE.set(self.settings, asdict(schedule))
 
     def snoozed_until(self) -> datetime | None:
-        value = self.settings.get(SNOOZE_KEY)
+        value = config.CHECKIN_SNOOZED_UNTIL.get(self.settings)
         return datetime.fromisoformat(value) if value else None
 
     def snooze(self, until: datetime) -> None:
-        self.settings.set(SNOOZE_KEY, until.isoformat())
+        config.CHECKIN_SNOOZED_UNTIL.set(self.settings, until.isoformat())

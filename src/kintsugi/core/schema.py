@@ -215,11 +215,11 @@ def _v3_to_v4(conn: Any) -> None:
     older one (which stays readable)."""
     import json
 
-    from kintsugi.core import share
+    from kintsugi.core import config, share
 
     for key, make in (
-        ("share.identity", share.new_identity),
-        ("share.signing_key", share.new_signing_key),
+        (config.SHARE_IDENTITY.key, share.new_identity),
+        (config.SHARE_SIGNING_KEY.key, share.new_signing_key),
     ):
         conn.execute(
             "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", (key, json.dumps(make()))

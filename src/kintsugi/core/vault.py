@@ -334,12 +334,13 @@ class Vault:
             vault = cls(path, conn, key, salt, instance_lock)
             vault.notices = notices
             migrate(vault.db)
-            with vault.db.transaction() as conn:
-                conn.execute(
-                    "INSERT INTO setting (key, value) VALUES ('vault.created_at', ?)",
-                    (datetime.now(UTC).isoformat(timespec="seconds"),),
-                )
+            from kintsugi.core import config
+            from kintsugi.core.repo.settings import Settings
             from kintsugi.core.repo.sharing import Sharing
+
+            config.VAULT_CREATED_AT.set(
+                Settings(vault.db), datetime.now(UTC).isoformat(timespec="seconds")
+            )
 
             Sharing(vault.db).identity()  # this vault's age key, made with it
             vault._begin_log()

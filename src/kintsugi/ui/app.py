@@ -20,9 +20,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("kintsugi")
     app.setWindowIcon(app_icon())
     apply_theme(app, "system")
-    from PySide6.QtCore import QSettings
+    from kintsugi.core import config
+    from kintsugi.ui.machine_settings import MachineSettings
 
-    apply_text_size(app, int(QSettings().value("ui/text_size", 100)))  # not secret: a size
+    apply_text_size(app, config.TEXT_SIZE_HERE.get(MachineSettings()))  # not secret: a size
     return app
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core import backups
+from kintsugi.core import backups, config
 from kintsugi.core.support_card import read_card
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
 from kintsugi.ui.dialogs.settings import AppSettings, SettingsDialog
@@ -33,6 +33,7 @@ from kintsugi.ui.grounding.view import ExerciseView
 from kintsugi.ui.idle import IdleWatcher, SystemLockWatcher
 from kintsugi.ui.insights.pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
+from kintsugi.ui.machine_settings import MachineSettings
 from kintsugi.ui.messages import describe
 from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
@@ -120,7 +121,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self._build_actions()
         self._connect()
         self.show_start()
-        geometry = QSettings().value("window/geometry")
+        geometry = config.WINDOW_GEOMETRY.get(MachineSettings())
         if geometry is None or not self.restoreGeometry(geometry) or not fits(self):
             fit_to_screen(self, (1100, 720))  # never restore a window bigger than the screen
 
@@ -298,7 +299,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.idle.start()
         apply_theme(QApplication.instance(), values.theme)
         apply_text_size(QApplication.instance(), values.text_size)
-        QSettings().setValue("ui/text_size", values.text_size)  # for the lock screen too
+        config.TEXT_SIZE_HERE.set(MachineSettings(), values.text_size)  # for the lock screen too
         self.exercise.reduced_motion = values.reduced_motion
         day = Qt.DayOfWeek(values.first_day_of_week)
         if day != QLocale().firstDayOfWeek():  # calendars are built lazily: only when needed
@@ -477,5 +478,5 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         if not self.lock():
             event.ignore()
             return
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        config.WINDOW_GEOMETRY.set(MachineSettings(), self.saveGeometry())
         event.accept()

@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kintsugi.core.config import Where
 from kintsugi.core.db import Database
 
 
 class Settings:
+    """The vault's store of settings; read and write them through ``kintsugi.core.config``."""
+
+    where = Where.VAULT
+
     def __init__(self, db: Database):
         self.db = db
 

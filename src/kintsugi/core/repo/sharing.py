@@ -9,15 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from kintsugi.core import share
+from kintsugi.core import config, share
 from kintsugi.core.db import Database
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.timeutil import from_db, now, utc_text
-
-IDENTITY_KEY = "share.identity"
-SIGNING_KEY = "share.signing_key"
-CONTACTS_KEY = "share.address_book"
-NAME_KEY = "share.display_name"
 
 # How a received bundle's sender is known (shown on import and in From partner).
 VERIFIED, UNKNOWN, UNSIGNED = "verified", "unknown", "unsigned"
@@ -105,10 +100,10 @@ class Sharing:
     # --- identity and address book -------------------------------------------------
     def identity(self) -> str:
         """This vault's age secret key (made on first use, kept inside the vault)."""
-        identity = self.settings.get(IDENTITY_KEY)
+        identity = config.SHARE_IDENTITY.get(self.settings)
         if not identity:
             identity = share.new_identity()
-            self.settings.set(IDENTITY_KEY, identity)
+            config.SHARE_IDENTITY.set(self.settings, identity)
         return identity
 
     def my_key(self) -> str:
@@ -117,10 +112,10 @@ class Sharing:
     def signing_key(self) -> str:
         """This vault's Ed25519 private key (made with the vault; on first use for a vault
         that predates it)."""
-        key = self.settings.get(SIGNING_KEY)
+        key = config.SHARE_SIGNING_KEY.get(self.settings)
         if not key:
             key = share.new_signing_key()
-            self.settings.set(SIGNING_KEY, key)
+            config.SHARE_SIGNING_KEY.set(self.settings, key)
         return key
 
     def sender(self) -> share.Sender:
@@ -130,13 +125,13 @@ class Sharing:
         return share.fingerprint(self.sender().signing_key)
 
     def display_name(self) -> str:
-        return self.settings.get(NAME_KEY, "")
+        return config.SHARE_DISPLAY_NAME.get(self.settings)
 
     def set_display_name(self, name: str) -> None:
-        self.settings.set(NAME_KEY, name.strip())
+        config.SHARE_DISPLAY_NAME.set(self.settings, name.strip())
 
     def contacts(self) -> list[ShareContact]:
-        return [ShareContact(**c) for c in self.settings.get(CONTACTS_KEY, [])]
+        return [ShareContact(**c) for c in config.SHARE_ADDRESS_BOOK.get(self.settings)]
 
     def save_contacts(self, contacts: list[ShareContact]) -> None:
         checked = []
@@ -148,7 +143,7 @@ class Sharing:
                     c.label.strip() or "Partner", share.check_recipient(c.recipient), c.signing_key
                 )
             )
-        self.settings.set(CONTACTS_KEY, [c.__dict__ for c in checked])
+        config.SHARE_ADDRESS_BOOK.set(self.settings, [c.__dict__ for c in checked])
 
     def status_of(self, exporter: str, signing_key: str) -> SenderStatus:
         """Whether a bundle's signing key is one saved in the address book."""

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from kintsugi.core import config
 from kintsugi.core.db import Database
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.exercises import CustomTechnique
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.support_card import CrisisLine, remove_card, write_card
-
-CONTACTS_KEY = "support.contacts"
-CRISIS_KEY = "support.crisis_line"
-BEFORE_UNLOCK_KEY = "support.before_unlock"  # the person chose to reach them when locked
-TECHNIQUES_KEY = "grounding.custom_techniques"
 
 
 @dataclass
@@ -28,17 +24,17 @@ class SupportContacts:
         self.settings = Settings(db)
 
     def all(self) -> list[SupportContact]:
-        return [SupportContact(**c) for c in self.settings.get(CONTACTS_KEY, [])]
+        return [SupportContact(**c) for c in config.SUPPORT_CONTACTS.get(self.settings)]
 
     def save_all(self, contacts: list[SupportContact]) -> None:
         for c in contacts:
             if not c.name.strip():
                 raise InvalidRecord("A support contact needs a name.")
-        self.settings.set(CONTACTS_KEY, [asdict(c) for c in contacts])
+        config.SUPPORT_CONTACTS.set(self.settings, [asdict(c) for c in contacts])
         self.sync_card()
 
     def crisis_line(self) -> CrisisLine | None:
-        data = self.settings.get(CRISIS_KEY)
+        data = config.SUPPORT_CRISIS_LINE.get(self.settings)
         if not isinstance(data, dict) or not str(data.get("number", "")).strip():
             return None
         return CrisisLine(
@@ -48,14 +44,14 @@ class SupportContacts:
     def set_crisis_line(self, line: CrisisLine | None) -> None:
         if line is not None and not line.number.strip():
             line = None
-        self.settings.set(CRISIS_KEY, asdict(line) if line else None)
+        config.SUPPORT_CRISIS_LINE.set(self.settings, asdict(line) if line else None)
         self.sync_card()
 
     def before_unlock(self) -> bool:
-        return bool(self.settings.get(BEFORE_UNLOCK_KEY, False))
+        return config.SUPPORT_BEFORE_UNLOCK.get(self.settings)
 
     def set_before_unlock(self, on: bool) -> None:
-        self.settings.set(BEFORE_UNLOCK_KEY, bool(on))
+        config.SUPPORT_BEFORE_UNLOCK.set(self.settings, bool(on))
         self.sync_card()
 
     def sync_card(self) -> None:
@@ -71,7 +67,7 @@ class CustomTechniques:
         self.settings = Settings(db)
 
     def all(self) -> list[CustomTechnique]:
-        return [CustomTechnique.from_json(t) for t in self.settings.get(TECHNIQUES_KEY, [])]
+        return [CustomTechnique.from_json(t) for t in config.CUSTOM_TECHNIQUES.get(self.settings)]
 
     def save_all(self, techniques: list[CustomTechnique]) -> None:
         for t in techniques:
@@ -80,4 +76,4 @@ class CustomTechniques:
             for s in t.steps:
                 if s.seconds is not None and s.seconds <= 0:
                     raise InvalidRecord("A timed step needs a positive number of seconds.")
-        self.settings.set(TECHNIQUES_KEY, [t.to_json() for t in techniques])
+        config.CUSTOM_TECHNIQUES.set(self.settings, [t.to_json() for t in techniques])

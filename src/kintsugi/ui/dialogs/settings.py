@@ -4,6 +4,7 @@ the passphrase and recovery key actions, which run the atomic re-key off the UI 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core import config
 from kintsugi.core.errors import WrongPassphrase
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.support_card import card_path
@@ -34,30 +36,29 @@ DAYS = ((Qt.Monday, "Monday"), (Qt.Saturday, "Saturday"), (Qt.Sunday, "Sunday"))
 
 @dataclass
 class AppSettings:
-    autolock_minutes: int = 5
-    theme: str = "system"
-    text_size: int = 100  # percent of the system's text size: every text, the editor too
-    first_day_of_week: int = 1  # Qt.DayOfWeek value
-    reduced_motion: bool = False
+    """The app's settings kept in the vault (each defined in core/config.py)."""
 
-    KEYS = {
-        "autolock_minutes": "ui.autolock_minutes",
-        "theme": "ui.theme",
-        "text_size": "ui.text_size",
-        "first_day_of_week": "ui.first_day_of_week",
-        "reduced_motion": "ui.reduced_motion",
+    autolock_minutes: int = config.AUTOLOCK_MINUTES.default
+    theme: str = config.THEME.default
+    text_size: int = config.TEXT_SIZE.default  # percent of the system's: every text, the editor
+    first_day_of_week: int = config.FIRST_DAY_OF_WEEK.default  # Qt.DayOfWeek value
+    reduced_motion: bool = config.REDUCED_MOTION.default
+
+    SETTINGS: ClassVar[dict[str, config.Setting[Any]]] = {
+        "autolock_minutes": config.AUTOLOCK_MINUTES,
+        "theme": config.THEME,
+        "text_size": config.TEXT_SIZE,
+        "first_day_of_week": config.FIRST_DAY_OF_WEEK,
+        "reduced_motion": config.REDUCED_MOTION,
     }
 
     @classmethod
     def load(cls, store: Settings) -> AppSettings:
-        defaults = cls()
-        return cls(
-            **{name: store.get(key, getattr(defaults, name)) for name, key in cls.KEYS.items()}
-        )
+        return cls(**{name: s.get(store) for name, s in cls.SETTINGS.items()})
 
     def save(self, store: Settings) -> None:
-        for name, key in self.KEYS.items():
-            store.set(key, getattr(self, name))
+        for name, setting in self.SETTINGS.items():
+            setting.set(store, getattr(self, name))
 
 
 class SettingsDialog(QDialog):

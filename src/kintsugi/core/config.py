@@ -1,0 +1,141 @@
+"""Every setting Kintsugi keeps, in one register: its key, type, default and where it is kept
+(in the spirit of Electrum's ``ConfigVar``, electrum/simple_config.py).
+
+- ``Where.VAULT``: inside the encrypted vault (the ``setting`` table, JSON values, through
+  :class:`kintsugi.core.repo.settings.Settings`). It travels with the journal: backups,
+  restores, another computer. Anything a person wrote may only be kept here.
+- ``Where.MACHINE``: on this computer, outside the vault (the app keeps them in QSettings).
+  Never anything of the journal: a window's size, not what was in it.
+
+A setting is read with ``SETTING.get(store)`` and written with ``SETTING.set(store, value)``;
+a store says where it keeps things, and a setting refuses a store of the other kind, so a
+vault setting can never be written in the clear. A stored value of the wrong type (a foreign
+or damaged vault) reads as the default. A new setting is one line here; no key is spelled
+anywhere else (``tests/core/test_config.py``).
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+T = TypeVar("T")
+
+
+class Where(enum.Enum):
+    VAULT = "vault"
+    MACHINE = "machine"
+
+
+class Store(Protocol):
+    where: Where
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...
+
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type | tuple[type, ...]
+    default: T
+    where: Where = Where.VAULT
+    doc: str = ""
+
+    def fits(self, value: object) -> bool:
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        if isinstance(value, bool) and bool not in types:
+            return False  # True is an int to Python, not to a setting
+        return isinstance(value, types)
+
+    def get(self, store: Store) -> T:
+        self._check(store)
+        value = store.get(self.key, _MISSING)
+        if value is _MISSING or not self.fits(value):
+            return copy.deepcopy(self.default)
+        result: T = value
+        return result
+
+    def set(self, store: Store, value: T) -> None:
+        self._check(store)
+        if not self.fits(value):
+            raise TypeError(f"{self.key} takes {self.type}, not {type(value).__name__}")
+        store.set(self.key, value)
+
+    def _check(self, store: Store) -> None:
+        if store.where is not self.where:
+            raise ValueError(f"{self.key} is kept in the {self.where.value}, not the {store.where}")
+
+
+REGISTRY: dict[str, Setting[Any]] = {}
+
+
+def _register(
+    key: str, type_: type | tuple[type, ...], default: T, where: Where = Where.VAULT, doc: str = ""
+) -> Setting[T]:
+    if key in REGISTRY:
+        raise ValueError(f"two settings named {key!r}")
+    setting = Setting(key, type_, default, where, doc)
+    if not setting.fits(default):
+        raise TypeError(f"the default of {key} is not a {type_}")
+    REGISTRY[key] = setting
+    return setting
+
+
+NONE = type(None)
+
+# --- the app (Settings dialog) --------------------------------------------------------------
+AUTOLOCK_MINUTES = _register("ui.autolock_minutes", int, 5, doc="lock after idle minutes; 0 never")
+THEME = _register("ui.theme", str, "system", doc="light, dark or system")
+TEXT_SIZE = _register("ui.text_size", int, 100, doc="percent of the system's text size")
+FIRST_DAY_OF_WEEK = _register("ui.first_day_of_week", int, 1, doc="a Qt.DayOfWeek value")
+REDUCED_MOTION = _register("ui.reduced_motion", bool, False, doc="the pacer becomes words")
+WINDOW_GEOMETRY = _register(
+    "window/geometry", object, None, Where.MACHINE, doc="the main window's saveGeometry()"
+)
+TEXT_SIZE_HERE = _register(
+    "ui/text_size", int, 100, Where.MACHINE, doc="TEXT_SIZE again, for the lock screen"
+)
+
+# --- the vault's own ----------------------------------------------------------------------
+VAULT_CREATED_AT = _register(
+    "vault.created_at",
+    (str, NONE),
+    None,
+    doc="when the vault was made (UTC, ISO 8601), written once; nothing reads it yet",
+)
+BACKUP_FOLDER = _register(
+    "backup.folder", (str, NONE), None, doc="where backups go; None: next to the vault"
+)
+
+# --- check-ins --------------------------------------------------------------------------------
+CHECKIN_SCHEDULE = _register("checkin.schedule", dict, {}, doc="CheckInSchedule fields")
+CHECKIN_SNOOZED_UNTIL = _register(
+    "checkin.snoozed_until", (str, NONE), None, doc="ISO 8601: the due check-in waits till then"
+)
+
+# --- sharing ------------------------------------------------------------------------------
+SHARE_IDENTITY = _register("share.identity", (str, NONE), None, doc="this vault's age identity")
+SHARE_SIGNING_KEY = _register(
+    "share.signing_key", (str, NONE), None, doc="this vault's Ed25519 key (base64)"
+)
+SHARE_ADDRESS_BOOK = _register("share.address_book", list, [], doc="the people bundles go to")
+SHARE_DISPLAY_NAME = _register("share.display_name", str, "", doc="the name bundles carry")
+
+# --- support and grounding ----------------------------------------------------------------
+SUPPORT_CONTACTS = _register("support.contacts", list, [], doc="SupportContact fields")
+SUPPORT_CRISIS_LINE = _register(
+    "support.crisis_line", (dict, NONE), None, doc="CrisisLine fields, or none chosen"
+)
+SUPPORT_BEFORE_UNLOCK = _register(
+    "support.before_unlock", bool, False, doc="the support card is kept for the lock screen"
+)
+CUSTOM_TECHNIQUES = _register(
+    "grounding.custom_techniques", list, [], doc="CustomTechnique.to_json() of each"
+)
