@@ -46,15 +46,16 @@ CHILD = textwrap.dedent("""
     passphrase = "".join(reversed("rehtona yrev eno esarhpssap"))
     v = Vault.create(folder / "v.kintsugi", passphrase, params=KdfParams(1024, 1, 1))
     key = bytes(v._key)  # the test's own copy, to search with
+    needles = [key.hex().encode(), key]  # made once: a second hex needle would leave a freed copy
     v.lock()
     v = Vault.open(folder / "v.kintsugi", passphrase)
     backups.take_backup(v, "daily")
     v.verify_passphrase(passphrase)
-    open_counts = scan([key.hex().encode(), key])
+    open_counts = scan(needles)
     v.lock()
     del v
     gc.collect()
-    counts = scan([key.hex().encode(), key])
+    counts = scan(needles)
     print(json.dumps({"hex": counts[0], "raw": counts[1], "open": open_counts}))
 """)
 
