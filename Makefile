@@ -14,11 +14,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
+	$(VENV)/bin/mypy --strict src/kintsugi/core
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
+	$(VENV)/bin/mypy --strict src/kintsugi/core
 
 bench: $(STAMP)
 	$(PY) bench/bench_core.py $(BENCH_ARGS)

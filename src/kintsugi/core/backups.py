@@ -70,7 +70,7 @@ def backup_folder(vault: Vault) -> Path:
 
 def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
     """Backups in ``folder``, newest first."""
-    out = []
+    out: list[BackupInfo] = []
     if not folder.is_dir():
         return out
     for p in folder.iterdir():
@@ -199,7 +199,9 @@ def restore(
         fsutil.unlock_instance(instance_lock)
 
 
-def _restore_into(vault_path: Path, backup: Path, key: bytearray, salt: bytes, kept: Path | None):
+def _restore_into(
+    vault_path: Path, backup: Path, key: bytearray, salt: bytes, kept: Path | None
+) -> Path | None:
     tmp = fsutil.temp_sibling(vault_path, "restore")
     try:
         conn = open_copy(backup, key, salt)  # as it is: no migration here

@@ -96,7 +96,7 @@ THEME = _register("ui.theme", str, "system", doc="light, dark or system")
 TEXT_SIZE = _register("ui.text_size", int, 100, doc="percent of the system's text size")
 FIRST_DAY_OF_WEEK = _register("ui.first_day_of_week", int, 1, doc="a Qt.DayOfWeek value")
 REDUCED_MOTION = _register("ui.reduced_motion", bool, False, doc="the pacer becomes words")
-WINDOW_GEOMETRY = _register(
+WINDOW_GEOMETRY: Setting[object] = _register(
     "window/geometry", object, None, Where.MACHINE, doc="the main window's saveGeometry()"
 )
 TEXT_SIZE_HERE = _register(
@@ -104,38 +104,46 @@ TEXT_SIZE_HERE = _register(
 )
 
 # --- the vault's own ----------------------------------------------------------------------
-VAULT_CREATED_AT = _register(
+VAULT_CREATED_AT: Setting[str | None] = _register(
     "vault.created_at",
     (str, NONE),
     None,
     doc="when the vault was made (UTC, ISO 8601), written once; nothing reads it yet",
 )
-BACKUP_FOLDER = _register(
+BACKUP_FOLDER: Setting[str | None] = _register(
     "backup.folder", (str, NONE), None, doc="where backups go; None: next to the vault"
 )
 
 # --- check-ins --------------------------------------------------------------------------------
-CHECKIN_SCHEDULE = _register("checkin.schedule", dict, {}, doc="CheckInSchedule fields")
-CHECKIN_SNOOZED_UNTIL = _register(
+CHECKIN_SCHEDULE: Setting[dict[str, Any]] = _register(
+    "checkin.schedule", dict, {}, doc="CheckInSchedule fields"
+)
+CHECKIN_SNOOZED_UNTIL: Setting[str | None] = _register(
     "checkin.snoozed_until", (str, NONE), None, doc="ISO 8601: the due check-in waits till then"
 )
 
 # --- sharing ------------------------------------------------------------------------------
-SHARE_IDENTITY = _register("share.identity", (str, NONE), None, doc="this vault's age identity")
-SHARE_SIGNING_KEY = _register(
+SHARE_IDENTITY: Setting[str | None] = _register(
+    "share.identity", (str, NONE), None, doc="this vault's age identity"
+)
+SHARE_SIGNING_KEY: Setting[str | None] = _register(
     "share.signing_key", (str, NONE), None, doc="this vault's Ed25519 key (base64)"
 )
-SHARE_ADDRESS_BOOK = _register("share.address_book", list, [], doc="the people bundles go to")
+SHARE_ADDRESS_BOOK: Setting[list[dict[str, str]]] = _register(
+    "share.address_book", list, [], doc="the people bundles go to"
+)
 SHARE_DISPLAY_NAME = _register("share.display_name", str, "", doc="the name bundles carry")
 
 # --- support and grounding ----------------------------------------------------------------
-SUPPORT_CONTACTS = _register("support.contacts", list, [], doc="SupportContact fields")
-SUPPORT_CRISIS_LINE = _register(
+SUPPORT_CONTACTS: Setting[list[dict[str, str]]] = _register(
+    "support.contacts", list, [], doc="SupportContact fields"
+)
+SUPPORT_CRISIS_LINE: Setting[dict[str, Any] | None] = _register(
     "support.crisis_line", (dict, NONE), None, doc="CrisisLine fields, or none chosen"
 )
 SUPPORT_BEFORE_UNLOCK = _register(
     "support.before_unlock", bool, False, doc="the support card is kept for the lock screen"
 )
-CUSTOM_TECHNIQUES = _register(
+CUSTOM_TECHNIQUES: Setting[list[dict[str, Any]]] = _register(
     "grounding.custom_techniques", list, [], doc="CustomTechnique.to_json() of each"
 )

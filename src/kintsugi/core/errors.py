@@ -133,6 +133,8 @@ class RecordNotFound(KintsugiError):
 class InvalidRecord(KintsugiError):
     exit_code = 1
     default_message = "That record is not valid."
+    #: Which record of a batch (``Repository.add_batch``) it is.
+    index = 0
 
 
 # --- notices: not raised, shown once after opening ------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 
 # --- breathing -------------------------------------------------------------------
@@ -144,14 +145,14 @@ class CustomTechnique:
     name: str
     steps: list[TimedStep] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "steps": [{"text": s.text, "seconds": s.seconds} for s in self.steps],
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> CustomTechnique:
+    def from_json(cls, data: dict[str, Any]) -> CustomTechnique:
         return cls(
             str(data.get("name", "")),
             [TimedStep(str(s.get("text", "")), s.get("seconds")) for s in data.get("steps", [])],

@@ -41,7 +41,7 @@ def when_text(value: Any) -> str:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, datetime):
         return f"{value:%A %d %B %Y, %H:%M}"
     return str(value)
@@ -52,7 +52,7 @@ def day_text(value: Any) -> str:
         try:
             value = date.fromisoformat(value[:10])
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, date):
         return f"{value:%d %b %Y}"
     return str(value)

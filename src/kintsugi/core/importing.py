@@ -163,7 +163,7 @@ def _has_fileno(f: Any) -> bool:
 
 def _seek_size(f: Any) -> int:
     f.seek(0, io.SEEK_END)
-    size = f.tell()
+    size: int = f.tell()
     f.seek(0)
     return size
 
@@ -540,7 +540,9 @@ class _JsonDocument:
         for _ in events:  # the rest: only a parse error (trailing garbage) can be left
             pass
 
-    def _array(self, events: Iterator, section: str) -> Iterator[tuple[str, int, Any]]:
+    def _array(
+        self, events: Iterator[tuple[str, Any]], section: str
+    ) -> Iterator[tuple[str, int, Any]]:
         for n, (event, value) in enumerate(events, 1):
             if event == "end_array":
                 return
@@ -550,7 +552,7 @@ class _JsonDocument:
                 yield section, n, value
 
     @staticmethod
-    def _build(events: Iterator, start: str) -> Any:
+    def _build(events: Iterator[tuple[str, Any]], start: str) -> Any:
         """One element from its events (a tight loop: this runs for every item)."""
         root: Any = {} if start == "start_map" else []
         stack: list[Any] = [root]
@@ -583,7 +585,7 @@ class _JsonDocument:
         return root
 
     @staticmethod
-    def _skip(events: Iterator) -> None:
+    def _skip(events: Iterator[tuple[str, Any]]) -> None:
         depth = 1
         for event, _value in events:
             if event in ("start_map", "start_array"):

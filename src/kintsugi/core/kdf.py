@@ -28,6 +28,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
@@ -56,7 +57,7 @@ class KdfParams:
     lanes: int
 
     def __post_init__(self) -> None:
-        log2m = math.log2(self.memory_kib) if self.memory_kib > 0 else -1
+        log2m = math.log2(self.memory_kib) if self.memory_kib > 0 else -1.0
         if not (log2m.is_integer() and 10 <= log2m <= 25):
             raise ValueError("memory must be a power of two between 1 MiB and 32 GiB")
         if not 1 <= self.lanes <= 15:
@@ -234,7 +235,7 @@ def key_statement(key: bytes | bytearray, salt: bytes) -> bytearray:
         wipe(literal)
 
 
-def run_key_statement(conn, key: bytes | bytearray, salt: bytes) -> None:
+def run_key_statement(conn: Any, key: bytes | bytearray, salt: bytes) -> None:
     """Key a fresh connection. sqlcipher3 takes SQL only as a str, so the statement is a str
     for the length of this call: run with executescript (no statement cache keeps it), then
     overwritten in place (CPython, ASCII) along with its bytearray."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from kintsugi.core.timeutil import now
 
@@ -93,7 +93,7 @@ class GroundingSession(Record):
     completed: bool = False
     suds_before: int | None = None
     suds_after: int | None = None
-    steps: list[dict] = field(default_factory=list)  # the answers of each step
+    steps: list[dict[str, Any]] = field(default_factory=list)  # the answers of each step
     notes: str = ""
     trigger_id: int | None = None
 

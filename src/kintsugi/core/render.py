@@ -9,6 +9,7 @@ in the preview, including fields added later.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -102,7 +103,7 @@ def render_items(
     title: str = "Shared from Kintsugi",
     exporter: str = "",
     exported_at: datetime | None = None,
-    sender_lines: list[str] = (),
+    sender_lines: Sequence[str] = (),
 ) -> str:
     head = [f"# {title}", ""]
     if exporter or exported_at:

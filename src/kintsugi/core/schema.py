@@ -312,7 +312,8 @@ LATEST_VERSION = len(MIGRATIONS)
 
 def user_version(db: Database) -> int:
     with db.read() as conn:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
 
 
 def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -209,4 +209,5 @@ class Search:
             f" WHERE fts MATCH ? AND i.id = fts.rowid AND {' AND '.join(where)}"
         )
         with self.db.read() as conn:
-            return conn.execute(query, (parsed.fts, *args)).fetchone()[0]
+            count: int = conn.execute(query, (parsed.fts, *args)).fetchone()[0]
+            return count

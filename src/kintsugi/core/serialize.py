@@ -24,12 +24,15 @@ def record_to_dict(rec: Record, *, include_private: bool = True) -> dict[str, An
     data = {"kind": rec.KIND, **dataclasses.asdict(rec)}
     if not include_private:
         data.pop("private_note", None)
-    return _plain(data)
+    plain: dict[str, Any] = _plain(data)
+    return plain
 
 
 def summary_to_dict(item: ItemSummary) -> dict[str, Any]:
-    return _plain(dataclasses.asdict(item))
+    plain: dict[str, Any] = _plain(dataclasses.asdict(item))
+    return plain
 
 
 def hit_to_dict(hit: SearchHit) -> dict[str, Any]:
-    return _plain(dataclasses.asdict(hit))
+    plain: dict[str, Any] = _plain(dataclasses.asdict(hit))
+    return plain

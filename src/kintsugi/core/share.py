@@ -16,7 +16,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -37,15 +37,13 @@ from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from kintsugi.core import validate
-from kintsugi.core.errors import (  # noqa: F401 - the bundle errors, as share.* for callers
-    BundleDamaged,
-    BundleError,
-    BundleForged,
-    BundleNotForYou,
-    BundleTooLarge,
-    BundleTooNew,
-    NotABundle,
-)
+from kintsugi.core.errors import BundleDamaged as BundleDamaged  # the bundle errors, as share.*
+from kintsugi.core.errors import BundleError as BundleError
+from kintsugi.core.errors import BundleForged as BundleForged
+from kintsugi.core.errors import BundleNotForYou as BundleNotForYou
+from kintsugi.core.errors import BundleTooLarge as BundleTooLarge
+from kintsugi.core.errors import BundleTooNew as BundleTooNew
+from kintsugi.core.errors import NotABundle as NotABundle
 from kintsugi.core.records import Record
 from kintsugi.core.render import render_item, render_items
 from kintsugi.core.repo import REPOSITORIES
@@ -263,14 +261,16 @@ def encrypt(
             keys = [x25519.Recipient.from_str(r.strip()) for r in recipients]
         except pyrage.RecipientError:
             raise BundleError("That is not an age public key (they begin with age1…).") from None
-        return pyrage.encrypt(plaintext, keys)
+        encrypted: bytes = pyrage.encrypt(plaintext, keys)
+        return encrypted
     if passphrase:
-        return age_passphrase.encrypt(plaintext, passphrase)
+        sealed: bytes = age_passphrase.encrypt(plaintext, passphrase)
+        return sealed
     raise ValueError("a recipient or a passphrase is required")
 
 
 def open_bundle(
-    data: bytes, *, identities: list[str] = (), passphrase: str | None = None
+    data: bytes, *, identities: Sequence[str] = (), passphrase: str | None = None
 ) -> BundleContent:
     """Decrypt and check a bundle completely; raise a BundleError on anything wrong."""
     if len(data) > MAX_BUNDLE:
@@ -361,7 +361,8 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
         raise NotABundle()
     if version > VERSION:
         raise BundleTooNew()
-    signing_key, age_recipient = "", ""
+    signing_key: Any = ""
+    age_recipient = ""
     if version >= 2:  # signed: the signature must match the exact bytes, or nothing is read
         sender = document.get("sender")
         if not isinstance(sender, dict) or not isinstance(signature, dict):

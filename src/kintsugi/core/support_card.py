@@ -65,11 +65,13 @@ def card_path() -> Path:
 class SupportCard:
     """What the lock screen may show: names, how to reach them, the crisis line."""
 
-    contacts: list[dict]  # {"name", "reach", "note"}
+    contacts: list[dict[str, str]]  # {"name", "reach", "note"}
     crisis_line: CrisisLine | None
 
 
-def write_card(contacts: list[dict], crisis_line: CrisisLine | None, path: Path | None = None):
+def write_card(
+    contacts: list[dict[str, str]], crisis_line: CrisisLine | None, path: Path | None = None
+) -> None:
     path = path or card_path()
     fsutil.ensure_private_dir(path.parent)
     data = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any, TextIO
 
 # C0 controls, DEL, C1 controls; the bidi embeddings, overrides and isolates, the marks;
 # the line and paragraph separators (which some terminals treat as newlines).
@@ -57,7 +58,7 @@ def _json_escape(match: re.Match[str]) -> str:
 _JSON_UNSAFE = re.compile(f"[{_UNSAFE.removeprefix(chr(0) + '-' + chr(0x1F))}]")
 
 
-def json_text(value, *, indent: int | None = 2) -> str:
+def json_text(value: Any, *, indent: int | None = 2) -> str:
     """JSON for a terminal: exact (it parses back to `value`), with no raw control character.
 
     json.dumps already escapes C0 controls; DEL, C1 and the bidi characters can only occur
@@ -68,12 +69,12 @@ def json_text(value, *, indent: int | None = 2) -> str:
 class EscapingStream:
     """A text stream for human output: everything written is `escape`d (\\n and \\t kept)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
         self._stream.write(escape(text))
         return len(text)
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import overload
 
 _FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -21,6 +22,12 @@ def to_db(moment: datetime) -> tuple[str, int]:
     return utc.isoformat(timespec="microseconds") + "Z", int(offset.total_seconds() // 60)
 
 
+@overload
+def from_db(text: str, offset_minutes: int = 0) -> datetime: ...
+@overload
+def from_db(text: None, offset_minutes: int = 0) -> None: ...
+@overload
+def from_db(text: str | None, offset_minutes: int = 0) -> datetime | None: ...
 def from_db(text: str | None, offset_minutes: int = 0) -> datetime | None:
     if text is None:
         return None
@@ -41,5 +48,11 @@ def date_to_db(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+@overload
+def date_from_db(text: str) -> date: ...
+@overload
+def date_from_db(text: None) -> None: ...
+@overload
+def date_from_db(text: str | None) -> date | None: ...
 def date_from_db(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)

@@ -23,13 +23,17 @@ from typing import Any
 
 from kintsugi.core import fsutil, share
 from kintsugi.core.db import Database
-from kintsugi.core.errors import ExportCancelled, RecordNotFound, from_os_error
+from kintsugi.core.errors import (
+    ExportCancelled,
+    ImportCancelled,
+    ImportRefused,
+    RecordNotFound,
+    from_os_error,
+)
 from kintsugi.core.importing import (  # noqa: F401 - the import side, re-exported
     EXPORT_FORMAT,
     EXPORT_VERSION,
-    ImportCancelled,
     ImportProgress,
-    ImportRefused,
     ImportResult,
     import_file,
     import_path,
@@ -68,7 +72,11 @@ def select(
 
 
 def _where(
-    shared: bool, since: date | None, until: date | None, everything: bool, kinds: tuple
+    shared: bool,
+    since: date | None,
+    until: date | None,
+    everything: bool,
+    kinds: tuple[str, ...],
 ) -> tuple[list[str], list[Any]]:
     where, args = ["i.deleted_at IS NULL"], []
     if shared:
@@ -98,9 +106,10 @@ def count_records(
 ) -> int:
     where, args = _where(shared, since, until, everything, kinds)
     with db.read() as conn:
-        return conn.execute(
+        count: int = conn.execute(
             f"SELECT count(*) FROM item i WHERE {' AND '.join(where)}", args
         ).fetchone()[0]
+        return count
 
 
 def iter_records(
@@ -188,17 +197,16 @@ def export_bytes(
         if progress is not None and not progress(n, len(records)):
             raise ExportCancelled()
 
-    if fmt in ("age", "md") and payload is None:
-        payload = payload_for(db, records, exporter=exporter, options=options)
-    if fmt == "age":
+    if fmt in ("age", "md"):
+        if payload is None:
+            payload = payload_for(db, records, exporter=exporter, options=options)
         tick(0)
-        return share.encrypt(
-            share.build_plaintext(payload, Sharing(db).signing_key()),
-            recipients=recipients,
-            passphrase=bundle_passphrase,
-        )
-    if fmt == "md":
-        tick(0)
+        if fmt == "age":
+            return share.encrypt(
+                share.build_plaintext(payload, Sharing(db).signing_key()),
+                recipients=recipients,
+                passphrase=bundle_passphrase,
+            )
         return payload.markdown(title="Kintsugi export", bundle=False).encode("utf-8")
     if fmt == "json":
         out = []
@@ -275,6 +283,7 @@ def write_json_export(
                 put(
                     ("\n" if n == 0 else ",\n") + json.dumps(full_dict(rec, db), ensure_ascii=False)
                 )
+                assert rec.id is not None  # read from the vault
                 ids.append(rec.id)
             put("\n]}\n")
             f.flush()

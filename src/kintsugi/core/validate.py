@@ -80,10 +80,10 @@ def line(value: Any) -> str:
 
 
 def uid(value: Any) -> str:
-    value = text(value, MAX_UID, what="an identifier (text)")
-    if not value.strip():
+    checked = text(value, MAX_UID, what="an identifier (text)")
+    if not checked.strip():
         raise Invalid("is empty")
-    return value
+    return checked
 
 
 def whole(low: int, high: int, *, optional: bool = True) -> Callable[[Any], int | None]:
@@ -111,7 +111,8 @@ def number(
         if not ok:
             bound = f"more than {low:g}" if above else f"from {low:g}"
             raise Invalid(f"must be a number {bound} up to {high:g}, not {show(value)}")
-        return value
+        result: float = value
+        return result
 
     return convert
 
@@ -193,8 +194,8 @@ def clock(value: Any) -> time:
 # --- lists --------------------------------------------------------------------------------
 def list_of(
     convert: Callable[[Any], Any], limit: int = MAX_LIST, *, what: str = "a list"
-) -> Callable[[Any], list]:
-    def convert_list(value: Any) -> list:
+) -> Callable[[Any], list[Any]]:
+    def convert_list(value: Any) -> list[Any]:
         if not isinstance(value, list):
             raise Invalid(f"must be {what}, not {type_name(value)}")
         if len(value) > limit:
@@ -240,7 +241,7 @@ COMMON: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _answered(value: Any) -> dict:
+def _answered(value: Any) -> dict[str, Any]:
     found = fields({"uid": uid, "cue": line, "occurred_at": moment}, value)
     if "uid" not in found:
         raise Invalid("has no uid")

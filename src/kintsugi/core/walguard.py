@@ -63,6 +63,7 @@ from kintsugi.core import fsutil
 from kintsugi.core.errors import (
     ForeignJournalSetAside,
     JournalTailUnreadable,
+    KintsugiError,
     StorageError,
     VaultCorrupted,
     WrongPassphrase,
@@ -186,7 +187,7 @@ def _coefficients(steps: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """A^steps, and for each input word the coefficient of s0 plus its coefficient of s1
     shifted by 80 bits (each partial sum stays below 2^75: one dot product gives both)."""
     a, b = (1, 1, 1, 2), (1, 0, 1, 1)
-    power = (1, 0, 0, 1)  # A^0
+    power: tuple[int, ...] = (1, 0, 0, 1)  # A^0
     coefficients: list[int] = []
     for _ in range(steps):  # i = steps-1 down to 0: A^(steps-1-i)·B
         m = _mat_mul(power, b)
@@ -343,7 +344,7 @@ def admit(
     key: bytes | bytearray,
     salt: bytes,
     main_binding: Callable[[], Binding | None] = lambda: None,
-) -> Exception | None:
+) -> KintsugiError | None:
     """Check the key and make the files next to ``path`` safe for SQLite to open.
     ``main_binding`` reads the main file's binding row (with the key checked; only called
     when there is a log to judge).
@@ -352,7 +353,7 @@ def admit(
     for the person (a ForeignJournalSetAside or a JournalTailUnreadable), or None."""
     page_key = PageKey(key, salt)
     check_key(path, page_key)
-    notice: Exception | None = None
+    notice: KintsugiError | None = None
     wal, shm, journal = wal_path(path), shm_path(path), journal_path(path)
     try:
         result = scan_wal(wal, page_key) if _nonempty(wal) else None

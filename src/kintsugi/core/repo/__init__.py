@@ -7,6 +7,8 @@ docs/architecture.md), and everything that walks the kinds walks this.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kintsugi.core import fieldtext
 from kintsugi.core.db import Database
 from kintsugi.core.repo.base import Repository
@@ -17,7 +19,7 @@ from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.triggers import TriggerRepository
 
-REPOSITORIES: dict[str, type[Repository]] = {
+REPOSITORIES: dict[str, type[Repository[Any]]] = {
     cls.record_type.KIND: cls
     for cls in (
         EntryRepository,
@@ -32,5 +34,5 @@ for _kind in REPOSITORIES.values():
     fieldtext.register(_kind.labels, _kind.date_keys, _kind.percent_keys)
 
 
-def repository_for(db: Database, kind: str) -> Repository:
+def repository_for(db: Database, kind: str) -> Repository[Any]:
     return REPOSITORIES[kind](db)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from kintsugi.core.db import Database
 from kintsugi.core.errors import InvalidRecord, RecordNotFound
@@ -85,7 +85,7 @@ _ITEM_COLS = (
 
 
 class Repository(Generic[R]):
-    record_type: ClassVar[type]
+    record_type: ClassVar[type[Record]]
     table: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
     #: The index keeps no copy of the text it indexes (see schema._V6): a kind whose
@@ -321,7 +321,7 @@ class Repository(Generic[R]):
         self.save_children(conn, rec, item_id, old)
         index_items(conn, [(item_id, search_body(text, rec))], keep_text=self.keeps_search_text)
 
-    def _from_row(self, row: tuple) -> R:
+    def _from_row(self, row: tuple[Any, ...]) -> R:
         (
             item_id,
             uid,
@@ -338,16 +338,19 @@ class Repository(Generic[R]):
             *detail,
         ) = row
         values = {c.attr: c.from_db(v) for c, v in zip(self.columns, detail, strict=True)}
-        return self.record_type(
-            id=item_id,
-            uid=uid,
-            occurred_at=from_db(occ, occ_tz),
-            shared=bool(shared),
-            private_note=note,
-            created_at=from_db(created, created_tz),
-            updated_at=from_db(updated, updated_tz),
-            deleted_at=from_db(deleted),
-            **values,
+        return cast(
+            R,
+            self.record_type(
+                id=item_id,
+                uid=uid,
+                occurred_at=from_db(occ, occ_tz),
+                shared=bool(shared),
+                private_note=note,
+                created_at=from_db(created, created_tz),
+                updated_at=from_db(updated, updated_tz),
+                deleted_at=from_db(deleted),
+                **values,
+            ),
         )
 
 
@@ -390,6 +393,7 @@ def index_items(conn: Any, bodies: list[tuple[int, str]], *, keep_text: bool) ->
         conn.executemany("INSERT OR REPLACE INTO search_text (item_id, body) VALUES (?, ?)", bodies)
     ids = [item_id for item_id, _ in bodies]
     if ids == list(range(ids[0], ids[0] + len(ids))):  # a batch: one range
+        args: tuple[int, ...]
         where, args = "id BETWEEN ? AND ?", (ids[0], ids[-1])
     else:
         where, args = f"id IN ({', '.join('?' for _ in ids)})", tuple(ids)

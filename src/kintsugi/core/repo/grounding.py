@@ -27,7 +27,7 @@ TECHNIQUE_LABELS = {
 }
 
 
-def _step_text(steps: list[dict]) -> str:
+def _step_text(steps: list[dict[str, Any]]) -> str:
     parts: list[str] = []
     for step in steps:
         for value in step.values():
@@ -217,4 +217,5 @@ class GroundingRepository(Repository[GroundingSession]):
                 " AND EXISTS (SELECT 1 FROM item WHERE uid = ?2 AND kind = 'trigger')",
                 links,
             )
-            return cur.rowcount
+            linked: int = cur.rowcount
+            return linked

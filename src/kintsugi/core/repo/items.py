@@ -19,7 +19,7 @@ SUMMARY_SQL = (
 )
 
 
-def summary_from_row(row: tuple) -> ItemSummary:
+def summary_from_row(row: tuple[Any, ...]) -> ItemSummary:
     item_id, kind, occ, tz, title, excerpt, shared, tags, mood, deleted = row
     return ItemSummary(
         id=item_id,
@@ -150,4 +150,5 @@ class Items:
         """The full record, whatever its kind."""
         from kintsugi.core.repo import repository_for
 
-        return repository_for(self.db, self.kind_of(item_id)).get(item_id)
+        rec: Record = repository_for(self.db, self.kind_of(item_id)).get(item_id)
+        return rec

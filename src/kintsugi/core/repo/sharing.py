@@ -179,7 +179,7 @@ class Sharing:
     # --- the share log -------------------------------------------------------------------
     def log(self, *, recipient: str, fmt: str, sha256: str, item_ids: list[int]) -> int:
         with self.db.transaction() as conn:
-            log_id = conn.execute(
+            log_id: int = conn.execute(
                 "INSERT INTO share_log (shared_at, recipient, format, sha256, item_count)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (utc_text(now()), recipient, fmt, sha256, len(item_ids)),
@@ -307,7 +307,7 @@ class Sharing:
             for i, s, e, m, h, n, k in rows
         ]
 
-    def _items(self, where: str = "", args: tuple = ()) -> list[ReceivedItem]:
+    def _items(self, where: str = "", args: tuple[Any, ...] = ()) -> list[ReceivedItem]:
         with self.db.read() as conn:
             rows = conn.execute(
                 "SELECT i.kind, i.uid, i.occurred_at, i.title, i.data, i.revision,"
