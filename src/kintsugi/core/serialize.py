@@ -34,5 +34,15 @@ def summary_to_dict(item: ItemSummary) -> dict[str, Any]:
 
 
 def hit_to_dict(hit: SearchHit) -> dict[str, Any]:
-    plain: dict[str, Any] = _plain(dataclasses.asdict(hit))
+    plain: dict[str, Any] = _plain(
+        {
+            "id": hit.id,
+            "kind": hit.kind,
+            "occurred_at": hit.occurred_at,
+            "title": hit.title,
+            "snippet": hit.snippet,
+            "highlights": hit.highlights,
+            "score": hit.score,
+        }
+    )
     return plain
