@@ -28,11 +28,18 @@ def test_check_in_saves_as_you_go_and_draws_the_trend(window, qtbot):
     assert_accessible(window.checkins)
 
 
+def added_on_the_writer(qtbot, tab):
+    """A new boundary or goal is added on the writer thread; the form waits for it."""
+    assert not tab.form.isEnabled()  # nothing typed goes to the record shown before
+    qtbot.waitUntil(lambda: tab.form.isEnabled() and tab.new_button.isEnabled(), timeout=5000)
+
+
 def test_schedule_and_a_gentle_reminder(window, qtbot):
     tab = window.checkins.checkin
     tab.cadence.setCurrentIndex(tab.cadence.findData("weekly"))
     tab.weekday.setCurrentIndex(tab.weekday.findData(7))
     tab.at.setTime(tab.at.time().fromString("19:00", "HH:mm"))
+    assert tab.flush()  # the setting is written on the writer thread
     assert window.session.schedule().get() == CheckInSchedule("weekly", 7, "19:00")
     tz = UTC
     clock = {"now": datetime(2026, 11, 22, 19, 30, tzinfo=tz)}  # a Sunday evening
@@ -74,12 +81,14 @@ def test_boundaries_revisit_first_and_keep_earlier_wordings(window, qtbot):
     tab.reload(select=due.id)
     assert "Phone stays unlocked (active)" in tab.history.item(0).text()
     tab.new_record()
+    added_on_the_writer(qtbot, tab)
     assert len(repo.all_ids()) == 3
 
 
 def test_goal_progress_and_a_single_kind_acknowledgement(window, qtbot):
     tab = window.checkins.goals
     tab.new_record()
+    added_on_the_writer(qtbot, tab)
     tab.text.setText("Complete 6 therapy modules")
     tab.target.setValue(6)
     tab.unit.setText("modules")

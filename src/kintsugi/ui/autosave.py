@@ -11,6 +11,7 @@ waits for the writer, so nothing typed is lost or written out of order.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
@@ -40,6 +41,26 @@ def store_update(value: tuple) -> tuple:
     rec, repo, items = value
     saved = repo.update(rec)
     return saved, items.summary(saved.id)
+
+
+class Draft:
+    """The record a form is editing; its id is known once the writer has saved it once.
+
+    Saves of one record run in order on the writer, so a new record's second save finds
+    the id its first one was given (and does not add it twice)."""
+
+    def __init__(self, item_id: int | None = None):
+        self.id = item_id
+
+
+def store_draft(draft: Draft, rec: Any, repo: Any) -> Any:
+    """On the writer thread: save ``rec`` (added the first time, updated after) and note
+    its id on ``draft``. Returns it as stored."""
+    if rec.id is None and draft.id is not None:
+        rec = dataclasses.replace(rec, id=draft.id)
+    saved = repo.save(rec)
+    draft.id = saved.id
+    return saved
 
 
 @dataclass

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.errors import KintsugiError
 from kintsugi.core.insights import DIMENSIONS, Range
 from kintsugi.core.records import CheckIn
 from kintsugi.core.schedule import CheckInSchedule
 from kintsugi.core.timeutil import now
-from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.autosave import Autosaver, Background, Draft, store_draft
+from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.charts import ChartSpec, ChartWidget
 
@@ -40,13 +42,28 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 class CheckInTab(QWidget):
     saved = Signal()
+    _schedule_failed = Signal(object)  # the exception, emitted on the writer thread
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self._checkin: CheckIn | None = None
+        self._draft = Draft()
         self._loading = False
-        self.autosaver = Autosaver(self._save, self)
+        self.autosaver = Autosaver(
+            parent=self,
+            background=Background(
+                writer=lambda: self.session.writer(),
+                snapshot=lambda: (
+                    self._draft,
+                    self.collect(),
+                    self.session.checkins(),
+                    self.session.database(),
+                ),
+                store=self._store,
+                apply=self._apply,
+            ),
+        )
         self.sliders: dict[str, QSlider] = {}
         form = QFormLayout()
         for dim in DIMENSIONS:
@@ -89,6 +106,7 @@ class CheckInTab(QWidget):
         self.state = QLabel(textFormat=Qt.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
+        self._schedule_failed.connect(self._on_schedule_failed)
 
         self.cadence = QComboBox()
         self.cadence.setAccessibleName(self.tr("How often"))
@@ -151,6 +169,7 @@ class CheckInTab(QWidget):
         self.autosaver.save_now()
         self._loading = True
         self._checkin = CheckIn(occurred_at=now())
+        self._draft = Draft()
         for slider in self.sliders.values():
             slider.setValue(5)
         for field in (self.gratitude, self.needs, self.notes):
@@ -161,9 +180,9 @@ class CheckInTab(QWidget):
         self.state.setText(self.tr("Move a slider to begin — it saves itself."))
 
     def refresh_trend(self) -> None:
-        from kintsugi.core import insights
+        self.show_trend(_trend(self.session.database()))
 
-        data = insights.compute(self.session.database(), Range.last_days(182))
+    def show_trend(self, data) -> None:
         self.trend.set_spec(
             ChartSpec(
                 "lines",
@@ -202,6 +221,7 @@ class CheckInTab(QWidget):
         rec = self.session.checkins().get(item_id)
         self._loading = True
         self._checkin = rec
+        self._draft = Draft(rec.id)
         for dim, slider in self.sliders.items():
             value = getattr(rec, dim)
             slider.setValue(5 if value is None else value)
@@ -228,22 +248,53 @@ class CheckInTab(QWidget):
             shared=self.share.isChecked(),
         )
 
-    def _save(self) -> None:
-        self._checkin = self.session.checkins().save(self.collect())
-        self.refresh_trend()
+    # The three steps of a save (see ui.autosave.Background): the form is read here, the
+    # check-in saved and the trend read again on the writer thread, and both shown here.
+    @staticmethod
+    def _store(value: tuple) -> tuple:
+        draft, rec, repo, db = value
+        return draft, store_draft(draft, rec, repo), _trend(db)
+
+    def _apply(self, result: tuple) -> None:
+        draft, saved, trend = result
+        if draft is self._draft and self._checkin is not None:
+            self._checkin = dataclasses.replace(
+                self._checkin, id=saved.id, created_at=saved.created_at, updated_at=saved.updated_at
+            )
+        self.show_trend(trend)
         self.saved.emit()
 
     def flush(self) -> bool:
-        return self.autosaver.save_now()
+        """Wait for this form's saves, and a reminder setting just changed."""
+        ok = self.autosaver.save_now()
+        if self.session.is_open:
+            self.session.writer().flush()
+        return ok
+
+    def _on_schedule_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KintsugiError):
+            raise exc
+        self.state.setText(describe(exc))
 
     def on_schedule_changed(self, *_: object) -> None:
         self.weekday.setEnabled(self.cadence.currentData() == "weekly")
         if self._loading or not self.session.is_open:
             return
-        self.session.schedule().set(
-            CheckInSchedule(
-                self.cadence.currentData(),
-                self.weekday.currentData(),
-                self.at.time().toString("HH:mm"),
-            )
+        schedule = self.session.schedule()
+        value = CheckInSchedule(
+            self.cadence.currentData(),
+            self.weekday.currentData(),
+            self.at.time().toString("HH:mm"),
         )
+        # On the writer, after any check-in save queued before it; a failure is said here.
+        future = self.session.writer().submit(lambda: schedule.set(value))
+        future.add_done_callback(
+            lambda f: f.exception() is not None and self._schedule_failed.emit(f.exception())
+        )
+
+
+def _trend(db):
+    """The last six months of check-ins, for the chart beside the form."""
+    from kintsugi.core import insights
+
+    return insights.compute(db, Range.last_days(182))

@@ -181,10 +181,22 @@ class GoalsTab(RecordListTab):
             shared=self.share.isChecked(),
         )
 
-    def after_save(self, goal: Goal) -> None:
-        if goal.reached and not goal.celebrated:
-            self.repo().mark_celebrated(goal.id)
-            self._record = dataclasses.replace(goal, celebrated=True)
+    @staticmethod
+    def store(value: tuple) -> tuple:
+        """On the writer: save, and mark a goal just reached as celebrated (once)."""
+        goal, repo = value
+        if not goal.celebrated and repo.get(goal.id).celebrated:
+            # collected before an earlier queued save marked it: keep it marked
+            goal = dataclasses.replace(goal, celebrated=True)
+        saved = repo.update(goal)
+        reached_now = saved.reached and not saved.celebrated
+        if reached_now:
+            repo.mark_celebrated(saved.id)
+            saved = dataclasses.replace(saved, celebrated=True)
+        return saved, reached_now
+
+    def after_save(self, goal: Goal, reached_now: object) -> None:
+        if reached_now:
             on_time = goal.due is None or date.today() <= goal.due
             words = (
                 self.tr("You reached it: “%1”.").replace("%1", goal.text)

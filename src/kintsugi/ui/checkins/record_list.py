@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
-from kintsugi.ui.autosave import Autosaver
+from kintsugi.ui.autosave import Autosaver, Background
+from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 
 
 class RecordListTab(QWidget):
-    """Subclasses say which records, how a row looks, and how the form shows and collects."""
+    """Subclasses say which records, how a row looks, and how the form shows and collects.
+
+    Saves run on the vault's writer thread (ui.autosave.Background): the form is read on
+    the UI thread, written there, and what was stored comes back to ``after_save``."""
+
+    _added = Signal(object)  # (Future of a new record, whether to focus it), writer → UI
 
     def __init__(
         self, session: Session, list_name: str, new_label: str, parent: QWidget | None = None
@@ -20,7 +27,16 @@ class RecordListTab(QWidget):
         self.session = session
         self._record: Record | None = None
         self._loading = False
-        self.autosaver = Autosaver(self._save, self)
+        self.autosaver = Autosaver(
+            parent=self,
+            background=Background(
+                writer=lambda: self.session.writer(),
+                snapshot=lambda: (self.collect(), self.repo()),
+                store=self.store,
+                apply=self._apply,
+            ),
+        )
+        self._added.connect(self._on_added)
         self.list = QListWidget()
         self.list.setAccessibleName(list_name)
         self.list.currentItemChanged.connect(self.on_current_item_changed)
@@ -50,8 +66,15 @@ class RecordListTab(QWidget):
     def collect(self) -> Record:
         raise NotImplementedError
 
-    def after_save(self, saved: Record) -> None:
-        pass
+    @staticmethod
+    def store(value: tuple) -> tuple:
+        """On the writer thread: save the collected record; (it as stored, anything
+        ``after_save`` needs). Touches no widget."""
+        rec, repo = value
+        return repo.update(rec), None
+
+    def after_save(self, saved: Record, extra: object) -> None:
+        """On the UI thread, once the writer has committed a save of the shown record."""
 
     def clear_fields(self) -> None:
         pass
@@ -88,10 +111,35 @@ class RecordListTab(QWidget):
         self.reload(select=item_id)
 
     def new_record(self) -> None:
+        """Add a blank record on the writer; it is shown (and focused) once committed."""
         self.autosaver.save_now()
-        saved = self.repo().add(self.blank())
-        self.reload(select=saved.id)
-        self.focus_new()
+        repo, blank = self.repo(), self.blank()
+        try:
+            future = self.session.writer().submit(lambda: repo.add(blank))
+        except KintsugiError as exc:
+            self.show_error(describe(exc))
+            return
+        # Nothing is typed into the record shown before while the new one is on its way.
+        self.new_button.setEnabled(False)
+        self.form.setEnabled(False)
+        future.add_done_callback(self._added.emit)
+
+    def _on_added(self, future) -> None:
+        self.new_button.setEnabled(True)
+        exc = future.exception()
+        if exc is not None:
+            self.form.setEnabled(self._record is not None)
+            if not isinstance(exc, KintsugiError):
+                raise exc
+            self.show_error(describe(exc))
+            return
+        if self.session.is_open:
+            self.reload(select=future.result().id)
+            self.focus_new()
+
+    def show_error(self, text: str) -> None:
+        """Say why something was not saved, where the form says "Saved"."""
+        self.state.setText(text)
 
     def focus_new(self) -> None:
         """Put the cursor where a new record's wording goes."""
@@ -114,10 +162,11 @@ class RecordListTab(QWidget):
         if not self._loading and self._record is not None:
             self.autosaver.changed()
 
-    def _save(self) -> None:
-        saved = self.repo().update(self.collect())
-        self._record = saved
-        self.after_save(saved)
+    def _apply(self, result: tuple) -> None:
+        saved, extra = result
+        if self._record is not None and self._record.id == saved.id:
+            self._record = saved
+            self.after_save(saved, extra)
 
     def flush(self) -> bool:
         return self.autosaver.save_now()
