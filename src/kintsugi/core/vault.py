@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlcipher3
 
-from kintsugi.core import fsutil, kdf, walguard
+from kintsugi.core import background, fsutil, kdf, walguard
 from kintsugi.core.db import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -570,7 +570,9 @@ class Vault:
         except OSError as exc:
             raise from_os_error(exc, out) from None
         try:
-            self._backup_in_steps(tmp, key)
+            # Copying and checking every page is CPU-bound for seconds: at a lower priority
+            # (core.background), so on a busy machine typing gets the core first.
+            background.run_niced(lambda: self._backup_in_steps(tmp, key), name="kintsugi-backup")
             fsutil.atomic_replace(tmp, out)
         except OSError as exc:
             fsutil.remove_quietly(tmp)

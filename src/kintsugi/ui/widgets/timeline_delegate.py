@@ -9,7 +9,13 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from kintsugi.core.plain_markdown import strip_markdown
 from kintsugi.core.records import ItemSummary
@@ -164,9 +170,26 @@ class RowLayout:
     excerpt_text: str
 
 
+class TimelineView(QListView):
+    """A row's height depends only on whether it starts a day (sizeHint above). QListView
+    lays out *every* loaded row again on any dataChanged — an autosave, every second while
+    someone types, re-measured 1,200 rows (30–200 ms a time, measured with
+    bench/bench_gui.py). A change that names its roles and leaves the day start alone is
+    repainted instead; anything else is laid out as Qt would."""
+
+    _SIZED = frozenset({int(TimelineModel.DayStartRole), int(Qt.SizeHintRole)})
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:
+        named = [int(r) for r in roles]
+        if named and not self._SIZED.intersection(named):
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)  # repaint
+            return
+        super().dataChanged(top_left, bottom_right, roles)
+
+
 def make_timeline_view(model: TimelineModel, accessible_name: str) -> QListView:
     """A list view over a timeline model, drawn by the timeline delegate, rows fit the width."""
-    view = QListView(objectName="timeline")
+    view = TimelineView(objectName="timeline")
     view.setModel(model)
     view.setItemDelegate(TimelineDelegate(view))
     view.setUniformItemSizes(False)

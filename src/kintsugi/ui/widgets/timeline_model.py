@@ -26,6 +26,11 @@ class TimelineModel(QAbstractListModel):
     IdRole = Qt.UserRole + 1
     SummaryRole = Qt.UserRole + 2
     DayStartRole = Qt.UserRole + 3  # True on the first row of a day (draws the day heading)
+    #: What a saved row's new summary changes (its day start is told apart, when it does).
+    ROW_ROLES = [
+        int(role)
+        for role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole, IdRole, SummaryRole)
+    ]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -115,7 +120,9 @@ class TimelineModel(QAbstractListModel):
             # Still in its place (an autosave, every second while someone types): change the
             # row, not the list, or the view measures every loaded row again.
             old, rows[r] = rows[r], summary
-            self.dataChanged.emit(self.index(r), self.index(r))  # one row: repainted only
+            # The roles that changed, never the day start: the view repaints the row
+            # without measuring every loaded row again (timeline_delegate.TimelineView).
+            self.dataChanged.emit(self.index(r), self.index(r), self.ROW_ROLES)
             if old.occurred_at != summary.occurred_at:  # day headings may change around it
                 self._day_start_changed(r)
                 self._day_start_changed(r + 1)
