@@ -50,6 +50,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
 
+from kintsugi.ui.widgets.big_tables import cap_tables
+
 ATTACHMENT_SCHEME = "kintsugi-attachment"
 # Markdown is CommonMark + GitHub's tables and task lists, with raw HTML shown as the text it
 # is: an entry is text, never markup for Qt's HTML engine (whose HTML blocks in Markdown also
@@ -122,7 +124,7 @@ class SafeTextDocument(QTextDocument):
 
     # --- content ----------------------------------------------------------------------
     def set_markdown(self, text: str) -> None:
-        self.setMarkdown(text, MARKDOWN)
+        self.setMarkdown(cap_tables(text), MARKDOWN)  # a huge table is shown as text
         sanitize(self)
 
     def set_html(self, text: str) -> None:
