@@ -66,10 +66,18 @@ class SearchHit:
     def snippet(self) -> str:
         return self._unmarked()[0]
 
+    @snippet.setter
+    def snippet(self, text: str) -> None:  # a view's own reading of it (marks stripped, …)
+        self._cut = (text, self.highlights)
+
     @property
     def highlights(self) -> tuple[tuple[int, int], ...]:
         """(start, end) character ranges of ``snippet`` that matched."""
         return self._unmarked()[1]
+
+    @highlights.setter
+    def highlights(self, spans: tuple[tuple[int, int], ...]) -> None:
+        self._cut = (self.snippet, tuple(spans))
 
     def _unmarked(self) -> tuple[str, tuple[tuple[int, int], ...]]:
         if self._cut is None:
