@@ -242,6 +242,15 @@ def prepare(n: int, cache: Path) -> Stores:
     if not reference.exists():
         print(f"… building the reference store, {n:,} entries", file=sys.stderr, flush=True)
         build_reference(reference, entries)
+    older = sorted(folder.glob("vault-v*.kintsugi"), key=lambda p: int(p.stem.split("-v")[1]))
+    if not vault.exists() and older:  # a newer schema: migrate a copy, as a user's would be
+        print(f"… migrating {older[-1].name} to v{LATEST_VERSION}", file=sys.stderr, flush=True)
+        tmp = vault.with_suffix(".tmp")
+        shutil.copy(older[-1], tmp)
+        Vault.open(tmp, PASSPHRASE).lock()
+        for extra in ("-wal", "-shm"):
+            Path(str(tmp) + extra).unlink(missing_ok=True)
+        tmp.rename(vault)
     if not vault.exists():
         print(f"… building the vault, {n:,} entries", file=sys.stderr, flush=True)
         build_vault(vault, entries)

@@ -295,7 +295,7 @@ def write_json_export(
         fsutil.remove_quietly(tmp)
         raise
     hexdigest = digest.hexdigest()
-    Sharing(db).log(recipient=recipient, fmt="json", sha256=hexdigest, item_ids=list(ids))
+    Sharing(db).log(recipient=recipient, fmt="json", sha256=hexdigest, item_ids=ids)
     return hexdigest, len(ids)
 
 

@@ -5,6 +5,7 @@ received from a partner (read-only, by sender, item and revision)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -177,16 +178,16 @@ class Sharing:
         return next(c for c in contacts if c.signing_key == signing_key)
 
     # --- the share log -------------------------------------------------------------------
-    def log(self, *, recipient: str, fmt: str, sha256: str, item_ids: list[int]) -> int:
+    def log(self, *, recipient: str, fmt: str, sha256: str, item_ids: Sequence[int]) -> int:
         with self.db.transaction() as conn:
             log_id: int = conn.execute(
                 "INSERT INTO share_log (shared_at, recipient, format, sha256, item_count)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (utc_text(now()), recipient, fmt, sha256, len(item_ids)),
             ).lastrowid
-            conn.executemany(
+            conn.executemany(  # streamed: a full export carries every item id
                 "INSERT OR IGNORE INTO share_log_item (item_id, log_id) VALUES (?, ?)",
-                [(i, log_id) for i in item_ids],
+                ((i, log_id) for i in item_ids),
             )
         return log_id
 
