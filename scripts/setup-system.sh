@@ -5,6 +5,7 @@
 #   xvfb xauth           a virtual screen for screenshots and GUI smoke tests
 #   age                  the reference age tool: tests prove bundles decrypt with it
 #   poppler-utils        pdftoppm/pdftotext to look at reports
+#   libpulse0            Qt Multimedia (voice notes) loads it, even with no sound device
 #   fonts-noto-*         text in every script in PDF reports (Hebrew, Arabic, CJK, emoji),
 #                        through Qt's font fallback
 set -euo pipefail
@@ -13,7 +14,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
   libxkbcommon0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-  xvfb xauth age poppler-utils
+  xvfb xauth age poppler-utils libpulse0
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 )
 command -v dpkg-query >/dev/null || { echo "setup-system: not a Debian-like system; install the equivalents of: ${PACKAGES[*]}"; exit 0; }

@@ -161,6 +161,15 @@ def test_plaintext_canary_never_reaches_the_disk(tmp_path):
             repository_for(v.db, r.KIND).add(r)
         for i in range(300):
             repository_for(v.db, "entry").add(Entry(body=f"{{c}} {{i}} " * 50))
+        from kintsugi.core.repo.attachments import AttachmentRepo
+        att = AttachmentRepo(v.db)  # attachment bytes: a PDF, a photo kept with its
+        pdf = b"%PDF-1.4 " + (c.encode() + b" ") * 40000 + b" startxref 0 %%EOF "
+        att.add_bytes(1, pdf, "letter.pdf")  # metadata, a voice note recorded in chunks
+        att.add_bytes(2, {_jpeg_with_comment(canary)!r}, "photo.jpg", keep_metadata=True)
+        rec = att.recorder(3, "voice.wav", "audio/L16;rate=8000;channels=1")
+        for _ in range(40):
+            rec.write((c.encode() + bytes([0, 1])) * 1000)
+        rec.finish()
         assert len(Search(v.db).search(c, limit=500)) > 300
         Items(v.db).timeline(limit=1000)
         v.backup_to(path.parent / "backup.kintsugi")
@@ -186,6 +195,19 @@ def test_plaintext_canary_never_reaches_the_disk(tmp_path):
     proc.stdout.close()
     assert len(list(vault_dir.iterdir())) == 2  # vault + backup, no leftovers
     _assert_no_canary([vault_dir, tmp], canary)
+
+
+def _jpeg_with_comment(text: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010E] = text  # ImageDescription
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(out, "JPEG", exif=exif.tobytes())
+    assert text.encode() in out.getvalue()
+    return out.getvalue()
 
 
 def _assert_no_canary(folders, canary):

@@ -137,6 +137,12 @@ class InvalidRecord(KintsugiError):
     index = 0
 
 
+class AttachmentRefused(InvalidRecord):
+    """A file not attached: too large, not what it claims, damaged or hostile."""
+
+    default_message = "That file cannot be attached; nothing was stored."
+
+
 # --- notices: not raised, shown once after opening ------------------------------
 class JournalNotice(KintsugiError):
     """Something was done to a leftover change file (``-wal``) before opening."""

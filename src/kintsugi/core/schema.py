@@ -298,6 +298,57 @@ def _v6_to_v7(conn: Any) -> None:
     conn.execute("INSERT INTO wal_binding VALUES (1, zeroblob(16), randomblob(16))")
 
 
+#: Attachments (core/repo/attachments.py): a file's bytes are one ``blob`` named by their
+#: SHA-256, in chunk rows; an ``attachment`` links a blob to a record of any kind. The
+#: blob goes with its last link (the trigger also runs for a record's links removed by
+#: ON DELETE CASCADE when it is deleted for good).
+_V8 = """
+CREATE TABLE blob (
+    id       INTEGER PRIMARY KEY,
+    sha256   TEXT    UNIQUE,
+    size     INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE blob_chunk (
+    id      INTEGER PRIMARY KEY,
+    blob_id INTEGER NOT NULL REFERENCES blob (id) ON DELETE CASCADE,
+    seq     INTEGER NOT NULL,
+    data    BLOB    NOT NULL,
+    UNIQUE (blob_id, seq)
+);
+CREATE TABLE attachment (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT    NOT NULL UNIQUE,
+    item_id       INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
+    blob_id       INTEGER NOT NULL REFERENCES blob (id),
+    position      INTEGER NOT NULL DEFAULT 0,
+    name          TEXT    NOT NULL,
+    mime          TEXT    NOT NULL,
+    kind          TEXT    NOT NULL,
+    width         INTEGER,
+    height        INTEGER,
+    duration_ms   INTEGER,
+    metadata_kept INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT    NOT NULL
+);
+CREATE INDEX attachment_by_item ON attachment (item_id, position, id);
+CREATE INDEX attachment_by_blob ON attachment (blob_id);
+CREATE TRIGGER attachment_frees_blob AFTER DELETE ON attachment
+WHEN NOT EXISTS (SELECT 1 FROM attachment WHERE blob_id = OLD.blob_id)
+BEGIN
+    DELETE FROM blob WHERE id = OLD.blob_id;
+END
+"""
+
+
+def _v7_to_v8(conn: Any) -> None:
+    """Attachments inside the vault."""
+    body, _, trigger = _V8.partition("CREATE TRIGGER")
+    for statement in _split(body):
+        conn.execute(statement)
+    conn.execute("CREATE TRIGGER" + trigger)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -306,6 +357,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_to_v5,
     _v5_to_v6,
     _v6_to_v7,
+    _v7_to_v8,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

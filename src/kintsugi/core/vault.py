@@ -272,6 +272,9 @@ def _integrity_problems(conn: Any) -> list[str]:
                 conn.execute("INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)")
             except sqlcipher3.Error as exc:
                 problems.append(f"search index: {exc}")
+        from kintsugi.core.repo.attachments import verify_blobs
+
+        problems += verify_blobs(conn)  # attachments: each blob's chunks hash to its name
     except sqlcipher3.DatabaseError as exc:
         problems.append(f"damaged: {exc}")
     return problems
@@ -410,6 +413,9 @@ class Vault:
             vault.lock()
             raise
         vault.remove_stale_temps()
+        from kintsugi.core.repo.attachments import AttachmentRepo
+
+        AttachmentRepo(vault.db).sweep_unfinished()  # what a crash mid-attach left
         return vault
 
     def _migrate(self, migrations: Sequence[Migration]) -> bool:
