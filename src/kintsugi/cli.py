@@ -203,6 +203,54 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_attach(args: argparse.Namespace) -> int:
+    from kintsugi.core.repo.attachments import AttachmentRepo
+
+    with _unlock(args) as vault:
+        Items(vault.db).summary(args.id)  # "no such record" before reading any file
+        repo = AttachmentRepo(vault.db)
+        with vault.db.transaction():  # every file, or none of them
+            added = [
+                repo.add_file(args.id, Path(f), keep_metadata=args.keep_metadata)
+                for f in args.files
+            ]
+    for att in added:
+        print(f"{att.id}\t{att.kind}\t{att.size}\t{terminal.field(att.name)}")
+    return 0
+
+
+def cmd_attachments(args: argparse.Namespace) -> int:
+    from kintsugi.core.repo.attachments import AttachmentRepo, attachment_to_dict
+
+    with _unlock(args) as vault:
+        Items(vault.db).summary(args.id)
+        repo = AttachmentRepo(vault.db)
+        found = repo.list_for(args.id)
+        written: list[Path] = []
+        if args.extract:
+            written = repo.extract_all(found, Path(args.extract))
+    if args.json:
+        rows = [attachment_to_dict(a) for a in found]
+        if args.extract:
+            for row, path in zip(rows, written, strict=True):
+                row["extracted_to"] = str(path)
+        print(terminal.json_text(rows))
+    else:
+        for i, att in enumerate(found):
+            where = f"\t{terminal.field(str(written[i]))}" if written else ""
+            print(
+                f"{att.id}\t{att.kind}\t{att.mime}\t{att.size}\t{att.sha256}"
+                f"\t{terminal.field(att.name)}{where}"
+            )
+    if written:
+        print(
+            f"kintsugi: note: {len(written)} file(s) written to {args.extract}; "
+            "these copies are not encrypted.",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         problems = vault.check()
@@ -562,6 +610,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     add("check", cmd_check, "check the vault's integrity (exit 0 when sound)")
+
+    p = add("attach", cmd_attach, "attach files (photos, PDFs, sound) to a record")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--keep-metadata",
+        action="store_true",
+        help="keep pictures' camera metadata (EXIF, GPS); taken out by default",
+    )
+
+    p = add("attachments", cmd_attachments, "list a record's attachments, or extract them")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--extract", metavar="DIR", help="write unencrypted copies into DIR (made if missing)"
+    )
 
     p = add("passwd", cmd_passwd, "change the passphrase")
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")

@@ -138,8 +138,10 @@ class InvalidRecord(KintsugiError):
 
 
 class AttachmentRefused(InvalidRecord):
-    """A file not attached: too large, not what it claims, damaged or hostile."""
+    """A file not attached: too large, not what it claims, damaged or hostile (exit 2, as
+    for a file ``import`` refuses)."""
 
+    exit_code = 2
     default_message = "That file cannot be attached; nothing was stored."
 
 

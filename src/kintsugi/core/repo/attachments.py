@@ -665,6 +665,31 @@ class AttachmentRepo:
             fsutil.remove_quietly(tmp)
         return target
 
+    def extract_all(self, found: list[Attachment], folder: Path) -> list[Path]:
+        """Plaintext copies of ``found`` in ``folder`` (made 0700 if missing), each under
+        its own name; a name already there gets " (2)", " (3)" … — nothing is overwritten."""
+        from kintsugi.core import fsutil
+        from kintsugi.core.errors import from_os_error
+
+        try:
+            fsutil.ensure_private_dir(folder)
+        except OSError as exc:
+            raise from_os_error(exc, folder / "x", vault=False) from None
+        out = []
+        for att in found:
+            stem, suffix = Path(att.name).stem, Path(att.name).suffix
+            n = 1
+            while True:
+                target = folder / (att.name if n == 1 else f"{stem} ({n}){suffix}")
+                if not target.exists() and target not in out:
+                    try:
+                        out.append(self.save_copy(att.id, target))
+                        break
+                    except AttachmentRefused:  # appeared meanwhile
+                        pass
+                n += 1
+        return out
+
     # --- removing ---------------------------------------------------------------
     def remove(self, attachment_id: int) -> None:
         """Unlink one attachment; its bytes go with their last link (schema trigger)."""
@@ -713,6 +738,25 @@ def verify_blobs(conn: Any) -> list[str]:
     if orphans:
         problems.append(f"{orphans} attachment(s) without their data")
     return problems
+
+
+def attachment_to_dict(att: Attachment) -> dict[str, Any]:
+    """An attachment as exact JSON (``kintsugi attachments --json``, exports)."""
+    return {
+        "id": att.id,
+        "uid": att.uid,
+        "record_id": att.item_id,
+        "name": att.name,
+        "kind": att.kind,
+        "mime": att.mime,
+        "size": att.size,
+        "sha256": att.sha256,
+        "width": att.width,
+        "height": att.height,
+        "duration_ms": att.duration_ms,
+        "metadata_kept": att.metadata_kept,
+        "created_at": att.created_at.isoformat() if att.created_at else None,
+    }
 
 
 def _clean_name(name: str) -> str:
