@@ -698,12 +698,16 @@ class AttachmentRepo:
                 raise RecordNotFound(f"There is no attachment with id {attachment_id}.")
 
     def sweep_unfinished(self) -> int:
-        """Remove blobs an interrupted write left (at open: nothing is being written)."""
-        with self.db.transaction() as conn:
+        """Remove blobs an interrupted write left (at open: nothing is being written).
+        Writes nothing when there are none (opening must not change the file)."""
+        with self.db.read() as conn:
             if not conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'blob'"
             ).fetchone():
                 return 0
+            if not conn.execute("SELECT 1 FROM blob WHERE complete = 0 LIMIT 1").fetchone():
+                return 0
+        with self.db.transaction() as conn:
             return conn.execute("DELETE FROM blob WHERE complete = 0").rowcount
 
     # --- totals and checks ------------------------------------------------------
