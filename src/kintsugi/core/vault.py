@@ -51,6 +51,7 @@ from kintsugi.core.errors import (
     from_os_error,
 )
 from kintsugi.core.kdf import KdfParams
+from kintsugi.core.repo.attachments import AttachmentRepo, verify_blobs
 from kintsugi.core.schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
 from kintsugi.core.writer import Writer
 
@@ -272,8 +273,6 @@ def _integrity_problems(conn: Any) -> list[str]:
                 conn.execute("INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)")
             except sqlcipher3.Error as exc:
                 problems.append(f"search index: {exc}")
-        from kintsugi.core.repo.attachments import verify_blobs
-
         problems += verify_blobs(conn)  # attachments: each blob's chunks hash to its name
     except sqlcipher3.DatabaseError as exc:
         problems.append(f"damaged: {exc}")
@@ -409,13 +408,11 @@ class Vault:
             vault._begin_log()
             if vault._migrate(migrations):
                 vault._begin_log()
+            AttachmentRepo(vault.db).sweep_unfinished()  # what a crash mid-attach left
         except BaseException:
             vault.lock()
             raise
         vault.remove_stale_temps()
-        from kintsugi.core.repo.attachments import AttachmentRepo
-
-        AttachmentRepo(vault.db).sweep_unfinished()  # what a crash mid-attach left
         return vault
 
     def _migrate(self, migrations: Sequence[Migration]) -> bool:
