@@ -145,9 +145,23 @@ _COLS = (
 )
 
 
-def _from_row(row: tuple) -> Attachment:
-    *head, kept, created = row
-    return Attachment(*head, metadata_kept=bool(kept), created_at=from_db(created))
+def _from_row(row: tuple[Any, ...]) -> Attachment:
+    att_id, uid, item_id, name, mime, kind, size, sha, width, height, duration, kept, created = row
+    return Attachment(
+        id=att_id,
+        uid=uid,
+        item_id=item_id,
+        name=name,
+        mime=mime,
+        kind=kind,
+        size=size,
+        sha256=sha,
+        width=width,
+        height=height,
+        duration_ms=duration,
+        metadata_kept=bool(kept),
+        created_at=from_db(created),
+    )
 
 
 class BlobReader(io.RawIOBase):
@@ -436,7 +450,9 @@ class AttachmentRepo:
         self.db = db
 
     # --- adding ---------------------------------------------------------------
-    def add_file(self, record_id: int, path: Path | str, *, keep_metadata: bool = False):
+    def add_file(
+        self, record_id: int, path: Path | str, *, keep_metadata: bool = False
+    ) -> Attachment:
         """Attach the file at ``path`` (read a chunk at a time)."""
         path = Path(path)
         try:
@@ -507,7 +523,7 @@ class AttachmentRepo:
                 final.close()
                 staged.discard()
             else:
-                final, staged = staged, final  # type: ignore[assignment]
+                final, staged = staged, final
             if out_mime != checked.mime:
                 name = str(Path(name).with_suffix(SUFFIX_FOR_MIME[out_mime]))
             return self._finish(record_id, final, name, out_mime, checked, keep_metadata)
@@ -708,12 +724,12 @@ class AttachmentRepo:
             if not conn.execute("SELECT 1 FROM blob WHERE complete = 0 LIMIT 1").fetchone():
                 return 0
         with self.db.transaction() as conn:
-            return conn.execute("DELETE FROM blob WHERE complete = 0").rowcount
+            return int(conn.execute("DELETE FROM blob WHERE complete = 0").rowcount)
 
     # --- totals and checks ------------------------------------------------------
     def stored_bytes(self) -> int:
         with self.db.read() as conn:
-            return conn.execute("SELECT coalesce(sum(size), 0) FROM blob").fetchone()[0]
+            return int(conn.execute("SELECT coalesce(sum(size), 0) FROM blob").fetchone()[0])
 
 
 def verify_blobs(conn: Any) -> list[str]:
