@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kintsugi.core import config, fsutil, kdf, walguard
+from kintsugi.core.db import Database
 from kintsugi.core.errors import (
     KintsugiError,
     StorageError,
@@ -25,6 +26,7 @@ from kintsugi.core.errors import (
     VaultInUse,
     WrongPassphrase,
 )
+from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.vault import (
     Vault,
@@ -137,11 +139,7 @@ def inspect_backup(path: Path, passphrase: str) -> BackupDetails:
     finally:
         kdf.wipe(key)
     try:
-        entries = conn.execute(
-            "SELECT count(*) FROM item WHERE kind = 'entry' AND deleted_at IS NULL"
-        ).fetchone()[0]
-        items = conn.execute("SELECT count(*) FROM item WHERE deleted_at IS NULL").fetchone()[0]
-        newest = conn.execute("SELECT max(occurred_at) FROM item").fetchone()[0]
+        entries, items, newest = Items(Database(conn)).counts()
     finally:
         conn.close()
     m = _NAME.match(path.name)

@@ -1,7 +1,7 @@
 """The figures behind the Insights charts and the therapy report (one source, so they agree).
 
-Every query is bounded by a date range and starts from an index (kind + occurred_at), so
-the cost follows the range chosen, not the size of the journal.
+Every query (``repo/figures.py``) is bounded by a date range and starts from an index
+(kind + occurred_at), so the cost follows the range chosen, not the size of the journal.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from kintsugi.core.db import Database
 from kintsugi.core.records import CUE_CATEGORIES
+from kintsugi.core.repo.figures import Figures
 from kintsugi.core.timeutil import day_start_utc, from_db
 
 DIMENSIONS = ("safety", "trust", "connection", "communication")
@@ -82,23 +83,11 @@ def _effects(rows: list[tuple[str, str, int, int]]) -> list[TechniqueEffect]:
     )
 
 
-_SESSIONS = (
-    "SELECT g.technique, coalesce(json_extract(g.steps, '$[0].name'), ''),"
-    " g.suds_before, g.suds_after, t.cue FROM item i"
-    " JOIN grounding g ON g.item_id = i.id"
-    " LEFT JOIN trigger_event t ON t.item_id = g.trigger_id"
-    " WHERE i.kind = 'grounding' AND i.deleted_at IS NULL"
-    " AND i.occurred_at >= ? AND i.occurred_at < ?"
-    " AND g.suds_before IS NOT NULL AND g.suds_after IS NOT NULL"
-)
-
-
 def what_helped(db: Database, days: int = 365, today: date | None = None) -> list[TechniqueEffect]:
     """This person's mean drop in distress per technique over the last ``days`` (the
     exercise chooser's "what helped before")."""
     lo, hi = Range.last_days(days, today).bounds()
-    with db.read() as conn:
-        rows = conn.execute(_SESSIONS, (lo, hi)).fetchall()
+    rows = Figures(db).sessions(lo, hi)
     return _effects([(t, str(n or ""), b, a) for t, n, b, a, _ in rows])
 
 
@@ -110,32 +99,13 @@ def compute(
     today = today or date.today()
     lo, hi = rng.bounds()
     out = Insights(rng)
-    only = (
-        ""
-        if only_ids is None
-        else f" AND i.id IN ({','.join(str(int(i)) for i in only_ids) or 'NULL'})"
+    rows = Figures(db).rows(lo, hi, only_ids)
+    triggers, sessions, checkins, entries = (
+        rows.triggers,
+        rows.sessions,
+        rows.checkins,
+        rows.entries,
     )
-    with db.read() as conn:
-        triggers = conn.execute(
-            "SELECT i.occurred_at, i.occurred_tz, t.cue, t.suds_peak FROM item i"
-            " JOIN trigger_event t ON t.item_id = i.id WHERE i.kind = 'trigger'"
-            " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
-            (lo, hi),
-        ).fetchall()
-        sessions = conn.execute(_SESSIONS + only, (lo, hi)).fetchall()
-        checkins = conn.execute(
-            "SELECT i.occurred_at, i.occurred_tz, c.safety, c.trust, c.connection,"
-            " c.communication FROM item i JOIN checkin c ON c.item_id = i.id"
-            " WHERE i.kind = 'checkin' AND i.deleted_at IS NULL"
-            " AND i.occurred_at >= ? AND i.occurred_at < ?" + only + " ORDER BY i.occurred_at",
-            (lo, hi),
-        ).fetchall()
-        entries = conn.execute(
-            "SELECT i.occurred_at, i.occurred_tz, e.mood FROM item i"
-            " JOIN entry e ON e.item_id = i.id WHERE i.kind = 'entry'"
-            " AND i.deleted_at IS NULL AND i.occurred_at >= ? AND i.occurred_at < ?" + only,
-            (lo, hi),
-        ).fetchall()
 
     # triggers: per week, by cue, by hour and weekday (in the writer's local time)
     weekly: dict[date, list[int]] = defaultdict(list)

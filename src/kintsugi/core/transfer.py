@@ -17,7 +17,7 @@ import json
 import zipfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,8 @@ from kintsugi.core.importing import (  # noqa: F401 - the import side, re-export
 from kintsugi.core.records import Record
 from kintsugi.core.render import render_record
 from kintsugi.core.repo import repository_for
-from kintsugi.core.repo.items import Items
+from kintsugi.core.repo.items import Choice, Items
 from kintsugi.core.repo.sharing import Sharing
-from kintsugi.core.timeutil import day_start_utc
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -71,30 +70,6 @@ def select(
     )
 
 
-def _where(
-    shared: bool,
-    since: date | None,
-    until: date | None,
-    everything: bool,
-    kinds: tuple[str, ...],
-) -> tuple[list[str], list[Any]]:
-    where, args = ["i.deleted_at IS NULL"], []
-    if shared:
-        where.append("i.shared = 1")
-    if not (shared or everything):
-        raise ValueError("choose ids, the shared items, or everything")
-    if since:
-        where.append("i.occurred_at >= ?")
-        args.append(day_start_utc(since))
-    if until:
-        where.append("i.occurred_at < ?")
-        args.append(day_start_utc(until + timedelta(days=1)))
-    if kinds:
-        where.append(f"i.kind IN ({','.join('?' for _ in kinds)})")
-        args += list(kinds)
-    return where, args
-
-
 def count_records(
     db: Database,
     *,
@@ -104,12 +79,7 @@ def count_records(
     everything: bool = False,
     kinds: tuple[str, ...] = (),
 ) -> int:
-    where, args = _where(shared, since, until, everything, kinds)
-    with db.read() as conn:
-        count: int = conn.execute(
-            f"SELECT count(*) FROM item i WHERE {' AND '.join(where)}", args
-        ).fetchone()[0]
-        return count
+    return Items(db).count_chosen(Choice(shared, since, until, everything, kinds))
 
 
 def iter_records(
@@ -124,17 +94,12 @@ def iter_records(
 ) -> Iterator[Record]:
     """The same records as :func:`select`, oldest first, read ``chunk`` at a time (a keyset
     over the timeline index): what is held at once does not grow with the journal."""
-    where, args = _where(shared, since, until, everything, kinds)
+    choice = Choice(shared, since, until, everything, kinds)
+    choice.where()  # refuses a choice of nothing before the first read
     items = Items(db)
     after: tuple[str, int] | None = None
     while True:
-        page_where = [*where, "(i.occurred_at, i.id) > (?, ?)"] if after else where
-        with db.read() as conn:
-            page = conn.execute(
-                f"SELECT i.id, i.occurred_at FROM item i WHERE {' AND '.join(page_where)}"
-                " ORDER BY i.occurred_at, i.id LIMIT ?",
-                (*args, *(after or ()), chunk),
-            ).fetchall()
+        page = items.chosen_page(choice, after, chunk)
         for item_id, _ in page:
             yield items.get(item_id)
         if len(page) < chunk:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from kintsugi.core.db import Database
 from kintsugi.core.errors import RecordNotFound
 from kintsugi.core.records import ItemSummary, Record
-from kintsugi.core.timeutil import from_db, now, to_db, utc_text
+from kintsugi.core.timeutil import day_start_utc, from_db, now, to_db, utc_text
 
 SUMMARY_SQL = (
     "SELECT i.id, i.kind, i.occurred_at, i.occurred_tz, i.title, i.excerpt, i.shared,"
@@ -48,6 +49,34 @@ def timeline_page(
     )
     with db.read() as conn:
         return [summary_from_row(r) for r in conn.execute(sql, (*args, limit))]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Which items an export takes: the shared ones, or everything, within days and kinds."""
+
+    shared: bool = False
+    since: date | None = None
+    until: date | None = None  # inclusive
+    everything: bool = False
+    kinds: tuple[str, ...] = ()
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        where, args = ["i.deleted_at IS NULL"], []
+        if self.shared:
+            where.append("i.shared = 1")
+        if not (self.shared or self.everything):
+            raise ValueError("choose ids, the shared items, or everything")
+        if self.since:
+            where.append("i.occurred_at >= ?")
+            args.append(day_start_utc(self.since))
+        if self.until:
+            where.append("i.occurred_at < ?")
+            args.append(day_start_utc(self.until + timedelta(days=1)))
+        if self.kinds:
+            where.append(f"i.kind IN ({','.join('?' for _ in self.kinds)})")
+            args += list(self.kinds)
+        return where, args
 
 
 class Items:
@@ -140,6 +169,44 @@ class Items:
                     for r in conn.execute(f"SELECT uid FROM item WHERE uid IN ({marks})", chunk)
                 )
         return found
+
+    def counts(self) -> tuple[int, int, str | None]:
+        """Live entries, live items, and the newest item's time (UTC text): what a backup's
+        summary says it holds."""
+        with self.db.read() as conn:
+            entries: int = conn.execute(
+                "SELECT count(*) FROM item WHERE kind = 'entry' AND deleted_at IS NULL"
+            ).fetchone()[0]
+            items: int = conn.execute(
+                "SELECT count(*) FROM item WHERE deleted_at IS NULL"
+            ).fetchone()[0]
+            newest: str | None = conn.execute("SELECT max(occurred_at) FROM item").fetchone()[0]
+        return entries, items, newest
+
+    # --- choosing what to export ------------------------------------------------------
+    def count_chosen(self, choice: Choice) -> int:
+        """How many live items ``choice`` takes."""
+        where, args = choice.where()
+        with self.db.read() as conn:
+            count: int = conn.execute(
+                f"SELECT count(*) FROM item i WHERE {' AND '.join(where)}", args
+            ).fetchone()[0]
+        return count
+
+    def chosen_page(
+        self, choice: Choice, after: tuple[str, int] | None, limit: int
+    ) -> list[tuple[int, str]]:
+        """(id, occurred_at) of the next ``limit`` items ``choice`` takes, oldest first,
+        after the keyset ``after`` (the timeline index)."""
+        where, args = choice.where()
+        page_where = [*where, "(i.occurred_at, i.id) > (?, ?)"] if after else where
+        with self.db.read() as conn:
+            rows: list[tuple[int, str]] = conn.execute(
+                f"SELECT i.id, i.occurred_at FROM item i WHERE {' AND '.join(page_where)}"
+                " ORDER BY i.occurred_at, i.id LIMIT ?",
+                (*args, *(after or ()), limit),
+            ).fetchall()
+        return rows
 
     # --- tags -------------------------------------------------------------------
     def tag_names(self) -> list[str]:
