@@ -138,6 +138,7 @@ def test_the_registry_and_the_dataclasses_name_the_same_kinds():
     for kind, repo in REPOSITORIES.items():
         assert repo.record_type is RECORD_TYPES[kind]
         assert repo.name and KIND_NAMES[kind] == repo.name
+        assert (repo.short_name or repo.name).strip()
         for key, text in repo.labels.items():
             assert fieldtext.label(key) == text
 

@@ -94,6 +94,8 @@ class Repository(Generic[R]):
     keeps_search_text: ClassVar[bool] = True
     #: What a person calls this kind: each item's heading, the report's counts.
     name: ClassVar[str] = ""
+    #: Its name in lists and filters (Search, Share), when that is shorter; else ``name``.
+    short_name: ClassVar[str] = ""
     #: Labels of this kind's keys wherever they are rendered (a key without one gets a
     #: label made from its name); keys whose values are dates, or percentages.
     labels: ClassVar[Mapping[str, str]] = {}

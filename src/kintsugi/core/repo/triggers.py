@@ -70,6 +70,7 @@ class TriggerRepository(Repository[Trigger]):
         Column("suds_after"),
     )
     name = "A hard moment"
+    short_name = "Trigger"
     labels = {
         "situation": "Situation",
         "emotions": "Emotions",

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.plain_markdown import strip_markdown_spans
+from kintsugi.core.repo import REPOSITORIES
 from kintsugi.core.search import SearchFilters, SearchHit
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
@@ -42,14 +43,8 @@ from kintsugi.ui.widgets.safe_text import SafeTextDocument
 from kintsugi.ui.workers import run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_LABELS = {
-    "entry": "Journal",
-    "trigger": "Trigger",
-    "grounding": "Grounding",
-    "checkin": "Check-in",
-    "boundary": "Boundary",
-    "goal": "Goal",
-}
+# Every kind in the register, by its name in lists (core/repo: a kind is a unit).
+KIND_LABELS = {kind: repo.short_name or repo.name for kind, repo in REPOSITORIES.items()}
 
 
 class SearchResultsModel(QAbstractListModel):
