@@ -82,6 +82,9 @@ MESSAGES: dict[type[errors.KintsugiError], str] = {
     errors.VaultLocked: QT_TRANSLATE_NOOP(CONTEXT, "The vault is locked."),
     errors.RecordNotFound: QT_TRANSLATE_NOOP(CONTEXT, "No such record."),
     errors.InvalidRecord: QT_TRANSLATE_NOOP(CONTEXT, "That record is not valid."),
+    errors.AttachmentRefused: QT_TRANSLATE_NOOP(
+        CONTEXT, "That file cannot be attached; nothing was stored."
+    ),
     errors.JournalNotice: QT_TRANSLATE_NOOP(
         CONTEXT,
         "A leftover change file was dealt with before opening; it is at {kept_at}.",
