@@ -28,9 +28,8 @@ class SearchFilters:
 class SearchHit:
     """One match, built from its row as it came from the index (50 of them per keystroke).
 
-    What only the screen needs — the snippet without its marks, the highlight spans and
-    the local time — is worked out when first read: the results list paints the few rows
-    it shows, so the others never pay for it.
+    What only a reader needs — the snippet without its marks, the highlight spans and
+    the local time — is worked out when first read, not inside the search.
     """
 
     __slots__ = ("id", "kind", "title", "score", "_occurred", "_tz", "_marked", "_cut", "_when")
