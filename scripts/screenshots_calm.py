@@ -188,10 +188,10 @@ def main() -> int:
         window.exercise.begin(rated=True)
         QTest.qWait(5500)
         window.exercise.leave()  # offered in the side column, never lost
-        window.nav.setCurrentRow(0)
+        window.show_pane(window.journal)
         shoot(window, f"home-people-who-help{suffix}")
 
-        window.nav.setCurrentRow(window.panes.indexOf(window.grounding))
+        window.show_pane(window.grounding)
         window.grounding.refresh()
         model = window.grounding.model
         row = next(

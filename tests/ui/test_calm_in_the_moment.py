@@ -380,7 +380,7 @@ def answers_of(dialog) -> str:
 def test_a_thought_record_opens_again_from_history_search_and_its_trigger(window, qtbot):
     saved = thought_record_session(window)
     window.grounding.refresh()
-    window.nav.setCurrentRow(window.panes.indexOf(window.grounding))
+    window.show_pane(window.grounding)
     view = window.grounding.view
     view.activated.emit(window.grounding.model.index(0))
     text = answers_of(window.dialog)
@@ -395,7 +395,7 @@ def test_a_thought_record_opens_again_from_history_search_and_its_trigger(window
     assert "My fear makes sense" in answers_of(window.dialog)
     window.dialog.close()
 
-    window.nav.setCurrentRow(1)
+    window.show_pane(window.triggers)
     window.triggers.reload()
     window.triggers.open_trigger(saved.trigger_id)
     row = window.triggers.sessions.item(0)
@@ -477,7 +477,7 @@ def test_insights_keep_custom_techniques_apart_show_the_by_cue_table_and_mood(wi
     for days, mood in ((0, 2), (0, 1), (1, None), (14, -2), (14, 0)):
         s.entries().add(Entry(body="x", mood=mood, occurred_at=today - timedelta(days=days)))
     pane = window.insights
-    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    window.show_pane(pane)
     pane.refresh()
     qtbot.waitUntil(lambda: pane.result is not None and pane.result.entry_days == 3, timeout=5_000)
     works = next(c.spec for c in pane.charts if c.spec.title.startswith("What works"))

@@ -12,7 +12,7 @@ from tests.ui.conftest import assert_accessible
 
 
 def test_check_in_saves_as_you_go_and_draws_the_trend(window, qtbot):
-    window.nav.setCurrentRow(window.panes.indexOf(window.checkins))
+    window.show_pane(window.checkins)
     tab = window.checkins.checkin
     tab.sliders["trust"].setValue(7)
     tab.gratitude.setText("the walk we took")
@@ -116,7 +116,7 @@ def test_insights_pane_computes_off_the_ui_thread_and_draws(window, qtbot):
         GroundingSession(technique="box_breathing", suds_before=8, suds_after=3, trigger_id=t.id)
     )
     pane = window.insights
-    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    window.show_pane(pane)
     pane.refresh()
     qtbot.waitUntil(
         lambda: pane.result is not None and pane.result.trigger_count == 1, timeout=5_000

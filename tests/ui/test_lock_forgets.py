@@ -180,8 +180,8 @@ def what_python_still_holds(start) -> list[str]:
 def test_locking_leaves_no_canary_in_widgets_models_undo_or_python(window, qtbot):
     fill_the_vault(window.session)
     window.session.unlocked.emit()  # every pane loads what is there now
-    for row in range(window.nav.count()):
-        window.nav.setCurrentRow(row)
+    for pane in window.sections:
+        window.show_pane(pane)
         qtbot.wait(10)
     window.journal.select_row(0)
     window.on_quick_log()

@@ -83,8 +83,8 @@ def test_every_label_is_plain_and_nothing_is_read(window, qtbot, tmp_path):
     s.sharing().set_display_name(mark)
     with OpenWatch(c.values()) as watch:
         window.session.unlocked.emit()
-        for row in range(window.nav.count()):
-            window.nav.setCurrentRow(row)
+        for pane in window.sections:
+            window.show_pane(pane)
             window.grab()
         window.journal.select_row(0)
         window.show_problem(mark)

@@ -186,7 +186,7 @@ def test_journal_preview(window, bait, qtbot):
 def test_share_preview_and_pdf_report(window, bait, qtbot, tmp_path):
     c, watch = bait
     window.session.entries().add(hostile_entry(c))
-    window.nav.setCurrentRow(window.panes.indexOf(window.share))
+    window.show_pane(window.share)
     pane = window.share
     pane.reload()
     assert isinstance(pane.preview.document(), SafeTextDocument)
@@ -232,7 +232,7 @@ def test_search_results_draw_text_as_text(window, bait, qtbot):
     c, watch = bait
     window.session.entries().add(hostile_entry(c))
     pane = window.search
-    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    window.show_pane(pane)
     with qtbot.waitSignal(pane.model.modelReset, timeout=10_000):
         pane.query.setText("title")
     qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
@@ -265,7 +265,7 @@ def test_from_partner_a_hostile_sender_name_and_items(window, bait, qtbot, tmp_p
     bundle = tmp_path / "from-partner.age"
     bundle.write_bytes(partner_bundle(tmp_path, c, window.session.sharing().my_key()))
     pane = window.share
-    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    window.show_pane(pane)
     with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
         pane.import_file(bundle)
     assert NAME in blocker.args[0]

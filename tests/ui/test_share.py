@@ -49,7 +49,7 @@ def test_marking_from_the_list_and_the_exact_preview(window, qtbot):
     window.journal.view.setFocus()
     window.journal.share_action.trigger()
     assert window.session.items().summary(entry.id).shared
-    window.nav.setCurrentRow(window.panes.indexOf(window.share))
+    window.show_pane(window.share)
     pane = window.share
     assert pane.list.count() == 1
     assert "A calm evening." in pane.preview.toPlainText()
@@ -152,7 +152,7 @@ def test_every_kind_can_be_marked_from_its_editor_or_list(window, qtbot):
     window.grounding.view.setCurrentIndex(window.grounding.model.index(0))
     window.grounding.share_action.trigger()
     assert s.items().summary(g.id).shared
-    window.nav.setCurrentRow(window.panes.indexOf(window.share))
+    window.show_pane(window.share)
     kinds = {r.KIND for r in window.share.records}
     assert kinds == {"boundary", "goal", "checkin", "grounding"}
     window.on_settings()

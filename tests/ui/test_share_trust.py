@@ -128,7 +128,7 @@ def test_the_share_log_in_full_and_its_items_open(window, qtbot, tmp_path):
     entry = s.entries().add(Entry(title="For therapy", body="safer this week", shared=True))
     checkin = s.checkins().add(CheckIn(safety=7, notes="a calm week", shared=True))
     pane = window.share
-    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    window.show_pane(pane)
     pane.reload()
     out = tmp_path / "report.md"
     with qtbot.waitSignal(pane.exported, timeout=20_000):
@@ -161,7 +161,7 @@ def test_the_share_log_in_full_and_its_items_open(window, qtbot, tmp_path):
     # An item purged since stays in the log, named as gone.
     with window.session.database().transaction() as conn:
         conn.execute("DELETE FROM item WHERE id = ?", (checkin.id,))
-    window.nav.setCurrentRow(window.panes.indexOf(pane))
+    window.show_pane(pane)
     pane.reload()
     pane.log.setCurrentRow(0)
     texts = [pane.log_items.item(n).text() for n in range(pane.log_items.count())]

@@ -272,7 +272,7 @@ def test_support_contacts_are_one_click_away(window, qtbot):
 
 def test_full_trigger_form_saves_as_you_go(window, qtbot):
     trigger = window.session.triggers().add(Trigger(cue="media", suds_peak=6))
-    window.nav.setCurrentRow(1)
+    window.show_pane(window.triggers)
     window.triggers.reload()
     form = window.triggers.form
     assert form.trigger_id == trigger.id
@@ -321,7 +321,7 @@ def test_the_trigger_form_saves_on_the_writer_thread(window, qtbot):
     import threading
 
     trigger = window.session.triggers().add(Trigger(cue="media", suds_peak=6))
-    window.nav.setCurrentRow(1)
+    window.show_pane(window.triggers)
     window.triggers.reload()
     form, vault, release = window.triggers.form, window.session.vault, threading.Event()
 

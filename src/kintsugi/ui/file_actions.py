@@ -81,7 +81,7 @@ class FileActions:
         self.share.import_file(path, passphrase)
 
     def on_imported(self) -> None:
-        self.journal.on_unlocked()
+        self.journal.reload()
         self.triggers.reload()
 
     def on_export_everything(self) -> None:

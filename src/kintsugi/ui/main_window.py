@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -35,6 +34,7 @@ from kintsugi.ui.insights.pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.machine_settings import MachineSettings
 from kintsugi.ui.messages import describe
+from kintsugi.ui.panes import Pane, Sections
 from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.pane import SharePane
@@ -58,6 +58,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.session = session
         self.settings = AppSettings()
         self._offer_recovery_key = False
+        self._flushed_for_lock = False
         self._copied_digest: bytes | None = None
         self.dialog: QWidget | None = None  # the open dialog, if any (one at a time)
 
@@ -71,23 +72,23 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.share = SharePane(session)
         self.search = SearchPane(session)
         self.exercise = ExerciseView(session)
-        self.nav = QListWidget(objectName="navigation")
-        self.nav.setAccessibleName(self.tr("Sections"))
+        # the one registered list: navigation order, and who takes part in unlock/save/lock
+        self.sections = Sections(
+            (
+                self.journal,
+                self.triggers,
+                self.grounding,
+                self.checkins,
+                self.share,
+                self.insights,
+                self.search,
+            ),
+            self,
+        )
+        self.nav = self.sections.nav
         self.nav.setFixedWidth(180)
-        self.panes = QStackedWidget()
-        for label, pane in (
-            (self.tr("Journal"), self.journal),
-            (self.tr("Triggers"), self.triggers),
-            (self.tr("Grounding"), self.grounding),
-            (self.tr("Check-ins"), self.checkins),
-            (self.tr("Share"), self.share),
-            (self.tr("Insights"), self.insights),
-            (self.tr("Search"), self.search),
-        ):
-            self.nav.addItem(label)
-            self.panes.addWidget(pane)
-        self.nav.currentRowChanged.connect(self.panes.setCurrentIndex)
-        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
+        self.panes = self.sections.stack
+        self.sections.shown.connect(self.on_pane_shown)
         self._build_grounding_flow()
         self.workspace = QWidget()
         left = QVBoxLayout()
@@ -256,13 +257,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
     def on_session_unlocked(self) -> None:
         self.settings = AppSettings.load(self.session.settings())
         self.apply_settings(self.settings)
-        self.journal.on_unlocked()
-        self.triggers.on_unlocked()
-        self.grounding.on_unlocked()
-        self.checkins.on_unlocked()
-        self.share.on_unlocked()
-        self.insights.on_unlocked()
-        self.search.on_unlocked()
+        self.sections.on_unlocked()
         self.reminder.start()
         self.refresh_support()
         self.keep_offer.set_allowed(True)  # what was done while locked, offered now
@@ -274,7 +269,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
                 self.tr("No backup today: %1").replace("%1", describe(exc))
             ),
         )
-        self.nav.setCurrentRow(0)
+        self.show_pane(self.journal)
         self.screens.setCurrentWidget(self.workspace)
         for a in self.workspace_actions:
             a.setEnabled(True)
@@ -317,7 +312,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         if not self.session.is_open:
             return True
         if (
-            not self.flush()
+            not self.sections.flush()
             and message(
                 self,
                 QMessageBox.Warning,
@@ -331,44 +326,42 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             != QMessageBox.Yes
         ):
             return False
-        self.session.lock()
+        self._flushed_for_lock = True  # just saved (or given up on): not again on the way
+        try:
+            self.session.lock()
+        finally:
+            self._flushed_for_lock = False
         return True
 
     def flush(self) -> bool:
         """Save every open form now; False if anything could not be saved."""
-        return all([self.journal.flush(), self.triggers.flush(), self.checkins.flush()])
+        return self.sections.flush()
 
     def on_idle(self) -> None:
         if self.session.is_open and not self.idle.held:
-            self.flush()
-            self.session.lock()  # privacy first: an unattended journal locks
+            self.session.lock()  # privacy first: an unattended journal locks (forms save first)
 
     def on_system_lock(self) -> None:
         """Screen lock or sleep: lock now, even mid-exercise (what was done is kept)."""
         if self.session.is_open:
-            self.flush()
             self.session.lock()
 
     def on_session_about_to_lock(self) -> None:
+        """Every lock passes here, whoever asked for it: the one place forms save on the way."""
         self.keep_unfinished_exercise()  # in memory only; offered after the unlock
-        self.flush()
+        if not self._flushed_for_lock:
+            self.sections.flush()
 
     def on_session_locked(self) -> None:
         self.idle.stop()
         self.banner.dismiss()
-        self.exercise._reset(None)
+        self.exercise.clear()
         self.idle.release()
         self.keep_offer.set_allowed(False)
         self.support_strip.clear()
         self.menuBar().show()
         self.statusBar().show()
-        self.journal.clear()
-        self.triggers.clear()
-        self.grounding.clear()
-        self.checkins.clear()
-        self.share.clear()
-        self.insights.clear()
-        self.search.clear()
+        self.sections.clear()
         self.reminder.stop()
         self.reminder_bar.hide()
         self._clear_our_clipboard()
@@ -395,29 +388,33 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self._copied_digest = None
 
     # --- menu actions --------------------------------------------------------------
+    def show_pane(self, pane: Pane) -> None:
+        """Bring one of the workspace's sections on screen."""
+        self.sections.show(pane)
+
     def on_new_entry(self) -> None:
-        self.nav.setCurrentRow(0)
+        self.show_pane(self.journal)
         self.journal.new_entry()
 
     def on_find(self) -> None:
-        self.nav.setCurrentRow(self.panes.indexOf(self.search))
+        self.show_pane(self.search)
         self.search.focus_query()
 
     def on_open_requested(self, item_id: int, kind: str) -> None:
         if kind == "entry":
-            self.nav.setCurrentRow(0)
+            self.show_pane(self.journal)
             self.journal.open_entry(item_id)
         elif kind == "trigger":
-            self.nav.setCurrentRow(1)
+            self.show_pane(self.triggers)
             self.triggers.open_trigger(item_id)
         elif kind == "grounding":
             self.open_grounding_session(item_id)
         elif kind in ("checkin", "boundary", "goal"):
-            self.nav.setCurrentRow(self.panes.indexOf(self.checkins))
+            self.show_pane(self.checkins)
             self.checkins.open_item(item_id, kind)
 
-    def on_nav_row_changed(self, row: int) -> None:
-        if self.panes.widget(row) is self.share and self.session.is_open:
+    def on_pane_shown(self, pane: Pane) -> None:
+        if pane is self.share and self.session.is_open:
             self.share.reload()  # marks may have changed anywhere
 
     # --- check-in reminder ---------------------------------------------------------
@@ -438,7 +435,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
 
     def on_check_in_now(self) -> None:
         self.reminder_bar.hide()
-        self.nav.setCurrentRow(self.panes.indexOf(self.checkins))
+        self.show_pane(self.checkins)
         self.checkins.tabs.setCurrentWidget(self.checkins.checkin)
         self.checkins.checkin.start_new()
 

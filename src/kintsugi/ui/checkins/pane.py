@@ -21,6 +21,8 @@ SNOOZE = timedelta(hours=2)
 class CheckInsPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label = self.tr("Check-ins")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = None
         self.session = session
         self.checkin = CheckInTab(session)
         self.boundaries = BoundariesTab(session)

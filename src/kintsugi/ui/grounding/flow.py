@@ -55,7 +55,7 @@ class GroundingFlow:
         self.dialog.open()
 
     def on_trigger_details_requested(self, trigger_id: int) -> None:
-        self.nav.setCurrentRow(1)
+        self.show_pane(self.triggers)
         self.triggers.open_trigger(trigger_id)
         self.triggers.form.situation.setFocus()
 

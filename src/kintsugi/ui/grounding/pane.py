@@ -27,6 +27,8 @@ class GroundingPane(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label = self.tr("Grounding")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = None
         self.session = session
         heading = QLabel(self.tr("Ground yourself"), textFormat=Qt.PlainText)
         heading.setProperty("role", "heading")
@@ -78,6 +80,9 @@ class GroundingPane(QWidget):
     def refresh(self) -> None:
         if self.session.is_open:
             self.on_unlocked()
+
+    def flush(self) -> bool:
+        return True  # nothing here is typed: sessions are saved by the exercise screen
 
     def clear(self) -> None:
         self.model.set_source(None)

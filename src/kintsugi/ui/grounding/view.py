@@ -576,6 +576,10 @@ class ExerciseView(QWidget):
         self._reset(None)  # first: the workspace comes back at its own size
         self.closed.emit(draft)
 
+    def clear(self) -> None:
+        """The vault is locked: no exercise, no notes, back to the choice of exercises."""
+        self._reset(None)
+
     def _reset(self, trigger_id: int | None) -> None:
         if self.exercise is not None:
             ex, self.exercise = self.exercise, None

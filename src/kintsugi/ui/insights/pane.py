@@ -67,6 +67,8 @@ def summary_text(result: Insights) -> str:
 class InsightsPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label = self.tr("Insights")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = None
         self.session = session
         self._generation = 0
         self.result: Insights | None = None
@@ -211,6 +213,9 @@ class InsightsPane(QWidget):
     def on_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self.status.setText(describe(exc))
+
+    def flush(self) -> bool:
+        return True  # nothing here is saved: it only reads
 
     def clear(self) -> None:
         self._generation += 1

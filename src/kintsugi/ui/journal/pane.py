@@ -31,6 +31,8 @@ class JournalPane(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label = self.tr("Journal")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = None
         self.session = session
         self.list_stack = TimelineList(
             session,
@@ -98,6 +100,10 @@ class JournalPane(QWidget):
         return lambda after, limit: items.timeline(kind="entry", after=after, limit=limit)
 
     def on_unlocked(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the timeline from the vault again, newest first (after an import, say)."""
         items = self.session.items()
         self.model.set_source(self._entries())
         self.model.fetchMore()

@@ -132,6 +132,8 @@ class SearchPane(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label = self.tr("Search")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = None
         self.session = session
         self._generation = 0
         self.query = QLineEdit(
@@ -198,6 +200,9 @@ class SearchPane(QWidget):
         self.tag.clear()
         self.tag.addItem("")
         self.tag.addItems(self.session.items().tag_names())
+
+    def flush(self) -> bool:
+        return True  # nothing here is saved: it only reads
 
     def clear(self) -> None:
         self._generation += 1  # drop any result still on its way

@@ -66,6 +66,8 @@ class SharePane(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label = self.tr("Share")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = None
         self.session = session
         self.records: list[Record] = []
         self.received_rows = []
@@ -332,6 +334,9 @@ class SharePane(QWidget):
         )
         for b in (self.bundle_button, self.pdf_button, self.md_button):
             b.setEnabled(bool(chosen))
+
+    def flush(self) -> bool:
+        return True  # choices here are not kept: marks are saved where they are made
 
     def clear(self) -> None:
         self.records = []

@@ -39,6 +39,8 @@ class TriggersPane(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label = self.tr("Triggers")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = None
         self.session = session
         self.list_stack = TimelineList(
             session,

@@ -1,0 +1,92 @@
+"""The workspace's sections: what a pane is to the main window (the `Pane` protocol), and the
+one registered list of them (`Sections`) — the navigation, the stacked pages, a shortcut for
+each pane that has one, and the three moments every pane takes part in: the vault opened,
+save now, the vault locked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
+
+
+@runtime_checkable
+class Pane(Protocol):
+    """A section of the workspace. Every pane is a QWidget; this is what the window needs of it.
+
+    ``label``     its name in the navigation (translated)
+    ``shortcut``  a key sequence that shows it (``"Ctrl+1"``), or None
+    """
+
+    label: str
+    shortcut: str | None
+
+    def on_unlocked(self) -> None:
+        """The vault is open: load what the pane shows."""
+
+    def flush(self) -> bool:
+        """Save what is being typed, now; False if it could not be saved."""
+
+    def clear(self) -> None:
+        """The vault is locked: forget everything the pane shows."""
+
+
+class Sections(QObject):
+    """The registered panes, in navigation order: one row and one page each."""
+
+    shown = Signal(object)  # the Pane now on screen
+
+    def __init__(self, panes: Sequence[Pane], window: QWidget):
+        super().__init__(window)
+        self._panes = tuple(panes)
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.stack = QStackedWidget()
+        self.actions: list[QAction] = []
+        for pane in self._panes:
+            if not isinstance(pane, QWidget):
+                raise TypeError(f"a pane must be a QWidget, not {type(pane).__name__}")
+            self.nav.addItem(pane.label)
+            self.stack.addWidget(pane)
+            if pane.shortcut:
+                action = QAction(pane.label, window)
+                action.setShortcut(QKeySequence(pane.shortcut))
+                action.triggered.connect(lambda _=False, p=pane: self.show(p))
+                window.addAction(action)
+                self.actions.append(action)
+        self.nav.currentRowChanged.connect(self._on_row_changed)
+
+    def __iter__(self) -> Iterator[Pane]:
+        return iter(self._panes)
+
+    def __len__(self) -> int:
+        return len(self._panes)
+
+    def show(self, pane: Pane) -> None:
+        """Bring a pane on screen (its row in the navigation follows)."""
+        self.nav.setCurrentRow(self._panes.index(pane))
+
+    def current(self) -> Pane | None:
+        row = self.nav.currentRow()
+        return self._panes[row] if 0 <= row < len(self._panes) else None
+
+    def _on_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._panes):
+            self.stack.setCurrentIndex(row)
+            self.shown.emit(self._panes[row])
+
+    # --- the moments every pane takes part in --------------------------------------
+    def on_unlocked(self) -> None:
+        for pane in self._panes:
+            pane.on_unlocked()
+
+    def flush(self) -> bool:
+        """Every pane saves now (all of them, even after one fails); False if any failed."""
+        return all([pane.flush() for pane in self._panes])
+
+    def clear(self) -> None:
+        for pane in self._panes:
+            pane.clear()
