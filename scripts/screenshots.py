@@ -123,7 +123,7 @@ def main() -> int:
         wait_until(lambda: window.search.model.rowCount() > 0)
         shoot(window, "search")
 
-        window.on_quick_log()
+        window.grounding_flow.on_quick_log()
         dialog = window.dialog
         dialog.cue.setCurrentIndex(dialog.cue.findData("place"))
         dialog.suds.set_value(7)
@@ -140,7 +140,7 @@ def main() -> int:
         window.exercise.leave()
         window.show_pane(window.triggers)
         shoot(window, "triggers")
-        window.start_exercise("senses_54321")
+        window.grounding_flow.start_exercise("senses_54321")
         window.exercise.begin(rated=True)
         ex = window.exercise.exercise
         for field, text in zip(

@@ -154,12 +154,12 @@ def main() -> int:
         wait_until(lambda: window.screens.currentWidget() is window.workspace)
         fill_screen(window)
 
-        window.on_ground_now()
+        window.grounding_flow.on_ground_now()
         wait_until(lambda: window.exercise.choices[("senses_54321", "")].helped.text() != "")
         shoot(window, f"chooser{suffix}")
         window.exercise.leave()
 
-        ex = window.start_exercise("thought_record")
+        ex = window.grounding_flow.start_exercise("thought_record")
         window.exercise.suds_now.set_value(8)
         window.exercise.begin(rated=True)
         ex = window.exercise.exercise
@@ -184,7 +184,7 @@ def main() -> int:
         window.exercise.save()
         shoot(window, f"rising-distress{suffix}")
         window.exercise.done_button.click()
-        window.start_exercise("box_breathing")
+        window.grounding_flow.start_exercise("box_breathing")
         window.exercise.begin(rated=True)
         QTest.qWait(5500)
         window.exercise.leave()  # offered in the side column, never lost

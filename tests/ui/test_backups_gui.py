@@ -12,7 +12,7 @@ def test_unlock_makes_todays_backup_and_restore_brings_one_back(window, qtbot):
     window.session.entries().add(Entry(title="before", body="in the backup"))
     info = backups.take_backup(window.session.vault, "manual")
     window.session.entries().add(Entry(title="after", body="not in the backup"))
-    window.on_restore()
+    window.file_actions.on_restore()
     dialog = window.dialog
     assert isinstance(dialog, RestoreDialog) and dialog.list.count() == 2
     assert_accessible(dialog)

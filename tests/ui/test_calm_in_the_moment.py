@@ -49,7 +49,7 @@ def files_containing(root, needle: bytes) -> list[str]:
 def test_idle_never_locks_mid_exercise_and_starts_again_after(window, qtbot):
     clock = fake_clocks(window)
     window.idle.set_interval_ms(5 * 60_000)  # the default five minutes
-    ex = window.start_exercise("box_breathing")
+    ex = window.grounding_flow.start_exercise("box_breathing")
     ex.length.setCurrentIndex(ex.length.findData(10))
     window.exercise.begin(rated=True)
     assert window.idle.held
@@ -75,7 +75,7 @@ def test_a_lock_under_a_running_exercise_keeps_it_in_memory_and_offers_it(
     window, qtbot, tmp_path, private_home
 ):
     clock = fake_clocks(window)
-    ex = window.start_exercise("thought_record")
+    ex = window.grounding_flow.start_exercise("thought_record")
     window.exercise.begin(rated=True)
     ex.situation.setPlainText("kestrel-marmalade: a message on his phone")
     clock.advance(240)
@@ -163,7 +163,7 @@ def test_support_on_the_lock_screen_only_when_chosen(window, qtbot):
     window.lock()
     assert window.unlock.people_button.isVisible()
     window.unlock.people_button.click()
-    card = window.support_dialog
+    card = window.grounding_flow.support_dialog
     assert isinstance(card, SupportCardDialog)
     assert card.people.rows == [("Sam", "+44 20 7946 0000"), ("Samaritans", "116 123")]
     card.close()
@@ -215,7 +215,7 @@ def test_rising_distress_gets_a_gentle_next_step(window, qtbot):
     window.session.support_contacts().save_all([SupportContact("Sam", "+44 20 7946 0000")])
     window.session.support_contacts().set_crisis_line(CrisisLine("Samaritans", "116 123", "GB"))
     clock = fake_clocks(window)
-    ex = window.start_exercise("box_breathing")
+    ex = window.grounding_flow.start_exercise("box_breathing")
     window.exercise.suds_now.set_value(6)
     window.exercise.begin(rated=True)
     run(ex, clock, 128)
@@ -252,7 +252,7 @@ def test_rising_distress_gets_a_gentle_next_step(window, qtbot):
 
 def test_distress_that_eases_just_saves(window):
     clock = fake_clocks(window)
-    ex = window.start_exercise("box_breathing")
+    ex = window.grounding_flow.start_exercise("box_breathing")
     window.exercise.suds_now.set_value(8)
     window.exercise.begin(rated=True)
     run(ex, clock, 128)
@@ -263,8 +263,8 @@ def test_distress_that_eases_just_saves(window):
 
 # --- 5. support that is always there ------------------------------------------------------
 def test_support_contacts_save_themselves_and_show_on_the_home_screen(window, qtbot, make_window):
-    window.on_support()
-    dialog = window.support_dialog
+    window.grounding_flow.on_support()
+    dialog = window.grounding_flow.support_dialog
     assert isinstance(dialog, SupportDialog)
     dialog.on_add_clicked()
     dialog.table.item(0, 0).setText("Dr Reyes")
@@ -301,7 +301,7 @@ def visible_in(window, widget) -> bool:
 def test_the_thought_record_goes_step_by_step_and_fits_960_by_540(window, qtbot):
     window.resize(960, 540)
     qtbot.waitUntil(lambda: window.height() <= 540 and window.width() <= 960, timeout=2_000)
-    ex = window.start_exercise("thought_record")
+    ex = window.grounding_flow.start_exercise("thought_record")
     view = window.exercise
     assert visible_in(window, view.begin_button)
     view.begin(rated=True)
@@ -320,7 +320,7 @@ def test_the_thought_record_goes_step_by_step_and_fits_960_by_540(window, qtbot)
     assert visible_in(window, view.save_button)
     for technique in ("box_breathing", "paced_breathing", "senses_54321", "muscle_relaxation"):
         view.leave()
-        window.start_exercise(technique)
+        window.grounding_flow.start_exercise(technique)
         QApplication.processEvents()
         assert visible_in(window, view.begin_button), technique
         view.begin(rated=True)
@@ -442,7 +442,7 @@ def test_every_kind_of_search_hit_opens_its_editor(window, qtbot):
 
 def test_stop_can_be_resumed_where_it_was(window):
     clock = fake_clocks(window)
-    ex = window.start_exercise("muscle_relaxation")
+    ex = window.grounding_flow.start_exercise("muscle_relaxation")
     view = window.exercise
     view.begin(rated=True)
     run(ex, clock, 20)

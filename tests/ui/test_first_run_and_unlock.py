@@ -145,14 +145,14 @@ def test_a_damaged_vault_points_to_a_backup(make_window, existing_vault, qtbot):
 def test_open_another_vault_and_create_a_new_one(window, qtbot, tmp_path, monkeypatch):
     other = tmp_path / "other.kintsugi"
     Vault.create(other, "another passphrase", params=FAST_KDF).lock()
-    monkeypatch.setattr(window, "_choose_vault", lambda save: other)
-    window.on_open_vault()
+    monkeypatch.setattr(window.file_actions, "_choose_vault", lambda save: other)
+    window.file_actions.on_open_vault()
     assert not window.session.is_open and window.session.path == other
     assert window.screens.currentWidget() is window.unlock
     unlock(qtbot, window, "another passphrase")
     fresh = tmp_path / "fresh"
-    monkeypatch.setattr(window, "_choose_vault", lambda save: fresh)
-    window.on_new_vault()
+    monkeypatch.setattr(window.file_actions, "_choose_vault", lambda save: fresh)
+    window.file_actions.on_new_vault()
     assert window.session.path == tmp_path / "fresh.kintsugi"
     assert window.screens.currentWidget() is window.welcome
 

@@ -184,7 +184,7 @@ def test_locking_leaves_no_canary_in_widgets_models_undo_or_python(window, qtbot
         window.show_pane(pane)
         qtbot.wait(10)
     window.journal.select_row(0)
-    window.on_quick_log()
+    window.grounding_flow.on_quick_log()
     window.search.query.setText(CANARY)
     qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=10_000)
     typed = type_everywhere(window)

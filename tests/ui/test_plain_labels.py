@@ -26,6 +26,7 @@ from shiboken6 import getCppPointer
 from kintsugi.core.exercises import CustomTechnique, TimedStep
 from kintsugi.core.records import Boundary, CheckIn, Entry, Goal, Trigger
 from kintsugi.core.repo.support import SupportContact
+from kintsugi.ui import channel
 from kintsugi.ui.workers import wait_for_background
 from tests.hostile import OpenWatch, canaries
 
@@ -87,14 +88,14 @@ def test_every_label_is_plain_and_nothing_is_read(window, qtbot, tmp_path):
             window.show_pane(pane)
             window.grab()
         window.journal.select_row(0)
-        window.show_problem(mark)
+        channel.error(mark)
         window.banner.offer(mark, lambda: None)
         window.grab()
         for open_dialog in (
-            window.on_quick_log,
+            window.grounding_flow.on_quick_log,
             window.on_settings,
             window.on_trash,
-            window.on_support,
+            window.grounding_flow.on_support,
             window.share.open_keys,
         ):
             open_dialog()
@@ -106,7 +107,7 @@ def test_every_label_is_plain_and_nothing_is_read(window, qtbot, tmp_path):
                 if w is not window and w.isVisible():
                     w.close()
             qtbot.wait(20)  # dialogs deleted on close are gone
-        window.start_exercise("custom", custom=s.custom_techniques().all()[0])
+        window.grounding_flow.start_exercise("custom", custom=s.custom_techniques().all()[0])
         window.grab()
         window.session.unlocked.emit()  # back to the workspace: the support strip and lists
         window.grab()

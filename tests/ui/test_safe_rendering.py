@@ -22,6 +22,7 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
+from kintsugi.ui import channel
 from kintsugi.ui.insights.report import render_pdf
 from kintsugi.ui.widgets.safe_text import (
     ATTACHMENT_SCHEME,
@@ -266,10 +267,10 @@ def test_from_partner_a_hostile_sender_name_and_items(window, bait, qtbot, tmp_p
     bundle.write_bytes(partner_bundle(tmp_path, c, window.session.sharing().my_key()))
     pane = window.share
     window.show_pane(pane)
-    with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(bundle)
-    assert NAME in blocker.args[0]
-    assert window.save_state.text() == blocker.args[0]
+    assert NAME in blocker.args[0].text
+    assert window.notice.text() == blocker.args[0].text
     offers = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert offers  # "a new sender": their name, as text
     for box in offers:

@@ -6,6 +6,7 @@ from kintsugi.core.records import Entry, Trigger
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import ShareContact, Sharing
 from kintsugi.core.vault import Vault
+from kintsugi.ui import channel
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
 from tests.conftest import FAST_KDF
 from tests.ui.conftest import assert_accessible
@@ -119,20 +120,21 @@ def test_import_a_partners_bundle_once(window, qtbot, tmp_path):
     bundle = tmp_path / "from-sam.age"
     bundle.write_bytes(data)
     pane = window.share
-    with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(bundle)
-    assert "Imported 1 item(s) from Sam" in blocker.args[0]
+    assert "Imported 1 item(s) from Sam" in blocker.args[0].text
     assert pane.received.count() == 1
     pane.received.setCurrentRow(0)
     assert "I hear you." in pane.received_view.toPlainText()
-    with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(bundle)
-    assert "imported before" in blocker.args[0] and pane.received.count() == 1
+    assert "imported before" in blocker.args[0].text and pane.received.count() == 1
     junk = tmp_path / "junk.age"
     junk.write_bytes(data[:200])
-    with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(junk)
-    assert "damaged" in blocker.args[0] and pane.received.count() == 1
+    assert blocker.args[0].level is channel.Level.ERROR
+    assert "damaged" in blocker.args[0].text and pane.received.count() == 1
 
 
 def test_every_kind_can_be_marked_from_its_editor_or_list(window, qtbot):

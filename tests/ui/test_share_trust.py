@@ -16,13 +16,14 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
+from kintsugi.ui import channel
 from tests.conftest import FAST_KDF
 
 
 def _import(pane, qtbot, path):
-    with qtbot.waitSignal(pane.exported, timeout=20_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(path)
-    return blocker.args[0]
+    return blocker.args[0].text
 
 
 def test_import_labels_trust_on_first_use_forgeries_and_revisions(window, qtbot, tmp_path):
@@ -77,9 +78,9 @@ def test_import_labels_trust_on_first_use_forgeries_and_revisions(window, qtbot,
     assert "key not in your address book" in pane.received.item(0).text()
     box = pane.trust_box
     assert box is not None and box.isVisible() and sam_fingerprint in box.text()
-    with qtbot.waitSignal(pane.exported, timeout=5_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=5_000) as blocker:
         box.button(QMessageBox.Save).click()
-    assert "Saved Sam's key" in blocker.args[0]
+    assert "Saved Sam's key" in blocker.args[0].text
     assert [c.label for c in me.contacts()] == ["Sam"]
     assert "(verified)" in pane.received.item(0).text()
 

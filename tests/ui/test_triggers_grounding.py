@@ -102,7 +102,7 @@ def test_ground_now_from_a_trigger_saves_a_linked_session(window, qtbot):
 def test_paced_breathing_with_my_own_pattern_ends_softly(window):
     clock = FakeClock()
     window.exercise.clock = clock
-    ex = window.start_exercise("paced_breathing")
+    ex = window.grounding_flow.start_exercise("paced_breathing")
     ex.preset.setCurrentIndex(ex.preset.count() - 1)  # "My own"
     for spin, value in zip(ex.custom, (5, 0, 7, 0), strict=True):
         spin.setValue(value)
@@ -121,7 +121,7 @@ def test_paced_breathing_with_my_own_pattern_ends_softly(window):
 def test_senses_54321_saves_every_answer(window, qtbot):
     clock = FakeClock()
     window.exercise.clock = clock
-    ex = window.start_exercise("senses_54321")
+    ex = window.grounding_flow.start_exercise("senses_54321")
     window.exercise.begin(rated=True)
     answers = [
         ["lamp", "window", "my hands", "a cup", "the door"],
@@ -146,7 +146,7 @@ def test_senses_54321_saves_every_answer(window, qtbot):
 def test_muscle_relaxation_runs_on_the_clock_and_pauses(window):
     clock = FakeClock()
     window.exercise.clock = clock
-    ex = window.start_exercise("muscle_relaxation")
+    ex = window.grounding_flow.start_exercise("muscle_relaxation")
     window.exercise.begin(rated=True)
     run(ex, clock, 6)
     assert ex.index == 1 and "Release" in ex.text.text()
@@ -164,7 +164,7 @@ def test_muscle_relaxation_runs_on_the_clock_and_pauses(window):
 
 
 def test_thought_record_keeps_every_column(window, qtbot):
-    ex = window.start_exercise("thought_record")
+    ex = window.grounding_flow.start_exercise("thought_record")
     window.exercise.begin(rated=True)
     ex.situation.setPlainText("Saw a message notification on his phone")
     ex.emotions[0][0].setText("fear")
@@ -202,7 +202,7 @@ def test_my_own_technique_with_timed_and_untimed_steps(window, qtbot):
     )
     clock = FakeClock()
     window.exercise.clock = clock
-    ex = window.start_exercise("custom", technique)
+    ex = window.grounding_flow.start_exercise("custom", technique)
     assert isinstance(ex, TimedStepsExercise)
     window.exercise.begin(rated=True)
     run(ex, clock, 31)
@@ -221,7 +221,7 @@ def test_my_own_technique_with_timed_and_untimed_steps(window, qtbot):
 def test_escape_leaves_at_once_and_offers_to_save(window, qtbot):
     clock = FakeClock()
     window.exercise.clock = clock
-    ex = window.start_exercise("box_breathing")
+    ex = window.grounding_flow.start_exercise("box_breathing")
     window.exercise.begin(rated=True)
     run(ex, clock, 30)
     qtbot.keyClick(window.exercise, Qt.Key_Escape)
@@ -239,7 +239,7 @@ def test_the_pacer_costs_nothing_when_hidden_and_respects_reduced_motion(window)
     clock = FakeClock()
     window.exercise.clock = clock
     window.exercise.reduced_motion = True
-    ex = window.start_exercise("box_breathing")
+    ex = window.grounding_flow.start_exercise("box_breathing")
     window.exercise.begin(rated=False)
     assert ex.pacer.reduced_motion and ex._timer.isActive()
     assert ex._timer.interval() <= 17  # 60 frames a second while shown
@@ -255,9 +255,9 @@ def test_the_pacer_costs_nothing_when_hidden_and_respects_reduced_motion(window)
 
 def test_support_contacts_are_one_click_away(window, qtbot):
     window.session.support_contacts().save_all([SupportContact("Sam", "+44 20 7946 0000")])
-    window.on_quick_log()
+    window.grounding_flow.on_quick_log()
     window.dialog.support_requested.emit()
-    dialog = window.support_dialog
+    dialog = window.grounding_flow.support_dialog
     assert isinstance(dialog, SupportDialog) and dialog.table.item(0, 0).text() == "Sam"
     assert_accessible(dialog)
     dialog.on_add_clicked()
@@ -265,9 +265,9 @@ def test_support_contacts_are_one_click_away(window, qtbot):
     dialog.table.setItem(1, 1, type(dialog.table.item(0, 0))("116 123"))
     dialog.close()  # no Save button: it saved itself, and at once on close
     assert [c.name for c in window.session.support_contacts().all()] == ["Sam", "Crisis line"]
-    window.start_exercise("senses_54321")
+    window.grounding_flow.start_exercise("senses_54321")
     window.exercise.support_requested.emit()
-    assert window.support_dialog.table.rowCount() == 2
+    assert window.grounding_flow.support_dialog.table.rowCount() == 2
 
 
 def test_full_trigger_form_saves_as_you_go(window, qtbot):

@@ -17,10 +17,10 @@ def test_a_foreign_change_file_is_mentioned_after_unlock(make_window, existing_v
     walguard.wal_path(existing_vault).write_bytes(foreign)
     w = make_window(existing_vault)
     unlock(qtbot, w)
-    assert "does not belong to this journal" in w.save_state.text()
-    assert "nothing of yours was changed" in w.save_state.text()
+    assert "does not belong to this journal" in w.notice.text()
+    assert "nothing of yours was changed" in w.notice.text()
     kept = [p for p in existing_vault.parent.iterdir() if ".not-this-vault." in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == foreign
     w.lock()
     unlock(qtbot, w)  # said once: the next unlock has nothing to tell
-    assert "does not belong" not in w.save_state.text()
+    assert "does not belong" not in w.notice.text()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kintsugi.ui import channel
 from kintsugi.ui.main_window import MainWindow
 from kintsugi.ui.session import Session
 from kintsugi.ui.theme import app_icon, apply_text_size, apply_theme
@@ -38,6 +39,7 @@ def self_check() -> int:
     from kintsugi.core.vault import Vault
 
     app = make_app()
+    channel.install_excepthook()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "self-check.kintsugi"
         window = MainWindow(Session(path))
@@ -91,6 +93,7 @@ def run(vault_path: Path) -> int:
         )
         return 1
     app = make_app()
+    channel.install_excepthook()  # the unexpected: one calm line, its type alone in the log
     window = MainWindow(Session(vault_path))
     window.show()
     quit_on_interrupt(app)

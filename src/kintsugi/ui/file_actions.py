@@ -1,18 +1,24 @@
 """The main window's File actions: another vault, restore from a backup, import, export
-everything. (A mixin of MainWindow; dialogs leave no trail, slow work runs on workers.)"""
+everything. A controller with explicit dependencies (the session, the window's `Shell`, the
+unlock screen and the share pane); dialogs leave no trail, slow work runs on workers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from kintsugi.core import backups, share
 from kintsugi.core.vault import backup_dir_for
+from kintsugi.ui import channel
 from kintsugi.ui.dialogs.files import ask_open, ask_save
 from kintsugi.ui.dialogs.restore import RestoreDialog
 from kintsugi.ui.messages import describe
+from kintsugi.ui.session import Session
+from kintsugi.ui.share.pane import SharePane
+from kintsugi.ui.shell import Shell
+from kintsugi.ui.unlock.pane import UnlockPane
 from kintsugi.ui.workers import run_in_background
 
 
@@ -24,7 +30,20 @@ def bundle_needs_passphrase(path: Path) -> bool:
         return False  # never an entry's title, never a path
 
 
-class FileActions:
+class FileActions(QObject):
+    def __init__(
+        self,
+        session: Session,
+        shell: Shell,
+        window: QWidget,
+        *,
+        unlock: UnlockPane,
+        share: SharePane,
+    ):
+        super().__init__(window)
+        self.session, self.shell, self.window = session, shell, window
+        self.unlock, self.share = unlock, share
+
     # --- backups -----------------------------------------------------------------------
     def on_restore(self) -> None:
         folder = (
@@ -32,13 +51,12 @@ class FileActions:
             if self.session.is_open
             else backup_dir_for(self.session.path)
         )
-        self.dialog = RestoreDialog(folder, self.session.path.stem, self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.restore_requested.connect(self.restore_from)
-        self.dialog.open()
+        dialog = RestoreDialog(folder, self.session.path.stem, self.window)
+        dialog.restore_requested.connect(self.restore_from)
+        self.shell.open_dialog(dialog)
 
     def restore_from(self, backup: Path, passphrase: str) -> None:
-        if not self.lock():
+        if not self.shell.lock():
             return
         path = self.session.path
         self.unlock.set_busy(True)
@@ -49,7 +67,7 @@ class FileActions:
         )
 
     def on_restored(self, backup: Path) -> None:
-        self.show_start()
+        self.shell.show_start()
         self.unlock.hint.setText(
             self.tr(
                 "Restored. Unlock with the passphrase of that backup; "
@@ -62,7 +80,7 @@ class FileActions:
         if not self.session.is_open:
             return
         path = ask_open(
-            self,
+            self.window,
             self.tr("Import"),
             self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"),
         )
@@ -71,38 +89,32 @@ class FileActions:
         passphrase = None
         if bundle_needs_passphrase(path):
             passphrase, ok = QInputDialog.getText(
-                self,
+                self.window,
                 self.tr("Bundle passphrase"),
                 self.tr("This bundle is locked with a passphrase:"),
-                QLineEdit.Password,
+                QLineEdit.EchoMode.Password,
             )
             if not ok:
                 return
         self.share.import_file(path, passphrase)
 
-    def on_imported(self) -> None:
-        self.journal.reload()
-        self.triggers.reload()
-
     def on_export_everything(self) -> None:
         if (
             not self.session.is_open
-            or QMessageBox.warning(
-                self,
+            or channel.ask(
+                self.window,
                 self.tr("Export everything"),
                 self.tr(
                     "This writes everything — private notes included — to a file that is "
                     "not encrypted. Keep it somewhere private."
                 ),
-                QMessageBox.Ok | QMessageBox.Cancel,
-                QMessageBox.Cancel,
             )
-            != QMessageBox.Ok
+            != QMessageBox.StandardButton.Ok
         ):
             return
-        self.flush()
+        self.shell.flush()
         out = ask_save(
-            self,
+            self.window,
             self.tr("Export everything"),
             Path.home() / "kintsugi-export.json",
             self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"),
@@ -114,19 +126,19 @@ class FileActions:
         title = self.tr("New vault") if save else self.tr("Open vault")
         flt = self.tr("Kintsugi vaults (*.kintsugi);;All files (*)")
         if save:
-            return ask_save(self, title, self.session.path.parent / "journal.kintsugi", flt)
-        return ask_open(self, title, flt, str(self.session.path.parent))
+            return ask_save(self.window, title, self.session.path.parent / "journal.kintsugi", flt)
+        return ask_open(self.window, title, flt, str(self.session.path.parent))
 
     def on_new_vault(self) -> None:
         path = self._choose_vault(save=True)
-        if path and self.lock():
+        if path and self.shell.lock():
             if path.suffix != ".kintsugi":
                 path = path.with_name(path.name + ".kintsugi")
             self.session.set_path(path)
-            self.show_start()
+            self.shell.show_start()
 
     def on_open_vault(self) -> None:
         path = self._choose_vault(save=False)
-        if path and self.lock():
+        if path and self.shell.lock():
             self.session.set_path(path)
-            self.show_start()
+            self.shell.show_start()

@@ -4,25 +4,32 @@ beyond moving between the welcome, unlock and workspace screens, and locking."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QProgressBar,
     QSizePolicy,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
 from kintsugi.core import backups, config
 from kintsugi.core.support_card import read_card
+from kintsugi.ui import channel
+from kintsugi.ui.app_settings import AppSettings
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
-from kintsugi.ui.dialogs.settings import AppSettings, SettingsDialog
+from kintsugi.ui.dialogs.settings import SettingsDialog
 from kintsugi.ui.dialogs.trash import TrashDialog
 from kintsugi.ui.file_actions import FileActions
 from kintsugi.ui.forget import forget_everything
@@ -44,14 +51,16 @@ from kintsugi.ui.unlock.pane import UnlockPane
 from kintsugi.ui.unlock.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
 from kintsugi.ui.unlock.welcome import WelcomePane
 from kintsugi.ui.widgets.banners import ReminderBar, UndoBanner
-from kintsugi.ui.widgets.safe_text import message
 from kintsugi.ui.widgets.screen_fit import fit_to_screen, fits
 from kintsugi.ui.workers import run_in_background
 
 TITLE = "Kintsugi"
 
 
-class MainWindow(GroundingFlow, FileActions, QMainWindow):
+class MainWindow(QMainWindow):
+    """The window: its screens, menus and status bar, and the wiring between the panes and the
+    two controllers (GroundingFlow, FileActions). It is the controllers' `Shell`."""
+
     def __init__(self, session: Session):
         super().__init__()
         self.setWindowTitle(TITLE)
@@ -60,7 +69,9 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self._offer_recovery_key = False
         self._flushed_for_lock = False
         self._copied_digest: bytes | None = None
-        self.dialog: QWidget | None = None  # the open dialog, if any (one at a time)
+        self.dialog: QDialog | None = None  # the open dialog, if any (one at a time)
+        self.tray: QSystemTrayIcon | None = None
+        self._progress_text: str | None = None
 
         self.welcome = WelcomePane()
         self.unlock = UnlockPane()
@@ -89,7 +100,21 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.nav.setFixedWidth(180)
         self.panes = self.sections.stack
         self.sections.shown.connect(self.on_pane_shown)
-        self._build_grounding_flow()
+        self.idle = IdleWatcher(QApplication.instance(), self)
+        self.system_lock = SystemLockWatcher(self)
+        self.grounding_flow = GroundingFlow(
+            session,
+            self,
+            self,
+            exercise=self.exercise,
+            grounding=self.grounding,
+            triggers=self.triggers,
+            entry_screens=(self.unlock, self.welcome),
+            idle=self.idle,
+        )
+        self.file_actions = FileActions(session, self, self, unlock=self.unlock, share=self.share)
+        self.keep_offer = self.grounding_flow.keep_offer
+        self.support_strip = self.grounding_flow.support_strip
         self.workspace = QWidget()
         left = QVBoxLayout()
         left.addWidget(self.nav, 1)
@@ -105,10 +130,18 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             self.screens.addWidget(w)
         self.setCentralWidget(self.screens)
 
-        self.save_state = QLabel(textFormat=Qt.PlainText)  # may name a partner or a file
+        # the status bar: whether what is typed is saved, then the one place for messages
+        self.save_state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.save_state.setAccessibleName(self.tr("Save state"))
+        self.notice = QLabel(textFormat=Qt.TextFormat.PlainText)  # may name a partner or a file
+        self.notice.setAccessibleName(self.tr("Messages"))
+        self.progress = QProgressBar(maximumWidth=160, textVisible=False)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.hide()
         self.banner = UndoBanner()
-        self.statusBar().addWidget(self.save_state, 1)
+        self.statusBar().addWidget(self.save_state)
+        self.statusBar().addWidget(self.notice, 1)
+        self.statusBar().addWidget(self.progress)
         self.reminder_bar = ReminderBar()
         self.reminder_bar.check_in_clicked.connect(self.on_check_in_now)
         self.reminder_bar.later_clicked.connect(self.on_check_in_later)
@@ -117,8 +150,6 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
 
         self.reminder = CheckInReminder(session, parent=self)
         self.reminder.due.connect(self.on_check_in_due)
-        self.idle = IdleWatcher(QApplication.instance(), self)
-        self.system_lock = SystemLockWatcher(self)
         self._build_actions()
         self._connect()
         self.show_start()
@@ -128,7 +159,14 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
 
     # --- assembly ------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, slot, shortcut=None, menu=None) -> QAction:
+        flow, files = self.grounding_flow, self.file_actions
+
+        def action(
+            text: str,
+            slot: Callable[[], object],
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+            menu: QMenu | None = None,
+        ) -> QAction:
             a = QAction(text, self)
             a.triggered.connect(slot)
             if shortcut is not None:
@@ -143,19 +181,19 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             self.tr("New entry"), self.on_new_entry, QKeySequence.New, file_menu
         )
         file_menu.addSeparator()
-        action(self.tr("New vault…"), self.on_new_vault, None, file_menu)
-        action(self.tr("Open vault…"), self.on_open_vault, QKeySequence.Open, file_menu)
+        action(self.tr("New vault…"), files.on_new_vault, None, file_menu)
+        action(self.tr("Open vault…"), files.on_open_vault, QKeySequence.Open, file_menu)
         file_menu.addSeparator()
-        action(self.tr("Restore from backup…"), self.on_restore, None, file_menu)
-        self.import_action = action(self.tr("Import…"), self.on_import, None, file_menu)
+        action(self.tr("Restore from backup…"), files.on_restore, None, file_menu)
+        self.import_action = action(self.tr("Import…"), files.on_import, None, file_menu)
         self.export_all_action = action(
-            self.tr("Export everything…"), self.on_export_everything, None, file_menu
+            self.tr("Export everything…"), files.on_export_everything, None, file_menu
         )
         file_menu.addSeparator()
         self.quick_log_action = action(
-            self.tr("Log a moment…"), self.on_quick_log, "Ctrl+Shift+T", file_menu
+            self.tr("Log a moment…"), flow.on_quick_log, "Ctrl+Shift+T", file_menu
         )
-        self.ground_action = action(self.tr("Ground now…"), self.on_ground_now, "Ctrl+G", file_menu)
+        self.ground_action = action(self.tr("Ground now…"), flow.on_ground_now, "Ctrl+G", file_menu)
         self.ground_action.setToolTip(self.tr("Ground now: breathing and other exercises (Ctrl+G)"))
         self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
         action(self.tr("Settings…"), self.on_settings, QKeySequence.Preferences, file_menu)
@@ -164,7 +202,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.find_action = action(self.tr("Search…"), self.on_find, QKeySequence.Find, edit_menu)
         action(self.tr("Trash…"), self.on_trash, None, edit_menu)
-        action(self.tr("Support contacts…"), self.on_support, None, edit_menu)
+        action(self.tr("Support contacts…"), flow.on_support, None, edit_menu)
         self.workspace_actions = [
             self.new_entry_action,
             self.quick_log_action,
@@ -191,27 +229,31 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.welcome.create_requested.connect(self.on_create_requested)
         self.unlock.unlock_requested.connect(self.on_unlock_requested)
         self.unlock.recovery_requested.connect(self.on_recovery_requested)
-        self.unlock.restore_requested.connect(self.on_restore)
+        self.unlock.restore_requested.connect(self.file_actions.on_restore)
         self.journal.editor.autosaver.state_changed.connect(self.on_save_state_changed)
         self.journal.undoable.connect(self.banner.offer)
-        self.journal.problem.connect(self.show_problem)
         self.search.open_requested.connect(self.on_open_requested)
-        self.triggers.problem.connect(self.show_problem)
         self.triggers.form.autosaver.state_changed.connect(self.on_save_state_changed)
-        self.share.exported.connect(self.show_problem)
-        self.share.imported.connect(self.on_imported)
+        self.share.imported.connect(self.journal.reload)  # what came in shows at once
+        self.share.imported.connect(self.triggers.reload)
         self.share.open_requested.connect(self.on_open_requested)
         self.journal.share_changed.connect(self.share.reload)
         self.triggers.share_changed.connect(self.share.reload)
         self.idle.idle.connect(self.on_idle)
         self.system_lock.should_lock.connect(self.on_system_lock)
         QGuiApplication.clipboard().dataChanged.connect(self.on_clipboard_changed)
+        messages = channel.bridge()
+        messages.shown.connect(self.show_message)
+        messages.progressed.connect(self.show_progress)
+        messages.progress_ended.connect(self.end_progress)
 
     # --- screens -------------------------------------------------------------------
     def show_start(self) -> None:
         for a in self.workspace_actions:
             a.setEnabled(False)
         self.toolbar.hide()
+        self.menuBar().show()
+        self.statusBar().show()
         if self.session.vault_exists():
             self.unlock.clear()
             self.unlock.set_vault_name(self.session.path.name)
@@ -224,6 +266,29 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             self.screens.setCurrentWidget(self.welcome)
             self.welcome.passphrase.setFocus()
         self.save_state.clear()
+        self.show_message(None)
+        self.end_progress()
+
+    def show_workspace(self) -> None:
+        self.menuBar().show()
+        self.statusBar().show()
+        self.toolbar.show()
+        self.screens.setCurrentWidget(self.workspace)
+
+    def show_exercise_screen(self) -> None:
+        self.toolbar.hide()
+        self.menuBar().hide()
+        self.statusBar().hide()
+        self.screens.setCurrentWidget(self.exercise)
+
+    def on_exercise_screen(self) -> bool:
+        return self.screens.currentWidget() is self.exercise
+
+    def open_dialog(self, dialog: QDialog, *, delete_on_close: bool = True) -> None:
+        if delete_on_close:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
 
     def on_create_requested(self, passphrase: str, wants_recovery_key: bool) -> None:
         self._offer_recovery_key = wants_recovery_key
@@ -242,12 +307,11 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.unlock.show_error(describe(exc), offer_restore=isinstance(exc, VaultCorrupted))
 
     def on_recovery_requested(self) -> None:
-        self.dialog = RecoveryUnlockDialog(self)
-        self.dialog.accepted.connect(self.on_recovery_dialog_accepted)
-        self.dialog.open()
+        dialog = RecoveryUnlockDialog(self)
+        dialog.accepted.connect(lambda: self.on_recovery_dialog_accepted(dialog))
+        self.open_dialog(dialog, delete_on_close=False)
 
-    def on_recovery_dialog_accepted(self) -> None:
-        dialog = self.sender()
+    def on_recovery_dialog_accepted(self, dialog: RecoveryUnlockDialog) -> None:
         self.unlock.set_busy(True)
         self._offer_recovery_key = True  # the old key no longer works: offer the new one
         self.session.unlock_with_recovery_key(
@@ -259,24 +323,23 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.apply_settings(self.settings)
         self.sections.on_unlocked()
         self.reminder.start()
-        self.refresh_support()
-        self.keep_offer.set_allowed(True)  # what was done while locked, offered now
+        self.grounding_flow.on_unlocked()
         vault = self.session.vault
+        assert vault is not None  # just unlocked
         run_in_background(
             lambda: backups.daily_backup(vault),
             lambda _info: None,
-            lambda exc: self.show_problem(
+            lambda exc: channel.warning(
                 self.tr("No backup today: %1").replace("%1", describe(exc))
             ),
         )
         self.show_pane(self.journal)
-        self.screens.setCurrentWidget(self.workspace)
+        self.show_workspace()
         for a in self.workspace_actions:
             a.setEnabled(True)
-        self.toolbar.show()
         self.save_state.setText(self.tr("All saved"))
         for notice in vault.notices:  # a change file set aside before opening: say so once
-            self.show_problem(describe(notice))
+            channel.warning(describe(notice))
         self.welcome.clear()
         self.unlock.clear()
         if self._offer_recovery_key and self.session.vault is not None:
@@ -284,9 +347,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             self.show_recovery_key(self.session.vault.recovery_key())
 
     def show_recovery_key(self, recovery_key: str) -> None:
-        self.dialog = RecoveryKeyDialog(recovery_key, self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.open()
+        self.open_dialog(RecoveryKeyDialog(recovery_key, self))
 
     def apply_settings(self, values: AppSettings) -> None:
         self.settings = values
@@ -313,17 +374,16 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             return True
         if (
             not self.sections.flush()
-            and message(
+            and channel.ask(
                 self,
-                QMessageBox.Warning,
                 TITLE,
                 self.tr(
                     "The last changes couldn't be saved (%1)\n\nLock anyway and lose them?"
                 ).replace("%1", self.save_state.text()),
-                QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.No,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return False
         self._flushed_for_lock = True  # just saved (or given up on): not again on the way
@@ -348,19 +408,14 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
 
     def on_session_about_to_lock(self) -> None:
         """Every lock passes here, whoever asked for it: the one place forms save on the way."""
-        self.keep_unfinished_exercise()  # in memory only; offered after the unlock
+        self.grounding_flow.keep_unfinished_exercise()  # in memory only; offered after unlock
         if not self._flushed_for_lock:
             self.sections.flush()
 
     def on_session_locked(self) -> None:
         self.idle.stop()
         self.banner.dismiss()
-        self.exercise.clear()
-        self.idle.release()
-        self.keep_offer.set_allowed(False)
-        self.support_strip.clear()
-        self.menuBar().show()
-        self.statusBar().show()
+        self.grounding_flow.on_locked()
         self.sections.clear()
         self.reminder.stop()
         self.reminder_bar.hide()
@@ -408,7 +463,7 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
             self.show_pane(self.triggers)
             self.triggers.open_trigger(item_id)
         elif kind == "grounding":
-            self.open_grounding_session(item_id)
+            self.grounding_flow.open_grounding_session(item_id)
         elif kind in ("checkin", "boundary", "goal"):
             self.show_pane(self.checkins)
             self.checkins.open_item(item_id, kind)
@@ -420,16 +475,14 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
     # --- check-in reminder ---------------------------------------------------------
     def on_check_in_due(self) -> None:
         self.reminder_bar.show()
-        from PySide6.QtWidgets import QSystemTrayIcon
-
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
-            if getattr(self, "tray", None) is None:
+            if self.tray is None:
                 self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
             self.tray.show()
             self.tray.showMessage(
                 TITLE,
                 self.tr("When you have a moment: your check-in."),
-                QSystemTrayIcon.Information,
+                QSystemTrayIcon.MessageIcon.Information,
                 8000,
             )
 
@@ -448,27 +501,44 @@ class MainWindow(GroundingFlow, FileActions, QMainWindow):
         self.save_state.setProperty("role", "error" if state == "error" else "")
         self.save_state.style().polish(self.save_state)
 
-    def show_problem(self, text: str) -> None:
-        self.save_state.setText(text)
+    def show_message(self, message: channel.Message | None) -> None:
+        """The one place a message shows (None: none now); errors look like errors."""
+        self.notice.setText(message.text if message is not None else "")
+        error = message is not None and message.level is channel.Level.ERROR
+        self.notice.setProperty("role", "error" if error else "")
+        self.notice.style().polish(self.notice)
+
+    def show_progress(self, progress: channel.Progress) -> None:
+        self._progress_text = progress.text
+        self.notice.setText(progress.text)
+        self.notice.setProperty("role", "")
+        self.notice.style().polish(self.notice)
+        self.progress.setRange(0, progress.total)  # 0, 0: busy
+        self.progress.setValue(progress.done)
+        self.progress.show()
+
+    def end_progress(self) -> None:
+        self.progress.hide()
+        if self._progress_text is not None and self.notice.text() == self._progress_text:
+            self.notice.clear()  # a message that came since stays
+        self._progress_text = None
 
     def on_settings(self) -> None:
         if not self.session.is_open:
             return
-        self.dialog = SettingsDialog(self.session, self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.applied.connect(self.apply_settings)
-        self.dialog.recovery_key_made.connect(self.show_recovery_key)
-        self.dialog.techniques_changed.connect(self.grounding.refresh)
-        self.dialog.open()
+        dialog = SettingsDialog(self.session, self)
+        dialog.applied.connect(self.apply_settings)
+        dialog.recovery_key_made.connect(self.show_recovery_key)
+        dialog.techniques_changed.connect(self.grounding.refresh)
+        self.open_dialog(dialog)
 
     def on_trash(self) -> None:
         if not self.session.is_open:
             return
         self.flush()
-        self.dialog = TrashDialog(self.session, self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.restored.connect(self.journal.restore)
-        self.dialog.open()
+        dialog = TrashDialog(self.session, self)
+        dialog.restored.connect(self.journal.restore)
+        self.open_dialog(dialog)
 
     # --- quitting ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -3,9 +3,6 @@ the passphrase and recovery key actions, which run the atomic re-key off the UI 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core import config
 from kintsugi.core.errors import WrongPassphrase
-from kintsugi.core.repo.settings import Settings
 from kintsugi.core.support_card import card_path
+from kintsugi.ui.app_settings import AppSettings
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.theme import TEXT_SIZES, THEMES
@@ -32,33 +28,6 @@ from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_sh
 from kintsugi.ui.workers import run_in_background
 
 DAYS = ((Qt.Monday, "Monday"), (Qt.Saturday, "Saturday"), (Qt.Sunday, "Sunday"))
-
-
-@dataclass
-class AppSettings:
-    """The app's settings kept in the vault (each defined in core/config.py)."""
-
-    autolock_minutes: int = config.AUTOLOCK_MINUTES.default
-    theme: str = config.THEME.default
-    text_size: int = config.TEXT_SIZE.default  # percent of the system's: every text, the editor
-    first_day_of_week: int = config.FIRST_DAY_OF_WEEK.default  # Qt.DayOfWeek value
-    reduced_motion: bool = config.REDUCED_MOTION.default
-
-    SETTINGS: ClassVar[dict[str, config.Setting[Any]]] = {
-        "autolock_minutes": config.AUTOLOCK_MINUTES,
-        "theme": config.THEME,
-        "text_size": config.TEXT_SIZE,
-        "first_day_of_week": config.FIRST_DAY_OF_WEEK,
-        "reduced_motion": config.REDUCED_MOTION,
-    }
-
-    @classmethod
-    def load(cls, store: Settings) -> AppSettings:
-        return cls(**{name: s.get(store) for name, s in cls.SETTINGS.items()})
-
-    def save(self, store: Settings) -> None:
-        for name, setting in self.SETTINGS.items():
-            setting.set(store, getattr(self, name))
 
 
 class SettingsDialog(QDialog):

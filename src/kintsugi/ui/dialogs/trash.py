@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core import backups
+from kintsugi.ui import channel
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
@@ -76,12 +77,15 @@ class TrashDialog(QDialog):
         n = self.list.count()
         if (
             confirm
-            and QMessageBox.question(
+            and channel.ask(
                 self,
                 self.tr("Empty the trash"),
                 self.tr("Delete %n item(s) for good? This cannot be undone.", "", n),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+                QMessageBox.Icon.Question,
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         vault, items = self.session.vault, self.session.items()

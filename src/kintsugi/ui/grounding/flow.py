@@ -1,27 +1,62 @@
-"""The main window's part in triggers and grounding: the quick log, "Ground now" (Ctrl+G,
-also before unlocking as "Breathe now"), the exercise screen coming and going, keeping
-what was done across a lock, and the support contacts. (A mixin of MainWindow.)"""
+"""Triggers and grounding across the window: the quick log, "Ground now" (Ctrl+G, also before
+unlocking as "Breathe now"), the exercise screen coming and going, keeping what was done across
+a lock, and the support contacts. A controller: it gets the session, the window's `Shell` and
+the panes it works with, and owns the keep offer and the support strip the window lays out."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.exercises import CustomTechnique
+from kintsugi.core.records import GroundingSession
 from kintsugi.core.support_card import read_card
+from kintsugi.ui import channel
 from kintsugi.ui.dialogs.support import SupportDialog
 from kintsugi.ui.grounding.keep_offer import KeepOffer
+from kintsugi.ui.grounding.pane import GroundingPane
 from kintsugi.ui.grounding.session_view import GroundingSessionDialog
+from kintsugi.ui.grounding.view import ExerciseView
+from kintsugi.ui.idle import IdleWatcher
 from kintsugi.ui.messages import describe
+from kintsugi.ui.session import Session
+from kintsugi.ui.shell import Shell
+from kintsugi.ui.triggers.pane import TriggersPane
 from kintsugi.ui.triggers.quick_log import QuickLogDialog
+from kintsugi.ui.unlock.pane import UnlockPane
+from kintsugi.ui.unlock.welcome import WelcomePane
 from kintsugi.ui.widgets.support_list import SupportCardDialog
 from kintsugi.ui.widgets.support_strip import SupportStrip
 
 
-class GroundingFlow:
-    def _build_grounding_flow(self) -> None:
+class GroundingFlow(QObject):
+    def __init__(
+        self,
+        session: Session,
+        shell: Shell,
+        window: QWidget,
+        *,
+        exercise: ExerciseView,
+        grounding: GroundingPane,
+        triggers: TriggersPane,
+        entry_screens: Sequence[UnlockPane | WelcomePane],
+        idle: IdleWatcher,
+    ):
+        super().__init__(window)
+        self.session, self.shell, self.window = session, shell, window
+        self.exercise, self.grounding, self.triggers, self.idle = (
+            exercise,
+            grounding,
+            triggers,
+            idle,
+        )
+        self.support_dialog: SupportDialog | SupportCardDialog | None = None
         self.keep_offer = KeepOffer()
         self.keep_offer.keep_requested.connect(self._save_draft)
         self.support_strip = SupportStrip()
@@ -37,25 +72,35 @@ class GroundingFlow:
         self.grounding.open_requested.connect(self.open_grounding_session)
         self.triggers.ground_requested.connect(self.on_ground_requested)
         self.triggers.session_open_requested.connect(self.open_grounding_session)
-        for screen in (self.unlock, self.welcome):
+        for screen in entry_screens:
             screen.breathe_requested.connect(self.on_ground_now)
             screen.support_requested.connect(self.on_support)
+
+    # --- the vault opens and locks -------------------------------------------------------
+    def on_unlocked(self) -> None:
+        self.refresh_support()
+        self.keep_offer.set_allowed(True)  # what was done while locked, offered now
+
+    def on_locked(self) -> None:
+        self.exercise.clear()
+        self.idle.release()
+        self.keep_offer.set_allowed(False)
+        self.support_strip.clear()
 
     # --- starting ------------------------------------------------------------------
     def on_quick_log(self) -> None:
         if not self.session.is_open:
             return
-        self.flush()
-        self.dialog = QuickLogDialog(self.session, self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.saved.connect(lambda _id: self.triggers.reload())
-        self.dialog.ground_requested.connect(self.on_ground_requested)
-        self.dialog.details_requested.connect(self.on_trigger_details_requested)
-        self.dialog.support_requested.connect(self.on_support)
-        self.dialog.open()
+        self.shell.flush()
+        dialog = QuickLogDialog(self.session, self.window)
+        dialog.saved.connect(lambda _id: self.triggers.reload())
+        dialog.ground_requested.connect(self.on_ground_requested)
+        dialog.details_requested.connect(self.on_trigger_details_requested)
+        dialog.support_requested.connect(self.on_support)
+        self.shell.open_dialog(dialog)
 
     def on_trigger_details_requested(self, trigger_id: int) -> None:
-        self.show_pane(self.triggers)
+        self.shell.show_pane(self.triggers)
         self.triggers.open_trigger(trigger_id)
         self.triggers.form.situation.setFocus()
 
@@ -66,25 +111,24 @@ class GroundingFlow:
 
     def on_ground_now(self) -> None:
         """Ctrl+G, the toolbar, the menu, and "Breathe now" before unlocking."""
-        if self.screens.currentWidget() is self.exercise:
+        if self.shell.on_exercise_screen():
             return
         self._show_exercise()
         self.exercise.open_chooser(None)
 
-    def start_exercise(self, technique: str, custom=None, trigger_id: int | None = None):
+    def start_exercise(
+        self, technique: str, custom: CustomTechnique | None = None, trigger_id: int | None = None
+    ) -> Any:
         self._show_exercise()
         return self.exercise.prepare(technique, trigger_id, custom=custom)
 
     def _show_exercise(self) -> None:
         if self.session.is_open:
-            self.flush()
+            self.shell.flush()
             self.exercise.custom = self.session.custom_techniques().all()
         else:
             self.exercise.custom = []  # your own techniques live in the vault
-        self.toolbar.hide()
-        self.menuBar().hide()
-        self.statusBar().hide()
-        self.screens.setCurrentWidget(self.exercise)
+        self.shell.show_exercise_screen()
 
     def on_exercise_in_progress(self, running: bool) -> None:
         if running:
@@ -93,7 +137,7 @@ class GroundingFlow:
             self.idle.release()
 
     # --- the people who help ---------------------------------------------------------
-    def support_people(self):
+    def support_people(self) -> tuple[list[dict[str, Any]], str | None]:
         """(contacts as dicts, crisis line): from the vault, or — locked — from the support
         card, which exists only if the person chose to reach them before unlocking."""
         if self.session.is_open:
@@ -110,47 +154,44 @@ class GroundingFlow:
 
     def on_support(self) -> None:
         if self.session.is_open:
-            self.support_dialog = SupportDialog(self.session, self)
-            self.support_dialog.setAttribute(Qt.WA_DeleteOnClose)
-            self.support_dialog.changed.connect(self.refresh_support)
-            self.support_dialog.open()
-            return
-        card = read_card()
-        if card is not None:
-            self.support_dialog = SupportCardDialog(card.contacts, card.crisis_line, self)
-            self.support_dialog.setAttribute(Qt.WA_DeleteOnClose)
-            self.support_dialog.open()
+            dialog = SupportDialog(self.session, self.window)
+            dialog.changed.connect(self.refresh_support)
+            self.support_dialog = dialog
+        else:
+            card = read_card()
+            if card is None:
+                return
+            self.support_dialog = SupportCardDialog(card.contacts, card.crisis_line, self.window)
+        self.support_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.support_dialog.open()
 
     # --- ending, and keeping -----------------------------------------------------------
-    def on_exercise_saved(self, saved) -> None:
+    def on_exercise_saved(self, saved: GroundingSession) -> None:
         self.grounding.refresh()
         if saved.trigger_id is not None and self.triggers.form.trigger_id == saved.trigger_id:
             self.triggers.show_sessions(saved.trigger_id)
-        self.save_state.setText(self.tr("Session saved"))
+        channel.info(self.tr("Session saved"))
 
-    def on_exercise_closed(self, draft) -> None:
-        self.menuBar().show()
-        self.statusBar().show()
+    def on_exercise_closed(self, draft: GroundingSession | None) -> None:
         self.idle.release()
         if draft is not None:
             self.keep_offer.add(draft)
         if not self.session.is_open:
-            self.show_start()
+            self.shell.show_start()
             return
-        self.toolbar.show()
-        self.screens.setCurrentWidget(self.workspace)
+        self.shell.show_workspace()
 
     def keep_unfinished_exercise(self) -> None:
         """The session is locking under a running exercise: keep it in memory, to offer.
         (And the support contacts being typed are saved, like every form.)"""
-        dialog = getattr(self, "support_dialog", None)
+        dialog = self.support_dialog
         if isinstance(dialog, SupportDialog) and isValid(dialog) and dialog.isVisible():
             dialog.flush()
         draft = self.exercise.take_unfinished()
         if draft is not None:
             self.keep_offer.add(draft)
 
-    def _save_draft(self, draft) -> None:
+    def _save_draft(self, draft: GroundingSession) -> None:
         if not self.session.is_open:
             self.keep_offer.put_back(draft)
             return
@@ -158,13 +199,13 @@ class GroundingFlow:
             saved = self.session.grounding().add(draft)
         except KintsugiError as exc:
             self.keep_offer.put_back(draft)
-            self.show_problem(describe(exc))
+            channel.error(describe(exc))
             return
         self.on_exercise_saved(saved)
 
     def open_grounding_session(self, item_id: int) -> None:
         if not self.session.is_open:
             return
-        self.dialog = GroundingSessionDialog(self.session.grounding().get(item_id), self)
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.dialog.open()
+        self.shell.open_dialog(
+            GroundingSessionDialog(self.session.grounding().get(item_id), self.window)
+        )

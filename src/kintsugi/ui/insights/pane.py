@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core import insights
 from kintsugi.core.insights import Insights, Range
 from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.ui import channel
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.charts import ChartWidget, charts_for, technique_label
@@ -89,8 +90,6 @@ class InsightsPane(QWidget):
         self.until.dateChanged.connect(self.refresh)
         self.summary = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.summary.setAccessibleName(self.tr("Summary"))
-        self.status = QLabel(textFormat=Qt.PlainText)
-        self.status.setProperty("role", "subtle")
         self.charts = [ChartWidget() for _ in charts_for(Insights(self.date_range()))]
         grid = QGridLayout()
         for n, chart in enumerate(self.charts):
@@ -132,7 +131,7 @@ class InsightsPane(QWidget):
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(content)
         bar = QHBoxLayout()
-        for w in (self.preset, self.since, self.until, self.status):
+        for w in (self.preset, self.since, self.until):
             bar.addWidget(w)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -167,7 +166,7 @@ class InsightsPane(QWidget):
             return
         self._generation += 1
         generation, rng, db = self._generation, self.date_range(), self.session.database()
-        self.status.setText(self.tr("Working it out…"))
+        channel.progress(self.tr("Working it out…"))
         run_in_background(
             lambda: insights.compute(db, rng),
             lambda result: self.on_computed(generation, result),
@@ -178,7 +177,7 @@ class InsightsPane(QWidget):
         if generation != self._generation:
             return
         self.result = result
-        self.status.clear()
+        channel.progress_done()
         for widget, spec in zip(self.charts, charts_for(result), strict=True):
             widget.set_spec(spec)
         self.show_by_cue(result)
@@ -212,7 +211,8 @@ class InsightsPane(QWidget):
 
     def on_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.status.setText(describe(exc))
+            channel.progress_done()
+            channel.error(describe(exc))
 
     def flush(self) -> bool:
         return True  # nothing here is saved: it only reads

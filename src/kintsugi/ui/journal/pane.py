@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.errors import KintsugiError
+from kintsugi.ui import channel
 from kintsugi.ui.journal.editor import EntryEditor
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
@@ -26,7 +27,6 @@ from kintsugi.ui.widgets.timeline_model import TimelineModel
 class JournalPane(QWidget):
     #: (message, undo callback) — the main window shows it with an Undo button.
     undoable = Signal(str, object)
-    problem = Signal(str)
     share_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -146,7 +146,7 @@ class JournalPane(QWidget):
         try:
             self.editor.load(self.session.entries().get(item_id))
         except KintsugiError as exc:
-            self.problem.emit(describe(exc))
+            channel.error(describe(exc))
 
     def new_entry(self) -> None:
         self.editor.save_now()
@@ -220,7 +220,7 @@ class JournalPane(QWidget):
         try:
             self.session.items().delete(item_id)
         except KintsugiError as exc:
-            self.problem.emit(describe(exc))
+            channel.error(describe(exc))
             return
         self.model.remove_id(item_id)
         if self.model.rowCount():

@@ -32,6 +32,7 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.core.render import heading, item_heading, render_item
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, SenderStatus
+from kintsugi.ui import channel
 from kintsugi.ui.dialogs.files import ask_save
 from kintsugi.ui.messages import describe
 from kintsugi.ui.search.pane import KIND_LABELS
@@ -60,8 +61,8 @@ PLAINTEXT_WARNING = (
 
 
 class SharePane(QWidget):
-    exported = Signal(str)  # a calm line for the status bar
-    imported = Signal()
+    exported = Signal(Path)  # the file written (what happened is told through ui/channel)
+    imported = Signal()  # something came in (or was already here): views may reload
     open_requested = Signal(int, str)  # an item a logged export carried
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -377,14 +378,8 @@ class SharePane(QWidget):
     def on_plain_clicked(self, fmt: str, *, confirm: bool = True) -> None:
         if (
             confirm
-            and QMessageBox.warning(
-                self,
-                self.tr("Not encrypted"),
-                self.tr(PLAINTEXT_WARNING),
-                QMessageBox.Ok | QMessageBox.Cancel,
-                QMessageBox.Cancel,
-            )
-            != QMessageBox.Ok
+            and channel.ask(self, self.tr("Not encrypted"), self.tr(PLAINTEXT_WARNING))
+            != QMessageBox.StandardButton.Ok
         ):
             return
         name = "kintsugi-report.pdf" if fmt == "pdf" else "kintsugi-shared.md"
@@ -465,11 +460,12 @@ class SharePane(QWidget):
     def on_exported(self, out: Path, digest: str) -> None:
         self._end_progress()
         self.reload()
-        self.exported.emit(self.tr("Exported to %1").replace("%1", out.name))
+        channel.info(self.tr("Exported to %1").replace("%1", out.name))
+        self.exported.emit(out)
 
     def on_export_failed(self, exc: BaseException) -> None:
         self._end_progress()
-        self.exported.emit(describe(exc))
+        channel.error(describe(exc))
 
     def export_everything(self, out: Path) -> None:
         """Everything, losslessly: JSON (private notes included), or Markdown per day (.zip)."""
@@ -524,7 +520,7 @@ class SharePane(QWidget):
 
     def on_import_failed(self, exc: BaseException) -> None:
         self._end_progress()
-        self.exported.emit(describe(exc))
+        channel.error(describe(exc))
 
     def on_imported(self, result) -> None:
         self._end_progress()
@@ -536,11 +532,11 @@ class SharePane(QWidget):
                 if result.added
                 else self.tr("These items (%2) were imported before; nothing new.")
             )
-            self.exported.emit(text.replace("%1", str(result.added)).replace("%2", line))
+            channel.info(text.replace("%1", str(result.added)).replace("%2", line))
             if result.status.trust == UNKNOWN and result.age_recipient and result.signing_key:
                 self.offer_to_trust(result)
         else:
-            self.exported.emit(
+            channel.info(
                 self.tr("Imported %1 item(s); %2 were already here.")
                 .replace("%1", str(result.added))
                 .replace("%2", str(result.skipped))
@@ -653,10 +649,10 @@ class SharePane(QWidget):
                         name, result.age_recipient, result.signing_key
                     )
                 except (KintsugiError, ValueError) as exc:
-                    self.exported.emit(describe(exc))
+                    channel.error(describe(exc))
                     return
                 self.reload_history()
-                self.exported.emit(self.tr("Saved %1's key.").replace("%1", name))
+                channel.info(self.tr("Saved %1's key.").replace("%1", name))
 
         box.finished.connect(done)
         self.trust_box = box

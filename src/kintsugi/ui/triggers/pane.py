@@ -24,6 +24,7 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import CUE_CATEGORIES
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.ui import channel
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.triggers.form import TriggerForm
@@ -34,7 +35,6 @@ from kintsugi.ui.widgets.timeline_model import TimelineModel
 class TriggersPane(QWidget):
     ground_requested = Signal(int)  # trigger id
     session_open_requested = Signal(int)  # a grounding session's id: read it again
-    problem = Signal(str)
     share_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -172,7 +172,7 @@ class TriggersPane(QWidget):
             self.form.load(self.session.triggers().get(trigger_id))
             self.show_sessions(trigger_id)
         except KintsugiError as exc:
-            self.problem.emit(describe(exc))
+            channel.error(describe(exc))
 
     def show_sessions(self, trigger_id: int) -> None:
         self.sessions.clear()
