@@ -48,7 +48,7 @@ from PySide6.QtGui import (
     QTextFrame,
     QTextTable,
 )
-from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 from kintsugi.ui.widgets.big_tables import cap_tables
 
@@ -256,19 +256,3 @@ def plain_tooltip(text: str | None) -> str | None:
     if not text:
         return None
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
-
-
-def message(
-    parent: QWidget | None,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.Ok,
-    default: QMessageBox.StandardButton = QMessageBox.NoButton,
-) -> QMessageBox.StandardButton:
-    """QMessageBox.warning/question, but the text is always shown as plain text."""
-    box = QMessageBox(icon, title, text, buttons, parent)
-    box.setTextFormat(Qt.PlainText)
-    if default != QMessageBox.NoButton:
-        box.setDefaultButton(default)
-    return QMessageBox.StandardButton(box.exec())
