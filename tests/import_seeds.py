@@ -30,7 +30,7 @@ from kintsugi.core.records import (
 )
 from kintsugi.core.repo import repository_for
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF
+from tests.helpers import FAST_KDF
 
 WHEN = datetime(2026, 11, 2, 20, 15, tzinfo=UTC)
 

@@ -11,7 +11,7 @@ from kintsugi.core.records import Entry, Trigger
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.triggers import TriggerRepository
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.helpers import FAST_KDF, PASSPHRASE, run_cli
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.helpers import FAST_KDF, PASSPHRASE, run_cli
 from tests.hostile import NAME, OpenWatch, canaries
 
 # OSC 52 (set the clipboard), BEL, a CSI as one C1 byte, DEL, a carriage return, a bidi

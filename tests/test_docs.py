@@ -27,3 +27,13 @@ def test_the_architecture_map_lists_every_module():
     }
     assert modules - listed == set(), "modules missing from docs/architecture.md"
     assert listed - modules == set(), "docs/architecture.md names modules that do not exist"
+
+
+def test_tests_share_helpers_through_tests_helpers_not_conftests():
+    """Shared helpers live in tests/helpers.py; a conftest holds fixtures and is never imported."""
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^\s*(from|import) tests(\.\w+)*\.conftest\b", text, re.M):
+            offenders.append(path.relative_to(ROOT).as_posix())
+    assert offenders == []

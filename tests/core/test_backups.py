@@ -11,7 +11,7 @@ from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def write(v, n, text="entry"):

@@ -15,7 +15,7 @@ import pytest
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 WRITER = textwrap.dedent(f"""
     import sys

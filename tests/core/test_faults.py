@@ -13,7 +13,7 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.vault import Vault
-from tests.conftest import PASSPHRASE, run_cli
+from tests.helpers import PASSPHRASE, run_cli
 
 PAGE = 4096
 

@@ -19,7 +19,7 @@ from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
 from tests import import_seeds as seeds
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.helpers import FAST_KDF, PASSPHRASE, run_cli
 
 
 def _count(vault) -> tuple[int, int]:

@@ -4,7 +4,7 @@ import pytest
 
 from kintsugi.core import kdf
 from kintsugi.core.errors import InvalidRecoveryKey, NotAVault
-from tests.conftest import FAST_KDF
+from tests.helpers import FAST_KDF
 
 
 def test_tag_round_trip_and_random_bits():

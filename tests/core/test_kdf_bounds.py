@@ -14,7 +14,7 @@ import pytest
 from kintsugi.core import kdf
 from kintsugi.core.errors import NotAVault
 from kintsugi.core.vault import Vault
-from tests.conftest import PASSPHRASE, run_cli
+from tests.helpers import PASSPHRASE, run_cli
 
 #: The most Kintsugi ever chooses: its floor's memory and lanes, calibration's most passes.
 CAPS = kdf.KdfParams(kdf.MAX_MEMORY_KIB, kdf.MAX_ITERATIONS, kdf.MAX_LANES)

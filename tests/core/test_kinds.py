@@ -24,7 +24,7 @@ from kintsugi.core.render import KIND_NAMES, item_heading, render_item, render_r
 from kintsugi.core.repo import REPOSITORIES, repository_for
 from kintsugi.core.search import Search
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF
+from tests.helpers import FAST_KDF
 
 PRIVATE = "privmarkzq"
 COMMON = {f.name for f in dataclasses.fields(Record)}

@@ -19,7 +19,7 @@ from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, Sharing
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.helpers import FAST_KDF, PASSPHRASE, run_cli
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 needs_age = pytest.mark.skipif(shutil.which("age") is None, reason="needs the age tool")

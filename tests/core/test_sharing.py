@@ -26,7 +26,7 @@ from kintsugi.core.repo.boundaries import BoundaryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.sharing import ShareContact, Sharing
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF
+from tests.helpers import FAST_KDF
 
 SECRET = "PRIVATE-NOTE-7d1c"
 

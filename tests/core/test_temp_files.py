@@ -52,7 +52,7 @@ INTERRUPTED = textwrap.dedent("""
 def test_the_next_start_removes_what_an_interrupted_write_left(vault, vault_path):
     from kintsugi.core.errors import WrongPassphrase
     from kintsugi.core.vault import Vault
-    from tests.conftest import PASSPHRASE
+    from tests.helpers import PASSPHRASE
 
     vault.lock()
     subprocess.run([sys.executable, "-c", INTERRUPTED, str(vault_path)], timeout=60)

@@ -27,7 +27,7 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.vault import Vault, backup_dir_for
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.helpers import FAST_KDF, PASSPHRASE
 
 
 def add_entries(v, n=3, text="hello"):

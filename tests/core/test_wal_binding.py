@@ -22,8 +22,8 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.vault import CHECKPOINT_FRAMES, Vault, read_binding
-from tests.conftest import PASSPHRASE, run_cli
 from tests.core.test_durability import _read_acks
+from tests.helpers import PASSPHRASE, run_cli
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -27,8 +27,8 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 from tests.core.test_durability import WRITER, _read_acks
+from tests.helpers import FAST_KDF, PASSPHRASE, run_cli
 
 FRAME = walguard.FRAME
 

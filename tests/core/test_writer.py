@@ -10,7 +10,7 @@ from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.vault import Vault
 from kintsugi.core.writer import Writer
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def test_jobs_run_in_order_on_one_thread():

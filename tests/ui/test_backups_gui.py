@@ -2,8 +2,7 @@ from kintsugi.core import backups
 from kintsugi.core.records import Entry
 from kintsugi.core.vault import Vault
 from kintsugi.ui.dialogs.restore import RestoreDialog
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import assert_accessible, unlock
+from tests.helpers import PASSPHRASE, assert_accessible, unlock
 
 
 def test_unlock_makes_todays_backup_and_restore_brings_one_back(window, qtbot):

@@ -19,8 +19,7 @@ from kintsugi.ui.dialogs.support import SupportDialog
 from kintsugi.ui.grounding.session_view import GroundingSessionDialog
 from kintsugi.ui.grounding.view import ChoiceButton
 from kintsugi.ui.widgets.support_list import SupportCardDialog
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import assert_accessible, unlock
+from tests.helpers import PASSPHRASE, assert_accessible, unlock
 from tests.ui.test_triggers_grounding import FakeClock, run
 
 

@@ -8,7 +8,7 @@ from kintsugi.core.records import Boundary, CheckIn, GroundingSession, Trigger
 from kintsugi.core.schedule import CheckInSchedule
 from kintsugi.ui.checkins.pane import CheckInReminder
 from kintsugi.ui.widgets.charts import ChartSpec, charts_for, render_image
-from tests.ui.conftest import assert_accessible
+from tests.helpers import assert_accessible
 
 
 def test_check_in_saves_as_you_go_and_draws_the_trend(window, qtbot):

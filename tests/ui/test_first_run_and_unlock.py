@@ -4,8 +4,7 @@ from PySide6.QtCore import Qt
 
 from kintsugi.core import schema
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.ui.conftest import assert_accessible, unlock
+from tests.helpers import FAST_KDF, PASSPHRASE, assert_accessible, unlock
 
 
 def test_first_run_creates_a_vault_and_offers_a_recovery_key(make_window, vault_path, qtbot):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.records import Boundary, CheckIn, Entry, Goal, Trigger
 from kintsugi.ui.workers import wait_for_background
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 CANARY = "CANARY-7f3e2a"
 
@@ -212,8 +212,7 @@ def test_after_unlocking_the_passphrase_is_not_in_the_field_nor_its_undo(
     make_window, vault_path, qtbot
 ):
     from kintsugi.core.vault import Vault
-    from tests.conftest import FAST_KDF
-    from tests.ui.conftest import unlock
+    from tests.helpers import FAST_KDF, unlock
 
     Vault.create(vault_path, PASSPHRASE, params=FAST_KDF).lock()
     w = make_window(vault_path)

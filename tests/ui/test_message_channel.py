@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from kintsugi.core.vault import backup_dir_for
 from kintsugi.ui import channel
-from tests.ui.conftest import unlock
+from tests.helpers import unlock
 
 
 def test_each_kind_of_message_shows_in_the_one_place(window, qtbot):

@@ -57,7 +57,7 @@ def test_unlock_loads_every_pane_once_and_lock_saves_and_clears_each_once(
 
 
 def test_idle_and_system_locks_save_each_pane_once(window, qtbot, monkeypatch):
-    from tests.ui.conftest import unlock
+    from tests.helpers import unlock
 
     saved = count_calls(monkeypatch, list(window.sections), "flush")
     window.on_idle()

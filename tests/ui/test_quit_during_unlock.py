@@ -11,7 +11,7 @@ import time
 from kintsugi.core import kdf
 from kintsugi.ui.app import shut_down
 from kintsugi.ui.workers import run_in_background
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def _kdf_threads() -> list[threading.Thread]:

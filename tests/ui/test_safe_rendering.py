@@ -31,7 +31,7 @@ from kintsugi.ui.widgets.safe_text import (
     plain_tooltip,
 )
 from kintsugi.ui.workers import wait_for_background
-from tests.conftest import FAST_KDF
+from tests.helpers import FAST_KDF
 from tests.hostile import (
     NAME,
     OpenWatch,

@@ -8,8 +8,7 @@ from kintsugi.core.repo.sharing import ShareContact, Sharing
 from kintsugi.core.vault import Vault
 from kintsugi.ui import channel
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
-from tests.conftest import FAST_KDF
-from tests.ui.conftest import assert_accessible
+from tests.helpers import FAST_KDF, assert_accessible
 
 NOTE = "ONLY-FOR-ME-91f2"
 

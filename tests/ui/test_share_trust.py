@@ -17,7 +17,7 @@ from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
 from kintsugi.ui import channel
-from tests.conftest import FAST_KDF
+from tests.helpers import FAST_KDF
 
 
 def _import(pane, qtbot, path):

@@ -15,7 +15,7 @@ from kintsugi.ui.theme import apply_text_size, base_point_size, system_font
 from kintsugi.ui.widgets.charts import ChartWidget
 from kintsugi.ui.widgets.timeline_delegate import TimelineDelegate
 from kintsugi.ui.widgets.timeline_model import TimelineModel
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SOURCES = ROOT / "src" / "kintsugi" / "ui"
 

@@ -7,7 +7,7 @@ from kintsugi.core.repo.support import SupportContact
 from kintsugi.ui.dialogs.support import SupportDialog
 from kintsugi.ui.grounding.exercises import BreathingExercise, TimedStepsExercise
 from kintsugi.ui.triggers.quick_log import QuickLogDialog
-from tests.ui.conftest import assert_accessible
+from tests.helpers import assert_accessible
 
 
 class FakeClock:

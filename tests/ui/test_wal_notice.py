@@ -4,8 +4,7 @@ from kintsugi.core import walguard
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.vault import Vault
-from tests.conftest import FAST_KDF
-from tests.ui.conftest import unlock
+from tests.helpers import FAST_KDF, unlock
 
 
 def test_a_foreign_change_file_is_mentioned_after_unlock(make_window, existing_vault, qtbot):

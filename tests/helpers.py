@@ -1,0 +1,122 @@
+"""Helpers the tests share (import them from here, never from a conftest): the test KDF and
+passphrase, the CLI in a child process, and for GUI tests unlocking a window, typing an entry
+and checking accessible names. Fixtures stay in the conftests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kintsugi.core.kdf import KdfParams
+
+#: Cheap KDF settings for tests only (real vaults use at least 64 MiB, t=3, p=4).
+FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+PASSPHRASE = "quiet river stone lantern"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(
+    *args: str, secrets: tuple[str, ...] = (), stdin: str = "", env=None, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    """Run ``python -m kintsugi`` with each secret on its own pipe.
+
+    ``{fd0}``, ``{fd1}`` … in ``args`` are replaced by those pipes' numbers.
+    """
+    fds, keep = [], []
+    for secret in secrets:
+        r, w = os.pipe()
+        os.write(w, secret.encode() + b"\n")
+        os.close(w)
+        fds.append(r)
+        keep.append(r)
+    argv = [a.format(**{f"fd{i}": fd for i, fd in enumerate(fds)}) for a in args]
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "kintsugi", *argv],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            pass_fds=keep,
+            env=env,
+            timeout=timeout,
+            stdin=None if stdin else None,
+        )
+    finally:
+        for fd in keep:
+            os.close(fd)
+
+
+# --- GUI tests ---------------------------------------------------------------------------
+def unlock(qtbot, window, passphrase=PASSPHRASE):
+    window.unlock.passphrase.setText(passphrase)
+    with qtbot.waitSignal(window.session.unlocked, timeout=20_000):
+        window.unlock.unlock_button.click()
+    assert window.screens.currentWidget() is window.workspace
+
+
+def type_entry(qtbot, window, title, body):
+    editor = window.journal.editor
+    window.on_new_entry()
+    qtbot.keyClicks(editor.title, title)
+    qtbot.keyClicks(editor.body, body)
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=5_000)
+    return editor.entry_id
+
+
+def assert_accessible(root) -> None:
+    """Every control we made under ``root`` has an accessible name (or visible text)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QCalendarWidget,
+        QComboBox,
+        QLineEdit,
+        QMenuBar,
+        QPlainTextEdit,
+        QTextEdit,
+        QToolBar,
+        QWidget,
+    )
+
+    kinds = (
+        QAbstractButton,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+        QAbstractSlider,
+    )
+    composites = (
+        QComboBox,
+        QCalendarWidget,
+        QMenuBar,
+        QToolBar,
+        QLineEdit,
+        QAbstractSpinBox,
+        QAbstractItemView,
+    )
+
+    def part_of_a_qt_composite(widget):
+        parent = widget.parent()
+        while parent is not None:
+            if isinstance(parent, composites):
+                return True
+            parent = parent.parent()
+        return False
+
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or part_of_a_qt_composite(widget):
+            continue
+        if widget.metaObject().className() == "QScrollBar":
+            continue
+        name = widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
+        if not name:
+            missing.append(f"{widget.metaObject().className()} {widget.objectName()}")
+    assert missing == [], "\n".join(missing)
