@@ -11,12 +11,12 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
 _ACTIVITY = {
-    QEvent.KeyPress,
-    QEvent.MouseButtonPress,
-    QEvent.MouseMove,
-    QEvent.Wheel,
-    QEvent.TouchBegin,
-    QEvent.InputMethod,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.InputMethod,
 }
 
 

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.workspace = QWidget()
         left = QVBoxLayout()
         left.addWidget(self.nav, 1)
-        left.addWidget(self.keep_offer, 0, Qt.AlignHCenter)
+        left.addWidget(self.keep_offer, 0, Qt.AlignmentFlag.AlignHCenter)
         left.addWidget(self.support_strip)
         self.support_strip.setFixedWidth(180)
         row = QHBoxLayout(self.workspace)
@@ -178,11 +178,13 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_entry_action = action(
-            self.tr("New entry"), self.on_new_entry, QKeySequence.New, file_menu
+            self.tr("New entry"), self.on_new_entry, QKeySequence.StandardKey.New, file_menu
         )
         file_menu.addSeparator()
         action(self.tr("New vault…"), files.on_new_vault, None, file_menu)
-        action(self.tr("Open vault…"), files.on_open_vault, QKeySequence.Open, file_menu)
+        action(
+            self.tr("Open vault…"), files.on_open_vault, QKeySequence.StandardKey.Open, file_menu
+        )
         file_menu.addSeparator()
         action(self.tr("Restore from backup…"), files.on_restore, None, file_menu)
         self.import_action = action(self.tr("Import…"), files.on_import, None, file_menu)
@@ -196,11 +198,15 @@ class MainWindow(QMainWindow):
         self.ground_action = action(self.tr("Ground now…"), flow.on_ground_now, "Ctrl+G", file_menu)
         self.ground_action.setToolTip(self.tr("Ground now: breathing and other exercises (Ctrl+G)"))
         self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
-        action(self.tr("Settings…"), self.on_settings, QKeySequence.Preferences, file_menu)
+        action(
+            self.tr("Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences, file_menu
+        )
         file_menu.addSeparator()
-        action(self.tr("Quit"), self.close, QKeySequence.Quit, file_menu)
+        action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.find_action = action(self.tr("Search…"), self.on_find, QKeySequence.Find, edit_menu)
+        self.find_action = action(
+            self.tr("Search…"), self.on_find, QKeySequence.StandardKey.Find, edit_menu
+        )
         action(self.tr("Trash…"), self.on_trash, None, edit_menu)
         action(self.tr("Support contacts…"), flow.on_support, None, edit_menu)
         self.workspace_actions = [
@@ -217,7 +223,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.ground_action)
         self.toolbar.addAction(self.find_action)
         spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
         self.toolbar.addAction(self.lock_action)
         self.lock_action.setToolTip(self.tr("Lock (Ctrl+L)"))

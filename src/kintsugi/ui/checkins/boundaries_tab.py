@@ -66,7 +66,7 @@ class BoundariesTab(RecordListTab):
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Earlier wordings"))
         self.history.setMaximumHeight(110)
-        self.state = QLabel(textFormat=Qt.PlainText)
+        self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
         for signal in (
@@ -103,7 +103,7 @@ class BoundariesTab(RecordListTab):
         elif b.status != "active":
             label = f"{label}   · {self.tr(b.status)}"
         row = QListWidgetItem(label)
-        row.setData(Qt.UserRole, item_id)
+        row.setData(Qt.ItemDataRole.UserRole, item_id)
         if due:
             font = row.font()
             font.setBold(True)

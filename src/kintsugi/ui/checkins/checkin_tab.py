@@ -68,16 +68,16 @@ class CheckInTab(QWidget):
         form = QFormLayout()
         for dim in DIMENSIONS:
             slider = QSlider(
-                Qt.Horizontal,
+                Qt.Orientation.Horizontal,
                 minimum=0,
                 maximum=10,
                 value=5,
                 pageStep=1,
-                tickPosition=QSlider.TicksBelow,
+                tickPosition=QSlider.TickPosition.TicksBelow,
                 tickInterval=1,
             )
             slider.setAccessibleName(self.tr(QUESTIONS[dim]))
-            value = QLabel("5", textFormat=Qt.PlainText)
+            value = QLabel("5", textFormat=Qt.TextFormat.PlainText)
             slider.valueChanged.connect(lambda v, label=value: label.setNum(v))
             slider.valueChanged.connect(self.on_field_changed)
             row = QHBoxLayout()
@@ -103,7 +103,7 @@ class CheckInTab(QWidget):
         self.new_button = QPushButton(self.tr("Start a new check-in"))
         self.new_button.setAccessibleName(self.tr("Start a new check-in"))
         self.new_button.clicked.connect(self.start_new)
-        self.state = QLabel(textFormat=Qt.PlainText)
+        self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
         self._schedule_failed.connect(self._on_schedule_failed)
@@ -126,7 +126,7 @@ class CheckInTab(QWidget):
             w.currentIndexChanged.connect(self.on_schedule_changed)
         self.at.timeChanged.connect(self.on_schedule_changed)
         schedule = QHBoxLayout()
-        schedule.addWidget(QLabel(self.tr("Remind me"), textFormat=Qt.PlainText))
+        schedule.addWidget(QLabel(self.tr("Remind me"), textFormat=Qt.TextFormat.PlainText))
         for w in (self.cadence, self.weekday, self.at):
             schedule.addWidget(w)
         schedule.addStretch(1)
@@ -137,7 +137,7 @@ class CheckInTab(QWidget):
         self.history.setAccessibleName(self.tr("Past check-ins"))
         self.history.setMaximumHeight(140)
         self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left = QVBoxLayout()
         left.addLayout(form)
         row = QHBoxLayout()

@@ -33,7 +33,7 @@ from kintsugi.ui.session import Session
 class GoalCard(QWidget):
     def __init__(self, goal: Goal, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel(goal.text, textFormat=Qt.PlainText)
+        self.title = QLabel(goal.text, textFormat=Qt.TextFormat.PlainText)
         self.bar = QProgressBar(textVisible=True)
         self.bar.setAccessibleName(self.tr("Progress of %1").replace("%1", goal.text))
         target = goal.target_amount or 1
@@ -45,7 +45,9 @@ class GoalCard(QWidget):
             if goal.target_amount
             else ("Done" if goal.done else "Open")
         )
-        due = QLabel(f"due {goal.due:%d %b %Y}" if goal.due else "", textFormat=Qt.PlainText)
+        due = QLabel(
+            f"due {goal.due:%d %b %Y}" if goal.due else "", textFormat=Qt.TextFormat.PlainText
+        )
         due.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -75,15 +77,15 @@ class GoalsTab(RecordListTab):
         self.progress.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Amount"), self.tr("Note")]
         )
-        self.progress.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.progress.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.progress.verticalHeader().hide()
         add = QPushButton(self.tr("Add progress today"))
         add.setAccessibleName(self.tr("Add progress today"))
         add.clicked.connect(self.add_progress)
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "note")
         self.message.hide()
-        self.state = QLabel(textFormat=Qt.PlainText)
+        self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
         for signal in (
@@ -119,7 +121,7 @@ class GoalsTab(RecordListTab):
 
     def add_list_row(self, item_id: int, extra: object) -> None:
         row = QListWidgetItem()
-        row.setData(Qt.UserRole, item_id)
+        row.setData(Qt.ItemDataRole.UserRole, item_id)
         card = GoalCard(self.repo().get(item_id))
         row.setSizeHint(card.sizeHint())
         self.list.addItem(row)

@@ -102,7 +102,9 @@ class RecordListTab(QWidget):
             self.add_list_row(item_id, extra)
         self.list.blockSignals(False)
         for n in range(self.list.count()):
-            if self.list.item(n).data(Qt.UserRole) == select or (select is None and n == 0):
+            if self.list.item(n).data(Qt.ItemDataRole.UserRole) == select or (
+                select is None and n == 0
+            ):
                 self.list.setCurrentRow(n)
                 break
 
@@ -148,7 +150,7 @@ class RecordListTab(QWidget):
         self.autosaver.save_now()
         if current is None or not self.session.is_open:
             return
-        rec = self.repo().get(current.data(Qt.UserRole))
+        rec = self.repo().get(current.data(Qt.ItemDataRole.UserRole))
         self._loading = True
         try:
             self._record = rec

@@ -19,9 +19,11 @@ def _ask(
     parent: QWidget | None, title: str, start: str, name_filter: str, save: bool
 ) -> Path | None:
     dialog = QFileDialog(parent, title, start, name_filter)
-    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
-    dialog.setAcceptMode(QFileDialog.AcceptSave if save else QFileDialog.AcceptOpen)
-    dialog.setFileMode(QFileDialog.AnyFile if save else QFileDialog.ExistingFile)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(
+        QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
+    )
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
     if save:
         dialog.selectFile(Path(start).name if start else "")
     chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
@@ -33,7 +35,7 @@ def _ask(
 
 
 def forget_dialog_settings() -> None:
-    settings = QSettings(QSettings.UserScope, "QtProject")
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
     settings.remove("FileDialog")
     settings.remove("Qt/filedialog")
     settings.sync()

@@ -56,23 +56,25 @@ class RestoreDialog(QDialog):
         self.look = QPushButton(self.tr("Look inside"))
         self.look.setAccessibleName(self.tr("Look inside the backup"))
         self.look.clicked.connect(self.on_look_clicked)
-        self.details = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.details = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.details.setAccessibleName(self.tr("What the backup holds"))
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
         self.busy.setAccessibleName(self.tr("Opening the backup"))
         note = QLabel(
             self.tr("Your journal as it is now is kept aside first, so a restore loses nothing."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         note.setProperty("role", "subtle")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Restore"))
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Restore"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.buttons.accepted.connect(self.on_restore_clicked)
         self.buttons.rejected.connect(self.reject)
         empty = (
-            QLabel(self.tr("No backups here yet."), textFormat=Qt.PlainText)
+            QLabel(self.tr("No backups here yet."), textFormat=Qt.TextFormat.PlainText)
             if not self.list.count()
             else None
         )
@@ -90,12 +92,12 @@ class RestoreDialog(QDialog):
 
     def _add(self, path: Path, label: str) -> None:
         row = QListWidgetItem(label)
-        row.setData(Qt.UserRole, str(path))
+        row.setData(Qt.ItemDataRole.UserRole, str(path))
         self.list.addItem(row)
 
     def chosen(self) -> Path | None:
         row = self.list.currentItem()
-        return Path(row.data(Qt.UserRole)) if row else None
+        return Path(row.data(Qt.ItemDataRole.UserRole)) if row else None
 
     def on_other_clicked(self) -> None:
         path = ask_open(self, self.tr("Choose a backup"), self.tr("Kintsugi vaults (*.kintsugi)"))
@@ -105,7 +107,7 @@ class RestoreDialog(QDialog):
 
     def on_selection_changed(self, *_: object) -> None:
         self.details.clear()
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def on_look_clicked(self) -> None:
         path, passphrase = self.chosen(), self.passphrase.text()
@@ -126,7 +128,7 @@ class RestoreDialog(QDialog):
             .replace("%2", str(d.items))
             .replace("%3", newest)
         )
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def on_failed(self, exc: BaseException) -> None:
         self.busy.hide()

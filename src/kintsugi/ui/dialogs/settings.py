@@ -27,7 +27,11 @@ from kintsugi.ui.theme import TEXT_SIZES, THEMES
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.workers import run_in_background
 
-DAYS = ((Qt.Monday, "Monday"), (Qt.Saturday, "Saturday"), (Qt.Sunday, "Sunday"))
+DAYS = (
+    (Qt.DayOfWeek.Monday, "Monday"),
+    (Qt.DayOfWeek.Saturday, "Saturday"),
+    (Qt.DayOfWeek.Sunday, "Sunday"),
+)
 
 
 class SettingsDialog(QDialog):
@@ -85,10 +89,12 @@ class SettingsDialog(QDialog):
                 "in it. Turn this off and the file is deleted.\n%1"
             ).replace("%1", str(card_path())),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.before_unlock_note.setProperty("role", "note")
-        self.before_unlock_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.before_unlock_note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.techniques_button = QPushButton(self.tr("My grounding techniques…"))
         self.techniques_button.setAccessibleName(self.tr("My grounding techniques"))
         self.techniques_button.clicked.connect(self.open_techniques_dialog)
@@ -110,7 +116,9 @@ class SettingsDialog(QDialog):
         form.addRow("", self.reduced_motion)
         form.addRow("", self.before_unlock)
         form.addRow("", self.before_unlock_note)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.on_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -181,14 +189,16 @@ class PassphraseChangeDialog(QDialog):
                 "will stop working."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         note.setProperty("role", "subtle")
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
         self.busy.setAccessibleName(self.tr("Re-encrypting"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.on_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

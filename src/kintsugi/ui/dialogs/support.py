@@ -40,20 +40,20 @@ class SupportDialog(QDialog):
         intro = QLabel(
             self.tr("People and lines you trust. You don't have to do this alone."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Support contacts"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone or address"), self.tr("Note")]
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self.on_changed)
         self.empty = QLabel(
             self.tr("No one here yet. Add a therapist, a friend, or someone you trust."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.empty.setProperty("role", "subtle")
         add = QPushButton(self.tr("Add"))
@@ -85,18 +85,18 @@ class SupportDialog(QDialog):
         crisis_note = QLabel(
             self.tr("Choose your country for a number to start from; you can change it."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         crisis_note.setProperty("role", "subtle")
 
-        self.state = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.state = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.state.setAccessibleName(self.tr("Save state"))
         self.autosaver.state_changed.connect(self.on_state_changed)
         self.message = self.state  # where a problem shows (one line, never a pop-up)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.addButton(add, QDialogButtonBox.ActionRole)
-        buttons.addButton(remove, QDialogButtonBox.ActionRole)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(add, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(remove, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for w in (intro, self.table, self.empty):

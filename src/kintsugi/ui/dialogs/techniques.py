@@ -45,7 +45,7 @@ class TechniquesDialog(QDialog):
         self.steps = QTableWidget(0, 2)
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Seconds (empty: untimed)")])
-        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps.verticalHeader().hide()
         add_step = QPushButton(self.tr("Add step"))
         add_step.setAccessibleName(self.tr("Add a step"))
@@ -53,9 +53,11 @@ class TechniquesDialog(QDialog):
         del_step = QPushButton(self.tr("Remove step"))
         del_step.setAccessibleName(self.tr("Remove the selected step"))
         del_step.clicked.connect(lambda: self.steps.removeRow(self.steps.currentRow()))
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
 

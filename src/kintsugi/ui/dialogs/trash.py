@@ -32,10 +32,10 @@ class TrashDialog(QDialog):
         self.setWindowTitle(self.tr("Trash"))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Items in the trash"))
-        self.list.setSelectionMode(QListWidget.ExtendedSelection)
-        self.note = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.note = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.note.setProperty("role", "subtle")
-        self.empty_note = QLabel(self.tr("The trash is empty."), textFormat=Qt.PlainText)
+        self.empty_note = QLabel(self.tr("The trash is empty."), textFormat=Qt.TextFormat.PlainText)
         self.empty_note.setProperty("role", "subtle")
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setAccessibleName(self.tr("Restore the selected items"))
@@ -43,9 +43,9 @@ class TrashDialog(QDialog):
         self.empty_button = QPushButton(self.tr("Empty trash…"))
         self.empty_button.setAccessibleName(self.tr("Empty the trash"))
         self.empty_button.clicked.connect(self.on_empty_clicked)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ActionRole)
-        buttons.addButton(self.empty_button, QDialogButtonBox.DestructiveRole)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
@@ -59,7 +59,7 @@ class TrashDialog(QDialog):
         self.list.clear()
         for item in self.session.items().trash():
             row = QListWidgetItem(f"{item.occurred_at:%d %b %Y}  ·  {item.title or '—'}")
-            row.setData(Qt.UserRole, item.id)
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(row)
         empty = self.list.count() == 0
         self.empty_note.setVisible(empty)
@@ -68,7 +68,7 @@ class TrashDialog(QDialog):
 
     def on_restore_clicked(self) -> None:
         for row in self.list.selectedItems():
-            item_id = row.data(Qt.UserRole)
+            item_id = row.data(Qt.ItemDataRole.UserRole)
             self.session.items().restore(item_id)
             self.restored.emit(item_id)
         self.reload()

@@ -49,7 +49,12 @@ class Clock:
 
 def big(text: str = "", huge: bool = False) -> QLabel:
     """Large, centred type (sized by the style sheet: roles "big" and "huge")."""
-    label = QLabel(text, alignment=Qt.AlignCenter, wordWrap=True, textFormat=Qt.PlainText)
+    label = QLabel(
+        text,
+        alignment=Qt.AlignmentFlag.AlignCenter,
+        wordWrap=True,
+        textFormat=Qt.TextFormat.PlainText,
+    )
     label.setProperty("role", "huge" if huge else "big")
     return label
 
@@ -136,10 +141,12 @@ class BreathingExercise(Exercise):
     def __init__(self, clock: Clock, paced: bool, reduced_motion: bool = False, parent=None):
         super().__init__(clock, parent)
         self.technique = "paced_breathing" if paced else "box_breathing"
-        self._timer.setTimerType(Qt.PreciseTimer)  # even frames for the pacer
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # even frames for the pacer
         self.pacer = BreathingPacer()
         self.pacer.reduced_motion = reduced_motion
-        self.info = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
+        self.info = QLabel(
+            alignment=Qt.AlignmentFlag.AlignCenter, textFormat=Qt.TextFormat.PlainText
+        )
         self.info.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         layout.addWidget(self.pacer, 1)
@@ -162,7 +169,7 @@ class BreathingExercise(Exercise):
         for spin, name in zip(self.custom, ("In", "Hold", "Out", "Rest"), strict=True):
             spin.setAccessibleName(self.tr(name))
             spin.setEnabled(False)
-            custom_row.addWidget(QLabel(self.tr(name), textFormat=Qt.PlainText))
+            custom_row.addWidget(QLabel(self.tr(name), textFormat=Qt.TextFormat.PlainText))
             custom_row.addWidget(spin)
         self.preset.currentIndexChanged.connect(
             lambda: [s.setEnabled(self.preset.currentData() is None) for s in self.custom]
@@ -242,7 +249,7 @@ class SensesExercise(Exercise):
             nxt.clicked.connect(self.next_page)
             fields[-1].returnPressed.disconnect()
             fields[-1].returnPressed.connect(self.next_page)
-            v.addWidget(nxt, 0, Qt.AlignRight)
+            v.addWidget(nxt, 0, Qt.AlignmentFlag.AlignRight)
             v.addStretch(1)
             self.fields.append(fields)
             self.pages.addWidget(page)
@@ -285,7 +292,9 @@ class TimedStepsExercise(Exercise):
         self.text = big()
         self.progress = QProgressBar(maximum=len(steps), textVisible=False)
         self.progress.setAccessibleName(self.tr("Progress"))
-        self.countdown = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
+        self.countdown = QLabel(
+            alignment=Qt.AlignmentFlag.AlignCenter, textFormat=Qt.TextFormat.PlainText
+        )
         self.countdown.setProperty("role", "subtle")
         self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setAccessibleName(self.tr("Pause or resume"))
@@ -383,7 +392,7 @@ class ThoughtRecordExercise(Exercise):
         self.belief = QSpinBox(maximum=100, suffix=" %")
         self.belief.setAccessibleName(self.tr("How much I believe the balanced thought"))
         self.rerated = [QSpinBox(maximum=100, suffix=" %") for _ in range(3)]
-        self.rerated_names = [QLabel(textFormat=Qt.PlainText) for _ in range(3)]
+        self.rerated_names = [QLabel(textFormat=Qt.TextFormat.PlainText) for _ in range(3)]
         self._rerated_touched = [False] * 3
         for n, spin in enumerate(self.rerated):
             spin.valueChanged.connect(lambda _v, n=n: self._mark_rerated(n))
@@ -420,7 +429,7 @@ class ThoughtRecordExercise(Exercise):
         self.rerate_empty = QLabel(
             self.tr("No emotions named earlier: that's fine. You can go back, or finish here."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.rerate_empty.setProperty("role", "subtle")
 
@@ -468,7 +477,12 @@ class ThoughtRecordExercise(Exercise):
             v = QVBoxLayout(content)
             v.setContentsMargins(0, 0, 0, 0)
             v.addWidget(big(question))
-            note = QLabel(hint, wordWrap=True, alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
+            note = QLabel(
+                hint,
+                wordWrap=True,
+                alignment=Qt.AlignmentFlag.AlignCenter,
+                textFormat=Qt.TextFormat.PlainText,
+            )
             note.setProperty("role", "subtle")
             v.addWidget(note)
             for part in parts:
@@ -482,11 +496,13 @@ class ThoughtRecordExercise(Exercise):
             centred = QHBoxLayout(holder)
             centred.setContentsMargins(0, 0, 0, 0)
             centred.addWidget(content)
-            area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             area.setWidget(holder)
             self.pages.addWidget(area)
-        self.step_label = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
+        self.step_label = QLabel(
+            alignment=Qt.AlignmentFlag.AlignCenter, textFormat=Qt.TextFormat.PlainText
+        )
         self.step_label.setProperty("role", "subtle")
         self.progress = QProgressBar(maximum=len(self.questions), textVisible=False)
         self.progress.setAccessibleName(self.tr("Progress"))
@@ -501,7 +517,7 @@ class ThoughtRecordExercise(Exercise):
         self.done_button = self.next_button  # on the last page, Next says Done
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.next_page).setContext(
-                Qt.WidgetWithChildrenShortcut
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
         row = QHBoxLayout()
         row.addWidget(self.back_button)

@@ -32,7 +32,7 @@ class KeepOffer(QFrame):
         super().__init__(parent, objectName="keepOffer", visible=False)
         self.drafts: list[GroundingSession] = []
         self.allowed = False  # shown only while the journal is open
-        self.label = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.label.setAccessibleName(self.tr("An exercise to keep"))
         self.setFixedWidth(172)
         self.keep_button = QPushButton(self.tr("Keep it"))

@@ -25,7 +25,7 @@ class BreathingPacer(QWidget):
         self.reduced_motion = False
         self.frames = 0  # paints, for the smoothness benchmark
         self.setMinimumSize(280, 280)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Breathing pacer"))
 
     def phase_text(self) -> str:
@@ -49,18 +49,18 @@ class BreathingPacer(QWidget):
         if self.state is None:
             return
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        accent = QColor(pal.color(QPalette.Highlight))
-        text = pal.color(QPalette.WindowText)
+        accent = QColor(pal.color(QPalette.ColorRole.Highlight))
+        text = pal.color(QPalette.ColorRole.WindowText)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.9)
         p.setFont(font)
         w, h = self.width(), self.height()
         if self.reduced_motion:
             bar = QRectF(w * 0.15, h * 0.6, w * 0.7, 14)
-            p.setPen(Qt.NoPen)
-            p.setBrush(pal.color(QPalette.AlternateBase))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
             p.drawRoundedRect(bar, 7, 7)
             p.setBrush(accent)
             p.drawRoundedRect(
@@ -68,7 +68,9 @@ class BreathingPacer(QWidget):
             )
             p.setPen(text)
             p.drawText(
-                QRectF(0, 0, w, h * 0.55), Qt.AlignHCenter | Qt.AlignBottom, self.phase_text()
+                QRectF(0, 0, w, h * 0.55),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                self.phase_text(),
             )
             return
         r_max = min(w, h) * 0.45
@@ -76,7 +78,7 @@ class BreathingPacer(QWidget):
         r = r_min + (r_max - r_min) * self.state.fill
         halo = QColor(accent)
         halo.setAlphaF(0.18)
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(halo)
         p.drawEllipse(QRectF(w / 2 - r_max, h / 2 - r_max, 2 * r_max, 2 * r_max))
         body = QColor(accent)
@@ -84,4 +86,4 @@ class BreathingPacer(QWidget):
         p.setBrush(body)
         p.drawEllipse(QRectF(w / 2 - r, h / 2 - r, 2 * r, 2 * r))
         p.setPen(text)
-        p.drawText(self.rect(), Qt.AlignCenter, self.phase_text())
+        p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.phase_text())

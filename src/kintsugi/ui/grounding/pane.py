@@ -30,7 +30,7 @@ class GroundingPane(QWidget):
         self.label = self.tr("Grounding")  # the Pane protocol (ui/panes.py)
         self.shortcut: str | None = None
         self.session = session
-        heading = QLabel(self.tr("Ground yourself"), textFormat=Qt.PlainText)
+        heading = QLabel(self.tr("Ground yourself"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
         self.grid = QGridLayout()
         support = QPushButton(self.tr("Support…"))
@@ -43,8 +43,8 @@ class GroundingPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.grid)
-        layout.addWidget(support, 0, Qt.AlignLeft)
-        history = QLabel(self.tr("What I have done"), textFormat=Qt.PlainText)
+        layout.addWidget(support, 0, Qt.AlignmentFlag.AlignLeft)
+        history = QLabel(self.tr("What I have done"), textFormat=Qt.TextFormat.PlainText)
         history.setProperty("role", "subtle")
         layout.addWidget(history)
         layout.addWidget(self.view, 1)

@@ -82,7 +82,7 @@ class GroundingSessionDialog(QDialog):
         if session.technique == "custom" and session.steps and session.steps[0].get("name"):
             title = str(session.steps[0]["name"])
         self.setWindowTitle(title)
-        heading = QLabel(title, textFormat=Qt.PlainText)
+        heading = QLabel(title, textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
         minutes = round(session.duration_s / 60, 1)
         facts = [f"{session.occurred_at:%a %d %b %Y, %H:%M}", f"{minutes:g} min"]
@@ -94,7 +94,7 @@ class GroundingSessionDialog(QDialog):
             )
         if not session.completed:
             facts.append(self.tr("stopped part way (that counts too)"))
-        self.facts = QLabel(" · ".join(facts), wordWrap=True, textFormat=Qt.PlainText)
+        self.facts = QLabel(" · ".join(facts), wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.facts.setProperty("role", "subtle")
         content = QWidget()
         v = QVBoxLayout(content)
@@ -102,26 +102,30 @@ class GroundingSessionDialog(QDialog):
         for question, answer in answers(session) + (
             [(self.tr("Notes"), session.notes)] if session.notes else []
         ):
-            q = QLabel(self.tr(question), textFormat=Qt.PlainText)
+            q = QLabel(self.tr(question), textFormat=Qt.TextFormat.PlainText)
             q.setProperty("role", "subheading")
             q.setIndent(0)
-            a = QLabel(answer, wordWrap=True, textFormat=Qt.PlainText)
-            a.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+            a = QLabel(answer, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+            a.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             a.setAccessibleName(self.tr(question))
             v.addWidget(q)
             v.addWidget(a)
             self.answer_labels.append(a)
         if not self.answer_labels:
             empty = QLabel(
-                self.tr("No answers were written down this time."), textFormat=Qt.PlainText
+                self.tr("No answers were written down this time."),
+                textFormat=Qt.TextFormat.PlainText,
             )
             empty.setProperty("role", "subtle")
             v.addWidget(empty)
         v.addStretch(1)
-        area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setWidget(content)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

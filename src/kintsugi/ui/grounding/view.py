@@ -99,8 +99,8 @@ def scrolled(content: QWidget) -> QScrollArea:
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(content)
-    area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(holder)
     return area
 
@@ -111,23 +111,25 @@ class ChoiceButton(QPushButton):
 
     def __init__(self, label: str, length: str, line: str, parent=None):
         super().__init__(parent)
-        self.title = QLabel(label, textFormat=Qt.PlainText)
+        self.title = QLabel(label, textFormat=Qt.TextFormat.PlainText)
         self.title.setProperty("role", "choiceTitle")
-        self.about = QLabel(f"{length} · {line}", wordWrap=True, textFormat=Qt.PlainText)
+        self.about = QLabel(f"{length} · {line}", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.about.setProperty("role", "subtle")
-        self.helped = QLabel(wordWrap=True, visible=False, textFormat=Qt.PlainText)
+        self.helped = QLabel(wordWrap=True, visible=False, textFormat=Qt.TextFormat.PlainText)
         self.helped.setProperty("role", "subtle")
         v = QVBoxLayout(self)
         v.setContentsMargins(14, 8, 14, 8)
         v.setSpacing(2)
         for w in (self.title, self.about, self.helped):
-            w.setAttribute(Qt.WA_TransparentForMouseEvents)
+            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             v.addWidget(w)
         v.addStretch(1)  # the words stay together at the top
         self.setAccessibleName(label)
         self.setAccessibleDescription(self.about.text())
         self.setMinimumHeight(64)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)  # a row shares a height
+        self.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred
+        )  # a row shares a height
 
     def set_helped(self, text: str) -> None:
         self.helped.setText(text)
@@ -210,14 +212,16 @@ class ExerciseView(QWidget):
         bv.addWidget(self.intro)
         bv.addLayout(self.options_slot)
         bv.addWidget(
-            QLabel(self.tr("How strong is the distress right now?"), textFormat=Qt.PlainText)
+            QLabel(
+                self.tr("How strong is the distress right now?"), textFormat=Qt.TextFormat.PlainText
+            )
         )
         bv.addWidget(self.suds_now)
         bv.addStretch(1)
         self._page(self.before_page, before_content, [skip, self.begin_button])
-        for key in (Qt.Key_Return, Qt.Key_Enter):
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             enter = QShortcut(QKeySequence(key), self.before_page, lambda: self.begin(rated=True))
-            enter.setContext(Qt.WidgetWithChildrenShortcut)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # run
         self.run_page = QWidget()
         self.run_layout = QVBoxLayout(self.run_page)
@@ -239,10 +243,10 @@ class ExerciseView(QWidget):
                 "After you unlock, you can keep it."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.locked_note.setProperty("role", "subtle")
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
@@ -255,7 +259,9 @@ class ExerciseView(QWidget):
         discard.setAccessibleName(self.tr("Leave without saving"))
         discard.clicked.connect(lambda: self._close(None))
         av.addWidget(self.after_text)
-        av.addWidget(QLabel(self.tr("And now, how strong is it?"), textFormat=Qt.PlainText))
+        av.addWidget(
+            QLabel(self.tr("And now, how strong is it?"), textFormat=Qt.TextFormat.PlainText)
+        )
         av.addWidget(self.suds_after)
         av.addWidget(self.notes)
         av.addWidget(self.locked_note)
@@ -269,10 +275,12 @@ class ExerciseView(QWidget):
         next_content = QWidget()
         nv = QVBoxLayout(next_content)
         nv.setContentsMargins(0, 0, 0, 0)
-        self.next_text = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.next_text = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.next_text.setProperty("role", "big")
         self.others_row = QHBoxLayout()
-        self.people_heading = QLabel(self.tr("Or reach someone"), textFormat=Qt.PlainText)
+        self.people_heading = QLabel(
+            self.tr("Or reach someone"), textFormat=Qt.TextFormat.PlainText
+        )
         self.people_heading.setProperty("role", "subheading")
         self.people_heading.setIndent(0)
         self.people = SupportList()
@@ -282,10 +290,10 @@ class ExerciseView(QWidget):
                 "for you too, any time."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.safety_note.setProperty("role", "subtle")
-        try_heading = QLabel(self.tr("Try something else"), textFormat=Qt.PlainText)
+        try_heading = QLabel(self.tr("Try something else"), textFormat=Qt.TextFormat.PlainText)
         try_heading.setProperty("role", "subheading")
         try_heading.setIndent(0)
         nv.addWidget(self.next_text)
@@ -314,7 +322,7 @@ class ExerciseView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages, 1)
-        QShortcut(QKeySequence(Qt.Key_Escape), self, self.leave)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave)
 
     @staticmethod
     def _page(page: QWidget, content: QWidget, buttons: list[QPushButton]) -> None:

@@ -73,7 +73,7 @@ class InsightsPane(QWidget):
         self.session = session
         self._generation = 0
         self.result: Insights | None = None
-        heading = QLabel(self.tr("Insights"), textFormat=Qt.PlainText)
+        heading = QLabel(self.tr("Insights"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
         self.preset = QComboBox()
         self.preset.setAccessibleName(self.tr("Date range"))
@@ -88,13 +88,15 @@ class InsightsPane(QWidget):
         self.preset.currentIndexChanged.connect(self.on_preset_changed)
         self.since.dateChanged.connect(self.refresh)
         self.until.dateChanged.connect(self.refresh)
-        self.summary = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.charts = [ChartWidget() for _ in charts_for(Insights(self.date_range()))]
         grid = QGridLayout()
         for n, chart in enumerate(self.charts):
             grid.addWidget(chart, n // 2, n % 2)
-        by_cue_heading = QLabel(self.tr("What helped, by what set it off"), textFormat=Qt.PlainText)
+        by_cue_heading = QLabel(
+            self.tr("What helped, by what set it off"), textFormat=Qt.TextFormat.PlainText
+        )
         by_cue_heading.setProperty("role", "subheading")
         by_cue_heading.setIndent(0)
         self.by_cue = QTableWidget(0, 4)
@@ -107,9 +109,9 @@ class InsightsPane(QWidget):
                 self.tr("Eased by"),
             ]
         )
-        self.by_cue.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.by_cue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.by_cue.verticalHeader().hide()
-        self.by_cue.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.by_cue.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.by_cue.setMinimumHeight(160)
         self.by_cue_empty = QLabel(
             self.tr(
@@ -117,7 +119,7 @@ class InsightsPane(QWidget):
                 "after, this shows what helped with each kind of moment."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.by_cue_empty.setProperty("role", "subtle")
         content = QWidget()

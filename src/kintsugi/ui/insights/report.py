@@ -52,7 +52,9 @@ LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 def page_size_for(locale: QLocale | None = None) -> QPageSize:
     """Letter in the US and Canada, A4 everywhere else."""
     territory = (locale or QLocale()).territory()
-    return QPageSize(QPageSize.Letter if territory in LETTER_TERRITORIES else QPageSize.A4)
+    return QPageSize(
+        QPageSize.PageSizeId.Letter if territory in LETTER_TERRITORIES else QPageSize.PageSizeId.A4
+    )
 
 
 def summary_tables(records: list[Record]) -> str:
@@ -187,10 +189,12 @@ def _paint_charts(painter: QPainter, writer: QPdfWriter, report: Report, size: Q
     painter.setFont(font)
     text_rect = painter.boundingRect(
         QRectF(0, heading_h, size.width(), size.height()),
-        Qt.TextWordWrap | Qt.AlignLeft,
+        Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
         report.summary,
     )
-    painter.drawText(text_rect, Qt.TextWordWrap | Qt.AlignLeft, report.summary)
+    painter.drawText(
+        text_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, report.summary
+    )
     chart_h = CHART_HEIGHT_MM / 25.4 * RESOLUTION
     y = text_rect.bottom() + chart_h * 0.1
     labels = QFont(painter.font())
@@ -217,16 +221,16 @@ def render_pdf(
     report = Report(db, records, name=name, payload=payload, options=options, today=today)
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setTitle(TITLE)
     writer.setCreator("Kintsugi")
     writer.setPageLayout(
         QPageLayout(
             page_size_for(locale),
-            QPageLayout.Portrait,
+            QPageLayout.Orientation.Portrait,
             QMarginsF(20, 20, 20, 20),
-            QPageLayout.Millimeter,
+            QPageLayout.Unit.Millimeter,
         )
     )
     writer.setResolution(RESOLUTION)

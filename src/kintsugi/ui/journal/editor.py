@@ -83,7 +83,7 @@ class EntryEditor(QWidget):
         self.tags.setAccessibleName(self.tr("Tags"))
         self._tag_names = QStringListModel(self)
         completer = TagCompleter(self._tag_names, self)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags.setCompleter(completer)
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
@@ -124,7 +124,7 @@ class EntryEditor(QWidget):
         meta.addStretch(1)
         meta.addWidget(self.share)
         self.bottom = bottom = QHBoxLayout()
-        self.hint = QLabel(textFormat=Qt.PlainText)
+        self.hint = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.hint.setProperty("role", "subtle")
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.preview_button)
@@ -134,7 +134,9 @@ class EntryEditor(QWidget):
         layout.addWidget(self.tags)
         layout.addWidget(self.pages, 1)
         layout.addWidget(
-            QLabel(self.tr("Private note"), objectName="noteLabel", textFormat=Qt.PlainText)
+            QLabel(
+                self.tr("Private note"), objectName="noteLabel", textFormat=Qt.TextFormat.PlainText
+            )
         )
         layout.addWidget(self.note)
         layout.addLayout(bottom)

@@ -90,7 +90,12 @@ class JournalPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        QShortcut(QKeySequence.Delete, self.view, self.delete_current, context=Qt.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.view,
+            self.delete_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self.step_day(-1))
         QShortcut(QKeySequence("Alt+Up"), self, lambda: self.step_day(+1))
 
@@ -151,7 +156,9 @@ class JournalPane(QWidget):
     def new_entry(self) -> None:
         self.editor.save_now()
         self.view.selectionModel().clearSelection()
-        self.view.selectionModel().setCurrentIndex(self.model.index(-1), QItemSelectionModel.Clear)
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(-1), QItemSelectionModel.SelectionFlag.Clear
+        )
         self.editor.load(None)
         self.editor.body.setFocus()
 
@@ -160,7 +167,9 @@ class JournalPane(QWidget):
         if row >= 0:
             sm = self.view.selectionModel()
             sm.blockSignals(True)
-            sm.setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
+            sm.setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
             sm.blockSignals(False)
             self.view.viewport().update()
         # (the editor has the tag names the writer read with the save: no read here, where

@@ -48,7 +48,7 @@ KIND_LABELS = {kind: repo.short_name or repo.name for kind, repo in REPOSITORIES
 
 
 class SearchResultsModel(QAbstractListModel):
-    HitRole = Qt.UserRole + 1
+    HitRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -62,11 +62,11 @@ class SearchResultsModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
         hit = self._hits[index.row()]
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{hit.title} — {hit.snippet}"
         if role == self.HitRole:
             return hit
@@ -105,13 +105,17 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(option.rect)
         pal = option.palette
-        selected = bool(option.state & QStyle.State_Selected)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(pal.color(QPalette.Highlight))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(option.rect.adjusted(4, 2, -4, -2), 6, 6)
-        colour = pal.color(QPalette.HighlightedText if selected else QPalette.Text).name()
-        subtle = pal.color(QPalette.HighlightedText if selected else QPalette.PlaceholderText)
+        colour = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ).name()
+        subtle = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
         kind = KIND_LABELS.get(hit.kind, hit.kind)
         doc = SafeTextDocument()
         doc.setDefaultFont(option.font)
@@ -158,7 +162,7 @@ class SearchPane(QWidget):
         self.until.setDate(QDate.currentDate())
         self.dated.toggled.connect(self.since.setEnabled)
         self.dated.toggled.connect(self.until.setEnabled)
-        self.status = QLabel(textFormat=Qt.PlainText, wordWrap=True)
+        self.status = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.status.setProperty("role", "subtle")
         self.status.setAccessibleName(self.tr("Search status"))
 
@@ -167,8 +171,8 @@ class SearchPane(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(SearchHitDelegate(self.results))
         self.results.setAccessibleName(self.tr("Search results"))
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.results.setResizeMode(QListView.Adjust)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.activated.connect(self.on_result_activated)
         self.results.clicked.connect(self.on_result_activated)
 

@@ -49,10 +49,12 @@ class BundleDialog(QDialog):
         self.repeat = PassphraseField(self.tr("Repeat the bundle passphrase"))
         self.name = QLineEdit(sharing.display_name(), placeholderText=self.tr("Your name"))
         self.name.setAccessibleName(self.tr("Your name, shown to the reader"))
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Choose where to save…"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose where to save…"))
         buttons.accepted.connect(self.on_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -61,7 +63,8 @@ class BundleDialog(QDialog):
             layout.addWidget(box)
         if not self.contacts:
             none = QLabel(
-                self.tr("No saved keys yet (Share → Keys and people…)."), textFormat=Qt.PlainText
+                self.tr("No saved keys yet (Share → Keys and people…)."),
+                textFormat=Qt.TextFormat.PlainText,
             )
             none.setProperty("role", "subtle")
             layout.addWidget(none)
@@ -126,7 +129,7 @@ class SharingSettingsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Who"), self.tr("Their key (age1…)"), self.tr("Signing key fingerprint")]
         )
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         for c in sharing.contacts():
             self._add(c)
@@ -136,9 +139,11 @@ class SharingSettingsDialog(QDialog):
         remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(self.tr("Remove the selected person"))
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
         note = QLabel(
@@ -148,7 +153,7 @@ class SharingSettingsDialog(QDialog):
                 "signed; the fingerprint is what they compare to know a bundle is yours."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         note.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
@@ -170,12 +175,12 @@ class SharingSettingsDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         who = QTableWidgetItem(c.label)
-        who.setData(Qt.UserRole, c.signing_key)
+        who.setData(Qt.ItemDataRole.UserRole, c.signing_key)
         self.table.setItem(row, 0, who)
         self.table.setItem(row, 1, QTableWidgetItem(c.recipient))
         shown = share.fingerprint(c.signing_key) if c.signing_key else self.tr("not saved yet")
         mark = QTableWidgetItem(shown)
-        mark.setFlags(mark.flags() & ~Qt.ItemIsEditable)
+        mark.setFlags(mark.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(row, 2, mark)
 
     def on_save_clicked(self) -> None:
@@ -185,7 +190,11 @@ class SharingSettingsDialog(QDialog):
                 self.table.item(row, c).text().strip() if self.table.item(row, c) else ""
                 for c in range(2)
             )
-            signing = self.table.item(row, 0).data(Qt.UserRole) if self.table.item(row, 0) else ""
+            signing = (
+                self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+                if self.table.item(row, 0)
+                else ""
+            )
             if key:
                 contacts.append(ShareContact(label, key, signing or ""))
         try:

@@ -31,7 +31,7 @@ def install_share_toggle(
 ) -> QAction:
     action = QAction(QCoreApplication.translate("share", "Mark or unmark for sharing"), view)
     action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.WidgetShortcut)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
     def on_triggered() -> None:
         if toggle_share(view, model, session) is not None:
@@ -39,5 +39,5 @@ def install_share_toggle(
 
     action.triggered.connect(on_triggered)
     view.addAction(action)
-    view.setContextMenuPolicy(Qt.ActionsContextMenu)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action

@@ -111,7 +111,7 @@ class SharePane(QWidget):
                 "leaves until you export it here."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.empty.setProperty("role", "subtle")
         all_button = QPushButton(self.tr("All"))
@@ -138,7 +138,7 @@ class SharePane(QWidget):
         self.payload: share.Payload | None = None
         self.preview = SafeTextBrowser()
         self.preview.setAccessibleName(self.tr("Preview of exactly what will be exported"))
-        self.preview_label = QLabel(textFormat=Qt.PlainText)
+        self.preview_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.preview_label.setProperty("role", "subtle")
         self.bundle_button = QPushButton(self.tr("Encrypted bundle…"))
         self.bundle_button.setProperty("role", "primary")
@@ -171,7 +171,7 @@ class SharePane(QWidget):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.preview_label)
         parts = QHBoxLayout()
-        include = QLabel(self.tr("Also include:"), textFormat=Qt.PlainText)
+        include = QLabel(self.tr("Also include:"), textFormat=Qt.TextFormat.PlainText)
         parts.addWidget(include)
         parts.addWidget(self.with_wordings)
         parts.addWidget(self.with_answers)
@@ -203,7 +203,7 @@ class SharePane(QWidget):
         self.log_item_view = SafeTextBrowser()
         self.log_item_view.setAccessibleName(self.tr("The item, as it is now"))
         self.log_entries: list = []
-        log_right = QSplitter(Qt.Vertical)
+        log_right = QSplitter(Qt.Orientation.Vertical)
         for w in (self.log_view, self.log_items, self.log_item_view):
             log_right.addWidget(w)
         log_right.setSizes([140, 220, 260])
@@ -249,9 +249,9 @@ class SharePane(QWidget):
             if rec.id in last:
                 text += "  · " + self.tr("shared %1").replace("%1", f"{last[rec.id]:%d %b}")
             row = QListWidgetItem(text)
-            row.setFlags(row.flags() | Qt.ItemIsUserCheckable)
-            row.setCheckState(Qt.Checked)
-            row.setData(Qt.UserRole, n)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked)
+            row.setData(Qt.ItemDataRole.UserRole, n)
             self.list.addItem(row)
         self.list.blockSignals(False)
         self.empty.setVisible(not self.records)
@@ -271,7 +271,7 @@ class SharePane(QWidget):
                 .replace("%3", entry.recipient)
                 .replace("%4", str(entry.item_count))
             )
-            row.setData(Qt.UserRole, n)
+            row.setData(Qt.ItemDataRole.UserRole, n)
             self.log.addItem(row)
         self.log.blockSignals(False)
         for w in (self.log_view, self.log_items, self.log_item_view):
@@ -296,18 +296,20 @@ class SharePane(QWidget):
                     "%1", str(len(item.earlier))
                 )
             row = QListWidgetItem(text)
-            row.setData(Qt.UserRole, n)
+            row.setData(Qt.ItemDataRole.UserRole, n)
             self.received.addItem(row)
 
     def set_all(self, checked: bool) -> None:
         for n in range(self.list.count()):
-            self.list.item(n).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+            self.list.item(n).setCheckState(
+                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            )
 
     def chosen(self) -> list[Record]:
         return [
-            self.records[self.list.item(n).data(Qt.UserRole)]
+            self.records[self.list.item(n).data(Qt.ItemDataRole.UserRole)]
             for n in range(self.list.count())
-            if self.list.item(n).checkState() == Qt.Checked
+            if self.list.item(n).checkState() == Qt.CheckState.Checked
         ]
 
     def options(self) -> share.ShareOptions:
@@ -359,7 +361,7 @@ class SharePane(QWidget):
     # --- exporting -----------------------------------------------------------------
     def on_bundle_clicked(self) -> None:
         dialog = BundleDialog(self.session, self)
-        if dialog.exec() != QDialog.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.session.sharing().set_display_name(dialog.name.text())
         self.update_preview()  # the name is part of what leaves
@@ -552,7 +554,7 @@ class SharePane(QWidget):
     def on_received_selected(self, current, previous) -> None:
         if current is None or not self.session.is_open:
             return
-        item = self.received_rows[current.data(Qt.UserRole)]
+        item = self.received_rows[current.data(Qt.ItemDataRole.UserRole)]
         status = self.session.sharing().status_of(item.sender, item.signing_key)
         parts = [
             f"*{status.line()[0].upper()}{status.line()[1:]}*",
@@ -578,7 +580,7 @@ class SharePane(QWidget):
         if current is None or not self.session.is_open:
             self.log_view.clear()
             return
-        entry = self.log_entries[current.data(Qt.UserRole)]
+        entry = self.log_entries[current.data(Qt.ItemDataRole.UserRole)]
         items = self.session.sharing().logged_items(entry.id)
         self.log_view.setMarkdown(
             "\n".join(
@@ -599,13 +601,13 @@ class SharePane(QWidget):
                 else self.tr("(no longer in the journal)")
             )
             row = QListWidgetItem(text)
-            row.setData(Qt.UserRole, (item.id, item.kind))
+            row.setData(Qt.ItemDataRole.UserRole, (item.id, item.kind))
             self.log_items.addItem(row)
 
     def on_logged_item_activated(self, row) -> None:
         """Open an item an export carried: shown here as it is now (as it would leave), and
         in its own pane for the kinds that have one."""
-        item_id, kind = row.data(Qt.UserRole)
+        item_id, kind = row.data(Qt.ItemDataRole.UserRole)
         if not kind or not self.session.is_open:
             return
         try:
@@ -621,13 +623,13 @@ class SharePane(QWidget):
         it (trust on first use)."""
         name = result.sender or self.tr("your partner")
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             self.tr("A new sender"),
             "",
-            QMessageBox.Save | QMessageBox.Cancel,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setTextFormat(Qt.PlainText)  # a sender's name is text, never markup
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a sender's name is text, never markup
         box.setText(
             self.tr(
                 "%1's sharing key is not in your address book.\n\nFingerprint:\n%2\n\n"
@@ -638,12 +640,14 @@ class SharePane(QWidget):
             .replace("%1", name)
             .replace("%2", result.status.fingerprint)
         )
-        box.button(QMessageBox.Save).setText(self.tr("Save %1's key").replace("%1", name))
-        box.button(QMessageBox.Cancel).setText(self.tr("Not now"))
-        box.setDefaultButton(QMessageBox.Cancel)
+        box.button(QMessageBox.StandardButton.Save).setText(
+            self.tr("Save %1's key").replace("%1", name)
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Not now"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
         def done(button: int) -> None:
-            if button == QMessageBox.Save and self.session.is_open:
+            if button == QMessageBox.StandardButton.Save and self.session.is_open:
                 try:
                     self.session.sharing().trust_sender(
                         name, result.age_recipient, result.signing_key

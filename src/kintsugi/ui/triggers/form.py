@@ -46,8 +46,10 @@ class EmotionsEditor(QWidget):
         self.table = QTableWidget(0, 2)
         self.table.setAccessibleName(self.tr("Emotions and how strong (0–100)"))
         self.table.setHorizontalHeaderLabels([self.tr("Emotion"), self.tr("Strength 0–100")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(120)
         self.table.itemChanged.connect(self.changed)

@@ -94,7 +94,10 @@ class TriggersPane(QWidget):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(scroll, 1)
         rv.addWidget(
-            QLabel(self.tr("What I did to ground myself afterwards"), textFormat=Qt.PlainText)
+            QLabel(
+                self.tr("What I did to ground myself afterwards"),
+                textFormat=Qt.TextFormat.PlainText,
+            )
         )
         rv.addWidget(self.sessions)
         row = QHBoxLayout()
@@ -184,14 +187,14 @@ class TriggersPane(QWidget):
             if s.suds_before is not None and s.suds_after is not None:
                 line += f" · {s.suds_before} → {s.suds_after}"
             item = QListWidgetItem(line)
-            item.setData(Qt.UserRole, s.id)
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setToolTip(self.tr("Open to read it again"))
             self.sessions.addItem(item)
         if not self.sessions.count():
             self.sessions.addItem(self.tr("Nothing yet."))
 
     def on_session_activated(self, item: QListWidgetItem) -> None:
-        session_id = item.data(Qt.UserRole)
+        session_id = item.data(Qt.ItemDataRole.UserRole)
         if session_id is not None:
             self.session_open_requested.emit(int(session_id))
 
@@ -201,7 +204,9 @@ class TriggersPane(QWidget):
         if row >= 0:
             sm = self.view.selectionModel()
             sm.blockSignals(True)
-            sm.setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
+            sm.setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
             sm.blockSignals(False)
 
     def on_ground_clicked(self) -> None:

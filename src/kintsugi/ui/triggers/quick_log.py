@@ -44,7 +44,7 @@ class QuickLogDialog(QDialog):
         self.what.setAccessibleName(self.tr("What happened"))
         # Enter anywhere presses the default button, Save (no returnPressed hook: the dialog
         # would then also press the next default button in the same key press).
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
@@ -58,9 +58,11 @@ class QuickLogDialog(QDialog):
 
         form = QWidget()
         f = QVBoxLayout(form)
-        f.addWidget(QLabel(self.tr("What set it off?"), textFormat=Qt.PlainText))
+        f.addWidget(QLabel(self.tr("What set it off?"), textFormat=Qt.TextFormat.PlainText))
         f.addWidget(self.cue)
-        f.addWidget(QLabel(self.tr("How strong is it right now?"), textFormat=Qt.PlainText))
+        f.addWidget(
+            QLabel(self.tr("How strong is it right now?"), textFormat=Qt.TextFormat.PlainText)
+        )
         f.addWidget(self.suds)
         f.addWidget(self.what)
         f.addWidget(self.message)
@@ -75,7 +77,7 @@ class QuickLogDialog(QDialog):
         done_text = QLabel(
             self.tr("Saved. Noticing it is already a step.\n\nWould something help now?"),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.ground_button = QPushButton(self.tr("Ground now"))
         self.ground_button.setAccessibleName(self.tr("Ground now"))

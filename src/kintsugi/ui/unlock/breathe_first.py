@@ -27,7 +27,7 @@ class BreatheFirstNote(QFrame):
         text = QLabel(
             self.tr("Not ready to type? Breathe first. Nothing of your journal is shown."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         text.setProperty("role", "subtle")
         layout = QVBoxLayout(self)

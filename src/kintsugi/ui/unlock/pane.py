@@ -24,22 +24,22 @@ class UnlockPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(self.tr("Welcome back"), textFormat=Qt.PlainText)
+        heading = QLabel(self.tr("Welcome back"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
         self.hint = QLabel(
             self.tr("Take your time. Enter your passphrase to open your journal."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.hint.setProperty("role", "subtle")
         self.passphrase = PassphraseField(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.on_unlock_clicked)
         self.caps = QLabel(
-            self.tr("Caps Lock seems to be on."), visible=False, textFormat=Qt.PlainText
+            self.tr("Caps Lock seems to be on."), visible=False, textFormat=Qt.TextFormat.PlainText
         )
         self.caps.setProperty("role", "subtle")
         self.passphrase.caps_lock_changed.connect(self.caps.setVisible)
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.message.setAccessibleName(self.tr("Message"))
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
@@ -56,7 +56,7 @@ class UnlockPane(QWidget):
         )
         self.restore_button.setAccessibleName(self.tr("Restore from a backup"))
         self.restore_button.clicked.connect(self.restore_requested)
-        self.vault_label = QLabel(textFormat=Qt.PlainText)
+        self.vault_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.vault_label.setProperty("role", "subtle")
 
         self.calm_row = BreatheFirstNote()

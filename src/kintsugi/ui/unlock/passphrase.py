@@ -40,10 +40,10 @@ def too_short(text: str) -> str | None:
 def eye_icon(shown: bool) -> QIcon:
     """An eye (open when the text is shown, struck through when hidden), in the text colour."""
     pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(Qt.GlobalColor.transparent)
     p = QPainter(pixmap)
-    p.setRenderHint(QPainter.Antialiasing)
-    colour = QGuiApplication.palette().color(QPalette.PlaceholderText)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
     p.setPen(QPen(colour, 2.4))
     p.drawEllipse(QRectF(4, 9, 24, 14))
     p.setBrush(colour)
@@ -61,14 +61,14 @@ class PassphraseField(QLineEdit):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setEchoMode(QLineEdit.Password)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText(accessible_name)
         self._toggle = QAction(eye_icon(shown=False), self.tr("Show"), self)
         self._toggle.setCheckable(True)
         self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
         self._toggle.toggled.connect(self.on_toggle_toggled)
-        self.addAction(self._toggle, QLineEdit.TrailingPosition)
+        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
         self.caps_lock = False
 
     def clear(self) -> None:
@@ -81,14 +81,14 @@ class PassphraseField(QLineEdit):
         return self._toggle
 
     def on_toggle_toggled(self, shown: bool) -> None:
-        self.setEchoMode(QLineEdit.Normal if shown else QLineEdit.Password)
+        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
         self._toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
         self._toggle.setIcon(eye_icon(shown))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if len(text) == 1 and text.isalpha() and text.lower() != text.upper():
-            shift = bool(event.modifiers() & Qt.ShiftModifier)
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             caps = text.isupper() != shift
             if caps != self.caps_lock:
                 self.caps_lock = caps
@@ -106,7 +106,7 @@ class StrengthMeter(QWidget):
         self.field = field
         self.bar = QProgressBar(objectName="strength", minimum=0, maximum=4, textVisible=False)
         self.bar.setAccessibleName(self.tr("Passphrase strength"))
-        self.label = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.label.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -151,8 +151,8 @@ def centre(screen: QWidget, column: QWidget) -> None:
     v.addStretch(1)
     v.addLayout(row)
     v.addStretch(2)
-    area = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(inner)
     outer = QVBoxLayout(screen)
     outer.setContentsMargins(0, 0, 0, 0)

@@ -37,12 +37,12 @@ class RecoveryKeyDialog(QDialog):
                 "make a new one later in Settings. It stops working when you change the passphrase."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
-        self.key_label = QLabel(recovery_key, wordWrap=True, textFormat=Qt.PlainText)
-        self.key_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.key_label = QLabel(recovery_key, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont("monospace")
-        font.setStyleHint(QFont.Monospace)
+        font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSizeF(self.font().pointSizeF() * 1.25)  # a little larger than the text
         self.key_label.setFont(font)
         self.key_label.setAccessibleName(self.tr("Recovery key"))
@@ -55,14 +55,14 @@ class RecoveryKeyDialog(QDialog):
         print_ = QPushButton(self.tr("Print…"))
         print_.setAccessibleName(self.tr("Print the recovery key"))
         print_.clicked.connect(self.on_print_clicked)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("I have kept it"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("I have kept it"))
         buttons.accepted.connect(self.accept)
         row = QHBoxLayout()
         for b in (copy, save, print_):
             row.addWidget(b)
         row.addStretch(1)
-        self.status = QLabel(textFormat=Qt.PlainText)
+        self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.status.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         for w in (text, self.key_label):
@@ -94,7 +94,7 @@ class RecoveryKeyDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter()
-        if QPrintDialog(printer, self).exec() == QDialog.Accepted:
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             doc = SafeTextDocument()
             doc.setPlainText(
                 self.tr("Kintsugi recovery key\n\n%1").replace("%1", self.recovery_key)
@@ -114,17 +114,19 @@ class RecoveryUnlockDialog(QDialog):
                 "The old passphrase and this recovery key will stop working."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.key = QLineEdit(placeholderText="XXXX-XXXX-XXXX-…")
         self.key.setAccessibleName(self.tr("Recovery key"))
         self.new = PassphraseField(self.tr("New passphrase"))
         self.meter = StrengthMeter(self.new)
         self.repeat = PassphraseField(self.tr("Repeat the new passphrase"))
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Open"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open"))
         self.buttons.accepted.connect(self.on_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

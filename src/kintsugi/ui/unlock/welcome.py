@@ -25,7 +25,7 @@ class WelcomePane(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(self.tr("Welcome to Kintsugi"), textFormat=Qt.PlainText)
+        heading = QLabel(self.tr("Welcome to Kintsugi"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
         intro = QLabel(
             self.tr(
@@ -33,7 +33,7 @@ class WelcomePane(QWidget):
                 "Everything stays on this computer, encrypted with a passphrase only you know."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.passphrase = PassphraseField(self.tr("Passphrase"))
         self.repeat = PassphraseField(self.tr("Repeat the passphrase"))
@@ -44,14 +44,14 @@ class WelcomePane(QWidget):
                 "A recovery key is your spare: keep it somewhere safe, apart from this computer."
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         warning.setProperty("role", "note")
         self.want_recovery = QCheckBox(
             self.tr("Give me a recovery key (recommended)"), checked=True
         )
         self.want_recovery.setAccessibleName(self.tr("Give me a recovery key"))
-        self.message = QLabel(wordWrap=True, textFormat=Qt.PlainText)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.message.setAccessibleName(self.tr("Message"))
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)

@@ -11,7 +11,7 @@ UNDO_MS = 10_000
 class UndoBanner(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="banner", visible=False)
-        self.label = QLabel(textFormat=Qt.PlainText)
+        self.label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.button = QPushButton(self.tr("Undo"))
         self.button.setAccessibleName(self.tr("Undo"))
         self.button.clicked.connect(self.on_undo_clicked)
@@ -50,7 +50,7 @@ class ReminderBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="banner", visible=False)
-        label = QLabel(self.tr("It's time for your check-in."), textFormat=Qt.PlainText)
+        label = QLabel(self.tr("It's time for your check-in."), textFormat=Qt.TextFormat.PlainText)
         now = QPushButton(self.tr("Check in"))
         now.setAccessibleName(self.tr("Check in now"))
         now.clicked.connect(self.check_in_clicked)

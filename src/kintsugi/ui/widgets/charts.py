@@ -133,7 +133,7 @@ def draw(
     """Draw ``spec`` in ``rect``; ``label_pt``: the labels' size in points (the report's),
     else the painter's font (the title) and 80 % of it (the labels)."""
     p.save()
-    p.setRenderHint(QPainter.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
     title_font = QFont(p.font())
     if label_pt:
         title_font.setPointSizeF(label_pt * 1.2)
@@ -143,7 +143,7 @@ def draw(
     title_h = QFontMetricsF(title_font).height() * 1.5
     p.drawText(
         QRectF(rect.left(), rect.top(), rect.width(), title_h),
-        Qt.AlignLeft | Qt.AlignVCenter,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         spec.title,
     )
     small = QFont(title_font)
@@ -158,7 +158,7 @@ def draw(
     body = QRectF(rect.left(), rect.top() + title_h, rect.width(), rect.height() - title_h)
     if spec.empty:
         p.setPen(QColor(style.subtle))
-        p.drawText(body, Qt.AlignCenter | Qt.TextWordWrap, spec.empty_text)
+        p.drawText(body, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, spec.empty_text)
     elif spec.kind == "hbars":
         _hbars(p, body, spec, style)
     else:
@@ -176,17 +176,19 @@ def _hbars(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> Non
         y = body.top() + i * row_h
         p.setPen(QColor(style.text))
         p.drawText(
-            QRectF(body.left(), y, label_w - 6, row_h), Qt.AlignRight | Qt.AlignVCenter, label
+            QRectF(body.left(), y, label_w - 6, row_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            label,
         )
         width = (body.width() - label_w - 90) * max(0.0, value or 0) / top_value
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(style.colours[0]))
         p.drawRoundedRect(QRectF(body.left() + label_w, y + row_h * 0.2, width, row_h * 0.6), 3, 3)
         p.setPen(QColor(style.subtle))
         note = f"  {spec.notes[i]}" if i < len(spec.notes) else ""
         p.drawText(
             QRectF(body.left() + label_w + width + 4, y, 120, row_h),
-            Qt.AlignLeft | Qt.AlignVCenter,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             f"{(value or 0):g}{spec.value_suffix}{note}",
         )
 
@@ -211,7 +213,7 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
         p.setPen(QColor(style.subtle))
         p.drawText(
             QRectF(body.left(), y - 8, 24, 16),
-            Qt.AlignRight | Qt.AlignVCenter,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             f"{y_min + span * k / 4:g}",
         )
         p.setPen(QPen(QColor(style.grid), 1))
@@ -223,13 +225,13 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
         if i % every == 0:
             p.drawText(
                 QRectF(plot.left() + i * step - 10, plot.bottom() + 2, step + 20, fm.height()),
-                Qt.AlignHCenter | Qt.AlignTop,
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 label,
             )
     for s, (name, values) in enumerate(spec.series.items()):
         colour = QColor(style.colours[s % len(style.colours)])
         if spec.kind == "bars":
-            p.setPen(Qt.NoPen)
+            p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             for i, v in enumerate(values):
                 if v:
@@ -244,7 +246,7 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
         else:
             path, started = QPainterPath(), False
             p.setBrush(colour)
-            p.setPen(Qt.NoPen)
+            p.setPen(Qt.PenStyle.NoPen)
             for i, v in enumerate(values):
                 if v is None:
                     started = False
@@ -260,18 +262,18 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
                     path.moveTo(pt)
                     started = True
             p.setPen(QPen(colour, 2))
-            p.setBrush(Qt.NoBrush)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(path)
         if legend_h:
             x = plot.left() + s * (plot.width() / len(spec.series))
-            p.setPen(Qt.NoPen)
+            p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             y = body.bottom() - legend_h / 2
             p.drawEllipse(QPointF(x + 5, y), 4, 4)
             p.setPen(QColor(style.text))
             p.drawText(
                 QRectF(x + 12, y - legend_h / 2, 140, legend_h),
-                Qt.AlignLeft | Qt.AlignVCenter,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 name,
             )
 
@@ -280,8 +282,8 @@ def render_image(
     spec: ChartSpec, size: QSize | None = None, style: ChartStyle = ChartStyle()
 ) -> QImage:
     size = size or QSize(560, 260)
-    image = QImage(size, QImage.Format_ARGB32_Premultiplied)
-    image.fill(Qt.white)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
     p = QPainter(image)
     font = QFont(p.font())
     font.setPixelSize(max(11, size.height() // 16))  # legible when the image is scaled down
@@ -296,7 +298,7 @@ class ChartWidget(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.setMinimumSize(320, 220)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_spec(self, spec: ChartSpec) -> None:
         self.spec = spec

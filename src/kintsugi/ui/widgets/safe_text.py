@@ -57,7 +57,8 @@ ATTACHMENT_SCHEME = "kintsugi-attachment"
 # is: an entry is text, never markup for Qt's HTML engine (whose HTML blocks in Markdown also
 # swallow everything after a void tag such as <img> or <link>).
 MARKDOWN = QTextDocument.MarkdownFeatures(
-    QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
 # A served image is drawn at most this large (in layout pixels), whatever the markup says.
 MAX_IMAGE = QSize(2000, 2000)
@@ -70,8 +71,8 @@ class VaultImages(Protocol):
 
 
 def _placeholder_image() -> QImage:
-    image = QImage(1, 1, QImage.Format_ARGB32)
-    image.fill(Qt.transparent)
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
     return image
 
 
@@ -91,13 +92,13 @@ class SafeTextDocument(QTextDocument):
 
     # --- the one door -----------------------------------------------------------------
     def addResource(self, type: int, name: QUrl, resource) -> None:  # noqa: N802 (Qt API)
-        if int(type) == int(QTextDocument.ImageResource):
+        if int(type) == int(QTextDocument.ResourceType.ImageResource):
             self._given.add(name.toString())
         super().addResource(type, name, resource)
 
     def loadResource(self, type: int, name: QUrl):  # noqa: N802 (Qt API)
         self.requests += 1
-        if int(type) == int(QTextDocument.ImageResource):
+        if int(type) == int(QTextDocument.ResourceType.ImageResource):
             image = self._vault_image(name)
             if image is None:
                 self.refused += 1
@@ -141,7 +142,7 @@ def sanitize(doc: SafeTextDocument) -> int:
     backgrounds: list[tuple[int, int]] = []
     block = doc.begin()
     while block.isValid():
-        if block.blockFormat().background().style() == Qt.TexturePattern:
+        if block.blockFormat().background().style() == Qt.BrushStyle.TexturePattern:
             backgrounds.append((block.position(), -1))
         for rng in block.textFormats():
             fmt = rng.format
@@ -153,10 +154,10 @@ def sanitize(doc: SafeTextDocument) -> int:
                     or image.width() > MAX_IMAGE.width()
                     or image.height() > MAX_IMAGE.height()
                 ):
-                    alt = image.stringProperty(QTextFormat.ImageAltText)
+                    alt = image.stringProperty(QTextFormat.Property.ImageAltText)
                     images.append((start, rng.length, alt))
                     continue
-            if fmt.background().style() == Qt.TexturePattern:
+            if fmt.background().style() == Qt.BrushStyle.TexturePattern:
                 backgrounds.append((start, rng.length))
         block = block.next()
     cursor = QTextCursor(doc)
@@ -168,7 +169,7 @@ def sanitize(doc: SafeTextDocument) -> int:
             fmt.setBackground(no_brush)
             cursor.setBlockFormat(fmt)
         else:
-            cursor.setPosition(start + length, QTextCursor.KeepAnchor)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(no_brush)
             cursor.mergeCharFormat(fmt)
@@ -177,7 +178,7 @@ def sanitize(doc: SafeTextDocument) -> int:
     quiet.setForeground(QColor(128, 128, 128))
     for start, length, alt in reversed(images):
         cursor.setPosition(start)
-        cursor.setPosition(start + length, QTextCursor.KeepAnchor)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
         text = placeholder_text()
         cursor.insertText(f"{text[:-1]}: {alt}]" if alt else text, quiet)
     _strip_frame_backgrounds(doc.rootFrame())
@@ -185,12 +186,12 @@ def sanitize(doc: SafeTextDocument) -> int:
 
 
 def _suspect(fmt: QTextFormat) -> bool:
-    return fmt.isImageFormat() or fmt.background().style() == Qt.TexturePattern
+    return fmt.isImageFormat() or fmt.background().style() == Qt.BrushStyle.TexturePattern
 
 
 def _strip_frame_backgrounds(frame: QTextFrame) -> None:
     fmt = frame.frameFormat()
-    if fmt.background().style() == Qt.TexturePattern:
+    if fmt.background().style() == Qt.BrushStyle.TexturePattern:
         fmt.setBackground(QBrush())
         frame.setFrameFormat(fmt)
     if isinstance(frame, QTextTable):
@@ -198,7 +199,7 @@ def _strip_frame_backgrounds(frame: QTextFrame) -> None:
             for c in range(frame.columns()):
                 cell = frame.cellAt(r, c)
                 cf = cell.format()
-                if cf.background().style() == Qt.TexturePattern:
+                if cf.background().style() == Qt.BrushStyle.TexturePattern:
                     cf.setBackground(QBrush())
                     cell.setFormat(cf)
     for child in frame.childFrames():
@@ -223,7 +224,7 @@ class SafeTextBrowser(QTextBrowser):
 
     def setMarkdown(self, text: str) -> None:  # noqa: N802 (Qt API)
         self.safe_document().set_markdown(text)  # QTextEdit's own has no features argument
-        self.moveCursor(QTextCursor.Start)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def setHtml(self, text: str) -> None:  # noqa: N802 (Qt API)
         super().setHtml(text)
@@ -242,12 +243,12 @@ class SafeTextBrowser(QTextBrowser):
 # --- plain text for everything that came from someone else ------------------------------
 def plain_label(text: str = "", parent: QWidget | None = None, **kwargs) -> QLabel:
     label = QLabel(text, parent, **kwargs)
-    label.setTextFormat(Qt.PlainText)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
 def set_plain(label: QLabel, text: str) -> None:
-    label.setTextFormat(Qt.PlainText)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
 
 

@@ -14,21 +14,25 @@ class SudsSlider(QWidget):
     def __init__(self, accessible_name: str, value: int = 5, parent: QWidget | None = None):
         super().__init__(parent)
         self.slider = QSlider(
-            Qt.Horizontal,
+            Qt.Orientation.Horizontal,
             minimum=0,
             maximum=10,
             value=value,
-            tickPosition=QSlider.TicksBelow,
+            tickPosition=QSlider.TickPosition.TicksBelow,
             tickInterval=1,
             pageStep=1,
         )
         self.slider.setAccessibleName(accessible_name)
         self.slider.setMinimumHeight(36)
-        self.word = QLabel(alignment=Qt.AlignCenter, textFormat=Qt.PlainText)
+        self.word = QLabel(
+            alignment=Qt.AlignmentFlag.AlignCenter, textFormat=Qt.TextFormat.PlainText
+        )
         self.word.setProperty("role", "suds")
-        low = QLabel(self.tr("0 · calm"), textFormat=Qt.PlainText)
+        low = QLabel(self.tr("0 · calm"), textFormat=Qt.TextFormat.PlainText)
         high = QLabel(
-            self.tr("10 · worst imaginable"), alignment=Qt.AlignRight, textFormat=Qt.PlainText
+            self.tr("10 · worst imaginable"),
+            alignment=Qt.AlignmentFlag.AlignRight,
+            textFormat=Qt.TextFormat.PlainText,
         )
         for label in (low, high):
             label.setProperty("role", "subtle")

@@ -49,7 +49,7 @@ class SupportList(QWidget):
         self.empty = QLabel(
             self.tr("No one here yet. You can add a friend, your therapist or a line you trust."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.empty.setProperty("role", "subtle")
         self.open_url = QDesktopServices.openUrl  # the system's dialler (tests replace it)
@@ -68,8 +68,8 @@ class SupportList(QWidget):
             return
         self.empty.hide()
         for r, (name, reach) in enumerate(self.rows):
-            who = QLabel(name, wordWrap=True, textFormat=Qt.PlainText)
-            how = QLabel(reach, wordWrap=True, textFormat=Qt.PlainText)
+            who = QLabel(name, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+            how = QLabel(reach, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
             how.setProperty("role", "subtle")
             if self.compact:
                 self.grid.addWidget(who, 2 * r, 0, 1, 3)
@@ -107,17 +107,19 @@ class SupportCardDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("People who help"))
         intro = QLabel(
-            self.tr("You don't have to do this alone."), wordWrap=True, textFormat=Qt.PlainText
+            self.tr("You don't have to do this alone."),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.people = SupportList()
         self.people.set_people(contacts, crisis_line)
         note = QLabel(
             self.tr("You chose to keep these readable on this computer, before unlocking."),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         note.setProperty("role", "subtle")
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for w in (intro, self.people, note, buttons):

@@ -20,7 +20,7 @@ class SupportStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="supportStrip")
-        heading = QLabel(self.tr("People who help"), textFormat=Qt.PlainText)
+        heading = QLabel(self.tr("People who help"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "subtle")
         self.rows = QVBoxLayout()
         self.rows.setSpacing(0)
@@ -34,7 +34,7 @@ class SupportStrip(QWidget):
         layout.setSpacing(2)
         layout.addWidget(heading)
         layout.addLayout(self.rows)
-        layout.addWidget(self.edit_button, 0, Qt.AlignLeft)
+        layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons: list[QPushButton] = []
 
     def set_people(self, contacts: list[dict], crisis_line: CrisisLine | None) -> None:

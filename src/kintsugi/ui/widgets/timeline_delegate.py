@@ -58,7 +58,7 @@ class TimelineDelegate(QStyledItemDelegate):
     @staticmethod
     def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         title = QFont(option.font)
-        title.setWeight(QFont.DemiBold)
+        title.setWeight(QFont.Weight.DemiBold)
         small = QFont(option.font)
         small.setPointSizeF(small.pointSizeF() * 0.88)
         head = QFont(small)
@@ -96,7 +96,7 @@ class TimelineDelegate(QStyledItemDelegate):
         # The title first: it takes what it needs; mood and tags take what is left (a
         # quarter of the line at least when both are long), elided; the two never overlap.
         room = max(0, inner.width() - time_w)
-        title = index.data(Qt.DisplayRole) or ""
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         meta = "  ·  ".join(
             b
             for b in (
@@ -117,9 +117,13 @@ class TimelineDelegate(QStyledItemDelegate):
             title=QRect(left, inner.top(), title_w, top_h),
             meta=QRect(inner.right() - meta_w + 1, inner.top(), meta_w, top_h),
             excerpt=QRect(left, inner.top() + top_h, room, inner.height() - top_h),
-            title_text=title_fm.elidedText(title, Qt.ElideRight, title_w),
-            meta_text=small_fm.elidedText(meta, Qt.ElideRight, meta_w) if meta_w else "",
-            excerpt_text=small_fm.elidedText(plain(item.excerpt), Qt.ElideRight, room),
+            title_text=title_fm.elidedText(title, Qt.TextElideMode.ElideRight, title_w),
+            meta_text=small_fm.elidedText(meta, Qt.TextElideMode.ElideRight, meta_w)
+            if meta_w
+            else "",
+            excerpt_text=small_fm.elidedText(
+                plain(item.excerpt), Qt.TextElideMode.ElideRight, room
+            ),
         )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -133,27 +137,39 @@ class TimelineDelegate(QStyledItemDelegate):
         pal = option.palette
         if not at.head.isNull():
             painter.setFont(head_font)
-            painter.setPen(pal.color(QPalette.PlaceholderText))
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
-                at.head, Qt.AlignLeft | Qt.AlignBottom, day_heading(item.occurred_at.date())
+                at.head,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                day_heading(item.occurred_at.date()),
             )
-        selected = bool(option.state & QStyle.State_Selected)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(pal.color(QPalette.Highlight))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(at.body, 6, 6)
-            text_colour = pal.color(QPalette.HighlightedText)
+            text_colour = pal.color(QPalette.ColorRole.HighlightedText)
         else:
-            text_colour = pal.color(QPalette.Text)
-        subtle = text_colour if selected else pal.color(QPalette.PlaceholderText)
+            text_colour = pal.color(QPalette.ColorRole.Text)
+        subtle = text_colour if selected else pal.color(QPalette.ColorRole.PlaceholderText)
         painter.setFont(small_font)
         painter.setPen(subtle)
-        painter.drawText(at.time, Qt.AlignLeft | Qt.AlignVCenter, f"{item.occurred_at:%H:%M}")
-        painter.drawText(at.meta, Qt.AlignRight | Qt.AlignVCenter, at.meta_text)
-        painter.drawText(at.excerpt, Qt.AlignLeft | Qt.AlignVCenter, at.excerpt_text)
+        painter.drawText(
+            at.time,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{item.occurred_at:%H:%M}",
+        )
+        painter.drawText(
+            at.meta, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, at.meta_text
+        )
+        painter.drawText(
+            at.excerpt, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, at.excerpt_text
+        )
         painter.setFont(title_font)
         painter.setPen(text_colour)
-        painter.drawText(at.title, Qt.AlignLeft | Qt.AlignVCenter, at.title_text)
+        painter.drawText(
+            at.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, at.title_text
+        )
         painter.restore()
 
 
@@ -177,7 +193,7 @@ class TimelineView(QListView):
     bench/bench_gui.py). A change that names its roles and leaves the day start alone is
     repainted instead; anything else is laid out as Qt would."""
 
-    _SIZED = frozenset({int(TimelineModel.DayStartRole), int(Qt.SizeHintRole)})
+    _SIZED = frozenset({int(TimelineModel.DayStartRole), int(Qt.ItemDataRole.SizeHintRole)})
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:
         named = [int(r) for r in roles]
@@ -193,12 +209,12 @@ def make_timeline_view(model: TimelineModel, accessible_name: str) -> QListView:
     view.setModel(model)
     view.setItemDelegate(TimelineDelegate(view))
     view.setUniformItemSizes(False)
-    view.setVerticalScrollMode(QListView.ScrollPerPixel)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    view.setResizeMode(QListView.Adjust)
+    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
     # Thousands of rows can be loaded: lay them out a batch at a time between events, so a
     # relayout (a resize, a status text changing width) never holds a keystroke back.
-    view.setLayoutMode(QListView.Batched)
+    view.setLayoutMode(QListView.LayoutMode.Batched)
     view.setBatchSize(100)
     view.setAccessibleName(accessible_name)
     return view

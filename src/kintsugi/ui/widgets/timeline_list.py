@@ -28,7 +28,10 @@ class TimelineList(QStackedWidget):
         self.view = make_timeline_view(self.model, accessible_name)
         self.share_action = install_share_toggle(self.view, self.model, session, on_share_toggled)
         self.empty = QLabel(
-            empty_text, alignment=Qt.AlignCenter, wordWrap=True, textFormat=Qt.PlainText
+            empty_text,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
         )
         self.empty.setProperty("role", "subtle")
         self.addWidget(self.view)
@@ -39,7 +42,9 @@ class TimelineList(QStackedWidget):
 
     def select_row(self, row: int) -> None:
         idx = self.model.index(row)
-        self.view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect)
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self.view.scrollTo(idx)
 
     def update_empty(self, *_: object) -> None:

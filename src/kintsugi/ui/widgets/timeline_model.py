@@ -23,13 +23,21 @@ _FAR_FUTURE_ID = 2**62
 
 class TimelineModel(QAbstractListModel):
     PAGE = 200
-    IdRole = Qt.UserRole + 1
-    SummaryRole = Qt.UserRole + 2
-    DayStartRole = Qt.UserRole + 3  # True on the first row of a day (draws the day heading)
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    SummaryRole = Qt.ItemDataRole.UserRole + 2
+    DayStartRole = (
+        Qt.ItemDataRole.UserRole + 3
+    )  # True on the first row of a day (draws the day heading)
     #: What a saved row's new summary changes (its day start is told apart, when it does).
     ROW_ROLES = [
         int(role)
-        for role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole, IdRole, SummaryRole)
+        for role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+            IdRole,
+            SummaryRole,
+        )
     ]
 
     def __init__(self, parent=None):
@@ -54,15 +62,15 @@ class TimelineModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.title or self.tr("Untitled")
-        if role == Qt.AccessibleTextRole:
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.occurred_at:%A %d %B %Y %H:%M}: {row.title or self.tr('Untitled')}"
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(row.excerpt)  # the text as it is, never markup
         if role == self.IdRole:
             return row.id
