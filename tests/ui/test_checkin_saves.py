@@ -10,7 +10,7 @@ import threading
 
 from kintsugi.core.records import Boundary, Goal
 from kintsugi.core.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def _hold_the_writer(vault, release):
