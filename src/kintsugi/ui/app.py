@@ -16,6 +16,7 @@ from kintsugi.ui.workers import wait_for_background
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)  # a widget app, never a bare core one
     app.setApplicationName("Kintsugi")
     app.setOrganizationName("Kintsugi")
     app.setDesktopFileName("kintsugi")

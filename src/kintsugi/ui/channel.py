@@ -116,7 +116,7 @@ def excepthook(
 ) -> None:
     """One calm line for the person; the type alone for the log (never content)."""
     if issubclass(exc_type, KeyboardInterrupt):
-        sys.__excepthook__(exc_type, exc, None)  # type only: no traceback, no text
+        sys.__excepthook__(exc_type, exc_type(), None)  # the type only: no traceback, no text
         return
     log.error("unexpected error: %s", exc_type.__name__)
     error(calm_line())

@@ -46,10 +46,9 @@ class FileActions(QObject):
 
     # --- backups -----------------------------------------------------------------------
     def on_restore(self) -> None:
+        vault = self.session.vault
         folder = (
-            backups.backup_folder(self.session.vault)
-            if self.session.is_open
-            else backup_dir_for(self.session.path)
+            backups.backup_folder(vault) if vault is not None else backup_dir_for(self.session.path)
         )
         dialog = RestoreDialog(folder, self.session.path.stem, self.window)
         dialog.restore_requested.connect(self.restore_from)

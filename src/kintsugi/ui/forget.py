@@ -39,8 +39,9 @@ def forget_line_edit(edit: QLineEdit) -> None:
     edit.setText("")  # unlike clear(), setText() also drops the undo history
     edit.blockSignals(blocked)
     completer = edit.completer()
-    if completer is not None and isinstance(completer.model(), QStringListModel):
-        completer.model().setStringList([])
+    model = completer.model() if completer is not None else None
+    if isinstance(model, QStringListModel):
+        model.setStringList([])
 
 
 def forget_text_edit(edit: QPlainTextEdit | QTextEdit) -> None:

@@ -154,7 +154,11 @@ class SystemLockWatcher(QObject):
             ),
         ]
         for bus, service, path, interface, name, slot in wanted:
-            if bus.isConnected() and bus.connect(service, path, interface, name, self, f"1{slot}"):
+            if not bus.isConnected():
+                continue
+            # PySide6 takes the SLOT() signature as text; its stubs list only bytes
+            slot_signature = f"1{slot}"
+            if bus.connect(service, path, interface, name, self, slot_signature):  # type: ignore[call-overload]
                 self.connected.append(f"{interface}.{name}")
 
     @Slot(bool)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QByteArray, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +57,12 @@ from kintsugi.ui.workers import run_in_background
 TITLE = "Kintsugi"
 
 
+def application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
 class MainWindow(QMainWindow):
     """The window: its screens, menus and status bar, and the wiring between the panes and the
     two controllers (GroundingFlow, FileActions). It is the controllers' `Shell`."""
@@ -100,7 +106,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(180)
         self.panes = self.sections.stack
         self.sections.shown.connect(self.on_pane_shown)
-        self.idle = IdleWatcher(QApplication.instance(), self)
+        self.idle = IdleWatcher(application(), self)
         self.system_lock = SystemLockWatcher(self)
         self.grounding_flow = GroundingFlow(
             session,
@@ -135,7 +141,7 @@ class MainWindow(QMainWindow):
         self.save_state.setAccessibleName(self.tr("Save state"))
         self.notice = QLabel(textFormat=Qt.TextFormat.PlainText)  # may name a partner or a file
         self.notice.setAccessibleName(self.tr("Messages"))
-        self.progress = QProgressBar(maximumWidth=160, textVisible=False)
+        self.progress = QProgressBar(maximumWidth=160, textVisible=False)  # type: ignore[call-arg]
         self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.hide()
         self.banner = UndoBanner()
@@ -154,7 +160,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.show_start()
         geometry = config.WINDOW_GEOMETRY.get(MachineSettings())
-        if geometry is None or not self.restoreGeometry(geometry) or not fits(self):
+        restored = isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)
+        if not restored or not fits(self):
             fit_to_screen(self, (1100, 720))  # never restore a window bigger than the screen
 
     # --- assembly ------------------------------------------------------------------
@@ -359,8 +366,8 @@ class MainWindow(QMainWindow):
         self.settings = values
         self.idle.set_minutes(values.autolock_minutes)
         self.idle.start()
-        apply_theme(QApplication.instance(), values.theme)
-        apply_text_size(QApplication.instance(), values.text_size)
+        apply_theme(application(), values.theme)
+        apply_text_size(application(), values.text_size)
         config.TEXT_SIZE_HERE.set(MachineSettings(), values.text_size)  # for the lock screen too
         self.exercise.reduced_motion = values.reduced_motion
         day = Qt.DayOfWeek(values.first_day_of_week)

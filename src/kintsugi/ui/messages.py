@@ -16,7 +16,7 @@ CONTEXT = "messages"
 
 #: Every ``KintsugiError`` subclass → its text (QT_TRANSLATE_NOOP marks the strings for
 #: translators; :func:`describe` translates them).
-MESSAGES: dict[type[errors.KintsugiError], str] = {
+MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the text
     errors.KintsugiError: QT_TRANSLATE_NOOP(CONTEXT, "Something went wrong."),
     errors.NotAVault: QT_TRANSLATE_NOOP(
         CONTEXT,
@@ -148,13 +148,13 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
 def describe(exc: BaseException) -> str:
     """A human message for any error the engine can report (never a traceback)."""
     if not isinstance(exc, errors.KintsugiError):
-        return QCoreApplication.translate(CONTEXT, UNEXPECTED)
+        return QCoreApplication.translate(CONTEXT, str(UNEXPECTED))
     if exc.specific:
         return str(exc)
     for cls in type(exc).__mro__:
         text = MESSAGES.get(cls)
         if text is not None:
             fields = exc.text_fields()
-            translated = QCoreApplication.translate(CONTEXT, text)
+            translated = QCoreApplication.translate(CONTEXT, str(text))
             return translated.format(**fields) if fields else translated
     return str(exc)

@@ -42,7 +42,7 @@ class Sections(QObject):
     def __init__(self, panes: Sequence[Pane], window: QWidget):
         super().__init__(window)
         self._panes = tuple(panes)
-        self.nav = QListWidget(objectName="navigation")
+        self.nav = QListWidget(objectName="navigation")  # type: ignore[call-arg]
         self.nav.setAccessibleName(self.tr("Sections"))
         self.stack = QStackedWidget()
         self.actions: list[QAction] = []

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core.records import BOUNDARY_STATUSES, Boundary
+from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, Record
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.session import Session
 
@@ -32,7 +32,7 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         self.enabled = QCheckBox()
         self.enabled.setAccessibleName(self.tr("Set %1").replace("%1", name))
-        self.edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)
+        self.edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)  # type: ignore[call-overload]
         self.edit.setAccessibleName(name)
         self.enabled.toggled.connect(self.edit.setEnabled)
         row = QHBoxLayout(self)
@@ -45,7 +45,7 @@ class OptionalDate(QWidget):
 
     def set_value(self, day: date | None) -> None:
         self.enabled.setChecked(day is not None)
-        self.edit.setDate(QDate(day) if day else QDate.currentDate())
+        self.edit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
 
 
 class BoundariesTab(RecordListTab):
@@ -117,7 +117,8 @@ class BoundariesTab(RecordListTab):
         self.text.selectAll()
         self.text.setFocus()
 
-    def show_record(self, b: Boundary) -> None:
+    def show_record(self, b: Record) -> None:
+        assert isinstance(b, Boundary)
         self.text.setPlainText(b.text)
         self.agreed.set_value(b.agreed_on)
         self.revisit.set_value(b.revisit_by)
@@ -129,6 +130,7 @@ class BoundariesTab(RecordListTab):
 
     def collect(self) -> Boundary:
         b = self._record
+        assert isinstance(b, Boundary)
         return dataclasses.replace(
             b,
             text=self.text.toPlainText().strip() or b.text,

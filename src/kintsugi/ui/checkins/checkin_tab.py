@@ -4,6 +4,8 @@ the history as a small trend chart; and the schedule for the gentle reminder."""
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import Future
+from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -67,7 +69,7 @@ class CheckInTab(QWidget):
         self.sliders: dict[str, QSlider] = {}
         form = QFormLayout()
         for dim in DIMENSIONS:
-            slider = QSlider(
+            slider = QSlider(  # type: ignore[call-overload]
                 Qt.Orientation.Horizontal,
                 minimum=0,
                 maximum=10,
@@ -110,17 +112,17 @@ class CheckInTab(QWidget):
 
         self.cadence = QComboBox()
         self.cadence.setAccessibleName(self.tr("How often"))
-        for label, value in (
+        for text, cadence in (
             (self.tr("No reminder"), "off"),
             (self.tr("Every day"), "daily"),
             (self.tr("Every week"), "weekly"),
         ):
-            self.cadence.addItem(label, value)
+            self.cadence.addItem(text, cadence)
         self.weekday = QComboBox()
         self.weekday.setAccessibleName(self.tr("On"))
         for n, name in enumerate(WEEKDAY_NAMES, start=1):
             self.weekday.addItem(self.tr(name), n)
-        self.at = QTimeEdit(displayFormat="HH:mm")
+        self.at = QTimeEdit(displayFormat="HH:mm")  # type: ignore[call-overload]
         self.at.setAccessibleName(self.tr("At"))
         for w in (self.cadence, self.weekday):
             w.currentIndexChanged.connect(self.on_schedule_changed)
@@ -239,9 +241,10 @@ class CheckInTab(QWidget):
 
     def collect(self) -> CheckIn:
         assert self._checkin is not None
+        scores: dict[str, Any] = {d: s.value() for d, s in self.sliders.items()}
         return dataclasses.replace(
             self._checkin,
-            **{d: s.value() for d, s in self.sliders.items()},
+            **scores,
             gratitude=self.gratitude.text().strip(),
             needs=self.needs.text().strip(),
             notes=self.notes.text().strip(),
@@ -288,9 +291,12 @@ class CheckInTab(QWidget):
         )
         # On the writer, after any check-in save queued before it; a failure is said here.
         future = self.session.writer().submit(lambda: schedule.set(value))
-        future.add_done_callback(
-            lambda f: f.exception() is not None and self._schedule_failed.emit(f.exception())
-        )
+
+        def said_if_failed(f: Future[None]) -> None:
+            if f.exception() is not None:
+                self._schedule_failed.emit(f.exception())
+
+        future.add_done_callback(said_if_failed)
 
 
 def _trend(db):

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core.records import Goal, GoalProgress
+from kintsugi.core.records import Goal, GoalProgress, Record
 from kintsugi.ui.checkins.boundaries_tab import OptionalDate
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.cells import cell_text
 
 
 class GoalCard(QWidget):
@@ -63,7 +64,7 @@ class GoalsTab(RecordListTab):
         super().__init__(session, self.tr("Goals"), self.tr("New goal"), parent)
         self.text = QLineEdit(placeholderText=self.tr("e.g. One accountability talk a week"))
         self.text.setAccessibleName(self.tr("Goal"))
-        self.target = QDoubleSpinBox(maximum=10_000, decimals=0, specialValueText="—")
+        self.target = QDoubleSpinBox(maximum=10_000, decimals=0, specialValueText="—")  # type: ignore[call-arg]
         self.target.setAccessibleName(self.tr("Target amount"))
         self.unit = QLineEdit(placeholderText=self.tr("talks, modules, walks…"))
         self.unit.setAccessibleName(self.tr("Unit"))
@@ -134,7 +135,8 @@ class GoalsTab(RecordListTab):
         self.text.selectAll()
         self.text.setFocus()
 
-    def show_record(self, g: Goal) -> None:
+    def show_record(self, g: Record) -> None:
+        assert isinstance(g, Goal)
         self.text.setText(g.text)
         self.target.setValue(g.target_amount or 0)
         self.unit.setText(g.target_unit)
@@ -158,10 +160,7 @@ class GoalsTab(RecordListTab):
     def entries(self) -> list[GoalProgress]:
         out = []
         for row in range(self.progress.rowCount()):
-            cells = [
-                self.progress.item(row, c).text().strip() if self.progress.item(row, c) else ""
-                for c in range(3)
-            ]
+            cells = [cell_text(self.progress, row, c).strip() for c in range(3)]
             try:
                 out.append(
                     GoalProgress(date.fromisoformat(cells[0]), float(cells[1] or 0), cells[2])
@@ -172,6 +171,7 @@ class GoalsTab(RecordListTab):
 
     def collect(self) -> Goal:
         g = self._record
+        assert isinstance(g, Goal)
         return dataclasses.replace(
             g,
             text=self.text.text().strip() or g.text,
@@ -197,7 +197,8 @@ class GoalsTab(RecordListTab):
             saved = dataclasses.replace(saved, celebrated=True)
         return saved, reached_now
 
-    def after_save(self, goal: Goal, reached_now: object) -> None:
+    def after_save(self, goal: Record, reached_now: object) -> None:
+        assert isinstance(goal, Goal)
         if reached_now:
             on_time = goal.due is None or date.today() <= goal.due
             words = (

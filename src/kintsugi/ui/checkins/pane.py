@@ -42,12 +42,13 @@ class CheckInsPane(QWidget):
 
     def open_item(self, item_id: int, kind: str) -> None:
         """Open a check-in, boundary or goal in its own tab's form."""
-        tab = {"checkin": self.checkin, "boundary": self.boundaries, "goal": self.goals}[kind]
-        self.tabs.setCurrentWidget(tab)
         if kind == "checkin":
+            self.tabs.setCurrentWidget(self.checkin)
             self.checkin.open_checkin(item_id)
-        else:
-            tab.open_record(item_id)
+            return
+        tab = {"boundary": self.boundaries, "goal": self.goals}[kind]
+        self.tabs.setCurrentWidget(tab)
+        tab.open_record(item_id)
 
     def flush(self) -> bool:
         return all([self.checkin.flush(), self.boundaries.flush(), self.goals.flush()])

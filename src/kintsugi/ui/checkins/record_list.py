@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
@@ -26,6 +26,7 @@ class RecordListTab(QWidget):
         super().__init__(parent)
         self.session = session
         self._record: Record | None = None
+        self.state: QLabel  # where the form says "Saved" (each subclass places it)
         self._loading = False
         self.autosaver = Autosaver(
             parent=self,

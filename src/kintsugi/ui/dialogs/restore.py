@@ -58,7 +58,7 @@ class RestoreDialog(QDialog):
         self.look.clicked.connect(self.on_look_clicked)
         self.details = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.details.setAccessibleName(self.tr("What the backup holds"))
-        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
         self.busy.setAccessibleName(self.tr("Opening the backup"))
         note = QLabel(
             self.tr("Your journal as it is now is kept aside first, so a restore loses nothing."),

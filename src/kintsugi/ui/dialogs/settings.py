@@ -69,12 +69,12 @@ class SettingsDialog(QDialog):
             self.first_day.addItem(self.tr(label), int(value.value))
         self.first_day.setCurrentIndex(max(0, self.first_day.findData(current.first_day_of_week)))
 
-        self.reduced_motion = QCheckBox(
+        self.reduced_motion = QCheckBox(  # type: ignore[call-overload]
             self.tr("Reduce motion (the breathing pacer becomes words and a bar)"),
             checked=current.reduced_motion,
         )
         self.reduced_motion.setAccessibleName(self.tr("Reduce motion"))
-        self.before_unlock = QCheckBox(
+        self.before_unlock = QCheckBox(  # type: ignore[call-overload]
             self.tr("Show my support contacts and crisis line on the lock screen"),
             checked=session.support_contacts().before_unlock(),
         )
@@ -194,7 +194,7 @@ class PassphraseChangeDialog(QDialog):
         note.setProperty("role", "subtle")
         self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
-        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
         self.busy.setAccessibleName(self.tr("Re-encrypting"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -206,14 +206,14 @@ class PassphraseChangeDialog(QDialog):
         if not keep_passphrase:
             for w in (self.new, self.meter, self.repeat):
                 layout.addWidget(w)
-        for w in (note, self.message, self.busy, self.buttons):
-            layout.addWidget(w)
+        for bottom in (note, self.message, self.busy, self.buttons):
+            layout.addWidget(bottom)
 
     def on_accepted(self) -> None:
         current = self.current.text()
         new = current if self.keep else self.new.text()
-        if not self.keep and too_short(new):
-            self.message.setText(too_short(new))
+        if not self.keep and (problem := too_short(new)):
+            self.message.setText(problem)
             return
         if not self.keep and new != self.repeat.text():
             self.message.setText(self.tr("The two new passphrases are different."))

@@ -25,6 +25,7 @@ from kintsugi.core.repo.support import SupportContact
 from kintsugi.core.support_card import BUILT_IN_LINES, CrisisLine, built_in
 from kintsugi.ui.autosave import Autosaver
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.cells import cell_text, edit_cell
 from kintsugi.ui.widgets.screen_fit import fit_to_screen
 
 
@@ -102,8 +103,8 @@ class SupportDialog(QDialog):
         for w in (intro, self.table, self.empty):
             layout.addWidget(w)
         layout.addLayout(crisis)
-        for w in (crisis_note, self.state, buttons):
-            layout.addWidget(w)
+        for bottom in (crisis_note, self.state, buttons):
+            layout.addWidget(bottom)
         fit_to_screen(self, (620, 480))
         repo = session.support_contacts()
         self.load(repo.all(), repo.crisis_line())
@@ -131,9 +132,7 @@ class SupportDialog(QDialog):
     def contacts(self) -> list[SupportContact]:
         out = []
         for row in range(self.table.rowCount()):
-            name, reach, note = (
-                self.table.item(row, c).text() if self.table.item(row, c) else "" for c in range(3)
-            )
+            name, reach, note = (cell_text(self.table, row, c) for c in range(3))
             if name.strip() or reach.strip():
                 out.append(SupportContact(name.strip(), reach.strip(), note.strip()))
         return out
@@ -185,7 +184,7 @@ class SupportDialog(QDialog):
         self._loading = False
         self.empty.hide()
         self.table.setCurrentCell(self.table.rowCount() - 1, 0)
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        edit_cell(self.table, self.table.rowCount() - 1, 0)
 
     def on_remove_clicked(self) -> None:
         if self.table.currentRow() >= 0:

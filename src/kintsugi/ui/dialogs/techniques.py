@@ -22,6 +22,7 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.core.exercises import CustomTechnique, TimedStep
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.cells import cell_text, edit_cell
 
 
 class TechniquesDialog(QDialog):
@@ -94,14 +95,14 @@ class TechniquesDialog(QDialog):
             row, 1, QTableWidgetItem("" if step.seconds is None else f"{step.seconds:g}")
         )
         if edit:
-            self.steps.editItem(self.steps.item(row, 0))
+            edit_cell(self.steps, row, 0)
 
     def _store_current(self) -> None:
         if 0 <= self._current < len(self.techniques):
             steps = []
             for row in range(self.steps.rowCount()):
-                text = self.steps.item(row, 0).text().strip() if self.steps.item(row, 0) else ""
-                raw = self.steps.item(row, 1).text().strip() if self.steps.item(row, 1) else ""
+                text = cell_text(self.steps, row, 0).strip()
+                raw = cell_text(self.steps, row, 1).strip()
                 try:
                     seconds = float(raw) if raw else None
                 except ValueError:

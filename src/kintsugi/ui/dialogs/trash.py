@@ -89,6 +89,7 @@ class TrashDialog(QDialog):
         ):
             return
         vault, items = self.session.vault, self.session.items()
+        assert vault is not None  # items() above needs it open
 
         def work() -> int:  # a backup of a large vault takes seconds: never on the UI thread
             backups.take_backup(vault, "before-empty-trash")

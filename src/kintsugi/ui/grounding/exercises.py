@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
@@ -171,9 +172,12 @@ class BreathingExercise(Exercise):
             spin.setEnabled(False)
             custom_row.addWidget(QLabel(self.tr(name), textFormat=Qt.TextFormat.PlainText))
             custom_row.addWidget(spin)
-        self.preset.currentIndexChanged.connect(
-            lambda: [s.setEnabled(self.preset.currentData() is None) for s in self.custom]
-        )
+
+        def enable_custom() -> None:
+            for s in self.custom:
+                s.setEnabled(self.preset.currentData() is None)
+
+        self.preset.currentIndexChanged.connect(enable_custom)
         self.length = QComboBox()
         self.length.setAccessibleName(self.tr("How long"))
         for minutes in LENGTHS_MIN:
@@ -350,7 +354,10 @@ class TimedStepsExercise(Exercise):
         self.next_button.setVisible(step.seconds is None)
 
     def steps(self) -> list[dict]:
-        data = {"steps_done": min(self.index, len(self.step_list)), "of": len(self.step_list)}
+        data: dict[str, object] = {
+            "steps_done": min(self.index, len(self.step_list)),
+            "of": len(self.step_list),
+        }
         if self.name:
             data = {"name": self.name, **data}
         return [data]
@@ -434,7 +441,7 @@ class ThoughtRecordExercise(Exercise):
         self.rerate_empty.setProperty("role", "subtle")
 
         # (question, a hint, the widgets or layouts that answer it)
-        self.questions = [
+        self.questions: list[tuple[str, str, list[QWidget | QLayout]]] = [
             (
                 self.tr("What happened?"),
                 self.tr("Just the facts: where you were, when, what you saw or heard."),
@@ -496,7 +503,7 @@ class ThoughtRecordExercise(Exercise):
             centred = QHBoxLayout(holder)
             centred.setContentsMargins(0, 0, 0, 0)
             centred.addWidget(content)
-            area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+            area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # type: ignore[call-arg]
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             area.setWidget(holder)
             self.pages.addWidget(area)

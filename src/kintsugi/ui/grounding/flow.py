@@ -16,7 +16,7 @@ from shiboken6 import isValid
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.exercises import CustomTechnique
 from kintsugi.core.records import GroundingSession
-from kintsugi.core.support_card import read_card
+from kintsugi.core.support_card import CrisisLine, read_card
 from kintsugi.ui import channel
 from kintsugi.ui.dialogs.support import SupportDialog
 from kintsugi.ui.grounding.keep_offer import KeepOffer
@@ -137,7 +137,7 @@ class GroundingFlow(QObject):
             self.idle.release()
 
     # --- the people who help ---------------------------------------------------------
-    def support_people(self) -> tuple[list[dict[str, Any]], str | None]:
+    def support_people(self) -> tuple[list[dict[str, Any]], CrisisLine | None]:
         """(contacts as dicts, crisis line): from the vault, or — locked — from the support
         card, which exists only if the person chose to reach them before unlocking."""
         if self.session.is_open:

@@ -29,7 +29,7 @@ class KeepOffer(QFrame):
     keep_requested = Signal(object)  # a GroundingSession draft
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, objectName="keepOffer", visible=False)
+        super().__init__(parent, objectName="keepOffer", visible=False)  # type: ignore[call-arg]
         self.drafts: list[GroundingSession] = []
         self.allowed = False  # shown only while the journal is open
         self.label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)

@@ -52,7 +52,10 @@ class GroundingPane(QWidget):
 
     def set_custom(self, custom: list[CustomTechnique]) -> None:
         while self.grid.count():
-            self.grid.takeAt(0).widget().deleteLater()
+            item = self.grid.takeAt(0)
+            if item is not None and (w := item.widget()) is not None:
+                w.deleteLater()
+        choices: list[tuple[str, str, CustomTechnique | None]]
         choices = [(TECHNIQUE_LABELS[t], t, None) for t in BUILT_IN]
         choices += [(c.name, "custom", c) for c in custom]
         for n, (label, technique, c) in enumerate(choices):

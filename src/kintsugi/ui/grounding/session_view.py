@@ -122,7 +122,7 @@ class GroundingSessionDialog(QDialog):
             empty.setProperty("role", "subtle")
             v.addWidget(empty)
         v.addStretch(1)
-        area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # type: ignore[call-arg]
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setWidget(content)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -99,7 +99,7 @@ def scrolled(content: QWidget) -> QScrollArea:
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(content)
-    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # type: ignore[call-arg]
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(holder)
     return area
@@ -115,7 +115,7 @@ class ChoiceButton(QPushButton):
         self.title.setProperty("role", "choiceTitle")
         self.about = QLabel(f"{length} · {line}", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.about.setProperty("role", "subtle")
-        self.helped = QLabel(wordWrap=True, visible=False, textFormat=Qt.TextFormat.PlainText)
+        self.helped = QLabel(wordWrap=True, visible=False, textFormat=Qt.TextFormat.PlainText)  # type: ignore[call-overload]
         self.helped.setProperty("role", "subtle")
         v = QVBoxLayout(self)
         v.setContentsMargins(14, 8, 14, 8)
@@ -136,11 +136,13 @@ class ChoiceButton(QPushButton):
         self.helped.setVisible(bool(text))
         self.setAccessibleDescription(" ".join(filter(None, [self.about.text(), text])))
 
-    def sizeHint(self):
-        return self.layout().sizeHint()
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
 
-    def minimumSizeHint(self):
-        return self.layout().minimumSize()
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
 
 
 class ExerciseView(QWidget):
@@ -151,7 +153,7 @@ class ExerciseView(QWidget):
     in_progress = Signal(bool)  # an exercise or its rating page is on screen (no idle lock)
 
     def __init__(self, session: Session, clock: Clock | None = None, parent=None):
-        super().__init__(parent, objectName="exerciseView")
+        super().__init__(parent, objectName="exerciseView")  # type: ignore[call-arg]
         self.session = session
         self.clock = clock or Clock()
         self.reduced_motion = False
@@ -344,7 +346,10 @@ class ExerciseView(QWidget):
         self._refresh_support_button()
         self.heading.setText(self.tr("What would help right now?"))
         while self.choose_grid.count():
-            self.choose_grid.takeAt(0).widget().deleteLater()
+            item = self.choose_grid.takeAt(0)
+            if item is not None and (w := item.widget()) is not None:
+                w.deleteLater()
+        choices: list[tuple[str, str, CustomTechnique | None]]
         choices = [(TECHNIQUE_LABELS[t], t, None) for t in BUILT_IN]
         choices += [(c.name, "custom", c) for c in self.custom]
         self.choices = {}
@@ -531,7 +536,8 @@ class ExerciseView(QWidget):
             )
         )
         while self.others_row.count():
-            w = self.others_row.takeAt(0).widget()
+            item = self.others_row.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         others = [t for t in BUILT_IN if t != done.technique][:3]
@@ -596,7 +602,8 @@ class ExerciseView(QWidget):
             ex.setParent(None)  # out of the layout now: its size never grows the window
             ex.deleteLater()
         while self.options_slot.count():
-            w = self.options_slot.takeAt(0).widget()
+            item = self.options_slot.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.setParent(None)
         self.trigger_id = trigger_id

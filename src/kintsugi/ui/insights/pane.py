@@ -79,9 +79,9 @@ class InsightsPane(QWidget):
         self.preset.setAccessibleName(self.tr("Date range"))
         for label, days in PRESETS:
             self.preset.addItem(self.tr(label), days)
-        self.since = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.since = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.since.setAccessibleName(self.tr("From date"))
-        self.until = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.until = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.until.setAccessibleName(self.tr("To date"))
         self.until.setDate(QDate.currentDate())
         self.since.setDate(QDate.currentDate().addDays(-27))
@@ -154,8 +154,9 @@ class InsightsPane(QWidget):
             today = date.today()
             for edit in (self.since, self.until):
                 edit.blockSignals(True)
-            self.until.setDate(QDate(today))
-            self.since.setDate(QDate(today - timedelta(days=days - 1)))
+            start = today - timedelta(days=days - 1)
+            self.until.setDate(QDate(today.year, today.month, today.day))
+            self.since.setDate(QDate(start.year, start.month, start.day))
             for edit in (self.since, self.until):
                 edit.blockSignals(False)
         self.refresh()

@@ -83,7 +83,7 @@ def summary_tables(records: list[Record]) -> str:
     if sessions:
         by: dict[str, list[int]] = {}
         for s in sessions:
-            by.setdefault(s.technique, []).append(s.suds_before - s.suds_after)
+            by.setdefault(s.technique, []).append((s.suds_before or 0) - (s.suds_after or 0))
         rows = "".join(
             f"<tr><td>{html.escape(TECHNIQUE_LABELS[t])}</td><td align=right>"
             f"{len(d)}</td><td align=right>{sum(d) / len(d):.1f}</td></tr>"
@@ -242,4 +242,4 @@ def render_pdf(
     painter.end()
     del writer
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())

@@ -40,7 +40,9 @@ class TagCompleter(QCompleter):
         return [path.split(",")[-1].strip()]
 
     def pathFromIndex(self, index) -> str:
-        done = [t.strip() for t in self.widget().text().split(",")[:-1] if t.strip()]
+        line = self.widget()
+        assert isinstance(line, QLineEdit)  # the tags field this completer serves
+        done = [t.strip() for t in line.text().split(",")[:-1] if t.strip()]
         return ", ".join([*done, index.data()]) + ", "
 
 
@@ -70,7 +72,7 @@ class EntryEditor(QWidget):
             ),
         )
 
-        self.title = QLineEdit(objectName="titleEdit", placeholderText=self.tr("Title (optional)"))
+        self.title = QLineEdit(objectName="titleEdit", placeholderText=self.tr("Title (optional)"))  # type: ignore[call-overload]
         self.title.setAccessibleName(self.tr("Title"))
         self.when = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
         self.when.setAccessibleName(self.tr("Date and time"))
@@ -91,7 +93,7 @@ class EntryEditor(QWidget):
             self.tr("Marked items can be chosen in Share. Nothing leaves until you export it.")
         )
 
-        self.body = QPlainTextEdit(objectName="bodyEdit")
+        self.body = QPlainTextEdit(objectName="bodyEdit")  # type: ignore[call-overload]
         self.body.setPlaceholderText(
             self.tr(
                 "Write whatever is on your mind. Markdown works: "
@@ -104,7 +106,7 @@ class EntryEditor(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.body)
         self.pages.addWidget(self.preview)
-        self.preview_button = QPushButton(self.tr("Preview"), checkable=True)
+        self.preview_button = QPushButton(self.tr("Preview"), checkable=True)  # type: ignore[call-overload]
         self.preview_button.setAccessibleName(self.tr("Show the rendered preview"))
         self.preview_button.setShortcut("Ctrl+Shift+P")
         self.preview_button.toggled.connect(self.on_preview_toggled)
@@ -134,7 +136,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.tags)
         layout.addWidget(self.pages, 1)
         layout.addWidget(
-            QLabel(
+            QLabel(  # type: ignore[call-overload]
                 self.tr("Private note"), objectName="noteLabel", textFormat=Qt.TextFormat.PlainText
             )
         )
@@ -256,6 +258,7 @@ class EntryEditor(QWidget):
             entry = dataclasses.replace(entry, id=draft.id)
         saved = entries.save(entry)
         draft.id = saved.id
+        assert saved.id is not None  # saved: it has its id
         return draft, saved, items.summary(saved.id), items.tag_names()
 
     def _apply(self, result: tuple) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -55,12 +55,12 @@ class JournalPane(QWidget):
         self.next_day.setAccessibleName(self.tr("Next day"))
         self.next_day.setToolTip(self.tr("Next day (Alt+Up)"))
         self.next_day.clicked.connect(lambda: self.step_day(+1))
-        self.jump = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.jump = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.jump.setDate(QDate.currentDate())
         self.jump.setAccessibleName(self.tr("Jump to date"))
         self.jump.setToolTip(self.tr("Jump to a date"))
         self.jump.dateChanged.connect(self.on_jump_date_changed)
-        self.newest_button = QPushButton(self.tr("Back to newest"), visible=False)
+        self.newest_button = QPushButton(self.tr("Back to newest"), visible=False)  # type: ignore[call-overload]
         self.newest_button.setAccessibleName(self.tr("Back to newest"))
         self.newest_button.clicked.connect(self.back_to_newest)
         self.delete_button = QPushButton(self.tr("Move to trash"))
@@ -199,7 +199,7 @@ class JournalPane(QWidget):
     def on_jump_date_changed(self, qdate: QDate) -> None:
         if not self.session.is_open:
             return
-        day = qdate.toPython()
+        day = date(qdate.year(), qdate.month(), qdate.day())
         self.editor.save_now()
         self.anchor_at(datetime.combine(day + timedelta(days=1), time()).astimezone())
         if self.model.rowCount():

@@ -151,13 +151,15 @@ class SearchPane(QWidget):
             self.kind.addItem(self.tr(label), kind)
         self.tag = QComboBox(editable=True)
         self.tag.setAccessibleName(self.tr("Tag"))
-        self.tag.lineEdit().setPlaceholderText(self.tr("Any tag"))
+        tag_line = self.tag.lineEdit()
+        assert tag_line is not None  # an editable combo box has one
+        tag_line.setPlaceholderText(self.tr("Any tag"))
         self.dated = QCheckBox(self.tr("Between"))
         self.dated.setAccessibleName(self.tr("Only between two dates"))
-        self.since = QDateEdit(calendarPopup=True, enabled=False, displayFormat="d MMM yyyy")
+        self.since = QDateEdit(calendarPopup=True, enabled=False, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.since.setAccessibleName(self.tr("From date"))
         self.since.setDate(QDate.currentDate().addMonths(-1))
-        self.until = QDateEdit(calendarPopup=True, enabled=False, displayFormat="d MMM yyyy")
+        self.until = QDateEdit(calendarPopup=True, enabled=False, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.until.setAccessibleName(self.tr("To date"))
         self.until.setDate(QDate.currentDate())
         self.dated.toggled.connect(self.since.setEnabled)

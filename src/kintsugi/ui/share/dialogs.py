@@ -26,6 +26,7 @@ from kintsugi.core.repo.sharing import ShareContact
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.unlock.passphrase import PassphraseField, too_short
+from kintsugi.ui.widgets.cells import cell_text
 
 
 class BundleDialog(QDialog):
@@ -99,8 +100,8 @@ class BundleDialog(QDialog):
     def on_accepted(self) -> None:
         if self.by_key.isChecked() and not self.recipients():
             self.message.setText(self.tr("Choose at least one person."))
-        elif self.by_passphrase.isChecked() and too_short(self.passphrase.text()):
-            self.message.setText(too_short(self.passphrase.text()))
+        elif self.by_passphrase.isChecked() and (problem := too_short(self.passphrase.text())):
+            self.message.setText(problem)
         elif self.by_passphrase.isChecked() and self.passphrase.text() != self.repeat.text():
             self.message.setText(self.tr("The two passphrases are different."))
         else:
@@ -186,15 +187,9 @@ class SharingSettingsDialog(QDialog):
     def on_save_clicked(self) -> None:
         contacts = []
         for row in range(self.table.rowCount()):
-            label, key = (
-                self.table.item(row, c).text().strip() if self.table.item(row, c) else ""
-                for c in range(2)
-            )
-            signing = (
-                self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-                if self.table.item(row, 0)
-                else ""
-            )
+            label, key = (cell_text(self.table, row, c).strip() for c in range(2))
+            first = self.table.item(row, 0)
+            signing = first.data(Qt.ItemDataRole.UserRole) if first is not None else ""
             if key:
                 contacts.append(ShareContact(label, key, signing or ""))
         try:

@@ -31,7 +31,7 @@ from kintsugi.core import share, transfer
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.core.render import heading, item_heading, render_item
-from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, SenderStatus
+from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, ReceivedItem, SenderStatus
 from kintsugi.ui import channel
 from kintsugi.ui.dialogs.files import ask_save
 from kintsugi.ui.messages import describe
@@ -71,7 +71,7 @@ class SharePane(QWidget):
         self.shortcut: str | None = None
         self.session = session
         self.records: list[Record] = []
-        self.received_rows = []
+        self.received_rows: list[ReceivedItem] = []
         self.trust_box: QMessageBox | None = None
         self._cancelled = False
         self.progress: QProgressDialog | None = None
@@ -82,10 +82,10 @@ class SharePane(QWidget):
             self.kind.addItem(self.tr(label), kind)
         self.dated = QCheckBox(self.tr("Between"))
         self.dated.setAccessibleName(self.tr("Only between two dates"))
-        self.since = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)
+        self.since = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)  # type: ignore[call-overload]
         self.since.setAccessibleName(self.tr("From date"))
         self.since.setDate(QDate.currentDate().addMonths(-1))
-        self.until = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)
+        self.until = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)  # type: ignore[call-overload]
         self.until.setAccessibleName(self.tr("To date"))
         self.until.setDate(QDate.currentDate())
         self.dated.toggled.connect(self.since.setEnabled)
@@ -241,7 +241,7 @@ class SharePane(QWidget):
             since=self.since.date().toPython() if self.dated.isChecked() else None,
             until=self.until.date().toPython() if self.dated.isChecked() else None,
         )
-        last = self.session.sharing().last_shared([r.id for r in self.records])
+        last = self.session.sharing().last_shared([r.id for r in self.records if r.id is not None])
         self.list.blockSignals(True)
         self.list.clear()
         for n, rec in enumerate(self.records):
@@ -348,8 +348,8 @@ class SharePane(QWidget):
             w.clear()
             w.blockSignals(False)
         self.log_entries = []
-        for w in (self.log_view, self.log_item_view):
-            w.clear()
+        for view in (self.log_view, self.log_item_view):
+            view.clear()
         self.payload = None
         self.received_rows = []
         if self.trust_box is not None:
@@ -434,7 +434,12 @@ class SharePane(QWidget):
             if self._cancelled:
                 raise transfer.ExportCancelled()
             return transfer.write_export(
-                db, data, out, fmt=fmt, recipient=label, item_ids=[r.id for r in records]
+                db,
+                data,
+                out,
+                fmt=fmt,
+                recipient=label,
+                item_ids=[r.id for r in records if r.id is not None],
             )
 
         run_in_background(work, lambda digest: self.on_exported(out, digest), self.on_export_failed)

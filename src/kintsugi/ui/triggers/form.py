@@ -27,6 +27,7 @@ from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.ui.autosave import Autosaver, Background, store_update
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.cells import cell_text, edit_cell
 from kintsugi.ui.widgets.suds import SudsSlider
 
 
@@ -67,7 +68,7 @@ class EmotionsEditor(QWidget):
         self.table.setItem(row, 0, QTableWidgetItem(emotion.name))
         self.table.setItem(row, 1, QTableWidgetItem(str(emotion.intensity)))
         if edit:
-            self.table.editItem(self.table.item(row, 0))
+            edit_cell(self.table, row, 0)
 
     def set_emotions(self, emotions: list[Emotion]) -> None:
         self.table.blockSignals(True)
@@ -79,8 +80,8 @@ class EmotionsEditor(QWidget):
     def emotions(self) -> list[Emotion]:
         out = []
         for row in range(self.table.rowCount()):
-            name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
-            raw = self.table.item(row, 1).text() if self.table.item(row, 1) else "50"
+            name = (cell_text(self.table, row, 0)).strip()
+            raw = cell_text(self.table, row, 1, "50")
             if name:
                 digits = "".join(ch for ch in raw if ch.isdigit())
                 out.append(Emotion(name, min(100, int(digits)) if digits else 50))
@@ -206,8 +207,8 @@ class TriggerForm(QWidget):
         self._loading = True
         for w in (self.situation, self.action, self.note):
             w.clear()
-        for w in (self.hot_thought, self.body):
-            w.clear()
+        for line in (self.hot_thought, self.body):
+            line.clear()
         self.emotions.set_emotions([])
         self._loading = False
         self._trigger = None

@@ -3,7 +3,7 @@ form of the selected trigger, and the grounding sessions that followed it."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -61,11 +61,11 @@ class TriggersPane(QWidget):
         for cue in CUE_CATEGORIES:
             self.cue.addItem(self.tr(CUE_LABELS[cue]), cue)
         self.cue.currentIndexChanged.connect(self.reload)
-        self.jump = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.jump = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.jump.setDate(QDate.currentDate())
         self.jump.setAccessibleName(self.tr("Show triggers up to this date"))
         self.jump.dateChanged.connect(self.on_jump_date_changed)
-        self.newest_button = QPushButton(self.tr("Back to newest"), visible=False)
+        self.newest_button = QPushButton(self.tr("Back to newest"), visible=False)  # type: ignore[call-overload]
         self.newest_button.setAccessibleName(self.tr("Back to newest"))
         self.newest_button.clicked.connect(lambda: self.reload())
         bar = QHBoxLayout()
@@ -143,7 +143,7 @@ class TriggersPane(QWidget):
         self.model.set_source(None)
 
     def on_jump_date_changed(self, qdate: QDate) -> None:
-        day = qdate.toPython() + timedelta(days=1)
+        day = date(qdate.year(), qdate.month(), qdate.day()) + timedelta(days=1)
         self.reload(anchor=datetime.combine(day, time()).astimezone())
 
     # --- selection -----------------------------------------------------------------

@@ -14,14 +14,14 @@ class BreatheFirstNote(QFrame):
     support_requested = Signal()
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, objectName="calmNote")
+        super().__init__(parent, objectName="calmNote")  # type: ignore[call-arg]
         self.breathe_button = QPushButton(self.tr("Breathe now (Ctrl+G)"))
         self.breathe_button.setAccessibleName(self.tr("Breathe now"))
         self.breathe_button.setToolTip(
             self.tr("Breathing and grounding, right away. Nothing of the journal is shown.")
         )
         self.breathe_button.clicked.connect(self.breathe_requested)
-        self.people_button = QPushButton(self.tr("People who help…"), visible=False)
+        self.people_button = QPushButton(self.tr("People who help…"), visible=False)  # type: ignore[call-overload]
         self.people_button.setAccessibleName(self.tr("People who help"))
         self.people_button.clicked.connect(self.support_requested)
         text = QLabel(

@@ -34,7 +34,7 @@ class UnlockPane(QWidget):
         self.hint.setProperty("role", "subtle")
         self.passphrase = PassphraseField(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.on_unlock_clicked)
-        self.caps = QLabel(
+        self.caps = QLabel(  # type: ignore[call-overload]
             self.tr("Caps Lock seems to be on."), visible=False, textFormat=Qt.TextFormat.PlainText
         )
         self.caps.setProperty("role", "subtle")
@@ -42,7 +42,7 @@ class UnlockPane(QWidget):
         self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.message.setAccessibleName(self.tr("Message"))
-        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
         self.busy.setAccessibleName(self.tr("Opening the journal"))
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setProperty("role", "primary")
@@ -51,7 +51,7 @@ class UnlockPane(QWidget):
         self.recovery_button = QPushButton(self.tr("Use recovery key…"), flat=True)
         self.recovery_button.setAccessibleName(self.tr("Use recovery key"))
         self.recovery_button.clicked.connect(self.recovery_requested)
-        self.restore_button = QPushButton(
+        self.restore_button = QPushButton(  # type: ignore[call-overload]
             self.tr("Restore from a backup…"), flat=True, visible=False
         )
         self.restore_button.setAccessibleName(self.tr("Restore from a backup"))

@@ -104,7 +104,7 @@ class StrengthMeter(QWidget):
     def __init__(self, field: QLineEdit, parent: QWidget | None = None):
         super().__init__(parent)
         self.field = field
-        self.bar = QProgressBar(objectName="strength", minimum=0, maximum=4, textVisible=False)
+        self.bar = QProgressBar(objectName="strength", minimum=0, maximum=4, textVisible=False)  # type: ignore[call-arg]
         self.bar.setAccessibleName(self.tr("Passphrase strength"))
         self.label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.label.setProperty("role", "subtle")
@@ -151,7 +151,7 @@ def centre(screen: QWidget, column: QWidget) -> None:
     v.addStretch(1)
     v.addLayout(row)
     v.addStretch(2)
-    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # type: ignore[call-arg]
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(inner)
     outer = QVBoxLayout(screen)

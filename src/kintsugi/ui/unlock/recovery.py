@@ -134,8 +134,8 @@ class RecoveryUnlockDialog(QDialog):
             layout.addWidget(w)
 
     def on_accepted(self) -> None:
-        if too_short(self.new.text()):
-            self.message.setText(too_short(self.new.text()))
+        if problem := too_short(self.new.text()):
+            self.message.setText(problem)
         elif self.new.text() != self.repeat.text():
             self.message.setText(self.tr("The two passphrases are different."))
         elif not self.key.text().strip():

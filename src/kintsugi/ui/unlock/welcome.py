@@ -47,14 +47,14 @@ class WelcomePane(QWidget):
             textFormat=Qt.TextFormat.PlainText,
         )
         warning.setProperty("role", "note")
-        self.want_recovery = QCheckBox(
+        self.want_recovery = QCheckBox(  # type: ignore[call-overload]
             self.tr("Give me a recovery key (recommended)"), checked=True
         )
         self.want_recovery.setAccessibleName(self.tr("Give me a recovery key"))
         self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.message.setAccessibleName(self.tr("Message"))
-        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)
+        self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
         self.busy.setAccessibleName(self.tr("Creating the vault"))
         self.create_button = QPushButton(self.tr("Create my journal"))
         self.create_button.setProperty("role", "primary")
@@ -93,8 +93,8 @@ class WelcomePane(QWidget):
 
     def on_create_clicked(self) -> None:
         first, second = self.passphrase.text(), self.repeat.text()
-        if too_short(first):
-            self.show_message(too_short(first))
+        if problem := too_short(first):
+            self.show_message(problem)
         elif first != second:
             self.show_message(self.tr("The two passphrases are different."))
             self.repeat.selectAll()

@@ -10,7 +10,7 @@ UNDO_MS = 10_000
 
 class UndoBanner(QFrame):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, objectName="banner", visible=False)
+        super().__init__(parent, objectName="banner", visible=False)  # type: ignore[call-arg]
         self.label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.button = QPushButton(self.tr("Undo"))
         self.button.setAccessibleName(self.tr("Undo"))
@@ -49,7 +49,7 @@ class ReminderBar(QFrame):
     later_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, objectName="banner", visible=False)
+        super().__init__(parent, objectName="banner", visible=False)  # type: ignore[call-arg]
         label = QLabel(self.tr("It's time for your check-in."), textFormat=Qt.TextFormat.PlainText)
         now = QPushButton(self.tr("Check in"))
         now.setAccessibleName(self.tr("Check in now"))

@@ -56,7 +56,7 @@ ATTACHMENT_SCHEME = "kintsugi-attachment"
 # Markdown is CommonMark + GitHub's tables and task lists, with raw HTML shown as the text it
 # is: an entry is text, never markup for Qt's HTML engine (whose HTML blocks in Markdown also
 # swallow everything after a void tag such as <img> or <link>).
-MARKDOWN = QTextDocument.MarkdownFeatures(
+MARKDOWN = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
     | QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
@@ -91,12 +91,13 @@ class SafeTextDocument(QTextDocument):
         self.refused = 0
 
     # --- the one door -----------------------------------------------------------------
-    def addResource(self, type: int, name: QUrl, resource) -> None:  # noqa: N802 (Qt API)
+    def addResource(self, type: int, name: QUrl | str, resource: object) -> None:  # noqa: N802
         if int(type) == int(QTextDocument.ResourceType.ImageResource):
-            self._given.add(name.toString())
+            self._given.add(QUrl(name).toString())
         super().addResource(type, name, resource)
 
-    def loadResource(self, type: int, name: QUrl):  # noqa: N802 (Qt API)
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802 (Qt API)
+        name = QUrl(name)
         self.requests += 1
         if int(type) == int(QTextDocument.ResourceType.ImageResource):
             image = self._vault_image(name)
@@ -165,9 +166,9 @@ def sanitize(doc: SafeTextDocument) -> int:
     for start, length in backgrounds:
         cursor.setPosition(start)
         if length < 0:
-            fmt = cursor.blockFormat()
-            fmt.setBackground(no_brush)
-            cursor.setBlockFormat(fmt)
+            block_fmt = cursor.blockFormat()
+            block_fmt.setBackground(no_brush)
+            cursor.setBlockFormat(block_fmt)
         else:
             cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
@@ -230,13 +231,13 @@ class SafeTextBrowser(QTextBrowser):
         super().setHtml(text)
         sanitize(self.safe_document())
 
-    def loadResource(self, type: int, name: QUrl):  # noqa: N802 (Qt API)
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802 (Qt API)
         return self.safe_document().loadResource(type, name)
 
-    def doSetSource(self, name: QUrl, type=None) -> None:  # noqa: N802 (Qt API)
+    def doSetSource(self, name: QUrl | str, type: object = None) -> None:  # noqa: N802 (Qt API)
         return  # never follow a link or load a page
 
-    def setSource(self, name: QUrl, type=None) -> None:  # noqa: N802 (Qt API)
+    def setSource(self, name: QUrl | str, type: object = None) -> None:  # noqa: N802 (Qt API)
         return
 
 

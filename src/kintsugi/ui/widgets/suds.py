@@ -13,7 +13,7 @@ class SudsSlider(QWidget):
 
     def __init__(self, accessible_name: str, value: int = 5, parent: QWidget | None = None):
         super().__init__(parent)
-        self.slider = QSlider(
+        self.slider = QSlider(  # type: ignore[call-overload]
             Qt.Orientation.Horizontal,
             minimum=0,
             maximum=10,

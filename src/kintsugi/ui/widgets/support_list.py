@@ -56,7 +56,8 @@ class SupportList(QWidget):
 
     def set_people(self, contacts: list[dict], crisis_line: CrisisLine | None) -> None:
         while self.grid.count():
-            w = self.grid.takeAt(0).widget()
+            item = self.grid.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None and w is not self.empty:
                 w.deleteLater()
         self.rows = [(c.get("name", ""), c.get("reach", "")) for c in contacts]

@@ -19,7 +19,7 @@ class SupportStrip(QWidget):
     edit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, objectName="supportStrip")
+        super().__init__(parent, objectName="supportStrip")  # type: ignore[call-arg]
         heading = QLabel(self.tr("People who help"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "subtle")
         self.rows = QVBoxLayout()
@@ -27,8 +27,8 @@ class SupportStrip(QWidget):
         self.edit_button = QPushButton(self.tr("Add someone…"), flat=True)
         self.edit_button.setAccessibleName(self.tr("My support contacts"))
         self.edit_button.clicked.connect(self.edit_requested)
-        self.actions = SupportList()  # its copy() and call() (the dialler is replaceable)
-        self.actions.hide()
+        self.reach = SupportList()  # its copy() and call() (the dialler is replaceable)
+        self.reach.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 6, 8)
         layout.setSpacing(2)
@@ -47,16 +47,16 @@ class SupportStrip(QWidget):
         for name, reach in people:
             b = QPushButton(name, flat=True)
             b.setAccessibleName(self.tr("%1, %2").replace("%1", name).replace("%2", reach))
-            b.setToolTip(plain_tooltip(reach))  # their text, never markup
+            b.setToolTip(plain_tooltip(reach) or "")  # their text, never markup
             b.setStyleSheet("text-align: left; padding: 3px 6px;")
             menu = QMenu(b)
             copy = QAction(self.tr("Copy %1").replace("%1", reach), menu)
-            copy.triggered.connect(lambda _=False, r=reach: self.actions.copy(r))
+            copy.triggered.connect(lambda _=False, r=reach: self.reach.copy(r))
             menu.addAction(copy)
             url = phone_url(reach)
             if url is not None:
                 call = QAction(self.tr("Call %1").replace("%1", reach), menu)
-                call.triggered.connect(lambda _=False, u=url: self.actions.call(u))
+                call.triggered.connect(lambda _=False, u=url: self.reach.call(u))
                 menu.addAction(call)
             b.setMenu(menu)
             self.rows.addWidget(b)

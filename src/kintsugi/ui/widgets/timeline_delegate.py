@@ -7,7 +7,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.plain_markdown import strip_markdown
 from kintsugi.core.records import ItemSummary
-from kintsugi.ui.widgets.timeline_model import TimelineModel
+from kintsugi.ui.widgets.timeline_model import Index, TimelineModel
 
 MOODS = {
     -3: "Very low",
@@ -73,12 +73,12 @@ class TimelineDelegate(QStyledItemDelegate):
         row = QFontMetrics(title).height() + QFontMetrics(small).height() + 2 * pad + 6
         return row, round(QFontMetrics(head).height() * 1.8), pad
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row, head, _ = self._heights(option)
         extra = head if index.data(TimelineModel.DayStartRole) else 0
         return QSize(1, row + extra)  # the view stretches rows to its width
 
-    def row_layout(self, option: QStyleOptionViewItem, index: QModelIndex) -> RowLayout:
+    def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
         """Where each part of the row goes and what it says (elided to its room)."""
         item: ItemSummary = index.data(TimelineModel.SummaryRole)
         title_font, small_font, _ = self._fonts(option)
@@ -126,7 +126,7 @@ class TimelineDelegate(QStyledItemDelegate):
             ),
         )
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item: ItemSummary | None = index.data(TimelineModel.SummaryRole)
         if item is None:
             return
@@ -205,7 +205,7 @@ class TimelineView(QListView):
 
 def make_timeline_view(model: TimelineModel, accessible_name: str) -> QListView:
     """A list view over a timeline model, drawn by the timeline delegate, rows fit the width."""
-    view = TimelineView(objectName="timeline")
+    view = TimelineView(objectName="timeline")  # type: ignore[call-arg]
     view.setModel(model)
     view.setItemDelegate(TimelineDelegate(view))
     view.setUniformItemSizes(False)

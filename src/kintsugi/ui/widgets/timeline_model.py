@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from kintsugi.core.records import ItemSummary
 from kintsugi.ui.widgets.safe_text import plain_tooltip
@@ -81,11 +81,14 @@ class TimelineModel(QAbstractListModel):
             return r == 0 or self._rows[r - 1].occurred_at.date() != row.occurred_at.date()
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 (Qt API)
         names = super().roleNames()
-        names.update(
-            {self.IdRole: b"itemId", self.SummaryRole: b"summary", self.DayStartRole: b"dayStart"}
-        )
+        for role, name in (
+            (self.IdRole, b"itemId"),
+            (self.SummaryRole, b"summary"),
+            (self.DayStartRole, b"dayStart"),
+        ):
+            names[role] = QByteArray(name)
         return names
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
