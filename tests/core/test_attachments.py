@@ -23,7 +23,7 @@ from kintsugi.core.repo import attachments, repository_for
 from kintsugi.core.repo.attachments import CHUNK, AttachmentRepo, gps_of
 from kintsugi.core.repo.items import Items
 from kintsugi.core.vault import Vault, backup_dir_for
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
