@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from kintsugi.core.records import Boundary, BoundaryRevision, Emotion, ItemSummary, Trigger
 from kintsugi.core.search import SearchHit
 from kintsugi.core.serialize import hit_to_dict, record_to_dict, summary_to_dict
+from kintsugi.core.timeutil import to_db
 
 WHEN = datetime(2026, 11, 2, 20, 15, tzinfo=UTC)
 
@@ -57,12 +58,14 @@ def test_summaries_and_hits():
     data = summary_to_dict(summary)
     assert data["occurred_at"] == "2026-11-02T20:15:00+00:00"
     assert data["tags"] == ["a", "b"] and data["deleted_at"] is None
-    hit = SearchHit(7, "entry", WHEN, "Title", "we talked", ((3, 9),), -1.5)
+    # as the index gives it: UTC text, the writer's offset, the snippet with its match marked
+    text, offset = to_db(WHEN.astimezone(timezone(timedelta(hours=1))))
+    hit = SearchHit(7, "entry", text, offset, "Title", "we \x02talked\x03", -1.5)
     out = hit_to_dict(hit)
     assert out == {
         "id": 7,
         "kind": "entry",
-        "occurred_at": "2026-11-02T20:15:00+00:00",
+        "occurred_at": "2026-11-02T21:15:00+01:00",
         "title": "Title",
         "snippet": "we talked",
         "highlights": [[3, 9]],
