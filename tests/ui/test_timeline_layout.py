@@ -51,3 +51,37 @@ def test_an_autosave_repaints_its_row_and_measures_nothing_else(qtbot, monkeypat
     model.upsert(replace(rows[0], occurred_at=rows[0].occurred_at + timedelta(minutes=30)))
     _settle(qtbot, view)
     assert len(set(measured)) == 600
+
+
+def test_an_autosave_repaints_the_saved_row_not_the_whole_timeline(window, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    from kintsugi.core.records import Entry
+
+    entries = window.session.entries()
+    start = datetime(2026, 5, 10, 9).astimezone()
+    for n in range(40):
+        entries.add(Entry(title=f"day {n}", body="words", occurred_at=start - timedelta(days=n)))
+    journal = window.journal
+    window.on_new_entry()  # the journal on screen
+    journal.on_unlocked()
+    journal.select_row(3)
+    qtbot.waitUntil(lambda: journal.editor.entry_id is not None, timeout=5000)
+    qtbot.wait(200)
+    regions = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                regions.append(event.region().boundingRect())
+            return False
+
+    paints = Paints()
+    journal.view.viewport().installEventFilter(paints)
+    qtbot.keyClicks(journal.editor.body, " and more")
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=10_000)
+    qtbot.wait(200)
+    journal.view.viewport().removeEventFilter(paints)
+    row = journal.view.visualRect(journal.model.index(3))
+    assert regions and all(r.intersects(row) for r in regions)  # the saved row, shown anew
+    assert max(r.height() for r in regions) <= 2 * row.height()  # not the whole list
