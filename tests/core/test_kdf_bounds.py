@@ -179,3 +179,44 @@ def test_two_derivations_at_once_both_finish():
     for t in threads:
         t.join(30)
     assert len(keys) == 2 and keys[0] == keys[1]
+
+
+def test_what_the_derivation_raises_reaches_the_caller_as_it_is():
+    boom = MemoryError("argon2 could not allocate")
+
+    def fail() -> bytearray:
+        raise boom
+
+    with pytest.raises(MemoryError) as raised:
+        kdf._stoppable(fail)
+    assert raised.value is boom
+
+
+def test_a_key_that_arrives_after_its_caller_gave_up_is_wiped():
+    key = bytearray(b"k" * 32)
+    started, release = threading.Event(), threading.Event()
+    errors = []
+
+    def slow() -> bytearray:
+        started.set()
+        release.wait(10)
+        return key
+
+    def caller():
+        try:
+            kdf._stoppable(slow)
+        except Exception as exc:
+            errors.append(exc)
+
+    waiting = threading.Thread(target=caller)
+    waiting.start()
+    assert started.wait(10)
+    kdf.cancel_running()
+    waiting.join(5)
+    assert [type(e).__name__ for e in errors] == ["DerivationCancelled"]
+    assert key == b"k" * 32  # still being derived: nothing to wipe yet
+    release.set()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(key):
+        time.sleep(0.01)
+    assert key == bytes(32)  # the late key was wiped, never handed to anyone

@@ -155,22 +155,29 @@ def derive_with(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
     return _stoppable(argon2)
 
 
+class _Outcome:
+    """What the derivation thread hands back: the key, or what it raised."""
+
+    key: bytearray | None = None
+    error: BaseException | None = None
+
+
 def _stoppable(fn: Callable[[], bytearray]) -> bytearray:
     generation = _generation
     done, abandoned = threading.Event(), threading.Event()
-    box: dict[str, object] = {}
+    box = _Outcome()
 
     def run() -> None:
         try:
             with _one_at_a_time:
                 if not abandoned.is_set():
-                    box["key"] = fn()
+                    box.key = fn()
         except BaseException as exc:  # handed to the waiting caller
-            box["error"] = exc
+            box.error = exc
         finally:
             done.set()
             if abandoned.is_set():
-                wipe(box.get("key"))  # type: ignore[arg-type]
+                wipe(box.key)
 
     worker = threading.Thread(target=run, name="kintsugi-kdf", daemon=True)
     worker.start()
@@ -181,11 +188,12 @@ def _stoppable(fn: Callable[[], bytearray]) -> bytearray:
     except BaseException:  # KeyboardInterrupt, or cancelled: leave it behind
         abandoned.set()
         if done.is_set():
-            wipe(box.get("key"))  # type: ignore[arg-type]
+            wipe(box.key)
         raise
-    if "error" in box:
-        raise box["error"]  # type: ignore[misc]
-    return box["key"]  # type: ignore[return-value]
+    if box.error is not None:
+        raise box.error
+    assert box.key is not None  # not abandoned, so the worker set a key or an error
+    return box.key
 
 
 def calibrate(target_seconds: float = 0.5, floor: KdfParams = DEFAULT_PARAMS) -> KdfParams:
