@@ -127,3 +127,40 @@ def test_an_unexpected_exception_is_one_calm_line_and_its_type_alone_is_logged(
         for f in folder.rglob("*"):
             if f.is_file():
                 assert mark.encode() not in f.read_bytes(), f
+
+
+def test_a_check_in_form_that_cannot_add_or_schedule_says_so_as_a_message(
+    window, qtbot, monkeypatch
+):
+    """A boundary or goal that could not be added, or a reminder that could not be kept, is an
+    error message: the form's own label keeps to its save state (its next "Editing…" would
+    have overwritten the reason)."""
+    from kintsugi.core import errors
+    from kintsugi.core.repo.boundaries import BoundaryRepository
+    from kintsugi.core.schedule import ScheduleStore
+    from kintsugi.ui.messages import describe
+
+    def full(*_args, **_kwargs):
+        raise errors.DiskFull()
+
+    tabs = window.checkins
+    window.show_pane(tabs)
+    monkeypatch.setattr(BoundaryRepository, "add", full)
+    before = tabs.boundaries.state.text()
+    with qtbot.waitSignal(channel.bridge().shown, timeout=10_000) as told:
+        tabs.boundaries.new_record()
+    assert told.args[0] == channel.Message(channel.Level.ERROR, describe(errors.DiskFull()))
+    assert window.notice.text() == describe(errors.DiskFull())
+    assert window.notice.property("role") == "error"
+    qtbot.waitUntil(tabs.boundaries.new_button.isEnabled, timeout=10_000)
+    assert tabs.boundaries.state.text() == before
+
+    window.show_message(None)
+    monkeypatch.setattr(ScheduleStore, "set", full)
+    checkin = tabs.checkin
+    before = checkin.state.text()
+    with qtbot.waitSignal(channel.bridge().shown, timeout=10_000) as told:
+        checkin.cadence.setCurrentIndex((checkin.cadence.currentIndex() + 1) % 2)
+    assert told.args[0].level is channel.Level.ERROR
+    assert window.notice.text() == describe(errors.DiskFull())
+    assert checkin.state.text() == before

@@ -28,6 +28,7 @@ from kintsugi.core.insights import DIMENSIONS, Range
 from kintsugi.core.records import CheckIn
 from kintsugi.core.schedule import CheckInSchedule
 from kintsugi.core.timeutil import now
+from kintsugi.ui import channel
 from kintsugi.ui.autosave import Autosaver, Background, Draft, store_draft
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
@@ -277,7 +278,7 @@ class CheckInTab(QWidget):
     def _on_schedule_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, KintsugiError):
             raise exc
-        self.state.setText(describe(exc))
+        channel.error(describe(exc))  # a message: the save state keeps to the form's saves
 
     def on_schedule_changed(self, *_: object) -> None:
         self.weekday.setEnabled(self.cadence.currentData() == "weekly")
@@ -289,7 +290,7 @@ class CheckInTab(QWidget):
             self.weekday.currentData(),
             self.at.time().toString("HH:mm"),
         )
-        # On the writer, after any check-in save queued before it; a failure is said here.
+        # On the writer, after any check-in save queued before it; a failure is a message.
         future = self.session.writer().submit(lambda: schedule.set(value))
 
         def said_if_failed(f: Future[None]) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVB
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
+from kintsugi.ui import channel
 from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
@@ -141,8 +142,9 @@ class RecordListTab(QWidget):
             self.focus_new()
 
     def show_error(self, text: str) -> None:
-        """Say why something was not saved, where the form says "Saved"."""
-        self.state.setText(text)
+        """Say why something was not saved: a message, never on the form's save state (the
+        next "Editing…" would overwrite it)."""
+        channel.error(text)
 
     def focus_new(self) -> None:
         """Put the cursor where a new record's wording goes."""
