@@ -6,7 +6,11 @@ import contextlib
 import os
 import re
 import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Protocol
 
 
 def ensure_private_dir(path: Path) -> None:
@@ -28,9 +32,18 @@ def create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def temp_name(path: Path, purpose: str) -> Path:
+    """A name for a temp sibling of ``path``: ``.<name>.<purpose>-<12 hex>``."""
+    return path.with_name(f".{path.name}.{purpose}-{secrets.token_hex(6)}")
+
+
+#: What temp_name makes (and nothing a person would name a file).
+TEMP_NAME = re.compile(r"^\..+\.[a-z-]+-[0-9a-f]{12}$")
+
+
 def temp_sibling(path: Path, purpose: str) -> Path:
     """A fresh private, empty file next to ``path`` (same file system, so replace is atomic)."""
-    tmp = path.with_name(f".{path.name}.{purpose}-{secrets.token_hex(6)}")
+    tmp = temp_name(path, purpose)
     create_private_file(tmp)
     return tmp
 
@@ -60,15 +73,81 @@ def atomic_replace(src: Path, dst: Path) -> None:
     fsync_dir(dst.parent)
 
 
-def atomic_write_bytes(dst: Path, data: bytes) -> None:
-    tmp = temp_sibling(dst, "write")
+class PendingRegistry(Protocol):
+    """Where a temp's path is recorded before the file exists (repo.pending.PendingTemps:
+    inside the vault), so the next start can remove it if the writer is killed."""
+
+    def add(self, path: Path) -> None: ...
+
+    def discard(self, path: Path) -> None: ...
+
+
+@contextmanager
+def atomic_output(dst: Path, *, pending: PendingRegistry | None = None) -> Iterator[BinaryIO]:
+    """Write ``dst`` whole or not at all: into a 0600 temp sibling (``.<name>.write-<hex>``)
+    that replaces it at the end, removed on any error. While it is written the temp is held
+    with an exclusive ``flock``, so a sweep (:func:`remove_dead_temp`) never takes one whose
+    writer is alive; a killed writer's lock goes with it. ``pending`` records the temp's
+    path before it is made and forgets it after."""
+    tmp = temp_name(dst, "write")
+    if pending is not None:
+        pending.add(tmp)
+    fd: int | None = None
     try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        atomic_replace(tmp, dst)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.fchmod(fd, 0o600)
+        _hold(fd)
+        f = os.fdopen(fd, "wb")
+        fd = None  # the file object closes it (and the lock goes with it)
+        with f:
+            yield f
+            f.flush()
+            atomic_replace(tmp, dst)  # still held: no sweep removes it meanwhile
     except BaseException:
+        if fd is not None:
+            os.close(fd)
         remove_quietly(tmp)
         raise
+    finally:
+        if pending is not None:
+            pending.discard(tmp)
+
+
+def atomic_write_bytes(dst: Path, data: bytes, *, pending: PendingRegistry | None = None) -> None:
+    with atomic_output(dst, pending=pending) as f:
+        f.write(data)
+
+
+def _hold(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): sweeps then rely on the registry alone
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_dead_temp(path: Path) -> str:
+    """Remove ``path`` if it is one of our temps (by name, a plain file) that no live writer
+    holds. Returns "removed", "in use", "missing" or "not a temp" (left alone)."""
+    if not TEMP_NAME.match(path.name):
+        return "not a temp"
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return "missing"
+    except OSError:
+        return "not a temp"  # a symlink, a FIFO we may not open, …: never ours
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "not a temp"
+        try:
+            _hold(fd)
+        except OSError:
+            return "in use"
+        remove_quietly(path)
+        return "removed"
+    finally:
+        os.close(fd)
 
 
 def remove_quietly(*paths: Path) -> None:
@@ -145,3 +224,9 @@ def remove_stale_temps(
     found = stale_temps(folder, target, purposes)
     remove_quietly(*found)
     return found
+
+
+def remove_dead_temps(folder: Path, target: re.Pattern[str]) -> list[Path]:
+    """Remove the :func:`atomic_output` temps of ``target`` in ``folder`` whose writer is
+    gone (for a fixed folder that several processes may write, such as the support card's)."""
+    return [p for p in stale_temps(folder, target, ("write",)) if remove_dead_temp(p) == "removed"]

@@ -13,6 +13,7 @@ taken from; the person can edit the name and number, or type their own.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -81,6 +82,13 @@ def write_card(
         "crisis_line": asdict(crisis_line) if crisis_line else None,
     }
     fsutil.atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=1).encode())
+
+
+def remove_stale_temps(folder: Path | None = None) -> list[Path]:
+    """Temps of the card a killed writer left in its folder (one per machine, so sweeping it
+    at every start is enough; a temp whose writer still runs is held and left alone)."""
+    folder = folder or card_path().parent
+    return fsutil.remove_dead_temps(folder, re.compile(re.escape(CARD_FILENAME)))
 
 
 def read_card(path: Path | None = None) -> SupportCard | None:

@@ -43,6 +43,7 @@ from kintsugi.core.records import Record
 from kintsugi.core.render import render_record
 from kintsugi.core.repo import repository_for
 from kintsugi.core.repo.items import Choice, Items
+from kintsugi.core.repo.pending import PendingTemps
 from kintsugi.core.repo.sharing import Sharing
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -223,11 +224,7 @@ def write_json_export(
     ids = array("q")
     try:
         fsutil.ensure_private_dir(out.parent)
-        tmp = fsutil.temp_sibling(out, "write")
-    except OSError as exc:
-        raise from_os_error(exc, out, vault=False) from None
-    try:
-        with open(tmp, "wb") as f:
+        with fsutil.atomic_output(out, pending=PendingTemps(db)) as f:
 
             def put(text: str) -> None:
                 data = text.encode("utf-8")
@@ -251,14 +248,8 @@ def write_json_export(
                 assert rec.id is not None  # read from the vault
                 ids.append(rec.id)
             put("\n]}\n")
-            f.flush()
-        fsutil.atomic_replace(tmp, out)
     except OSError as exc:
-        fsutil.remove_quietly(tmp)
         raise from_os_error(exc, out, vault=False) from None
-    except BaseException:
-        fsutil.remove_quietly(tmp)
-        raise
     hexdigest = digest.hexdigest()
     Sharing(db).log(recipient=recipient, fmt="json", sha256=hexdigest, item_ids=ids)
     return hexdigest, len(ids)
@@ -271,7 +262,7 @@ def write_export(
     out = Path(out)
     try:
         fsutil.ensure_private_dir(out.parent)
-        fsutil.atomic_write_bytes(out, data)
+        fsutil.atomic_write_bytes(out, data, pending=PendingTemps(db))
     except OSError as exc:
         raise from_os_error(exc, out, vault=False) from None
     digest = hashlib.sha256(data).hexdigest()

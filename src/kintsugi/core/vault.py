@@ -480,7 +480,14 @@ class Vault:
     def remove_stale_temps(self) -> list[Path]:
         """Remove what an interrupted re-key, restore, log repair or backup of this vault
         left behind (``.<name>.<purpose>-<hex>`` and SQLite's files beside them). Only the
-        holder of the vault's instance lock makes those, and we hold it: none is in use."""
+        holder of the vault's instance lock makes those, and we hold it: none is in use.
+        Also the temps of exports and the recovery key text at paths the person chose (their
+        paths are recorded inside this vault before they are made: repo.pending), and of the
+        support card in its per-machine folder; those are removed only if no writer holds
+        them."""
+        from kintsugi.core import support_card
+        from kintsugi.core.repo.pending import PendingTemps
+
         name = re.escape(self.path.name)
         removed = fsutil.remove_stale_temps(
             self.path.parent, re.compile(name), ("rekey", "restore")
@@ -489,6 +496,8 @@ class Vault:
         removed += fsutil.remove_stale_temps(
             backup_dir_for(self.path), backup_name_pattern(self.path.stem), ("backup",)
         )
+        removed += PendingTemps(self.db).sweep()
+        removed += support_card.remove_stale_temps()
         if removed:
             log.info("removed %d temporary file(s) left by an interrupted write", len(removed))
         return removed

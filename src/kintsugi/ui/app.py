@@ -86,6 +86,9 @@ def run(vault_path: Path) -> int:
     from kintsugi.core.hardening import harden
 
     harden()
+    from kintsugi.core import support_card
+
+    support_card.remove_stale_temps()  # a killed write of the lock screen's card, if any
     if no_display():
         print(
             "kintsugi: there is no graphical display here (DISPLAY is not set). Start it "

@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
             self.show_recovery_key(self.session.vault.recovery_key())
 
     def show_recovery_key(self, recovery_key: str) -> None:
-        self.open_dialog(RecoveryKeyDialog(recovery_key, self))
+        self.open_dialog(RecoveryKeyDialog(recovery_key, self, self.session.pending_temps()))
 
     def apply_settings(self, values: AppSettings) -> None:
         self.settings = values

@@ -21,6 +21,7 @@ from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.items import Items
+from kintsugi.core.repo.pending import PendingTemps
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.repo.support import CustomTechniques, SupportContacts
@@ -148,6 +149,10 @@ class Session(QObject):
     def database(self) -> Database:
         """For whole-vault computations (insights, exports) run on a worker."""
         return self._require().db
+
+    def pending_temps(self) -> PendingTemps:
+        """Where a file being written at a chosen path is recorded (see core/repo/pending)."""
+        return PendingTemps(self._require().db)
 
     def sharing(self) -> Sharing:
         return Sharing(self._require().db)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core.fsutil import atomic_write_bytes
+from kintsugi.core.fsutil import PendingRegistry, atomic_write_bytes
 from kintsugi.ui.dialogs.files import ask_save
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.widgets.safe_text import SafeTextDocument
@@ -26,10 +26,16 @@ from kintsugi.ui.widgets.safe_text import SafeTextDocument
 class RecoveryKeyDialog(QDialog):
     """Shows the key once. Copy puts it on the clipboard (cleared again on lock)."""
 
-    def __init__(self, recovery_key: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        recovery_key: str,
+        parent: QWidget | None = None,
+        pending: PendingRegistry | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your recovery key"))
         self.recovery_key = recovery_key
+        self.pending = pending  # the open vault records the temp of a save (fsutil)
         text = QLabel(
             self.tr(
                 "This key opens your journal if you ever forget the passphrase. Write it down or "
@@ -87,7 +93,7 @@ class RecoveryKeyDialog(QDialog):
 
     def save_to(self, path: Path) -> None:
         text = self.tr("Kintsugi recovery key\n\n%1\n").replace("%1", self.recovery_key)
-        atomic_write_bytes(path, text.encode("utf-8"))
+        atomic_write_bytes(path, text.encode("utf-8"), pending=self.pending)
         self.status.setText(self.tr("Saved."))
 
     def on_print_clicked(self) -> None:
