@@ -8,6 +8,8 @@
 #   libpulse0            Qt Multimedia (voice notes) loads it, even with no sound device
 #   fonts-noto-*         text in every script in PDF reports (Hebrew, Arabic, CJK, emoji),
 #                        through Qt's font fallback
+#   fonts-symbola fonts-unifont   emoji in PDF reports as outline glyphs, so they are text
+#                        (Qt's PDF writer draws colour emoji as pictures): ui/insights/pdf_text.py
 set -euo pipefail
 PACKAGES=(
   python3-venv
@@ -15,7 +17,7 @@ PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
   libxkbcommon0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   xvfb xauth age poppler-utils libpulse0
-  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-symbola fonts-unifont
 )
 command -v dpkg-query >/dev/null || { echo "setup-system: not a Debian-like system; install the equivalents of: ${PACKAGES[*]}"; exit 0; }
 missing=()

@@ -6,9 +6,10 @@ as vector graphics straight onto the pages from the chosen items only (labels at
 ``LABEL_PT`` points, real text); then the items, rendered from the share payload (the same
 Markdown as the preview), the writer's own ``#`` headings nested below each item's heading.
 Text in every script through Qt's font fallback (Debian's Noto fonts, installed by
-scripts/setup-system.sh). The page size follows the locale (Letter in the US and Canada, A4
-elsewhere); the PDF's title is a neutral "Report". Private notes are never included. Needs a
-QGuiApplication (offscreen is fine).
+scripts/setup-system.sh); emoji, also outside the BMP, as extractable text (pdf_text.py).
+The page size follows the locale (Letter in the US and Canada, A4 elsewhere); the PDF's
+title is a neutral "Report". Private notes are never included. Needs a QGuiApplication
+(offscreen is fine).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from kintsugi.core.repo.triggers import CUE_LABELS
 from kintsugi.core.share import DEFAULT_OPTIONS, Payload, ShareOptions
 from kintsugi.core.transfer import payload_for
 from kintsugi.ui.insights.pane import summary_text
+from kintsugi.ui.insights.pdf_text import map_astral_glyphs, prefer_text_presentation
 from kintsugi.ui.widgets.charts import ChartSpec, charts_for, draw, technique_label
 from kintsugi.ui.widgets.safe_text import SafeTextDocument
 
@@ -235,6 +237,8 @@ def render_pdf(
     )
     writer.setResolution(RESOLUTION)
     size = writer.pageLayout().paintRectPixels(RESOLUTION).size().toSizeF()
+    for doc in (report.front, report.items):
+        prefer_text_presentation(doc)  # emoji as text, not colour pictures (pdf_text.py)
     painter = QPainter(writer)
     _paint_document(painter, writer, report.front, size, first=True)
     _paint_charts(painter, writer, report, size)
@@ -242,4 +246,5 @@ def render_pdf(
     painter.end()
     del writer
     buffer.close()
-    return bytes(data.data())
+    text = report.front.toRawText() + report.items.toRawText()
+    return map_astral_glyphs(bytes(data.data()), text, report.items.defaultFont())
