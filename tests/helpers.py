@@ -120,3 +120,9 @@ def assert_accessible(root) -> None:
         if not name:
             missing.append(f"{widget.metaObject().className()} {widget.objectName()}")
     assert missing == [], "\n".join(missing)
+
+
+def settled(pane, qtbot, timeout: int = 60_000):
+    """Wait until the Share pane has shown everything it is building (on the thread pool)."""
+    qtbot.waitUntil(lambda: not pane.busy, timeout=timeout)
+    return pane

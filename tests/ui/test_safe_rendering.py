@@ -31,7 +31,7 @@ from kintsugi.ui.widgets.safe_text import (
     plain_tooltip,
 )
 from kintsugi.ui.workers import wait_for_background
-from tests.helpers import FAST_KDF
+from tests.helpers import FAST_KDF, settled
 from tests.hostile import (
     NAME,
     OpenWatch,
@@ -190,6 +190,7 @@ def test_share_preview_and_pdf_report(window, bait, qtbot, tmp_path):
     window.show_pane(window.share)
     pane = window.share
     pane.reload()
+    settled(pane, qtbot)
     assert isinstance(pane.preview.document(), SafeTextDocument)
     paint(window)
     assert "[image not shown: zero]" in pane.preview.toPlainText()
@@ -277,7 +278,7 @@ def test_from_partner_a_hostile_sender_name_and_items(window, bait, qtbot, tmp_p
         assert box.textFormat() == Qt.PlainText and NAME in box.text()
         box.reject()
     pane.tabs.setCurrentIndex(2)
-    pane.received.setCurrentRow(0)
+    settled(pane, qtbot).received.setCurrentRow(0)
     assert isinstance(pane.received_view.document(), SafeTextDocument)
     paint(window)
     assert NAME in pane.received_view.toPlainText()  # shown as the text it is

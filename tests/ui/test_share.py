@@ -8,12 +8,12 @@ from kintsugi.core.repo.sharing import ShareContact, Sharing
 from kintsugi.core.vault import Vault
 from kintsugi.ui import channel
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
-from tests.helpers import FAST_KDF, assert_accessible
+from tests.helpers import FAST_KDF, assert_accessible, settled
 
 NOTE = "ONLY-FOR-ME-91f2"
 
 
-def marked(window):
+def marked(window, qtbot=None):
     s = window.session
     a = s.entries().add(
         Entry(
@@ -30,6 +30,8 @@ def marked(window):
     )
     s.entries().add(Entry(title="Just for me", body="not marked"))
     window.share.reload()
+    if qtbot is not None:
+        settled(window.share, qtbot)
     return a, b
 
 
@@ -50,16 +52,18 @@ def test_marking_from_the_list_and_the_exact_preview(window, qtbot):
     window.journal.share_action.trigger()
     assert window.session.items().summary(entry.id).shared
     window.show_pane(window.share)
-    pane = window.share
+    pane = settled(window.share, qtbot)
     assert pane.list.count() == 1
     assert "A calm evening." in pane.preview.toPlainText()
     pane.list.item(0).setCheckState(Qt.Unchecked)
+    assert not pane.pdf_button.isEnabled()  # at once: no export while the preview is built
+    settled(pane, qtbot)
     assert pane.preview.toPlainText() == "" and not pane.pdf_button.isEnabled()
     assert_accessible(pane)
 
 
 def test_exports_leave_no_private_note_and_are_logged(window, qtbot, tmp_path):
-    a, b = marked(window)
+    a, b = marked(window, qtbot)
     pane = window.share
     assert pane.list.count() == 2
     assert NOTE not in pane.preview.toPlainText()
@@ -79,6 +83,7 @@ def test_exports_leave_no_private_note_and_are_logged(window, qtbot, tmp_path):
     content = share.open_bundle(bundle.read_bytes(), passphrase="between the two of us")
     assert {i["kind"] for i in content.items} == {"entry", "trigger"}
     assert NOTE.encode() not in bundle.read_bytes()
+    settled(pane, qtbot)
     assert pane.log.count() == 3 and "Sam" in pane.log.item(0).text()
     assert "shared" in pane.list.item(0).text()  # each item shows when it was last shared
     pane.on_export_failed(transfer.ExportCancelled())
@@ -122,12 +127,12 @@ def test_import_a_partners_bundle_once(window, qtbot, tmp_path):
     with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(bundle)
     assert "Imported 1 item(s) from Sam" in blocker.args[0].text
-    assert pane.received.count() == 1
+    assert settled(pane, qtbot).received.count() == 1
     pane.received.setCurrentRow(0)
     assert "I hear you." in pane.received_view.toPlainText()
     with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(bundle)
-    assert "imported before" in blocker.args[0].text and pane.received.count() == 1
+    assert "imported before" in blocker.args[0].text and settled(pane, qtbot).received.count() == 1
     junk = tmp_path / "junk.age"
     junk.write_bytes(data[:200])
     with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
@@ -154,7 +159,7 @@ def test_every_kind_can_be_marked_from_its_editor_or_list(window, qtbot):
     window.grounding.share_action.trigger()
     assert s.items().summary(g.id).shared
     window.show_pane(window.share)
-    kinds = {r.KIND for r in window.share.records}
+    kinds = {r.KIND for r in settled(window.share, qtbot).records}
     assert kinds == {"boundary", "goal", "checkin", "grounding"}
     window.on_settings()
     window.dialog.open_keys_dialog()

@@ -30,6 +30,7 @@ from kintsugi.core.records import (
     Record,
 )
 from kintsugi.core.repo import repository_for
+from tests.helpers import settled
 
 PRIVATE = "privmarkzq"
 # Fields whose values are one of a fixed set (the repositories refuse anything else).
@@ -137,22 +138,39 @@ def _pdftotext(path) -> str:
 @pytest.mark.parametrize(
     "wordings, answers", [(True, True), (False, True), (True, False), (False, False)]
 )
-def test_every_marker_that_leaves_was_in_the_preview(window, qtbot, tmp_path, wordings, answers):
+def test_every_marker_that_leaves_was_in_the_preview(
+    window, qtbot, tmp_path, wordings, answers, monkeypatch
+):
     markers = Markers()
     records = fill_every_kind(window.session.database(), markers)
     assert {r.KIND for r in records} == set(RECORD_TYPES)
     pane = window.share
     pane.reload()
-    assert pane.list.count() == len(records)
+    assert settled(pane, qtbot).list.count() == len(records)
     pane.with_wordings.setChecked(wordings)
     pane.with_answers.setChecked(answers)
-    preview = pane.preview.toPlainText().lower()
+    preview = settled(pane, qtbot).preview.toPlainText().lower()
     assert PRIVATE not in preview
 
+    # every export is made from the very payload the preview was rendered from
+    from kintsugi.core import transfer
+    from kintsugi.ui.insights import report
+
+    used = []
+    for module, name in ((transfer, "export_bytes"), (report, "render_pdf")):
+        real = getattr(module, name)
+
+        def spy(*a, _real=real, **k):
+            used.append(k.get("payload"))
+            return _real(*a, **k)
+
+        monkeypatch.setattr(module, name, spy)
     identity = share.new_identity()
     (tmp_path / "key.txt").write_text(identity + "\n")
     outputs = {}
     for fmt, name in (("age", "bundle.age"), ("md", "shared.md"), ("pdf", "report.pdf")):
+        shown = settled(pane, qtbot).payload  # what the preview shows now (it reloads after
+        assert pane.preview.toPlainText().lower() == preview  # each export), unchanged
         with qtbot.waitSignal(pane.exported, timeout=30_000) as blocker:
             pane.export(
                 fmt,
@@ -161,6 +179,7 @@ def test_every_marker_that_leaves_was_in_the_preview(window, qtbot, tmp_path, wo
                 label="Dr. Rivera",
             )
         assert blocker.args[0] == tmp_path / name
+        assert used[-1] is not None and used[-1].items is shown.items
         outputs[fmt] = tmp_path / name
     with zipfile.ZipFile(io.BytesIO(_age_decrypt(outputs["age"], tmp_path / "key.txt"))) as z:
         texts = {
@@ -168,6 +187,7 @@ def test_every_marker_that_leaves_was_in_the_preview(window, qtbot, tmp_path, wo
             "bundle shared.md": z.read(share.MD_NAME).decode(),
         }
         assert all(PRIVATE.encode() not in z.read(n) for n in z.namelist())
+    assert len(used) == 3
     texts["Markdown"] = outputs["md"].read_text()
     texts["PDF"] = _pdftotext(outputs["pdf"])
 
@@ -195,10 +215,12 @@ def test_every_marker_that_leaves_was_in_the_preview(window, qtbot, tmp_path, wo
     # The preview follows the choices at once.
     pane.with_wordings.setChecked(not wordings)
     pane.with_answers.setChecked(not answers)
-    flipped = pane.preview.toPlainText().lower()
+    flipped = settled(pane, qtbot).preview.toPlainText().lower()
     history = [m for m, w in markers.made.items() if w.startswith("Boundary.history")]
     steps = [m for m, w in markers.made.items() if w.startswith("GroundingSession.steps")]
     assert all((m in flipped) == (not wordings) for m in history)
     assert all((m in flipped) == (not answers) for m in steps)
     pane.list.item(0).setCheckState(Qt.Unchecked)
+    assert pane.payload is None  # none to export while the new preview is built
+    settled(pane, qtbot)
     assert pane.payload is not None and len(pane.payload.items) == len(records) - 1

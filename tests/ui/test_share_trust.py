@@ -17,12 +17,13 @@ from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
 from kintsugi.ui import channel
-from tests.helpers import FAST_KDF
+from tests.helpers import FAST_KDF, settled
 
 
 def _import(pane, qtbot, path):
     with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(path)
+    settled(pane, qtbot)  # the lists it reloads
     return blocker.args[0].text
 
 
@@ -82,13 +83,14 @@ def test_import_labels_trust_on_first_use_forgeries_and_revisions(window, qtbot,
         box.button(QMessageBox.Save).click()
     assert "Saved Sam's key" in blocker.args[0].text
     assert [c.label for c in me.contacts()] == ["Sam"]
-    assert "(verified)" in pane.received.item(0).text()
+    assert "(verified)" in settled(pane, qtbot).received.item(0).text()
 
     # Someone else using Sam's name: labelled, never shown as Sam's.
     message = _import(pane, qtbot, tmp_path / "mallory.age")
     assert "not the key you saved for Sam" in message
     assert pane.trust_box.isVisible() and sam_fingerprint not in pane.trust_box.text()
     pane.trust_box.button(QMessageBox.Cancel).click()
+    settled(pane, qtbot)
     labels = sorted(pane.received.item(n).text() for n in range(pane.received.count()))
     assert len(labels) == 2 and sum("(verified)" in t for t in labels) == 1
     assert [c.label for c in me.contacts()] == ["Sam"]
@@ -134,6 +136,7 @@ def test_the_share_log_in_full_and_its_items_open(window, qtbot, tmp_path):
     out = tmp_path / "report.md"
     with qtbot.waitSignal(pane.exported, timeout=20_000):
         pane.export("md", out, label="Dr. Rivera")
+    settled(pane, qtbot)
     pane.tabs.setCurrentIndex(1)
     assert pane.log.count() == 1 and "Dr. Rivera" in pane.log.item(0).text()
     pane.log.setCurrentRow(0)
@@ -164,6 +167,7 @@ def test_the_share_log_in_full_and_its_items_open(window, qtbot, tmp_path):
         conn.execute("DELETE FROM item WHERE id = ?", (checkin.id,))
     window.show_pane(pane)
     pane.reload()
+    settled(pane, qtbot)
     pane.log.setCurrentRow(0)
     texts = [pane.log_items.item(n).text() for n in range(pane.log_items.count())]
     assert "(no longer in the journal)" in texts and len(texts) == 2

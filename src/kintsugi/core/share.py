@@ -215,6 +215,21 @@ class Payload:
     def markdown_bytes(self) -> bytes:
         return self.markdown().encode("utf-8")
 
+    def markdown_parts(self, per_part: int = 50) -> list[str]:
+        """:meth:`markdown` cut between items, ``per_part`` items a part: ``"".join`` of
+        them is exactly ``markdown()``. (A long preview is built a part at a time.)"""
+        whole = self.markdown()
+        ordered = sorted(self.items, key=lambda i: str(i.get("occurred_at", "")))
+        rendered = [render_item(i) for i in ordered]
+        body = "\n".join(rendered)
+        if not rendered or not whole.endswith(body):
+            return [whole]
+        parts = [whole[: len(whole) - len(body)]]
+        for k in range(0, len(rendered), per_part):
+            last = k + per_part >= len(rendered)
+            parts.append("\n".join(rendered[k : k + per_part]) + ("" if last else "\n"))
+        return parts if "".join(parts) == whole else [whole]
+
     def items_markdown(self) -> str:
         ordered = sorted(self.items, key=lambda i: str(i.get("occurred_at", "")))
         return "\n".join(render_item(i) for i in ordered)

@@ -8,7 +8,7 @@ import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,7 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.search.pane import KIND_LABELS
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
-from kintsugi.ui.widgets.safe_text import SafeTextBrowser
+from kintsugi.ui.widgets.safe_text import SafeTextBrowser, SafeTextDocument
 from kintsugi.ui.workers import run_in_background
 
 TRUST_LABELS = {
@@ -75,6 +75,11 @@ class SharePane(QWidget):
         self.trust_box: QMessageBox | None = None
         self._cancelled = False
         self.progress: QProgressDialog | None = None
+        self._checked: list[bool] = []  # per row of self.records: chosen to leave
+        self._load_gen = self._preview_gen = self._history_gen = 0
+        self._pending: dict[str, object] = {}  # what is being built (see busy)
+        self._after_preview: list = []
+        self.payload_records: list[Record] = []
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of item"))
         self.kind.addItem(self.tr("Everything marked"), None)
@@ -101,9 +106,9 @@ class SharePane(QWidget):
         keys.setAccessibleName(self.tr("My sharing key and address book"))
         keys.clicked.connect(self.open_keys)
 
-        self.list = QListWidget()
+        self.list = QListWidget(uniformItemSizes=True)  # thousands of rows, one height
         self.list.setAccessibleName(self.tr("Items marked for sharing"))
-        self.list.itemChanged.connect(self.update_preview)
+        self.list.itemChanged.connect(self.on_item_changed)
         self.empty = QLabel(
             self.tr(
                 "Nothing is marked for sharing yet. Mark an entry, a "
@@ -227,90 +232,187 @@ class SharePane(QWidget):
         QVBoxLayout(self).addWidget(self.tabs)
 
     # --- loading -------------------------------------------------------------------
+    # Everything that reads the vault or renders many items runs on the thread pool: the
+    # marked items and their rows, the history and From partner (reload), the payload and
+    # its rendered preview document (update_preview). Each result carries the generation
+    # it was asked for; a newer request, or locking (clear), makes it stale and it is
+    # dropped. The list is filled a batch of rows at a time between events.
+    ROWS_PER_BATCH = 500
+
     def on_unlocked(self) -> None:
         self.reload()
+
+    @property
+    def busy(self) -> bool:
+        """A load, a batch of rows or a preview is still on its way."""
+        return bool(self._pending)
 
     def reload(self, *_: object) -> None:
         if not self.session.is_open:
             return
+        self._load_gen += 1
+        gen = self._load_gen
         kind = self.kind.currentData()
-        self.records = transfer.select(
-            self.session.database(),
-            shared=True,
-            kinds=(kind,) if kind else (),
-            since=self.since.date().toPython() if self.dated.isChecked() else None,
-            until=self.until.date().toPython() if self.dated.isChecked() else None,
-        )
-        last = self.session.sharing().last_shared([r.id for r in self.records if r.id is not None])
+        since = self.since.date().toPython() if self.dated.isChecked() else None
+        until = self.until.date().toPython() if self.dated.isChecked() else None
+        db, sharing = self.session.database(), self.session.sharing()
+        shared_fmt = self.tr("shared %1")
+        self.records, self._checked = [], []
+        self.payload, self.payload_records = None, []
+        for b in (self.bundle_button, self.pdf_button, self.md_button):
+            b.setEnabled(False)
         self.list.blockSignals(True)
         self.list.clear()
-        for n, rec in enumerate(self.records):
-            text = f"{rec.occurred_at:%d %b %Y} · {heading(rec)}"
-            if rec.id in last:
-                text += "  · " + self.tr("shared %1").replace("%1", f"{last[rec.id]:%d %b}")
-            row = QListWidgetItem(text)
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Checked)
-            row.setData(Qt.ItemDataRole.UserRole, n)
-            self.list.addItem(row)
         self.list.blockSignals(False)
-        self.empty.setVisible(not self.records)
-        self.update_preview()
+        self.empty.setVisible(False)
+        self._show_preparing(self.tr("Finding the items marked for sharing…"))
+
+        def work():
+            records = transfer.select(
+                db, shared=True, kinds=(kind,) if kind else (), since=since, until=until
+            )
+            last = sharing.last_shared([r.id for r in records if r.id is not None])
+            rows = []
+            for rec in records:
+                text = f"{rec.occurred_at:%d %b %Y} · {heading(rec)}"
+                if rec.id in last:
+                    text += "  · " + shared_fmt.replace("%1", f"{last[rec.id]:%d %b}")
+                rows.append(text)
+            return records, rows
+
+        self._start("load", work, lambda result: self._on_loaded(gen, *result))
         self.reload_history()
 
+    def _start(self, what: str, work, on_done) -> None:
+        token = object()
+        self._pending[what] = token
+
+        def finished(value) -> None:
+            if self._pending.get(what) is token:
+                del self._pending[what]
+            on_done(value)
+
+        def failed(exc: BaseException) -> None:
+            if self._pending.get(what) is token:
+                del self._pending[what]
+                if self.session.is_open:  # after a lock the failure is the lock itself
+                    channel.error(describe(exc))
+
+        run_in_background(work, finished, failed)
+
+    def _on_loaded(self, gen: int, records: list[Record], rows: list[str]) -> None:
+        if gen != self._load_gen or not self.session.is_open:
+            return  # asked again since, or locked: dropped
+        self.records, self._checked = records, [True] * len(records)
+        self.empty.setVisible(not records)
+        self.update_preview()  # everything is chosen: the preview need not wait for the rows
+        self._pending["rows"] = gen
+        self._add_rows(gen, rows, 0)
+
+    def _add_rows(self, gen: int, rows: list[str], start: int) -> None:
+        if gen != self._load_gen or not self.session.is_open:
+            return
+        end = min(len(rows), start + self.ROWS_PER_BATCH)
+        self.list.blockSignals(True)
+        self.list.setUpdatesEnabled(False)
+        self.list.addItems(rows[start:end])  # one insertion for the batch
+        for n in range(start, end):
+            row = self.list.item(n)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(
+                Qt.CheckState.Checked if self._checked[n] else Qt.CheckState.Unchecked
+            )
+            row.setData(Qt.ItemDataRole.UserRole, n)
+        self.list.setUpdatesEnabled(True)
+        self.list.blockSignals(False)
+        if start + self.ROWS_PER_BATCH < len(rows):
+            QTimer.singleShot(0, lambda: self._add_rows(gen, rows, start + self.ROWS_PER_BATCH))
+        elif self._pending.get("rows") == gen:
+            del self._pending["rows"]
+
     def reload_history(self) -> None:
+        """What was shared, and what arrived from a partner: read on the thread pool."""
+        if not self.session.is_open:
+            return
+        self._history_gen += 1
+        gen = self._history_gen
         sharing = self.session.sharing()
-        self.log.blockSignals(True)
-        self.log.clear()
-        self.log_entries = sharing.history(items=False)
-        for n, entry in enumerate(self.log_entries):
-            row = QListWidgetItem(
-                self.tr("%1 · %2 · for %3 · %4 item(s)")
-                .replace("%1", f"{entry.shared_at:%d %b %Y %H:%M}")
+        log_fmt = self.tr("%1 · %2 · for %3 · %4 item(s)")
+        received_fmt = self.tr("%1 · from %2 (%3) · %4")
+        revised_fmt = self.tr("revised (%1 earlier)")
+        trust_labels = {k: self.tr(v) for k, v in TRUST_LABELS.items()}
+
+        def work():
+            entries = sharing.history(items=False)
+            log_rows = [
+                log_fmt.replace("%1", f"{entry.shared_at:%d %b %Y %H:%M}")
                 .replace("%2", entry.format.upper())
                 .replace("%3", entry.recipient)
                 .replace("%4", str(entry.item_count))
-            )
+                for entry in entries
+            ]
+            received = sharing.received_latest()
+            statuses: dict[tuple[str, str], SenderStatus] = {}
+            received_rows = []
+            for item in received:
+                key = (item.sender, item.signing_key)
+                if key not in statuses:
+                    statuses[key] = sharing.status_of(*key)
+                status = statuses[key]
+                text = (
+                    received_fmt.replace("%1", f"{item.occurred_at:%d %b %Y}")
+                    .replace("%2", status.name)
+                    .replace("%3", trust_labels[status.trust])
+                    .replace("%4", item_heading(item.data))
+                )
+                if item.earlier:
+                    text += "  · " + revised_fmt.replace("%1", str(len(item.earlier)))
+                received_rows.append(text)
+            return entries, log_rows, received, received_rows
+
+        self._start("history", work, lambda result: self._on_history(gen, *result))
+
+    def _on_history(self, gen: int, entries, log_rows, received, received_rows) -> None:
+        if gen != self._history_gen or not self.session.is_open:
+            return
+        self.log.blockSignals(True)
+        self.log.clear()
+        self.log_entries = entries
+        for n, text in enumerate(log_rows):
+            row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, n)
             self.log.addItem(row)
         self.log.blockSignals(False)
         for w in (self.log_view, self.log_items, self.log_item_view):
             w.clear()
+        self.received.blockSignals(True)
         self.received.clear()
-        self.received_rows = sharing.received_latest()
-        statuses: dict[tuple[str, str], SenderStatus] = {}
-        for n, item in enumerate(self.received_rows):
-            key = (item.sender, item.signing_key)
-            if key not in statuses:
-                statuses[key] = sharing.status_of(*key)
-            status = statuses[key]
-            text = (
-                self.tr("%1 · from %2 (%3) · %4")
-                .replace("%1", f"{item.occurred_at:%d %b %Y}")
-                .replace("%2", status.name)
-                .replace("%3", self.tr(TRUST_LABELS[status.trust]))
-                .replace("%4", item_heading(item.data))
-            )
-            if item.earlier:
-                text += "  · " + self.tr("revised (%1 earlier)").replace(
-                    "%1", str(len(item.earlier))
-                )
+        self.received_rows = received
+        for n, text in enumerate(received_rows):
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, n)
             self.received.addItem(row)
+        self.received.blockSignals(False)
+        self.received_view.clear()
+
+    def on_item_changed(self, row: QListWidgetItem) -> None:
+        n = row.data(Qt.ItemDataRole.UserRole)
+        if n is not None and n < len(self._checked):
+            self._checked[n] = row.checkState() == Qt.CheckState.Checked
+            self.update_preview()
 
     def set_all(self, checked: bool) -> None:
+        self._checked = [checked] * len(self.records)
+        self.list.blockSignals(True)  # one preview for all of them, not one per row
         for n in range(self.list.count()):
             self.list.item(n).setCheckState(
                 Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
             )
+        self.list.blockSignals(False)
+        self.update_preview()
 
     def chosen(self) -> list[Record]:
-        return [
-            self.records[self.list.item(n).data(Qt.ItemDataRole.UserRole)]
-            for n in range(self.list.count())
-            if self.list.item(n).checkState() == Qt.CheckState.Checked
-        ]
+        return [rec for rec, checked in zip(self.records, self._checked, strict=True) if checked]
 
     def options(self) -> share.ShareOptions:
         return share.ShareOptions(
@@ -319,17 +421,44 @@ class SharePane(QWidget):
         )
 
     def update_preview(self, *_: object) -> None:
-        """Build the one payload that will leave, and show it: every export is made from it."""
+        """Build the one payload that will leave and render it, on the thread pool; the
+        preview shows that document and every export is made from that same payload
+        (``self.payload``, with the records it was built from)."""
+        self._preview_gen += 1
+        gen = self._preview_gen
         chosen = self.chosen()
-        self.payload = None
-        if chosen and self.session.is_open:
-            self.payload = transfer.payload_for(
-                self.session.database(),
-                chosen,
-                exporter=self.session.sharing().display_name(),
-                options=self.options(),
+        self.payload, self.payload_records = None, []
+        for b in (self.bundle_button, self.pdf_button, self.md_button):
+            b.setEnabled(False)
+        if not self.session.is_open:
+            return
+        self._show_preparing(
+            self.tr("Preparing the preview of %1 item(s)…").replace("%1", str(len(chosen)))
+        )
+        db = self.session.database()
+        exporter = self.session.sharing().display_name()
+        options = self.options()
+        ui_thread = QCoreApplication.instance().thread()
+
+        def work():
+            payload = (
+                transfer.payload_for(db, chosen, exporter=exporter, options=options)
+                if chosen
+                else None
             )
-        self.preview.setMarkdown(self.payload.markdown() if self.payload else "")
+            doc = SafeTextDocument()
+            doc.set_markdown_parts(payload.markdown_parts() if payload else [])
+            doc.moveToThread(ui_thread)  # made here, shown there
+            return payload, doc
+
+        self._start("preview", work, lambda result: self._on_preview(gen, chosen, *result))
+
+    def _on_preview(self, gen: int, chosen: list[Record], payload, doc) -> None:
+        if gen != self._preview_gen or not self.session.is_open:
+            doc.deleteLater()  # asked again since, or locked: nothing of it is shown
+            return
+        self.payload, self.payload_records = payload, chosen
+        self.preview.show_document(doc)
         self.preview_label.setText(
             self.tr(
                 "Exactly what will leave: %1 item(s). Private notes are never included."
@@ -337,12 +466,33 @@ class SharePane(QWidget):
         )
         for b in (self.bundle_button, self.pdf_button, self.md_button):
             b.setEnabled(bool(chosen))
+        if "load" not in self._pending:  # else the load's own preview comes next
+            waiting, self._after_preview = self._after_preview, []
+            for then in waiting:
+                then()
+
+    def _show_preparing(self, text: str) -> None:
+        self.preview.setPlainText(text)
+        self.preview_label.setText(text)
+
+    def when_previewed(self, then) -> None:
+        """Run ``then`` once the preview shows the payload now asked for (at once if it does)."""
+        if "load" in self._pending or "preview" in self._pending:
+            self._after_preview.append(then)
+        else:
+            then()
 
     def flush(self) -> bool:
         return True  # choices here are not kept: marks are saved where they are made
 
     def clear(self) -> None:
-        self.records = []
+        self._load_gen += 1  # whatever is being built is dropped when it arrives
+        self._preview_gen += 1
+        self._history_gen += 1
+        self._pending.clear()
+        self._after_preview = []
+        self.records, self._checked = [], []
+        self.payload_records = []
         for w in (self.list, self.log, self.log_items, self.received):
             w.blockSignals(True)
             w.clear()
@@ -364,18 +514,21 @@ class SharePane(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.session.sharing().set_display_name(dialog.name.text())
-        self.update_preview()  # the name is part of what leaves
-        out = self._ask_path(
-            self.tr("Save the bundle"), "kintsugi-shared.age", self.tr("age bundles (*.age)")
-        )
-        if out:
-            self.export(
-                "age",
-                out,
-                recipients=dialog.recipients(),
-                bundle_passphrase=None if dialog.recipients() else dialog.passphrase.text(),
-                label=dialog.recipient_label(),
+        self.update_preview()  # the name is part of what leaves: shown before it leaves
+        recipients = dialog.recipients()
+        passphrase = None if recipients else dialog.passphrase.text()
+        label = dialog.recipient_label()
+
+        def then() -> None:
+            out = self._ask_path(
+                self.tr("Save the bundle"), "kintsugi-shared.age", self.tr("age bundles (*.age)")
             )
+            if out:
+                self.export(
+                    "age", out, recipients=recipients, bundle_passphrase=passphrase, label=label
+                )
+
+        self.when_previewed(then)
 
     def on_plain_clicked(self, fmt: str, *, confirm: bool = True) -> None:
         if (
@@ -406,10 +559,22 @@ class SharePane(QWidget):
     ) -> None:
         """Build and write the export on the thread pool, with progress and Cancel."""
         payload = None
-        if records is None:  # what the preview shows, exactly
-            records, payload = self.chosen(), self.payload
-            if payload is not None:
-                payload = dataclasses.replace(payload, exported_at=datetime.now(UTC))
+        if records is None:  # what the preview shows, exactly: the very payload it rendered
+            if "load" in self._pending or "preview" in self._pending:
+                self.when_previewed(
+                    lambda: self.export(
+                        fmt,
+                        out,
+                        recipients=recipients,
+                        bundle_passphrase=bundle_passphrase,
+                        label=label,
+                    )
+                )
+                return
+            records, payload = self.payload_records, self.payload
+            if payload is None:
+                return  # nothing chosen
+            payload = dataclasses.replace(payload, exported_at=datetime.now(UTC))
         db = self.session.database()
         name = self.session.sharing().display_name()
         self._start_progress()

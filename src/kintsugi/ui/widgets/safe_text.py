@@ -129,6 +129,26 @@ class SafeTextDocument(QTextDocument):
         self.setMarkdown(cap_tables(text), MARKDOWN)  # a huge table is shown as text
         sanitize(self)
 
+    def set_markdown_parts(self, parts: list[str]) -> None:
+        """The same document as ``set_markdown("".join(parts))``, read a part at a time.
+        For a long document built on a worker: one setMarkdown holds Python's GIL for the
+        whole parse (seconds at 20,000 items), and the UI thread would wait that long.
+        Each part is inserted after a new block carrying the part's own first block format
+        (insertMarkdown merges its first block into the current one)."""
+        if len(parts) <= 1:
+            self.set_markdown("".join(parts))
+            return
+        self.setMarkdown(parts[0], MARKDOWN)
+        cursor = QTextCursor(self)
+        for part in parts[1:]:
+            probe = QTextDocument()
+            probe.setMarkdown(part.split("\n\n", 1)[0], MARKDOWN)
+            first = probe.begin()
+            cursor.movePosition(QTextCursor.End)
+            cursor.insertBlock(first.blockFormat(), first.charFormat())
+            cursor.insertMarkdown(part, MARKDOWN)
+        sanitize(self)
+
     def set_html(self, text: str) -> None:
         self.setHtml(text)
         sanitize(self)
@@ -226,6 +246,16 @@ class SafeTextBrowser(QTextBrowser):
     def setMarkdown(self, text: str) -> None:  # noqa: N802 (Qt API)
         self.safe_document().set_markdown(text)  # QTextEdit's own has no features argument
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def show_document(self, doc: SafeTextDocument) -> None:
+        """Show ``doc`` (built elsewhere, e.g. on a worker, and moved to this thread) in
+        place of the current document, which is deleted if this view owned it."""
+        old = self.document()
+        doc.setParent(self)
+        self.setDocument(doc)
+        self.moveCursor(QTextCursor.Start)
+        if old is not doc and old.parent() is self:
+            old.deleteLater()
 
     def setHtml(self, text: str) -> None:  # noqa: N802 (Qt API)
         super().setHtml(text)
