@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from kintsugi.core import fsutil
@@ -22,7 +23,7 @@ class PendingTemps:
     def __init__(self, db: Database):
         self.db = db
 
-    def _update(self, change) -> None:
+    def _update(self, change: Callable[[list[str]], list[str]]) -> None:
         with self.db.transaction() as conn:
             row = conn.execute("SELECT value FROM setting WHERE key = ?", (KEY,)).fetchone()
             paths = _paths(row[0] if row else None)
