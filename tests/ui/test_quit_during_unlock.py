@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from kintsugi.core import kdf
 from kintsugi.ui.app import shut_down
@@ -61,6 +62,27 @@ def test_a_long_derivation_on_a_worker_never_holds_the_app(make_window, vault_pa
         t.join(60)
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_until_idle(pid: int, limit: float = 60.0) -> None:
+    """Until the process has used (almost) no CPU for a second: started, and waiting in its
+    event loop. (A fixed sleep was too short on a loaded machine: SIGINT then came during
+    the imports, before the app could handle it.)"""
+    time.sleep(1.0)
+    deadline = time.monotonic() + limit
+    before = _cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(1.0)
+        now = _cpu_seconds(pid)
+        if now - before < 0.05:
+            return
+        before = now
+    raise AssertionError("the app did not settle")
+
+
 def test_ctrl_c_quits_the_app(vault_path):
     """SIGINT in the terminal quits the window like closing it (exit 0, no traceback)."""
     vault_path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +94,7 @@ def test_ctrl_c_quits_the_app(vault_path):
         text=True,
         env=env,
     )
-    time.sleep(4)  # the window is up
+    _wait_until_idle(proc.pid)  # the window is up: its event loop waits, using no CPU
     assert proc.poll() is None, proc.stderr.read()
     sent = time.monotonic()
     proc.send_signal(signal.SIGINT)
