@@ -71,7 +71,7 @@ def prefer_text_presentation(doc: QTextDocument) -> None:
     for position, replace in reversed(spots):
         cursor.setPosition(position)
         if replace:
-            cursor.setPosition(position + replace, QTextCursor.KeepAnchor)
+            cursor.setPosition(position + replace, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(TEXT_PRESENTATION)
     cursor.endEditBlock()
     installed = set(QFontDatabase.families())
@@ -99,10 +99,10 @@ def map_astral_glyphs(pdf: bytes, text: str, font: QFont) -> bytes:
         if b"/Type0" not in body or b"/ToUnicode" not in body:
             continue
         try:
-            cmap_no = int(re.search(rb"/ToUnicode (\d+) 0 R", body)[1])
-            descendant = objects[int(re.search(rb"/DescendantFonts \[(\d+) 0 R\]", body)[1])]
-            descriptor = objects[int(re.search(rb"/FontDescriptor (\d+) 0 R", descendant)[1])]
-            file_body = objects[int(re.search(rb"/FontFile2 (\d+) 0 R", descriptor)[1])]
+            cmap_no = _ref(rb"/ToUnicode (\d+) 0 R", body)
+            descendant = objects[_ref(rb"/DescendantFonts \[(\d+) 0 R\]", body)]
+            descriptor = objects[_ref(rb"/FontDescriptor (\d+) 0 R", descendant)]
+            file_body = objects[_ref(rb"/FontFile2 (\d+) 0 R", descriptor)]
             cmap = _stream(objects[cmap_no], objects)
             subset = _stream(file_body, objects)
         except (TypeError, KeyError, ValueError, zlib.error):
@@ -172,10 +172,20 @@ def _missing_entries(cmap: bytes, subset: bytes, known: list[tuple[tuple, str]])
     return added
 
 
+def _ref(pattern: bytes, body: bytes) -> int:
+    """The object number ``pattern`` finds in ``body`` (ValueError if none)."""
+    found = re.search(pattern, body)
+    if found is None:
+        raise ValueError("no such reference")
+    return int(found[1])
+
+
 def _stream(body: bytes, objects: dict[int, bytes]) -> bytes:
     """A stream object's data (its /Length, direct or indirect), inflated if need be."""
     head, _, rest = body.partition(b"stream")
     length = re.search(rb"/Length (\d+)( 0 R)?", head)
+    if length is None:
+        raise ValueError("a stream without a length")
     n = int(objects[int(length[1])].strip()) if length[2] else int(length[1])
     start = 2 if rest.startswith(b"\r\n") else 1
     data = rest[start : start + n]

@@ -106,7 +106,8 @@ class SharePane(QWidget):
         keys.setAccessibleName(self.tr("My sharing key and address book"))
         keys.clicked.connect(self.open_keys)
 
-        self.list = QListWidget(uniformItemSizes=True)  # thousands of rows, one height
+        self.list = QListWidget()
+        self.list.setUniformItemSizes(True)  # thousands of rows, one height
         self.list.setAccessibleName(self.tr("Items marked for sharing"))
         self.list.itemChanged.connect(self.on_item_changed)
         self.empty = QLabel(
@@ -438,7 +439,9 @@ class SharePane(QWidget):
         db = self.session.database()
         exporter = self.session.sharing().display_name()
         options = self.options()
-        ui_thread = QCoreApplication.instance().thread()
+        app = QCoreApplication.instance()
+        assert app is not None  # a pane exists: so does the application
+        ui_thread = app.thread()
 
         def work():
             payload = (

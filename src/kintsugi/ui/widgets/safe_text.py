@@ -144,7 +144,7 @@ class SafeTextDocument(QTextDocument):
             probe = QTextDocument()
             probe.setMarkdown(part.split("\n\n", 1)[0], MARKDOWN)
             first = probe.begin()
-            cursor.movePosition(QTextCursor.End)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertBlock(first.blockFormat(), first.charFormat())
             cursor.insertMarkdown(part, MARKDOWN)
         sanitize(self)
@@ -253,7 +253,7 @@ class SafeTextBrowser(QTextBrowser):
         old = self.document()
         doc.setParent(self)
         self.setDocument(doc)
-        self.moveCursor(QTextCursor.Start)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         if old is not doc and old.parent() is self:
             old.deleteLater()
 
