@@ -184,7 +184,7 @@ EXPORTS = {
 def test_an_export_killed_mid_write_leaves_a_temp_the_next_start_removes(
     kind, marked_vault, tmp_path, private_home
 ):
-    from tests.conftest import PASSPHRASE, run_cli
+    from tests.helpers import PASSPHRASE, run_cli
 
     chosen = tmp_path / "Documents" / "for therapy"  # a folder the person chose
     chosen.mkdir(parents=True)
@@ -225,7 +225,7 @@ def test_the_recovery_key_text_killed_mid_save_is_removed_at_the_next_start(
     vault, vault_path, tmp_path
 ):
     from kintsugi.core.vault import Vault
-    from tests.conftest import PASSPHRASE
+    from tests.helpers import PASSPHRASE
 
     key = vault.recovery_key()
     vault.lock()
@@ -243,7 +243,7 @@ def test_the_recovery_key_text_killed_mid_save_is_removed_at_the_next_start(
 def test_the_support_card_killed_mid_write_is_removed_at_the_next_start(vault, vault_path):
     from kintsugi.core import support_card
     from kintsugi.core.vault import Vault
-    from tests.conftest import PASSPHRASE
+    from tests.helpers import PASSPHRASE
 
     vault.lock()
     r = _run_killed("support-card", str(vault_path), PASSPHRASE)
