@@ -173,7 +173,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    filters = SearchFilters(kinds=tuple(args.kind or ()), tag=args.tag)
+    filters = SearchFilters(kinds=tuple(args.kind or ()), tag=args.tag, starred=args.starred)
     with _unlock(args) as vault:
         hits = Search(vault.db).search(args.query, filters, limit=args.limit)
     if args.json:
@@ -329,7 +329,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             until=_parse_day(args.until),
             everything=args.all,
         )
-        if args.format == "json":  # streamed: memory does not grow with the journal
+        complete = args.format == "json" and args.all and not (args.since or args.until)
+        if args.format in outbound_formats():
+            digest, count = _export_outbound(vault.db, args, out, label, chosen)
+        elif complete:  # the complete backup: trash, settings, identity, bundles, log too
+            from kintsugi.core import complete as complete_backup
+
+            digest, count = complete_backup.write_complete_backup(vault.db, out, recipient=label)
+        elif args.format == "json":  # streamed: memory does not grow with the journal
             if args.ids:
                 items = Items(vault.db)
                 records, total = (items.get(i) for i in args.ids), len(args.ids)
@@ -367,12 +374,60 @@ def cmd_export(args: argparse.Namespace) -> int:
                 recipient=label,
                 item_ids=[r.id for r in records],
             )
-    if args.format in ("pdf", "md", "json"):
+    if args.format in ("pdf", "md", "json", *outbound_formats()):
         print(
             f"kintsugi: note: {out} is not encrypted; keep it somewhere private.", file=sys.stderr
         )
+    if complete:
+        from kintsugi.core.complete import SECRET_WARNING
+
+        print(f"kintsugi: warning: {SECRET_WARNING}", file=sys.stderr)
     print(f"Exported {count} item(s) to {out} (sha256 {digest[:16]}…)", file=sys.stderr)
     return 0
+
+
+def outbound_formats() -> tuple[str, ...]:
+    from kintsugi.core.outbound import FORMATS
+
+    return FORMATS
+
+
+def _export_outbound(db, args: argparse.Namespace, out: Path, label: str, chosen: dict):
+    """notes (a Markdown folder), jrnl text, CSV (a zip of three tables), Day One (a zip)."""
+    from kintsugi.core import outbound, transfer
+    from kintsugi.core.repo.items import Items
+
+    if args.ids:
+        items = Items(db)
+        records = [items.get(i) for i in args.ids]
+    else:
+        records = list(transfer.iter_records(db, **chosen))
+    if args.format == "notes":
+        pairs = ((r, transfer.full_dict(r, db)) for r in records)
+        try:
+            digest, count = outbound.write_notes_folder(pairs, out, db=db)
+        except FileExistsError as exc:
+            raise UsageError(str(exc)) from None
+        except OSError as exc:
+            from kintsugi.core.errors import from_os_error
+
+            raise from_os_error(exc, out, vault=False) from None
+        from kintsugi.core.repo.sharing import Sharing
+
+        Sharing(db).log(
+            recipient=label, fmt="notes", sha256=digest, item_ids=[r.id for r in records]
+        )
+        return digest, count
+    if args.format == "jrnl":
+        data = outbound.jrnl_text(records).encode("utf-8")
+    elif args.format == "csv":
+        data = outbound.csv_zip((r, transfer.full_dict(r, db)) for r in records)
+    else:
+        data = outbound.dayone_zip(records, db=db)
+    digest = transfer.write_export(
+        db, data, out, fmt=args.format, recipient=label, item_ids=[r.id for r in records]
+    )
+    return digest, len(records)
 
 
 def _recipient_label(sharing, args: argparse.Namespace) -> str:
@@ -410,6 +465,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if args.bundle_passphrase_fd is not None
             else None
         )
+        options = _import_options(args, f)
         progress = _ProgressLine()
         try:
             with _unlock(args) as vault:
@@ -419,6 +475,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     name=path.name,
                     bundle_passphrase=bundle_passphrase,
                     progress=progress,
+                    options=options,
                 )
                 saved = False
                 status = result.status
@@ -437,9 +494,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         finally:
             progress.end()
     where = f" from {result.sender}" if result.sender else ""
-    print(
-        f"Imported {result.added} item(s){where} ({result.source}); {result.skipped} already here."
-    )
+    print(f"Imported {result.added} item(s){where} ({result.source}): {result.summary()}.")
     if status is not None:
         print(status.line()[0].upper() + status.line()[1:])
         if saved:
@@ -450,6 +505,36 @@ def cmd_import(args: argparse.Namespace) -> int:
                 " --save-sender"
             )
     return 0
+
+
+def _import_options(args: argparse.Namespace, f):
+    """An encrypted jrnl journal's password (from --jrnl-password-fd, or asked for on a
+    terminal) and a jrnl config's time format and tag symbols (--jrnl-config)."""
+    from kintsugi.core import importing, jrnl_format
+
+    time_format, symbols = None, jrnl_format.DEFAULT_TAG_SYMBOLS
+    if args.jrnl_config:
+        try:
+            time_format, symbols = jrnl_format.read_config(
+                Path(args.jrnl_config).expanduser(), args.jrnl_journal
+            )
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read the jrnl config {args.jrnl_config}: {exc}") from None
+        except Exception as exc:  # yaml's errors
+            raise UsageError(
+                f"the jrnl config {args.jrnl_config} is not YAML: {str(exc).splitlines()[0]}"
+            ) from None
+    password = None
+    if args.jrnl_password_fd is not None:
+        password = _read_line_from_fd(args.jrnl_password_fd)
+    else:
+        head = f.read(64)
+        f.seek(0)
+        if jrnl_format.is_encrypted(head) and sys.stdin.isatty():
+            password = getpass.getpass("Password of the jrnl journal: ")
+    return importing.ImportOptions(
+        jrnl_password=password, time_format=time_format, tag_symbols=symbols
+    )
 
 
 class _ProgressLine:
@@ -602,6 +687,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--kind", choices=KINDS, action="append")
     p.add_argument("--tag", metavar="T")
+    p.add_argument("--starred", action="store_true", help="starred entries only")
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p.add_argument("--json", action="store_true")
 
@@ -643,7 +729,13 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="everything (with private notes)")
     p.add_argument("--since", metavar="DATE")
     p.add_argument("--until", metavar="DATE")
-    p.add_argument("--format", required=True, choices=("age", "pdf", "md", "json"))
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=("age", "pdf", "md", "json", "notes", "jrnl", "csv", "dayone"),
+        help="notes: a Markdown folder for Obsidian/Joplin; jrnl: jrnl's text; csv: a zip "
+        "of triggers, grounding and check-ins; dayone: a zip in Day One's import layout",
+    )
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--recipient", action="append", metavar="age1...")
     p.add_argument("--bundle-passphrase-fd", type=int, metavar="N")
@@ -658,9 +750,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave out what was written in an exercise's steps (age, pdf, md)",
     )
 
-    p = add("import", cmd_import, "import a share bundle, a Kintsugi JSON export, jrnl or Day One")
+    p = add(
+        "import",
+        cmd_import,
+        "import a share bundle, a Kintsugi JSON export, jrnl, Day One, Mini Diary or Mini Diarium",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--bundle-passphrase-fd", type=int, metavar="N")
+    p.add_argument(
+        "--jrnl-password-fd",
+        type=int,
+        metavar="N",
+        help="read an encrypted jrnl journal's password from this file descriptor",
+    )
+    p.add_argument(
+        "--jrnl-config",
+        metavar="FILE",
+        help="the journal's jrnl config (its time format and tag symbols); else detected",
+    )
+    p.add_argument("--jrnl-journal", metavar="NAME", help="which journal of that config")
     p.add_argument(
         "--save-sender",
         action="store_true",

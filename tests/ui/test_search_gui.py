@@ -43,3 +43,25 @@ def test_search_results_model(window, qtbot, qtmodeltester):
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5_000)
     qtmodeltester.check(window.search.model)
     assert json.dumps(window.search.model.index(0).data()) != ""
+
+
+def test_starring_an_entry_shows_and_finds_it(window, qtbot):
+    """The editor's ☆ toggle stars the entry: the timeline shows ★ with its title, and the
+    search pane's ★ filter finds starred entries only."""
+    starred = type_entry(qtbot, window, "Starred walk", "the river walk")
+    star = window.journal.editor.star
+    assert star.text() == "☆" and star.accessibleName() == "Starred"
+    star.click()
+    assert star.text() == "★"
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=5_000)
+    type_entry(qtbot, window, "Plain walk", "the river again")
+    row = window.journal.model.row_of(starred)
+    assert window.journal.model.index(row).data().startswith("★ Starred walk")
+    window.search.query.setText("river")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 2, timeout=5_000)
+    window.search.starred.click()
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5_000)
+    hit = window.search.model.index(0).data(SearchResultsModel.HitRole)
+    assert hit.id == starred
+    window.journal.select_row(window.journal.model.row_of(starred))
+    assert window.journal.editor.star.isChecked()

@@ -227,6 +227,17 @@ class ImportRefused(KintsugiError):
     default_message = "Kintsugi doesn't recognise this file; nothing was imported."
 
 
+class PasswordNeeded(ImportRefused):
+    """An encrypted jrnl journal and no password, or a wrong one (``wrong``): ask for it
+    and try again. Exit code 2, nothing imported."""
+
+    default_message = "This is an encrypted jrnl journal; its password is needed."
+
+    def __init__(self, message: str | None = None, *, wrong: bool = False):
+        super().__init__(message)
+        self.wrong = wrong
+
+
 class ImportCancelled(KintsugiError):
     default_message = "The import was stopped; nothing was imported."
 

@@ -22,21 +22,22 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import ijson
 
-from kintsugi.core import share, validate
+from kintsugi.core import jrnl_format, share, validate
 from kintsugi.core.db import Database
-from kintsugi.core.errors import ImportCancelled, ImportRefused, InvalidRecord
+from kintsugi.core.errors import ImportCancelled, ImportRefused, InvalidRecord, PasswordNeeded
 from kintsugi.core.records import Entry, GroundingSession, Record
-from kintsugi.core.repo import repository_for
+from kintsugi.core.repo import repository_for, vault_state
 from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.sharing import SenderStatus, Sharing
+from kintsugi.core.timeutil import utc_text
 from kintsugi.core.validate import Invalid
 
 EXPORT_FORMAT, EXPORT_VERSION = "kintsugi-export", 1
@@ -45,15 +46,58 @@ BATCH = 1000  # records per executemany round (and per progress report)
 _CHUNK = 64 * 1024
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """What a file may need besides itself: an encrypted jrnl journal's password, and a
+    jrnl journal's time format and tag symbols (from its config file; else detected)."""
+
+    jrnl_password: str | None = None
+    time_format: str | None = None
+    tag_symbols: str = jrnl_format.DEFAULT_TAG_SYMBOLS
+
+
 @dataclass
 class ImportResult:
-    source: str  # "bundle", "kintsugi", "jrnl", "dayone"
+    source: str  # "bundle", "kintsugi", "jrnl", "dayone", "minidiary", "minidiarium"
     added: int
     skipped: int
     sender: str = ""
     status: SenderStatus | None = None  # a bundle's: verified, unknown key, or unsigned
     signing_key: str = ""
     age_recipient: str = ""
+    #: What was not brought in, by reason (``{"videos (Kintsugi keeps no video)": 2}``).
+    left_out: dict[str, int] = field(default_factory=dict)
+    attached: int = 0  # photos, recordings and PDFs put into the attachment store
+
+    def summary(self) -> str:
+        """``12 new, 3 already here`` and what was left out, by count and reason."""
+        text = f"{self.added:,} new, {self.skipped:,} already here"
+        if self.attached:
+            text += f", {self.attached:,} attachment{'s' if self.attached != 1 else ''}"
+        if self.left_out:
+            text += "; not brought in: " + ", ".join(
+                f"{n:,} {_singular(why) if n == 1 else why}"
+                for why, n in sorted(self.left_out.items())
+            )
+        return text
+
+
+_SINGULAR = {
+    "photos": "photo",
+    "audio recordings": "audio recording",
+    "videos": "video",
+    "PDFs": "PDF",
+    "empty entries": "empty entry",
+    "times": "time",
+    "media links": "media link",
+}
+
+
+def _singular(why: str) -> str:
+    for many, one in _SINGULAR.items():
+        if why.startswith(many):
+            return one + why[len(many) :]
+    return why
 
 
 @dataclass(frozen=True)
@@ -68,7 +112,7 @@ ProgressCallback = Callable[[ImportProgress], bool]
 
 UNRECOGNISED = (
     "Kintsugi doesn't recognise this file (it is not a share bundle, a Kintsugi JSON "
-    "export, a jrnl file or a Day One JSON export)"
+    "export, a jrnl journal, a Day One export or a Mini Diary / Mini Diarium export)"
 )
 
 
@@ -79,6 +123,7 @@ def import_path(
     *,
     bundle_passphrase: str | None = None,
     progress: ProgressCallback | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
     """Import the file at ``path`` (see :func:`import_stream`)."""
     path = Path(path)
@@ -91,7 +136,12 @@ def import_path(
         ) from None
     with f:
         return import_stream(
-            db, f, name=path.name, bundle_passphrase=bundle_passphrase, progress=progress
+            db,
+            f,
+            name=path.name,
+            bundle_passphrase=bundle_passphrase,
+            progress=progress,
+            options=options,
         )
 
 
@@ -108,10 +158,16 @@ def import_file(
     bundle_passphrase: str | None = None,
     progress: ProgressCallback | None = None,
     name: str = "",
+    options: ImportOptions | None = None,
 ) -> ImportResult:
     """Import ``data`` held in memory (see :func:`import_stream`)."""
     return import_stream(
-        db, io.BytesIO(data), name=name, bundle_passphrase=bundle_passphrase, progress=progress
+        db,
+        io.BytesIO(data),
+        name=name,
+        bundle_passphrase=bundle_passphrase,
+        progress=progress,
+        options=options,
     )
 
 
@@ -122,6 +178,7 @@ def import_stream(
     name: str = "",
     bundle_passphrase: str | None = None,
     progress: ProgressCallback | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
     """Recognise the seekable binary file ``f`` and import it in one transaction, or raise a
     :class:`KintsugiError` (one line, naming ``name`` and the first problem) having written
@@ -134,23 +191,67 @@ def import_stream(
         size = info.st_size
     else:
         size = _seek_size(f)
+    options = options or ImportOptions()
+    head = f.read(4096)
+    f.seek(0)
+    if head.startswith(b"PK\x03\x04"):  # a zip: Day One's export (photos may make it big)
+        from kintsugi.core import dayone
+
+        result: ImportResult = dayone.import_zip(db, f, prefix, size, progress, _Run)
+        return result
     if size > MAX_IMPORT:
         raise ImportRefused(
             f"{prefix}it is {size / 2**20:,.0f} MiB, and an import file may be at most "
             f"{MAX_IMPORT // 2**20} MiB; nothing was imported."
         )
-    head = f.read(4096)
-    f.seek(0)
     if head.lstrip().startswith(share.AGE_HEADER) or head.lstrip().startswith(share.AGE_ARMOR):
         return _import_bundle(db, f.read(MAX_IMPORT + 1), prefix, bundle_passphrase)
     body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     first = body.lstrip()[:20]
-    run = _Run(db, prefix, f, size, progress)
-    if re.match(rb"\[\d{4}-\d\d-\d\d[ T]", first):
+    if jrnl_format.is_encrypted(head):
+        f = io.BytesIO(_decrypt_jrnl(f, prefix, options))
+        size = len(f.getbuffer())
+        head = f.read(4096)
+        f.seek(0)
+        body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+        first = body.lstrip()[:20]
+    run = _Run(db, prefix, f, size, progress, options)
+    if _looks_like_jrnl(body):
         return run.go(run.jrnl_text)
     if first.startswith(b"{"):
         return run.go(run.json_document)
     raise ImportRefused(f"{prefix}{UNRECOGNISED}; nothing was imported.")
+
+
+_ISO_START = re.compile(rb"\[\d{4}-\d\d-\d\d[ T]")
+_ISO_BLOB = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?)$")
+
+
+def _looks_like_jrnl(head: bytes) -> bool:
+    """jrnl text: a first line ``[date] …`` in ISO form or a common time format."""
+    first = head.lstrip()
+    if _ISO_START.match(first):
+        return True
+    m = jrnl_format.HEADER.match(first[:200].decode("utf-8", "replace"))
+    if m is None:
+        return False
+    return any(jrnl_format.parse_time(m[1], f) for f in jrnl_format.COMMON_TIME_FORMATS)
+
+
+def _decrypt_jrnl(f: BinaryIO, prefix: str, options: ImportOptions) -> bytes:
+    if not options.jrnl_password:
+        raise PasswordNeeded(
+            f"{prefix}this is an encrypted jrnl journal: give its password to import it; "
+            "nothing was imported."
+        )
+    try:
+        return jrnl_format.decrypt(f.read(MAX_IMPORT + 1), options.jrnl_password)
+    except jrnl_format.WrongPassword:
+        raise PasswordNeeded(
+            f"{prefix}that password does not open this encrypted jrnl journal (or the file "
+            "is damaged); nothing was imported.",
+            wrong=True,
+        ) from None
 
 
 def _has_fileno(f: Any) -> bool:
@@ -228,14 +329,46 @@ class _Pending:
     rec: Record
     where: str
     trigger_uid: str | None = None
+    #: Another uid that means "already here" (what an older Kintsugi gave the same entry).
+    also: str | None = None
+    #: Already here also when an entry at the same instant has the same title and text.
+    by_content: bool = False
+    #: A complete backup's item from the trash: back into the trash.
+    deleted_at: datetime | None = None
+    #: Day One media to attach once the entry is saved: (kind, identifier, path, type).
+    media: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+def _content_key(rec: Record) -> tuple[str, str, str] | None:
+    """(UTC minute, title, body) of an imported entry: the same instant and content is the
+    same entry, whatever zone or format it came in."""
+    if not isinstance(rec, Entry):
+        return None
+    utc = rec.occurred_at.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M"), rec.title.strip(), rec.body.strip()
 
 
 class _Run:
     def __init__(
-        self, db: Database, prefix: str, f: BinaryIO, size: int, progress: ProgressCallback | None
+        self,
+        db: Database,
+        prefix: str,
+        f: BinaryIO,
+        size: int,
+        progress: ProgressCallback | None,
+        options: ImportOptions | None = None,
     ):
         self.db, self.prefix, self.size, self.progress = db, prefix, size, progress
+        self.options = options or ImportOptions()
+        self.f = f
         self.reader = _Counting(f)
+        self.base = 0  # bytes of earlier files (a zip's journals)
+        self.zip: Any = None  # a Day One export's zip, for its media
+        self.attached = 0
+        self.before: int | None = None  # the last item id before the import
+        self.minutes: dict[str, bool] = {}  # UTC minutes that had entries before
+        self.left_out: dict[str, int] = {}
+        self.with_content = self.without_content = 0
         self.items = Items(db)
         self.batch: list[_Pending] = []
         self.count = self.added = self.skipped = 0
@@ -245,6 +378,7 @@ class _Run:
     # --- driving ------------------------------------------------------------------------------
     def go(self, produce: Callable[[], Iterator[_Pending]]) -> ImportResult:
         self.report()
+        self.was_empty = self.items.last_id() == 0
         try:
             with self.db.transaction():
                 for pending in produce():
@@ -274,11 +408,56 @@ class _Run:
                 f"{self.prefix}it is nested too deeply; nothing was imported."
             ) from None
         self.report()
-        return ImportResult(self.source, self.added, self.skipped)
+        return ImportResult(
+            self.source, self.added, self.skipped, left_out=self.left_out, attached=self.attached
+        )
+
+    def _attach(self, p: _Pending, item_id: int) -> None:
+        """A Day One entry's photos, audio and PDFs, from the zip into the attachment store
+        (in this import's transaction), each link put back in its place."""
+        from kintsugi.core import dayone
+        from kintsugi.core.errors import AttachmentRefused
+        from kintsugi.core.repo.attachments import AttachmentRepo
+        from kintsugi.core.repo.entries import EntryRepository
+
+        assert isinstance(p.rec, Entry) and self.zip is not None
+        store = AttachmentRepo(self.db)
+        links: dict[str, str] = {}
+        for n, (kind, ident, path, ext) in enumerate(p.media, 1):
+            what = dayone._NAMES.get(kind, kind)
+            name = f"Day One {what[:-1] if what.endswith('s') else what} {n}.{ext or 'bin'}"
+            try:
+                with self.zip.open(path) as stream:
+                    att = store.add_stream(item_id, stream, name)
+            except AttachmentRefused as exc:
+                self.leave_out(f"{what} the attachment store refused ({_first_line(exc)})")
+                links[ident] = dayone.not_brought_in(kind)
+                continue
+            self.attached += 1
+            links[ident] = dayone.attachment_link(kind, att.uid, att.name)
+        body = dayone.replace_media(p.rec.body, links)
+        EntryRepository(self.db).set_body(item_id, body)
+        p.rec.body = body
+
+    def _already_here(self, key: tuple[str, str, str]) -> bool:
+        """An entry at this instant with this content was in the vault before the import."""
+        if self.before is None:
+            self.before = self.items.last_id()
+        if not self.before:
+            return False
+        minute = key[0]
+        if minute not in self.minutes:
+            if len(self.minutes) > 4096:
+                self.minutes.clear()
+            self.minutes[minute] = self.items.entry_minutes(minute, up_to=self.before)
+        return self.minutes[minute] and self.items.same_entry(*key, up_to=self.before)
+
+    def leave_out(self, why: str, n: int = 1) -> None:
+        self.left_out[why] = self.left_out.get(why, 0) + n
 
     def report(self) -> None:
         if self.progress is not None and not self.progress(
-            ImportProgress(self.count, self.reader.pos, self.size)
+            ImportProgress(self.count, self.base + self.reader.pos, self.size)
         ):
             raise ImportCancelled()
 
@@ -286,17 +465,34 @@ class _Run:
         batch, self.batch = self.batch, []
         if not batch:
             return
-        existing = self.items.existing_uids([p.rec.uid for p in batch])
+        existing = self.items.existing_uids(
+            [p.rec.uid for p in batch] + [p.also for p in batch if p.also]
+        )
         by_kind: dict[str, list[_Pending]] = {}
+        seen_content: set[tuple[str, str, str]] = set()
         for p in batch:
-            if p.rec.uid in existing:
+            key = _content_key(p.rec) if p.by_content else None
+            if (
+                p.rec.uid in existing
+                or (p.also and p.also in existing)
+                or (key is not None and (key in seen_content or self._already_here(key)))
+            ):
                 self.skipped += 1
                 continue
             existing.add(p.rec.uid)  # the same uid twice in one file: the first one wins
+            if key is not None:
+                seen_content.add(key)
             by_kind.setdefault(p.rec.KIND, []).append(p)
         for kind, group in by_kind.items():
             try:
-                repository_for(self.db, kind).add_batch([p.rec for p in group])
+                new_ids = repository_for(self.db, kind).add_batch([p.rec for p in group])
+                for p, item_id in zip(group, new_ids, strict=True):
+                    if p.media:
+                        self._attach(p, item_id)
+                trashed = [(p.rec.uid, utc_text(p.deleted_at)) for p in group if p.deleted_at]
+                if trashed:
+                    with self.db.transaction() as conn:
+                        vault_state.set_deleted(conn, trashed)
             except InvalidRecord as exc:
                 where = group[getattr(exc, "index", 0)].where
                 raise _Refused(where, _lower_first(str(exc)).rstrip(".")) from None
@@ -304,23 +500,15 @@ class _Run:
             self.links += [(p.rec.uid, p.trigger_uid) for p in group if p.trigger_uid]
 
     # --- jrnl text ----------------------------------------------------------------------------
-    _HEADER = re.compile(
-        r"^\[(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?)\] ?(.*)$"
-    )
-
-    def jrnl_text(self) -> Iterator[_Pending]:
-        self.source = "jrnl"
+    def _lines(self) -> Iterator[tuple[int, str]]:
+        """The file's lines (numbered from 1, without their ends), checked as they come."""
         stream = io.BufferedReader(self.reader, _CHUNK)
-        current: tuple[datetime, str, int] | None = None
-        lines: list[str] = []
-        chars = 0
-        number = 0
-        found = False
         limit = 4 * validate.MAX_TEXT  # bytes: UTF-8 takes at most four a character
+        number = 0
         while True:
             raw = stream.readline(limit + 1)
             if not raw:
-                break
+                return
             number += 1
             if len(raw) > limit:
                 raise _Refused(
@@ -332,13 +520,47 @@ class _Run:
                 decoded = raw.decode("utf-8")
             except UnicodeDecodeError:
                 raise _Refused(f"line {number}", "it is not UTF-8 text") from None
-            text = decoded.rstrip("\r\n")
-            m = self._HEADER.match(text)
-            if m:
+            yield number, decoded.rstrip("\r\n")
+
+    def _time_format(self) -> str:
+        """The journal's time format: its config's, or the common one every date reads in
+        (a first pass over the lines that start with ``[``)."""
+        if self.options.time_format:
+            return self.options.time_format
+        blobs = (m[1] for _, text in self._lines() if (m := jrnl_format.HEADER.match(text)))
+        try:
+            fmt = jrnl_format.detect_time_format(blobs)
+        finally:
+            self.f.seek(0)
+            self.reader = _Counting(self.f)
+        return fmt or jrnl_format.DEFAULT_TIME_FORMAT
+
+    def jrnl_text(self) -> Iterator[_Pending]:
+        self.source = "jrnl"
+        fmt = self._time_format()
+        current: tuple[datetime, str, int] | None = None
+        lines: list[str] = []
+        chars = 0
+        found = False
+        for number, text in self._lines():
+            m = jrnl_format.HEADER.match(text)
+            when = jrnl_format.parse_time(m[1], fmt) if m else None
+            if m and when is None:
+                if iso := _ISO_BLOB.match(m[1]):  # a date that is not one: say which
+                    when = self._jrnl_when(iso[1], iso[2], number)
+                elif jrnl_format.shape_of(fmt).match(m[1]):
+                    raise _Refused(
+                        f"line {number}",
+                        f"the date {validate.show(m[1])} is not a date and time "
+                        f"(the journal's format is {fmt})",
+                    )
+            if m is not None and when is not None:
                 if current is not None:
                     yield self._jrnl_entry(*current, lines)
                 found = True
-                current = (self._jrnl_when(m[1], m[2], number), m[3], number)
+                if not 1900 <= when.year <= 2199:
+                    raise _Refused(f"line {number}", f"the year {when.year} is out of range")
+                current = (when, text[m.end() :], number)
                 lines, chars = [], 0
             elif current is not None:
                 chars += len(text) + 1
@@ -352,7 +574,7 @@ class _Run:
         if current is not None:
             yield self._jrnl_entry(*current, lines)
         if not found:
-            raise _Refused("", "it has no jrnl entries ([YYYY-MM-DD HH:MM] lines)")
+            raise _Refused("", "it has no jrnl entries ([date] lines)")
 
     @staticmethod
     def _jrnl_when(day_text: str, clock_text: str, number: int) -> datetime:
@@ -363,25 +585,38 @@ class _Run:
             raise _Refused(f"line {number}", str(exc)) from None
         return datetime.combine(day, clock.replace(second=0))
 
-    @staticmethod
-    def _jrnl_entry(when: datetime, title: str, number: int, lines: list[str]) -> _Pending:
-        body = "\n".join(lines).strip()
+    def _jrnl_entry(self, when: datetime, first: str, number: int, lines: list[str]) -> _Pending:
+        first, starred = jrnl_format.split_star(first)
+        title, body = jrnl_format.split_title("\n".join([first, *lines]))
         try:
             title = validate.text(title, validate.MAX_LINE)
             validate.text(body)
         except Invalid as exc:
             raise _Refused(f"line {number}", f"the entry: {exc}") from None
-        tags = sorted({t[1:] for t in re.findall(r"(?<!\w)@\w+", f"{title} {body}")})
-        when = when.astimezone()
+        tags = jrnl_format.tags_in(f"{title}\n{body}", self.options.tag_symbols)
+        return self._jrnl_pending(when, title, body, tags, starred, f"line {number}")
+
+    def _jrnl_pending(
+        self, when: datetime, title: str, body: str, tags: list[str], starred: bool, where: str
+    ) -> _Pending:
+        """A jrnl entry (text or JSON alike): its uid is its wall-clock minute and content,
+        so the same journal as text and as JSON, or read under another time zone, is the
+        same entry."""
+        wall = when.replace(second=0, microsecond=0, tzinfo=None)
+        title, body = title.strip(), body.strip()
+        local = wall.astimezone()
         return _Pending(
             Entry(
-                uid=_stable_uid("jrnl", when.isoformat(), title, body),
-                occurred_at=when,
-                title=title.strip(),
+                uid=_stable_uid("jrnl", wall.strftime("%Y-%m-%dT%H:%M"), title, body),
+                occurred_at=local,
+                title=title,
                 body=body,
-                tags=tags[: validate.MAX_TAGS],
+                tags=[t for t in tags if len(t) <= validate.MAX_TAG][: validate.MAX_TAGS],
+                starred=starred,
             ),
-            f"line {number}",
+            where,
+            also=_stable_uid("jrnl", local.isoformat(), title, body),  # before 0.2
+            by_content=True,
         )
 
     # --- JSON ---------------------------------------------------------------------------------
@@ -389,6 +624,11 @@ class _Run:
         doc = _JsonDocument(self.reader)
         flavour = ""
         for section, n, value in doc.elements():
+            if section == "attachments":
+                if doc.top.get("format") != EXPORT_FORMAT:
+                    raise _Refused("", UNRECOGNISED)
+                self._restore_attachment(n, value)
+                continue
             if section == "items":
                 if doc.top.get("format", EXPORT_FORMAT) != EXPORT_FORMAT:
                     raise _Refused("", UNRECOGNISED)
@@ -396,32 +636,106 @@ class _Run:
                 yield self._kintsugi_item(n, value)
                 continue
             if not flavour:
-                if isinstance(value, dict) and "creationDate" in value:
-                    flavour = "dayone"
-                elif isinstance(value, dict) and "date" in value:
-                    flavour = "jrnl"
-                else:
-                    raise _Refused(
-                        f"entry {n}",
-                        "it is neither a jrnl entry (with a date) nor a Day One entry "
-                        "(with a creationDate)",
-                    )
-                self.source = flavour
-            yield (
-                self._dayone_entry(n, value)
-                if flavour == "dayone"
-                else self._jrnl_json_entry(n, value)
-            )
+                flavour = self._flavour(n, value)
+                self.source = "jrnl" if flavour == "jrnl_json" else flavour
+            pending = getattr(self, f"_{flavour}_entry")(n, value)
+            if pending is not None:
+                yield pending
         fmt, version = doc.top.get("format"), doc.top.get("version")
         if fmt == EXPORT_FORMAT:
             if version != EXPORT_VERSION:
                 raise _Refused("", "this export comes from another version of Kintsugi")
             if doc.section != "items":
                 raise _Refused("", "this Kintsugi export has no list of items")
+            if "vault" in doc.top:
+                self._restore_state(doc.top["vault"])
         elif doc.section == "items" or doc.section is None:
             raise _Refused("", UNRECOGNISED)
+        if self.without_content and not self.with_content:
+            raise _Refused(
+                "",
+                f"none of its {self.without_content:,} entries has a title or any text",
+            )
         if not self.source:
             self.source = "jrnl"  # {"entries": []}: jrnl's export of an empty journal
+
+    def _restore_attachment(self, n: int, value: Any) -> None:
+        """One attachment of a complete backup, into the record it belongs to (already
+        imported: the items come first), with its uid, so entries' links still hold."""
+        import base64
+        import binascii
+
+        from kintsugi.core.errors import AttachmentRefused
+        from kintsugi.core.repo.attachments import AttachmentRepo
+
+        where = f"attachment {n}"
+        self.flush()  # the records first
+        if not isinstance(value, dict):
+            raise _Refused(where, "must be an object")
+        try:
+            uid = validate.uid(value.get("uid"))
+            item_uid = validate.uid(value.get("item_uid"))
+            name = validate.line(value.get("name"))
+            created = validate.optional_moment(value.get("created_at"))
+            data = base64.b64decode(str(value.get("data") or ""), validate=True)
+        except Invalid as exc:
+            raise _Refused(where, str(exc)) from None
+        except (binascii.Error, ValueError):
+            raise _Refused(where, "its data is not base64") from None
+        store = AttachmentRepo(self.db)
+        if store.has_uid(uid):
+            return  # already here (the same backup again)
+        ids = self.items.ids_of([item_uid])
+        if item_uid not in ids:
+            raise _Refused(where, f"it belongs to {validate.show(item_uid)}, which the file lacks")
+        kept = value.get("metadata_kept") is True
+        try:
+            att = store.add_stream(ids[item_uid], io.BytesIO(data), name, keep_metadata=True)
+        except AttachmentRefused as exc:
+            raise _Refused(where, _lower_first(str(exc)).rstrip(".")) from None
+        store.restore_identity(att.id, uid, utc_text(created or datetime.now(UTC)), kept)
+        self.attached += 1
+
+    def _restore_state(self, vault: Any) -> None:
+        """A complete backup's settings, identity, address book, received bundles and share
+        log: restored into a vault that held no records (a restore), else left out."""
+        state = vault.get("state") if isinstance(vault, dict) else None
+        if not isinstance(state, dict):
+            raise _Refused("vault", "it is not a complete backup's vault state")
+        if not self.was_empty:
+            self.leave_out(
+                "parts of a complete backup: its settings, sharing identity, address book, "
+                "received bundles and share log (this vault keeps its own; they come in only "
+                "into an empty vault)"
+            )
+            return
+        self.flush()  # the items first: the share log names them
+        try:
+            with self.db.transaction() as conn:
+                vault_state.restore(conn, state)
+        except (ValueError, TypeError) as exc:
+            raise _Refused("vault", str(exc)) from None
+        except Exception as exc:  # the database refused a row: a damaged backup
+            if type(exc).__name__ not in ("IntegrityError", "OperationalError", "InterfaceError"):
+                raise
+            raise _Refused("vault", f"a row cannot be restored ({exc})") from None
+
+    @staticmethod
+    def _flavour(n: int, value: Any) -> str:
+        if isinstance(value, tuple):  # {"entries": {"YYYY-MM-DD": {...}}}: Mini Diary 3
+            return "minidiary"
+        if isinstance(value, dict) and "creationDate" in value:
+            return "dayone"
+        if isinstance(value, dict) and "date" in value:
+            # Mini Diarium: an id, a day and HTML text; jrnl: a title, a body and a time
+            if "text" in value and "body" not in value:
+                return "minidiarium"
+            return "jrnl_json"
+        raise _Refused(
+            f"entry {n}",
+            "it is neither a jrnl entry (with a date), a Day One entry (with a creationDate) "
+            "nor a Mini Diary entry",
+        )
 
     def _kintsugi_item(self, n: int, value: Any) -> _Pending:
         where = f"item {n}"
@@ -430,9 +744,15 @@ class _Run:
             trigger_uid = value.get("trigger_uid")
             if trigger_uid is not None:
                 trigger_uid = validate.uid(trigger_uid)
+            deleted_at = validate.optional_moment(value.get("deleted_at"))
         except Invalid as exc:
             raise _Refused(where, str(exc)) from None
-        return _Pending(cls(**values), where, trigger_uid if cls is GroundingSession else None)
+        return _Pending(
+            cls(**values),
+            where,
+            trigger_uid if cls is GroundingSession else None,
+            deleted_at=deleted_at,
+        )
 
     def _jrnl_json_entry(self, n: int, value: Any) -> _Pending:
         where = f"entry {n}"
@@ -444,6 +764,7 @@ class _Run:
                     "title": validate.text,
                     "body": validate.text,
                     "tags": validate.tags,
+                    "starred": validate.flag(optional=True),
                 },
                 value,
             )
@@ -451,56 +772,118 @@ class _Run:
                 raise Invalid("has no date")
         except Invalid as exc:
             raise _Refused(where, str(exc)) from None
-        clock = found.get("time")
-        when = datetime.combine(found["date"], clock or datetime.min.time()).astimezone()
+        when = datetime.combine(found["date"], found.get("time") or time())
         title, body = found.get("title", ""), found.get("body", "")
-        return _Pending(
-            Entry(
-                uid=_stable_uid("jrnl", when.isoformat(), title, body),
-                occurred_at=when,
-                title=title,
-                body=body.strip(),
-                tags=[t.lstrip("@#") for t in found.get("tags", [])],
-            ),
-            where,
+        tags = [t.lower().lstrip(self.options.tag_symbols) for t in found.get("tags", [])]
+        return self._jrnl_pending(
+            when, title, body, [t for t in tags if t], bool(found.get("starred")), where
         )
 
-    def _dayone_entry(self, n: int, value: Any) -> _Pending:
+    def _counted(self, title: str, body: str) -> bool:
+        """Count an entry with or without content; False (left out) when it has none."""
+        if title.strip() or body.strip():
+            self.with_content += 1
+            return True
+        self.without_content += 1
+        self.leave_out("empty entries (no title, no text)")
+        return False
+
+    def _minidiary_entry(self, n: int, value: Any) -> _Pending | None:
+        """Mini Diary 3.x: ``"YYYY-MM-DD": {"dateUpdated", "title", "text"}`` (Markdown)."""
+        key, entry = value
+        where = f"entry {n} ({validate.show(key)})"
+        try:
+            day = validate.day(key)
+            found = validate.fields(
+                {"title": validate.line, "text": validate.text, "dateUpdated": _any}, entry
+            )
+        except Invalid as exc:
+            raise _Refused(where, str(exc)) from None
+        title, body = found.get("title", "").strip(), found.get("text", "").strip()
+        if not self._counted(title, body):
+            return None
+        return self._day_entry("minidiary", day, title, body, [], where)
+
+    def _minidiarium_entry(self, n: int, value: Any) -> _Pending | None:
+        """Mini Diarium: ``{"id", "date", "title", "text" (HTML), "dateUpdated", "tags"}``."""
         where = f"entry {n}"
         try:
             found = validate.fields(
                 {
-                    "creationDate": validate.moment,
+                    "date": validate.day,
+                    "title": validate.line,
                     "text": validate.text,
-                    "uuid": lambda v: None if v is None else validate.uid(v),
                     "tags": validate.tags,
+                    "id": _any,
+                    "dateUpdated": _any,
                 },
                 value,
             )
-            if "creationDate" not in found:
-                raise Invalid("has no creationDate")
         except Invalid as exc:
             raise _Refused(where, str(exc)) from None
-        when, text = found["creationDate"], found.get("text", "")
-        lines = text.strip().splitlines()
-        title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
-        body = "\n".join(lines[1:]).strip() if title else text.strip()
-        uid = (
-            "dayone-" + found["uuid"]
-            if found.get("uuid")
-            else _stable_uid("dayone", when.isoformat(), text)
+        title = found.get("title", "").strip()
+        body = html_to_markdown(found.get("text", ""))
+        if not self._counted(title, body):
+            return None
+        return self._day_entry(
+            "minidiarium", found["date"], title, body, found.get("tags", []), where
         )
+
+    @staticmethod
+    def _day_entry(
+        source: str, day: Any, title: str, body: str, tags: list[str], where: str
+    ) -> _Pending:
+        """An entry for a whole day (Mini Diary keeps no time): noon, local time."""
+        when = datetime.combine(day, time(12, 0)).astimezone()
         return _Pending(
             Entry(
-                uid=uid[: validate.MAX_UID],
+                uid=_stable_uid(source, day.isoformat(), title, body),
                 occurred_at=when,
-                title=title[: validate.MAX_LINE],
+                title=title,
                 body=body,
-                tags=found.get("tags", []),
-                shared=False,
+                tags=tags,
             ),
             where,
+            by_content=True,
         )
+
+    def _dayone_entry(
+        self, n: int, value: Any, journal: str = "", in_zip: set[str] | None = None
+    ) -> _Pending:
+        from kintsugi.core import dayone
+
+        where = f"entry {n}"
+        try:
+            entry, left_out = dayone.entry_from_json(value, journal)
+            validate.text(entry.body)
+        except Invalid as exc:
+            raise _Refused(where, str(exc)) from None
+        settled, media = dayone.settle_media(entry, value, in_zip)
+        left_out.update(settled)
+        for why, count in left_out.items():
+            self.leave_out(why, count)
+        return _Pending(entry, where, by_content=True, media=media)
+
+
+def _any(value: Any) -> Any:
+    return value
+
+
+def html_to_markdown(html: str) -> str:
+    """Mini Diarium's HTML as Markdown (html2text: headings, emphasis, lists, links)."""
+    if "<" not in html and "&" not in html:
+        return html.strip()
+    import html2text
+
+    h = html2text.HTML2Text()
+    h.body_width = 0  # no hard wrapping
+    h.ignore_images = False
+    h.unicode_snob = True
+    h.ul_item_mark = "-"
+    text = h.handle(html)
+    text = re.sub(r"(?m)^  ([-*+] |\d+\. )", r"\1", text)  # top-level list items
+    text = re.sub(r"(?m)^((?:[-*+]|\d+\.) .*)\n\n(?=(?:[-*+]|\d+\.) )", r"\1\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 class _JsonDocument:
@@ -509,6 +892,7 @@ class _JsonDocument:
     one element, never the file."""
 
     SECTIONS = ("items", "entries")
+    EXTRA_SECTIONS = ("attachments",)  # a complete backup's, after its items
 
     def __init__(self, reader: _Counting):
         self.reader = reader
@@ -533,6 +917,13 @@ class _JsonDocument:
                     raise _Refused("", "it has both a list of items and a list of entries")
                 self.section = key
                 yield from self._array(events, key)
+            elif event == "start_array" and key in self.EXTRA_SECTIONS:
+                yield from self._array(events, key)
+            elif event == "start_map" and key == "entries" and self.section is None:
+                self.section = key  # Mini Diary: {"YYYY-MM-DD": {...}, ...}
+                yield from self._map(events, key)
+            elif event == "start_map" and key in ("metadata", "vault"):
+                self.top[key] = self._build(events, event)
             elif event in ("start_map", "start_array"):
                 self._skip(events)
             elif key is not None:
@@ -550,6 +941,22 @@ class _JsonDocument:
                 yield section, n, self._build(events, event)
             else:
                 yield section, n, value
+
+    def _map(
+        self, events: Iterator[tuple[str, Any]], section: str
+    ) -> Iterator[tuple[str, int, Any]]:
+        n = 0
+        name = None
+        for event, value in events:
+            if event == "end_map":
+                return
+            if event == "map_key":
+                name = value
+                continue
+            n += 1
+            if event in ("start_map", "start_array"):
+                value = self._build(events, event)
+            yield section, n, (name, value)
 
     @staticmethod
     def _build(events: Iterator[tuple[str, Any]], start: str) -> Any:

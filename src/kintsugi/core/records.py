@@ -59,6 +59,7 @@ class Entry(Record):
     title: str = ""
     body: str = ""
     mood: int | None = None  # -3 … +3
+    starred: bool = False  # marked (jrnl's and Day One's star), shown and searchable
 
 
 @dataclass

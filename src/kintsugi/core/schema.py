@@ -349,6 +349,15 @@ def _v7_to_v8(conn: Any) -> None:
     conn.execute("CREATE TRIGGER" + trigger)
 
 
+def _v8_to_v9(conn: Any) -> None:
+    """Entries can be starred (jrnl's and Day One's star, kept on import). Idempotent: a
+    vault whose version number was set back (as tests of older versions do) has it already."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(entry)")}
+    if "starred" not in columns:
+        conn.execute("ALTER TABLE entry ADD COLUMN starred INTEGER NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX IF NOT EXISTS entry_starred ON entry (item_id) WHERE starred = 1")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -358,6 +367,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_to_v6,
     _v6_to_v7,
     _v7_to_v8,
+    _v8_to_v9,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -23,6 +23,7 @@ class SearchFilters:
     since: date | None = None  # inclusive, local days
     until: date | None = None  # inclusive
     tag: str | None = None
+    starred: bool = False  # starred entries only
 
 
 class SearchHit:
@@ -192,6 +193,8 @@ class Search:
                 " WHERE it.item_id = s.id AND t.name = ?)"
             )
             args.append(filters.tag)
+        if filters.starred:
+            where.append("EXISTS (SELECT 1 FROM entry e WHERE e.item_id = s.id AND e.starred = 1)")
         # One query: FTS5 ranks every match itself (ORDER BY rank is consumed by the index,
         # so nothing else is sorted) and the rows are then visited best first; filters are
         # checked on a small covering index (no wide item rows: under SQLCipher each page

@@ -81,7 +81,7 @@ class FileActions(QObject):
         path = ask_open(
             self.window,
             self.tr("Import"),
-            self.tr("Bundles and exports (*.age *.json *.txt);;All files (*)"),
+            self.tr("Bundles and exports (*.age *.json *.txt *.zip);;All files (*)"),
         )
         if path is None:
             return
@@ -95,7 +95,17 @@ class FileActions(QObject):
             )
             if not ok:
                 return
-        self.share.import_file(path, passphrase)
+        jrnl_password = None
+        if jrnl_needs_password(path):
+            jrnl_password, ok = QInputDialog.getText(
+                self.window,
+                self.tr("jrnl password"),
+                self.tr("This jrnl journal is encrypted. Its password:"),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return
+        self.share.import_file(path, passphrase, jrnl_password=jrnl_password)
 
     def on_export_everything(self) -> None:
         if (
@@ -105,7 +115,9 @@ class FileActions(QObject):
                 self.tr("Export everything"),
                 self.tr(
                     "This writes everything — private notes included — to a file that is "
-                    "not encrypted. Keep it somewhere private."
+                    "not encrypted. A JSON file also holds your sharing identity, a secret: "
+                    "with it anyone can read the bundles your partner sends you and sign as "
+                    "you. Keep it somewhere private."
                 ),
             )
             != QMessageBox.StandardButton.Ok
@@ -141,3 +153,14 @@ class FileActions(QObject):
         if path and self.shell.lock():
             self.session.set_path(path)
             self.shell.show_start()
+
+
+def jrnl_needs_password(path: Path) -> bool:
+    """An encrypted jrnl journal (jrnl 2+): its password is asked for before importing."""
+    from kintsugi.core import jrnl_format
+
+    try:
+        with open(path, "rb") as f:
+            return jrnl_format.is_encrypted(f.read(64))
+    except OSError:
+        return False

@@ -131,6 +131,10 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         CONTEXT,
         "Kintsugi doesn't recognise this file; nothing was imported.",
     ),
+    errors.PasswordNeeded: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This is an encrypted jrnl journal; its password is needed.",
+    ),
     errors.ImportCancelled: QT_TRANSLATE_NOOP(
         CONTEXT,
         "The import was stopped; nothing was imported.",

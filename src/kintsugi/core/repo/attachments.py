@@ -588,6 +588,24 @@ class AttachmentRepo:
             ).lastrowid
         return self.get(attachment_id)
 
+    def restore_identity(
+        self, attachment_id: int, uid: str, created_at: str, metadata_kept: bool
+    ) -> None:
+        """Give an attachment restored from the complete backup the uid (entries link to
+        it), time and metadata mark it had (core/complete.py)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE attachment SET uid = ?, created_at = ?, metadata_kept = ? WHERE id = ?",
+                (uid, created_at, int(metadata_kept), attachment_id),
+            )
+
+    def has_uid(self, uid: str) -> bool:
+        with self.db.read() as conn:
+            return (
+                conn.execute("SELECT 1 FROM attachment WHERE uid = ?", (uid,)).fetchone()
+                is not None
+            )
+
     def _require_record(self, record_id: int) -> None:
         with self.db.read() as conn:
             if not conn.execute("SELECT 1 FROM item WHERE id = ?", (record_id,)).fetchone():

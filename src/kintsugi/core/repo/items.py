@@ -208,6 +208,50 @@ class Items:
             ).fetchall()
         return rows
 
+    def ids_of(self, uids: list[str]) -> dict[str, int]:
+        """The ids of those of ``uids`` that are in the vault."""
+        found: dict[str, int] = {}
+        with self.db.read() as conn:
+            for start in range(0, len(uids), 500):
+                chunk = uids[start : start + 500]
+                marks = ",".join("?" for _ in chunk)
+                found.update(
+                    conn.execute(f"SELECT uid, id FROM item WHERE uid IN ({marks})", chunk)
+                )
+        return found
+
+    def last_id(self) -> int:
+        with self.db.read() as conn:
+            return int(conn.execute("SELECT coalesce(max(id), 0) FROM item").fetchone()[0])
+
+    def same_entry(self, utc_minute: str, title: str, body: str, *, up_to: int) -> bool:
+        """Is there an entry (trash included, id at most ``up_to``: one that was there
+        before an import began) written in the UTC minute ``utc_minute``
+        (``YYYY-MM-DDTHH:MM``) with exactly this title and text? Imports use it so that
+        one entry never comes in twice by another route."""
+        with self.db.read() as conn:
+            return (
+                conn.execute(
+                    "SELECT 1 FROM item i JOIN entry e ON e.item_id = i.id"
+                    " WHERE i.kind = 'entry' AND i.occurred_at >= ? AND i.occurred_at < ?"
+                    " AND i.id <= ? AND e.title = ? AND e.body = ? LIMIT 1",
+                    (utc_minute + ":", utc_minute + ";", up_to, title, body),
+                ).fetchone()
+                is not None
+            )
+
+    def entry_minutes(self, utc_minute: str, *, up_to: int) -> bool:
+        """Was any entry (id at most ``up_to``) written in this UTC minute?"""
+        with self.db.read() as conn:
+            return (
+                conn.execute(
+                    "SELECT 1 FROM item i WHERE i.kind = 'entry' AND i.occurred_at >= ?"
+                    " AND i.occurred_at < ? AND i.id <= ? LIMIT 1",
+                    (utc_minute + ":", utc_minute + ";", up_to),
+                ).fetchone()
+                is not None
+            )
+
     # --- tags -------------------------------------------------------------------
     def tag_names(self) -> list[str]:
         with self.db.read() as conn:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +88,13 @@ class EntryEditor(QWidget):
         completer = TagCompleter(self._tag_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags.setCompleter(completer)
+        # A small toggle (the editor must fit 960 px beside the timeline): ★ when starred.
+        self.star = QToolButton(objectName="starredCheck", checkable=True, text="☆")
+        self.star.setAccessibleName(self.tr("Starred"))
+        self.star.setToolTip(
+            self.tr("Star this entry: starred entries show ★ in the timeline and can be found.")
+        )
+        self.star.toggled.connect(lambda on: self.star.setText("★" if on else "☆"))
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.share.setToolTip(
@@ -124,6 +132,7 @@ class EntryEditor(QWidget):
         for w in (self.when, self.mood):
             meta.addWidget(w)
         meta.addStretch(1)
+        meta.addWidget(self.star)
         meta.addWidget(self.share)
         self.bottom = bottom = QHBoxLayout()
         self.hint = QLabel(textFormat=Qt.TextFormat.PlainText)
@@ -151,6 +160,7 @@ class EntryEditor(QWidget):
             self.when.dateTimeChanged,
             self.mood.currentIndexChanged,
             self.share.toggled,
+            self.star.toggled,
         ):
             signal.connect(self.on_field_changed)
         self.setEnabled(False)
@@ -177,6 +187,7 @@ class EntryEditor(QWidget):
             self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(e.occurred_at.timestamp())))
             self.mood.setCurrentIndex(max(0, self.mood.findData(e.mood)))
             self.share.setChecked(e.shared)
+            self.star.setChecked(e.starred)
             self.preview_button.setChecked(False)
         finally:
             self._loading = False
@@ -196,6 +207,7 @@ class EntryEditor(QWidget):
                 w.document().clearUndoRedoStacks()
             self.preview.clear()
             self.share.setChecked(False)
+            self.star.setChecked(False)
             self.mood.setCurrentIndex(0)
             self._tag_names.setStringList([])
         finally:
@@ -230,6 +242,7 @@ class EntryEditor(QWidget):
             tags=[t for t in (s.strip() for s in self.tags.text().split(",")) if t],
             mood=self.mood.currentData(),
             shared=self.share.isChecked(),
+            starred=self.star.isChecked(),
             occurred_at=occurred,
         )
 

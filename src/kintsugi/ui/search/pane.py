@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListView,
     QStyle,
     QStyledItemDelegate,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -154,6 +155,9 @@ class SearchPane(QWidget):
         tag_line = self.tag.lineEdit()
         assert tag_line is not None  # an editable combo box has one
         tag_line.setPlaceholderText(self.tr("Any tag"))
+        self.starred = QToolButton(objectName="starredOnly", checkable=True, text="★")
+        self.starred.setAccessibleName(self.tr("Only starred entries"))
+        self.starred.setToolTip(self.tr("Only starred entries"))
         self.dated = QCheckBox(self.tr("Between"))
         self.dated.setAccessibleName(self.tr("Only between two dates"))
         self.since = QDateEdit(calendarPopup=True, enabled=False, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
@@ -186,13 +190,14 @@ class SearchPane(QWidget):
             self.kind.currentIndexChanged,
             self.tag.currentTextChanged,
             self.dated.toggled,
+            self.starred.toggled,
             self.since.dateChanged,
             self.until.dateChanged,
         ):
             signal.connect(self._debounce.start)
 
         filters = QHBoxLayout()
-        for w in (self.kind, self.tag, self.dated, self.since, self.until):
+        for w in (self.kind, self.tag, self.starred, self.dated, self.since, self.until):
             filters.addWidget(w)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
@@ -232,6 +237,7 @@ class SearchPane(QWidget):
             tag=self.tag.currentText().strip() or None,
             since=self.since.date().toPython() if self.dated.isChecked() else None,
             until=self.until.date().toPython() if self.dated.isChecked() else None,
+            starred=self.starred.isChecked(),
         )
 
     def run_search(self) -> None:

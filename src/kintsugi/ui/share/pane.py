@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core import share, transfer
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.importing import ImportOptions
 from kintsugi.core.records import Record
 from kintsugi.core.render import heading, item_heading, render_item
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, ReceivedItem, SenderStatus
@@ -652,16 +653,16 @@ class SharePane(QWidget):
         self._start_progress()
 
         def work() -> str:  # streamed: memory does not grow with the journal
-            records = transfer.iter_records(db, everything=True)
-            total = transfer.count_records(db, everything=True)
-            digest, _ = transfer.write_json_export(
-                db, records, out, total=total, recipient=label, progress=self._keep_going
-            )
+            from kintsugi.core.complete import write_complete_backup
+
+            digest, _ = write_complete_backup(db, out, recipient=label, progress=self._keep_going)
             return digest
 
         run_in_background(work, lambda digest: self.on_exported(out, digest), self.on_export_failed)
 
-    def import_file(self, path: Path, bundle_passphrase: str | None = None) -> None:
+    def import_file(
+        self, path: Path, bundle_passphrase: str | None = None, *, jrnl_password: str | None = None
+    ) -> None:
         """Import on the thread pool, streamed, with progress and Cancel: all or nothing; a
         clear message either way."""
         db = self.session.database()
@@ -681,7 +682,11 @@ class SharePane(QWidget):
 
         def work():
             return transfer.import_path(
-                db, path, bundle_passphrase=bundle_passphrase, progress=keep_going
+                db,
+                path,
+                bundle_passphrase=bundle_passphrase,
+                progress=keep_going,
+                options=ImportOptions(jrnl_password=jrnl_password),
             )
 
         run_in_background(work, self.on_imported, self.on_import_failed)
@@ -712,9 +717,9 @@ class SharePane(QWidget):
                 self.offer_to_trust(result)
         else:
             channel.info(
-                self.tr("Imported %1 item(s); %2 were already here.")
+                self.tr("Imported %1 item(s): %2.")
                 .replace("%1", str(result.added))
-                .replace("%2", str(result.skipped))
+                .replace("%2", result.summary())
             )
         self.imported.emit()
 

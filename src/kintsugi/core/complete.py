@@ -1,0 +1,147 @@
+"""The complete backup (``export --all --format json``): every record — the trash
+included, private notes included — and the vault's own state: settings (support contacts,
+own techniques, the check-in schedule, preferences), the sharing identity and address book,
+received bundles and the share log (:mod:`kintsugi.core.repo.vault_state`).
+
+It is the Kintsugi JSON export (``"items"``, which any Kintsugi imports) with one more key,
+``"vault"``, which an import restores only into a vault that holds no records yet (an
+empty vault: a restore on a new machine), never over another vault's own settings and
+identity. Streamed: records are written as they are read.
+
+The sharing identity is a secret (its private age key opens bundles sent to this vault; its
+signing key signs as this vault): the file says so in ``"vault": {"warning": …}``, and the
+CLI and the app say so when writing it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from array import array
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kintsugi.core import fsutil
+from kintsugi.core.db import Database
+from kintsugi.core.errors import from_os_error
+from kintsugi.core.importing import EXPORT_FORMAT, EXPORT_VERSION
+from kintsugi.core.repo import vault_state
+from kintsugi.core.repo.items import Items
+from kintsugi.core.repo.sharing import Sharing
+from kintsugi.core.timeutil import utc_text
+
+SECRET_WARNING = (
+    "This file holds this vault's sharing identity: its private age key (it opens the "
+    "bundles your partner sends you) and its signing key (it signs bundles as you). Anyone "
+    "with this file can read those bundles and sign as you. Keep it secret, like the vault's "
+    "passphrase."
+)
+
+Progress = Callable[[int, int], bool]
+
+
+def backup_document_tail(db: Database) -> dict[str, Any]:
+    """The ``"vault"`` part: the warning, and every state table's rows."""
+    return {"warning": SECRET_WARNING, "state": vault_state.dump(db)}
+
+
+def _put_attachments(db: Database, put: Callable[[str], None]) -> None:
+    """Every attachment, in record order: its link's fields and its bytes in base64,
+    written a chunk at a time (a 256 MB recording never sits whole in memory)."""
+    from kintsugi.core.repo.attachments import AttachmentRepo
+
+    store = AttachmentRepo(db)
+    first = True
+    for item_id, item_uid in vault_state.with_attachments(db):
+        for att in store.list_for(item_id):
+            head = {
+                "uid": att.uid,
+                "item_uid": item_uid,
+                "name": att.name,
+                "mime": att.mime,
+                "kind": att.kind,
+                "size": att.size,
+                "sha256": att.sha256,
+                "width": att.width,
+                "height": att.height,
+                "duration_ms": att.duration_ms,
+                "metadata_kept": att.metadata_kept,
+                "created_at": utc_text(att.created_at) if att.created_at else None,
+            }
+            text = json.dumps(head, ensure_ascii=False)
+            put(("\n" if first else ",\n") + text[:-1] + ', "data": "')
+            first = False
+            rest = b""
+            for chunk in store.chunks(att.id):
+                data = rest + chunk
+                cut = len(data) - len(data) % 3
+                put(base64.b64encode(data[:cut]).decode("ascii"))
+                rest = data[cut:]
+            put(base64.b64encode(rest).decode("ascii") + '"}')
+
+
+def write_complete_backup(
+    db: Database,
+    out: Path,
+    *,
+    recipient: str = "file",
+    progress: Progress | None = None,
+) -> tuple[str, int]:
+    """Write the complete backup to ``out`` (0600, atomically, streamed) and log it.
+    Returns (SHA-256, records written)."""
+    from kintsugi.core.errors import ExportCancelled
+    from kintsugi.core.transfer import full_dict
+
+    out = Path(out)
+    total = vault_state.count_all(db)
+    digest = hashlib.sha256()
+    ids = array("q")
+    items = Items(db)
+    try:
+        fsutil.ensure_private_dir(out.parent)
+        tmp = fsutil.temp_sibling(out, "write")
+    except OSError as exc:
+        raise from_os_error(exc, out, vault=False) from None
+    try:
+        with open(tmp, "wb") as f:
+
+            def put(text: str) -> None:
+                data = text.encode("utf-8")
+                digest.update(data)
+                f.write(data)
+
+            head = json.dumps(
+                {
+                    "format": EXPORT_FORMAT,
+                    "version": EXPORT_VERSION,
+                    "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "complete": True,
+                }
+            )
+            put(head[:-1] + ', "items": [')
+            for n, item_id in enumerate(vault_state.iter_all_ids(db)):
+                if n % 500 == 0 and progress is not None and not progress(n, total):
+                    raise ExportCancelled()
+                rec = items.get(item_id)
+                put(
+                    ("\n" if n == 0 else ",\n") + json.dumps(full_dict(rec, db), ensure_ascii=False)
+                )
+                ids.append(item_id)
+            put('\n],\n"attachments": [')
+            _put_attachments(db, put)
+            put('\n],\n"vault": ' + json.dumps(backup_document_tail(db), ensure_ascii=False))
+            put("}\n")
+            f.flush()
+        fsutil.atomic_replace(tmp, out)
+    except OSError as exc:
+        fsutil.remove_quietly(tmp)
+        raise from_os_error(exc, out, vault=False) from None
+    except BaseException:
+        fsutil.remove_quietly(tmp)
+        raise
+    hexdigest = digest.hexdigest()
+    Sharing(db).log(recipient=recipient, fmt="json", sha256=hexdigest, item_ids=list(ids))
+    return hexdigest, len(ids)
