@@ -83,18 +83,18 @@ def test_cancel_in_the_progress_dialog_keeps_nothing_and_the_summary_follows(
 
     pane._on_import_progress = cancel_on_first
     monkeypatch.setattr(transfer, "import_path", import_path)
-    with qtbot.waitSignal(pane.exported, timeout=30_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=30_000) as blocker:
         pane.import_file(path)
-    assert blocker.args[0] == "The import was stopped; nothing was imported."
+    assert blocker.args[0].text == "The import was stopped; nothing was imported."
     assert len(Items(db).timeline(limit=10_000)) == before
     pane._on_import_progress = original
     monkeypatch.setattr(transfer, "import_path", real_import)
-    with qtbot.waitSignal(pane.exported, timeout=60_000) as blocker:
+    with qtbot.waitSignal(channel.bridge().shown, timeout=60_000) as blocker:
         pane.import_file(path)
-    assert blocker.args[0] == "Imported 5000 item(s): 5,000 new, 0 already here."
-    with qtbot.waitSignal(pane.exported, timeout=60_000) as blocker:
+    assert blocker.args[0].text == "Imported 5000 item(s): 5,000 new, 0 already here."
+    with qtbot.waitSignal(channel.bridge().shown, timeout=60_000) as blocker:
         pane.import_file(path)
-    assert blocker.args[0] == "Imported 0 item(s): 0 new, 5,000 already here."
+    assert blocker.args[0].text == "Imported 0 item(s): 0 new, 5,000 already here."
 
 
 def test_an_encrypted_jrnl_journal_asks_for_its_password(window, qtbot, monkeypatch):
@@ -116,15 +116,14 @@ def test_an_encrypted_jrnl_journal_asks_for_its_password(window, qtbot, monkeypa
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(fake_get_text))
     monkeypatch.setattr(file_actions, "ask_open", lambda *a, **k: path)
-    pane = window.share
     db = window.session.database()
     before = len(Items(db).timeline(limit=10_000))
-    with qtbot.waitSignal(pane.exported, timeout=30_000) as blocker:
-        window.on_import()
+    with qtbot.waitSignal(channel.bridge().shown, timeout=30_000) as blocker:
+        window.file_actions.on_import()
     assert asked == [("jrnl password", QLineEdit.Password)]
-    assert "does not open this encrypted jrnl journal" in blocker.args[0]
+    assert "does not open this encrypted jrnl journal" in blocker.args[0].text
     assert len(Items(db).timeline(limit=10_000)) == before
-    with qtbot.waitSignal(pane.exported, timeout=30_000) as blocker:
-        window.on_import()
-    assert blocker.args[0] == "Imported 3 item(s): 3 new, 0 already here."
+    with qtbot.waitSignal(channel.bridge().shown, timeout=30_000) as blocker:
+        window.file_actions.on_import()
+    assert blocker.args[0].text == "Imported 3 item(s): 3 new, 0 already here."
     assert len(Items(db).timeline(limit=10_000)) == before + 3

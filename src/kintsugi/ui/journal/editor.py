@@ -89,7 +89,10 @@ class EntryEditor(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags.setCompleter(completer)
         # A small toggle (the editor must fit 960 px beside the timeline): ★ when starred.
-        self.star = QToolButton(objectName="starredCheck", checkable=True, text="☆")
+        self.star = QToolButton()
+        self.star.setObjectName("starredCheck")
+        self.star.setCheckable(True)
+        self.star.setText("☆")
         self.star.setAccessibleName(self.tr("Starred"))
         self.star.setToolTip(
             self.tr("Star this entry: starred entries show ★ in the timeline and can be found.")

@@ -155,7 +155,10 @@ class SearchPane(QWidget):
         tag_line = self.tag.lineEdit()
         assert tag_line is not None  # an editable combo box has one
         tag_line.setPlaceholderText(self.tr("Any tag"))
-        self.starred = QToolButton(objectName="starredOnly", checkable=True, text="★")
+        self.starred = QToolButton()
+        self.starred.setObjectName("starredOnly")
+        self.starred.setCheckable(True)
+        self.starred.setText("★")
         self.starred.setAccessibleName(self.tr("Only starred entries"))
         self.starred.setToolTip(self.tr("Only starred entries"))
         self.dated = QCheckBox(self.tr("Between"))
