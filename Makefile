@@ -15,14 +15,14 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy --strict src/kintsugi/core
-	$(VENV)/bin/mypy --follow-imports=silent src/kintsugi/ui
+	$(VENV)/bin/mypy --follow-imports=silent src/kintsugi/ui src/kintsugi/cli.py src/kintsugi/__main__.py
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy --strict src/kintsugi/core
-	$(VENV)/bin/mypy --follow-imports=silent src/kintsugi/ui
+	$(VENV)/bin/mypy --follow-imports=silent src/kintsugi/ui src/kintsugi/cli.py src/kintsugi/__main__.py
 
 bench: $(STAMP)
 	$(PY) bench/bench_core.py $(BENCH_ARGS)

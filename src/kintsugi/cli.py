@@ -12,13 +12,15 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from kintsugi import __version__
 from kintsugi.core import passphrases, paths, terminal
 from kintsugi.core.errors import KintsugiError, VaultExists
-from kintsugi.core.records import KINDS, Entry
+from kintsugi.core.records import KINDS, Entry, Record
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.search import Search, SearchFilters
@@ -33,7 +35,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 1, not argparse's 2
+    def error(self, message: str) -> NoReturn:  # usage errors exit 1, not argparse's 2
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -337,14 +339,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             digest, count = complete_backup.write_complete_backup(vault.db, out, recipient=label)
         elif args.format == "json":  # streamed: memory does not grow with the journal
+            streamed: Iterable[Record]
             if args.ids:
                 items = Items(vault.db)
-                records, total = (items.get(i) for i in args.ids), len(args.ids)
+                streamed, total = (items.get(i) for i in args.ids), len(args.ids)
             else:
-                records = transfer.iter_records(vault.db, **chosen)
+                streamed = transfer.iter_records(vault.db, **chosen)
                 total = transfer.count_records(vault.db, **chosen)
             digest, count = transfer.write_json_export(
-                vault.db, records, out, total=total, recipient=label
+                vault.db, streamed, out, total=total, recipient=label
             )
         else:
             records = transfer.select(vault.db, ids=args.ids, **chosen)
@@ -372,7 +375,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 out,
                 fmt=args.format,
                 recipient=label,
-                item_ids=[r.id for r in records],
+                item_ids=[r.id for r in records if r.id is not None],  # all: read from the vault
             )
     if args.format in ("pdf", "md", "json", *outbound_formats()):
         print(
