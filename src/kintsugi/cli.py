@@ -375,7 +375,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 out,
                 fmt=args.format,
                 recipient=label,
-                item_ids=[r.id for r in records if r.id is not None],  # all: read from the vault
+                item_ids=_ids(records),
             )
     if args.format in ("pdf", "md", "json", *outbound_formats()):
         print(
@@ -417,9 +417,7 @@ def _export_outbound(db, args: argparse.Namespace, out: Path, label: str, chosen
             raise from_os_error(exc, out, vault=False) from None
         from kintsugi.core.repo.sharing import Sharing
 
-        Sharing(db).log(
-            recipient=label, fmt="notes", sha256=digest, item_ids=[r.id for r in records]
-        )
+        Sharing(db).log(recipient=label, fmt="notes", sha256=digest, item_ids=_ids(records))
         return digest, count
     if args.format == "jrnl":
         data = outbound.jrnl_text(records).encode("utf-8")
@@ -428,9 +426,14 @@ def _export_outbound(db, args: argparse.Namespace, out: Path, label: str, chosen
     else:
         data = outbound.dayone_zip(records, db=db)
     digest = transfer.write_export(
-        db, data, out, fmt=args.format, recipient=label, item_ids=[r.id for r in records]
+        db, data, out, fmt=args.format, recipient=label, item_ids=_ids(records)
     )
     return digest, len(records)
+
+
+def _ids(records: Iterable[Record]) -> list[int]:
+    """The ids of records read from the vault (every one has one)."""
+    return [r.id for r in records if r.id is not None]
 
 
 def _recipient_label(sharing, args: argparse.Namespace) -> str:
