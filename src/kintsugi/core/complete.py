@@ -30,6 +30,7 @@ from kintsugi.core.errors import from_os_error
 from kintsugi.core.importing import EXPORT_FORMAT, EXPORT_VERSION
 from kintsugi.core.repo import vault_state
 from kintsugi.core.repo.items import Items
+from kintsugi.core.repo.pending import PendingTemps
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.timeutil import utc_text
 
@@ -102,11 +103,9 @@ def write_complete_backup(
     items = Items(db)
     try:
         fsutil.ensure_private_dir(out.parent)
-        tmp = fsutil.temp_sibling(out, "write")
-    except OSError as exc:
-        raise from_os_error(exc, out, vault=False) from None
-    try:
-        with open(tmp, "wb") as f:
+        # the temporary is recorded in the vault before it exists: a kill mid-write leaves
+        # one the next open removes (core/repo/pending.py)
+        with fsutil.atomic_output(out, pending=PendingTemps(db)) as f:
 
             def put(text: str) -> None:
                 data = text.encode("utf-8")
@@ -134,14 +133,8 @@ def write_complete_backup(
             _put_attachments(db, put)
             put('\n],\n"vault": ' + json.dumps(backup_document_tail(db), ensure_ascii=False))
             put("}\n")
-            f.flush()
-        fsutil.atomic_replace(tmp, out)
     except OSError as exc:
-        fsutil.remove_quietly(tmp)
         raise from_os_error(exc, out, vault=False) from None
-    except BaseException:
-        fsutil.remove_quietly(tmp)
-        raise
     hexdigest = digest.hexdigest()
     Sharing(db).log(recipient=recipient, fmt="json", sha256=hexdigest, item_ids=list(ids))
     return hexdigest, len(ids)

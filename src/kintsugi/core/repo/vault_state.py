@@ -15,6 +15,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from kintsugi.core.db import Database
+from kintsugi.core.repo import pending
+
+#: Settings about this one file on this machine, never carried: the temporaries being
+#: written (a backup holding its own temp's path would leave that path in the clear).
+LOCAL_SETTINGS = frozenset({pending.KEY})
 
 #: Written by the repositories; a backup carries them as records.
 RECORD_TABLES = frozenset(
@@ -102,7 +107,7 @@ def dump(db: Database) -> dict[str, list[dict[str, Any]]]:
             rows = []
             for row in conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1"):
                 data = _row(cols, row, uids, {"id"})
-                if data is None:
+                if data is None or (table == "setting" and data.get("key") in LOCAL_SETTINGS):
                     continue
                 if child and has_id:
                     ccols = _columns(conn, child)
@@ -134,6 +139,8 @@ def restore(conn: Any, state: dict[str, Any]) -> int:
         for data in rows:
             if not isinstance(data, dict):
                 raise ValueError(f"{table}: a row is not an object")
+            if table == "setting" and data.get("key") in LOCAL_SETTINGS:
+                continue
             values = [data.get(c) for c in cols]
             verb = "INSERT OR REPLACE" if table == "setting" else "INSERT"
             marks = ", ".join("?" for _ in cols)
