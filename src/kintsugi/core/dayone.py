@@ -352,7 +352,7 @@ def import_zip(db: Any, f: BinaryIO, prefix: str, size: int, progress: Any, run_
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
                 raise _Refused(info.filename, f"cannot be read ({exc})") from None
             with stream:
-                run.reader = _Counting(stream)  # type: ignore[arg-type]
+                run.reader = _Counting(stream)
                 run.base = done
                 doc = _JsonDocument(run.reader)
                 for section, n, value in doc.elements():

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 import ijson
 
@@ -296,7 +296,7 @@ def _import_bundle(
 class _Counting(io.RawIOBase):
     """A binary reader that knows how far into the file it is (for progress)."""
 
-    def __init__(self, f: BinaryIO):
+    def __init__(self, f: IO[bytes]):  # a file, or a member of a zip
         super().__init__()
         self.f = f
         self.pos = 0

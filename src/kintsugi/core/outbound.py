@@ -24,7 +24,7 @@ import os
 import re
 import shutil
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -417,7 +417,7 @@ _DAYONE_TYPES = {
 
 def dayone_entry(
     rec: Record,
-    attachments: list[tuple[Any, bytes]] = (),  # type: ignore[assignment]
+    attachments: Sequence[tuple[Any, bytes]] = (),
 ) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
     """One record as a Day One entry, and the media files it needs in the zip: each
     attachment (a picture, a recording, a PDF) as ``photos/<md5>.<type>`` (``audios/``,
