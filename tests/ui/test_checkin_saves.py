@@ -82,12 +82,16 @@ def test_boundary_and_goal_saves_never_wait_for_the_disk(window, qtbot):
 def test_a_new_boundary_is_added_on_the_writer(window, qtbot):
     tab, vault, release = window.checkins.boundaries, window.session.vault, threading.Event()
     _hold_the_writer(vault, release)
-    tab.new_record()  # returns at once
-    assert not tab.new_button.isEnabled() and not tab.form.isEnabled()
+    tab.new_record()  # an empty form at once; the boundary is kept from its first words
+    assert tab.form.isEnabled() and tab.list.count() == 0
+    tab.text.setPlainText("We say so when plans change")  # saved on the writer (held)
+    qtbot.wait(1_500)  # the timed save was handed to the writer without waiting for it
+    assert tab.list.count() == 0
     release.set()
-    qtbot.waitUntil(lambda: tab.form.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=10_000)
     assert len(window.session.boundaries().all_ids()) == 1
-    assert tab.list.count() == 1 and tab.new_button.isEnabled()
+    tab.text.setPlainText("We say so when plans change, at once")
+    assert tab.flush() and len(window.session.boundaries().all_ids()) == 1  # not added twice
 
 
 KILLED = textwrap.dedent("""

@@ -102,6 +102,15 @@ WINDOW_GEOMETRY: Setting[object] = _register(
 TEXT_SIZE_HERE = _register(
     "ui/text_size", int, 100, Where.MACHINE, doc="TEXT_SIZE again, for the lock screen"
 )
+OPEN_ON = _register(
+    "ui.open_on", str, "start", doc="after unlocking: 'start' (a quiet page) or 'last' entry"
+)
+NEUTRAL_NAME = _register(
+    "discretion/neutral_name", bool, False, Where.MACHINE, doc="'Notes' and a plain icon"
+)
+SHOW_FILE_NAME = _register(
+    "discretion/show_file_name", bool, False, Where.MACHINE, doc="the lock screen names the file"
+)
 
 # --- the vault's own ----------------------------------------------------------------------
 VAULT_CREATED_AT: Setting[str | None] = _register(

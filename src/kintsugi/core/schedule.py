@@ -12,7 +12,7 @@ from kintsugi.core.repo.settings import Settings
 
 @dataclass
 class CheckInSchedule:
-    cadence: str = "weekly"  # "off", "daily" or "weekly"
+    cadence: str = "off"  # "off", "daily" or "weekly": no reminder until the person sets one
     weekday: int = 7  # ISO weekday for weekly (7 = Sunday)
     at: str = "19:00"  # local time of day
 

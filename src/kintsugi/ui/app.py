@@ -21,6 +21,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Kintsugi")
     app.setDesktopFileName("kintsugi")
     app.setWindowIcon(app_icon())
+    from kintsugi.ui.discretion import apply_identity
+
+    apply_identity(app)  # a neutral name and icon, if chosen
     apply_theme(app, "system")
     from kintsugi.core import config
     from kintsugi.ui.machine_settings import MachineSettings

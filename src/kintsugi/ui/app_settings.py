@@ -1,5 +1,5 @@
 """The app's settings kept inside the vault: auto-lock, theme, text size, first day of the
-week, reduced motion (each defined once in core/config.py). Plain data, read and written
+week, reduced motion, what the journal opens on (each defined once in core/config.py). Plain data, read and written
 through the vault's settings repository."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ class AppSettings:
     text_size: int = config.TEXT_SIZE.default  # percent of the system's: every text, the editor
     first_day_of_week: int = config.FIRST_DAY_OF_WEEK.default  # Qt.DayOfWeek value
     reduced_motion: bool = config.REDUCED_MOTION.default
+    open_on: str = config.OPEN_ON.default  # "start" (a quiet page) or "last" (the last entry)
 
     SETTINGS: ClassVar[dict[str, config.Setting[Any]]] = {
         "autolock_minutes": config.AUTOLOCK_MINUTES,
@@ -27,6 +28,7 @@ class AppSettings:
         "text_size": config.TEXT_SIZE,
         "first_day_of_week": config.FIRST_DAY_OF_WEEK,
         "reduced_motion": config.REDUCED_MOTION,
+        "open_on": config.OPEN_ON,
     }
 
     @classmethod

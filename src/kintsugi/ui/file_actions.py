@@ -14,6 +14,7 @@ from kintsugi.core.vault import backup_dir_for
 from kintsugi.ui import channel
 from kintsugi.ui.dialogs.files import ask_open, ask_save
 from kintsugi.ui.dialogs.restore import RestoreDialog
+from kintsugi.ui.discretion import EXPORT_NAMES
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.pane import SharePane
@@ -127,7 +128,7 @@ class FileActions(QObject):
         out = ask_save(
             self.window,
             self.tr("Export everything"),
-            Path.home() / "kintsugi-export.json",
+            Path.home() / EXPORT_NAMES["everything"],
             self.tr("JSON, lossless (*.json);;Markdown, one file per day (*.zip)"),
         )
         if out:

@@ -22,6 +22,8 @@ class MachineSettings:
         if not self._store.contains(key):
             return default
         value = self._store.value(key)
+        if config.REGISTRY[key].type is bool and isinstance(value, str):
+            return {"true": True, "false": False}.get(value.lower(), default)  # INI text
         if config.REGISTRY[key].type is int and isinstance(value, str):
             try:  # an INI file gives numbers back as text
                 return int(value)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core import backups, config
 from kintsugi.core.support_card import read_card
-from kintsugi.ui import channel
+from kintsugi.ui import channel, discretion
 from kintsugi.ui.app_settings import AppSettings
 from kintsugi.ui.checkins.pane import CheckInReminder, CheckInsPane
 from kintsugi.ui.dialogs.settings import SettingsDialog
@@ -54,8 +54,6 @@ from kintsugi.ui.widgets.banners import ReminderBar, UndoBanner
 from kintsugi.ui.widgets.screen_fit import fit_to_screen, fits
 from kintsugi.ui.workers import run_in_background
 
-TITLE = "Kintsugi"
-
 
 def application() -> QApplication:
     app = QApplication.instance()
@@ -69,7 +67,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session):
         super().__init__()
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(discretion.app_title())  # "Notes", if the person chose so
         self.session = session
         self.settings = AppSettings()
         self._offer_recovery_key = False
@@ -103,7 +101,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.nav = self.sections.nav
-        self.nav.setFixedWidth(180)
+        self.nav.ensurePolished()  # rows measured with the style sheet's padding
+        self.nav.doItemsLayout()
         self.panes = self.sections.stack
         self.sections.shown.connect(self.on_pane_shown)
         self.idle = IdleWatcher(application(), self)
@@ -126,7 +125,7 @@ class MainWindow(QMainWindow):
         left.addWidget(self.nav, 1)
         left.addWidget(self.keep_offer, 0, Qt.AlignmentFlag.AlignHCenter)
         left.addWidget(self.support_strip)
-        self.support_strip.setFixedWidth(180)
+        self.fit_navigation()
         row = QHBoxLayout(self.workspace)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left)
@@ -205,11 +204,14 @@ class MainWindow(QMainWindow):
         self.ground_action = action(self.tr("Ground now…"), flow.on_ground_now, "Ctrl+G", file_menu)
         self.ground_action.setToolTip(self.tr("Ground now: breathing and other exercises (Ctrl+G)"))
         self.lock_action = action(self.tr("Lock"), self.lock, "Ctrl+L", file_menu)
-        action(
-            self.tr("Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences, file_menu
+        self.panic_action = action(
+            self.tr("Hide and lock"), self.hide_and_lock, discretion.PANIC_KEY, file_menu
         )
+        self.panic_key = discretion.PanicKey(self.hide_and_lock, self)  # in dialogs too
+        application().installEventFilter(self.panic_key)
+        action(self.tr("Settings…"), self.on_settings, "Ctrl+,", file_menu)  # none is standard here
         file_menu.addSeparator()
-        action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+        action(self.tr("Quit"), self.close, "Ctrl+Q", file_menu)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.find_action = action(
             self.tr("Search…"), self.on_find, QKeySequence.StandardKey.Find, edit_menu
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         self.triggers.form.autosaver.state_changed.connect(self.on_save_state_changed)
         self.share.imported.connect(self.journal.reload)  # what came in shows at once
         self.share.imported.connect(self.triggers.reload)
+        self.share.import_requested.connect(self.file_actions.on_import)
         self.share.open_requested.connect(self.on_open_requested)
         self.journal.share_changed.connect(self.share.reload)
         self.triggers.share_changed.connect(self.share.reload)
@@ -269,7 +272,9 @@ class MainWindow(QMainWindow):
         self.statusBar().show()
         if self.session.vault_exists():
             self.unlock.clear()
-            self.unlock.set_vault_name(self.session.path.name)
+            self.unlock.set_vault_name(
+                self.session.path.name if discretion.show_file_name() else ""
+            )
             self.unlock.set_support_available(read_card() is not None)
             self.screens.setCurrentWidget(self.unlock)
             self.unlock.passphrase.setFocus()
@@ -362,12 +367,30 @@ class MainWindow(QMainWindow):
     def show_recovery_key(self, recovery_key: str) -> None:
         self.open_dialog(RecoveryKeyDialog(recovery_key, self, self.session.pending_temps()))
 
+    def fit_navigation(self) -> None:
+        """The side column is as wide as its longest section name at the text size now."""
+        metrics = self.nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.nav.item(n).text()) for n in range(self.nav.count())),
+            default=0,
+        )
+        width = max(
+            widest + metrics.averageCharWidth() * 8,
+            metrics.averageCharWidth() * 18,
+            self.support_strip.sizeHint().width(),  # "People who help" and its links
+        )
+        self.nav.setFixedWidth(width)
+        self.support_strip.setFixedWidth(width)
+
     def apply_settings(self, values: AppSettings) -> None:
         self.settings = values
+        discretion.apply_identity(application())
+        self.setWindowTitle(discretion.app_title())
         self.idle.set_minutes(values.autolock_minutes)
         self.idle.start()
         apply_theme(application(), values.theme)
         apply_text_size(application(), values.text_size)
+        self.fit_navigation()
         config.TEXT_SIZE_HERE.set(MachineSettings(), values.text_size)  # for the lock screen too
         self.exercise.reduced_motion = values.reduced_motion
         day = Qt.DayOfWeek(values.first_day_of_week)
@@ -389,7 +412,7 @@ class MainWindow(QMainWindow):
             not self.sections.flush()
             and channel.ask(
                 self,
-                TITLE,
+                discretion.app_title(),
                 self.tr(
                     "The last changes couldn't be saved (%1)\n\nLock anyway and lose them?"
                 ).replace("%1", self.save_state.text()),
@@ -409,6 +432,16 @@ class MainWindow(QMainWindow):
     def flush(self) -> bool:
         """Save every open form now; False if anything could not be saved."""
         return self.sections.flush()
+
+    def hide_and_lock(self) -> None:
+        """The panic key: out of sight at once, then locked. What can be saved is saved;
+        nothing asks first (someone is coming)."""
+        self.showMinimized()
+        for window in QApplication.topLevelWidgets():
+            if window is not self and window.isVisible():
+                window.hide()
+        if self.session.is_open:
+            self.session.lock()  # the forms save first, as on any lock
 
     def on_idle(self) -> None:
         if self.session.is_open and not self.idle.held:
@@ -493,7 +526,7 @@ class MainWindow(QMainWindow):
                 self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
             self.tray.show()
             self.tray.showMessage(
-                TITLE,
+                discretion.app_title(),
                 self.tr("When you have a moment: your check-in."),
                 QSystemTrayIcon.MessageIcon.Information,
                 8000,

@@ -124,7 +124,12 @@ class BoundaryRepository(Repository[Boundary]):
                 ],
             )
             return
-        if (old.text, old.status, old.revisit_by) != (rec.text, rec.status, rec.revisit_by):
+        unwritten = not old.text.strip()  # a new boundary's first words are not a rewording
+        if not unwritten and (old.text, old.status, old.revisit_by) != (
+            rec.text,
+            rec.status,
+            rec.revisit_by,
+        ):
             conn.execute(
                 "INSERT INTO boundary_revision (boundary_id, text, status, revisit_by, changed_at)"
                 " VALUES (?, ?, ?, ?, ?)",

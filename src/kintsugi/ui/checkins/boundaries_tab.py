@@ -24,6 +24,8 @@ from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, Record
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.session import Session
 
+NO_DATE = QDate(1900, 1, 1)  # what an unset date holds; it reads "no date"
+
 
 class OptionalDate(QWidget):
     """A date that may be left unset."""
@@ -34,26 +36,50 @@ class OptionalDate(QWidget):
         self.enabled.setAccessibleName(self.tr("Set %1").replace("%1", name))
         self.edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)  # type: ignore[call-overload]
         self.edit.setAccessibleName(name)
-        self.enabled.toggled.connect(self.edit.setEnabled)
+        # Unset reads "no date" (the lowest date stands for it), never a made-up day.
+        self.edit.setMinimumDate(NO_DATE)
+        self.edit.setSpecialValueText(self.tr("no date"))
+        self.edit.setDate(NO_DATE)
+        self.enabled.toggled.connect(self.on_toggled)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
         row.addWidget(self.edit, 1)
 
+    def on_toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on and self.edit.date() == NO_DATE:
+            self.edit.setDate(QDate.currentDate())
+        elif not on:
+            self.edit.setDate(NO_DATE)
+
     def value(self) -> date | None:
-        return self.edit.date().toPython() if self.enabled.isChecked() else None
+        if not self.enabled.isChecked() or self.edit.date() == NO_DATE:
+            return None
+        return self.edit.date().toPython()
 
     def set_value(self, day: date | None) -> None:
+        self.edit.blockSignals(True)
+        self.edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+        self.edit.blockSignals(False)
         self.enabled.setChecked(day is not None)
-        self.edit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
+        self.edit.setEnabled(day is not None)
 
 
 class BoundariesTab(RecordListTab):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(
-            session, self.tr("Boundaries, due for revisit first"), self.tr("New boundary"), parent
+            session,
+            self.tr("Boundaries, due for revisit first"),
+            self.tr("New boundary"),
+            self.tr(
+                "No boundaries yet. When the two of you agree on something, write it down "
+                "here in plain words: press New boundary."
+            ),
+            parent,
         )
         self.text = QPlainTextEdit(placeholderText=self.tr("What we agreed, in plain words"))
+        self.text.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.text.setAccessibleName(self.tr("The agreement"))
         self.agreed = OptionalDate(self.tr("Agreed on"))
         self.revisit = OptionalDate(self.tr("Revisit by"))
@@ -97,7 +123,7 @@ class BoundariesTab(RecordListTab):
 
     def add_list_row(self, item_id: int, due: object) -> None:
         b = self.repo().get(item_id)
-        label = b.text.splitlines()[0] if b.text else "—"
+        label = b.text.splitlines()[0] if b.text.strip() else self.tr("(not written yet)")
         if due:
             label = f"{label}   · " + self.tr("time to revisit")
         elif b.status != "active":
@@ -111,10 +137,9 @@ class BoundariesTab(RecordListTab):
         self.list.addItem(row)
 
     def blank(self) -> Boundary:
-        return Boundary(text=self.tr("A new agreement"))
+        return Boundary()  # empty: the placeholder says what goes here
 
     def focus_new(self) -> None:
-        self.text.selectAll()
         self.text.setFocus()
 
     def show_record(self, b: Record) -> None:

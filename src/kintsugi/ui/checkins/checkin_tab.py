@@ -33,6 +33,8 @@ from kintsugi.ui.autosave import Autosaver, Background, Draft, store_draft
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.charts import ChartSpec, ChartWidget
+from kintsugi.ui.widgets.flow_layout import FlowLayout
+from kintsugi.ui.widgets.reflow import ReflowRow, scrolling
 
 QUESTIONS = {
     "safety": "How safe do I feel?",
@@ -128,11 +130,10 @@ class CheckInTab(QWidget):
         for w in (self.cadence, self.weekday):
             w.currentIndexChanged.connect(self.on_schedule_changed)
         self.at.timeChanged.connect(self.on_schedule_changed)
-        schedule = QHBoxLayout()
-        schedule.addWidget(QLabel(self.tr("Remind me"), textFormat=Qt.TextFormat.PlainText))
+        schedule = FlowLayout()
+        schedule.add(QLabel(self.tr("Remind me"), textFormat=Qt.PlainText))
         for w in (self.cadence, self.weekday, self.at):
-            schedule.addWidget(w)
-        schedule.addStretch(1)
+            schedule.add(w)
 
         self.trend = ChartWidget()
         self.trend.setMinimumSize(240, 150)  # the window fits 960 × 540 logical pixels
@@ -140,21 +141,24 @@ class CheckInTab(QWidget):
         self.history.setAccessibleName(self.tr("Past check-ins"))
         self.history.setMaximumHeight(140)
         self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left = QVBoxLayout()
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        left_side, right_side = QWidget(), QWidget()
+        left = QVBoxLayout(left_side)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(self.state, 1)
-        row.addWidget(self.new_button)
+        row = FlowLayout()
+        row.add(self.state, stretch=True)
+        row.add(self.new_button)
         left.addLayout(row)
         left.addLayout(schedule)
         left.addStretch(1)
-        right = QVBoxLayout()
+        right = QVBoxLayout(right_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.trend, 1)
         right.addWidget(self.history)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(ReflowRow(left_side, right_side)))
 
     # --- loading -------------------------------------------------------------------
     def on_unlocked(self) -> None:

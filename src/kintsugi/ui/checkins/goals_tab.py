@@ -34,7 +34,7 @@ from kintsugi.ui.widgets.cells import cell_text
 class GoalCard(QWidget):
     def __init__(self, goal: Goal, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel(goal.text, textFormat=Qt.TextFormat.PlainText)
+        self.title = QLabel(goal.text or self.tr("(not written yet)"), textFormat=Qt.PlainText)
         self.bar = QProgressBar(textVisible=True)
         self.bar.setAccessibleName(self.tr("Progress of %1").replace("%1", goal.text))
         target = goal.target_amount or 1
@@ -61,7 +61,13 @@ class GoalsTab(RecordListTab):
     celebrated = Signal(str)  # the kind words shown once
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, self.tr("Goals"), self.tr("New goal"), parent)
+        super().__init__(
+            session,
+            self.tr("Goals"),
+            self.tr("New goal"),
+            self.tr("No goals yet. A small, measurable one is a good start: press New goal."),
+            parent,
+        )
         self.text = QLineEdit(placeholderText=self.tr("e.g. One accountability talk a week"))
         self.text.setAccessibleName(self.tr("Goal"))
         self.target = QDoubleSpinBox(maximum=10_000, decimals=0, specialValueText="—")  # type: ignore[call-arg]
@@ -74,6 +80,7 @@ class GoalsTab(RecordListTab):
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.progress = QTableWidget(0, 3)
+        self.progress.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.progress.setAccessibleName(self.tr("Progress entries"))
         self.progress.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Amount"), self.tr("Note")]
@@ -129,10 +136,9 @@ class GoalsTab(RecordListTab):
         self.list.setItemWidget(row, card)
 
     def blank(self) -> Goal:
-        return Goal(text=self.tr("A small, measurable goal"), target_amount=1)
+        return Goal()  # empty: the placeholders say what goes here
 
     def focus_new(self) -> None:
-        self.text.selectAll()
         self.text.setFocus()
 
     def show_record(self, g: Record) -> None:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+import dataclasses
 
-from kintsugi.core.errors import KintsugiError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
 from kintsugi.core.records import Record
 from kintsugi.ui import channel
-from kintsugi.ui.autosave import Autosaver, Background
-from kintsugi.ui.messages import describe
+from kintsugi.ui.autosave import Autosaver, Background, Draft
 from kintsugi.ui.session import Session
 
 
@@ -19,26 +26,30 @@ class RecordListTab(QWidget):
     Saves run on the vault's writer thread (ui.autosave.Background): the form is read on
     the UI thread, written there, and what was stored comes back to ``after_save``."""
 
-    _added = Signal(object)  # (Future of a new record, whether to focus it), writer → UI
-
     def __init__(
-        self, session: Session, list_name: str, new_label: str, parent: QWidget | None = None
+        self,
+        session: Session,
+        list_name: str,
+        new_label: str,
+        empty_text: str = "",
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.session = session
         self._record: Record | None = None
         self.state: QLabel  # where the form says "Saved" (each subclass places it)
+        self._draft = Draft()  # a new record gets its id from its first save, on the writer
         self._loading = False
+        kind_store = type(self).store
         self.autosaver = Autosaver(
             parent=self,
             background=Background(
                 writer=lambda: self.session.writer(),
-                snapshot=lambda: (self.collect(), self.repo()),
-                store=self.store,
+                snapshot=lambda: (self.collect(), self.repo(), self._draft),
+                store=lambda value: first_words_then(kind_store, value),
                 apply=self._apply,
             ),
         )
-        self._added.connect(self._on_added)
         self.list = QListWidget()
         self.list.setAccessibleName(list_name)
         self.list.currentItemChanged.connect(self.on_current_item_changed)
@@ -47,6 +58,12 @@ class RecordListTab(QWidget):
         self.new_button.clicked.connect(self.new_record)
         self.form = QWidget()
         self.form.setEnabled(False)
+        # Nothing yet: what this list is for, and the one next step (the New button below).
+        self.empty = QLabel(
+            empty_text, wordWrap=True, textFormat=Qt.TextFormat.PlainText, visible=False
+        )
+        self.empty.setProperty("role", "subtle")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     # --- what subclasses provide -----------------------------------------------------
     def repo(self):
@@ -84,7 +101,8 @@ class RecordListTab(QWidget):
     # --- shared behaviour --------------------------------------------------------------
     def assemble(self, *right: QWidget) -> None:
         left = QVBoxLayout()
-        left.addWidget(self.list)
+        left.addWidget(self.list, 1)
+        left.addWidget(self.empty, 1)
         left.addWidget(self.new_button)
         column = QVBoxLayout()
         for w in right:
@@ -103,6 +121,7 @@ class RecordListTab(QWidget):
         for item_id, extra in self.record_ids():
             self.add_list_row(item_id, extra)
         self.list.blockSignals(False)
+        self.update_empty()
         for n in range(self.list.count()):
             if self.list.item(n).data(Qt.ItemDataRole.UserRole) == select or (
                 select is None and n == 0
@@ -114,32 +133,29 @@ class RecordListTab(QWidget):
         """Show this record in the form (a search hit, say)."""
         self.reload(select=item_id)
 
-    def new_record(self) -> None:
-        """Add a blank record on the writer; it is shown (and focused) once committed."""
-        self.autosaver.save_now()
-        repo, blank = self.repo(), self.blank()
-        try:
-            future = self.session.writer().submit(lambda: repo.add(blank))
-        except KintsugiError as exc:
-            self.show_error(describe(exc))
-            return
-        # Nothing is typed into the record shown before while the new one is on its way.
-        self.new_button.setEnabled(False)
-        self.form.setEnabled(False)
-        future.add_done_callback(self._added.emit)
+    def update_empty(self) -> None:
+        empty = self.list.count() == 0 and self.session.is_open
+        self.empty.setVisible(empty)
+        self.list.setVisible(not empty)
 
-    def _on_added(self, future) -> None:
-        self.new_button.setEnabled(True)
-        exc = future.exception()
-        if exc is not None:
-            self.form.setEnabled(self._record is not None)
-            if not isinstance(exc, KintsugiError):
-                raise exc
-            self.show_error(describe(exc))
-            return
-        if self.session.is_open:
-            self.reload(select=future.result().id)
-            self.focus_new()
+    def new_record(self) -> None:
+        """An empty form (its placeholders say what goes where); the record is kept from
+        the first words typed, never before (see :func:`first_words_then`)."""
+        self.autosaver.save_now()
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        rec = self.blank()
+        self._loading = True
+        try:
+            self.clear_fields()
+            self._record, self._draft = rec, Draft()
+            self.show_record(rec)
+        finally:
+            self._loading = False
+        self.autosaver.reset()
+        self.form.setEnabled(True)
+        self.focus_new()
 
     def show_error(self, text: str) -> None:
         """Say why something was not saved: a message, never on the form's save state (the
@@ -156,7 +172,7 @@ class RecordListTab(QWidget):
         rec = self.repo().get(current.data(Qt.ItemDataRole.UserRole))
         self._loading = True
         try:
-            self._record = rec
+            self._record, self._draft = rec, Draft(rec.id)
             self.show_record(rec)
         finally:
             self._loading = False
@@ -167,20 +183,43 @@ class RecordListTab(QWidget):
         if not self._loading and self._record is not None:
             self.autosaver.changed()
 
-    def _apply(self, result: tuple) -> None:
-        saved, extra = result
-        if self._record is not None and self._record.id == saved.id:
-            self._record = saved
-            self.after_save(saved, extra)
+    def _apply(self, result: tuple | None) -> None:
+        if result is None:  # a new one with no words yet: nothing was kept
+            return
+        saved, extra, draft = result
+        if draft is not self._draft or self._record is None:
+            return
+        if self._record.id is None:  # its first words were kept: now it is listed
+            self.list.blockSignals(True)
+            self.add_list_row(saved.id, False)
+            self.list.setCurrentRow(self.list.count() - 1)
+            self.list.blockSignals(False)
+            self.update_empty()
+        self._record = saved
+        self.after_save(saved, extra)
 
     def flush(self) -> bool:
         return self.autosaver.save_now()
 
     def clear(self) -> None:
         self.autosaver.reset()
-        self._record = None
+        self._record, self._draft = None, Draft()
         self.list.blockSignals(True)
         self.list.clear()
         self.list.blockSignals(False)
         self.clear_fields()
         self.form.setEnabled(False)
+
+
+def first_words_then(store, value: tuple) -> tuple | None:
+    """On the writer: a new record is added with its first words (none yet: nothing is
+    kept), then saved by the kind's own ``store``; later saves find the id on the draft."""
+    rec, repo, draft = value
+    if draft.id is None:
+        if not str(getattr(rec, "text", "")).strip():
+            return None
+        draft.id = repo.add(rec).id
+    if rec.id is None:
+        rec = dataclasses.replace(rec, id=draft.id)
+    saved, extra = store((rec, repo))
+    return saved, extra, draft

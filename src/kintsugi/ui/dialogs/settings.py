@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.errors import WrongPassphrase
 from kintsugi.core.support_card import card_path
+from kintsugi.ui import discretion
 from kintsugi.ui.app_settings import AppSettings
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.theme import TEXT_SIZES, THEMES
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
+from kintsugi.ui.widgets.reflow import scrolling
 from kintsugi.ui.workers import run_in_background
 
 DAYS = (
@@ -116,18 +118,48 @@ class SettingsDialog(QDialog):
         form.addRow("", self.reduced_motion)
         form.addRow("", self.before_unlock)
         form.addRow("", self.before_unlock_note)
+        # Discretion: for whoever may glance at the screen or the launcher.
+        self.open_on = QComboBox()
+        self.open_on.setAccessibleName(self.tr("When the journal opens"))
+        self.open_on.addItem(self.tr("a quiet page (nothing I wrote on screen)"), "start")
+        self.open_on.addItem(self.tr("my last entry"), "last")
+        self.open_on.setCurrentIndex(max(0, self.open_on.findData(current.open_on)))
+        self.neutral = QCheckBox(
+            self.tr("Call the app “Notes”, with a plain icon (window, launcher)"),
+            checked=discretion.neutral_name(),
+        )
+        self.neutral.setAccessibleName(self.tr("Use a neutral name and icon"))
+        self.file_name = QCheckBox(
+            self.tr("Show the journal file's name on the lock screen"),
+            checked=discretion.show_file_name(),
+        )
+        self.file_name.setAccessibleName(self.tr("Show the journal file's name on the lock screen"))
+        form.addRow(self.tr("Open on"), self.open_on)
+        form.addRow("", self.neutral)
+        form.addRow("", self.file_name)
+        form.addRow(
+            "",
+            QLabel(
+                self.tr("Hide and lock at once, whatever is open: Ctrl+Shift+L."),
+                wordWrap=True,
+                textFormat=Qt.PlainText,
+            ),
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.on_accepted)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(form)
         layout.addWidget(self.techniques_button)
         layout.addWidget(self.keys_button)
         layout.addWidget(self.passwd_button)
         layout.addWidget(self.recovery_button)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)  # the settings scroll; OK and Cancel stay in view
+        outer.addWidget(scrolling(content), 1)
+        outer.addWidget(buttons)
 
     def values(self) -> AppSettings:
         return AppSettings(
@@ -136,12 +168,18 @@ class SettingsDialog(QDialog):
             self.text_size.currentData(),
             self.first_day.currentData(),
             self.reduced_motion.isChecked(),
+            self.open_on.currentData(),
         )
 
     def on_accepted(self) -> None:
         values = self.values()
         values.save(self.session.settings())
         self.session.support_contacts().set_before_unlock(self.before_unlock.isChecked())
+        if self.neutral.isChecked() != discretion.neutral_name():
+            discretion.write_desktop_entry(self.neutral.isChecked())
+        discretion.set_choices(
+            neutral=self.neutral.isChecked(), file_name=self.file_name.isChecked()
+        )
         self.applied.emit(values)
         self.accept()
 

@@ -44,6 +44,7 @@ class SupportDialog(QDialog):
             textFormat=Qt.TextFormat.PlainText,
         )
         self.table = QTableWidget(0, 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Support contacts"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone or address"), self.tr("Note")]

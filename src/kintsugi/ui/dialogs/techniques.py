@@ -44,6 +44,7 @@ class TechniquesDialog(QDialog):
         self.name = QLineEdit(placeholderText=self.tr("Name"))
         self.name.setAccessibleName(self.tr("Technique name"))
         self.steps = QTableWidget(0, 2)
+        self.steps.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Seconds (empty: untimed)")])
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

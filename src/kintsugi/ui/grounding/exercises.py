@@ -380,6 +380,7 @@ class ThoughtRecordExercise(Exercise):
     def __init__(self, clock: Clock, parent=None):
         super().__init__(clock, parent)
         self.situation = QPlainTextEdit(placeholderText=self.tr("Where, when, what happened"))
+        self.situation.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.situation.setAccessibleName(self.tr("Situation"))
         self.emotions = [
             (QLineEdit(placeholderText=self.tr("Emotion")), QSpinBox(maximum=100, suffix=" %"))
@@ -391,10 +392,13 @@ class ThoughtRecordExercise(Exercise):
         ]
         self.hot = [QRadioButton(self.tr("the hot one")) for _ in range(3)]
         self.evidence_for = QPlainTextEdit(placeholderText=self.tr("Facts that support it"))
+        self.evidence_for.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.evidence_for.setAccessibleName(self.tr("Evidence for"))
         self.evidence_against = QPlainTextEdit(placeholderText=self.tr("Facts that don't fit it"))
+        self.evidence_against.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.evidence_against.setAccessibleName(self.tr("Evidence against"))
         self.balanced = QPlainTextEdit(placeholderText=self.tr("A more balanced thought"))
+        self.balanced.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.balanced.setAccessibleName(self.tr("Balanced thought"))
         self.belief = QSpinBox(maximum=100, suffix=" %")
         self.belief.setAccessibleName(self.tr("How much I believe the balanced thought"))

@@ -15,8 +15,7 @@ from kintsugi.core.exercises import CustomTechnique
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.ui.grounding.view import BUILT_IN
 from kintsugi.ui.session import Session
-from kintsugi.ui.share.mark import install_share_toggle
-from kintsugi.ui.widgets.timeline_delegate import make_timeline_view
+from kintsugi.ui.widgets.timeline_list import TimelineList
 from kintsugi.ui.widgets.timeline_model import TimelineModel
 
 
@@ -36,9 +35,17 @@ class GroundingPane(QWidget):
         support = QPushButton(self.tr("Support…"))
         support.setAccessibleName(self.tr("My support contacts"))
         support.clicked.connect(self.support_requested)
-        self.model = TimelineModel(self)
-        self.view = make_timeline_view(self.model, self.tr("Past grounding sessions"))
-        self.share_action = install_share_toggle(self.view, self.model, session, lambda: None)
+        self.list_stack = TimelineList(
+            session,
+            self.tr("Past grounding sessions"),
+            self.tr(
+                "Nothing here yet. When you have done an exercise it is kept here, to read "
+                "again: choose one above when you need it."
+            ),
+            lambda: None,
+        )
+        self.model, self.view = self.list_stack.model, self.list_stack.view
+        self.share_action = self.list_stack.share_action
         self.view.activated.connect(self.on_row_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -47,7 +54,7 @@ class GroundingPane(QWidget):
         history = QLabel(self.tr("What I have done"), textFormat=Qt.TextFormat.PlainText)
         history.setProperty("role", "subtle")
         layout.addWidget(history)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.list_stack, 1)
         self.set_custom([])
 
     def set_custom(self, custom: list[CustomTechnique]) -> None:
@@ -61,7 +68,7 @@ class GroundingPane(QWidget):
         for n, (label, technique, c) in enumerate(choices):
             b = QPushButton(self.tr(label))
             b.setAccessibleName(self.tr("Start %1").replace("%1", self.tr(label)))
-            b.setMinimumHeight(48)
+            b.setMinimumHeight(b.fontMetrics().height() * 3)  # a large target, any text size
             b.clicked.connect(lambda _=False, t=technique, c=c: self.start_requested.emit(t, c))
             self.grid.addWidget(b, n // 3, n % 3)
 
@@ -78,6 +85,7 @@ class GroundingPane(QWidget):
             )
         )
         self.model.fetchMore()
+        self.list_stack.update_empty()
         self.set_custom(self.session.custom_techniques().all())
 
     def refresh(self) -> None:

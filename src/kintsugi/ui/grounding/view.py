@@ -236,6 +236,7 @@ class ExerciseView(QWidget):
         self.after_text = big(self.tr("Well done."))
         self.suds_after = SudsSlider(self.tr("Distress now, 0 to 10"))
         self.notes = QPlainTextEdit(placeholderText=self.tr("Anything you noticed (optional)"))
+        self.notes.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setMinimumHeight(60)
         self.notes.setMaximumHeight(100)
@@ -318,6 +319,14 @@ class ExerciseView(QWidget):
         ):
             self.pages.addWidget(page)
         self.pages.currentChanged.connect(self._on_page_changed)
+        # Enter presses each page's main button (a multi-line note keeps its Enter)
+        for page, button in (
+            (self.after_page, self.save_button),
+            (self.next_page, self.done_button),
+        ):
+            for key in (Qt.Key_Return, Qt.Key_Enter):
+                enter = QShortcut(QKeySequence(key), page, button.click)
+                enter.setContext(Qt.WidgetWithChildrenShortcut)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)

@@ -100,6 +100,7 @@ class InsightsPane(QWidget):
         by_cue_heading.setProperty("role", "subheading")
         by_cue_heading.setIndent(0)
         self.by_cue = QTableWidget(0, 4)
+        self.by_cue.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.by_cue.setAccessibleName(self.tr("What helped, by what set it off"))
         self.by_cue.setHorizontalHeaderLabels(
             [

@@ -226,7 +226,7 @@ def render_pdf(
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setTitle(TITLE)
-    writer.setCreator("Kintsugi")
+    writer.setCreator("")  # neutral metadata: no app name in the file
     writer.setPageLayout(
         QPageLayout(
             page_size_for(locale),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from kintsugi.core.repo.items import Items
 from kintsugi.core.timeutil import now
 from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser
 from kintsugi.ui.widgets.timeline_delegate import MOODS
 
@@ -105,6 +107,7 @@ class EntryEditor(QWidget):
         )
 
         self.body = QPlainTextEdit(objectName="bodyEdit")  # type: ignore[call-overload]
+        self.body.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.body.setPlaceholderText(
             self.tr(
                 "Write whatever is on your mind. Markdown works: "
@@ -123,6 +126,7 @@ class EntryEditor(QWidget):
         self.preview_button.toggled.connect(self.on_preview_toggled)
 
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.note.setPlaceholderText(
             self.tr(
                 "Private note — only for you. It is never included in anything you share or export."
@@ -131,15 +135,15 @@ class EntryEditor(QWidget):
         self.note.setAccessibleName(self.tr("Private note"))
         self.note.setMaximumHeight(90)
 
-        meta = QHBoxLayout()
-        for w in (self.when, self.mood):
-            meta.addWidget(w)
-        meta.addStretch(1)
-        meta.addWidget(self.star)
-        meta.addWidget(self.share)
+        meta = FlowLayout()  # wraps in a narrow window
+        for w in (self.when, self.mood, self.star, self.share):
+            meta.add(w)
         self.bottom = bottom = QHBoxLayout()
         self.hint = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.hint.setProperty("role", "subtle")
+        self.hint.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )  # elided, not wide
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.preview_button)
         layout = QVBoxLayout(self)

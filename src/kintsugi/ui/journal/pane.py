@@ -8,20 +8,65 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
-    QHBoxLayout,
+    QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kintsugi.core import config
 from kintsugi.core.errors import KintsugiError
 from kintsugi.ui import channel
 from kintsugi.ui.journal.editor import EntryEditor
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.flow_layout import FlowLayout
+from kintsugi.ui.widgets.reflow import Column
 from kintsugi.ui.widgets.timeline_list import TimelineList
 from kintsugi.ui.widgets.timeline_model import TimelineModel
+
+
+class QuietStart(QWidget):
+    """What the journal shows as it opens, unless the person chose their last entry: a
+    greeting and two ways on, and nothing they wrote (someone may be looking)."""
+
+    write_requested = Signal()
+    show_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel(self.tr("Welcome back"), textFormat=Qt.PlainText)
+        heading.setProperty("role", "heading")
+        note = QLabel(
+            self.tr(
+                "Your journal is open. Nothing you wrote is on screen until you choose. "
+                "(Settings can open on your last entry instead.)"
+            ),
+            wordWrap=True,
+            textFormat=Qt.PlainText,
+        )
+        note.setProperty("role", "subtle")
+        self.write_button = QPushButton(self.tr("Write something new"))
+        self.write_button.setProperty("role", "primary")
+        self.write_button.setAccessibleName(self.tr("Write something new"))
+        self.write_button.clicked.connect(self.write_requested)
+        self.show_button = QPushButton(self.tr("Show my journal"))
+        self.show_button.setAccessibleName(self.tr("Show my journal"))
+        self.show_button.clicked.connect(self.show_requested)
+        column = Column(chars=50)
+        v = QVBoxLayout(column)
+        v.addWidget(heading)
+        v.addWidget(note)
+        row = FlowLayout()
+        row.add(self.write_button)
+        row.add(self.show_button)
+        v.addLayout(row)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignHCenter)
+        outer.addStretch(2)
 
 
 class JournalPane(QWidget):
@@ -67,10 +112,9 @@ class JournalPane(QWidget):
         self.delete_button.setAccessibleName(self.tr("Move the entry to the trash"))
         self.delete_button.clicked.connect(self.delete_current)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps in a narrow window
         for w in (self.prev_day, self.jump, self.next_day, self.newest_button):
-            bar.addWidget(w)
-        bar.addStretch(1)
+            bar.add(w)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -86,9 +130,16 @@ class JournalPane(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([340, 660])
+        chars = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([chars * 44, chars * 80])  # the list as wide as ~40 characters
+        self.quiet = QuietStart()
+        self.quiet.write_requested.connect(self.new_entry)
+        self.quiet.show_requested.connect(self.show_journal)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.quiet)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.pages)
 
         QShortcut(
             QKeySequence.StandardKey.Delete,
@@ -113,16 +164,29 @@ class JournalPane(QWidget):
         self.model.set_source(self._entries())
         self.model.fetchMore()
         self.editor.set_tag_names(items.tag_names())
-        if self.model.rowCount():
+        self.list_stack.update_empty()
+        if self.model.rowCount() and config.OPEN_ON.get(self.session.settings()) != "last":
+            self.pages.setCurrentWidget(self.quiet)  # nothing written is on screen yet
+            self.quiet.write_button.setFocus()
+        elif self.model.rowCount():
             self.select_row(0)
         else:
             self.new_entry()
-        self.list_stack.update_empty()
+
+    def show_journal(self) -> None:
+        """Leave the quiet start page for the timeline, newest first."""
+        self.pages.setCurrentIndex(0)
+        if self.model.rowCount():
+            self.select_row(0)
+            self.view.setFocus()
+        else:
+            self.new_entry()
 
     def flush(self) -> bool:
         return self.editor.save_now()
 
     def clear(self) -> None:
+        self.pages.setCurrentIndex(0)
         self.editor.clear()
         self.model.set_source(None)
         self.newest_button.hide()
@@ -133,6 +197,7 @@ class JournalPane(QWidget):
 
     def open_entry(self, item_id: int) -> None:
         """Open an entry by id (from search), even if it is not loaded in the timeline."""
+        self.pages.setCurrentIndex(0)
         row = self.model.row_of(item_id)
         if row < 0:
             summary = self.session.items().summary(item_id)
@@ -152,17 +217,25 @@ class JournalPane(QWidget):
             self.editor.load(self.session.entries().get(item_id))
         except KintsugiError as exc:
             channel.error(describe(exc))
+        self.update_actions()
 
     def new_entry(self) -> None:
+        self.pages.setCurrentIndex(0)
         self.editor.save_now()
         self.view.selectionModel().clearSelection()
         self.view.selectionModel().setCurrentIndex(
             self.model.index(-1), QItemSelectionModel.SelectionFlag.Clear
         )
         self.editor.load(None)
+        self.update_actions()
         self.editor.body.setFocus()
 
+    def update_actions(self) -> None:
+        """Nothing to act on, nothing offered: an entry not yet written has no trash."""
+        self.delete_button.setEnabled(self.editor.entry_id is not None)
+
     def on_editor_saved(self, summary) -> None:
+        self.delete_button.setEnabled(True)
         row = self.model.upsert(summary)
         if row >= 0:
             sm = self.view.selectionModel()

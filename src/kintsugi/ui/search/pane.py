@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -40,6 +39,7 @@ from kintsugi.core.repo import REPOSITORIES
 from kintsugi.core.search import SearchFilters, SearchHit
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.safe_text import SafeTextDocument
 from kintsugi.ui.workers import run_in_background
 
@@ -199,10 +199,9 @@ class SearchPane(QWidget):
         ):
             signal.connect(self._debounce.start)
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # wraps in a narrow window
         for w in (self.kind, self.tag, self.starred, self.dated, self.since, self.until):
-            filters.addWidget(w)
-        filters.addStretch(1)
+            filters.add(w)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addLayout(filters)

@@ -126,6 +126,7 @@ class SharingSettingsDialog(QDialog):
         self.name = QLineEdit(sharing.display_name(), placeholderText=self.tr("e.g. Alex"))
         self.name.setAccessibleName(self.tr("My name on what I share"))
         self.table = QTableWidget(0, 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Address book"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Who"), self.tr("Their key (age1…)"), self.tr("Signing key fingerprint")]

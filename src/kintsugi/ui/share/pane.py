@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -35,10 +34,12 @@ from kintsugi.core.render import heading, item_heading, render_item
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, ReceivedItem, SenderStatus
 from kintsugi.ui import channel
 from kintsugi.ui.dialogs.files import ask_save
+from kintsugi.ui.discretion import EXPORT_NAMES
 from kintsugi.ui.messages import describe
 from kintsugi.ui.search.pane import KIND_LABELS
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
+from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser, SafeTextDocument
 from kintsugi.ui.workers import run_in_background
 
@@ -64,6 +65,7 @@ PLAINTEXT_WARNING = (
 class SharePane(QWidget):
     exported = Signal(Path)  # the file written (what happened is told through ui/channel)
     imported = Signal()  # something came in (or was already here): views may reload
+    import_requested = Signal()  # the From partner empty state's one next step
     open_requested = Signal(int, str)  # an item a logged export carried
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -145,7 +147,7 @@ class SharePane(QWidget):
         self.payload: share.Payload | None = None
         self.preview = SafeTextBrowser()
         self.preview.setAccessibleName(self.tr("Preview of exactly what will be exported"))
-        self.preview_label = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.preview_label = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.preview_label.setProperty("role", "subtle")
         self.bundle_button = QPushButton(self.tr("Encrypted bundle…"))
         self.bundle_button.setProperty("role", "primary")
@@ -158,37 +160,32 @@ class SharePane(QWidget):
         self.md_button.setAccessibleName(self.tr("Export Markdown"))
         self.md_button.clicked.connect(lambda: self.on_plain_clicked("md"))
 
-        filters = QHBoxLayout()
-        for w in (self.kind, self.dated, self.since, self.until):
-            filters.addWidget(w)
-        filters.addStretch(1)
-        filters.addWidget(keys)
+        filters = FlowLayout()  # every row here wraps in a narrow window
+        for w in (self.kind, self.dated, self.since, self.until, keys):
+            filters.add(w)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.list, 1)
         lv.addWidget(self.empty)
-        row = QHBoxLayout()
-        row.addWidget(all_button)
-        row.addWidget(none_button)
-        row.addStretch(1)
+        row = FlowLayout()
+        row.add(all_button)
+        row.add(none_button)
         lv.addLayout(row)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.preview_label)
-        parts = QHBoxLayout()
+        parts = FlowLayout()
         include = QLabel(self.tr("Also include:"), textFormat=Qt.TextFormat.PlainText)
-        parts.addWidget(include)
-        parts.addWidget(self.with_wordings)
-        parts.addWidget(self.with_answers)
-        parts.addStretch(1)
+        parts.add(include)
+        parts.add(self.with_wordings)
+        parts.add(self.with_answers)
         rv.addLayout(parts)
         rv.addWidget(self.preview, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons = FlowLayout()
         for b in (self.md_button, self.pdf_button, self.bundle_button):
-            buttons.addWidget(b)
+            buttons.add(b)
         rv.addLayout(buttons)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -223,8 +220,26 @@ class SharePane(QWidget):
         self.received.currentItemChanged.connect(self.on_received_selected)
         self.received_view = SafeTextBrowser()
         self.received_view.setAccessibleName(self.tr("What my partner shared"))
+        self.received_empty = QLabel(
+            self.tr(
+                "Nothing from your partner yet. When they send you a bundle, open it here: "
+                "it is checked and kept apart from your own writing."
+            ),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
+        )
+        self.received_empty.setProperty("role", "subtle")
+        self.open_bundle_button = QPushButton(self.tr("Open a bundle…"))
+        self.open_bundle_button.setAccessibleName(self.tr("Open a bundle from my partner"))
+        self.open_bundle_button.clicked.connect(self.import_requested)
+        received_side = QWidget()
+        received_layout = QVBoxLayout(received_side)
+        received_layout.setContentsMargins(0, 0, 0, 0)
+        received_layout.addWidget(self.received, 1)
+        received_layout.addWidget(self.received_empty)
+        received_layout.addWidget(self.open_bundle_button, 0, Qt.AlignmentFlag.AlignLeft)
         from_partner = QSplitter()
-        from_partner.addWidget(self.received)
+        from_partner.addWidget(received_side)
         from_partner.addWidget(self.received_view)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Share"))
@@ -396,6 +411,8 @@ class SharePane(QWidget):
             self.received.addItem(row)
         self.received.blockSignals(False)
         self.received_view.clear()
+        self.received.setVisible(bool(self.received_rows))  # nothing yet: say what comes here
+        self.received_empty.setVisible(not self.received_rows)
 
     def on_item_changed(self, row: QListWidgetItem) -> None:
         n = row.data(Qt.ItemDataRole.UserRole)
@@ -525,7 +542,7 @@ class SharePane(QWidget):
 
         def then() -> None:
             out = self._ask_path(
-                self.tr("Save the bundle"), "kintsugi-shared.age", self.tr("age bundles (*.age)")
+                self.tr("Save the bundle"), EXPORT_NAMES["bundle"], self.tr("age bundles (*.age)")
             )
             if out:
                 self.export(
@@ -541,7 +558,7 @@ class SharePane(QWidget):
             != QMessageBox.StandardButton.Ok
         ):
             return
-        name = "kintsugi-report.pdf" if fmt == "pdf" else "kintsugi-shared.md"
+        name = EXPORT_NAMES["pdf"] if fmt == "pdf" else EXPORT_NAMES["md"]  # neutral names
         out = self._ask_path(
             self.tr("Save the export"), name, "PDF (*.pdf)" if fmt == "pdf" else "Markdown (*.md)"
         )

@@ -45,6 +45,7 @@ class EmotionsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Emotions and how strong (0–100)"))
         self.table.setHorizontalHeaderLabels([self.tr("Emotion"), self.tr("Strength 0–100")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -112,6 +113,7 @@ class TriggerForm(QWidget):
         for cue in CUE_CATEGORIES:
             self.cue.addItem(self.tr(CUE_LABELS[cue]), cue)
         self.situation = QPlainTextEdit(placeholderText=self.tr("The situation, in your words"))
+        self.situation.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.situation.setAccessibleName(self.tr("Situation"))
         self.situation.setMaximumHeight(80)
         self.suds = SudsSlider(self.tr("Peak distress, 0 to 10"))
@@ -127,12 +129,14 @@ class TriggerForm(QWidget):
         for label, value in ((self.tr("—"), None), (self.tr("No"), False), (self.tr("Yes"), True)):
             self.acted.addItem(label, value)
         self.action = QPlainTextEdit(placeholderText=self.tr("What I did"))
+        self.action.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.action.setAccessibleName(self.tr("What I did"))
         self.action.setMaximumHeight(70)
         self.suds_after = optional_spin(self.tr("Distress afterwards, 0 to 10"), 10)
         self.note = QPlainTextEdit(
             placeholderText=self.tr("Private note — never shared or exported")
         )
+        self.note.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.note.setAccessibleName(self.tr("Private note"))
         self.note.setMaximumHeight(60)
         self.share = QCheckBox(self.tr("Mark for sharing"))

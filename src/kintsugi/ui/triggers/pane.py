@@ -28,6 +28,7 @@ from kintsugi.ui import channel
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.triggers.form import TriggerForm
+from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.timeline_list import TimelineList
 from kintsugi.ui.widgets.timeline_model import TimelineModel
 
@@ -68,10 +69,9 @@ class TriggersPane(QWidget):
         self.newest_button = QPushButton(self.tr("Back to newest"), visible=False)  # type: ignore[call-overload]
         self.newest_button.setAccessibleName(self.tr("Back to newest"))
         self.newest_button.clicked.connect(lambda: self.reload())
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps in a narrow window
         for w in (self.cue, self.jump, self.newest_button):
-            bar.addWidget(w)
-        bar.addStretch(1)
+            bar.add(w)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +96,8 @@ class TriggersPane(QWidget):
         rv.addWidget(
             QLabel(
                 self.tr("What I did to ground myself afterwards"),
-                textFormat=Qt.TextFormat.PlainText,
+                textFormat=Qt.PlainText,
+                wordWrap=True,
             )
         )
         rv.addWidget(self.sessions)
@@ -108,7 +109,8 @@ class TriggersPane(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([340, 660])
+        chars = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([chars * 44, chars * 80])  # the list as wide as ~40 characters
         QVBoxLayout(self).addWidget(splitter)
 
     # --- session -------------------------------------------------------------------

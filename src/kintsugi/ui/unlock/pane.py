@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.ui.unlock.breathe_first import BreatheFirstNote
 from kintsugi.ui.unlock.passphrase import PassphraseField, centre
+from kintsugi.ui.widgets.reflow import Column
 
 
 class UnlockPane(QWidget):
@@ -65,8 +66,7 @@ class UnlockPane(QWidget):
         self.breathe_button = self.calm_row.breathe_button
         self.people_button = self.calm_row.people_button
 
-        column = QWidget()
-        column.setFixedWidth(420)
+        column = Column(chars=48)  # as wide as 48 characters of the text size
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
         for w in (
@@ -88,7 +88,9 @@ class UnlockPane(QWidget):
         centre(self, column)
 
     def set_vault_name(self, name: str) -> None:
-        self.vault_label.setText(self.tr("Vault: %1").replace("%1", name))
+        """Name the journal file, or (the default, for discretion) say nothing."""
+        self.vault_label.setText(self.tr("Vault: %1").replace("%1", name) if name else "")
+        self.vault_label.setVisible(bool(name))
 
     def on_unlock_clicked(self) -> None:
         if not self.passphrase.text():

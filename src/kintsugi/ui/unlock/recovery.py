@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.fsutil import PendingRegistry, atomic_write_bytes
 from kintsugi.ui.dialogs.files import ask_save
+from kintsugi.ui.discretion import EXPORT_NAMES, on_this_computer, removable_media
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.widgets.safe_text import SafeTextDocument
 
@@ -41,6 +42,9 @@ class RecoveryKeyDialog(QDialog):
                 "This key opens your journal if you ever forget the passphrase. Write it down or "
                 "save it somewhere safe, away from this computer. It is shown only now; you can "
                 "make a new one later in Settings. It stops working when you change the passphrase."
+                "\n\nKeep it off this computer: on a USB stick you keep elsewhere, on paper, or "
+                "in a password manager on another device. A copy left here opens your journal "
+                "for anyone who can open your files."
             ),
             wordWrap=True,
             textFormat=Qt.TextFormat.PlainText,
@@ -68,7 +72,7 @@ class RecoveryKeyDialog(QDialog):
         for b in (copy, save, print_):
             row.addWidget(b)
         row.addStretch(1)
-        self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.status = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.status.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
         for w in (text, self.key_label):
@@ -82,19 +86,31 @@ class RecoveryKeyDialog(QDialog):
         self.status.setText(self.tr("Copied. It will be cleared from the clipboard on lock."))
 
     def on_save_clicked(self) -> None:
+        """The person chooses where; a USB stick is offered first when one is plugged in,
+        never a place in the home folder."""
+        stick = removable_media()
+        name = EXPORT_NAMES["recovery"]
         path = ask_save(
             self,
-            self.tr("Save the recovery key"),
-            Path.home() / "kintsugi-recovery-key.txt",
+            self.tr("Save the recovery key (away from this computer)"),
+            stick / name if stick else Path(name),
             self.tr("Text (*.txt)"),
         )
         if path:
             self.save_to(path)
 
     def save_to(self, path: Path) -> None:
-        text = self.tr("Kintsugi recovery key\n\n%1\n").replace("%1", self.recovery_key)
+        text = self.tr("Recovery key\n\n%1\n").replace("%1", self.recovery_key)
         atomic_write_bytes(path, text.encode("utf-8"), pending=self.pending)
-        self.status.setText(self.tr("Saved."))
+        if on_this_computer(path):
+            self.status.setText(
+                self.tr(
+                    "Saved, but on this computer. Move it to a USB stick or print it, then "
+                    "delete this copy."
+                )
+            )
+        else:
+            self.status.setText(self.tr("Saved. Keep it somewhere safe, away from this computer."))
 
     def on_print_clicked(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -102,9 +118,7 @@ class RecoveryKeyDialog(QDialog):
         printer = QPrinter()
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             doc = SafeTextDocument()
-            doc.setPlainText(
-                self.tr("Kintsugi recovery key\n\n%1").replace("%1", self.recovery_key)
-            )
+            doc.setPlainText(self.tr("Recovery key\n\n%1").replace("%1", self.recovery_key))
             doc.print_(printer)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.ui.unlock.breathe_first import BreatheFirstNote
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, centre, too_short
+from kintsugi.ui.widgets.reflow import Column
 
 
 class WelcomePane(QWidget):
@@ -70,8 +71,7 @@ class WelcomePane(QWidget):
         self.breathe_button = self.calm_row.breathe_button
         self.people_button = self.calm_row.people_button
 
-        column = QWidget()
-        column.setFixedWidth(460)
+        column = Column(chars=52)  # as wide as 52 characters of the text size
         layout = QVBoxLayout(column)
         layout.setSpacing(10)
         for w in (

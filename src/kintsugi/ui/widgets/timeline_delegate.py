@@ -93,8 +93,9 @@ class TimelineDelegate(QStyledItemDelegate):
         title_fm, small_fm = QFontMetrics(title_font), QFontMetrics(small_font)
         top_h = title_fm.height()
         time_w = small_fm.horizontalAdvance("00:00") + PAD
-        # The title first: it takes what it needs; mood and tags take what is left (a
-        # quarter of the line at least when both are long), elided; the two never overlap.
+        # The title first: it takes what it needs, leaving mood and tags a few characters
+        # at least (when the row is wide enough to spare them); they take what is left,
+        # elided. The two never overlap.
         room = max(0, inner.width() - time_w)
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         meta = "  ·  ".join(
@@ -107,7 +108,11 @@ class TimelineDelegate(QStyledItemDelegate):
             if b
         )
         meta_need = small_fm.horizontalAdvance(meta) + PAD if meta else 0
-        title_w = max(0, min(title_fm.horizontalAdvance(title), room - min(meta_need, room // 4)))
+        spare = min(meta_need, small_fm.averageCharWidth() * 8 + PAD)
+        if room - spare < room * 3 // 5:
+            spare = 0  # too narrow to spare anything: the title has it all
+        title_need = title_fm.horizontalAdvance(title) + 2  # elidedText wants a hair more
+        title_w = max(0, min(title_need, room - spare))
         meta_w = max(0, room - title_w - PAD) if meta else 0
         left = inner.left() + time_w
         return RowLayout(

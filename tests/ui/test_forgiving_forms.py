@@ -1,0 +1,61 @@
+"""Forgiving forms (#15 item 5): placeholders, never made-up text or dates; an empty state
+with one next step wherever a list can be empty; no reminder before a schedule is set;
+nothing offered when there is nothing to act on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.test_journal import type_entry
+
+
+def test_new_boundaries_and_goals_start_empty_and_dates_read_no_date(window):
+    window.nav.setCurrentRow(window.panes.indexOf(window.checkins))
+    for tab in (window.checkins.boundaries, window.checkins.goals):
+        tab.new_record()
+        text = tab.text.toPlainText() if hasattr(tab.text, "toPlainText") else tab.text.text()
+        assert text == "" and tab.text.placeholderText()
+    goals = window.checkins.goals
+    assert goals.target.value() == 0 and goals.target.text() == "—"
+    for edit in (goals.due.edit, window.checkins.boundaries.agreed.edit):
+        assert edit.text() == "no date" and "2000" not in edit.text()
+    goals.due.enabled.setChecked(True)
+    assert goals.due.value() == date.today()
+    goals.due.enabled.setChecked(False)
+    assert goals.due.value() is None and goals.due.edit.text() == "no date"
+
+
+def test_every_empty_list_says_what_to_do_next(window):
+    window.share.reload()
+    QApplication.processEvents()
+    checks = {
+        "boundaries": window.checkins.boundaries.empty,
+        "goals": window.checkins.goals.empty,
+        "grounding history": window.grounding.list_stack.empty,
+        "from partner": window.share.received_empty,
+    }
+    for name, label in checks.items():
+        assert not label.isHidden(), name
+        assert "press" in label.text() or "choose" in label.text() or "open" in label.text(), name
+    assert not window.share.open_bundle_button.isHidden()
+    assert "Type a word" in window.search.status.text()
+    assert window.checkins.boundaries.list.isHidden()
+
+
+def test_no_check_in_reminder_before_a_schedule_is_set(window):
+    assert window.session.schedule().get().cadence == "off"
+    assert not window.reminder.check()
+    assert not window.reminder_bar.isVisible()
+    assert window.checkins.checkin.cadence.currentData() == "off"
+
+
+def test_nothing_to_act_on_nothing_offered(window, qtbot):
+    window.on_new_entry()
+    assert not window.journal.delete_button.isEnabled()  # nothing written yet
+    type_entry(qtbot, window, "A title", "and some words")
+    assert window.journal.delete_button.isEnabled()
+    window.nav.setCurrentRow(window.panes.indexOf(window.share))
+    window.share.reload()
+    assert not window.share.bundle_button.isEnabled()  # nothing chosen to export

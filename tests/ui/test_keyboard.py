@@ -1,0 +1,126 @@
+"""Keyboard (#15 item 4), with real key presses: Tab leaves every field where a tab
+character means nothing, forward Tab walks the trigger form in order, focus is visible on
+every button (the gold ones too), every menu action shows its shortcut, Enter presses the
+main button of dialogs and exercise pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit, QPushButton
+
+from tests.ui.test_journal import type_entry
+
+
+def focus_after_tab(qtbot, widget):
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=2_000)
+    qtbot.keyClick(widget, Qt.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def test_tab_leaves_the_entry_body_the_private_note_and_the_trigger_situation(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+    type_entry(qtbot, window, "Title", "words")
+    window.nav.setCurrentRow(window.panes.indexOf(window.triggers))
+    window.triggers.form.setEnabled(True)
+    window.nav.setCurrentRow(0)
+    for field in (window.journal.editor.body, window.journal.editor.note):
+        before = field.toPlainText()
+        moved_to = focus_after_tab(qtbot, field)
+        assert moved_to is not field and field.toPlainText() == before and "\t" not in before
+    # every multi-line field of the window: a tab means nothing in any of them
+    trapped = [
+        e.accessibleName() for e in window.findChildren(QPlainTextEdit) if not e.tabChangesFocus()
+    ]
+    assert trapped == []
+
+
+def test_forward_tab_reaches_every_field_of_the_trigger_form_in_order(window, qtbot):
+    window.activateWindow()
+    window.nav.setCurrentRow(window.panes.indexOf(window.triggers))
+    form = window.triggers.form
+    form.setEnabled(True)
+    expected = [
+        form.when,
+        form.cue,
+        form.situation,
+        form.suds.slider,
+        form.emotions.table,
+        form.hot_thought,
+        form.belief,
+        form.body,
+        form.urge,
+        form.acted,
+        form.action,
+        form.suds_after,
+        form.note,
+        form.share,
+    ]
+    form.when.setFocus()
+    qtbot.waitUntil(form.when.hasFocus, timeout=2_000)
+    seen = [form.when]
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        widget = QApplication.focusWidget()
+        while widget is not None and widget not in expected and widget.parentWidget():
+            if widget.parentWidget() in expected:  # a spin box's or combo's own line edit
+                widget = widget.parentWidget()
+                break
+            widget = widget.parentWidget()
+        if widget in expected and widget is not seen[-1]:
+            seen.append(widget)
+        if widget is form.share:
+            break
+    order = [w for w in seen if w in expected]
+    assert order == expected, [w.accessibleName() for w in order]
+
+
+def test_focus_is_visible_on_the_gold_buttons(window, qtbot):
+    window.nav.setCurrentRow(window.panes.indexOf(window.share))
+    gold = window.share.bundle_button
+    gold.setEnabled(True)
+    unfocused = gold.grab().toImage()
+    window.activateWindow()
+    gold.setFocus()
+    qtbot.waitUntil(gold.hasFocus, timeout=2_000)
+    focused = gold.grab().toImage()
+    assert unfocused != focused  # a ring is drawn
+    edge = [focused.pixelColor(x, focused.height() // 2) for x in range(3)]
+    assert any(c != unfocused.pixelColor(n, focused.height() // 2) for n, c in enumerate(edge))
+
+
+def test_every_menu_action_shows_its_shortcut(window):
+    actions = {
+        a.text(): a.shortcut().toString()
+        for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
+        for a in menu.actions()
+        if not a.isSeparator()
+    }
+    for name in ("Settings…", "Quit", "Lock", "Hide and lock", "New entry", "Search…"):
+        assert actions.get(name), (name, actions)
+
+
+def test_dialogs_have_a_default_button(window, qtbot):
+    window.on_settings()
+    dialog = window.dialog
+    qtbot.waitExposed(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+    assert ok.isDefault() or ok.autoDefault()
+    dialog.activateWindow()
+    dialog.open_on.setFocus()
+    with qtbot.waitSignal(dialog.accepted, timeout=2_000):
+        qtbot.keyClick(dialog.open_on, Qt.Key_Return)
+
+
+def test_enter_presses_the_main_button_of_an_exercise_page(window, qtbot):
+    view = window.exercise
+    window.on_ground_now()
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is view, timeout=2_000)
+    view.pages.setCurrentWidget(view.after_page)
+    saves = []
+    view.save_button.clicked.connect(lambda: saves.append(1))
+    view.suds_after.slider.setFocus()
+    qtbot.keyClick(view.suds_after.slider, Qt.Key_Return)
+    assert saves == [1]
+    assert isinstance(view.save_button, QPushButton)
