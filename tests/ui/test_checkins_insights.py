@@ -64,7 +64,7 @@ def test_boundaries_revisit_first_and_keep_earlier_wordings(window, qtbot):
     due = repo.add(Boundary(text="Phone stays unlocked", revisit_by=date.today()))
     tab = window.checkins.boundaries
     tab.reload()
-    assert tab.list.item(0).data(Qt.UserRole) == due.id
+    assert tab.list.item(0).data(Qt.ItemDataRole.UserRole) == due.id
     assert "time to revisit" in tab.list.item(0).text()
     tab.text.setPlainText("Phone stays unlocked in the evenings")
     tab.revisit.set_value(date.today() + timedelta(days=60))

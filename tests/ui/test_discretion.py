@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, Q
 from kintsugi.core import config
 from kintsugi.ui import discretion
 from kintsugi.ui.machine_settings import MachineSettings
-from tests.ui.conftest import unlock
-from tests.ui.test_journal import type_entry
+from tests.helpers import type_entry, unlock
 
 SECRET_TITLE, SECRET_BODY = "About the hotel", "what I found on the phone"
 
@@ -45,7 +44,7 @@ def visible_text(window) -> str:
         elif isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
             for row in range(min(model.rowCount(), 50)):
-                parts.append(str(model.index(row, 0).data(Qt.DisplayRole) or ""))
+                parts.append(str(model.index(row, 0).data(Qt.ItemDataRole.DisplayRole) or ""))
     return "\n".join(parts)
 
 
@@ -89,7 +88,11 @@ def test_the_panic_key_hides_and_locks_at_once_even_from_a_dialog(window, qtbot)
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2_000)
-    qtbot.keyClick(dialog.open_on, Qt.Key_L, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.keyClick(
+        dialog.open_on,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert not window.session.is_open
     assert window.isMinimized() or not window.isVisible()
     assert not dialog.isVisible()

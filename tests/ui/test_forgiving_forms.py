@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_journal import type_entry
+from tests.helpers import type_entry
 
 
 def test_new_boundaries_and_goals_start_empty_and_dates_read_no_date(window):

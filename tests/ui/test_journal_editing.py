@@ -22,6 +22,7 @@ def test_write_autosave_restart_and_find_it(make_window, window, qtbot):
     window.close()  # saves and locks
     again = make_window(path)
     unlock(qtbot, again)
+    again.journal.show_journal()  # it opens on the quiet page; the person chooses
     assert again.journal.model.rowCount() == 1
     editor = again.journal.editor
     assert editor.title.text() == "First evening"

@@ -46,6 +46,7 @@ def test_previous_next_day_and_jump(existing_vault, make_window, qtbot):
     _fill(existing_vault, 300)
     w = make_window(existing_vault)
     unlock(qtbot, w)
+    w.journal.show_journal()  # it opens on the quiet page; the person chooses
     j = w.journal
     assert j.editor.title.text() == "day 299"
     j.step_day(-1)

@@ -8,13 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit, QPushButton
 
-from tests.ui.test_journal import type_entry
+from tests.helpers import type_entry
 
 
 def focus_after_tab(qtbot, widget):
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus, timeout=2_000)
-    qtbot.keyClick(widget, Qt.Key_Tab)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
     return QApplication.focusWidget()
 
 
@@ -61,7 +61,7 @@ def test_forward_tab_reaches_every_field_of_the_trigger_form_in_order(window, qt
     qtbot.waitUntil(form.when.hasFocus, timeout=2_000)
     seen = [form.when]
     for _ in range(40):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         widget = QApplication.focusWidget()
         while widget is not None and widget not in expected and widget.parentWidget():
             if widget.parentWidget() in expected:  # a spin box's or combo's own line edit
@@ -105,22 +105,22 @@ def test_dialogs_have_a_default_button(window, qtbot):
     window.on_settings()
     dialog = window.dialog
     qtbot.waitExposed(dialog)
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isDefault() or ok.autoDefault()
     dialog.activateWindow()
     dialog.open_on.setFocus()
     with qtbot.waitSignal(dialog.accepted, timeout=2_000):
-        qtbot.keyClick(dialog.open_on, Qt.Key_Return)
+        qtbot.keyClick(dialog.open_on, Qt.Key.Key_Return)
 
 
 def test_enter_presses_the_main_button_of_an_exercise_page(window, qtbot):
     view = window.exercise
-    window.on_ground_now()
+    window.ground_action.trigger()
     qtbot.waitUntil(lambda: window.screens.currentWidget() is view, timeout=2_000)
     view.pages.setCurrentWidget(view.after_page)
     saves = []
     view.save_button.clicked.connect(lambda: saves.append(1))
     view.suds_after.slider.setFocus()
-    qtbot.keyClick(view.suds_after.slider, Qt.Key_Return)
+    qtbot.keyClick(view.suds_after.slider, Qt.Key.Key_Return)
     assert saves == [1]
     assert isinstance(view.save_button, QPushButton)

@@ -45,4 +45,5 @@ def test_auto_lock_fires_when_idle(window, qtbot):
         pass
     assert window.screens.currentWidget() is window.unlock
     unlock(qtbot, window)
+    window.journal.show_journal()  # it opens on the quiet page; the person chooses
     assert window.journal.editor.body.toPlainText() == "then I walked away, unsaved"

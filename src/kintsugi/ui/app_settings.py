@@ -1,6 +1,6 @@
 """The app's settings kept inside the vault: auto-lock, theme, text size, first day of the
-week, reduced motion, what the journal opens on (each defined once in core/config.py). Plain data, read and written
-through the vault's settings repository."""
+week, reduced motion, what the journal opens on (each defined once in core/config.py).
+Plain data, read and written through the vault's settings repository."""
 
 from __future__ import annotations
 

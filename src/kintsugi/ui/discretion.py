@@ -151,9 +151,9 @@ class PanicKey(QObject):
         self.sequence = QKeySequence(PANIC_KEY)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.KeyPress and isinstance(event, QKeyEvent):
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             combo = QKeySequence(event.keyCombination())
-            if combo.matches(self.sequence) == QKeySequence.ExactMatch:
+            if combo.matches(self.sequence) == QKeySequence.SequenceMatch.ExactMatch:
                 self.trigger()
                 return True
         return False

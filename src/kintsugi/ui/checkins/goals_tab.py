@@ -34,7 +34,9 @@ from kintsugi.ui.widgets.cells import cell_text
 class GoalCard(QWidget):
     def __init__(self, goal: Goal, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel(goal.text or self.tr("(not written yet)"), textFormat=Qt.PlainText)
+        self.title = QLabel(
+            goal.text or self.tr("(not written yet)"), textFormat=Qt.TextFormat.PlainText
+        )
         self.bar = QProgressBar(textVisible=True)
         self.bar.setAccessibleName(self.tr("Progress of %1").replace("%1", goal.text))
         target = goal.target_amount or 1

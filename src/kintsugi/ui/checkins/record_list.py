@@ -59,9 +59,8 @@ class RecordListTab(QWidget):
         self.form = QWidget()
         self.form.setEnabled(False)
         # Nothing yet: what this list is for, and the one next step (the New button below).
-        self.empty = QLabel(
-            empty_text, wordWrap=True, textFormat=Qt.TextFormat.PlainText, visible=False
-        )
+        self.empty = QLabel(empty_text, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.empty.hide()
         self.empty.setProperty("role", "subtle")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 

@@ -125,14 +125,12 @@ class SettingsDialog(QDialog):
         self.open_on.addItem(self.tr("my last entry"), "last")
         self.open_on.setCurrentIndex(max(0, self.open_on.findData(current.open_on)))
         self.neutral = QCheckBox(
-            self.tr("Call the app “Notes”, with a plain icon (window, launcher)"),
-            checked=discretion.neutral_name(),
+            self.tr("Call the app “Notes”, with a plain icon (window, launcher)")
         )
+        self.neutral.setChecked(discretion.neutral_name())
         self.neutral.setAccessibleName(self.tr("Use a neutral name and icon"))
-        self.file_name = QCheckBox(
-            self.tr("Show the journal file's name on the lock screen"),
-            checked=discretion.show_file_name(),
-        )
+        self.file_name = QCheckBox(self.tr("Show the journal file's name on the lock screen"))
+        self.file_name.setChecked(discretion.show_file_name())
         self.file_name.setAccessibleName(self.tr("Show the journal file's name on the lock screen"))
         form.addRow(self.tr("Open on"), self.open_on)
         form.addRow("", self.neutral)
@@ -142,7 +140,7 @@ class SettingsDialog(QDialog):
             QLabel(
                 self.tr("Hide and lock at once, whatever is open: Ctrl+Shift+L."),
                 wordWrap=True,
-                textFormat=Qt.PlainText,
+                textFormat=Qt.TextFormat.PlainText,
             ),
         )
         buttons = QDialogButtonBox(

@@ -324,9 +324,9 @@ class ExerciseView(QWidget):
             (self.after_page, self.save_button),
             (self.next_page, self.done_button),
         ):
-            for key in (Qt.Key_Return, Qt.Key_Enter):
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 enter = QShortcut(QKeySequence(key), page, button.click)
-                enter.setContext(Qt.WidgetWithChildrenShortcut)
+                enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)

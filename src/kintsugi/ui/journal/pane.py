@@ -37,7 +37,7 @@ class QuietStart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(self.tr("Welcome back"), textFormat=Qt.PlainText)
+        heading = QLabel(self.tr("Welcome back"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
         note = QLabel(
             self.tr(
@@ -45,7 +45,7 @@ class QuietStart(QWidget):
                 "(Settings can open on your last entry instead.)"
             ),
             wordWrap=True,
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
         )
         note.setProperty("role", "subtle")
         self.write_button = QPushButton(self.tr("Write something new"))
@@ -65,7 +65,7 @@ class QuietStart(QWidget):
         v.addLayout(row)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignHCenter)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
 

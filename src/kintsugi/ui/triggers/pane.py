@@ -96,7 +96,7 @@ class TriggersPane(QWidget):
         rv.addWidget(
             QLabel(
                 self.tr("What I did to ground myself afterwards"),
-                textFormat=Qt.PlainText,
+                textFormat=Qt.TextFormat.PlainText,
                 wordWrap=True,
             )
         )

@@ -72,7 +72,7 @@ class FlowLayout(QLayout):
             return self.spacing()
         parent = self.parentWidget()
         style = parent.style() if parent else None
-        return style.pixelMetric(QStyle.PM_LayoutHorizontalSpacing) if style else 6
+        return style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) if style else 6
 
     def _place(self, rect: QRect, apply: bool) -> int:
         m: QMargins = self.contentsMargins()

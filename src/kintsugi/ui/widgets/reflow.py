@@ -11,14 +11,14 @@ class ReflowRow(QWidget):
     def __init__(self, *parts: QWidget, stretches: tuple[int, ...] = (), parent=None):
         super().__init__(parent)
         self.parts = parts
-        self.box = QBoxLayout(QBoxLayout.LeftToRight, self)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         for n, part in enumerate(parts):
             self.box.addWidget(part, stretches[n] if n < len(stretches) else 1)
 
     @property
     def side_by_side(self) -> bool:
-        return self.box.direction() == QBoxLayout.LeftToRight
+        return self.box.direction() == QBoxLayout.Direction.LeftToRight
 
     def _needed_width(self) -> int:
         """The width the parts need side by side."""
@@ -44,7 +44,9 @@ class ReflowRow(QWidget):
 
     def reflow(self, width: int) -> None:
         direction = (
-            QBoxLayout.LeftToRight if width >= self._needed_width() else QBoxLayout.TopToBottom
+            QBoxLayout.Direction.LeftToRight
+            if width >= self._needed_width()
+            else QBoxLayout.Direction.TopToBottom
         )
         if direction != self.box.direction():
             self.box.setDirection(direction)
@@ -55,12 +57,12 @@ def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless area that scrolls up and down, never sideways, so a short
     window cuts nothing off."""
     area = QScrollArea()
-    area.setFrameShape(QFrame.NoFrame)
+    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(content)
     from PySide6.QtCore import Qt
 
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
 
@@ -73,7 +75,7 @@ class Column(QWidget):
         self.chars = chars
         from PySide6.QtWidgets import QSizePolicy
 
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def _width(self) -> int:
         return self.fontMetrics().averageCharWidth() * self.chars
@@ -87,10 +89,12 @@ class Column(QWidget):
         return QSize(min(hint.width(), self._width()), hint.height())
 
     def hasHeightForWidth(self) -> bool:
-        return self.layout() is not None and self.layout().hasHeightForWidth()
+        layout = self.layout()
+        return layout is not None and layout.hasHeightForWidth()
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width) if self.layout() else -1
+        layout = self.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else -1
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -99,7 +103,7 @@ class Column(QWidget):
     def changeEvent(self, event) -> None:
         from PySide6.QtCore import QEvent
 
-        if event.type() == QEvent.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self.setMaximumWidth(max(self._width(), self.minimumSizeHint().width()))
             self.updateGeometry()
         super().changeEvent(event)
