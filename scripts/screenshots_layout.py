@@ -79,7 +79,7 @@ def main() -> int:
         apply_theme(app, args.theme)  # over the demo journal's own setting (system)
         window.journal.show_journal()
         shoot(window, f"journal{args.suffix}")
-        window.start_exercise("thought_record")
+        window.grounding_flow.start_exercise("thought_record")
         window.exercise.begin(rated=True)
         ex = window.exercise.exercise
         QTest.keyClicks(ex.situation, "His phone lit up at dinner and he turned it over.")

@@ -124,3 +124,33 @@ def test_enter_presses_the_main_button_of_an_exercise_page(window, qtbot):
     qtbot.keyClick(view.suds_after.slider, Qt.Key.Key_Return)
     assert saves == [1]
     assert isinstance(view.save_button, QPushButton)
+
+
+def test_ctrl_1_to_7_show_each_section_and_it_is_highlighted(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+    panes = list(window.sections)
+    assert len(panes) == 7
+    for n, pane in reversed(list(enumerate(panes, start=1))):
+        qtbot.keyClick(
+            window.nav, Qt.Key(Qt.Key.Key_0.value + n), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.panes.currentWidget() is pane, pane.label
+        item = window.nav.item(n - 1)
+        assert item.isSelected() and window.nav.currentRow() == n - 1  # highlighted
+    go = next(m for m in window.menuBar().actions() if m.text() == "&Go").menu()
+    shown = {a.text(): a.shortcut().toString() for a in go.actions() if not a.isSeparator()}
+    assert shown["Journal"] == "Ctrl+1" and shown["Search"] == "Ctrl+7"
+    assert shown["Section list"] == "F9"
+
+
+def test_the_section_list_folds_away_and_the_keys_still_work(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+    qtbot.keyClick(window.panes.currentWidget(), Qt.Key.Key_F9)
+    assert not window.nav.isVisible()
+    before = window.workspace.minimumSizeHint().width()
+    qtbot.keyClick(window.panes.currentWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.panes.currentWidget() is window.checkins
+    qtbot.keyClick(window.panes.currentWidget(), Qt.Key.Key_F9)
+    assert window.nav.isVisible() and window.workspace.minimumSizeHint().width() > before

@@ -218,11 +218,25 @@ class MainWindow(QMainWindow):
         )
         action(self.tr("Trash…"), self.on_trash, None, edit_menu)
         action(self.tr("Support contacts…"), flow.on_support, None, edit_menu)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for section in self.sections.actions:  # Ctrl+1 … Ctrl+7, shown beside each name
+            go_menu.addAction(section)
+        go_menu.addSeparator()
+        self.nav_action = action(
+            self.tr("Section list"),
+            lambda: self.set_navigation_shown(self.nav_action.isChecked()),
+            "F9",
+            go_menu,
+        )
+        self.nav_action.setCheckable(True)
+        self.nav_action.setChecked(True)
         self.workspace_actions = [
             self.new_entry_action,
             self.quick_log_action,
             self.lock_action,
             self.find_action,
+            self.nav_action,
+            *self.sections.actions,
         ]
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")
@@ -366,6 +380,13 @@ class MainWindow(QMainWindow):
 
     def show_recovery_key(self, recovery_key: str) -> None:
         self.open_dialog(RecoveryKeyDialog(recovery_key, self, self.session.pending_temps()))
+
+    def set_navigation_shown(self, shown: bool) -> None:
+        """The section list folds away for room (F9); Ctrl+1 … Ctrl+7 still move between
+        sections, and the Go menu lists them."""
+        for widget in (self.nav, self.support_strip):
+            widget.setVisible(shown)
+        self.nav_action.setChecked(shown)
 
     def fit_navigation(self) -> None:
         """The side column is as wide as its longest section name at the text size now."""

@@ -22,7 +22,7 @@ class CheckInsPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.label = self.tr("Check-ins")  # the Pane protocol (ui/panes.py)
-        self.shortcut: str | None = None
+        self.shortcut: str | None = "Ctrl+4"  # the section's place in the list
         self.session = session
         self.checkin = CheckInTab(session)
         self.boundaries = BoundariesTab(session)

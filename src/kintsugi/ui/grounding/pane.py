@@ -27,7 +27,7 @@ class GroundingPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.label = self.tr("Grounding")  # the Pane protocol (ui/panes.py)
-        self.shortcut: str | None = None
+        self.shortcut: str | None = "Ctrl+3"  # the section's place in the list
         self.session = session
         heading = QLabel(self.tr("Ground yourself"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")

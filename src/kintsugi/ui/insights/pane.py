@@ -69,7 +69,7 @@ class InsightsPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.label = self.tr("Insights")  # the Pane protocol (ui/panes.py)
-        self.shortcut: str | None = None
+        self.shortcut: str | None = "Ctrl+6"  # the section's place in the list
         self.session = session
         self._generation = 0
         self.result: Insights | None = None

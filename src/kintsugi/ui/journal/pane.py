@@ -77,7 +77,7 @@ class JournalPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.label = self.tr("Journal")  # the Pane protocol (ui/panes.py)
-        self.shortcut: str | None = None
+        self.shortcut: str | None = "Ctrl+1"  # the section's place in the list
         self.session = session
         self.list_stack = TimelineList(
             session,

@@ -138,7 +138,7 @@ class SearchPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.label = self.tr("Search")  # the Pane protocol (ui/panes.py)
-        self.shortcut: str | None = None
+        self.shortcut: str | None = "Ctrl+7"  # the section's place in the list
         self.session = session
         self._generation = 0
         self.query = QLineEdit(

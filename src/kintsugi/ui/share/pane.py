@@ -71,7 +71,7 @@ class SharePane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.label = self.tr("Share")  # the Pane protocol (ui/panes.py)
-        self.shortcut: str | None = None
+        self.shortcut: str | None = "Ctrl+5"  # the section's place in the list
         self.session = session
         self.records: list[Record] = []
         self.received_rows: list[ReceivedItem] = []

@@ -41,7 +41,7 @@ class TriggersPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.label = self.tr("Triggers")  # the Pane protocol (ui/panes.py)
-        self.shortcut: str | None = None
+        self.shortcut: str | None = "Ctrl+2"  # the section's place in the list
         self.session = session
         self.list_stack = TimelineList(
             session,
