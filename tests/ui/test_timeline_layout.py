@@ -65,6 +65,7 @@ def test_an_autosave_repaints_the_saved_row_not_the_whole_timeline(window, qtbot
     journal = window.journal
     window.on_new_entry()  # the journal on screen
     journal.on_unlocked()
+    journal.show_journal()  # it opens on the quiet page: the timeline on screen
     journal.select_row(3)
     qtbot.waitUntil(lambda: journal.editor.entry_id is not None, timeout=5000)
     qtbot.wait(200)
