@@ -73,7 +73,7 @@ def test_an_autosave_repaints_the_saved_row_not_the_whole_timeline(window, qtbot
 
     class Paints(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Paint:
+            if event.type() == QEvent.Type.Paint:
                 regions.append(event.region().boundingRect())
             return False
 
