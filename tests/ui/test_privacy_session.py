@@ -82,6 +82,51 @@ SESSION = textwrap.dedent(f"""
     QTest.keyClicks(w.journal.editor.tags, c)
     QTest.keyClicks(w.journal.editor.note, c + " note")
     until(lambda: w.save_state.text() == "Saved")
+    # attachments: a PDF and a photo attached, a voice note recorded (a fake microphone on
+    # the same chunk path), then shown full size, page by page and played: no plaintext
+    # of any of them may reach the disk or the temp folder
+    from PySide6.QtCore import QTimer as _T
+    from kintsugi.ui.attachments.viewer import AttachmentViewer
+    from kintsugi.ui.attachments.voice import RecordButton
+    strip = w.journal.editor.attachments
+    added = []
+    strip.attached.connect(added.append)
+    pdf = exports.parent / "source" / "letter.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF-1.4 " + (c.encode() + b" ") * 5000 + b" startxref 0 %%EOF ")
+    photo = exports.parent / "source" / "photo.png"
+    from PySide6.QtGui import QImage
+    img = QImage(400, 300, QImage.Format_RGB32); img.fill(0x336699); img.save(str(photo))
+    strip.attach_paths([pdf, photo])
+    until(lambda: len(added) == 2)
+    from PySide6.QtCore import QIODevice
+    class Mic(QIODevice):
+        def __init__(self):
+            super().__init__(); self.pending = bytearray(); self.open(QIODevice.ReadOnly)
+            self.t = _T(interval=20); self.t.timeout.connect(self.feed); self.t.start()
+        def isSequential(self): return True
+        def bytesAvailable(self): return len(self.pending) + super().bytesAvailable()
+        def readData(self, n):
+            piece = bytes(self.pending[:n]); del self.pending[:n]; return piece
+        def writeData(self, data, length=-1): return -1
+        def feed(self):
+            self.pending += (c.encode() + b"  ") * 40; self.readyRead.emit()
+        def stop(self): self.t.stop()
+    def mic():
+        m = Mic(); return m, m
+    rec = RecordButton(w.session, w.journal.editor._ensure_saved, mic)
+    voice = []
+    rec.recorded.connect(voice.append)
+    rec.click(); QTest.qWait(400); rec.click()
+    until(lambda: voice)
+    for att in [*added, *voice]:
+        v = AttachmentViewer(w.session, att, w); v.show(); QTest.qWait(300)
+        if v.player is not None:
+            v.player.toggle(); QTest.qWait(200)
+        v.close()
+    w.journal.editor.preview_button.click(); QTest.qWait(300)
+    w.journal.editor.preview_button.click()
+    wait_for_background()
     w.grounding_flow.on_quick_log()
     w.dialog.what.setText(c + " trigger")
     w.dialog.save_button.click()

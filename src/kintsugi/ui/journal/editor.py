@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +30,9 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.timeutil import now
+from kintsugi.ui.attachments.media import PREVIEW, PreviewImages, preview_markdown
+from kintsugi.ui.attachments.strip import AttachmentStrip, attachable
+from kintsugi.ui.attachments.voice import RecordButton
 from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.flow_layout import FlowLayout
@@ -49,6 +53,26 @@ class TagCompleter(QCompleter):
         return ", ".join([*done, index.data()]) + ", "
 
 
+class _BodyEdit(QPlainTextEdit):
+    """The entry text. A picture pasted or dropped in (a screenshot), or a photo, PDF or
+    sound file dropped on it, becomes an attachment instead of text."""
+
+    image_pasted = Signal(QImage)
+    files_dropped = Signal(list)
+
+    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 (Qt API)
+        return bool(attachable(source)) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt API)
+        files = attachable(source)
+        if files:
+            self.files_dropped.emit(files)
+        elif source.hasImage() and not source.hasText():
+            self.image_pasted.emit(QImage(source.imageData()))
+        else:
+            super().insertFromMimeData(source)
+
+
 class _Draft:
     """The record being edited; its id is known once the writer has saved it once."""
 
@@ -58,6 +82,7 @@ class _Draft:
 
 class EntryEditor(QWidget):
     saved = Signal(object)  # ItemSummary, after every successful save
+    problem = Signal(str)  # one calm line (an attachment refused)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -106,7 +131,7 @@ class EntryEditor(QWidget):
             self.tr("Marked items can be chosen in Share. Nothing leaves until you export it.")
         )
 
-        self.body = QPlainTextEdit(objectName="bodyEdit")  # type: ignore[call-overload]
+        self.body = _BodyEdit(objectName="bodyEdit")  # type: ignore[call-overload]
         self.body.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.body.setPlaceholderText(
             self.tr(
@@ -115,7 +140,19 @@ class EntryEditor(QWidget):
             )
         )
         self.body.setAccessibleName(self.tr("Entry text"))
-        self.preview = SafeTextBrowser(objectName="bodyPreview")
+        self.attachments = AttachmentStrip(session, lambda: self._draft.id, self._ensure_saved)
+        self.attachments.problem.connect(self.problem)
+        self.attachments.thumbnails.ready.connect(self._on_picture_ready)
+        self.attachments.attached.connect(lambda _att: self._refresh_preview())
+        self.body.image_pasted.connect(self.attachments.attach_image)
+        self.body.files_dropped.connect(self.attachments.attach_paths)
+        self.record = RecordButton(session, self._ensure_saved)
+        self.record.problem.connect(self.problem)
+        self.record.recorded.connect(lambda _att: self.attachments.refresh())
+        self.attachments.buttons.insertWidget(1, self.record)
+        self.preview = SafeTextBrowser(
+            objectName="bodyPreview", images=PreviewImages(self.attachments.thumbnails)
+        )
         self.preview.setAccessibleName(self.tr("Rendered preview"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.body)
@@ -151,6 +188,7 @@ class EntryEditor(QWidget):
         layout.addLayout(meta)
         layout.addWidget(self.tags)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.attachments)
         layout.addWidget(
             QLabel(  # type: ignore[call-overload]
                 self.tr("Private note"), objectName="noteLabel", textFormat=Qt.TextFormat.PlainText
@@ -199,6 +237,7 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self.autosaver.reset()
+        self.attachments.refresh()
         self.setEnabled(True)
         self.hint.setText("" if e.id else self.tr("New entry — it saves itself as you write."))
 
@@ -213,6 +252,7 @@ class EntryEditor(QWidget):
                 w.clear()
                 w.document().clearUndoRedoStacks()
             self.preview.clear()
+            self.attachments.clear()
             self.share.setChecked(False)
             self.star.setChecked(False)
             self.mood.setCurrentIndex(0)
@@ -291,9 +331,35 @@ class EntryEditor(QWidget):
             self.hint.clear()
         self.saved.emit(summary)
 
+    def _ensure_saved(self) -> int | None:
+        """The record's id, saving a new entry first (even an empty one: a photo alone is
+        an entry). Waits for the writer only when the entry has never been saved."""
+        if self._draft.id is not None:
+            return self._draft.id
+        if self._entry is None:
+            return None
+        self.autosaver.changed()
+        self.autosaver.save_now()
+        self.session.writer().flush(10)
+        return self._draft.id
+
     # --- preview -------------------------------------------------------------------
+    def _on_picture_ready(self, _attachment_id: int, longest: int) -> None:
+        if longest == PREVIEW:
+            self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        if self.preview_button.isChecked():
+            self.preview.setMarkdown(
+                preview_markdown(
+                    self.body.toPlainText(),
+                    self.attachments.attachments(),
+                    self.attachments.thumbnails,
+                )
+            )
+
     def on_preview_toggled(self, on: bool) -> None:
         if on:
-            self.preview.setMarkdown(self.body.toPlainText())
+            self._refresh_preview()
         self.pages.setCurrentWidget(self.preview if on else self.body)
         self.preview_button.setText(self.tr("Edit") if on else self.tr("Preview"))

@@ -1,0 +1,152 @@
+"""An attachment's bytes for Qt, straight from the vault: a read-only QIODevice over its
+chunks (for QPdfDocument and QMediaPlayer — never a temporary file), and pictures decoded
+at the size they are shown, on a worker. Decoded pictures live in memory only, in
+:class:`Thumbnails`, which forgets everything when the vault locks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Signal
+from PySide6.QtGui import QImage, QImageReader
+
+from kintsugi.core.repo.attachments import AttachmentRepo
+from kintsugi.ui.workers import run_in_background
+
+
+class VaultDevice(QIODevice):
+    """Random access to one attachment, a chunk at a time (the Database lock makes the
+    reads safe from Qt's own decoder threads)."""
+
+    def __init__(self, repo: AttachmentRepo, attachment_id: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self._file = repo.open(attachment_id)
+        self._size = repo.get(attachment_id).size
+
+    def isSequential(self) -> bool:  # noqa: N802 (Qt API)
+        return False
+
+    def size(self) -> int:
+        return self._size
+
+    def seek(self, pos: int) -> bool:
+        if not 0 <= pos <= self._size:
+            return False
+        super().seek(pos)
+        self._file.seek(pos)
+        return True
+
+    def readData(self, maxlen: int) -> bytes:  # noqa: N802 (Qt API)
+        self._file.seek(self.pos())
+        return self._file.read(max(0, maxlen))
+
+    def writeData(self, data: bytes, length: int = -1) -> int:  # noqa: N802 (Qt API)
+        return -1
+
+    def bytesAvailable(self) -> int:  # noqa: N802 (Qt API)
+        return self._size - self.pos() + super().bytesAvailable()
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def decode_image(data: bytes, longest: int) -> QImage:
+    """A picture no larger than ``longest`` pixels on its longest side (decoded at that
+    size: a JPEG is read at a fraction of its pixels), turned the way its EXIF says."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > longest:
+        reader.setScaledSize(size.scaled(QSize(longest, longest), _keep_aspect()))
+    image = reader.read()
+    buffer.close()
+    return image
+
+
+def _keep_aspect():
+    from PySide6.QtCore import Qt
+
+    return Qt.KeepAspectRatio
+
+
+class Thumbnails(QObject):
+    """Pictures decoded on a worker, kept in memory while the vault is open (never on
+    disk). ``ready(attachment_id, longest)`` says one came; ``image`` returns it or None
+    (and asks for it)."""
+
+    ready = Signal(int, int)
+
+    def __init__(self, repo: Callable[[], AttachmentRepo], parent: QObject | None = None):
+        super().__init__(parent)
+        self._repo = repo
+        self._images: dict[tuple[int, int], QImage] = {}
+        self._asked: set[tuple[int, int]] = set()
+        self._generation = 0
+
+    def image(self, attachment_id: int, longest: int) -> QImage | None:
+        key = (attachment_id, longest)
+        found = self._images.get(key)
+        if found is None and key not in self._asked:
+            self._asked.add(key)
+            generation = self._generation
+            repo = self._repo()
+
+            def work() -> QImage:
+                return decode_image(repo.read_bytes(attachment_id), longest)
+
+            run_in_background(work, lambda img: self._store(generation, key, img), lambda exc: None)
+        return found
+
+    def _store(self, generation: int, key: tuple[int, int], image: QImage) -> None:
+        if generation != self._generation or image.isNull():
+            return
+        self._images[key] = image
+        self.ready.emit(*key)
+
+    def forget(self) -> None:
+        """Drop every decoded picture (lock)."""
+        self._generation += 1
+        self._images.clear()
+        self._asked.clear()
+
+
+PREVIEW = 640
+
+
+class PreviewImages:
+    """The `kintsugi-attachment:<id>` door of a SafeTextDocument (see widgets/safe_text):
+    pictures already decoded by ``thumbnails`` at preview size, nothing else."""
+
+    def __init__(self, thumbnails: Thumbnails):
+        self.thumbnails = thumbnails
+
+    def image(self, url) -> QImage | None:
+        try:
+            attachment_id = int(url.path())
+        except ValueError:
+            return None
+        return self.thumbnails.image(attachment_id, PREVIEW)
+
+
+def preview_markdown(body: str, found: list, thumbnails: Thumbnails) -> str:
+    """``body`` with the record's pictures after it (those decoded so far; the others say
+    they are on their way and come when ``thumbnails.ready`` fires)."""
+    parts = [body.rstrip()]
+    for att in found:
+        if att.kind != "image":
+            continue
+        alt = "".join(ch for ch in att.name if ch not in "[]()\\<>*_`!#")
+        if thumbnails.image(att.id, PREVIEW) is not None:
+            parts.append(f"![{alt}](kintsugi-attachment:{att.id})")
+        else:
+            parts.append(f"*{alt}: opening…*")
+    for att in found:
+        if att.kind != "image":
+            kind = "PDF" if att.kind == "pdf" else "Sound"
+            alt = "".join(ch for ch in att.name if ch not in "[]()\\<>*_`!#")
+            parts.append(f"*{kind}: {alt}*")
+    return "\n\n".join(p for p in parts if p)

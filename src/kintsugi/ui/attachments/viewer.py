@@ -1,0 +1,189 @@
+"""One attachment full size: a picture (decoded on a worker), a PDF page by page (Qt PDF,
+read from the vault through a QIODevice — never a temporary file), or a recording played
+from the vault the same way. "Save a copy…" is the only way an attachment leaves outside an
+export, and the window says so. Its title never names the file (window titles are seen by
+the whole desktop)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.errors import KintsugiError
+from kintsugi.core.repo.attachments import Attachment, AttachmentRepo
+from kintsugi.ui.attachments.media import VaultDevice, decode_image
+from kintsugi.ui.session import Session
+from kintsugi.ui.workers import run_in_background
+
+FULL = 4096
+
+
+class AttachmentViewer(QDialog):
+    problem = Signal(str)
+    removed = Signal(int)
+
+    def __init__(self, session: Session, att: Attachment, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.att = session, att
+        self.setWindowTitle(self.tr("Attachment"))
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.resize(900, 700)
+        self.name = QLabel(att.name, textFormat=Qt.PlainText)
+        self.name.setProperty("role", "heading")
+        self.device: VaultDevice | None = None
+        self.pdf = self.player = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        if att.kind == "image":
+            layout.addWidget(self._image_view(), 1)
+        elif att.kind == "pdf":
+            layout.addWidget(self._pdf_view(), 1)
+        else:
+            layout.addWidget(self._audio_view(), 1)
+        self.save_button = QPushButton(self.tr("Save a copy…"))
+        self.save_button.setAccessibleName(self.tr("Save an unencrypted copy of this file"))
+        self.save_button.clicked.connect(self.save_copy)
+        self.note = QLabel(
+            self.tr(
+                "Inside Kintsugi this file is encrypted. “Save a copy…” is the only way it "
+                "leaves, apart from an export you choose — and that copy is not encrypted."
+            ),
+            textFormat=Qt.PlainText,
+            wordWrap=True,
+        )
+        self.note.setProperty("role", "subtle")
+        self.remove_button = QPushButton(self.tr("Remove from this record"))
+        self.remove_button.clicked.connect(self.remove)
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.remove_button)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+
+    def _repo(self) -> AttachmentRepo:
+        return AttachmentRepo(self.session.database())
+
+    # --- pictures -----------------------------------------------------------------
+    def _image_view(self) -> QWidget:
+        self.picture = QLabel(self.tr("Opening…"), alignment=Qt.AlignCenter)
+        self.picture.setAccessibleName(self.att.name)
+        area = QScrollArea(widgetResizable=True)
+        area.setWidget(self.picture)
+        repo, att_id = self._repo(), self.att.id
+        run_in_background(
+            lambda: decode_image(repo.read_bytes(att_id), FULL),
+            self._show_picture,
+            lambda exc: self.picture.setText(self.tr("This picture could not be shown.")),
+        )
+        return area
+
+    def _show_picture(self, image) -> None:
+        if self.session.is_open and not image.isNull():
+            self.picture.setPixmap(QPixmap.fromImage(image))
+
+    # --- PDFs ---------------------------------------------------------------------
+    def _pdf_view(self) -> QWidget:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        box = QWidget()
+        self.pdf = QPdfDocument(self)
+        self.device = VaultDevice(self._repo(), self.att.id, self)
+        self.device.open(VaultDevice.ReadOnly)
+        self.pdf.load(self.device)
+        self.pdf_view = QPdfView(box)
+        self.pdf_view.setDocument(self.pdf)
+        self.pdf_view.setPageMode(QPdfView.PageMode.SinglePage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.page_label = QLabel(textFormat=Qt.PlainText)
+        self.prev_page = QPushButton(self.tr("‹ Previous page"))
+        self.next_page = QPushButton(self.tr("Next page ›"))
+        self.prev_page.clicked.connect(lambda: self.go_to_page(self.page() - 1))
+        self.next_page.clicked.connect(lambda: self.go_to_page(self.page() + 1))
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_page)
+        nav.addWidget(self.page_label, 1, Qt.AlignCenter)
+        nav.addWidget(self.next_page)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pdf_view, 1)
+        layout.addLayout(nav)
+        self.pdf_view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self._page_changed(0)
+        return box
+
+    def page(self) -> int:
+        return self.pdf_view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        if 0 <= page < self.pdf.pageCount():
+            from PySide6.QtCore import QPointF
+
+            self.pdf_view.pageNavigator().jump(page, QPointF(), 0)
+
+    def _page_changed(self, page: int) -> None:
+        count = self.pdf.pageCount()
+        if count <= 0:
+            self.page_label.setText(self.tr("This PDF could not be shown."))
+        else:
+            self.page_label.setText(self.tr("Page {n} of {count}").format(n=page + 1, count=count))
+        self.prev_page.setEnabled(page > 0)
+        self.next_page.setEnabled(page + 1 < count)
+
+    # --- sound --------------------------------------------------------------------
+    def _audio_view(self) -> QWidget:
+        from kintsugi.ui.attachments.voice import Player
+
+        self.player = Player(self.session, self.att, self)
+        return self.player
+
+    # --- leaving ------------------------------------------------------------------
+    def save_copy(self) -> None:
+        from pathlib import Path
+
+        from kintsugi.ui.dialogs.files import ask_save
+
+        target = ask_save(
+            self,
+            self.tr("Save an unencrypted copy"),
+            Path.home() / self.att.name,
+            self.tr("This file (*{suffix})").format(suffix=Path(self.att.name).suffix or ""),
+        )
+        if target is None:
+            return
+        repo, att_id = self._repo(), self.att.id
+        self.save_button.setEnabled(False)
+        run_in_background(lambda: repo.save_copy(att_id, target), self._saved, self._failed)
+
+    def _saved(self, target) -> None:
+        self.save_button.setEnabled(True)
+        self.note.setText(self.tr("Saved an unencrypted copy as {path}.").format(path=str(target)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.problem.emit(str(exc) if isinstance(exc, KintsugiError) else self.tr("Not saved."))
+
+    def remove(self) -> None:
+        repo, att_id = self._repo(), self.att.id
+        future = self.session.writer().submit(lambda: repo.remove(att_id))
+        future.result()  # a one-row delete: the writer has it done at once
+        self.removed.emit(att_id)
+        self.close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.player is not None:
+            self.player.stop()
+        if self.pdf is not None:
+            self.pdf.close()
+        if self.device is not None:
+            self.device.close()
+        super().closeEvent(event)
