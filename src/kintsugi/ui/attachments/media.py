@@ -114,7 +114,7 @@ class Thumbnails(QObject):
         self._asked.clear()
 
 
-PREVIEW = 640
+PREVIEW = 420  # the longest side of a picture in the preview (it fits the editor)
 
 
 class PreviewImages:
