@@ -13,7 +13,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QPageSize, QPaint
 
 from kintsugi.core.repo.attachments import AttachmentRepo, gps_of
 from tests.core.test_attachments import photo_with_gps
-from tests.ui.test_journal import type_entry
+from tests.helpers import type_entry
 
 
 def _two_page_pdf() -> bytes:

@@ -121,8 +121,8 @@ SESSION = textwrap.dedent(f"""
     until(lambda: voice)
     for att in [*added, *voice]:
         v = AttachmentViewer(w.session, att, w); v.show(); QTest.qWait(300)
-        if v.player is not None:
-            v.player.toggle(); QTest.qWait(200)
+        if v.player is not None:  # the recording, read by Qt's decoder from the vault
+            until(lambda: v.player.media.duration() > 0, 10000)
         v.close()
     w.journal.editor.preview_button.click(); QTest.qWait(300)
     w.journal.editor.preview_button.click()

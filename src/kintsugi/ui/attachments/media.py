@@ -18,7 +18,7 @@ class VaultDevice(QIODevice):
     """Random access to one attachment, a chunk at a time (the Database lock makes the
     reads safe from Qt's own decoder threads)."""
 
-    def __init__(self, repo: AttachmentRepo, attachment_id: int, parent: QObject | None = None):
+    def __init__(self, repo: AttachmentRepo, attachment_id: int, parent: QObject):
         super().__init__(parent)
         self._file = repo.open(attachment_id)
         self._size = repo.get(attachment_id).size
@@ -40,7 +40,7 @@ class VaultDevice(QIODevice):
         self._file.seek(self.pos())
         return self._file.read(max(0, maxlen))
 
-    def writeData(self, data: bytes, length: int = -1) -> int:  # noqa: N802 (Qt API)
+    def writeData(self, data: bytes | bytearray | memoryview, length: int, /) -> int:  # noqa: N802
         return -1
 
     def bytesAvailable(self) -> int:  # noqa: N802 (Qt API)
@@ -56,7 +56,7 @@ def decode_image(data: bytes, longest: int) -> QImage:
     size: a JPEG is read at a fraction of its pixels), turned the way its EXIF says."""
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.ReadOnly)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     size = reader.size()
@@ -70,7 +70,7 @@ def decode_image(data: bytes, longest: int) -> QImage:
 def _keep_aspect():
     from PySide6.QtCore import Qt
 
-    return Qt.KeepAspectRatio
+    return Qt.AspectRatioMode.KeepAspectRatio
 
 
 class Thumbnails(QObject):

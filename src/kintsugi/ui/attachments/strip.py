@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPixmap,
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -56,16 +57,17 @@ class AttachmentStrip(QWidget):
         self._finished.connect(self._settle)
         self.pending: list[Future] = []
 
-        self.list = QListWidget(objectName="attachmentList")
+        self.list = QListWidget()
+        self.list.setObjectName("attachmentList")
         self.list.setAccessibleName(self.tr("Attachments"))
-        self.list.setViewMode(QListWidget.IconMode)
-        self.list.setFlow(QListWidget.LeftToRight)
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
         self.list.setWrapping(False)
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setGridSize(QSize(THUMB + 40, THUMB + 26))
         self.list.setFixedHeight(THUMB + 34)
-        self.list.setMovement(QListWidget.Static)
-        self.list.setTextElideMode(Qt.ElideMiddle)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemActivated.connect(self._open_item)
         self.list.setVisible(False)
         self.attach_button = QPushButton(self.tr("Attach…"))
@@ -78,7 +80,7 @@ class AttachmentStrip(QWidget):
             )
         )
         self.attach_button.clicked.connect(self.choose_file)
-        self.status = QLabel(textFormat=Qt.PlainText)
+        self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.status.setProperty("role", "subtle")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -90,8 +92,8 @@ class AttachmentStrip(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(row)
         self.setAcceptDrops(True)
-        paste = QShortcut(QKeySequence.Paste, self.list)
-        paste.setContext(Qt.WidgetShortcut)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.list)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         paste.activated.connect(self.paste)
 
     def _repo(self) -> AttachmentRepo:
@@ -106,29 +108,29 @@ class AttachmentStrip(QWidget):
         found = [] if record_id is None else self._repo().list_for(record_id)
         for att in found:
             item = QListWidgetItem(self._icon_for(att), att.name)
-            item.setData(Qt.UserRole, att)
+            item.setData(Qt.ItemDataRole.UserRole, att)
             item.setToolTip(att.name)
-            item.setData(Qt.AccessibleTextRole, f"{att.kind}: {att.name}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{att.kind}: {att.name}")
             self.list.addItem(item)
         self.list.setVisible(bool(found))
 
     def attachments(self) -> list:
-        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def _icon_for(self, att) -> QIcon:
         if att.kind == "image":
             image = self.thumbnails.image(att.id, THUMB)
             if image is not None:
                 return QIcon(QPixmap.fromImage(image))
-            return self.style().standardIcon(QStyle.SP_FileIcon)
+            return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         if att.kind == "pdf":
-            return self.style().standardIcon(QStyle.SP_FileDialogDetailedView)
-        return self.style().standardIcon(QStyle.SP_MediaVolume)
+            return self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume)
 
     def _on_thumbnail(self, attachment_id: int, longest: int) -> None:
         for i in range(self.list.count()):
             item = self.list.item(i)
-            att = item.data(Qt.UserRole)
+            att = item.data(Qt.ItemDataRole.UserRole)
             if att.id == attachment_id and longest == THUMB:
                 item.setIcon(self._icon_for(att))
 
@@ -159,8 +161,8 @@ class AttachmentStrip(QWidget):
         def add(repo: AttachmentRepo, record_id: int):
             data = QByteArray()
             buffer = QBuffer(data)
-            buffer.open(QIODevice.WriteOnly)
-            image.save(buffer, "PNG")
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs say bytes; PySide6 6.11 takes str)
             buffer.close()
             return repo.add_bytes(record_id, bytes(data.data()), name)
 
@@ -227,7 +229,7 @@ class AttachmentStrip(QWidget):
     def _open_item(self, item: QListWidgetItem) -> None:
         from kintsugi.ui.attachments.viewer import AttachmentViewer
 
-        viewer = AttachmentViewer(self.session, item.data(Qt.UserRole), self.window())
+        viewer = AttachmentViewer(self.session, item.data(Qt.ItemDataRole.UserRole), self.window())
         viewer.problem.connect(self.problem)
         self.session.locked.connect(viewer.close)
         viewer.show()

@@ -6,7 +6,9 @@ the whole desktop)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QIODevice, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,12 +37,13 @@ class AttachmentViewer(QDialog):
         super().__init__(parent)
         self.session, self.att = session, att
         self.setWindowTitle(self.tr("Attachment"))
-        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(900, 700)
-        self.name = QLabel(att.name, textFormat=Qt.PlainText)
+        self.name = QLabel(att.name, textFormat=Qt.TextFormat.PlainText)
         self.name.setProperty("role", "heading")
         self.device: VaultDevice | None = None
-        self.pdf = self.player = None
+        self.pdf: Any = None
+        self.player: Any = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         if att.kind == "image":
@@ -57,7 +60,7 @@ class AttachmentViewer(QDialog):
                 "Inside Kintsugi this file is encrypted. “Save a copy…” is the only way it "
                 "leaves, apart from an export you choose — and that copy is not encrypted."
             ),
-            textFormat=Qt.PlainText,
+            textFormat=Qt.TextFormat.PlainText,
             wordWrap=True,
         )
         self.note.setProperty("role", "subtle")
@@ -74,7 +77,7 @@ class AttachmentViewer(QDialog):
 
     # --- pictures -----------------------------------------------------------------
     def _image_view(self) -> QWidget:
-        self.picture = QLabel(self.tr("Opening…"), alignment=Qt.AlignCenter)
+        self.picture = QLabel(self.tr("Opening…"), alignment=Qt.AlignmentFlag.AlignCenter)
         self.picture.setAccessibleName(self.att.name)
         area = QScrollArea(widgetResizable=True)
         area.setWidget(self.picture)
@@ -98,20 +101,20 @@ class AttachmentViewer(QDialog):
         box = QWidget()
         self.pdf = QPdfDocument(self)
         self.device = VaultDevice(self._repo(), self.att.id, self)
-        self.device.open(VaultDevice.ReadOnly)
+        self.device.open(QIODevice.OpenModeFlag.ReadOnly)
         self.pdf.load(self.device)
         self.pdf_view = QPdfView(box)
         self.pdf_view.setDocument(self.pdf)
         self.pdf_view.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.page_label = QLabel(textFormat=Qt.PlainText)
+        self.page_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.prev_page = QPushButton(self.tr("‹ Previous page"))
         self.next_page = QPushButton(self.tr("Next page ›"))
         self.prev_page.clicked.connect(lambda: self.go_to_page(self.page() - 1))
         self.next_page.clicked.connect(lambda: self.go_to_page(self.page() + 1))
         nav = QHBoxLayout()
         nav.addWidget(self.prev_page)
-        nav.addWidget(self.page_label, 1, Qt.AlignCenter)
+        nav.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
         nav.addWidget(self.next_page)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)

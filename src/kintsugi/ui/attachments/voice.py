@@ -49,7 +49,7 @@ def qt_audio_source() -> tuple[Any, QIODevice]:
     fmt = QAudioFormat()
     fmt.setSampleRate(RATE)
     fmt.setChannelCount(CHANNELS)
-    fmt.setSampleFormat(QAudioFormat.Int16)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
     source = QAudioSource(QMediaDevices.defaultAudioInput(), fmt)
     return source, source.start()
 
@@ -79,7 +79,7 @@ class VoiceRecorder(QObject):
         self._source: Any = None
         self._device: QIODevice | None = None
         self.bytes_recorded = 0
-        self._writer = None
+        self._writer: Any = None
         self._done.connect(self._settle)
         self.recording = False
 
@@ -107,7 +107,12 @@ class VoiceRecorder(QObject):
             return
         holder = self._holder
         self.bytes_recorded += len(piece)
-        self._writer.submit(lambda: holder.recording and holder.recording.write(piece))
+
+        def append() -> None:
+            if holder.recording is not None:
+                holder.recording.write(piece)
+
+        self._writer.submit(append)
         if self.bytes_recorded > attachments.MAX_BYTES - (1 << 20):
             QTimer.singleShot(0, self.stop)  # the cap: keep what there is
 
@@ -128,7 +133,12 @@ class VoiceRecorder(QObject):
             self._device.readyRead.disconnect(self._pull)
             self._device = None
         holder = self._holder
-        future: Future = self._writer.submit(lambda: holder.recording.finish())
+
+        def finish() -> Attachment:
+            assert holder.recording is not None
+            return holder.recording.finish()
+
+        future: Future = self._writer.submit(finish)
         future.add_done_callback(self._done.emit)
 
     def _settle(self, future: Future) -> None:
@@ -148,7 +158,7 @@ class Player(QWidget):
 
         self.session, self.att = session, att
         self.device = VaultDevice(AttachmentRepo(session.database()), att.id, self)
-        self.device.open(QIODevice.ReadOnly)
+        self.device.open(QIODevice.OpenModeFlag.ReadOnly)
         self.output = QAudioOutput(self)
         self.media = QMediaPlayer(self)
         self.media.setAudioOutput(self.output)
@@ -156,7 +166,7 @@ class Player(QWidget):
         self.play_button = QPushButton(self.tr("Play"))
         self.play_button.setAccessibleName(self.tr("Play the recording"))
         self.play_button.clicked.connect(self.toggle)
-        self.position = QLabel(textFormat=Qt.PlainText)
+        self.position = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.media.positionChanged.connect(self._show_position)
         self.media.playbackStateChanged.connect(self._state_changed)
         from PySide6.QtMultimedia import QMediaDevices
@@ -173,7 +183,7 @@ class Player(QWidget):
     def toggle(self) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
 
-        if self.media.playbackState() == QMediaPlayer.PlayingState:
+        if self.media.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self.media.pause()
         else:
             self.media.play()
@@ -181,13 +191,13 @@ class Player(QWidget):
     def stop(self) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
 
-        if self.media.playbackState() != QMediaPlayer.StoppedState:
+        if self.media.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
             self.media.stop()
 
     def _state_changed(self, state) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
 
-        playing = state == QMediaPlayer.PlayingState
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
 
     def _show_position(self, ms: int) -> None:

@@ -123,8 +123,7 @@ class JournalPane(QWidget):
 
         self.editor = EntryEditor(session)
         self.editor.saved.connect(self.on_editor_saved)
-        self.editor.problem.connect(self.problem)
-        self.editor.problem.connect(self.problem)
+        self.editor.problem.connect(channel.error)
         self.editor.bottom.insertWidget(0, self.delete_button)
         right = self.editor
 
