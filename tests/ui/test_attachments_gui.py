@@ -261,7 +261,7 @@ def test_locking_while_recording_keeps_what_was_recorded(window, qtbot):
     window.session.lock()
     assert editor.attachments.list.count() == 0  # the view forgot
     from kintsugi.core.vault import Vault
-    from tests.conftest import PASSPHRASE
+    from tests.helpers import PASSPHRASE
 
     with Vault.open(path, PASSPHRASE) as v:
         (att,) = AttachmentRepo(v.db).list_for(entry_id)
