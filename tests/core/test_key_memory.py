@@ -15,14 +15,23 @@ import sys
 import textwrap
 
 CHILD = textwrap.dedent("""
-    import gc, json, sys, tempfile
+    import binascii, ctypes, gc, json, mmap, sys, tempfile
     from pathlib import Path
     from kintsugi.core import backups
     from kintsugi.core.kdf import KdfParams
     from kintsugi.core.vault import Vault
 
+    # The scan copies memory only into this one anonymous map, which it does not scan: reading
+    # a whole region into a bytes object put copies of the needles in freed heap memory, and the
+    # next scan counted them as copies of the key, depending on where malloc put the buffers.
+    CHUNK = 1 << 20
+    window = mmap.mmap(-1, CHUNK + 4096)
+    window_start = ctypes.addressof(ctypes.c_char.from_buffer(window))
+    window_end = window_start + len(window)
+
     def scan(needles):
         counts = [0] * len(needles)
+        longest = max(len(n) for n in needles)
         with open("/proc/self/maps") as f:
             maps = f.read().splitlines()
         with open("/proc/self/mem", "rb", 0) as mem:
@@ -32,21 +41,32 @@ CHILD = textwrap.dedent("""
                 if not parts[1].startswith("rw") or path.startswith("[v"):
                     continue
                 start, end = (int(x, 16) for x in parts[0].split("-"))
-                try:
-                    mem.seek(start)
-                    data = mem.read(end - start)
-                except OSError:
-                    continue
-                for i, n in enumerate(needles):
-                    counts[i] += data.count(n)
-                del data
+                # the window itself is skipped, and nothing else (a merged mapping stays in)
+                pieces = [(start, min(end, window_start)), (max(start, window_end), end)]
+                for lo, hi in pieces:
+                    pos = lo
+                    while pos < hi:
+                        step = min(CHUNK, hi - pos)
+                        want = min(step + longest - 1, hi - pos)  # a needle across the seam
+                        try:
+                            mem.seek(pos)
+                            got = mem.readinto(memoryview(window)[:want])
+                        except OSError:
+                            got = 0
+                        for i, n in enumerate(needles):
+                            at = window.find(n, 0, got)
+                            while 0 <= at < step:
+                                counts[i] += 1
+                                at = window.find(n, at + 1, got)
+                        pos += step
         return counts
 
     folder = Path(tempfile.mkdtemp())
     passphrase = "".join(reversed("rehtona yrev eno esarhpssap"))
     v = Vault.create(folder / "v.kintsugi", passphrase, params=KdfParams(1024, 1, 1))
     key = bytes(v._key)  # the test's own copy, to search with
-    needles = [key.hex().encode(), key]  # made once: a second hex needle would leave a freed copy
+    # made once, with no str between: key.hex() would leave a freed str of the hex key
+    needles = [binascii.hexlify(key), key]
     v.lock()
     v = Vault.open(folder / "v.kintsugi", passphrase)
     backups.take_backup(v, "daily")
