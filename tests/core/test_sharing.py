@@ -6,6 +6,7 @@ import subprocess
 import zipfile
 from datetime import UTC, date, datetime
 
+import pyrage
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -94,6 +95,45 @@ def test_bundle_to_a_passphrase_round_trips_without_private_notes(filled):
     assert "Private notes are never included" in content.markdown
     with pytest.raises(share.BundleNotForYou):
         share.open_bundle(data, passphrase="wrong words")
+
+
+def _asking_for_work(data: bytes, log_n: int) -> bytes:
+    """The same age file with its scrypt stanza's work factor (log2 N) changed."""
+    head, rest = data.split(b"\n-> scrypt ", 1)
+    stanza, tail = rest.split(b"\n", 1)
+    salt, _ = stanza.split()
+    return head + b"\n-> scrypt " + salt + b" " + str(log_n).encode() + b"\n" + tail
+
+
+def test_a_bundle_asking_for_too_much_work_is_refused_and_a_bad_timing_is_not(monkeypatch):
+    """age refuses a scrypt work factor 16x above what one timing of this machine says it
+    does in a second; under load that timing can be 30x slow, and a fresh bundle was refused
+    (the round trip above failed 1 run in 5 at load 12). A refusal is retried with a new
+    timing; a bundle that really asks for too much (2^40) is refused every time."""
+    data = share.encrypt(b"x" * 100, passphrase="our shared words")
+    hostile = _asking_for_work(data, 40)
+    with pytest.raises(pyrage.DecryptError, match="(?i)excessive work"):
+        pyrage.passphrase.decrypt(hostile, "our shared words")  # the library's own refusal
+    calls = []
+    real = pyrage.passphrase.decrypt
+
+    def counted(ciphertext, passphrase):
+        calls.append(1)
+        return real(ciphertext, passphrase)
+
+    monkeypatch.setattr(share.age_passphrase, "decrypt", counted)
+    with pytest.raises(share.BundleDamaged):
+        share.open_bundle(hostile, passphrase="our shared words")
+    assert len(calls) == share._PASSPHRASE_TRIES  # asked again, refused every time
+
+    def first_timing_bad(ciphertext, passphrase):  # the genuine refusal, then the real file
+        calls.append(1)
+        return real(hostile if len(calls) == 1 else ciphertext, passphrase)
+
+    calls.clear()
+    monkeypatch.setattr(share.age_passphrase, "decrypt", first_timing_bad)
+    assert share._decrypt_with_passphrase(data, "our shared words") == b"x" * 100
+    assert len(calls) == 2
 
 
 def test_bundle_to_an_age_key_opens_in_the_other_vault(filled, tmp_path):
