@@ -383,3 +383,38 @@ def test_the_core_imports_without_pillow_until_a_picture_comes(vault, entry):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert os.environ.get("HOME")  # the private home fixture is in place
+
+
+def test_opening_finds_unfinished_writes_with_one_index_probe(vault, entry):
+    repo = AttachmentRepo(vault.db)
+    for i in range(20):
+        repo.add_bytes(entry.id, wav_bytes(0.01 + i / 1000), f"{i}.wav")
+    with vault.db.read() as conn:
+        plan = " ".join(r[-1] for r in conn.execute("EXPLAIN QUERY PLAN " + attachments.UNFINISHED))
+    assert "USING COVERING INDEX" in plan or "USING INDEX" in plan, plan
+    assert repo.sweep_unfinished() == 0
+
+
+def test_the_markdown_export_writes_attachments_beside_the_notes(vault, entry, tmp_path):
+    """md with one file per day (a zip): each attachment once in attachments/, linked
+    relatively from its day's note; the zip read back by the standard library."""
+    import zipfile
+
+    from kintsugi.core import transfer
+
+    repo = AttachmentRepo(vault.db)
+    photo = repo.add_bytes(entry.id, photo_with_gps(), "Beach (1).jpg")
+    letter = repo.add_bytes(entry.id, pdf_bytes("dear"), "letter.pdf")
+    other = repository_for(vault.db, "entry").add(Entry(body="again"))
+    repo.add_bytes(other.id, photo_with_gps(), "same photo.jpg")
+    data = transfer.export_bytes(vault.db, transfer.select(vault.db, everything=True), "md-days")
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = z.namelist()
+    day = next(n for n in names if n.endswith(".md"))
+    note = z.read(day).decode()
+    photo_member = f"attachments/{photo.sha256[:16]}-Beach (1).jpg"
+    assert f"![Beach (1).jpg](attachments/{photo.sha256[:16]}-Beach%20%281%29.jpg)" in note
+    assert f"[letter.pdf](attachments/{letter.sha256[:16]}-letter.pdf)" in note
+    assert z.read(f"kintsugi/{photo_member}") == repo.read_bytes(photo.id)
+    assert z.read(f"kintsugi/attachments/{letter.sha256[:16]}-letter.pdf") == pdf_bytes("dear")
+    assert sum(1 for n in names if n.startswith("kintsugi/attachments/")) == 2  # stored once

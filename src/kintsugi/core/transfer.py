@@ -192,11 +192,14 @@ def export_bytes(
         for rec in records:
             days.setdefault(rec.occurred_at.date().isoformat(), []).append(rec)
         buf = io.BytesIO()
+        seen: dict[str, str] = {}  # an attachment's bytes, once: sha256 -> member
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
             for n, (day, recs) in enumerate(sorted(days.items())):
                 if n % 200 == 0:
                     tick(n)
-                text = f"# {day}\n\n" + "\n".join(render_record(r) for r in recs)
+                text = f"# {day}\n\n" + "\n".join(
+                    render_record(r) + _attachment_links(db, r, z, seen) for r in recs
+                )
                 z.writestr(
                     zipfile.ZipInfo(f"kintsugi/{day}.md", (2026, 1, 1, 0, 0, 0)),
                     text,
@@ -204,6 +207,31 @@ def export_bytes(
                 )
         return buf.getvalue()
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def _attachment_links(db: Database, rec: Record, z: zipfile.ZipFile, seen: dict[str, str]) -> str:
+    """A record's attachments in the Markdown export: each file beside the notes in
+    ``kintsugi/attachments/`` (written into the zip a chunk at a time, once however often it
+    is attached), linked relatively from the day's note (pictures shown as images)."""
+    from kintsugi.core.repo.attachments import AttachmentRepo
+
+    if rec.id is None:
+        return ""
+    repo = AttachmentRepo(db)
+    lines = []
+    for att in repo.list_for(rec.id):
+        member = seen.get(att.sha256, "")
+        if not member:
+            member = seen[att.sha256] = f"attachments/{att.sha256[:16]}-{att.name}"
+            info = zipfile.ZipInfo(f"kintsugi/{member}", (2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED if att.kind == "image" else zipfile.ZIP_DEFLATED
+            with z.open(info, "w") as out:
+                for block in repo.chunks(att.id):
+                    out.write(block)
+        target = member.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        label = "".join(ch for ch in att.name if ch not in "[]")
+        lines.append(f"{'!' if att.kind == 'image' else ''}[{label}]({target})")
+    return ("\n\n" + "\n\n".join(lines) + "\n") if lines else ""
 
 
 def write_json_export(

@@ -1,0 +1,161 @@
+"""10,000 photos in a 100,000-entry journal: do opening, the timeline, search and saves keep
+their figures, and does the vault grow by the photos' size and no more?
+
+Takes bench_core's kept 100k vault (built once, ``--cache``), measures on a copy, attaches
+``--photos`` distinct JPEGs (``--kib`` KiB each, with EXIF to take out) to as many entries
+(a hundred per transaction, as an import would), and measures again. Opening is timed
+without the KDF (the key is derived once; ``Vault._open_with_key`` is what remains).
+
+    python bench/bench_attachments.py                      # 100k entries, 10k photos
+    python bench/bench_attachments.py --entries 10000 --photos 1000   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_core import DEFAULT_CACHE, PASSPHRASE, prepare, queries  # noqa: E402
+from kintsugi.core import kdf  # noqa: E402
+from kintsugi.core.repo.attachments import AttachmentRepo  # noqa: E402
+from kintsugi.core.repo.entries import EntryRepository  # noqa: E402
+from kintsugi.core.repo.items import Items  # noqa: E402
+from kintsugi.core.search import Search  # noqa: E402
+from kintsugi.core.vault import Vault, read_salt  # noqa: E402
+
+
+def photo(rng: random.Random, kib: int) -> bytes:
+    """A distinct JPEG of about ``kib`` KiB (noise compresses badly: size ~ pixels)."""
+    from PIL import Image
+
+    side = max(64, int((kib * 1024 / 1.6) ** 0.5))
+    image = Image.frombytes("RGB", (side, side), rng.randbytes(side * side * 3))
+    exif = Image.Exif()
+    exif[0x010F] = "BenchCam"
+    exif.get_ifd(0x8825)[2] = (51.0, 30.0, 12.0)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def file_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def ms(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return 1000 * (time.perf_counter() - t)
+
+
+def measure(path: Path, key: bytearray, salt: bytes, vocab: list[str], passes: int) -> dict:
+    out: dict[str, list[float]] = {}
+
+    def rec(name: str, value: float) -> None:
+        out.setdefault(name, []).append(value)
+
+    for _ in range(passes):
+        t = time.perf_counter()
+        v = Vault._open_with_key(path, bytearray(key), salt, _migrations(), _lock(path))
+        rec("open (no KDF)", 1000 * (time.perf_counter() - t))
+        items, search, repo = Items(v.db), Search(v.db), EntryRepository(v.db)
+        rec("timeline, first page of 200", ms(lambda i=items: i.timeline(limit=200)))
+        page = items.timeline(limit=200)
+        rec("timeline, 20 pages scrolled (keyset)", ms(lambda i=items: _page(i, 20)))
+        for _, typed, _kind in queries(vocab)[:10]:
+            rec("search (10 queries, each)", ms(lambda t=typed, s=search: s.search(t)))
+        target = repo.get(page[7].id)
+        for i in range(10):
+            target.body = target.body + f" saved {i}"
+            rec("save an entry (commit, fsync)", ms(lambda r=repo, e=target: r.update(e)))
+        v.lock()
+    return {k: statistics.median(vals) for k, vals in out.items()}
+
+
+def _migrations():
+    from kintsugi.core.schema import MIGRATIONS
+
+    return MIGRATIONS
+
+
+def _lock(path: Path):
+    from kintsugi.core import fsutil
+
+    return fsutil.lock_instance(path)
+
+
+def _page(items: Items, n: int) -> None:
+    after = None
+    for _ in range(n):
+        page = items.timeline(after=after, limit=200)
+        if not page:
+            return
+        after = (page[-1].occurred_at, page[-1].id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--entries", type=int, default=100_000)
+    ap.add_argument("--photos", type=int, default=10_000)
+    ap.add_argument("--kib", type=int, default=24, help="each photo's size")
+    ap.add_argument("--passes", type=int, default=3)
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    stores = prepare(args.entries, args.cache)
+    salt = read_salt(stores.vault)
+    key = kdf.derive_key(PASSPHRASE, salt)
+    with tempfile.TemporaryDirectory(dir=stores.vault.parent) as tmp:
+        path = Path(tmp) / "journal.kintsugi"
+        shutil.copy(stores.vault, path)
+        Vault.open(path, PASSPHRASE).lock()  # checkpointed, as a person's would be
+        before_size = file_size(path)
+        before = measure(path, key, salt, stores.vocab, args.passes)
+        rng = random.Random(5)
+        v = Vault.open(path, PASSPHRASE)
+        ids = [s.id for s in Items(v.db).timeline(limit=args.entries)]
+        targets = rng.sample(ids, min(args.photos, len(ids)))
+        repo = AttachmentRepo(v.db)
+        raw = 0
+        t = time.perf_counter()
+        for start in range(0, len(targets), 100):
+            batch = [(i, photo(rng, args.kib)) for i in targets[start : start + 100]]
+            raw += sum(len(b) for _, b in batch)
+            with v.db.transaction():
+                for item_id, data in batch:
+                    repo.add_bytes(item_id, data, f"IMG_{item_id}.jpg")
+        attach_s = time.perf_counter() - t
+        stored = repo.stored_bytes()
+        v.lock()
+        after_size = file_size(path)
+        after = measure(path, key, salt, stores.vocab, args.passes)
+    result = {
+        "entries": args.entries,
+        "photos": len(targets),
+        "photo_bytes_in": raw,
+        "photo_bytes_stored": stored,
+        "vault_bytes_before": before_size,
+        "vault_bytes_after": after_size,
+        "growth_over_stored": (after_size - before_size) / stored,
+        "attach_seconds": attach_s,
+        "before_ms": before,
+        "after_ms": after,
+    }
+    print(json.dumps(result, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
