@@ -5,13 +5,16 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.kintsugi-installed
 SYSTEM := $(VENV)/.system-ok
+TR_DIR := resources/translations
+QM     := $(TR_DIR)/kintsugi_es.qm $(TR_DIR)/kintsugi_en.qm
+LUPDATE := $(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete -silent
 
-.PHONY: run test lint bench screenshots package package-test install-desktop uninstall-desktop system clean
+.PHONY: run test lint bench screenshots translations package package-test install-desktop uninstall-desktop system clean
 
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(VENV)/bin/kintsugi $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy --strict src/kintsugi/core
@@ -29,7 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_gui.py
 	$(PY) bench/bench_export.py
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots.py
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots_calm.py
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_attachments.py
@@ -39,7 +42,19 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_layout.py --font-pt 16 --suffix=-16pt
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_layout.py --size 1100x720 --theme dark --suffix=-dark
 
-package: $(STAMP)
+# The .ts files are the source of truth; the .qm files are built from them (and kept in the
+# repository, so an install needs no Qt tools; tests/test_translations.py checks they match).
+# After changing an interface text: make translations, translate what is new in
+# kintsugi_es.ts (Qt Linguist, or by hand), make translations again, commit all four files.
+translations: $(STAMP)
+	$(LUPDATE) -target-language es src/kintsugi -ts $(TR_DIR)/kintsugi_es.ts
+	$(LUPDATE) -target-language en -pluralonly src/kintsugi -ts $(TR_DIR)/kintsugi_en.ts
+	$(VENV)/bin/pyside6-lrelease -silent $(TR_DIR)/kintsugi_es.ts $(TR_DIR)/kintsugi_en.ts
+
+$(TR_DIR)/%.qm: $(TR_DIR)/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+package: $(STAMP) $(QM)
 	$(PY) -m pip install -q pyinstaller
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/kintsugi.spec
 

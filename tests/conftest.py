@@ -24,6 +24,16 @@ def trials(request):
 
 
 @pytest.fixture(autouse=True)
+def english_engine():
+    """The engine's words in English, as the CLI writes them, whatever a GUI test installed
+    before (the app's fixture installs Qt's translator again for GUI tests)."""
+    from kintsugi.core import i18n
+
+    i18n.install(None)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def private_home(tmp_path_factory, monkeypatch):
     """Point HOME and the XDG folders at a temp dir: no test touches real user folders."""
     home = tmp_path_factory.mktemp("home")

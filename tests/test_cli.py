@@ -135,7 +135,7 @@ def test_exit_codes_and_messages(filled, tmp_path):
         assert words in result.stderr and "Traceback" not in result.stderr
 
     expect(cli(filled, "list", secrets=("wrong",)), 2, "passphrase does not open")
-    expect(cli(str(tmp_path / "missing"), "list"), 4, "no vault")
+    expect(cli(str(tmp_path / "missing"), "list"), 4, "no journal file")
     plain = tmp_path / "plain.db"
     conn = sqlite3.connect(plain)
     conn.execute("CREATE TABLE t (x)")
@@ -143,7 +143,7 @@ def test_exit_codes_and_messages(filled, tmp_path):
     expect(cli(str(plain), "list"), 2, "unencrypted SQLite")
     junk = tmp_path / "junk"
     junk.write_bytes(os.urandom(5000))
-    expect(cli(str(junk), "list"), 2, "not a Kintsugi vault")
+    expect(cli(str(junk), "list"), 2, "not a Kintsugi journal file")
     expect(cli(filled, "show", "999"), 1, "no record")
     expect(run_cli("list", "--bogus"), 1, "unrecognized")
     expect(

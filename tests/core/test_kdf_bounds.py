@@ -50,7 +50,7 @@ def test_a_header_above_the_caps_is_not_a_vault_at_once(tmp_path, params):
     path.write_bytes(header(*params) + os.urandom(8192))
     before = path.read_bytes()
     start = time.perf_counter()
-    with pytest.raises(NotAVault, match="not a Kintsugi vault"):
+    with pytest.raises(NotAVault, match="not a Kintsugi journal file"):
         Vault.open(path, PASSPHRASE)
     assert time.perf_counter() - start < 1.0
     assert path.read_bytes() == before and sorted(tmp_path.iterdir()) == [path]
@@ -60,7 +60,7 @@ def test_the_cli_refuses_a_hostile_header_with_exit_2(tmp_path):
     path = tmp_path / "hostile.kintsugi"
     path.write_bytes(header(2**21, 64, 4) + os.urandom(8192))
     r = run_cli("list", "--vault", str(path), "--passphrase-fd", "{fd0}", secrets=(PASSPHRASE,))
-    assert r.returncode == 2 and "not a Kintsugi vault" in r.stderr
+    assert r.returncode == 2 and "not a Kintsugi journal file" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
 
 

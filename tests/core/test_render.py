@@ -46,11 +46,11 @@ def test_a_trigger_reads_as_sentences():
     }
     text = render.render_item(item)
     assert text.startswith("## A hard moment — A place\n")
-    assert "- Distress at its worst: 8/10 (" in text
+    assert "- Distress at its worst: 8 of 10 (" in text
     assert "- Situation: The hotel  \n  again" in text  # a person's line break, kept
     assert "- Emotions: fear 70%" in text
-    assert "- Hot thought: It will happen again (believed 60%)" in text
-    assert "- Urge: 2/5, not acted on" in text
+    assert "- The thought that hurt most: It will happen again (believed 60%)" in text
+    assert "- Urge: 2 of 5, not acted on" in text
 
 
 def test_every_key_is_shown_even_unknown_ones_and_kinds():
@@ -69,13 +69,15 @@ def test_a_share_lists_items_oldest_first_with_the_count():
     text = render.render_items(
         items, title="For Dr. Lee", exporter="Sam", exported_at=datetime(2026, 11, 6, tzinfo=UTC)
     )
-    assert text.startswith("# For Dr. Lee\n\nFrom Sam, 06 November 2026\n\n2 item(s).")
+    assert text.startswith("# For Dr. Lee\n\nFrom Sam, 06 Nov 2026\n\n2 items.")
     assert text.index("Goal — earlier") < text.index("Goal — later")
     assert "Private notes are never included." in text
 
 
 def test_field_text():
-    assert label("hot_thought") == "Hot thought" and label("brand_new") == "Brand new"
+    assert (
+        label("hot_thought") == "The thought that hurt most" and label("brand_new") == "Brand new"
+    )
     assert value_text("due", "2026-12-24") == "24 Dec 2026"
     assert value_text("belief", 60) == "60%" and value_text("x", 2.5) == "2.5"
     assert value_text("x", True) == "yes" and value_text("x", None) == ""

@@ -7,6 +7,7 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KINTSUGI_LANGUAGE", "en")  # the source texts, whatever LANG says
 
 from kintsugi.core.vault import Vault  # noqa: E402
 from kintsugi.ui.app import make_app  # noqa: E402

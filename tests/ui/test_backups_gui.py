@@ -20,7 +20,7 @@ def test_unlock_makes_todays_backup_and_restore_brings_one_back(window, qtbot):
     assert dialog.chosen() == info.path
     dialog.passphrase.setText(PASSPHRASE)
     dialog.look.click()
-    qtbot.waitUntil(lambda: "1 journal entries" in dialog.details.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "1 journal entry," in dialog.details.text(), timeout=10_000)
     with qtbot.waitSignal(dialog.restore_requested):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: "Restored" in window.unlock.hint.text(), timeout=20_000)

@@ -384,7 +384,7 @@ def test_a_thought_record_opens_again_from_history_search_and_its_trigger(window
     view.activated.emit(window.grounding.model.index(0))
     text = answers_of(window.dialog)
     assert "He showed me: it was his brother" in text and "fear · 35 %" in text
-    assert window.dialog.facts.text().endswith("distress 8 → 5")
+    assert window.dialog.facts.text().endswith("distress 8 → 5 (0 = calm, 10 = the worst)")
     window.dialog.close()
 
     window.on_find()
@@ -480,7 +480,9 @@ def test_insights_keep_custom_techniques_apart_show_the_by_cue_table_and_mood(wi
     pane.refresh()
     qtbot.waitUntil(lambda: pane.result is not None and pane.result.entry_days == 3, timeout=5_000)
     works = next(c.spec for c in pane.charts if c.spec.title.startswith("What works"))
-    assert works.labels == ["Cold water", "Hold a stone"] and works.series["Mean SUDS drop"] == [
+    assert works.labels == ["Cold water", "Hold a stone"] and works.series[
+        "Mean drop in distress"
+    ] == [
         5.0,
         1.0,
     ]
@@ -488,11 +490,11 @@ def test_insights_keep_custom_techniques_apart_show_the_by_cue_table_and_mood(wi
         [pane.by_cue.item(r, c).text() for c in range(4)] for r in range(pane.by_cue.rowCount())
     ]
     assert table == [
-        ["A place", "Cold water", "1", "5.0 points"],
-        ["A place", "Hold a stone", "1", "1.0 points"],
+        ["A place", "Cold water", "1", "5.0 points (of 10)"],
+        ["A place", "Hold a stone", "1", "1.0 points (of 10)"],
     ]
     assert pane.by_cue.isVisible() and not pane.by_cue_empty.isVisible()
-    mood = next(c.spec for c in pane.charts if c.spec.title == "Mood, week by week")
+    mood = next(c.spec for c in pane.charts if c.spec.title.startswith("Mood, week by week"))
     assert not mood.empty and mood.y_min == -3
     assert [m for m in mood.series["Mean mood"] if m is not None][-2:] == [-1.0, 1.5]
     assert not next(c for c in pane.charts if c.spec is mood).grab().isNull()

@@ -20,7 +20,7 @@ def test_check_in_saves_as_you_go_and_draws_the_trend(window, qtbot):
     saved = window.session.checkins().get(window.session.items().timeline(kind="checkin")[0].id)
     assert (saved.trust, saved.safety, saved.gratitude) == (7, 5, "the walk we took")
     assert tab.trend.spec.series["Trust"] == [7]
-    assert "trust 7" in tab.history.item(0).text()
+    assert "Trust 7" in tab.history.item(0).text()
     tab.start_new()
     tab.sliders["safety"].setValue(8)
     assert tab.flush()
@@ -73,7 +73,7 @@ def test_boundaries_revisit_first_and_keep_earlier_wordings(window, qtbot):
     assert got.text == "Phone stays unlocked in the evenings"
     assert [h.text for h in got.history] == ["Phone stays unlocked"]
     tab.reload(select=due.id)
-    assert "Phone stays unlocked (active)" in tab.history.item(0).text()
+    assert "Phone stays unlocked (Active)" in tab.history.item(0).text()
     tab.new_record()
     assert tab.text.toPlainText() == "" and tab.text.placeholderText()  # no made-up words
     assert tab.revisit.edit.text() == "no date" and tab.revisit.value() is None
@@ -121,7 +121,7 @@ def test_insights_pane_computes_off_the_ui_thread_and_draws(window, qtbot):
     titles = [c.spec.title for c in pane.charts]
     assert "What works for me: mean drop in distress" in titles
     works = next(c.spec for c in pane.charts if c.spec.title.startswith("What works"))
-    assert works.series["Mean SUDS drop"] == [5.0] and works.notes == ["n = 1"]
+    assert works.series["Mean drop in distress"] == [5.0] and works.notes == ["1 time"]
     assert "1 hard moment logged" in pane.summary.text()
     for chart in pane.charts:
         assert not chart.grab().isNull()
@@ -141,7 +141,7 @@ def test_every_chart_renders_offscreen_from_known_figures(vault):
     data = insights.compute(vault.db, Range(date(2026, 11, 1), date(2026, 11, 14)))
     specs = charts_for(data)
     per_week = specs[0]
-    assert per_week.labels == ["26 Oct", "02 Nov", "09 Nov"]
+    assert per_week.labels == ["26 Oct", "2 Nov", "9 Nov"]
     assert per_week.series["Triggers"] == [0.0, 1.0, 0.0]
     for spec in specs + [ChartSpec("bars", "empty", [], {"x": []})]:
         image = render_image(spec, QSize(480, 240))

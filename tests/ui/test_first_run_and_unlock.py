@@ -88,7 +88,7 @@ def test_every_engine_error_has_its_own_message(make_window, tmp_path, qtbot):
     cases = {}
     junk = tmp_path / "junk.kintsugi"
     junk.write_bytes(os.urandom(4096))
-    cases[junk] = "not a Kintsugi vault"
+    cases[junk] = "not a Kintsugi journal file"
     newer = tmp_path / "newer.kintsugi"
     with Vault.create(newer, PASSPHRASE, params=FAST_KDF) as v, v.db.transaction() as c:
         c.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 1}")

@@ -29,7 +29,7 @@ def test_import_shows_progress_from_the_worker_and_refuses_cleanly(window, qtbot
         pane.import_file(path)
         dialog = pane.progress
         assert dialog is not None and dialog.maximum() == 1000
-    assert "Imported 2500 item(s)" in blocker.args[0].text
+    assert "Imported 2500 items" in blocker.args[0].text
     assert seen and seen[-1][0] == seen[-1][1] == path.stat().st_size and seen[-1][2] == 2500
     assert threads == {threading.main_thread().ident}  # the dialog is updated on the UI thread
     assert pane.progress is None

@@ -126,7 +126,7 @@ def test_import_a_partners_bundle_once(window, qtbot, tmp_path):
     pane = window.share
     with qtbot.waitSignal(channel.bridge().shown, timeout=20_000) as blocker:
         pane.import_file(bundle)
-    assert "Imported 1 item(s) from Sam" in blocker.args[0].text
+    assert "Imported 1 item from Sam" in blocker.args[0].text
     assert settled(pane, qtbot).received.count() == 1
     pane.received.setCurrentRow(0)
     assert "I hear you." in pane.received_view.toPlainText()

@@ -74,7 +74,7 @@ def test_import_labels_trust_on_first_use_forgeries_and_revisions(window, qtbot,
 
     # A new sender: labelled, and offered to save with the fingerprint shown.
     message = _import(pane, qtbot, tmp_path / "first.age")
-    assert "Imported 1 item(s) from Sam" in message and "not in your address book" in message
+    assert "Imported 1 item from Sam" in message and "not in your address book" in message
     assert pane.received.count() == 1
     assert "key not in your address book" in pane.received.item(0).text()
     box = pane.trust_box
@@ -99,7 +99,7 @@ def test_import_labels_trust_on_first_use_forgeries_and_revisions(window, qtbot,
     message = _import(pane, qtbot, tmp_path / "first.age")
     assert "imported before" in message
     message = _import(pane, qtbot, tmp_path / "second.age")
-    assert "Imported 1 item(s) from Sam — verified, the key you saved" in message
+    assert "Imported 1 item from Sam — verified, the key you saved" in message
     assert pane.trust_box is None or not pane.trust_box.isVisible()
     rows = [pane.received.item(n).text() for n in range(pane.received.count())]
     revised = next(n for n, t in enumerate(rows) if "Plan" in t)
@@ -142,7 +142,7 @@ def test_the_share_log_in_full_and_its_items_open(window, qtbot, tmp_path):
     pane.log.setCurrentRow(0)
     details = pane.log_view.toPlainText()
     assert hashlib.sha256(out.read_bytes()).hexdigest() in details
-    assert "Dr. Rivera" in details and "md" in details
+    assert "Dr. Rivera" in details and "Markdown" in details
     rows = [pane.log_items.item(n).text() for n in range(pane.log_items.count())]
     assert len(rows) == 2 and "Journal — For therapy" in rows
     assert any(r.startswith("Check-in — ") for r in rows)

@@ -182,7 +182,7 @@ def restore(
         conn.close()
     if problems:
         kdf.wipe(key)
-        raise VaultCorrupted("This backup is damaged; the vault was left as it was.")
+        raise VaultCorrupted("This backup is damaged; the journal file was left as it was.")
     kept = _keep_current(vault_path, current_passphrase or passphrase)
     # hold the vault (as an open one does) until the swap: no one opens it half-restored,
     # and its next opener may remove what an interrupted restore left
@@ -254,5 +254,5 @@ def _keep_current(vault_path: Path, passphrase: str) -> Path | None:
                 walguard.wal_path(aside).write_bytes(wal.read_bytes())
                 fsutil.fsync_file(walguard.wal_path(aside))
         except OSError as exc:
-            raise StorageError(f"Could not keep the current vault aside: {exc}.") from None
+            raise StorageError(f"Could not keep the current journal file aside: {exc}.") from None
         return aside

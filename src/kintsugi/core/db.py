@@ -52,7 +52,7 @@ def translate(exc: BaseException) -> KintsugiError | None:
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return VaultInUse()
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN) or "disk i/o" in text:
-        return StorageError(f"The vault could not be read or written ({exc}).")
+        return StorageError(f"The journal file could not be read or written ({exc}).")
     return None
 
 

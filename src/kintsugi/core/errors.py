@@ -38,30 +38,34 @@ class KintsugiError(Exception):
 # --- exit code 2: cannot open this as a vault -------------------------------
 class NotAVault(KintsugiError):
     exit_code = 2
-    default_message = "This file is not a Kintsugi vault; it was not changed. Choose your vault."
+    default_message = (
+        "This file is not a Kintsugi journal file; it was not changed. Choose your journal file."
+    )
 
 
 class PlainSQLiteFile(NotAVault):
     default_message = (
-        "This is an ordinary, unencrypted SQLite database, not a Kintsugi vault; it was not "
-        "changed. Choose your vault."
+        "This is an ordinary, unencrypted SQLite database, not a Kintsugi journal file; it was not "
+        "changed. Choose your journal file."
     )
 
 
 class WrongPassphrase(NotAVault):
-    default_message = "That passphrase does not open this vault. Check Caps Lock and try again."
+    default_message = (
+        "That passphrase does not open this journal file. Check Caps Lock and try again."
+    )
 
 
 class InvalidRecoveryKey(NotAVault):
     default_message = (
-        "That recovery key does not open this vault. Check it for typing mistakes; a "
+        "That recovery key does not open this journal file. Check it for typing mistakes; a "
         "recovery key changes whenever the passphrase changes."
     )
 
 
 class VaultTooNew(NotAVault):
     default_message = (
-        "This vault was saved by a newer version of Kintsugi. "
+        "This journal file was saved by a newer version of Kintsugi. "
         "Update Kintsugi to open it; the file has not been changed."
     )
 
@@ -70,7 +74,8 @@ class VaultTooNew(NotAVault):
 class VaultCorrupted(KintsugiError):
     exit_code = 3
     default_message = (
-        "This vault is damaged (some pages fail their integrity check), so Kintsugi will not "
+        "This journal file is damaged (some pages fail their integrity check), so Kintsugi will"
+        " not "
         "write to it. Your backups are untouched: restore the newest one, or look closer "
         "with `kintsugi check`."
     )
@@ -79,11 +84,13 @@ class VaultCorrupted(KintsugiError):
 # --- exit code 4: the environment ------------------------------------------
 class StorageError(KintsugiError):
     exit_code = 4
-    default_message = "The vault could not be read or written."
+    default_message = "The journal file could not be read or written."
 
 
 class VaultNotFound(StorageError):
-    default_message = "There is no vault at this place. Open another one, or create a new one."
+    default_message = (
+        "There is no journal file at this place. Open another one, or create a new one."
+    )
 
 
 class VaultExists(StorageError):
@@ -92,7 +99,7 @@ class VaultExists(StorageError):
 
 class VaultReadOnly(StorageError):
     default_message = (
-        "This vault or its folder is read-only, so nothing could be saved. Move it to a "
+        "This journal file or its folder is read-only, so nothing could be saved. Move it to a "
         "folder you can write to, or change its permissions."
     )
 
@@ -106,7 +113,7 @@ class DiskFull(StorageError):
 
 class VaultInUse(StorageError):
     default_message = (
-        "This vault is already open in another Kintsugi window or process. Close it there, "
+        "This journal file is already open in another Kintsugi window or process. Close it there, "
         "or switch to it, and try again."
     )
 
@@ -117,11 +124,11 @@ class CipherUnavailable(StorageError):
 
 class DerivationCancelled(KintsugiError):
     exit_code = 130
-    default_message = "Stopped before the vault was opened; nothing was changed."
+    default_message = "Stopped before the journal file was opened; nothing was changed."
 
 
 class VaultLocked(KintsugiError):
-    default_message = "The vault is locked."
+    default_message = "The journal file is locked."
 
 
 # --- records ------------------------------------------------------------------
@@ -157,7 +164,11 @@ class JournalNotice(KintsugiError):
         self.specific = message is not None
 
     def text_fields(self) -> dict[str, object]:
-        return {"kept_at": self.kept_at if self.kept_at is not None else "a file next to the vault"}
+        return {
+            "kept_at": self.kept_at
+            if self.kept_at is not None
+            else "a file next to the journal file"
+        }
 
 
 class ForeignJournalSetAside(JournalNotice):

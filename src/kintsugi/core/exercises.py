@@ -9,6 +9,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, marked
+
 
 # --- breathing -------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -31,8 +33,8 @@ BOX = BreathingPattern(4, 4, 4, 4)
 PACED_478 = BreathingPattern(4, 7, 8, 0)
 PACED_PRESETS = {
     "4-7-8": PACED_478,
-    "5-5 coherent": BreathingPattern(5, 0, 5, 0),
-    "4-2-6 longer out-breath": BreathingPattern(4, 2, 6, 0),
+    QT_TRANSLATE_NOOP("exercise", "5-5 coherent"): BreathingPattern(5, 0, 5, 0),
+    QT_TRANSLATE_NOOP("exercise", "4-2-6 longer out-breath"): BreathingPattern(4, 2, 6, 0),
 }
 LENGTHS_MIN = (2, 5, 10)
 
@@ -79,12 +81,38 @@ def breath_at(pattern: BreathingPattern, elapsed: float, length_s: float) -> Bre
 
 
 # --- 5-4-3-2-1 ----------------------------------------------------------------------
+# (sense, how many, what the page asks, one field's name with %1 for its number)
 SENSES = (
-    ("see", 5, "things you can see"),
-    ("touch", 4, "things you can touch"),
-    ("hear", 3, "things you can hear"),
-    ("smell", 2, "things you can smell"),
-    ("taste", 1, "thing you can taste"),
+    (
+        "see",
+        5,
+        QT_TRANSLATE_NOOP("exercise", "Name 5 things you can see"),
+        QT_TRANSLATE_NOOP("exercise", "Something you can see, %1 of 5"),
+    ),
+    (
+        "touch",
+        4,
+        QT_TRANSLATE_NOOP("exercise", "Name 4 things you can touch"),
+        QT_TRANSLATE_NOOP("exercise", "Something you can touch, %1 of 4"),
+    ),
+    (
+        "hear",
+        3,
+        QT_TRANSLATE_NOOP("exercise", "Name 3 things you can hear"),
+        QT_TRANSLATE_NOOP("exercise", "Something you can hear, %1 of 3"),
+    ),
+    (
+        "smell",
+        2,
+        QT_TRANSLATE_NOOP("exercise", "Name 2 things you can smell"),
+        QT_TRANSLATE_NOOP("exercise", "Something you can smell, %1 of 2"),
+    ),
+    (
+        "taste",
+        1,
+        QT_TRANSLATE_NOOP("exercise", "Name 1 thing you can taste"),
+        QT_TRANSLATE_NOOP("exercise", "Something you can taste"),
+    ),
 )
 
 
@@ -95,28 +123,65 @@ class TimedStep:
     seconds: float | None  # None: untimed, the person moves on when ready
 
 
+# Each step a whole sentence, so a translation can say it as its language does.
 PMR_GROUPS = (
-    "hands and forearms",
-    "upper arms",
-    "shoulders",
-    "forehead",
-    "eyes and cheeks",
-    "mouth and jaw",
-    "neck",
-    "chest",
-    "stomach",
-    "thighs",
-    "calves",
-    "feet",
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your hands and forearms… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your hands and forearms. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your upper arms… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your upper arms. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your shoulders… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your shoulders. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your forehead… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your forehead. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your eyes and cheeks… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your eyes and cheeks. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your mouth and jaw… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your mouth and jaw. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your neck… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your neck. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your chest… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your chest. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your stomach… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your stomach. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your thighs… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your thighs. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your calves… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your calves. Notice the difference."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("exercise", "Tense your feet… hold it"),
+        QT_TRANSLATE_NOOP("exercise", "Release your feet. Notice the difference."),
+    ),
 )
 PMR_TENSE_S, PMR_RELEASE_S = 5.0, 10.0
 
 
 def pmr_steps() -> list[TimedStep]:
     steps = []
-    for group in PMR_GROUPS:
-        steps.append(TimedStep(f"Tense your {group}… hold it", PMR_TENSE_S))
-        steps.append(TimedStep(f"Release your {group}. Notice the difference.", PMR_RELEASE_S))
+    for tense, release in PMR_GROUPS:
+        steps.append(TimedStep(marked("exercise", tense), PMR_TENSE_S))
+        steps.append(TimedStep(marked("exercise", release), PMR_RELEASE_S))
     return steps
 
 
@@ -160,20 +225,24 @@ class CustomTechnique:
 
 
 # --- SUDS words -------------------------------------------------------------------------
+SUDS_WORDS = (
+    QT_TRANSLATE_NOOP("distress", "Calm"),
+    QT_TRANSLATE_NOOP("distress", "Barely upset"),
+    QT_TRANSLATE_NOOP("distress", "A little upset"),
+    QT_TRANSLATE_NOOP("distress", "Mildly upset"),
+    QT_TRANSLATE_NOOP("distress", "Upset"),
+    QT_TRANSLATE_NOOP("distress", "Moderately upset"),
+    QT_TRANSLATE_NOOP("distress", "Quite upset"),
+    QT_TRANSLATE_NOOP("distress", "Very upset"),
+    QT_TRANSLATE_NOOP("distress", "Intensely upset"),
+    QT_TRANSLATE_NOOP("distress", "Extremely upset"),
+    QT_TRANSLATE_NOOP("distress", "Worst imaginable"),
+)
+
+
 def suds_word(value: int) -> str:
-    return (
-        "Calm",
-        "Barely upset",
-        "A little upset",
-        "Mildly upset",
-        "Upset",
-        "Moderately upset",
-        "Quite upset",
-        "Very upset",
-        "Intensely upset",
-        "Extremely upset",
-        "Worst imaginable",
-    )[value]
+    """A distress rating (0–10) in words, in the person's language."""
+    return marked("distress", SUDS_WORDS[value])
 
 
 # --- after an exercise ------------------------------------------------------------------

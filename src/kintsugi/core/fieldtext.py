@@ -13,6 +13,17 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from kintsugi.core.i18n import (
+    Words,
+    date_text,
+    datetime_text,
+    marked,
+    number_text,
+    translate,
+)
+
+Render = Words("Render")  # the renderer's plurals (see core/i18n.py)
+
 #: Labels for keys wherever they appear (fields and exercise answers); others get one made
 #: from their name. Filled by every kind's ``labels`` (see :func:`register`).
 LABELS: dict[str, str] = {}
@@ -33,7 +44,9 @@ def register(
 
 
 def label(key: str) -> str:
-    return LABELS.get(key) or key.replace("_", " ").strip().capitalize() or key
+    """A key's label in the person's language (kinds mark theirs for translators)."""
+    known = LABELS.get(key)
+    return marked("render", known) if known else key.replace("_", " ").strip().capitalize() or key
 
 
 def when_text(value: Any) -> str:
@@ -43,7 +56,7 @@ def when_text(value: Any) -> str:
         except ValueError:
             return str(value)
     if isinstance(value, datetime):
-        return f"{value:%A %d %B %Y, %H:%M}"
+        return datetime_text(value)
     return str(value)
 
 
@@ -54,12 +67,19 @@ def day_text(value: Any) -> str:
         except ValueError:
             return str(value)
     if isinstance(value, date):
-        return f"{value:%d %b %Y}"
+        return date_text(value)
     return str(value)
 
 
 def number(value: float | int) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return number_text(value) if isinstance(value, float) else str(value)
+
+
+def minutes_text(seconds: float) -> str:
+    """A length in whole minutes, or seconds under a minute ("2 minutes", "20 seconds")."""
+    if seconds < 60:
+        return Render.tr("%n second(s)", "", round(seconds))
+    return Render.tr("%n minute(s)", "", round(seconds / 60))
 
 
 def is_emotions(value: Any) -> bool:
@@ -75,7 +95,7 @@ def value_text(key: str, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("render", "yes") if value else translate("render", "no")
     if key in DATE_KEYS:
         return day_text(value)
     if key in TIME_KEYS:
@@ -113,7 +133,7 @@ def step_lines(step: Any) -> list[str]:
     if set(step) == {"sense", "items"}:
         return [f"  - {label(str(step['sense']))}: {value_text('items', step['items'])}"]
     return [f"  - {label(k)}: {value_text(k, v)}" for k, v in step.items() if not empty(v)] or [
-        "  - (nothing written)"
+        "  - " + translate("render", "(nothing written)")
     ]
 
 

@@ -46,7 +46,8 @@ MAX_MEMORY_KIB = 65536  # 64 MiB
 MAX_ITERATIONS = 12
 MAX_LANES = 4
 NOT_OURS = (
-    "This file is not a Kintsugi vault (it asks for key-derivation settings Kintsugi never uses)."
+    "This file is not a Kintsugi journal file "
+    "(it asks for key-derivation settings Kintsugi never uses)."
 )
 
 

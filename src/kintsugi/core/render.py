@@ -24,15 +24,18 @@ from kintsugi.core.fieldtext import (  # noqa: F401 - the pieces, for callers of
     field_line,
     is_emotions,
     label,
+    minutes_text,
     step_lines,
     value_text,
     when_text,
 )
+from kintsugi.core.i18n import Words, arg, date_text, marked, translate
 from kintsugi.core.records import Record
 from kintsugi.core.repo import REPOSITORIES
 from kintsugi.core.repo.entries import MOODS  # noqa: F401 - re-exported
 
-KIND_NAMES = {kind: repo.name for kind, repo in REPOSITORIES.items()}
+KIND_NAMES = {kind: repo.name for kind, repo in REPOSITORIES.items()}  # marked for translators
+Render = Words("Render")  # its plurals (see core/i18n.py)
 # Shown in an item's heading and footer, not as lines of its body.
 FRAME_KEYS = ("kind", "uid", "occurred_at", "updated_at", "tags")
 
@@ -44,7 +47,8 @@ def item_title(item: dict[str, Any]) -> str:
 
 def item_heading(item: dict[str, Any]) -> str:
     kind = item.get("kind", "")
-    name = KIND_NAMES.get(kind, label(str(kind)))
+    known = KIND_NAMES.get(kind)
+    name = marked("render", known) if known else label(str(kind))
     title = item_title(item)
     return f"{name} — {title}" if title else name
 
@@ -65,7 +69,7 @@ def _body(item: dict[str, Any]) -> list[str]:
             if is_emotions(value):
                 lines.append(field_line(key, value))
                 continue
-            lines.append(f"- {label(key)}:")
+            lines.append(f"- {label(key)}:")  # a list of answers under its label
             for v in value:
                 lines += step_lines(v)
         else:
@@ -89,9 +93,9 @@ def render_item(item: dict[str, Any], *, level: int = 2) -> str:
         parts += [" ".join(f"#{t}" for t in tags), ""]
     footer = []
     if item.get("uid"):
-        footer.append(f"item {item['uid']}")
+        footer.append(arg(translate("render", "item %1"), item["uid"]))
     if item.get("updated_at"):
-        footer.append(f"last changed {when_text(item['updated_at'])}")
+        footer.append(arg(translate("render", "last changed %1"), when_text(item["updated_at"])))
     if footer:
         parts += ["*" + " · ".join(footer) + "*", ""]
     return "\n".join(parts)
@@ -100,21 +104,23 @@ def render_item(item: dict[str, Any], *, level: int = 2) -> str:
 def render_items(
     items: list[dict[str, Any]],
     *,
-    title: str = "Shared from Kintsugi",
+    title: str | None = None,
     exporter: str = "",
     exported_at: datetime | None = None,
     sender_lines: Sequence[str] = (),
 ) -> str:
+    if title is None:
+        title = translate("render", "Shared from Kintsugi")
     head = [f"# {title}", ""]
     if exporter or exported_at:
-        head.append(
-            (f"From {exporter}" if exporter else "Exported")
-            + (f", {exported_at:%d %B %Y}" if exported_at else "")
-        )
-        head.append("")
+        line = arg(translate("render", "From %1"), exporter) if exporter else ""
+        line = line or translate("render", "Exported")
+        if exported_at:
+            line += ", " + date_text(exported_at.date())
+        head += [line, ""]
     for line in sender_lines:
         head += [line, ""]
-    head.append(f"{len(items)} item(s). Private notes are never included.")
+    head.append(Render.tr("%n item(s). Private notes are never included.", "", len(items)))
     ordered = sorted(items, key=lambda i: str(i.get("occurred_at", "")))
     return "\n".join(head) + "\n\n" + "\n".join(render_item(i) for i in ordered)
 

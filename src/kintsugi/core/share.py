@@ -45,6 +45,7 @@ from kintsugi.core.errors import BundleNotForYou as BundleNotForYou
 from kintsugi.core.errors import BundleTooLarge as BundleTooLarge
 from kintsugi.core.errors import BundleTooNew as BundleTooNew
 from kintsugi.core.errors import NotABundle as NotABundle
+from kintsugi.core.i18n import arg, translate
 from kintsugi.core.records import Record
 from kintsugi.core.render import render_item, render_items
 from kintsugi.core.repo import REPOSITORIES
@@ -113,12 +114,13 @@ class Sender:
     age_recipient: str = ""
 
     def lines(self) -> list[str]:
-        out = [
-            "Encrypted bundles are signed with the sender's sharing key, fingerprint "
-            f"{fingerprint(self.signing_key)}."
-        ]
+        text = translate(
+            "share", "Encrypted bundles are signed with the sender's sharing key, fingerprint %1."
+        )
+        out = [arg(text, fingerprint(self.signing_key))]
         if self.age_recipient:
-            out.append(f"The sender's age key, to answer to: {self.age_recipient}")
+            text = translate("share", "The sender's age key, to answer to: %1")
+            out.append(arg(text, self.age_recipient))
         return out
 
 
@@ -195,13 +197,15 @@ class Payload:
         return json.dumps(self.document(), ensure_ascii=False, indent=1).encode("utf-8")
 
     def option_lines(self) -> list[str]:
-        yes = {True: "included", False: "not included"}
-        return [
-            f"A boundary's earlier wordings: {yes[self.options.earlier_wordings]}. "
-            f"What was written in exercises: {yes[self.options.exercise_answers]}."
-        ]
+        def yes(value: bool) -> str:
+            return translate("share", "included") if value else translate("share", "not included")
 
-    def markdown(self, title: str = "Shared from Kintsugi", *, bundle: bool = True) -> str:
+        text = translate(
+            "share", "A boundary's earlier wordings: %1. What was written in exercises: %2."
+        )
+        return [arg(text, yes(self.options.earlier_wordings), yes(self.options.exercise_answers))]
+
+    def markdown(self, title: str | None = None, *, bundle: bool = True) -> str:
         """The preview and ``shared.md`` (``bundle``: with the sender's keys, which only a
         bundle carries), or a Markdown export."""
         sender = self.sender.lines() if self.sender and bundle else []

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kintsugi.core import fsutil, paths
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP
 
 CARD_FILENAME = "support-card.json"
 
@@ -33,23 +34,63 @@ class CrisisLine:
 # Keep it short; check each number against its page before changing it.
 BUILT_IN_LINES: dict[str, tuple[str, str, str, str]] = {
     # free, 24 hours, from any phone
-    "GB": ("United Kingdom", "Samaritans", "116 123", "https://www.samaritans.org/"),
+    "GB": (
+        QT_TRANSLATE_NOOP("country", "United Kingdom"),
+        "Samaritans",
+        "116 123",
+        "https://www.samaritans.org/",
+    ),
     # free, 24 hours, from any phone
-    "IE": ("Ireland", "Samaritans", "116 123", "https://www.samaritans.org/ireland/"),
+    "IE": (
+        QT_TRANSLATE_NOOP("country", "Ireland"),
+        "Samaritans",
+        "116 123",
+        "https://www.samaritans.org/ireland/",
+    ),
     # call or text 988
-    "US": ("United States", "988 Suicide & Crisis Lifeline", "988", "https://988lifeline.org/"),
+    "US": (
+        QT_TRANSLATE_NOOP("country", "United States"),
+        "988 Suicide & Crisis Lifeline",
+        "988",
+        "https://988lifeline.org/",
+    ),
     # call or text 9-8-8
-    "CA": ("Canada", "9-8-8 Suicide Crisis Helpline", "988", "https://988.ca/"),
+    "CA": (
+        QT_TRANSLATE_NOOP("country", "Canada"),
+        "9-8-8 Suicide Crisis Helpline",
+        "988",
+        "https://988.ca/",
+    ),
     # 24 hours
-    "AU": ("Australia", "Lifeline", "13 11 14", "https://www.lifeline.org.au/"),
+    "AU": (
+        QT_TRANSLATE_NOOP("country", "Australia"),
+        "Lifeline",
+        "13 11 14",
+        "https://www.lifeline.org.au/",
+    ),
     # call or text 1737
-    "NZ": ("New Zealand", "Need to talk? 1737", "1737", "https://1737.org.nz/"),
+    "NZ": (
+        QT_TRANSLATE_NOOP("country", "New Zealand"),
+        "Need to talk? 1737",
+        "1737",
+        "https://1737.org.nz/",
+    ),
     # also 0800 111 0 222, free
-    "DE": ("Germany", "TelefonSeelsorge", "0800 111 0 111", "https://www.telefonseelsorge.de/"),
+    "DE": (
+        QT_TRANSLATE_NOOP("country", "Germany"),
+        "TelefonSeelsorge",
+        "0800 111 0 111",
+        "https://www.telefonseelsorge.de/",
+    ),
     # numéro national de prévention du suicide
-    "FR": ("France", "3114", "3114", "https://3114.fr/"),
+    "FR": (QT_TRANSLATE_NOOP("country", "France"), "3114", "3114", "https://3114.fr/"),
     # also 113
-    "NL": ("Netherlands", "113 Zelfmoordpreventie", "0800 0113", "https://www.113.nl/"),
+    "NL": (
+        QT_TRANSLATE_NOOP("country", "Netherlands"),
+        "113 Zelfmoordpreventie",
+        "0800 0113",
+        "https://www.113.nl/",
+    ),
 }
 
 

@@ -30,6 +30,7 @@ from kintsugi.core.errors import (
     RecordNotFound,
     from_os_error,
 )
+from kintsugi.core.i18n import translate
 from kintsugi.core.importing import (  # noqa: F401 - the import side, re-exported
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -173,7 +174,8 @@ def export_bytes(
                 recipients=recipients,
                 passphrase=bundle_passphrase,
             )
-        return payload.markdown(title="Kintsugi export", bundle=False).encode("utf-8")
+        title = translate("share", "Kintsugi export")
+        return payload.markdown(title=title, bundle=False).encode("utf-8")
     if fmt == "json":
         out = []
         for n, rec in enumerate(records):

@@ -90,17 +90,17 @@ def read_salt(path: Path) -> bytes:
     """
     try:
         if path.is_dir():
-            raise NotAVault("That path is a folder, not a Kintsugi vault.")
+            raise NotAVault("That path is a folder, not a Kintsugi journal file.")
         with open(path, "rb") as f:
             head = f.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
-        raise VaultNotFound(f"There is no vault at {path}.") from None
+        raise VaultNotFound(f"There is no journal file at {path}.") from None
     except PermissionError:
         raise StorageError(f"Kintsugi is not allowed to read {path}.") from None
     except IsADirectoryError:
-        raise NotAVault("That path is a folder, not a Kintsugi vault.") from None
+        raise NotAVault("That path is a folder, not a Kintsugi journal file.") from None
     if not head:
-        raise NotAVault("This file is empty: it is not a Kintsugi vault.")
+        raise NotAVault("This file is empty: it is not a Kintsugi journal file.")
     if head == SQLITE_MAGIC:
         raise PlainSQLiteFile()
     if len(head) < kdf.SALT_LEN:
@@ -254,7 +254,9 @@ def _verify_copy(path: Path, key: bytes | bytearray, salt: bytes, user_version: 
         problems = _integrity_problems(conn)
         got = conn.execute("PRAGMA user_version").fetchone()[0]
         if problems or got != user_version:
-            raise StorageError("The new copy of the vault did not verify; nothing was changed.")
+            raise StorageError(
+                "The new copy of the journal file did not verify; nothing was changed."
+            )
     finally:
         conn.close()
 
@@ -380,7 +382,7 @@ class Vault:
             vault = cls._open_with_key(path, key, salt, MIGRATIONS, _lock_instance(path))
         except WrongPassphrase:
             raise InvalidRecoveryKey(
-                "That recovery key does not open this vault. "
+                "That recovery key does not open this journal file. "
                 "(A recovery key changes whenever the passphrase changes.)"
             ) from None
         vault.needs_new_passphrase = True

@@ -334,7 +334,7 @@ def check_key(path: Path, page_key: PageKey) -> None:
     if not page:
         return
     if len(page) < PAGE_SIZE:
-        raise VaultCorrupted("The vault is cut short (its first page is incomplete).")
+        raise VaultCorrupted("The journal file is cut short (its first page is incomplete).")
     if not page_key.verifies(page, 1):
         raise WrongPassphrase()
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kintsugi.ui import channel
+from kintsugi.ui import channel, i18n
 from kintsugi.ui.main_window import MainWindow
 from kintsugi.ui.session import Session
 from kintsugi.ui.theme import app_icon, apply_text_size, apply_theme
@@ -21,6 +22,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Kintsugi")
     app.setDesktopFileName("kintsugi")
     app.setWindowIcon(app_icon())
+    # KINTSUGI_LANGUAGE (en, es, system) overrides the saved choice: tests and screenshots.
+    i18n.install(app, os.environ.get("KINTSUGI_LANGUAGE") or None)
     from kintsugi.ui.discretion import apply_identity
 
     apply_identity(app)  # a neutral name and icon, if chosen
@@ -75,7 +78,6 @@ def self_check() -> int:
 
 
 def no_display() -> bool:
-    import os
 
     return (
         sys.platform.startswith("linux")

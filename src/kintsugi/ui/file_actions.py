@@ -135,8 +135,8 @@ class FileActions(QObject):
             self.share.export_everything(out)
 
     def _choose_vault(self, save: bool) -> Path | None:
-        title = self.tr("New vault") if save else self.tr("Open vault")
-        flt = self.tr("Kintsugi vaults (*.kintsugi);;All files (*)")
+        title = self.tr("New journal file") if save else self.tr("Open journal file")
+        flt = self.tr("Kintsugi journal files (*.kintsugi);;All files (*)")
         if save:
             return ask_save(self.window, title, self.session.path.parent / "journal.kintsugi", flt)
         return ask_open(self.window, title, flt, str(self.session.path.parent))

@@ -187,9 +187,12 @@ class MainWindow(QMainWindow):
             self.tr("New entry"), self.on_new_entry, QKeySequence.StandardKey.New, file_menu
         )
         file_menu.addSeparator()
-        action(self.tr("New vault…"), files.on_new_vault, None, file_menu)
+        action(self.tr("New journal file…"), files.on_new_vault, None, file_menu)
         action(
-            self.tr("Open vault…"), files.on_open_vault, QKeySequence.StandardKey.Open, file_menu
+            self.tr("Open journal file…"),
+            files.on_open_vault,
+            QKeySequence.StandardKey.Open,
+            file_menu,
         )
         file_menu.addSeparator()
         action(self.tr("Restore from backup…"), files.on_restore, None, file_menu)

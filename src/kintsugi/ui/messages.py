@@ -8,127 +8,134 @@ error raised with a message of its own (a path, a line of a file) is shown as it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from kintsugi.core import errors
+from kintsugi.core.i18n import marked
 
 CONTEXT = "messages"
 
 #: Every ``KintsugiError`` subclass → its text (QT_TRANSLATE_NOOP marks the strings for
 #: translators; :func:`describe` translates them).
 MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the text
-    errors.KintsugiError: QT_TRANSLATE_NOOP(CONTEXT, "Something went wrong."),
+    errors.KintsugiError: QT_TRANSLATE_NOOP("messages", "Something went wrong."),
     errors.NotAVault: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "This file is not a Kintsugi vault; it was not changed. Choose your vault.",
+        "messages",
+        "This file is not a Kintsugi journal file; it was not changed. Choose your journal file.",
     ),
     errors.PlainSQLiteFile: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "This is an ordinary, unencrypted SQLite database, not a Kintsugi vault; it was not "
-        "changed. Choose your vault.",
+        "messages",
+        "This is an ordinary, unencrypted SQLite database, not a Kintsugi journal file; it was not "
+        "changed. Choose your journal file.",
     ),
     errors.WrongPassphrase: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "That passphrase does not open this vault. Check Caps Lock and try again.",
+        "messages",
+        "That passphrase does not open this journal file. Check Caps Lock and try again.",
     ),
     errors.InvalidRecoveryKey: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "That recovery key does not open this vault. Check it for typing mistakes; a recovery"
+        "messages",
+        "That recovery key does not open this journal file. Check it for typing mistakes; a"
+        " recovery"
         " key changes whenever the passphrase changes.",
     ),
     errors.VaultTooNew: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "This vault was saved by a newer version of Kintsugi. Update Kintsugi to open it; the"
+        "messages",
+        "This journal file was saved by a newer version of Kintsugi. Update Kintsugi to open it;"
+        " the"
         " file has not been changed.",
     ),
     errors.VaultCorrupted: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "This vault is damaged (some pages fail their integrity check), so Kintsugi will not "
+        "messages",
+        "This journal file is damaged (some pages fail their integrity check), so Kintsugi will"
+        " not "
         "write to it. Your backups are untouched: restore the newest one, or look closer with"
         " `kintsugi check`.",
     ),
-    errors.StorageError: QT_TRANSLATE_NOOP(CONTEXT, "The vault could not be read or written."),
+    errors.StorageError: QT_TRANSLATE_NOOP(
+        "messages", "The journal file could not be read or written."
+    ),
     errors.VaultNotFound: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "There is no vault at this place. Open another one, or create a new one.",
+        "messages",
+        "There is no journal file at this place. Open another one, or create a new one.",
     ),
     errors.VaultExists: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "A file already exists at that path; it was left untouched.",
     ),
     errors.VaultReadOnly: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "This vault or its folder is read-only, so nothing could be saved. Move it to a "
+        "messages",
+        "This journal file or its folder is read-only, so nothing could be saved. Move it to a "
         "folder you can write to, or change its permissions.",
     ),
     errors.DiskFull: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "The disk is full, so this could not be saved. Free some space and try again; "
         "everything saved before is safe.",
     ),
     errors.VaultInUse: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "This vault is already open in another Kintsugi window or process. Close it there, or"
+        "messages",
+        "This journal file is already open in another Kintsugi window or process. Close it"
+        " there, or"
         " switch to it, and try again.",
     ),
     errors.CipherUnavailable: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "SQLCipher is not available: refusing to write a journal without encryption.",
     ),
     errors.DerivationCancelled: QT_TRANSLATE_NOOP(
-        CONTEXT,
-        "Stopped before the vault was opened; nothing was changed.",
+        "messages",
+        "Stopped before the journal file was opened; nothing was changed.",
     ),
-    errors.VaultLocked: QT_TRANSLATE_NOOP(CONTEXT, "The vault is locked."),
-    errors.RecordNotFound: QT_TRANSLATE_NOOP(CONTEXT, "No such record."),
-    errors.InvalidRecord: QT_TRANSLATE_NOOP(CONTEXT, "That record is not valid."),
+    errors.VaultLocked: QT_TRANSLATE_NOOP("messages", "The journal file is locked."),
+    errors.RecordNotFound: QT_TRANSLATE_NOOP("messages", "No such record."),
+    errors.InvalidRecord: QT_TRANSLATE_NOOP("messages", "That record is not valid."),
     errors.AttachmentRefused: QT_TRANSLATE_NOOP(
-        CONTEXT, "That file cannot be attached; nothing was stored."
+        "messages", "That file cannot be attached; nothing was stored."
     ),
     errors.JournalNotice: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "A leftover change file was dealt with before opening; it is at {kept_at}.",
     ),
     errors.ForeignJournalSetAside: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "A leftover change file that does not belong to this journal was set aside as "
         "{kept_at}; nothing of yours was changed.",
     ),
     errors.JournalTailUnreadable: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "The last changes before the crash could not be read; everything before them is here."
         " The change file is kept as it was at {kept_at}.",
     ),
     errors.BundleError: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "This share bundle cannot be used; nothing was imported.",
     ),
-    errors.NotABundle: QT_TRANSLATE_NOOP(CONTEXT, "This is not a Kintsugi share bundle."),
+    errors.NotABundle: QT_TRANSLATE_NOOP("messages", "This is not a Kintsugi share bundle."),
     errors.BundleNotForYou: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "This bundle was encrypted for someone else (or with another passphrase), so it can't"
         " be opened here.",
     ),
     errors.BundleDamaged: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "This bundle is damaged or was changed after it was made; nothing was imported.",
     ),
     errors.BundleTooNew: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "This bundle comes from a newer version of Kintsugi. Update Kintsugi to open it; "
         "nothing was imported.",
     ),
     errors.BundleTooLarge: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "This bundle is far larger than any share bundle; it was not opened.",
     ),
     errors.BundleForged: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "This bundle's signature does not match its content: it was changed after it was "
         "signed, or not made by the sender it names. Nothing was imported.",
     ),
     errors.ImportRefused: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "Kintsugi doesn't recognise this file; nothing was imported.",
     ),
     errors.PasswordNeeded: QT_TRANSLATE_NOOP(
@@ -136,29 +143,29 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "This is an encrypted jrnl journal; its password is needed.",
     ),
     errors.ImportCancelled: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "The import was stopped; nothing was imported.",
     ),
     errors.ExportCancelled: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "The export was cancelled; no file was written.",
     ),
 }
 UNEXPECTED = QT_TRANSLATE_NOOP(
-    CONTEXT, "Something unexpected went wrong. Nothing you saved has been lost."
+    "messages", "Something unexpected went wrong. Nothing you saved has been lost."
 )
 
 
 def describe(exc: BaseException) -> str:
     """A human message for any error the engine can report (never a traceback)."""
     if not isinstance(exc, errors.KintsugiError):
-        return QCoreApplication.translate(CONTEXT, str(UNEXPECTED))
+        return marked("messages", str(UNEXPECTED))
     if exc.specific:
         return str(exc)
     for cls in type(exc).__mro__:
         text = MESSAGES.get(cls)
         if text is not None:
             fields = exc.text_fields()
-            translated = QCoreApplication.translate(CONTEXT, str(text))
+            translated = marked("messages", str(text))
             return translated.format(**fields) if fields else translated
     return str(exc)

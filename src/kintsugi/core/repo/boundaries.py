@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.fieldtext import day_text, field_line, inline, value_text, when_text
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, BoundaryRevision, Record
 from kintsugi.core.repo.base import Column, Repository, Take, excerpt_of, first_line
 from kintsugi.core.timeutil import date_from_db, date_to_db, from_db, now, utc_text
@@ -34,6 +35,13 @@ def _revision(value: Any) -> BoundaryRevision:
     )
 
 
+STATUS_WORDS = {
+    "active": QT_TRANSLATE_NOOP("render", "active"),
+    "revised": QT_TRANSLATE_NOOP("render", "revised"),
+    "retired": QT_TRANSLATE_NOOP("render", "retired"),
+}
+
+
 class BoundaryRepository(Repository[Boundary]):
     record_type = Boundary
     table = "boundary"
@@ -43,8 +51,12 @@ class BoundaryRepository(Repository[Boundary]):
         Column("revisit_by", date_to_db, date_from_db),
         Column("status"),
     )
-    name = "Boundary"
-    labels = {"agreed_on": "Agreed on", "revisit_by": "Revisit by", "status": "Status"}
+    name = QT_TRANSLATE_NOOP("render", "Boundary")
+    labels = {
+        "agreed_on": QT_TRANSLATE_NOOP("render", "Agreed on"),
+        "revisit_by": QT_TRANSLATE_NOOP("render", "Revisit by"),
+        "status": QT_TRANSLATE_NOOP("render", "Status"),
+    }
     date_keys = frozenset({"agreed_on", "revisit_by"})
     import_fields = {
         "text": validate.text,
@@ -71,26 +83,30 @@ class BoundaryRepository(Repository[Boundary]):
         if text:
             lines += [inline(str(text)), ""]
         status, revisit = take("status"), take("revisit_by")
-        lines.append(
-            f"*Status: {status}*" + (f" · *revisit by {day_text(revisit)}*" if revisit else "")
-        )
+        known = STATUS_WORDS.get(str(status))
+        word = marked("render", known) if known else str(status)
+        line = "*" + arg(translate("render", "Status: %1"), word) + "*"
+        if revisit:
+            line += " · *" + arg(translate("render", "revisit by %1"), day_text(revisit)) + "*"
+        lines.append(line)
         lines.append("")
         agreed = take("agreed_on")
         if agreed:
             lines.append(field_line("agreed_on", agreed))
         history = take("history")
         if isinstance(history, list) and history:
-            lines.append("- Earlier wordings:")
+            lines.append("- " + translate("render", "Earlier wordings:"))
             for h in history:
                 if isinstance(h, dict):
                     h = dict(h)
                     changed = h.pop("changed_at", None)
                     text = h.pop("text", "")
+                    if h.get("status") in STATUS_WORDS:
+                        h["status"] = marked("render", STATUS_WORDS[h["status"]])
                     extra = value_text("", {k: v for k, v in h.items()})
-                    lines.append(
-                        f"  - until {when_text(changed)}: “{value_text('', text)}”"
-                        + (f" ({extra})" if extra else "")
-                    )
+                    until = translate("render", "until %1: “%2”")
+                    line = arg(until, when_text(changed), value_text("", text))
+                    lines.append("  - " + line + (f" ({extra})" if extra else ""))
                 else:
                     lines.append(f"  - {value_text('', h)}")
         return lines

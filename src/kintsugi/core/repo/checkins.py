@@ -4,18 +4,29 @@ from __future__ import annotations
 
 from kintsugi.core import validate
 from kintsugi.core.fieldtext import number
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import CheckIn
 from kintsugi.core.repo.base import Column, Repository, Take, check_range, excerpt_of
 
 DIMENSIONS = ("safety", "trust", "connection", "communication")
+DIMENSION_LABELS = {
+    "safety": QT_TRANSLATE_NOOP("render", "Safety"),
+    "trust": QT_TRANSLATE_NOOP("render", "Trust"),
+    "connection": QT_TRANSLATE_NOOP("render", "Connection"),
+    "communication": QT_TRANSLATE_NOOP("render", "Communication"),
+}
 
 
 class CheckInRepository(Repository[CheckIn]):
     record_type = CheckIn
     table = "checkin"
     columns = tuple(Column(name) for name in (*DIMENSIONS, "gratitude", "needs", "notes"))
-    name = "Check-in"
-    labels = {"notes": "Notes", "gratitude": "Grateful for", "needs": "I need"}
+    name = QT_TRANSLATE_NOOP("render", "Check-in")
+    labels = {
+        "notes": QT_TRANSLATE_NOOP("render", "Notes"),
+        "gratitude": QT_TRANSLATE_NOOP("render", "Grateful for"),
+        "needs": QT_TRANSLATE_NOOP("render", "I need"),
+    }
     import_fields = {
         **{name: validate.whole(0, 10) for name in DIMENSIONS},
         "gratitude": validate.text,
@@ -39,5 +50,8 @@ class CheckInRepository(Repository[CheckIn]):
         for key in DIMENSIONS:
             value = take(key)
             if value is not None:
-                lines.append(f"- {key.capitalize()}: {number(value)}/10")
+                text = translate("render", "%1: %2 of 10")
+                lines.append(
+                    "- " + arg(text, marked("render", DIMENSION_LABELS[key]), number(value))
+                )
         return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kintsugi.core import validate
 from kintsugi.core.fieldtext import demote_headings
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.base import (
     Column,
@@ -17,13 +18,13 @@ from kintsugi.core.repo.base import (
 )
 
 MOODS = {
-    -3: "very low",
-    -2: "low",
-    -1: "a bit low",
-    0: "okay",
-    1: "a bit better",
-    2: "good",
-    3: "very good",
+    -3: QT_TRANSLATE_NOOP("render", "very low"),
+    -2: QT_TRANSLATE_NOOP("render", "low"),
+    -1: QT_TRANSLATE_NOOP("render", "a bit low"),
+    0: QT_TRANSLATE_NOOP("render", "okay"),
+    1: QT_TRANSLATE_NOOP("render", "a bit better"),
+    2: QT_TRANSLATE_NOOP("render", "good"),
+    3: QT_TRANSLATE_NOOP("render", "very good"),
 }
 
 
@@ -37,7 +38,7 @@ class EntryRepository(Repository[Entry]):
         Column("starred", int, bool),
     )
     keeps_search_text = False  # its searchable text is its body (and the private note)
-    name = "Journal"
+    name = QT_TRANSLATE_NOOP("render", "Journal")
     import_fields = {
         "title": validate.line,
         "body": validate.text,
@@ -80,7 +81,8 @@ class EntryRepository(Repository[Entry]):
             lines.append("*★ Starred*\n")
         mood = take("mood")
         if mood is not None:
-            lines.append(f"*Mood: {MOODS.get(mood, mood)}*\n")
+            word = marked("render", MOODS[mood]) if mood in MOODS else str(mood)
+            lines.append("*" + arg(translate("render", "Mood: %1"), word) + "*\n")
         body = take("body")
         if body:
             lines += [demote_headings(str(body).strip()), ""]

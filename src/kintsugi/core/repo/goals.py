@@ -7,6 +7,7 @@ from typing import Any
 from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.fieldtext import day_text, empty, field_line, number, value_text
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, translate
 from kintsugi.core.records import Goal, GoalProgress
 from kintsugi.core.repo.base import Column, Repository, Take, excerpt_of, first_line
 from kintsugi.core.timeutil import date_from_db, date_to_db
@@ -37,8 +38,11 @@ class GoalRepository(Repository[Goal]):
         Column("done", int, bool),
         Column("celebrated", int, bool),
     )
-    name = "Goal"
-    labels = {"due": "Due", "done": "Marked done"}
+    name = QT_TRANSLATE_NOOP("render", "Goal")
+    labels = {
+        "due": QT_TRANSLATE_NOOP("render", "Due"),
+        "done": QT_TRANSLATE_NOOP("render", "Marked done"),
+    }
     date_keys = frozenset({"due", "day"})
     import_fields = {
         "text": validate.text,
@@ -72,8 +76,9 @@ class GoalRepository(Repository[Goal]):
             if isinstance(p, dict) and isinstance(p.get("amount"), int | float)
         )
         if target:
+            text = translate("render", "Progress: %1 of %2 %3")
             lines.append(
-                f"- Progress: {achieved:g} of {number(target)} {value_text('', unit)}".rstrip()
+                "- " + arg(text, number(achieved), number(target), value_text("", unit)).rstrip()
             )
         elif not empty(unit):
             lines.append(field_line("target_unit", unit))
@@ -81,9 +86,10 @@ class GoalRepository(Repository[Goal]):
         if due:
             lines.append(field_line("due", due))
         reached = bool(done) or (bool(target) and achieved >= float(target))
-        lines.append(f"- {'Done' if reached else 'In progress'}")
+        done_text = translate("render", "Done") if reached else translate("render", "In progress")
+        lines.append("- " + done_text)
         if isinstance(progress, list) and progress:
-            lines.append("- Progress entries:")
+            lines.append("- " + translate("render", "Progress entries:"))
             for p in progress:
                 if isinstance(p, dict):
                     p = dict(p)

@@ -8,23 +8,30 @@ from typing import TYPE_CHECKING, Any
 
 from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord, RecordNotFound
-from kintsugi.core.fieldtext import field_line, number, step_lines, when_text
+from kintsugi.core.fieldtext import field_line, minutes_text, number, step_lines, when_text
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import TECHNIQUES, GroundingSession, Record
 from kintsugi.core.repo.base import Column, Repository, Take, check_range
 from kintsugi.core.repo.items import Items
-from kintsugi.core.repo.triggers import CUE_LABELS, TriggerRepository
+from kintsugi.core.repo.triggers import TriggerRepository, cue_label
 
 if TYPE_CHECKING:
     from kintsugi.core.share import ShareOptions
 
 TECHNIQUE_LABELS = {
-    "box_breathing": "Box breathing",
-    "paced_breathing": "Paced breathing",
-    "senses_54321": "5-4-3-2-1 senses",
-    "muscle_relaxation": "Muscle relaxation",
-    "thought_record": "Thought record",
-    "custom": "My own technique",
+    "box_breathing": QT_TRANSLATE_NOOP("technique", "Box breathing"),
+    "paced_breathing": QT_TRANSLATE_NOOP("technique", "Paced breathing"),
+    "senses_54321": QT_TRANSLATE_NOOP("technique", "5-4-3-2-1 senses"),
+    "muscle_relaxation": QT_TRANSLATE_NOOP("technique", "Muscle relaxation"),
+    "thought_record": QT_TRANSLATE_NOOP("technique", "Thought record"),
+    "custom": QT_TRANSLATE_NOOP("technique", "My own technique"),
 }
+
+
+def technique_label(key: str) -> str:
+    """The technique's name in the person's language (an unknown key as it is)."""
+    known = TECHNIQUE_LABELS.get(key)
+    return marked("technique", known) if known else key
 
 
 def _step_text(steps: list[dict[str, Any]]) -> str:
@@ -76,25 +83,30 @@ class GroundingRepository(Repository[GroundingSession]):
         Column("notes"),
         Column("trigger_id"),
     )
-    name = "Grounding"
+    name = QT_TRANSLATE_NOOP("render", "Grounding")
     labels = {
-        "suds_before": "Distress before (0–10)",
-        "suds_after": "Distress afterwards (0–10)",
-        "notes": "Notes",
+        "suds_before": QT_TRANSLATE_NOOP("render", "Distress before (0–10)"),
+        "suds_after": QT_TRANSLATE_NOOP("render", "Distress afterwards (0–10)"),
+        "notes": QT_TRANSLATE_NOOP("render", "Notes"),
         # the answers of the exercises' steps
-        "pattern": "Pattern",
-        "length_min": "Length (minutes)",
-        "cycles": "Breaths completed",
-        "steps_done": "Steps done",
-        "of": "Steps in all",
-        "name": "Technique",
-        "thoughts": "Thoughts",
-        "evidence_for": "Evidence for",
-        "evidence_against": "Evidence against",
-        "balanced_thought": "Balanced thought",
-        "emotions_after": "Emotions afterwards",
-        "sense": "Sense",
-        "items": "Noticed",
+        "pattern": QT_TRANSLATE_NOOP("render", "Pattern"),
+        "length_min": QT_TRANSLATE_NOOP("render", "Length (minutes)"),
+        "cycles": QT_TRANSLATE_NOOP("render", "Breaths completed"),
+        "steps_done": QT_TRANSLATE_NOOP("render", "Steps done"),
+        "of": QT_TRANSLATE_NOOP("render", "Steps in all"),
+        "name": QT_TRANSLATE_NOOP("render", "Technique"),
+        "thoughts": QT_TRANSLATE_NOOP("render", "Thoughts"),
+        "evidence_for": QT_TRANSLATE_NOOP("render", "Evidence for"),
+        "evidence_against": QT_TRANSLATE_NOOP("render", "Evidence against"),
+        "balanced_thought": QT_TRANSLATE_NOOP("render", "Balanced thought"),
+        "emotions_after": QT_TRANSLATE_NOOP("render", "Emotions afterwards"),
+        "sense": QT_TRANSLATE_NOOP("render", "Sense"),
+        "items": QT_TRANSLATE_NOOP("render", "Noticed"),
+        "see": QT_TRANSLATE_NOOP("render", "Seen"),
+        "touch": QT_TRANSLATE_NOOP("render", "Touched"),
+        "hear": QT_TRANSLATE_NOOP("render", "Heard"),
+        "smell": QT_TRANSLATE_NOOP("render", "Smelled"),
+        "taste": QT_TRANSLATE_NOOP("render", "Tasted"),
     }
     import_fields = {
         "technique": validate.choice(TECHNIQUES),
@@ -126,7 +138,7 @@ class GroundingRepository(Repository[GroundingSession]):
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
-        label_ = TECHNIQUE_LABELS.get(item.get("technique", ""), str(item.get("technique") or ""))
+        label_ = technique_label(str(item.get("technique") or ""))
         name = item.get("technique_name")
         return f"{label_}: {name}" if isinstance(name, str) and name else label_
 
@@ -137,26 +149,29 @@ class GroundingRepository(Repository[GroundingSession]):
         take("technique_name")  # in the heading
         duration, completed = take("duration_s"), take("completed")
         if duration is not None or completed is not None:
-            minutes = f"{round(float(duration or 0) / 60, 1):g} minutes"
-            done = {True: ", completed", False: ", stopped early"}.get(completed, "")
-            lines.append(f"- {minutes}{done}")
+            text = minutes_text(float(duration or 0))
+            if completed is True:
+                text += translate("render", ", completed")
+            elif completed is False:
+                text += translate("render", ", stopped early")
+            lines.append("- " + text)
         before, after = take("suds_before"), take("suds_after")
         if before is not None and after is not None:
-            lines.append(f"- Distress {number(before)} → {number(after)} (0–10)")
+            text = translate("render", "Distress %1 → %2 (0 = calm, 10 = the worst)")
+            lines.append("- " + arg(text, number(before), number(after)))
         else:
             for key, value in (("suds_before", before), ("suds_after", after)):
                 if value is not None:
                     lines.append(field_line(key, value))
         answered = take("answered_trigger")
         if isinstance(answered, dict):
-            cue = CUE_LABELS.get(answered.get("cue", ""), str(answered.get("cue") or ""))
-            lines.append(
-                f"- In answer to: {TriggerRepository.name} — {cue}, "
-                f"{when_text(answered.get('occurred_at'))}"
-            )
+            cue = cue_label(str(answered.get("cue") or ""))
+            text = translate("render", "In answer to: %1 — %2, %3")
+            moment = marked("render", TriggerRepository.name)
+            lines.append("- " + arg(text, moment, cue, when_text(answered.get("occurred_at"))))
         steps = take("steps")
         if isinstance(steps, list) and steps:
-            lines.append("- Answers:")
+            lines.append("- " + translate("render", "Answers:"))
             for step in steps:
                 lines += step_lines(step)
         return lines

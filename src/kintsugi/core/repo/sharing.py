@@ -12,6 +12,7 @@ from typing import Any
 
 from kintsugi.core import config, share
 from kintsugi.core.db import Database
+from kintsugi.core.i18n import arg, translate
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.timeutil import from_db, now, utc_text
 
@@ -35,13 +36,25 @@ class SenderStatus:
 
     def line(self) -> str:
         if self.trust == VERIFIED:
-            return f"from {self.name} — verified, the key you saved"
+            return arg(translate("sharing", "from %1 — verified, the key you saved"), self.name)
         if self.trust == UNKNOWN:
-            text = f"from {self.name} — this sender's key is not in your address book"
+            text = arg(
+                translate("sharing", "from %1 — this sender's key is not in your address book"),
+                self.name,
+            )
             if self.claimed_by_other:
-                text += f" (it is not the key you saved for {self.claimed_by_other})"
-            return text + f"; fingerprint {self.fingerprint}"
-        return f"from {self.name} — not signed (made by an older Kintsugi): who sent it is unknown"
+                text += " " + arg(
+                    translate("sharing", "(it is not the key you saved for %1)"),
+                    self.claimed_by_other,
+                )
+            return text + arg(translate("sharing", "; fingerprint %1"), self.fingerprint)
+        return arg(
+            translate(
+                "sharing",
+                "from %1 — not signed (made by an older Kintsugi): who sent it is unknown",
+            ),
+            self.name,
+        )
 
 
 @dataclass

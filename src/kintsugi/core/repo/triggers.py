@@ -10,6 +10,7 @@ from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.exercises import suds_word
 from kintsugi.core.fieldtext import empty, field_line, number, value_text
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, ItemSummary, Trigger
 from kintsugi.core.repo.base import (
     Column,
@@ -22,14 +23,20 @@ from kintsugi.core.repo.base import (
 from kintsugi.core.repo.items import timeline_page
 
 CUE_LABELS = {
-    "reminder": "A reminder",
-    "partner_behaviour": "Something my partner did",
-    "place": "A place",
-    "date_anniversary": "A date or anniversary",
-    "media": "Something I saw or heard",
-    "intrusive_memory": "An intrusive memory",
-    "other": "Something else",
+    "reminder": QT_TRANSLATE_NOOP("cue", "A reminder"),
+    "partner_behaviour": QT_TRANSLATE_NOOP("cue", "Something my partner did"),
+    "place": QT_TRANSLATE_NOOP("cue", "A place"),
+    "date_anniversary": QT_TRANSLATE_NOOP("cue", "A date or anniversary"),
+    "media": QT_TRANSLATE_NOOP("cue", "Something I saw or heard"),
+    "intrusive_memory": QT_TRANSLATE_NOOP("cue", "An intrusive memory"),
+    "other": QT_TRANSLATE_NOOP("cue", "Something else"),
 }
+
+
+def cue_label(key: str) -> str:
+    """The cue's name in the person's language (an unknown key as it is)."""
+    known = CUE_LABELS.get(key)
+    return marked("cue", known) if known else key
 
 
 def _emotions_to_db(emotions: list[Emotion]) -> str:
@@ -69,19 +76,19 @@ class TriggerRepository(Repository[Trigger]):
         Column("action"),
         Column("suds_after"),
     )
-    name = "A hard moment"
-    short_name = "Trigger"
+    name = QT_TRANSLATE_NOOP("render", "A hard moment")
+    short_name = QT_TRANSLATE_NOOP("render", "Trigger")
     labels = {
-        "situation": "Situation",
-        "emotions": "Emotions",
-        "hot_thought": "Hot thought",
-        "belief": "Believed",
-        "body_sensations": "In my body",
-        "urge": "Urge (0–5)",
-        "acted_on": "Acted on the urge",
-        "action": "What I did",
-        "suds_peak": "Distress at its worst (0–10)",
-        "suds_after": "Distress afterwards (0–10)",
+        "situation": QT_TRANSLATE_NOOP("render", "Situation"),
+        "emotions": QT_TRANSLATE_NOOP("render", "Emotions"),
+        "hot_thought": QT_TRANSLATE_NOOP("render", "The thought that hurt most"),
+        "belief": QT_TRANSLATE_NOOP("render", "Believed"),
+        "body_sensations": QT_TRANSLATE_NOOP("render", "In my body"),
+        "urge": QT_TRANSLATE_NOOP("render", "Urge (0–5)"),
+        "acted_on": QT_TRANSLATE_NOOP("render", "Acted on the urge"),
+        "action": QT_TRANSLATE_NOOP("render", "What I did"),
+        "suds_peak": QT_TRANSLATE_NOOP("render", "Distress at its worst (0–10)"),
+        "suds_after": QT_TRANSLATE_NOOP("render", "Distress afterwards (0–10)"),
     }
     percent_keys = frozenset({"belief"})
     import_fields = {
@@ -123,26 +130,31 @@ class TriggerRepository(Repository[Trigger]):
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
-        return CUE_LABELS.get(item.get("cue", ""), str(item.get("cue") or ""))
+        return cue_label(str(item.get("cue") or ""))
 
     @classmethod
     def render_body(cls, take: Take) -> list[str]:
         lines: list[str] = []
         cue = take("cue")
         if cue not in CUE_LABELS and not empty(cue):
-            lines.append(f"- What set it off: {value_text('cue', cue)}")
+            text = translate("render", "What set it off: %1")
+            lines.append("- " + arg(text, value_text("cue", cue)))
         peak = take("suds_peak")
         if peak is not None:
-            word = f" ({suds_word(peak)})" if isinstance(peak, int) and 0 <= peak <= 10 else ""
-            lines.append(f"- Distress at its worst: {number(peak)}/10{word}")
+            text = arg(translate("render", "Distress at its worst: %1 of 10"), number(peak))
+            if isinstance(peak, int) and 0 <= peak <= 10:
+                text += f" ({suds_word(peak)})"
+            lines.append("- " + text)
         for key in ("situation", "emotions"):
             value = take(key)
             if not empty(value):
                 lines.append(field_line(key, value))
         hot, belief = take("hot_thought"), take("belief")
         if not empty(hot):
-            believed = f" (believed {number(belief)}%)" if belief is not None else ""
-            lines.append(f"- Hot thought: {value_text('', hot)}{believed}")
+            text = arg(translate("render", "The thought that hurt most: %1"), value_text("", hot))
+            if belief is not None:
+                text += " " + arg(translate("render", "(believed %1%)"), number(belief))
+            lines.append("- " + text)
         elif belief is not None:
             lines.append(field_line("belief", belief))
         sensations = take("body_sensations")
@@ -150,8 +162,12 @@ class TriggerRepository(Repository[Trigger]):
             lines.append(field_line("body_sensations", sensations))
         urge, acted = take("urge"), take("acted_on")
         if urge is not None:
-            how = {None: "", True: ", acted on", False: ", not acted on"}.get(acted, "")
-            lines.append(f"- Urge: {number(urge)}/5{how}")
+            text = arg(translate("render", "Urge: %1 of 5"), number(urge))
+            if acted is True:
+                text += translate("render", ", acted on")
+            elif acted is False:
+                text += translate("render", ", not acted on")
+            lines.append("- " + text)
         elif acted is not None:
             lines.append(field_line("acted_on", acted))
         return lines

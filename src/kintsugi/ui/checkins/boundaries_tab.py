@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.i18n import marked
 from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, Record
 from kintsugi.ui.checkins.record_list import RecordListTab
+from kintsugi.ui.i18n import day_text
 from kintsugi.ui.session import Session
 
 NO_DATE = QDate(1900, 1, 1)  # what an unset date holds; it reads "no date"
@@ -66,6 +68,18 @@ class OptionalDate(QWidget):
         self.edit.setEnabled(day is not None)
 
 
+STATUS_NAMES = {
+    "active": QT_TRANSLATE_NOOP("BoundariesTab", "Active"),
+    "revised": QT_TRANSLATE_NOOP("BoundariesTab", "Revised"),
+    "retired": QT_TRANSLATE_NOOP("BoundariesTab", "Retired"),
+}
+
+
+def status_name(status: str) -> str:
+    known = STATUS_NAMES.get(status)
+    return marked("BoundariesTab", known) if known else status
+
+
 class BoundariesTab(RecordListTab):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(
@@ -86,7 +100,7 @@ class BoundariesTab(RecordListTab):
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         for status in BOUNDARY_STATUSES:
-            self.status.addItem(self.tr(status.capitalize()), status)
+            self.status.addItem(status_name(status), status)
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.history = QListWidget()
@@ -127,7 +141,7 @@ class BoundariesTab(RecordListTab):
         if due:
             label = f"{label}   · " + self.tr("time to revisit")
         elif b.status != "active":
-            label = f"{label}   · {self.tr(b.status)}"
+            label = f"{label}   · {status_name(b.status)}"
         row = QListWidgetItem(label)
         row.setData(Qt.ItemDataRole.UserRole, item_id)
         if due:
@@ -151,7 +165,7 @@ class BoundariesTab(RecordListTab):
         self.share.setChecked(b.shared)
         self.history.clear()
         for h in reversed(b.history):
-            self.history.addItem(f"{h.changed_at:%d %b %Y}: {h.text} ({self.tr(h.status)})")
+            self.history.addItem(f"{day_text(h.changed_at)}: {h.text} ({status_name(h.status)})")
 
     def collect(self) -> Boundary:
         b = self._record

@@ -7,7 +7,7 @@ import dataclasses
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,25 +24,40 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.i18n import marked
 from kintsugi.core.insights import DIMENSIONS, Range
 from kintsugi.core.records import CheckIn
 from kintsugi.core.schedule import CheckInSchedule
 from kintsugi.core.timeutil import now
 from kintsugi.ui import channel
 from kintsugi.ui.autosave import Autosaver, Background, Draft, store_draft
+from kintsugi.ui.i18n import day_month_text, day_text, weekday_day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.widgets.charts import ChartSpec, ChartWidget
+from kintsugi.ui.widgets.charts import DIMENSION_NAMES, ChartSpec, ChartWidget
 from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.reflow import ReflowRow, scrolling
 
+C = "CheckInTab"
+# Each scale with what its ends mean.
 QUESTIONS = {
-    "safety": "How safe do I feel?",
-    "trust": "How much do I trust?",
-    "connection": "How connected do we feel?",
-    "communication": "How well are we talking?",
+    "safety": (
+        QT_TRANSLATE_NOOP("CheckInTab", "How safe do I feel?"),
+        QT_TRANSLATE_NOOP("CheckInTab", "0 = not safe at all · 10 = completely safe"),
+    ),
+    "trust": (
+        QT_TRANSLATE_NOOP("CheckInTab", "How much do I trust?"),
+        QT_TRANSLATE_NOOP("CheckInTab", "0 = no trust at all · 10 = complete trust"),
+    ),
+    "connection": (
+        QT_TRANSLATE_NOOP("CheckInTab", "How connected do we feel?"),
+        QT_TRANSLATE_NOOP("CheckInTab", "0 = far apart · 10 = very close"),
+    ),
+    "communication": (
+        QT_TRANSLATE_NOOP("CheckInTab", "How well are we talking?"),
+        QT_TRANSLATE_NOOP("CheckInTab", "0 = not talking · 10 = talking openly and kindly"),
+    ),
 }
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class CheckInTab(QWidget):
@@ -71,6 +86,13 @@ class CheckInTab(QWidget):
         )
         self.sliders: dict[str, QSlider] = {}
         form = QFormLayout()
+        ends = QLabel(
+            self.tr("Each scale: 0 = not at all · 10 = completely"),
+            textFormat=Qt.TextFormat.PlainText,
+            wordWrap=True,
+        )
+        ends.setProperty("role", "subtle")
+        form.addRow("", ends)
         for dim in DIMENSIONS:
             slider = QSlider(  # type: ignore[call-overload]
                 Qt.Orientation.Horizontal,
@@ -81,14 +103,17 @@ class CheckInTab(QWidget):
                 tickPosition=QSlider.TickPosition.TicksBelow,
                 tickInterval=1,
             )
-            slider.setAccessibleName(self.tr(QUESTIONS[dim]))
+            question, meaning = (marked(C, text) for text in QUESTIONS[dim])
+            slider.setAccessibleName(question)
+            slider.setAccessibleDescription(meaning)
             value = QLabel("5", textFormat=Qt.TextFormat.PlainText)
             slider.valueChanged.connect(lambda v, label=value: label.setNum(v))
             slider.valueChanged.connect(self.on_field_changed)
+            slider.setToolTip(meaning)
             row = QHBoxLayout()
             row.addWidget(slider)
             row.addWidget(value)
-            form.addRow(self.tr(QUESTIONS[dim]), row)
+            form.addRow(question, row)
             self.sliders[dim] = slider
         self.gratitude = QLineEdit(placeholderText=self.tr("One thing I'm grateful for"))
         self.gratitude.setAccessibleName(self.tr("Grateful for"))
@@ -123,9 +148,9 @@ class CheckInTab(QWidget):
             self.cadence.addItem(text, cadence)
         self.weekday = QComboBox()
         self.weekday.setAccessibleName(self.tr("On"))
-        for n, name in enumerate(WEEKDAY_NAMES, start=1):
-            self.weekday.addItem(self.tr(name), n)
-        self.at = QTimeEdit(displayFormat="HH:mm")  # type: ignore[call-overload]
+        for n in range(1, 8):
+            self.weekday.addItem(QLocale().dayName(n), n)
+        self.at = QTimeEdit(displayFormat=QLocale().timeFormat(QLocale.FormatType.ShortFormat))  # type: ignore[call-overload]
         self.at.setAccessibleName(self.tr("At"))
         for w in (self.cadence, self.weekday):
             w.currentIndexChanged.connect(self.on_schedule_changed)
@@ -194,8 +219,11 @@ class CheckInTab(QWidget):
             ChartSpec(
                 "lines",
                 self.tr("The last six months"),
-                [f"{w:%d %b}" for w, _ in data.checkins],
-                {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS},
+                [day_month_text(w) for w, _ in data.checkins],
+                {
+                    marked("charts", DIMENSION_NAMES[d]): [c[d] for _, c in data.checkins]
+                    for d in DIMENSIONS
+                },
                 y_max=10,
                 empty_text=self.tr("Your check-ins will draw a line here over the weeks."),
             )
@@ -203,9 +231,11 @@ class CheckInTab(QWidget):
         self.history.clear()
         for when, scores in reversed(data.checkins):
             self.history.addItem(
-                f"{when:%a %d %b %Y} · "
+                f"{weekday_day_text(when)} · "
                 + " · ".join(
-                    f"{self.tr(d)} {scores[d]}" for d in DIMENSIONS if scores[d] is not None
+                    f"{marked('charts', DIMENSION_NAMES[d])} {scores[d]}"
+                    for d in DIMENSIONS
+                    if scores[d] is not None
                 )
             )
 
@@ -240,7 +270,7 @@ class CheckInTab(QWidget):
         self.autosaver.reset()
         self.state.setText(
             self.tr("Your check-in of %1. Changes save themselves.").replace(
-                "%1", f"{rec.occurred_at:%d %b %Y}"
+                "%1", day_text(rec.occurred_at)
             )
         )
 

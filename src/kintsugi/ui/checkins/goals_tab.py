@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core.records import Goal, GoalProgress, Record
 from kintsugi.ui.checkins.boundaries_tab import OptionalDate
 from kintsugi.ui.checkins.record_list import RecordListTab
+from kintsugi.ui.i18n import day_text, number_text
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text
 
@@ -42,14 +43,16 @@ class GoalCard(QWidget):
         target = goal.target_amount or 1
         self.bar.setMaximum(1000)
         self.bar.setValue(1000 if goal.reached else int(1000 * min(1.0, goal.achieved / target)))
-        unit = f" {goal.target_unit}" if goal.target_unit else ""
-        self.bar.setFormat(
-            f"{goal.achieved:g} of {goal.target_amount:g}{unit}"
-            if goal.target_amount
-            else ("Done" if goal.done else "Open")
-        )
+        if goal.target_amount:
+            text = self.tr("%1 of %2 %3").replace("%3", goal.target_unit)
+            text = text.replace("%1", number_text(goal.achieved))
+            text = text.replace("%2", number_text(goal.target_amount)).strip()
+        else:
+            text = self.tr("Done") if goal.done else self.tr("In progress")
+        self.bar.setFormat(text.replace("%", "%%"))
         due = QLabel(
-            f"due {goal.due:%d %b %Y}" if goal.due else "", textFormat=Qt.TextFormat.PlainText
+            self.tr("due %1").replace("%1", day_text(goal.due)) if goal.due else "",
+            textFormat=Qt.TextFormat.PlainText,
         )
         due.setProperty("role", "subtle")
         layout = QVBoxLayout(self)
@@ -158,6 +161,7 @@ class GoalsTab(RecordListTab):
     def _add_row(self, p: GoalProgress) -> None:
         row = self.progress.rowCount()
         self.progress.insertRow(row)
+        # editable cells, read back as ISO dates and numbers (entries())
         for col, text in enumerate((p.day.isoformat(), f"{p.amount:g}", p.note)):
             self.progress.setItem(row, col, QTableWidgetItem(text))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,19 +18,26 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core import backups
+from kintsugi.core.i18n import marked
 from kintsugi.ui.dialogs.files import ask_open
+from kintsugi.ui.i18n import day_text, short_moment_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.unlock.passphrase import PassphraseField
 from kintsugi.ui.workers import run_in_background
 
 REASON_WORDS = {
-    "daily": "daily",
-    "before-passphrase-change": "before a passphrase change",
-    "before-empty-trash": "before emptying the trash",
-    "before-restore": "before a restore",
-    "before-migration": "before an update",
-    "manual": "made by hand",
+    "daily": QT_TRANSLATE_NOOP("RestoreDialog", "daily"),
+    "before-passphrase-change": QT_TRANSLATE_NOOP("RestoreDialog", "before a passphrase change"),
+    "before-empty-trash": QT_TRANSLATE_NOOP("RestoreDialog", "before emptying the trash"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "before a restore"),
+    "before-migration": QT_TRANSLATE_NOOP("RestoreDialog", "before an update"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "made by hand"),
 }
+
+
+def reason_words(reason: str) -> str:
+    known = REASON_WORDS.get(reason)
+    return marked("RestoreDialog", known) if known else reason
 
 
 class RestoreDialog(QDialog):
@@ -46,8 +53,7 @@ class RestoreDialog(QDialog):
         for b in backups.list_backups(folder, stem):
             self._add(
                 b.path,
-                f"{b.taken_at.astimezone():%d %b %Y %H:%M} · "
-                f"{self.tr(REASON_WORDS.get(b.reason, b.reason))}",
+                f"{short_moment_text(b.taken_at.astimezone())} · {reason_words(b.reason)}",
             )
         other = QPushButton(self.tr("Choose another file…"))
         other.setAccessibleName(self.tr("Choose a backup file"))
@@ -100,7 +106,9 @@ class RestoreDialog(QDialog):
         return Path(row.data(Qt.ItemDataRole.UserRole)) if row else None
 
     def on_other_clicked(self) -> None:
-        path = ask_open(self, self.tr("Choose a backup"), self.tr("Kintsugi vaults (*.kintsugi)"))
+        path = ask_open(
+            self, self.tr("Choose a backup"), self.tr("Kintsugi journal files (*.kintsugi)")
+        )
         if path:
             self._add(path, path.name)
             self.list.setCurrentRow(self.list.count() - 1)
@@ -121,13 +129,11 @@ class RestoreDialog(QDialog):
 
     def on_looked(self, d: backups.BackupDetails) -> None:
         self.busy.hide()
-        newest = f", the newest from {d.newest:%d %b %Y}" if d.newest else ""
-        self.details.setText(
-            self.tr("%1 journal entries, %2 items in all%3.")
-            .replace("%1", str(d.entries))
-            .replace("%2", str(d.items))
-            .replace("%3", newest)
-        )
+        text = self.tr("%n journal entries", "", d.entries) + ", "
+        text += self.tr("%n items in all", "", d.items)
+        if d.newest:
+            text += ", " + self.tr("the newest from %1").replace("%1", day_text(d.newest))
+        self.details.setText(text + ".")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def on_failed(self, exc: BaseException) -> None:

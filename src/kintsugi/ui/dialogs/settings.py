@@ -3,7 +3,7 @@ the passphrase and recovery key actions, which run the atomic re-key off the UI 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.errors import WrongPassphrase
+from kintsugi.core.i18n import marked
 from kintsugi.core.support_card import card_path
-from kintsugi.ui import discretion
+from kintsugi.ui import discretion, i18n
 from kintsugi.ui.app_settings import AppSettings
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
@@ -29,11 +30,12 @@ from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_sh
 from kintsugi.ui.widgets.reflow import scrolling
 from kintsugi.ui.workers import run_in_background
 
-DAYS = (
-    (Qt.DayOfWeek.Monday, "Monday"),
-    (Qt.DayOfWeek.Saturday, "Saturday"),
-    (Qt.DayOfWeek.Sunday, "Sunday"),
-)
+DAYS = (Qt.DayOfWeek.Monday, Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday)
+THEME_NAMES = {
+    "system": QT_TRANSLATE_NOOP("SettingsDialog", "Like the system"),
+    "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -53,7 +55,7 @@ class SettingsDialog(QDialog):
         self.theme = QComboBox()
         self.theme.setAccessibleName(self.tr("Theme"))
         for name in THEMES:
-            self.theme.addItem(self.tr(name.capitalize()), name)
+            self.theme.addItem(marked("SettingsDialog", THEME_NAMES[name]), name)
         self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
         self.text_size = QComboBox()
         self.text_size.setAccessibleName(self.tr("Text size"))
@@ -67,10 +69,22 @@ class SettingsDialog(QDialog):
         self.text_size.setCurrentIndex(max(0, self.text_size.findData(current.text_size)))
         self.first_day = QComboBox()
         self.first_day.setAccessibleName(self.tr("First day of the week"))
-        for value, label in DAYS:
-            self.first_day.addItem(self.tr(label), int(value.value))
+        for value in DAYS:
+            self.first_day.addItem(QLocale().dayName(int(value.value)), int(value.value))
         self.first_day.setCurrentIndex(max(0, self.first_day.findData(current.first_day_of_week)))
 
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("Like the system"), "system")
+        for code, name in i18n.LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.chosen_language())))
+        self.language_note = QLabel(
+            self.tr("A new language shows the next time you open Kintsugi."),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
+        )
+        self.language_note.setProperty("role", "subtle")
         self.reduced_motion = QCheckBox(  # type: ignore[call-overload]
             self.tr("Reduce motion (the breathing pacer becomes words and a bar)"),
             checked=current.reduced_motion,
@@ -115,6 +129,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Text size"), self.text_size)
         form.addRow(self.tr("Weeks start on"), self.first_day)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
         form.addRow("", self.reduced_motion)
         form.addRow("", self.before_unlock)
         form.addRow("", self.before_unlock_note)
@@ -172,6 +188,7 @@ class SettingsDialog(QDialog):
     def on_accepted(self) -> None:
         values = self.values()
         values.save(self.session.settings())
+        i18n.save_language(self.language.currentData())  # this computer's, not the journal's
         self.session.support_contacts().set_before_unlock(self.before_unlock.isChecked())
         if self.neutral.isChecked() != discretion.neutral_name():
             discretion.write_desktop_entry(self.neutral.isChecked())

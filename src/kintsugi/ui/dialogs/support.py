@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.i18n import marked
 from kintsugi.core.repo.support import SupportContact
 from kintsugi.core.support_card import BUILT_IN_LINES, CrisisLine, built_in
 from kintsugi.ui.autosave import Autosaver
@@ -71,7 +72,7 @@ class SupportDialog(QDialog):
         for code, (country, name, number, _source) in sorted(
             BUILT_IN_LINES.items(), key=lambda kv: kv[1][0]
         ):
-            self.country.addItem(f"{self.tr(country)} — {name}, {number}", code)
+            self.country.addItem(f"{marked('country', country)} — {name}, {number}", code)
         self.country.addItem(self.tr("My own line"), "")
         self.line_name = QLineEdit(placeholderText=self.tr("Name of the line"))
         self.line_name.setAccessibleName(self.tr("Crisis line: name"))

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core import backups
 from kintsugi.ui import channel
+from kintsugi.ui.i18n import day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.summary_words import title_text
 from kintsugi.ui.workers import run_in_background
 
 
@@ -58,7 +60,7 @@ class TrashDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for item in self.session.items().trash():
-            row = QListWidgetItem(f"{item.occurred_at:%d %b %Y}  ·  {item.title or '—'}")
+            row = QListWidgetItem(f"{day_text(item.occurred_at)}  ·  {title_text(item) or '—'}")
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(row)
         empty = self.list.count() == 0

@@ -40,6 +40,7 @@ from kintsugi.core.exercises import (
     pmr_steps,
     timed_step_at,
 )
+from kintsugi.core.i18n import arg, marked
 from kintsugi.ui.grounding.pacer import BreathingPacer
 
 
@@ -158,19 +159,20 @@ class BreathingExercise(Exercise):
         self.preset.setAccessibleName(self.tr("Breathing pattern"))
         if paced:
             for name, pattern in PACED_PRESETS.items():
-                self.preset.addItem(name, pattern)
+                self.preset.addItem(marked("exercise", name), pattern)
             self.preset.addItem(self.tr("My own"), None)
         else:
             self.preset.addItem("4-4-4-4", BOX)
         self.custom = [
-            QDoubleSpinBox(minimum=0, maximum=20, value=v, decimals=0, suffix=" s")
+            QDoubleSpinBox(minimum=0, maximum=20, value=v, decimals=0, suffix=self.tr(" s"))
             for v in (4, 2, 6, 0)
         ]
         custom_row = QHBoxLayout()
-        for spin, name in zip(self.custom, ("In", "Hold", "Out", "Rest"), strict=True):
-            spin.setAccessibleName(self.tr(name))
+        names = (self.tr("In"), self.tr("Hold"), self.tr("Out"), self.tr("Rest"))
+        for spin, name in zip(self.custom, names, strict=True):
+            spin.setAccessibleName(name)
             spin.setEnabled(False)
-            custom_row.addWidget(QLabel(self.tr(name), textFormat=Qt.TextFormat.PlainText))
+            custom_row.addWidget(QLabel(name, textFormat=Qt.TextFormat.PlainText))
             custom_row.addWidget(spin)
 
         def enable_custom() -> None:
@@ -233,18 +235,14 @@ class SensesExercise(Exercise):
         super().__init__(clock, parent)
         self.pages = QStackedWidget()
         self.fields: list[list[QLineEdit]] = []
-        for index, (sense, count, words) in enumerate(SENSES):
+        for index, (_sense, count, prompt, field_name) in enumerate(SENSES):
             page = QWidget()
             v = QVBoxLayout(page)
-            v.addWidget(
-                big(self.tr("Name %1 %2").replace("%1", str(count)).replace("%2", self.tr(words)))
-            )
+            v.addWidget(big(marked("exercise", prompt)))
             fields = []
             for n in range(count):
                 field = QLineEdit()
-                field.setAccessibleName(
-                    self.tr("%1, item %2").replace("%1", sense).replace("%2", str(n + 1))
-                )
+                field.setAccessibleName(arg(marked("exercise", field_name), n + 1))
                 field.returnPressed.connect(self.focusNextChild)
                 fields.append(field)
                 v.addWidget(field)
@@ -277,7 +275,7 @@ class SensesExercise(Exercise):
     def steps(self) -> list[dict]:
         return [
             {"sense": sense, "items": [f.text().strip() for f in fields if f.text().strip()]}
-            for (sense, _, _), fields in zip(SENSES, self.fields, strict=True)
+            for (sense, *_), fields in zip(SENSES, self.fields, strict=True)
         ]
 
 
@@ -390,7 +388,7 @@ class ThoughtRecordExercise(Exercise):
             QLineEdit(placeholderText=self.tr("A thought that went through my mind"))
             for _ in range(3)
         ]
-        self.hot = [QRadioButton(self.tr("the hot one")) for _ in range(3)]
+        self.hot = [QRadioButton(self.tr("the one that hurt most")) for _ in range(3)]
         self.evidence_for = QPlainTextEdit(placeholderText=self.tr("Facts that support it"))
         self.evidence_for.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.evidence_for.setAccessibleName(self.tr("Evidence for"))
@@ -426,7 +424,9 @@ class ThoughtRecordExercise(Exercise):
         thoughts = QFormLayout()
         for n, (thought, hot) in enumerate(zip(self.thoughts, self.hot, strict=True)):
             thought.setAccessibleName(self.tr("Thought %1").replace("%1", str(n + 1)))
-            hot.setAccessibleName(self.tr("Thought %1 is the hot one").replace("%1", str(n + 1)))
+            hot.setAccessibleName(
+                self.tr("Thought %1 is the one that hurt most").replace("%1", str(n + 1))
+            )
             row = QHBoxLayout()
             row.addWidget(thought, 1)
             row.addWidget(hot)
@@ -462,7 +462,7 @@ class ThoughtRecordExercise(Exercise):
                 [thoughts],
             ),
             (
-                self.tr("What supports the hot thought?"),
+                self.tr("What supports the thought that hurt most?"),
                 self.tr("Facts only, the way a kind friend would list them."),
                 [self.evidence_for],
             ),

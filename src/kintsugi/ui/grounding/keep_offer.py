@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kintsugi.core.i18n import marked
 from kintsugi.core.records import GroundingSession
+from kintsugi.ui.i18n import clock_text, weekday_day_text
 
+C = "KeepOffer"
 NOUNS = {
-    "box_breathing": "breathing",
-    "paced_breathing": "breathing",
-    "senses_54321": "5-4-3-2-1",
-    "muscle_relaxation": "muscle relaxation",
-    "thought_record": "thought record",
-    "custom": "exercise",
+    "box_breathing": QT_TRANSLATE_NOOP("KeepOffer", "breathing"),
+    "paced_breathing": QT_TRANSLATE_NOOP("KeepOffer", "breathing"),
+    "senses_54321": QT_TRANSLATE_NOOP("KeepOffer", "5-4-3-2-1"),
+    "muscle_relaxation": QT_TRANSLATE_NOOP("KeepOffer", "muscle relaxation"),
+    "thought_record": QT_TRANSLATE_NOOP("KeepOffer", "thought record"),
+    "custom": QT_TRANSLATE_NOOP("KeepOffer", "exercise"),
 }
 
 
@@ -57,12 +60,15 @@ class KeepOffer(QFrame):
 
     def describe(self, draft: GroundingSession, now: datetime | None = None) -> str:
         now = now or datetime.now().astimezone()
-        noun = NOUNS.get(draft.technique, "exercise")
+        noun = marked(C, NOUNS.get(draft.technique, NOUNS["custom"]))
         if draft.technique == "custom" and draft.steps and draft.steps[0].get("name"):
             noun = str(draft.steps[0]["name"])
         when = draft.occurred_at
-        at = f"{when:%H:%M}" if when.date() == now.date() else f"{when:%a %d %b, %H:%M}"
-        text = self.tr("Keep the %1 you did at %2?").replace("%1", self.tr(noun))
+        if when.date() == now.date():
+            at = clock_text(when)
+        else:
+            at = f"{weekday_day_text(when)}, {clock_text(when)}"
+        text = self.tr("Keep the %1 you did at %2?").replace("%1", noun)
         return text.replace("%2", at)
 
     def set_allowed(self, allowed: bool) -> None:

@@ -3,18 +3,19 @@ with the phase in words. With reduced motion it is a line of text and a filling 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kintsugi.core.exercises import BreathState
+from kintsugi.core.i18n import marked
 
 PHASE_WORDS = {
-    "in": "Breathe in…",
-    "hold_in": "Hold…",
-    "out": "Breathe out…",
-    "hold_out": "Rest…",
-    "done": "Well done.",
+    "in": QT_TRANSLATE_NOOP("BreathingPacer", "Breathe in…"),
+    "hold_in": QT_TRANSLATE_NOOP("BreathingPacer", "Hold…"),
+    "out": QT_TRANSLATE_NOOP("BreathingPacer", "Breathe out…"),
+    "hold_out": QT_TRANSLATE_NOOP("BreathingPacer", "Rest…"),
+    "done": QT_TRANSLATE_NOOP("BreathingPacer", "Well done."),
 }
 
 
@@ -31,7 +32,7 @@ class BreathingPacer(QWidget):
     def phase_text(self) -> str:
         if self.state is None:
             return ""
-        word = self.tr(PHASE_WORDS[self.state.phase])
+        word = marked("BreathingPacer", PHASE_WORDS[self.state.phase])
         return word if self.state.finished else f"{word} {self.state.seconds_left}"
 
     def set_state(self, state: BreathState) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.exercises import CustomTechnique
-from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.repo.grounding import technique_label
 from kintsugi.ui.grounding.view import BUILT_IN
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.timeline_list import TimelineList
@@ -63,11 +63,11 @@ class GroundingPane(QWidget):
             if item is not None and (w := item.widget()) is not None:
                 w.deleteLater()
         choices: list[tuple[str, str, CustomTechnique | None]]
-        choices = [(TECHNIQUE_LABELS[t], t, None) for t in BUILT_IN]
+        choices = [(technique_label(t), t, None) for t in BUILT_IN]
         choices += [(c.name, "custom", c) for c in custom]
         for n, (label, technique, c) in enumerate(choices):
-            b = QPushButton(self.tr(label))
-            b.setAccessibleName(self.tr("Start %1").replace("%1", self.tr(label)))
+            b = QPushButton(label)
+            b.setAccessibleName(self.tr("Start %1").replace("%1", label))
             b.setMinimumHeight(b.fontMetrics().height() * 3)  # a large target, any text size
             b.clicked.connect(lambda _=False, t=technique, c=c: self.start_requested.emit(t, c))
             self.grid.addWidget(b, n // 3, n % 3)

@@ -6,7 +6,7 @@ Every answer is shown as plain text (never interpreted as markup)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,21 +17,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.i18n import Words, marked
 from kintsugi.core.records import GroundingSession
-from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.render import minutes_text
+from kintsugi.core.repo.grounding import technique_label
+from kintsugi.ui.i18n import clock_text, number_text, weekday_day_text
 from kintsugi.ui.widgets.screen_fit import fit_to_screen
 
+GroundingAnswers = Words("GroundingAnswers")  # plurals outside a Qt class (core/i18n.py)
+
+C = "GroundingSessionDialog"
 THOUGHT_RECORD = (
-    ("situation", "What happened?"),
-    ("emotions", "What did you feel?"),
-    ("thoughts", "What went through your mind?"),
-    ("hot_thought", "The hot thought"),
-    ("evidence_for", "What supports it"),
-    ("evidence_against", "What doesn't fit it"),
-    ("balanced_thought", "A more balanced thought"),
-    ("belief", "How much I believed it"),
-    ("emotions_after", "The feelings afterwards"),
+    ("situation", QT_TRANSLATE_NOOP("GroundingSessionDialog", "What happened?")),
+    ("emotions", QT_TRANSLATE_NOOP("GroundingSessionDialog", "What did you feel?")),
+    ("thoughts", QT_TRANSLATE_NOOP("GroundingSessionDialog", "What went through your mind?")),
+    ("hot_thought", QT_TRANSLATE_NOOP("GroundingSessionDialog", "The thought that hurt most")),
+    ("evidence_for", QT_TRANSLATE_NOOP("GroundingSessionDialog", "What supports it")),
+    ("evidence_against", QT_TRANSLATE_NOOP("GroundingSessionDialog", "What doesn't fit it")),
+    ("balanced_thought", QT_TRANSLATE_NOOP("GroundingSessionDialog", "A more balanced thought")),
+    ("belief", QT_TRANSLATE_NOOP("GroundingSessionDialog", "How much I believed it")),
+    ("emotions_after", QT_TRANSLATE_NOOP("GroundingSessionDialog", "The feelings afterwards")),
 )
+SENSE_QUESTIONS = {
+    "see": QT_TRANSLATE_NOOP("GroundingSessionDialog", "What I could see"),
+    "touch": QT_TRANSLATE_NOOP("GroundingSessionDialog", "What I could touch"),
+    "hear": QT_TRANSLATE_NOOP("GroundingSessionDialog", "What I could hear"),
+    "smell": QT_TRANSLATE_NOOP("GroundingSessionDialog", "What I could smell"),
+    "taste": QT_TRANSLATE_NOOP("GroundingSessionDialog", "What I could taste"),
+}
 
 
 def _emotions(values) -> str:
@@ -41,7 +54,8 @@ def _emotions(values) -> str:
 
 
 def answers(session: GroundingSession) -> list[tuple[str, str]]:
-    """(question, answer) pairs, in the order they were asked; empty answers left out."""
+    """(question, answer) pairs, in the order they were asked, in the person's language;
+    empty answers left out."""
     out: list[tuple[str, str]] = []
     for step in session.steps:
         if session.technique == "thought_record":
@@ -52,25 +66,38 @@ def answers(session: GroundingSession) -> list[tuple[str, str]]:
                 elif key == "thoughts":
                     text = "\n".join(str(t) for t in value or [])
                 elif key == "belief":
-                    text = f"{value} %" if value else ""
+                    text = f"{number_text(value)} %" if value else ""
                 else:
                     text = str(value or "").strip()
                 if text:
-                    out.append((question, text))
+                    out.append((marked(C, question), text))
         elif session.technique == "senses_54321":
             items = ", ".join(str(i) for i in step.get("items", []))
+            sense = str(step.get("sense", ""))
             if items:
-                out.append((f"What I could {step.get('sense', '')}", items))
+                known = SENSE_QUESTIONS.get(sense)
+                out.append((marked(C, known) if known else sense, items))
         elif "pattern" in step:
+            breaths = GroundingAnswers.tr("%n breath(s)", "", int(step.get("cycles", 0)))
+            length = step.get("length_min")
+            if isinstance(length, int | float):
+                breaths += " · " + minutes_text(float(length) * 60)
             out.append(
                 (
-                    "Breathing",
-                    f"{step['pattern']} · {step.get('cycles', 0)} breaths"
-                    f" of {step.get('length_min', '?')} minutes",
+                    QCoreApplication.translate("GroundingSessionDialog", "Breathing"),
+                    f"{step['pattern']} · {breaths}",
                 )
             )
         elif "steps_done" in step:
-            out.append(("Steps", f"{step['steps_done']} of {step.get('of', '?')}"))
+            text = QCoreApplication.translate("GroundingSessionDialog", "%1 of %2").replace(
+                "%1", str(step["steps_done"])
+            )
+            out.append(
+                (
+                    QCoreApplication.translate("GroundingSessionDialog", "Steps"),
+                    text.replace("%2", str(step.get("of", "?"))),
+                )
+            )
     return out
 
 
@@ -78,17 +105,19 @@ class GroundingSessionDialog(QDialog):
     def __init__(self, session: GroundingSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        title = TECHNIQUE_LABELS.get(session.technique, session.technique)
+        title = technique_label(session.technique)
         if session.technique == "custom" and session.steps and session.steps[0].get("name"):
             title = str(session.steps[0]["name"])
         self.setWindowTitle(title)
         heading = QLabel(title, textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
-        minutes = round(session.duration_s / 60, 1)
-        facts = [f"{session.occurred_at:%a %d %b %Y, %H:%M}", f"{minutes:g} min"]
+        facts = [
+            f"{weekday_day_text(session.occurred_at)}, {clock_text(session.occurred_at)}",
+            minutes_text(session.duration_s),
+        ]
         if session.suds_before is not None and session.suds_after is not None:
             facts.append(
-                self.tr("distress %1 → %2")
+                self.tr("distress %1 → %2 (0 = calm, 10 = the worst)")
                 .replace("%1", str(session.suds_before))
                 .replace("%2", str(session.suds_after))
             )
@@ -102,7 +131,7 @@ class GroundingSessionDialog(QDialog):
         for question, answer in answers(session) + (
             [(self.tr("Notes"), session.notes)] if session.notes else []
         ):
-            q = QLabel(self.tr(question), textFormat=Qt.TextFormat.PlainText)
+            q = QLabel(question, textFormat=Qt.TextFormat.PlainText)
             q.setProperty("role", "subheading")
             q.setIndent(0)
             a = QLabel(answer, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
@@ -110,7 +139,7 @@ class GroundingSessionDialog(QDialog):
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
-            a.setAccessibleName(self.tr(question))
+            a.setAccessibleName(question)
             v.addWidget(q)
             v.addWidget(a)
             self.answer_labels.append(a)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from kintsugi.core import insights
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.exercises import CustomTechnique, needs_more_support
+from kintsugi.core.i18n import Words, marked
 from kintsugi.core.records import GroundingSession
-from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.repo.grounding import technique_label
 from kintsugi.core.support_card import CrisisLine
 from kintsugi.ui.grounding.exercises import (
     BreathingExercise,
@@ -54,6 +55,8 @@ from kintsugi.ui.widgets.suds import SudsSlider
 from kintsugi.ui.widgets.support_list import SupportList
 from kintsugi.ui.workers import run_in_background
 
+ExerciseLengths = Words("ExerciseLengths")  # plurals outside a Qt class (core/i18n.py)
+
 BUILT_IN = (
     "box_breathing",
     "paced_breathing",
@@ -61,20 +64,31 @@ BUILT_IN = (
     "muscle_relaxation",
     "thought_record",
 )
+C = "ExerciseView"
 INTROS = {
-    "box_breathing": "Breathe in for four, hold for four, out for four, rest for four.",
-    "paced_breathing": "A longer out-breath tells the body it is safe.",
-    "senses_54321": "Come back to the room, one sense at a time.",
-    "muscle_relaxation": "Tense each muscle group gently, then let it go.",
-    "thought_record": "Slow a painful thought down and look at it from every side.",
-    "custom": "Your own way back to steady ground.",
+    "box_breathing": QT_TRANSLATE_NOOP(
+        "ExerciseView", "Breathe in for four, hold for four, out for four, rest for four."
+    ),
+    "paced_breathing": QT_TRANSLATE_NOOP(
+        "ExerciseView", "A longer out-breath tells the body it is safe."
+    ),
+    "senses_54321": QT_TRANSLATE_NOOP(
+        "ExerciseView", "Come back to the room, one sense at a time."
+    ),
+    "muscle_relaxation": QT_TRANSLATE_NOOP(
+        "ExerciseView", "Tense each muscle group gently, then let it go."
+    ),
+    "thought_record": QT_TRANSLATE_NOOP(
+        "ExerciseView", "Slow a painful thought down and look at it from every side."
+    ),
+    "custom": QT_TRANSLATE_NOOP("ExerciseView", "Your own way back to steady ground."),
 }
 LENGTHS = {
-    "box_breathing": "2, 5 or 10 minutes",
-    "paced_breathing": "2, 5 or 10 minutes",
-    "senses_54321": "about 3 minutes",
-    "muscle_relaxation": "about 3 minutes",
-    "thought_record": "10 to 20 minutes, at your pace",
+    "box_breathing": QT_TRANSLATE_NOOP("ExerciseView", "2, 5 or 10 minutes"),
+    "paced_breathing": QT_TRANSLATE_NOOP("ExerciseView", "2, 5 or 10 minutes"),
+    "senses_54321": QT_TRANSLATE_NOOP("ExerciseView", "about 3 minutes"),
+    "muscle_relaxation": QT_TRANSLATE_NOOP("ExerciseView", "about 3 minutes"),
+    "thought_record": QT_TRANSLATE_NOOP("ExerciseView", "10 to 20 minutes, at your pace"),
 }
 
 
@@ -82,10 +96,12 @@ def custom_length(technique: CustomTechnique) -> str:
     timed = sum(s.seconds or 0 for s in technique.steps)
     untimed = any(s.seconds is None for s in technique.steps)
     if not timed:
-        return "at your pace"
+        return QCoreApplication.translate("ExerciseView", "at your pace")
     minutes = max(1, round(timed / 60))
-    text = "about 1 minute" if minutes == 1 else f"about {minutes} minutes"
-    return text + (", and your own pace" if untimed else "")
+    text = ExerciseLengths.tr("about %n minute(s)", "", minutes)
+    return text + (
+        QCoreApplication.translate("ExerciseView", ", and your own pace") if untimed else ""
+    )
 
 
 COLUMN_MAX = 860  # a comfortable reading width on a wide screen
@@ -359,12 +375,12 @@ class ExerciseView(QWidget):
             if item is not None and (w := item.widget()) is not None:
                 w.deleteLater()
         choices: list[tuple[str, str, CustomTechnique | None]]
-        choices = [(TECHNIQUE_LABELS[t], t, None) for t in BUILT_IN]
+        choices = [(technique_label(t), t, None) for t in BUILT_IN]
         choices += [(c.name, "custom", c) for c in self.custom]
         self.choices = {}
         for n, (label, technique, custom) in enumerate(choices):
-            length = custom_length(custom) if custom is not None else LENGTHS[technique]
-            button = ChoiceButton(self.tr(label), self.tr(length), self.tr(INTROS[technique]))
+            length = custom_length(custom) if custom is not None else marked(C, LENGTHS[technique])
+            button = ChoiceButton(label, length, marked(C, INTROS[technique]))
             button.clicked.connect(
                 lambda _=False, t=technique, c=custom: self.prepare(
                     t, trigger_id, custom=c, suds=suds
@@ -422,7 +438,7 @@ class ExerciseView(QWidget):
         ex = self._make(technique, custom)
         self.exercise = ex
         self.heading.setText(ex.title())
-        self.intro.setText(self.tr(INTROS[technique]))
+        self.intro.setText(marked(C, INTROS[technique]))
         options = ex.options()
         if options is not None:
             self.options_slot.addWidget(options)
@@ -552,8 +568,8 @@ class ExerciseView(QWidget):
         others = [t for t in BUILT_IN if t != done.technique][:3]
         trigger_id = self.trigger_id
         for t in others:
-            b = QPushButton(self.tr(TECHNIQUE_LABELS[t]))
-            b.setAccessibleName(self.tr("Try %1").replace("%1", self.tr(TECHNIQUE_LABELS[t])))
+            b = QPushButton(technique_label(t))
+            b.setAccessibleName(self.tr("Try %1").replace("%1", technique_label(t)))
             b.clicked.connect(
                 lambda _=False, t=t: self.prepare(t, trigger_id, suds=self._last_suds)
             )

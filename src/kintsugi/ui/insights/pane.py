@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,48 +20,39 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core import insights
+from kintsugi.core.i18n import Words, marked
 from kintsugi.core.insights import Insights, Range
-from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui import channel
+from kintsugi.ui.i18n import number_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.charts import ChartWidget, charts_for, technique_label
 from kintsugi.ui.workers import run_in_background
 
+InsightsSummary = Words("InsightsSummary")  # plurals outside a Qt class (core/i18n.py)
+
 PRESETS = (
-    ("Last 4 weeks", 28),
-    ("Last 3 months", 91),
-    ("Last 12 months", 365),
-    ("Choose dates", 0),
+    (QT_TRANSLATE_NOOP("InsightsPane", "Last 4 weeks"), 28),
+    (QT_TRANSLATE_NOOP("InsightsPane", "Last 3 months"), 91),
+    (QT_TRANSLATE_NOOP("InsightsPane", "Last 12 months"), 365),
+    (QT_TRANSLATE_NOOP("InsightsPane", "Choose dates"), 0),
 )
 
 
 def summary_text(result: Insights) -> str:
     """The range in a sentence: what was done, never what was missed."""
-    tr = lambda text: QCoreApplication.translate("Insights", text)  # noqa: E731
     parts = []
     if result.entry_days:
-        parts.append(
-            tr("You wrote on 1 day").replace("%1", "1")
-            if result.entry_days == 1
-            else tr("You wrote on %1 days").replace("%1", str(result.entry_days))
-        )
+        parts.append(InsightsSummary.tr("You wrote on %n day(s)", "", result.entry_days))
     if result.current_streak > 1:
-        parts.append(tr("%1 days in a row now").replace("%1", str(result.current_streak)))
+        parts.append(InsightsSummary.tr("%n day(s) in a row now", "", result.current_streak))
     if result.longest_streak > 1 and result.longest_streak > result.current_streak:
-        parts.append(tr("at most %1 days in a row").replace("%1", str(result.longest_streak)))
+        parts.append(InsightsSummary.tr("at most %n day(s) in a row", "", result.longest_streak))
     if result.trigger_count:
-        parts.append(
-            tr("1 hard moment logged")
-            if result.trigger_count == 1
-            else tr("%1 hard moments logged").replace("%1", str(result.trigger_count))
-        )
+        parts.append(InsightsSummary.tr("%n hard moment(s) logged", "", result.trigger_count))
     if result.checkin_weeks:
-        parts.append(
-            tr("check-ins in 1 week")
-            if result.checkin_weeks == 1
-            else tr("check-ins in %1 weeks").replace("%1", str(result.checkin_weeks))
-        )
+        parts.append(InsightsSummary.tr("check-ins in %n week(s)", "", result.checkin_weeks))
     return " · ".join(parts) + "." if parts else ""
 
 
@@ -78,7 +69,7 @@ class InsightsPane(QWidget):
         self.preset = QComboBox()
         self.preset.setAccessibleName(self.tr("Date range"))
         for label, days in PRESETS:
-            self.preset.addItem(self.tr(label), days)
+            self.preset.addItem(marked("InsightsPane", label), days)
         self.since = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.since.setAccessibleName(self.tr("From date"))
         self.until = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
@@ -197,14 +188,14 @@ class InsightsPane(QWidget):
 
     def show_by_cue(self, result: Insights) -> None:
         rows = [
-            (CUE_LABELS.get(cue, cue), effect)
+            (cue_label(cue), effect)
             for cue, effects in result.by_cue_technique.items()
             for effect in effects
         ]
         self.by_cue.setRowCount(len(rows))
         for r, (cue, e) in enumerate(rows):
             drop = (
-                self.tr("%1 points").replace("%1", f"{e.mean_drop:.1f}")
+                self.tr("%1 points (of 10)").replace("%1", number_text(e.mean_drop, 1))
                 if e.mean_drop > 0
                 else self.tr("not yet")
             )

@@ -21,6 +21,7 @@ from datetime import date
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QLocale,
     QMarginsF,
@@ -32,16 +33,19 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kintsugi.core import insights
 from kintsugi.core.db import Database
+from kintsugi.core.i18n import marked
 from kintsugi.core.insights import Insights, Range
 from kintsugi.core.records import GroundingSession, Record, Trigger
 from kintsugi.core.render import KIND_NAMES
-from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
-from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.core.repo.grounding import technique_label
+from kintsugi.core.repo.triggers import cue_label
 from kintsugi.core.share import DEFAULT_OPTIONS, Payload, ShareOptions
 from kintsugi.core.transfer import payload_for
+from kintsugi.ui.i18n import long_day_text, number_text
 from kintsugi.ui.insights.pane import summary_text
 from kintsugi.ui.insights.pdf_text import map_astral_glyphs, prefer_text_presentation
-from kintsugi.ui.widgets.charts import ChartSpec, charts_for, draw, technique_label
+from kintsugi.ui.widgets.charts import ChartSpec, charts_for, draw
+from kintsugi.ui.widgets.charts import technique_label as chart_technique_label
 from kintsugi.ui.widgets.safe_text import SafeTextDocument
 
 TITLE = "Report"  # the PDF's metadata title: neutral, whoever sees the file name or title
@@ -59,6 +63,10 @@ def page_size_for(locale: QLocale | None = None) -> QPageSize:
     )
 
 
+def _h(text: str) -> str:
+    return html.escape(text)
+
+
 def summary_tables(records: list[Record]) -> str:
     triggers = [r for r in records if isinstance(r, Trigger)]
     sessions = [
@@ -72,29 +80,46 @@ def summary_tables(records: list[Record]) -> str:
     if triggers:
         counts = Counter(t.cue for t in triggers)
         rows = "".join(
-            f"<tr><td>{html.escape(CUE_LABELS[c])}</td><td align=right>{n}</td>"
-            f"<td align=right>{sum(t.suds_peak for t in triggers if t.cue == c) / n:.1f}"
+            f"<tr><td>{html.escape(cue_label(c))}</td><td align=right>{n}</td>"
+            f"<td align=right>"
+            f"{number_text(sum(t.suds_peak for t in triggers if t.cue == c) / n, 1)}"
             "</td></tr>"
             for c, n in counts.most_common()
         )
         parts.append(
-            "<h2>Hard moments</h2><table border=0 cellspacing=0 cellpadding=4>"
-            "<tr><th align=left>What set it off</th><th>Times</th>"
-            "<th>Mean peak distress (0–10)</th></tr>" + rows + "</table>"
+            "<h2>"
+            + _h(QCoreApplication.translate("Report", "Hard moments"))
+            + "</h2><table border=0 cellspacing=0 cellpadding=4><tr><th align=left>"
+            + _h(QCoreApplication.translate("Report", "What set it off"))
+            + "</th><th>"
+            + _h(QCoreApplication.translate("Report", "Times"))
+            + "</th><th>"
+            + _h(QCoreApplication.translate("Report", "Mean distress at its worst (0–10)"))
+            + "</th></tr>"
+            + rows
+            + "</table>"
         )
     if sessions:
         by: dict[str, list[int]] = {}
         for s in sessions:
             by.setdefault(s.technique, []).append((s.suds_before or 0) - (s.suds_after or 0))
         rows = "".join(
-            f"<tr><td>{html.escape(TECHNIQUE_LABELS[t])}</td><td align=right>"
-            f"{len(d)}</td><td align=right>{sum(d) / len(d):.1f}</td></tr>"
+            f"<tr><td>{html.escape(technique_label(t))}</td><td align=right>"
+            f"{len(d)}</td><td align=right>{number_text(sum(d) / len(d), 1)}</td></tr>"
             for t, d in sorted(by.items(), key=lambda kv: -sum(kv[1]) / len(kv[1]))
         )
         parts.append(
-            "<h2>Grounding</h2><table border=0 cellspacing=0 cellpadding=4>"
-            "<tr><th align=left>Technique</th><th>Sessions</th>"
-            "<th>Mean drop in distress</th></tr>" + rows + "</table>"
+            "<h2>"
+            + _h(QCoreApplication.translate("Report", "Grounding"))
+            + "</h2><table border=0 cellspacing=0 cellpadding=4><tr><th align=left>"
+            + _h(QCoreApplication.translate("Report", "Technique"))
+            + "</th><th>"
+            + _h(QCoreApplication.translate("Report", "Sessions"))
+            + "</th><th>"
+            + _h(QCoreApplication.translate("Report", "Mean drop in distress (points of 10)"))
+            + "</th></tr>"
+            + rows
+            + "</table>"
         )
     return "".join(parts)
 
@@ -102,10 +127,16 @@ def summary_tables(records: list[Record]) -> str:
 def by_cue_table(figures: Insights) -> str:
     """The Insights pane's "What helped, by what set it off" table."""
     rows = "".join(
-        f"<tr><td>{html.escape(CUE_LABELS.get(cue, cue))}</td>"
-        f"<td>{html.escape(technique_label(e.technique, e.name))}</td>"
+        f"<tr><td>{html.escape(cue_label(cue))}</td>"
+        f"<td>{html.escape(chart_technique_label(e.technique, e.name))}</td>"
         f"<td align=right>{e.n}</td><td align=right>"
-        + (f"{e.mean_drop:.1f} points" if e.mean_drop > 0 else "not yet")
+        + _h(
+            QCoreApplication.translate("Report", "%1 points").replace(
+                "%1", number_text(e.mean_drop, 1)
+            )
+            if e.mean_drop > 0
+            else QCoreApplication.translate("Report", "not yet")
+        )
         + "</td></tr>"
         for cue, effects in figures.by_cue_technique.items()
         for e in effects
@@ -113,9 +144,19 @@ def by_cue_table(figures: Insights) -> str:
     if not rows:
         return ""
     return (
-        "<h2>What helped, by what set it off</h2><table border=0 cellspacing=0 cellpadding=4>"
-        "<tr><th align=left>What set it off</th><th align=left>What I did</th><th>Times</th>"
-        "<th>Eased by</th></tr>" + rows + "</table>"
+        "<h2>"
+        + _h(QCoreApplication.translate("Report", "What helped, by what set it off"))
+        + "</h2><table border=0 cellspacing=0 cellpadding=4><tr><th align=left>"
+        + _h(QCoreApplication.translate("Report", "What set it off"))
+        + "</th><th align=left>"
+        + _h(QCoreApplication.translate("Report", "What I did"))
+        + "</th><th>"
+        + _h(QCoreApplication.translate("Report", "Times"))
+        + "</th><th>"
+        + _h(QCoreApplication.translate("Report", "Eased by"))
+        + "</th></tr>"
+        + rows
+        + "</table>"
     )
 
 
@@ -137,8 +178,10 @@ class Report:
             payload = payload_for(db, records, exporter=name, options=options)
         first = records[0].occurred_at.date() if records else date.today()
         last = records[-1].occurred_at.date() if records else date.today()
-        kinds = Counter(KIND_NAMES[r.KIND] for r in records)
-        included = ", ".join(f"{n} × {k}" for k, n in kinds.most_common()) or "nothing"
+        kinds = Counter(marked("render", KIND_NAMES[r.KIND]) for r in records)
+        included = ", ".join(f"{n} × {k}" for k, n in kinds.most_common()) or (
+            QCoreApplication.translate("Report", "nothing")
+        )
         self.figures: Insights = insights.compute(
             db,
             Range(first, last),
@@ -147,16 +190,28 @@ class Report:
         )
         self.front = SafeTextDocument()
         self.front.set_html(
-            f"<h1>Notes for therapy</h1><p>{html.escape(name)}</p>"
-            f"<p>{first:%d %B %Y} – {last:%d %B %Y}</p>"
-            f"<p>Included: {html.escape(included)}.</p>"
-            "<p><i>Chosen and exported from Kintsugi by its writer. Private notes are never "
-            "included.</i></p>" + summary_tables(records) + by_cue_table(self.figures)
+            "<h1>"
+            + _h(QCoreApplication.translate("Report", "Notes for therapy"))
+            + f"</h1><p>{html.escape(name)}</p>"
+            f"<p>{_h(long_day_text(first))} – {_h(long_day_text(last))}</p><p>"
+            + _h(QCoreApplication.translate("Report", "Included: %1.").replace("%1", included))
+            + "</p><p><i>"
+            + _h(
+                QCoreApplication.translate(
+                    "Report",
+                    "Chosen and exported from Kintsugi by its writer. "
+                    "Private notes are never included.",
+                )
+            )
+            + "</i></p>"
+            + summary_tables(records)
+            + by_cue_table(self.figures)
         )
         self.charts: list[ChartSpec] = charts_for(self.figures)
         self.summary = summary_text(self.figures)
         self.items = SafeTextDocument()
-        self.items.set_markdown("# The items\n\n" + payload.items_markdown())
+        heading = QCoreApplication.translate("Report", "The items")
+        self.items.set_markdown(f"# {heading}\n\n" + payload.items_markdown())
         for doc in (self.front, self.items):
             doc.setDocumentMargin(0)
 
@@ -185,7 +240,9 @@ def _paint_charts(painter: QPainter, writer: QPdfWriter, report: Report, size: Q
     font.setBold(True)
     painter.setFont(font)
     heading_h = painter.fontMetrics().height() * 1.6
-    painter.drawText(QRectF(0, 0, size.width(), heading_h), "Insights")
+    painter.drawText(
+        QRectF(0, 0, size.width(), heading_h), QCoreApplication.translate("Report", "Insights")
+    )
     font.setBold(False)
     font.setPointSizeF(LABEL_PT + 1)
     painter.setFont(font)

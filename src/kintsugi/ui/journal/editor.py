@@ -37,7 +37,7 @@ from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser
-from kintsugi.ui.widgets.timeline_delegate import MOODS
+from kintsugi.ui.widgets.timeline_delegate import mood_word
 
 
 class TagCompleter(QCompleter):
@@ -108,7 +108,7 @@ class EntryEditor(QWidget):
         self.mood.setAccessibleName(self.tr("Mood"))
         self.mood.addItem(self.tr("Mood: not set"), None)
         for value in range(3, -4, -1):
-            self.mood.addItem(self.tr(MOODS[value]), value)
+            self.mood.addItem(mood_word(value), value)
         self.tags = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
         self.tags.setAccessibleName(self.tr("Tags"))
         self._tag_names = QStringListModel(self)

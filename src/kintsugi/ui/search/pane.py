@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.i18n import marked
 from kintsugi.core.plain_markdown import strip_markdown_spans
 from kintsugi.core.repo import REPOSITORIES
 from kintsugi.core.search import SearchFilters, SearchHit
+from kintsugi.ui.i18n import day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.flow_layout import FlowLayout
@@ -46,6 +48,11 @@ from kintsugi.ui.workers import run_in_background
 Index = QModelIndex | QPersistentModelIndex
 # Every kind in the register, by its name in lists (core/repo: a kind is a unit).
 KIND_LABELS = {kind: repo.short_name or repo.name for kind, repo in REPOSITORIES.items()}
+
+
+def kind_label(kind: str) -> str:
+    known = KIND_LABELS.get(kind)
+    return marked("render", known) if known else kind
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -117,13 +124,13 @@ class SearchHitDelegate(QStyledItemDelegate):
         subtle = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
-        kind = KIND_LABELS.get(hit.kind, hit.kind)
+        kind = kind_label(hit.kind)
         doc = SafeTextDocument()
         doc.setDefaultFont(option.font)
         doc.set_html(
             f"<div style='color:{colour}'><b>{html.escape(hit.title or '—')}</b>"
             f" <span style='color:{subtle.name()}'>&nbsp;{kind} · "
-            f"{hit.occurred_at:%d %b %Y}</span><br>{snippet_html(hit)}</div>"
+            f"{day_text(hit.occurred_at)}</span><br>{snippet_html(hit)}</div>"
         )
         doc.setTextWidth(option.rect.width() - 24)
         painter.translate(option.rect.left() + 12, option.rect.top() + 6)
@@ -148,8 +155,8 @@ class SearchPane(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of record"))
         self.kind.addItem(self.tr("Everything"), None)
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), kind)
+        for kind in KIND_LABELS:
+            self.kind.addItem(kind_label(kind), kind)
         self.tag = QComboBox(editable=True)
         self.tag.setAccessibleName(self.tr("Tag"))
         tag_line = self.tag.lineEdit()

@@ -8,7 +8,7 @@ import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core import share, transfer
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.i18n import marked
 from kintsugi.core.importing import ImportOptions
 from kintsugi.core.records import Record
 from kintsugi.core.render import heading, item_heading, render_item
@@ -35,8 +36,9 @@ from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, ReceivedItem
 from kintsugi.ui import channel
 from kintsugi.ui.dialogs.files import ask_save
 from kintsugi.ui.discretion import EXPORT_NAMES
+from kintsugi.ui.i18n import day_month_text, day_text, moment_text, short_moment_text
 from kintsugi.ui.messages import describe
-from kintsugi.ui.search.pane import KIND_LABELS
+from kintsugi.ui.search.pane import KIND_LABELS, kind_label
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
 from kintsugi.ui.widgets.flow_layout import FlowLayout
@@ -44,10 +46,37 @@ from kintsugi.ui.widgets.safe_text import SafeTextBrowser, SafeTextDocument
 from kintsugi.ui.workers import run_in_background
 
 TRUST_LABELS = {
-    VERIFIED: "verified",
-    UNKNOWN: "key not in your address book",
-    UNSIGNED: "not signed",
+    VERIFIED: QT_TRANSLATE_NOOP("SharePane", "verified"),
+    UNKNOWN: QT_TRANSLATE_NOOP("SharePane", "key not in your address book"),
+    UNSIGNED: QT_TRANSLATE_NOOP("SharePane", "not signed"),
 }
+FORMAT_NAMES = {
+    "age": QT_TRANSLATE_NOOP("SharePane", "encrypted bundle"),
+    "pdf": QT_TRANSLATE_NOOP("SharePane", "PDF report"),
+    "md": QT_TRANSLATE_NOOP("SharePane", "Markdown"),
+    "md-days": QT_TRANSLATE_NOOP("SharePane", "Markdown, one file a day"),
+    "json": QT_TRANSLATE_NOOP("SharePane", "full export (JSON)"),
+}
+# What the share log keeps as "to whom" when no person was chosen (older rows were stored in
+# English by the app and the command line), shown in the person's words.
+PLAIN_RECIPIENTS = {
+    "passphrase bundle": QT_TRANSLATE_NOOP("SharePane", "to open with a shared passphrase"),
+    "file": QT_TRANSLATE_NOOP("SharePane", "saved as a file"),
+    "full export": QT_TRANSLATE_NOOP("SharePane", "your own full copy"),
+}
+
+
+def format_name(fmt: str) -> str:
+    known = FORMAT_NAMES.get(fmt)
+    return marked("SharePane", known) if known else fmt
+
+
+def recipient_text(recipient: str) -> str:
+    """ "for Sam", or what a bundle without a person was for."""
+    known = PLAIN_RECIPIENTS.get(recipient)
+    if known:
+        return marked("SharePane", known)
+    return QCoreApplication.translate("SharePane", "for %1").replace("%1", recipient)
 
 
 class _ProgressRelay(QObject):
@@ -56,9 +85,10 @@ class _ProgressRelay(QObject):
     moved = Signal(int, int, int)  # bytes read, file size, items read
 
 
-PLAINTEXT_WARNING = (
+PLAINTEXT_WARNING = QT_TRANSLATE_NOOP(
+    "SharePane",
     "This file will not be encrypted: anyone who can open it can read it. "
-    "Keep it somewhere private, and delete it when it has done its job."
+    "Keep it somewhere private, and delete it when it has done its job.",
 )
 
 
@@ -86,8 +116,8 @@ class SharePane(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of item"))
         self.kind.addItem(self.tr("Everything marked"), None)
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), kind)
+        for kind in KIND_LABELS:
+            self.kind.addItem(kind_label(kind), kind)
         self.dated = QCheckBox(self.tr("Between"))
         self.dated.setAccessibleName(self.tr("Only between two dates"))
         self.since = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy", enabled=False)  # type: ignore[call-overload]
@@ -291,9 +321,9 @@ class SharePane(QWidget):
             last = sharing.last_shared([r.id for r in records if r.id is not None])
             rows = []
             for rec in records:
-                text = f"{rec.occurred_at:%d %b %Y} · {heading(rec)}"
+                text = f"{day_text(rec.occurred_at)} · {heading(rec)}"
                 if rec.id in last:
-                    text += "  · " + shared_fmt.replace("%1", f"{last[rec.id]:%d %b}")
+                    text += "  · " + shared_fmt.replace("%1", day_month_text(last[rec.id]))
                 rows.append(text)
             return records, rows
 
@@ -354,18 +384,20 @@ class SharePane(QWidget):
         self._history_gen += 1
         gen = self._history_gen
         sharing = self.session.sharing()
-        log_fmt = self.tr("%1 · %2 · for %3 · %4 item(s)")
         received_fmt = self.tr("%1 · from %2 (%3) · %4")
-        revised_fmt = self.tr("revised (%1 earlier)")
-        trust_labels = {k: self.tr(v) for k, v in TRUST_LABELS.items()}
+        trust_labels = {k: marked("SharePane", v) for k, v in TRUST_LABELS.items()}
 
         def work():
             entries = sharing.history(items=False)
             log_rows = [
-                log_fmt.replace("%1", f"{entry.shared_at:%d %b %Y %H:%M}")
-                .replace("%2", entry.format.upper())
-                .replace("%3", entry.recipient)
-                .replace("%4", str(entry.item_count))
+                " · ".join(
+                    [
+                        short_moment_text(entry.shared_at),
+                        format_name(entry.format),
+                        recipient_text(entry.recipient),
+                        self.tr("%n item(s)", "", entry.item_count),
+                    ]
+                )
                 for entry in entries
             ]
             received = sharing.received_latest()
@@ -377,13 +409,13 @@ class SharePane(QWidget):
                     statuses[key] = sharing.status_of(*key)
                 status = statuses[key]
                 text = (
-                    received_fmt.replace("%1", f"{item.occurred_at:%d %b %Y}")
+                    received_fmt.replace("%1", day_text(item.occurred_at))
                     .replace("%2", status.name)
                     .replace("%3", trust_labels[status.trust])
                     .replace("%4", item_heading(item.data))
                 )
                 if item.earlier:
-                    text += "  · " + revised_fmt.replace("%1", str(len(item.earlier)))
+                    text += "  · " + self.tr("revised (%n earlier)", "", len(item.earlier))
                 received_rows.append(text)
             return entries, log_rows, received, received_rows
 
@@ -451,9 +483,7 @@ class SharePane(QWidget):
             b.setEnabled(False)
         if not self.session.is_open:
             return
-        self._show_preparing(
-            self.tr("Preparing the preview of %1 item(s)…").replace("%1", str(len(chosen)))
-        )
+        self._show_preparing(self.tr("Preparing the preview of %n item(s)…", "", len(chosen)))
         db = self.session.database()
         exporter = self.session.sharing().display_name()
         options = self.options()
@@ -482,8 +512,10 @@ class SharePane(QWidget):
         self.preview.show_document(doc)
         self.preview_label.setText(
             self.tr(
-                "Exactly what will leave: %1 item(s). Private notes are never included."
-            ).replace("%1", str(len(chosen)))
+                "Exactly what will leave: %n item(s). Private notes are never included.",
+                "",
+                len(chosen),
+            )
         )
         for b in (self.bundle_button, self.pdf_button, self.md_button):
             b.setEnabled(bool(chosen))
@@ -554,7 +586,7 @@ class SharePane(QWidget):
     def on_plain_clicked(self, fmt: str, *, confirm: bool = True) -> None:
         if (
             confirm
-            and channel.ask(self, self.tr("Not encrypted"), self.tr(PLAINTEXT_WARNING))
+            and channel.ask(self, self.tr("Not encrypted"), marked("SharePane", PLAINTEXT_WARNING))
             != QMessageBox.StandardButton.Ok
         ):
             return
@@ -711,9 +743,7 @@ class SharePane(QWidget):
     def _on_import_progress(self, done: int, total: int, items: int) -> None:
         if self.progress is not None:
             self.progress.setValue(min(999, done * 1000 // total))
-            self.progress.setLabelText(
-                self.tr("Importing… %1 items read").replace("%1", f"{items:,}")
-            )
+            self.progress.setLabelText(self.tr("Importing… %n item(s) read", "", items))
 
     def on_import_failed(self, exc: BaseException) -> None:
         self._end_progress()
@@ -725,19 +755,18 @@ class SharePane(QWidget):
         if result.source == "bundle":
             line = result.status.line()
             text = (
-                self.tr("Imported %1 item(s) %2. They are under Share → From partner.")
+                self.tr(
+                    "Imported %n item(s) %2. They are under Share → From partner.", "", result.added
+                )
                 if result.added
                 else self.tr("These items (%2) were imported before; nothing new.")
             )
-            channel.info(text.replace("%1", str(result.added)).replace("%2", line))
+            channel.info(text.replace("%2", line))
             if result.status.trust == UNKNOWN and result.age_recipient and result.signing_key:
                 self.offer_to_trust(result)
         else:
-            channel.info(
-                self.tr("Imported %1 item(s): %2.")
-                .replace("%1", str(result.added))
-                .replace("%2", result.summary())
-            )
+            text = self.tr("Imported %n item(s): %2.", "", result.added)
+            channel.info(text.replace("%2", result.summary()))
         self.imported.emit()
 
     # --- keys and received bundles -------------------------------------------------------
@@ -760,9 +789,11 @@ class SharePane(QWidget):
             parts += [
                 "---",
                 "",
-                f"*Earlier version, received {old.imported_at:%d %b %Y}:*"
+                "*"
+                + self.tr("Earlier version, received %1:").replace("%1", day_text(old.imported_at))
+                + "*"
                 if old.imported_at
-                else "*Earlier version:*",
+                else "*" + self.tr("Earlier version:") + "*",
                 "",
                 render_item(old.data, level=3),
             ]
@@ -780,18 +811,17 @@ class SharePane(QWidget):
         self.log_view.setMarkdown(
             "\n".join(
                 [
-                    f"- {self.tr('When')}: {entry.shared_at:%A %d %B %Y, %H:%M}",
-                    f"- {self.tr('To')}: {entry.recipient}",
-                    f"- {self.tr('Format')}: {entry.format}",
+                    "- " + self.tr("When: %1").replace("%1", moment_text(entry.shared_at)),
+                    "- " + self.tr("To: %1").replace("%1", recipient_text(entry.recipient)),
+                    "- " + self.tr("Format: %1").replace("%1", format_name(entry.format)),
                     f"- SHA-256: `{entry.sha256}`",
-                    f"- {self.tr('Items')}: {len(items)}",
+                    "- " + self.tr("Items: %1").replace("%1", str(len(items))),
                 ]
             )
         )
         for item in items:
-            kind = KIND_LABELS.get(item.kind, item.kind)
             text = (
-                f"{self.tr(kind)} — {item.title or '…'}"
+                f"{kind_label(item.kind)} — {item.title or '…'}"
                 if item.present
                 else self.tr("(no longer in the journal)")
             )

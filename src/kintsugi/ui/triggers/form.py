@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
-from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui.autosave import Autosaver, Background, store_update
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
@@ -111,19 +111,21 @@ class TriggerForm(QWidget):
         self.cue = QComboBox()
         self.cue.setAccessibleName(self.tr("What set it off"))
         for cue in CUE_CATEGORIES:
-            self.cue.addItem(self.tr(CUE_LABELS[cue]), cue)
+            self.cue.addItem(cue_label(cue), cue)
         self.situation = QPlainTextEdit(placeholderText=self.tr("The situation, in your words"))
         self.situation.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.situation.setAccessibleName(self.tr("Situation"))
         self.situation.setMaximumHeight(80)
-        self.suds = SudsSlider(self.tr("Peak distress, 0 to 10"))
+        self.suds = SudsSlider(self.tr("Distress at its worst, 0 to 10"))
         self.emotions = EmotionsEditor()
         self.hot_thought = QLineEdit(placeholderText=self.tr("The thought that hurt most"))
-        self.hot_thought.setAccessibleName(self.tr("Hot thought"))
-        self.belief = optional_spin(self.tr("How much I believed it"), 100, " %")
+        self.hot_thought.setAccessibleName(self.tr("The thought that hurt most"))
+        self.belief = optional_spin(
+            self.tr("How much I believed it, 0 to 100 %"), 100, self.tr(" %")
+        )
         self.body = QLineEdit(placeholderText=self.tr("e.g. tight chest, shaky hands"))
         self.body.setAccessibleName(self.tr("Body sensations"))
-        self.urge = optional_spin(self.tr("Urge to act, 0 to 5"), 5)
+        self.urge = optional_spin(self.tr("Urge to act, 0 (none) to 5 (overwhelming)"), 5)
         self.acted = QComboBox()
         self.acted.setAccessibleName(self.tr("Acted on the urge"))
         for label, value in ((self.tr("—"), None), (self.tr("No"), False), (self.tr("Yes"), True)):
@@ -132,7 +134,9 @@ class TriggerForm(QWidget):
         self.action.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.action.setAccessibleName(self.tr("What I did"))
         self.action.setMaximumHeight(70)
-        self.suds_after = optional_spin(self.tr("Distress afterwards, 0 to 10"), 10)
+        self.suds_after = optional_spin(
+            self.tr("Distress afterwards, 0 (calm) to 10 (the worst I can imagine)"), 10
+        )
         self.note = QPlainTextEdit(
             placeholderText=self.tr("Private note — never shared or exported")
         )
@@ -149,14 +153,14 @@ class TriggerForm(QWidget):
         form.addRow(self.tr("When"), self.when)
         form.addRow(self.tr("What set it off"), self.cue)
         form.addRow(self.tr("Situation"), self.situation)
-        form.addRow(self.tr("At its worst"), self.suds)
+        form.addRow(self.tr("Distress (0–10)"), self.suds)
         form.addRow(self.tr("Emotions"), self.emotions)
-        form.addRow(self.tr("Hot thought"), self.hot_thought)
-        form.addRow(self.tr("Believed it"), self.belief)
+        form.addRow(self.tr("The thought that hurt most"), self.hot_thought)
+        form.addRow(self.tr("Believed it (0–100 %)"), self.belief)
         form.addRow(self.tr("In my body"), self.body)
-        form.addRow(self.tr("Urge · acted on"), urge_row)
+        form.addRow(self.tr("Urge (0 = none · 5 = overwhelming) · acted on"), urge_row)
         form.addRow(self.tr("What I did"), self.action)
-        form.addRow(self.tr("Distress after"), self.suds_after)
+        form.addRow(self.tr("Distress after (0 = calm · 10 = the worst)"), self.suds_after)
         form.addRow(self.tr("Private note"), self.note)
         form.addRow("", self.share)
 

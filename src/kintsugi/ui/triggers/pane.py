@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import CUE_CATEGORIES
-from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
-from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.core.repo.grounding import technique_label
+from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui import channel
+from kintsugi.ui.i18n import clock_text, day_month_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.triggers.form import TriggerForm
@@ -60,7 +61,7 @@ class TriggersPane(QWidget):
         self.cue.setAccessibleName(self.tr("Show triggers of one kind"))
         self.cue.addItem(self.tr("Everything"), None)
         for cue in CUE_CATEGORIES:
-            self.cue.addItem(self.tr(CUE_LABELS[cue]), cue)
+            self.cue.addItem(cue_label(cue), cue)
         self.cue.currentIndexChanged.connect(self.reload)
         self.jump = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.jump.setDate(QDate.currentDate())
@@ -182,12 +183,14 @@ class TriggersPane(QWidget):
     def show_sessions(self, trigger_id: int) -> None:
         self.sessions.clear()
         for s in self.session.grounding().for_trigger(trigger_id):
-            name = TECHNIQUE_LABELS[s.technique]
+            name = technique_label(s.technique)
             if s.technique == "custom" and s.steps and s.steps[0].get("name"):
                 name = str(s.steps[0]["name"])
-            line = f"{s.occurred_at:%d %b %H:%M} · {name}"
+            line = f"{day_month_text(s.occurred_at)}, {clock_text(s.occurred_at)} · {name}"
             if s.suds_before is not None and s.suds_after is not None:
-                line += f" · {s.suds_before} → {s.suds_after}"
+                line += " · " + self.tr("distress %1 → %2").replace(
+                    "%1", str(s.suds_before)
+                ).replace("%2", str(s.suds_after))
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setToolTip(self.tr("Open to read it again"))

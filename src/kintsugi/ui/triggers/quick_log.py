@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import CUE_CATEGORIES, Trigger
-from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.suds import SudsSlider
@@ -38,7 +38,7 @@ class QuickLogDialog(QDialog):
         self.cue = QComboBox()
         self.cue.setAccessibleName(self.tr("What set it off"))
         for cue in CUE_CATEGORIES:
-            self.cue.addItem(self.tr(CUE_LABELS[cue]), cue)
+            self.cue.addItem(cue_label(cue), cue)
         self.suds = SudsSlider(self.tr("How strong, 0 to 10"))
         self.what = QLineEdit(placeholderText=self.tr("One line about what happened (optional)"))
         self.what.setAccessibleName(self.tr("What happened"))

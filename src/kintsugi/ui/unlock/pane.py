@@ -89,7 +89,7 @@ class UnlockPane(QWidget):
 
     def set_vault_name(self, name: str) -> None:
         """Name the journal file, or (the default, for discretion) say nothing."""
-        self.vault_label.setText(self.tr("Vault: %1").replace("%1", name) if name else "")
+        self.vault_label.setText(self.tr("Journal file: %1").replace("%1", name) if name else "")
         self.vault_label.setVisible(bool(name))
 
     def on_unlock_clicked(self) -> None:

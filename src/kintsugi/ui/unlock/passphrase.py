@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core import passphrases
+from kintsugi.core.i18n import marked
 
 ZXCVBN_MAX_CHARS = 100  # zxcvbn is slow on very long input; the first 100 decide anyway
 MIN_LENGTH = passphrases.MIN_LENGTH  # the core's rule: the CLI keeps the same one
@@ -52,6 +53,46 @@ def eye_icon(shown: bool) -> QIcon:
         p.drawLine(6, 27, 26, 5)
     p.end()
     return QIcon(pixmap)
+
+
+# zxcvbn's advice (its own texts are English), so a translation can carry it too.
+ZXCVBN_ADVICE = {
+    QT_TRANSLATE_NOOP("zxcvbn", "A word by itself is easy to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Add another word or two. Uncommon words are better."),
+    QT_TRANSLATE_NOOP("zxcvbn", "All-uppercase is almost as easy to guess as all-lowercase."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Avoid dates and years that are associated with you."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Avoid recent years."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Avoid repeated words and characters."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Avoid sequences."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Avoid years that are associated with you."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Capitalization doesn't help very much."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Common names and surnames are easy to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Dates are often easy to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Names and surnames by themselves are easy to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", "No need for symbols, digits, or uppercase letters."),
+    QT_TRANSLATE_NOOP(
+        "zxcvbn", "Predictable substitutions like '@' instead of 'a' don't help very much."
+    ),
+    QT_TRANSLATE_NOOP("zxcvbn", "Recent years are easy to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", 'Repeats like "aaa" are easy to guess.'),
+    QT_TRANSLATE_NOOP(
+        "zxcvbn", 'Repeats like "abcabcabc" are only slightly harder to guess than "abc".'
+    ),
+    QT_TRANSLATE_NOOP("zxcvbn", "Reversed words aren't much harder to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", 'Sequences like "abc" or "6543" are easy to guess.'),
+    QT_TRANSLATE_NOOP("zxcvbn", "Short keyboard patterns are easy to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Straight rows of keys are easy to guess."),
+    QT_TRANSLATE_NOOP("zxcvbn", "This is a top-10 common password."),
+    QT_TRANSLATE_NOOP("zxcvbn", "This is a top-100 common password."),
+    QT_TRANSLATE_NOOP("zxcvbn", "This is a very common password."),
+    QT_TRANSLATE_NOOP("zxcvbn", "This is similar to a commonly used password."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Use a few words, avoid common phrases."),
+    QT_TRANSLATE_NOOP("zxcvbn", "Use a longer keyboard pattern with more turns."),
+}
+
+
+def advice_text(text: str) -> str:
+    return marked("zxcvbn", text) if text in ZXCVBN_ADVICE else text
 
 
 class PassphraseField(QLineEdit):
@@ -99,7 +140,13 @@ class PassphraseField(QLineEdit):
 class StrengthMeter(QWidget):
     """A bar from 0 to 4 and one line of advice, updated shortly after typing stops."""
 
-    WORDS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+    WORDS = (
+        QT_TRANSLATE_NOOP("StrengthMeter", "Very weak"),
+        QT_TRANSLATE_NOOP("StrengthMeter", "Weak"),
+        QT_TRANSLATE_NOOP("StrengthMeter", "Fair"),
+        QT_TRANSLATE_NOOP("StrengthMeter", "Strong"),
+        QT_TRANSLATE_NOOP("StrengthMeter", "Very strong"),
+    )
 
     def __init__(self, field: QLineEdit, parent: QWidget | None = None):
         super().__init__(parent)
@@ -131,9 +178,12 @@ class StrengthMeter(QWidget):
         self.score = int(result["score"])
         self.bar.setValue(self.score)
         feedback = result.get("feedback") or {}
-        advice = feedback.get("warning") or " ".join(feedback.get("suggestions") or [])
-        self.label.setText(f"{self.tr(self.WORDS[self.score])}. {advice}".strip())
-        self.bar.setAccessibleDescription(self.WORDS[self.score])
+        warning = feedback.get("warning")
+        advice = advice_text(warning) if warning else ""
+        advice = advice or " ".join(advice_text(s) for s in feedback.get("suggestions") or [])
+        word = marked("StrengthMeter", self.WORDS[self.score])
+        self.label.setText(f"{word}. {advice}".strip())
+        self.bar.setAccessibleDescription(word)
 
 
 def centre(screen: QWidget, column: QWidget) -> None:

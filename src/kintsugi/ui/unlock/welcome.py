@@ -56,7 +56,7 @@ class WelcomePane(QWidget):
         self.message.setProperty("role", "error")
         self.message.setAccessibleName(self.tr("Message"))
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
-        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self.busy.setAccessibleName(self.tr("Creating your journal file"))
         self.create_button = QPushButton(self.tr("Create my journal"))
         self.create_button.setProperty("role", "primary")
         self.create_button.setDefault(True)

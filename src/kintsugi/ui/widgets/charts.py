@@ -5,13 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kintsugi.core.insights import DIMENSIONS, WEEKDAYS, Insights
-from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
-from kintsugi.core.repo.triggers import CUE_LABELS
+from kintsugi.core.i18n import Words, marked
+from kintsugi.core.insights import DIMENSIONS, Insights
+from kintsugi.core.repo.grounding import technique_label as core_technique_label
+from kintsugi.core.repo.triggers import cue_label
+from kintsugi.ui.i18n import day_month_text, number_text, weekday_names
+
+Charts = Words("Charts")  # plurals outside a Qt class (core/i18n.py)
+
+DIMENSION_NAMES = {
+    "safety": QT_TRANSLATE_NOOP("charts", "Safety"),
+    "trust": QT_TRANSLATE_NOOP("charts", "Trust"),
+    "connection": QT_TRANSLATE_NOOP("charts", "Connection"),
+    "communication": QT_TRANSLATE_NOOP("charts", "Communication"),
+}
 
 
 @dataclass
@@ -22,7 +33,7 @@ class ChartSpec:
     series: dict[str, list[float | None]]
     y_max: float | None = None
     value_suffix: str = ""
-    empty_text: str = "Nothing to show yet."
+    empty_text: str = ""  # "Nothing to show yet." (translated) when empty
     notes: list[str] = field(default_factory=list)  # per-row notes for hbars ("n = 3")
     y_min: float = 0.0  # "lines" and "bars" start here (mood runs from −3)
 
@@ -42,72 +53,99 @@ class ChartStyle:
 
 
 def charts_for(data: Insights) -> list[ChartSpec]:
-    """The insight charts, in reading order."""
-    week_labels = [f"{w:%d %b}" for w, _, _ in data.weeks]
+    """The insight charts, in reading order, in the person's language."""
+    week_labels = week_labels_for(data.weeks)
+    moments = QCoreApplication.translate("charts", "Triggers")
     charts = [
         ChartSpec(
             "bars",
-            "Triggers per week",
+            QCoreApplication.translate("charts", "Triggers per week"),
             week_labels,
-            {"Triggers": [float(n) for _, n, _ in data.weeks]},
-            empty_text="Triggers you log will be counted here, week by week.",
+            {moments: [float(n) for _, n, _ in data.weeks]},
+            empty_text=QCoreApplication.translate(
+                "charts", "Triggers you log will be counted here, week by week."
+            ),
         ),
         ChartSpec(
             "lines",
-            "Mean peak distress (SUDS) per week",
+            QCoreApplication.translate(
+                "charts", "Distress at its worst, week by week (0 = calm · 10 = the worst)"
+            ),
             week_labels,
-            {"Mean peak SUDS": [m for _, _, m in data.weeks]},
+            {
+                QCoreApplication.translate("charts", "Mean distress at its worst"): [
+                    m for _, _, m in data.weeks
+                ]
+            },
             y_max=10,
-            empty_text="How strong the moments were, on average, week by week.",
+            empty_text=QCoreApplication.translate(
+                "charts", "How strong the moments were, on average, week by week."
+            ),
         ),
         ChartSpec(
             "hbars",
-            "What set them off",
-            [CUE_LABELS[c] for c in data.by_cue],
-            {"Triggers": [float(n) for n in data.by_cue.values()]},
-            empty_text="Which kinds of moments come up most.",
+            QCoreApplication.translate("charts", "What set them off"),
+            [cue_label(c) for c in data.by_cue],
+            {moments: [float(n) for n in data.by_cue.values()]},
+            empty_text=QCoreApplication.translate("charts", "Which kinds of moments come up most."),
         ),
         ChartSpec(
             "bars",
-            "By hour of the day",
+            QCoreApplication.translate("charts", "By hour of the day"),
             [f"{h}" for h in range(24)],
-            {"Triggers": [float(n) for n in data.by_hour]},
-            empty_text="The hours that tend to be hardest.",
+            {moments: [float(n) for n in data.by_hour]},
+            empty_text=QCoreApplication.translate("charts", "The hours that tend to be hardest."),
         ),
         ChartSpec(
             "bars",
-            "By day of the week",
-            list(WEEKDAYS),
-            {"Triggers": [float(n) for n in data.by_weekday]},
-            empty_text="The days that tend to be hardest.",
+            QCoreApplication.translate("charts", "By day of the week"),
+            weekday_names(),
+            {moments: [float(n) for n in data.by_weekday]},
+            empty_text=QCoreApplication.translate("charts", "The days that tend to be hardest."),
         ),
         ChartSpec(
             "hbars",
-            "What works for me: mean drop in distress",
+            QCoreApplication.translate("charts", "What works for me: mean drop in distress"),
             [technique_label(e.technique, e.name) for e in data.techniques],
-            {"Mean SUDS drop": [e.mean_drop for e in data.techniques]},
-            value_suffix=" points",
-            notes=[f"n = {e.n}" for e in data.techniques],
-            empty_text="Rate your distress before and after an exercise, and the ones "
-            "that help most will show here.",
+            {
+                QCoreApplication.translate("charts", "Mean drop in distress"): [
+                    e.mean_drop for e in data.techniques
+                ]
+            },
+            value_suffix=QCoreApplication.translate("charts", " points"),
+            notes=[Charts.tr("%n time(s)", "", e.n) for e in data.techniques],
+            empty_text=QCoreApplication.translate(
+                "charts",
+                "Rate your distress before and after an exercise, and the ones "
+                "that help most will show here.",
+            ),
         ),
         ChartSpec(
             "lines",
-            "Check-ins",
-            [f"{w:%d %b}" for w, _ in data.checkins],
-            {d.capitalize(): [c[d] for _, c in data.checkins] for d in DIMENSIONS},
+            QCoreApplication.translate("charts", "Check-ins (0 = not at all · 10 = completely)"),
+            week_labels_for(data.checkins),
+            {
+                marked("charts", DIMENSION_NAMES[d]): [c[d] for _, c in data.checkins]
+                for d in DIMENSIONS
+            },
             y_max=10,
-            empty_text="Safety, trust, connection and communication over "
-            "time, from your check-ins.",
+            empty_text=QCoreApplication.translate(
+                "charts",
+                "Safety, trust, connection and communication over time, from your check-ins.",
+            ),
         ),
         ChartSpec(
             "lines",
-            "Mood, week by week",
+            QCoreApplication.translate(
+                "charts", "Mood, week by week (−3 = very low · 3 = very good)"
+            ),
             week_labels_for(data.mood_weeks),
-            {"Mean mood": [m for _, n, m in data.mood_weeks]},
+            {QCoreApplication.translate("charts", "Mean mood"): [m for _, n, m in data.mood_weeks]},
             y_max=3,
             y_min=-3,
-            empty_text="Give an entry a mood, and how the weeks felt will show here.",
+            empty_text=QCoreApplication.translate(
+                "charts", "Give an entry a mood, and how the weeks felt will show here."
+            ),
         ),
     ]
     return charts
@@ -115,11 +153,11 @@ def charts_for(data: Insights) -> list[ChartSpec]:
 
 def technique_label(technique: str, name: str = "") -> str:
     """A custom technique by its own name; the others by their label."""
-    return name if technique == "custom" and name else TECHNIQUE_LABELS.get(technique, technique)
+    return name if technique == "custom" and name else core_technique_label(technique)
 
 
 def week_labels_for(weeks: list) -> list[str]:
-    return [f"{w:%d %b}" for w, *_ in weeks]
+    return [day_month_text(w) for w, *_ in weeks]
 
 
 def draw(
@@ -158,7 +196,8 @@ def draw(
     body = QRectF(rect.left(), rect.top() + title_h, rect.width(), rect.height() - title_h)
     if spec.empty:
         p.setPen(QColor(style.subtle))
-        p.drawText(body, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, spec.empty_text)
+        empty = spec.empty_text or QCoreApplication.translate("charts", "Nothing to show yet.")
+        p.drawText(body, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty)
     elif spec.kind == "hbars":
         _hbars(p, body, spec, style)
     else:
@@ -185,11 +224,12 @@ def _hbars(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> Non
         p.setBrush(QColor(style.colours[0]))
         p.drawRoundedRect(QRectF(body.left() + label_w, y + row_h * 0.2, width, row_h * 0.6), 3, 3)
         p.setPen(QColor(style.subtle))
-        note = f"  {spec.notes[i]}" if i < len(spec.notes) else ""
+        note = f" · {spec.notes[i]}" if i < len(spec.notes) else ""
+        text = f"{number_text(round(value or 0, 1))}{spec.value_suffix}{note}"
         p.drawText(
-            QRectF(body.left() + label_w + width + 4, y, 120, row_h),
+            QRectF(body.left() + label_w + width + 4, y, fm.horizontalAdvance(text) + 8, row_h),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{(value or 0):g}{spec.value_suffix}{note}",
+            text,
         )
 
 
@@ -214,7 +254,7 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
         p.drawText(
             QRectF(body.left(), y - 8, 24, 16),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"{y_min + span * k / 4:g}",
+            number_text(round(y_min + span * k / 4, 2)),
         )
         p.setPen(QPen(QColor(style.grid), 1))
     n = max(1, len(spec.labels))
@@ -304,10 +344,10 @@ class ChartWidget(QWidget):
         self.spec = spec
         self.setAccessibleName(spec.title)
         self.setAccessibleDescription(
-            spec.empty_text
+            (spec.empty_text or QCoreApplication.translate("charts", "Nothing to show yet."))
             if spec.empty
             else ", ".join(
-                f"{label}: {value:g}"
+                f"{label}: {number_text(value, 1)}"
                 for label, value in zip(spec.labels, next(iter(spec.series.values())), strict=False)
                 if value
             )

@@ -1,4 +1,5 @@
-"""SUDS (0–10) on a large slider with word anchors. Calm colours whatever the number."""
+"""Distress (0–10; SUDS to therapists) on a large slider with word anchors, calm colours
+whatever the number."""
 
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ class SudsSlider(QWidget):
             alignment=Qt.AlignmentFlag.AlignCenter, textFormat=Qt.TextFormat.PlainText
         )
         self.word.setProperty("role", "suds")
-        low = QLabel(self.tr("0 · calm"), textFormat=Qt.TextFormat.PlainText)
+        low = QLabel(self.tr("0 = calm"), textFormat=Qt.TextFormat.PlainText)
         high = QLabel(
-            self.tr("10 · worst imaginable"),
+            self.tr("10 = the worst I can imagine"),
             alignment=Qt.AlignmentFlag.AlignRight,
             textFormat=Qt.TextFormat.PlainText,
         )
@@ -53,6 +54,6 @@ class SudsSlider(QWidget):
         self.slider.setValue(value)
 
     def on_slider_value_changed(self, value: int) -> None:
-        self.word.setText(f"{value} · {self.tr(suds_word(value))}")
+        self.word.setText(f"{value} · {suds_word(value)}")
         self.slider.setAccessibleDescription(suds_word(value))
         self.value_changed.emit(value)

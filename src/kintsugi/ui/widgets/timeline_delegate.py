@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,24 +17,28 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from kintsugi.core.i18n import marked
 from kintsugi.core.plain_markdown import strip_markdown
 from kintsugi.core.records import ItemSummary
+from kintsugi.ui.i18n import clock_text, long_day_text
+from kintsugi.ui.widgets.summary_words import excerpt_text
 from kintsugi.ui.widgets.timeline_model import Index, TimelineModel
 
 MOODS = {
-    -3: "Very low",
-    -2: "Low",
-    -1: "A bit low",
-    0: "Okay",
-    1: "A bit better",
-    2: "Good",
-    3: "Very good",
+    -3: QT_TRANSLATE_NOOP("mood", "Very low"),
+    -2: QT_TRANSLATE_NOOP("mood", "Low"),
+    -1: QT_TRANSLATE_NOOP("mood", "A bit low"),
+    0: QT_TRANSLATE_NOOP("mood", "Okay"),
+    1: QT_TRANSLATE_NOOP("mood", "A bit better"),
+    2: QT_TRANSLATE_NOOP("mood", "Good"),
+    3: QT_TRANSLATE_NOOP("mood", "Very good"),
 }
 PAD = 10  # the horizontal margin; every height comes from the fonts
+_WIDEST_TIME = datetime(2000, 1, 1, 22, 58)  # measures the time column in any locale
 
 
 def mood_word(mood: int | None) -> str:
-    return "" if mood is None else QCoreApplication.translate("mood", MOODS[mood])
+    return "" if mood is None else marked("mood", MOODS[mood])
 
 
 def day_heading(day: date, today: date | None = None) -> str:
@@ -43,7 +47,7 @@ def day_heading(day: date, today: date | None = None) -> str:
         return QCoreApplication.translate("timeline", "Today")
     if day == today - timedelta(days=1):
         return QCoreApplication.translate("timeline", "Yesterday")
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return long_day_text(day)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -92,7 +96,7 @@ class TimelineDelegate(QStyledItemDelegate):
         inner = body.adjusted(PAD, pad, -PAD, -pad)
         title_fm, small_fm = QFontMetrics(title_font), QFontMetrics(small_font)
         top_h = title_fm.height()
-        time_w = small_fm.horizontalAdvance("00:00") + PAD
+        time_w = small_fm.horizontalAdvance(clock_text(_WIDEST_TIME)) + PAD
         # The title first: it takes what it needs, leaving mood and tags a few characters
         # at least (when the row is wide enough to spare them); they take what is left,
         # elided. The two never overlap.
@@ -127,7 +131,7 @@ class TimelineDelegate(QStyledItemDelegate):
             if meta_w
             else "",
             excerpt_text=small_fm.elidedText(
-                plain(item.excerpt), Qt.TextElideMode.ElideRight, room
+                plain(excerpt_text(item)), Qt.TextElideMode.ElideRight, room
             ),
         )
 
@@ -162,7 +166,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawText(
             at.time,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{item.occurred_at:%H:%M}",
+            clock_text(item.occurred_at),
         )
         painter.drawText(
             at.meta, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, at.meta_text

@@ -13,7 +13,9 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from kintsugi.core.records import ItemSummary
+from kintsugi.ui.i18n import moment_text
 from kintsugi.ui.widgets.safe_text import plain_tooltip
+from kintsugi.ui.widgets.summary_words import excerpt_text, title_text
 
 Index = QModelIndex | QPersistentModelIndex
 #: fetch(after=(occurred_at, id) | None, limit=N) -> the next page, newest first
@@ -67,11 +69,12 @@ class TimelineModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.title or self.tr("Untitled")
+            return title_text(row) or self.tr("Untitled")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.occurred_at:%A %d %B %Y %H:%M}: {row.title or self.tr('Untitled')}"
+            title = title_text(row) or self.tr("Untitled")
+            return f"{moment_text(row.occurred_at)}: {title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(row.excerpt)  # the text as it is, never markup
+            return plain_tooltip(excerpt_text(row))  # the text as it is, never markup
         if role == self.IdRole:
             return row.id
         if role == self.SummaryRole:

@@ -1,0 +1,4454 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Editing…</source>
+        <translation>Editando…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+</context>
+<context>
+    <name>BoundariesTab</name>
+    <message>
+        <source>Active</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revisado</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <source>Boundaries, due for revisit first</source>
+        <translation>Límites, primero los que toca revisar</translation>
+    </message>
+    <message>
+        <source>New boundary</source>
+        <translation>Nuevo límite</translation>
+    </message>
+    <message>
+        <source>What we agreed, in plain words</source>
+        <translation>Lo que acordamos, en palabras sencillas</translation>
+    </message>
+    <message>
+        <source>The agreement</source>
+        <translation>El acuerdo</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Acordado el</translation>
+    </message>
+    <message>
+        <source>Revisit by</source>
+        <translation>Revisar antes del</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Earlier wordings</source>
+        <translation>Redacciones anteriores</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>time to revisit</source>
+        <translation>toca revisarlo</translation>
+    </message>
+    <message>
+        <source>A new agreement</source>
+        <translation>Un nuevo acuerdo</translation>
+    </message>
+</context>
+<context>
+    <name>BreatheFirstNote</name>
+    <message>
+        <source>Breathe now (Ctrl+G)</source>
+        <translation>Respirar ahora (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Breathe now</source>
+        <translation>Respirar ahora</translation>
+    </message>
+    <message>
+        <source>Breathing and grounding, right away. Nothing of the journal is shown.</source>
+        <translation>Respiración y anclaje, ahora mismo. No se muestra nada del diario.</translation>
+    </message>
+    <message>
+        <source>People who help…</source>
+        <translation>Personas que me ayudan…</translation>
+    </message>
+    <message>
+        <source>People who help</source>
+        <translation>Personas que me ayudan</translation>
+    </message>
+    <message>
+        <source>Not ready to type? Breathe first. Nothing of your journal is shown.</source>
+        <translation>¿Aún no puedes escribir? Respira primero. No se muestra nada de tu diario.</translation>
+    </message>
+</context>
+<context>
+    <name>BreathingExercise</name>
+    <message>
+        <source>Breathing pattern</source>
+        <translation>Ritmo de respiración</translation>
+    </message>
+    <message>
+        <source>My own</source>
+        <translation>El mío</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Inhalar</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Retener</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Exhalar</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutos</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Paced breathing</source>
+        <translation>Respiración pausada</translation>
+    </message>
+    <message>
+        <source>Box breathing</source>
+        <translation>Respiración cuadrada</translation>
+    </message>
+    <message>
+        <source>Breath %1 · %2</source>
+        <translation>Respiración %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>BreathingPacer</name>
+    <message>
+        <source>Breathe in…</source>
+        <translation>Inhala…</translation>
+    </message>
+    <message>
+        <source>Hold…</source>
+        <translation>Retén…</translation>
+    </message>
+    <message>
+        <source>Breathe out…</source>
+        <translation>Exhala…</translation>
+    </message>
+    <message>
+        <source>Rest…</source>
+        <translation>Descansa…</translation>
+    </message>
+    <message>
+        <source>Well done.</source>
+        <translation>Muy bien.</translation>
+    </message>
+    <message>
+        <source>Breathing pacer</source>
+        <translation>Guía de respiración</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Encrypted bundle</source>
+        <translation>Paquete cifrado</translation>
+    </message>
+    <message>
+        <source>For people in my address book</source>
+        <translation>Para personas de mi libreta de direcciones</translation>
+    </message>
+    <message>
+        <source>Encrypt to saved keys</source>
+        <translation>Cifrar con claves guardadas</translation>
+    </message>
+    <message>
+        <source>With a passphrase we both know</source>
+        <translation>Con una frase de contraseña que conocemos los dos</translation>
+    </message>
+    <message>
+        <source>Encrypt with a passphrase</source>
+        <translation>Cifrar con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>Frase de contraseña del paquete</translation>
+    </message>
+    <message>
+        <source>Repeat the bundle passphrase</source>
+        <translation>Repite la frase de contraseña del paquete</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>Your name, shown to the reader</source>
+        <translation>Tu nombre, tal como lo verá quien lo lea</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Elegir dónde guardar…</translation>
+    </message>
+    <message>
+        <source>No saved keys yet (Share → Keys and people…).</source>
+        <translation>Todavía no hay claves guardadas (Compartir → Claves y personas…).</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>passphrase bundle</source>
+        <translation>paquete con frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Choose at least one person.</source>
+        <translation>Elige al menos una persona.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n vez</numerusform>
+            <numerusform>%n veces</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckInTab</name>
+    <message>
+        <source>How safe do I feel?</source>
+        <translation>¿Cuánta seguridad siento?</translation>
+    </message>
+    <message>
+        <source>0 = not safe at all · 10 = completely safe</source>
+        <translation>0 = ninguna seguridad · 10 = seguridad total</translation>
+    </message>
+    <message>
+        <source>How much do I trust?</source>
+        <translation>¿Cuánto confío?</translation>
+    </message>
+    <message>
+        <source>0 = no trust at all · 10 = complete trust</source>
+        <translation>0 = nada de confianza · 10 = confianza plena</translation>
+    </message>
+    <message>
+        <source>How connected do we feel?</source>
+        <translation>¿Qué tan unidos nos sentimos?</translation>
+    </message>
+    <message>
+        <source>0 = far apart · 10 = very close</source>
+        <translation>0 = muy distantes · 10 = muy cerca</translation>
+    </message>
+    <message>
+        <source>How well are we talking?</source>
+        <translation>¿Qué tan bien nos estamos comunicando?</translation>
+    </message>
+    <message>
+        <source>0 = not talking · 10 = talking openly and kindly</source>
+        <translation>0 = no nos hablamos · 10 = hablamos con apertura y cariño</translation>
+    </message>
+    <message>
+        <source>Each scale: 0 = not at all · 10 = completely</source>
+        <translation>Cada escala: 0 = nada · 10 = por completo</translation>
+    </message>
+    <message>
+        <source>One thing I&apos;m grateful for</source>
+        <translation>Algo que agradezco</translation>
+    </message>
+    <message>
+        <source>Grateful for</source>
+        <translation>Agradezco</translation>
+    </message>
+    <message>
+        <source>What I need this week</source>
+        <translation>Lo que necesito esta semana</translation>
+    </message>
+    <message>
+        <source>Anything else</source>
+        <translation>Algo más</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>I need</source>
+        <translation>Necesito</translation>
+    </message>
+    <message>
+        <source>Start a new check-in</source>
+        <translation>Empezar una nueva revisión</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Con qué frecuencia</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Sin recordatorio</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>El día</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>A las</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Recordármelo</translation>
+    </message>
+    <message>
+        <source>Past check-ins</source>
+        <translation>Revisiones anteriores</translation>
+    </message>
+    <message>
+        <source>Move a slider to begin — it saves itself.</source>
+        <translation>Mueve un control para empezar: se guarda solo.</translation>
+    </message>
+    <message>
+        <source>The last six months</source>
+        <translation>Los últimos seis meses</translation>
+    </message>
+    <message>
+        <source>Your check-ins will draw a line here over the weeks.</source>
+        <translation>Tus revisiones irán dibujando aquí una línea, semana a semana.</translation>
+    </message>
+    <message>
+        <source>Your check-in of %1. Changes save themselves.</source>
+        <translation>Tu revisión del %1. Los cambios se guardan solos.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInsPane</name>
+    <message>
+        <source>Check-ins</source>
+        <translation>Revisiones</translation>
+    </message>
+    <message>
+        <source>Check-ins, boundaries and goals</source>
+        <translation>Revisiones, límites y metas</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+</context>
+<context>
+    <name>EmotionsEditor</name>
+    <message>
+        <source>Emotions and how strong (0–100)</source>
+        <translation>Emociones y su intensidad (0–100)</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emoción</translation>
+    </message>
+    <message>
+        <source>Strength 0–100</source>
+        <translation>Intensidad 0–100</translation>
+    </message>
+    <message>
+        <source>Add emotion</source>
+        <translation>Añadir emoción</translation>
+    </message>
+    <message>
+        <source>Add an emotion</source>
+        <translation>Añadir una emoción</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>Title (optional)</source>
+        <translation>Título (opcional)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>Mood: not set</source>
+        <translation>Ánimo: sin indicar</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Etiquetas, separadas por comas</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Marked items can be chosen in Share. Nothing leaves until you export it.</source>
+        <translation>Lo que marques podrás elegirlo en Compartir. Nada sale de aquí hasta que lo exportes.</translation>
+    </message>
+    <message>
+        <source>Write whatever is on your mind. Markdown works: *emphasis*, **strong**, # headings, - lists.</source>
+        <translation>Escribe lo que tengas en mente. Puedes usar Markdown: *cursiva*, **negrita**, # títulos, - listas.</translation>
+    </message>
+    <message>
+        <source>Entry text</source>
+        <translation>Texto de la entrada</translation>
+    </message>
+    <message>
+        <source>Rendered preview</source>
+        <translation>Vista previa con formato</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Show the rendered preview</source>
+        <translation>Mostrar la vista previa con formato</translation>
+    </message>
+    <message>
+        <source>Private note — only for you. It is never included in anything you share or export.</source>
+        <translation>Nota privada: solo para ti. Nunca se incluye en nada de lo que compartas o exportes.</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Nota privada</translation>
+    </message>
+    <message>
+        <source>New entry — it saves itself as you write.</source>
+        <translation>Nueva entrada: se guarda sola mientras escribes.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseLengths</name>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>unos %n minuto</numerusform>
+            <numerusform>unos %n minutos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseView</name>
+    <message>
+        <source>Breathe in for four, hold for four, out for four, rest for four.</source>
+        <translation>Inhala contando cuatro, retén cuatro, exhala cuatro, descansa cuatro.</translation>
+    </message>
+    <message>
+        <source>A longer out-breath tells the body it is safe.</source>
+        <translation>Exhalar más despacio le dice al cuerpo que está a salvo.</translation>
+    </message>
+    <message>
+        <source>Come back to the room, one sense at a time.</source>
+        <translation>Vuelve al lugar donde estás, un sentido cada vez.</translation>
+    </message>
+    <message>
+        <source>Tense each muscle group gently, then let it go.</source>
+        <translation>Tensa con suavidad cada grupo de músculos y luego suéltalo.</translation>
+    </message>
+    <message>
+        <source>Slow a painful thought down and look at it from every side.</source>
+        <translation>Frena un pensamiento doloroso y míralo desde todos los ángulos.</translation>
+    </message>
+    <message>
+        <source>Your own way back to steady ground.</source>
+        <translation>Tu propia manera de volver a pisar firme.</translation>
+    </message>
+    <message>
+        <source>2, 5 or 10 minutes</source>
+        <translation>2, 5 o 10 minutos</translation>
+    </message>
+    <message>
+        <source>about 3 minutes</source>
+        <translation>unos 3 minutos</translation>
+    </message>
+    <message>
+        <source>10 to 20 minutes, at your pace</source>
+        <translation>de 10 a 20 minutos, a tu ritmo</translation>
+    </message>
+    <message>
+        <source>at your pace</source>
+        <translation>a tu ritmo</translation>
+    </message>
+    <message>
+        <source>, and your own pace</source>
+        <translation>, y a tu propio ritmo</translation>
+    </message>
+    <message>
+        <source>Support…</source>
+        <translation>Apoyo…</translation>
+    </message>
+    <message>
+        <source>My support contacts</source>
+        <translation>Mis contactos de apoyo</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Stop the exercise</source>
+        <translation>Parar el ejercicio</translation>
+    </message>
+    <message>
+        <source>Leave (Esc)</source>
+        <translation>Salir (Esc)</translation>
+    </message>
+    <message>
+        <source>Leave the exercise</source>
+        <translation>Salir del ejercicio</translation>
+    </message>
+    <message>
+        <source>Distress right now, 0 to 10</source>
+        <translation>Malestar en este momento, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Begin (Enter)</source>
+        <translation>Empezar (Intro)</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Begin without rating</source>
+        <translation>Empezar sin puntuar</translation>
+    </message>
+    <message>
+        <source>How strong is the distress right now?</source>
+        <translation>¿Qué tan fuerte es el malestar ahora mismo?</translation>
+    </message>
+    <message>
+        <source>Well done.</source>
+        <translation>Muy bien.</translation>
+    </message>
+    <message>
+        <source>Distress now, 0 to 10</source>
+        <translation>Malestar ahora, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Anything you noticed (optional)</source>
+        <translation>Algo que hayas notado (opcional)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Your journal is locked, so this stays only in this window&apos;s memory. After you unlock, you can keep it.</source>
+        <translation>Tu diario está bloqueado, así que esto solo queda en la memoria de esta ventana. Cuando lo desbloquees, podrás guardarlo.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save this session</source>
+        <translation>Guardar esta sesión</translation>
+    </message>
+    <message>
+        <source>Carry on</source>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <source>Carry on with the exercise</source>
+        <translation>Seguir con el ejercicio</translation>
+    </message>
+    <message>
+        <source>Leave without saving</source>
+        <translation>Salir sin guardar</translation>
+    </message>
+    <message>
+        <source>And now, how strong is it?</source>
+        <translation>Y ahora, ¿qué tan fuerte es?</translation>
+    </message>
+    <message>
+        <source>Or reach someone</source>
+        <translation>O busca a alguien</translation>
+    </message>
+    <message>
+        <source>If you feel you might not be safe, your local emergency number is there for you too, any time.</source>
+        <translation>Si sientes que podrías no estar a salvo, también puedes llamar al número de emergencias de tu zona, a cualquier hora.</translation>
+    </message>
+    <message>
+        <source>Try something else</source>
+        <translation>Probar otra cosa</translation>
+    </message>
+    <message>
+        <source>Back to my journal</source>
+        <translation>Volver a mi diario</translation>
+    </message>
+    <message>
+        <source>What would help right now?</source>
+        <translation>¿Qué te ayudaría ahora mismo?</translation>
+    </message>
+    <message>
+        <source>Before, it eased your distress by %1 on average (%2 times).</source>
+        <translation>Otras veces alivió tu malestar %1 puntos de media (%2 veces).</translation>
+    </message>
+    <message>
+        <source>Last time, it eased your distress by %1.</source>
+        <translation>La última vez alivió tu malestar %1 puntos.</translation>
+    </message>
+    <message>
+        <source>You have rated it %1 times.</source>
+        <translation>Lo has puntuado %1 veces.</translation>
+    </message>
+    <message>
+        <source>You have rated it once.</source>
+        <translation>Lo has puntuado una vez.</translation>
+    </message>
+    <message>
+        <source>Well done. You stayed with it.</source>
+        <translation>Muy bien. Te quedaste ahí, con ello.</translation>
+    </message>
+    <message>
+        <source>That&apos;s fine. Every minute counts. You can carry on if you like.</source>
+        <translation>Está bien. Cada minuto cuenta. Puedes seguir si quieres.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Guardarlo</translation>
+    </message>
+    <message>
+        <source>Still hard right now</source>
+        <translation>Sigue costando ahora mismo</translation>
+    </message>
+    <message>
+        <source>That&apos;s okay. Some moments take more than one try, and reaching out is a strong thing to do.</source>
+        <translation>Está bien. Algunos momentos piden más de un intento, y pedir ayuda es un gesto de fortaleza.</translation>
+    </message>
+    <message>
+        <source>Try %1</source>
+        <translation>Probar %1</translation>
+    </message>
+    <message>
+        <source>All exercises…</source>
+        <translation>Todos los ejercicios…</translation>
+    </message>
+    <message>
+        <source>All exercises</source>
+        <translation>Todos los ejercicios</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Restored. Unlock with the passphrase of that backup; the journal as it was is kept in the backups.</source>
+        <translation>Restaurado. Desbloquéalo con la frase de contraseña de esa copia; el diario tal como estaba queda guardado entre las copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Bundles and exports (*.age *.json *.txt);;All files (*)</source>
+        <translation>Paquetes y exportaciones (*.age *.json *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>Frase de contraseña del paquete</translation>
+    </message>
+    <message>
+        <source>This bundle is locked with a passphrase:</source>
+        <translation>Este paquete está protegido con una frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Export everything</source>
+        <translation>Exportarlo todo</translation>
+    </message>
+    <message>
+        <source>This writes everything — private notes included — to a file that is not encrypted. Keep it somewhere private.</source>
+        <translation>Esto escribe todo (incluidas las notas privadas) en un archivo sin cifrar. Guárdalo en un lugar privado.</translation>
+    </message>
+    <message>
+        <source>JSON, lossless (*.json);;Markdown, one file per day (*.zip)</source>
+        <translation>JSON, sin pérdidas (*.json);;Markdown, un archivo por día (*.zip)</translation>
+    </message>
+    <message>
+        <source>New journal file</source>
+        <translation>Nuevo archivo del diario</translation>
+    </message>
+    <message>
+        <source>Open journal file</source>
+        <translation>Abrir archivo del diario</translation>
+    </message>
+    <message>
+        <source>Kintsugi journal files (*.kintsugi);;All files (*)</source>
+        <translation>Archivos del diario de Kintsugi (*.kintsugi);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GoalCard</name>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Progreso de %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%1 de %2 %3</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Conseguida</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>para el %1</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nueva meta</translation>
+    </message>
+    <message>
+        <source>e.g. One accountability talk a week</source>
+        <translation>p. ej., una conversación de rendición de cuentas por semana</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Target amount</source>
+        <translation>Cantidad objetivo</translation>
+    </message>
+    <message>
+        <source>talks, modules, walks…</source>
+        <translation>conversaciones, módulos, paseos…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Conseguida</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Progress entries</source>
+        <translation>Avances</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Add progress today</source>
+        <translation>Anotar un avance hoy</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>A small, measurable goal</source>
+        <translation>Una meta pequeña y medible</translation>
+    </message>
+    <message>
+        <source>You reached it: “%1”.</source>
+        <translation>Lo lograste: «%1».</translation>
+    </message>
+    <message>
+        <source>And before the date you set. That took steady work.</source>
+        <translation>Y antes de la fecha que te pusiste. Eso pidió constancia.</translation>
+    </message>
+    <message>
+        <source>That took steady work.</source>
+        <translation>Eso pidió constancia.</translation>
+    </message>
+</context>
+<context>
+    <name>GroundingAnswers</name>
+    <message numerus="yes">
+        <source>%n breath(s)</source>
+        <translation>
+            <numerusform>%n respiración</numerusform>
+            <numerusform>%n respiraciones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GroundingFlow</name>
+    <message>
+        <source>Session saved</source>
+        <translation>Sesión guardada</translation>
+    </message>
+</context>
+<context>
+    <name>GroundingPane</name>
+    <message>
+        <source>Grounding</source>
+        <translation>Anclaje</translation>
+    </message>
+    <message>
+        <source>Ground yourself</source>
+        <translation>Anclarte al presente</translation>
+    </message>
+    <message>
+        <source>Support…</source>
+        <translation>Apoyo…</translation>
+    </message>
+    <message>
+        <source>My support contacts</source>
+        <translation>Mis contactos de apoyo</translation>
+    </message>
+    <message>
+        <source>Past grounding sessions</source>
+        <translation>Sesiones de anclaje anteriores</translation>
+    </message>
+    <message>
+        <source>What I have done</source>
+        <translation>Lo que he hecho</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>Empezar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GroundingSessionDialog</name>
+    <message>
+        <source>What happened?</source>
+        <translation>¿Qué pasó?</translation>
+    </message>
+    <message>
+        <source>What did you feel?</source>
+        <translation>¿Qué sentiste?</translation>
+    </message>
+    <message>
+        <source>What went through your mind?</source>
+        <translation>¿Qué se te pasó por la cabeza?</translation>
+    </message>
+    <message>
+        <source>The thought that hurt most</source>
+        <translation>El pensamiento que más dolió</translation>
+    </message>
+    <message>
+        <source>What supports it</source>
+        <translation>Lo que lo respalda</translation>
+    </message>
+    <message>
+        <source>What doesn&apos;t fit it</source>
+        <translation>Lo que no encaja con él</translation>
+    </message>
+    <message>
+        <source>A more balanced thought</source>
+        <translation>Un pensamiento más equilibrado</translation>
+    </message>
+    <message>
+        <source>How much I believed it</source>
+        <translation>Cuánto me lo creía</translation>
+    </message>
+    <message>
+        <source>The feelings afterwards</source>
+        <translation>Lo que sentí después</translation>
+    </message>
+    <message>
+        <source>What I could see</source>
+        <translation>Lo que podía ver</translation>
+    </message>
+    <message>
+        <source>What I could touch</source>
+        <translation>Lo que podía tocar</translation>
+    </message>
+    <message>
+        <source>What I could hear</source>
+        <translation>Lo que podía oír</translation>
+    </message>
+    <message>
+        <source>What I could smell</source>
+        <translation>Lo que podía oler</translation>
+    </message>
+    <message>
+        <source>What I could taste</source>
+        <translation>Lo que podía saborear</translation>
+    </message>
+    <message>
+        <source>Breathing</source>
+        <translation>Respiración</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>distress %1 → %2 (0 = calm, 10 = the worst)</source>
+        <translation>malestar %1 → %2 (0 = calma, 10 = lo peor)</translation>
+    </message>
+    <message>
+        <source>stopped part way (that counts too)</source>
+        <translation>se dejó a medias (también cuenta)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>No answers were written down this time.</source>
+        <translation>Esta vez no se anotó ninguna respuesta.</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPane</name>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Últimas 4 semanas</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Últimos 3 meses</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Choose dates</source>
+        <translation>Elegir fechas</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Tendencias</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>What helped, by what set it off</source>
+        <translation>Qué ayudó, según lo que lo desencadenó</translation>
+    </message>
+    <message>
+        <source>What set it off</source>
+        <translation>Qué lo desencadenó</translation>
+    </message>
+    <message>
+        <source>What I did</source>
+        <translation>Qué hice</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Veces</translation>
+    </message>
+    <message>
+        <source>Eased by</source>
+        <translation>Alivio</translation>
+    </message>
+    <message>
+        <source>When you ground yourself straight from a logged moment and rate it before and after, this shows what helped with each kind of moment.</source>
+        <translation>Cuando haces un ejercicio de anclaje justo después de anotar un momento y lo puntúas antes y después, aquí verás qué te ayudó con cada tipo de momento.</translation>
+    </message>
+    <message>
+        <source>Working it out…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <source>Nothing in this range yet. As you write, log moments, ground yourself and check in, the patterns will appear here — gently, and only for you.</source>
+        <translation>Todavía no hay nada en este periodo. A medida que escribas, anotes momentos, hagas ejercicios de anclaje y tus revisiones, aquí irán apareciendo los patrones: con calma, y solo para ti.</translation>
+    </message>
+    <message>
+        <source>%1 points (of 10)</source>
+        <translation>%1 puntos (de 10)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsSummary</name>
+    <message numerus="yes">
+        <source>You wrote on %n day(s)</source>
+        <translation>
+            <numerusform>Escribiste %n día</numerusform>
+            <numerusform>Escribiste %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in a row now</source>
+        <translation>
+            <numerusform>%n día seguido hasta hoy</numerusform>
+            <numerusform>%n días seguidos hasta hoy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n day(s) in a row</source>
+        <translation>
+            <numerusform>como mucho %n día seguido</numerusform>
+            <numerusform>como mucho %n días seguidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hard moment(s) logged</source>
+        <translation>
+            <numerusform>%n momento difícil anotado</numerusform>
+            <numerusform>%n momentos difíciles anotados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>check-ins in %n week(s)</source>
+        <translation>
+            <numerusform>revisiones en %n semana</numerusform>
+            <numerusform>revisiones en %n semanas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JournalPane</name>
+    <message>
+        <source>Journal</source>
+        <extracomment>(message, undo callback) — the main window shows it with an Undo button.</extracomment>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>Journal entries, newest first</source>
+        <translation>Entradas del diario, de la más reciente a la más antigua</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.
+
+Write whatever is on your mind — it stays on this computer, encrypted.</source>
+        <translation>Todavía no hay nada.
+
+Escribe lo que tengas en mente: se queda en este ordenador, cifrado.</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Down)</source>
+        <translation>Día anterior (Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Up)</source>
+        <translation>Día siguiente (Alt+Arriba)</translation>
+    </message>
+    <message>
+        <source>Jump to date</source>
+        <translation>Ir a una fecha</translation>
+    </message>
+    <message>
+        <source>Jump to a date</source>
+        <translation>Ir a una fecha</translation>
+    </message>
+    <message>
+        <source>Back to newest</source>
+        <translation>Volver a lo más reciente</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Move the entry to the trash</source>
+        <translation>Mover la entrada a la papelera</translation>
+    </message>
+    <message>
+        <source>Moved to the trash.</source>
+        <translation>Movida a la papelera.</translation>
+    </message>
+</context>
+<context>
+    <name>KeepOffer</name>
+    <message>
+        <source>breathing</source>
+        <translation>respiración</translation>
+    </message>
+    <message>
+        <source>5-4-3-2-1</source>
+        <translation>5-4-3-2-1</translation>
+    </message>
+    <message>
+        <source>muscle relaxation</source>
+        <translation>relajación muscular</translation>
+    </message>
+    <message>
+        <source>thought record</source>
+        <translation>registro de pensamientos</translation>
+    </message>
+    <message>
+        <source>exercise</source>
+        <translation>ejercicio</translation>
+    </message>
+    <message>
+        <source>An exercise to keep</source>
+        <translation>Un ejercicio por guardar</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Guardarlo</translation>
+    </message>
+    <message>
+        <source>Keep it in my journal</source>
+        <translation>Guardarlo en mi diario</translation>
+    </message>
+    <message>
+        <source>Let it go</source>
+        <translation>Dejarlo ir</translation>
+    </message>
+    <message>
+        <source>Let it go, don&apos;t keep it</source>
+        <translation>Dejarlo ir, no guardarlo</translation>
+    </message>
+    <message>
+        <source>Keep the %1 you did at %2?</source>
+        <translation>¿Guardar el ejercicio de %1 que hiciste (%2)?</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(y %1 más)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Save state</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Nueva entrada</translation>
+    </message>
+    <message>
+        <source>New journal file…</source>
+        <translation>Nuevo archivo del diario…</translation>
+    </message>
+    <message>
+        <source>Open journal file…</source>
+        <translation>Abrir archivo del diario…</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restaurar una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Exportarlo todo…</translation>
+    </message>
+    <message>
+        <source>Log a moment…</source>
+        <translation>Anotar un momento…</translation>
+    </message>
+    <message>
+        <source>Ground now…</source>
+        <translation>Anclarme ahora…</translation>
+    </message>
+    <message>
+        <source>Ground now: breathing and other exercises (Ctrl+G)</source>
+        <translation>Anclarme ahora: respiración y otros ejercicios (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Trash…</source>
+        <translation>Papelera…</translation>
+    </message>
+    <message>
+        <source>Support contacts…</source>
+        <translation>Contactos de apoyo…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Bloquear (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>No backup today: %1</source>
+        <translation>Hoy no hay copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>All saved</source>
+        <translation>Todo guardado</translation>
+    </message>
+    <message>
+        <source>The last changes couldn&apos;t be saved (%1)
+
+Lock anyway and lose them?</source>
+        <translation>Los últimos cambios no se pudieron guardar (%1)
+
+¿Bloquear de todos modos y perderlos?</translation>
+    </message>
+    <message>
+        <source>When you have a moment: your check-in.</source>
+        <translation>Cuando tengas un momento: tu revisión.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>Set %1</source>
+        <translation>Indicar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseChangeDialog</name>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repite la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>The old recovery key will stop working.</source>
+        <translation>La clave de recuperación anterior dejará de funcionar.</translation>
+    </message>
+    <message>
+        <source>Your journal is re-encrypted into a fresh copy; the old file is replaced only once the copy checks out. The old recovery key will stop working.</source>
+        <translation>Tu diario se vuelve a cifrar en una copia nueva; el archivo anterior solo se sustituye cuando la copia está comprobada. La clave de recuperación anterior dejará de funcionar.</translation>
+    </message>
+    <message>
+        <source>Re-encrypting</source>
+        <translation>Volviendo a cifrar</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation>Las dos frases de contraseña nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>That is not the current passphrase.</source>
+        <translation>Esa no es la frase de contraseña actual.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseField</name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show or hide the passphrase</source>
+        <translation>Mostrar u ocultar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLogDialog</name>
+    <message>
+        <source>Log a moment</source>
+        <translation>Anotar un momento</translation>
+    </message>
+    <message>
+        <source>What set it off</source>
+        <translation>Qué lo desencadenó</translation>
+    </message>
+    <message>
+        <source>How strong, 0 to 10</source>
+        <translation>Intensidad, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>One line about what happened (optional)</source>
+        <translation>Una línea sobre lo que pasó (opcional)</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Lo que pasó</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Support…</source>
+        <translation>Apoyo…</translation>
+    </message>
+    <message>
+        <source>My support contacts</source>
+        <translation>Mis contactos de apoyo</translation>
+    </message>
+    <message>
+        <source>What set it off?</source>
+        <translation>¿Qué lo desencadenó?</translation>
+    </message>
+    <message>
+        <source>How strong is it right now?</source>
+        <translation>¿Qué tan fuerte es ahora mismo?</translation>
+    </message>
+    <message>
+        <source>Saved. Noticing it is already a step.
+
+Would something help now?</source>
+        <translation>Guardado. Darte cuenta ya es un paso.
+
+¿Te ayudaría algo ahora?</translation>
+    </message>
+    <message>
+        <source>Ground now</source>
+        <translation>Anclarme ahora</translation>
+    </message>
+    <message>
+        <source>Add details</source>
+        <translation>Añadir detalles</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Tu clave de recuperación</translation>
+    </message>
+    <message>
+        <source>This key opens your journal if you ever forget the passphrase. Write it down or save it somewhere safe, away from this computer. It is shown only now; you can make a new one later in Settings. It stops working when you change the passphrase.</source>
+        <translation>Esta clave abre tu diario si algún día olvidas la frase de contraseña. Anótala o guárdala en un lugar seguro, lejos de este ordenador. Solo se muestra ahora; más adelante puedes crear otra en Ajustes. Deja de funcionar cuando cambias la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the recovery key</source>
+        <translation>Copiar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Save to a file…</source>
+        <translation>Guardar en un archivo…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key to a file</source>
+        <translation>Guardar la clave de recuperación en un archivo</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have kept it</source>
+        <translation>Ya la guardé</translation>
+    </message>
+    <message>
+        <source>Copied. It will be cleared from the clipboard on lock.</source>
+        <translation>Copiada. Se borrará del portapapeles al bloquear.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Kintsugi recovery key
+
+%1
+</source>
+        <translation>Clave de recuperación de Kintsugi
+
+%1
+</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardada.</translation>
+    </message>
+    <message>
+        <source>Kintsugi recovery key
+
+%1</source>
+        <translation>Clave de recuperación de Kintsugi
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryUnlockDialog</name>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>Abrir con la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Type your recovery key, then choose a new passphrase. The old passphrase and this recovery key will stop working.</source>
+        <translation>Escribe tu clave de recuperación y después elige una nueva frase de contraseña. La frase anterior y esta clave de recuperación dejarán de funcionar.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repite la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>Please type the recovery key.</source>
+        <translation>Escribe la clave de recuperación, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <source>It&apos;s time for your check-in.</source>
+        <translation>Es momento de tu revisión.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Hacer la revisión</translation>
+    </message>
+    <message>
+        <source>Check in now</source>
+        <translation>Hacer la revisión ahora</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>Remind me later</source>
+        <translation>Recordármelo más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <extracomment>Labels for keys wherever they appear (fields and exercise answers); others get one made from their name. Filled by every kind&apos;s ``labels`` (see :func:`register`).</extracomment>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s). Private notes are never included.</source>
+        <translation>
+            <numerusform>%n elemento. Las notas privadas nunca se incluyen.</numerusform>
+            <numerusform>%n elementos. Las notas privadas nunca se incluyen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Hard moments</source>
+        <translation>Momentos difíciles</translation>
+    </message>
+    <message>
+        <source>What set it off</source>
+        <translation>Qué lo desencadenó</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Veces</translation>
+    </message>
+    <message>
+        <source>Mean distress at its worst (0–10)</source>
+        <translation>Malestar medio en su peor momento (0–10)</translation>
+    </message>
+    <message>
+        <source>Grounding</source>
+        <translation>Anclaje</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>Técnica</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Mean drop in distress (points of 10)</source>
+        <translation>Bajada media del malestar (puntos de 10)</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 puntos</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>What helped, by what set it off</source>
+        <translation>Qué ayudó, según lo que lo desencadenó</translation>
+    </message>
+    <message>
+        <source>What I did</source>
+        <translation>Qué hice</translation>
+    </message>
+    <message>
+        <source>Eased by</source>
+        <translation>Alivio</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>Notes for therapy</source>
+        <translation>Notas para la terapia</translation>
+    </message>
+    <message>
+        <source>Included: %1.</source>
+        <translation>Incluye: %1.</translation>
+    </message>
+    <message>
+        <source>Chosen and exported from Kintsugi by its writer. Private notes are never included.</source>
+        <translation>Elegido y exportado desde Kintsugi por quien lo escribió. Las notas privadas nunca se incluyen.</translation>
+    </message>
+    <message>
+        <source>The items</source>
+        <translation>Los elementos</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Tendencias</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>daily</source>
+        <translation>diaria</translation>
+    </message>
+    <message>
+        <source>before a passphrase change</source>
+        <translation>antes de cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>before emptying the trash</source>
+        <translation>antes de vaciar la papelera</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>antes de una restauración</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>antes de una actualización</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>hecha a mano</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>Copias de seguridad, de la más reciente a la más antigua</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>Elegir otro archivo…</translation>
+    </message>
+    <message>
+        <source>Choose a backup file</source>
+        <translation>Elegir un archivo de copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase</source>
+        <translation>La frase de contraseña de la copia</translation>
+    </message>
+    <message>
+        <source>Look inside</source>
+        <translation>Ver el contenido</translation>
+    </message>
+    <message>
+        <source>Look inside the backup</source>
+        <translation>Ver el contenido de la copia</translation>
+    </message>
+    <message>
+        <source>What the backup holds</source>
+        <translation>Lo que contiene la copia</translation>
+    </message>
+    <message>
+        <source>Opening the backup</source>
+        <translation>Abriendo la copia</translation>
+    </message>
+    <message>
+        <source>Your journal as it is now is kept aside first, so a restore loses nothing.</source>
+        <translation>Primero se aparta una copia de tu diario tal como está ahora, así que restaurar no hace perder nada.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>No backups here yet.</source>
+        <translation>Todavía no hay copias de seguridad aquí.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Elegir una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Kintsugi journal files (*.kintsugi)</source>
+        <translation>Archivos del diario de Kintsugi (*.kintsugi)</translation>
+    </message>
+    <message>
+        <source>Choose a backup and type its passphrase.</source>
+        <translation>Elige una copia y escribe su frase de contraseña.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journal entries</source>
+        <translation>
+            <numerusform>%n entrada del diario</numerusform>
+            <numerusform>%n entradas del diario</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items in all</source>
+        <translation>
+            <numerusform>%n elemento en total</numerusform>
+            <numerusform>%n elementos en total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the newest from %1</source>
+        <translation>la más reciente del %1</translation>
+    </message>
+</context>
+<context>
+    <name>SafeText</name>
+    <message>
+        <source>[image not shown]</source>
+        <translation>[imagen no mostrada]</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <source>Search everything you have written…</source>
+        <translation>Busca en todo lo que has escrito…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Cualquier etiqueta</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>Entre</translation>
+    </message>
+    <message>
+        <source>Only between two dates</source>
+        <translation>Solo entre dos fechas</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Type a word above to search everything you have written.</source>
+        <translation>Escribe una palabra arriba para buscar en todo lo que has escrito.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 (the best first). A word more or a filter narrows them.</source>
+        <translation>Se muestran %1 de %2 (los mejores primero). Una palabra más o un filtro los acota.</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 resultado</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 resultados</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try fewer or shorter words.</source>
+        <translation>No se encontró nada. Prueba con menos palabras o más cortas.</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+</context>
+<context>
+    <name>SensesExercise</name>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>5-4-3-2-1 senses</source>
+        <translation>5-4-3-2-1 con los sentidos</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Like the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras estos minutos sin uso</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>%1 % (as the system)</source>
+        <translation>%1 % (como el sistema)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>First day of the week</source>
+        <translation>Primer día de la semana</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time you open Kintsugi.</source>
+        <translation>El nuevo idioma se verá la próxima vez que abras Kintsugi.</translation>
+    </message>
+    <message>
+        <source>Reduce motion (the breathing pacer becomes words and a bar)</source>
+        <translation>Reducir el movimiento (la guía de respiración pasa a ser texto y una barra)</translation>
+    </message>
+    <message>
+        <source>Reduce motion</source>
+        <translation>Reducir el movimiento</translation>
+    </message>
+    <message>
+        <source>Show my support contacts and crisis line on the lock screen</source>
+        <translation>Mostrar mis contactos de apoyo y la línea de crisis en la pantalla de bloqueo</translation>
+    </message>
+    <message>
+        <source>To show them before you unlock, Kintsugi keeps their names, numbers and notes in a small file on this computer that is not encrypted: anyone who can open your files here could read those lines. Nothing else from your journal goes in it. Turn this off and the file is deleted.
+%1</source>
+        <translation>Para mostrarlos antes de desbloquear, Kintsugi guarda sus nombres, números y notas en un pequeño archivo sin cifrar en este ordenador: cualquiera que pueda abrir tus archivos aquí podría leer esas líneas. No se guarda nada más de tu diario en él. Si desactivas esta opción, el archivo se borra.
+%1</translation>
+    </message>
+    <message>
+        <source>My grounding techniques…</source>
+        <translation>Mis técnicas de anclaje…</translation>
+    </message>
+    <message>
+        <source>My grounding techniques</source>
+        <translation>Mis técnicas de anclaje</translation>
+    </message>
+    <message>
+        <source>My sharing key and address book…</source>
+        <translation>Mi clave para compartir y mi libreta de direcciones…</translation>
+    </message>
+    <message>
+        <source>My sharing key and address book</source>
+        <translation>Mi clave para compartir y mi libreta de direcciones</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Cambiar la frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key…</source>
+        <translation>Crear una nueva clave de recuperación…</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Crear una nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Bloquear tras</translation>
+    </message>
+    <message>
+        <source>Weeks start on</source>
+        <translation>La semana empieza el</translation>
+    </message>
+</context>
+<context>
+    <name>SharePane</name>
+    <message>
+        <source>verified</source>
+        <translation>verificado</translation>
+    </message>
+    <message>
+        <source>key not in your address book</source>
+        <translation>clave que no está en tu libreta de direcciones</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>sin firmar</translation>
+    </message>
+    <message>
+        <source>encrypted bundle</source>
+        <translation>paquete cifrado</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>informe en PDF</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown, one file a day</source>
+        <translation>Markdown, un archivo por día</translation>
+    </message>
+    <message>
+        <source>full export (JSON)</source>
+        <translation>exportación completa (JSON)</translation>
+    </message>
+    <message>
+        <source>to open with a shared passphrase</source>
+        <translation>para abrir con una frase de contraseña compartida</translation>
+    </message>
+    <message>
+        <source>saved as a file</source>
+        <translation>guardado como archivo</translation>
+    </message>
+    <message>
+        <source>your own full copy</source>
+        <translation>tu propia copia completa</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>para %1</translation>
+    </message>
+    <message>
+        <source>This file will not be encrypted: anyone who can open it can read it. Keep it somewhere private, and delete it when it has done its job.</source>
+        <translation>Este archivo no estará cifrado: cualquiera que pueda abrirlo podrá leerlo. Guárdalo en un lugar privado y bórralo cuando ya haya cumplido su función.</translation>
+    </message>
+    <message>
+        <source>Kind of item</source>
+        <translation>Tipo de elemento</translation>
+    </message>
+    <message>
+        <source>Everything marked</source>
+        <translation>Todo lo marcado</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>Entre</translation>
+    </message>
+    <message>
+        <source>Only between two dates</source>
+        <translation>Solo entre dos fechas</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Keys and people…</source>
+        <translation>Claves y personas…</translation>
+    </message>
+    <message>
+        <source>My sharing key and address book</source>
+        <translation>Mi clave para compartir y mi libreta de direcciones</translation>
+    </message>
+    <message>
+        <source>Items marked for sharing</source>
+        <translation>Elementos marcados para compartir</translation>
+    </message>
+    <message>
+        <source>Nothing is marked for sharing yet. Mark an entry, a trigger or any item with “Mark for sharing” — nothing leaves until you export it here.</source>
+        <translation>Todavía no hay nada marcado para compartir. Marca una entrada, un desencadenante o cualquier elemento con «Marcar para compartir»: nada sale de aquí hasta que lo exportes desde esta pantalla.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Choose all</source>
+        <translation>Elegir todos</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Choose none</source>
+        <translation>No elegir ninguno</translation>
+    </message>
+    <message>
+        <source>A boundary&apos;s earlier wordings</source>
+        <translation>Versiones anteriores de límites</translation>
+    </message>
+    <message>
+        <source>Include a boundary&apos;s earlier wordings</source>
+        <translation>Incluir las redacciones anteriores de un límite</translation>
+    </message>
+    <message>
+        <source>Every earlier wording of a shared boundary, with the date it changed.</source>
+        <translation>Cada redacción anterior de un límite compartido, con la fecha en que cambió.</translation>
+    </message>
+    <message>
+        <source>What I wrote in exercises</source>
+        <translation>Lo que escribí en ejercicios</translation>
+    </message>
+    <message>
+        <source>Include what I wrote in exercises</source>
+        <translation>Incluir lo que escribí en los ejercicios</translation>
+    </message>
+    <message>
+        <source>The answers of a shared exercise: a thought record&apos;s columns, 5-4-3-2-1…</source>
+        <translation>Las respuestas de un ejercicio compartido: las columnas de un registro de pensamientos, el 5-4-3-2-1…</translation>
+    </message>
+    <message>
+        <source>Preview of exactly what will be exported</source>
+        <translation>Vista previa exacta de lo que se exportará</translation>
+    </message>
+    <message>
+        <source>Encrypted bundle…</source>
+        <translation>Paquete cifrado…</translation>
+    </message>
+    <message>
+        <source>Export an encrypted bundle</source>
+        <translation>Exportar un paquete cifrado</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>Informe en PDF…</translation>
+    </message>
+    <message>
+        <source>Export a PDF report</source>
+        <translation>Exportar un informe en PDF</translation>
+    </message>
+    <message>
+        <source>Markdown…</source>
+        <translation>Markdown…</translation>
+    </message>
+    <message>
+        <source>Export Markdown</source>
+        <translation>Exportar en Markdown</translation>
+    </message>
+    <message>
+        <source>Also include:</source>
+        <translation>Incluir también:</translation>
+    </message>
+    <message>
+        <source>What I have shared, and when</source>
+        <translation>Lo que he compartido, y cuándo</translation>
+    </message>
+    <message>
+        <source>One export: when, to whom, format, SHA-256</source>
+        <translation>Una exportación: cuándo, para quién, formato, SHA-256</translation>
+    </message>
+    <message>
+        <source>Every item this export carried</source>
+        <translation>Todos los elementos que llevaba esta exportación</translation>
+    </message>
+    <message>
+        <source>The item, as it is now</source>
+        <translation>El elemento, tal como está ahora</translation>
+    </message>
+    <message>
+        <source>What my partner shared, newest first</source>
+        <translation>Lo que compartió mi pareja, de lo más reciente a lo más antiguo</translation>
+    </message>
+    <message>
+        <source>What my partner shared</source>
+        <translation>Lo que compartió mi pareja</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the preview of %n item(s)…</source>
+        <translation>
+            <numerusform>Preparando la vista previa de %n elemento…</numerusform>
+            <numerusform>Preparando la vista previa de %n elementos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Choose and export</source>
+        <translation>Elegir y exportar</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Compartido</translation>
+    </message>
+    <message>
+        <source>From partner</source>
+        <translation>De mi pareja</translation>
+    </message>
+    <message>
+        <source>shared %1</source>
+        <translation>compartido el %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · from %2 (%3) · %4</source>
+        <translation>%1 · de %2 (%3) · %4</translation>
+    </message>
+    <message>
+        <source>Finding the items marked for sharing…</source>
+        <translation>Buscando los elementos marcados para compartir…</translation>
+    </message>
+    <message numerus="yes">
+        <source>revised (%n earlier)</source>
+        <translation>
+            <numerusform>revisado (%n versión anterior)</numerusform>
+            <numerusform>revisado (%n versiones anteriores)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exactly what will leave: %n item(s). Private notes are never included.</source>
+        <translation>
+            <numerusform>Exactamente lo que saldrá: %n elemento. Las notas privadas nunca se incluyen.</numerusform>
+            <numerusform>Exactamente lo que saldrá: %n elementos. Las notas privadas nunca se incluyen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>Guardar el paquete</translation>
+    </message>
+    <message>
+        <source>age bundles (*.age)</source>
+        <translation>Paquetes age (*.age)</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Sin cifrar</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation>Guardar la exportación</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>Preparing the export…</source>
+        <translation>Preparando la exportación…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportado a %1</translation>
+    </message>
+    <message>
+        <source>full export</source>
+        <translation>exportación completa</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %n item(s) read</source>
+        <translation>
+            <numerusform>Importando… %n elemento leído</numerusform>
+            <numerusform>Importando… %n elementos leídos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n item(s) %2. They are under Share → From partner.</source>
+        <translation>
+            <numerusform>Se importó %n elemento %2. Está en Compartir → De mi pareja.</numerusform>
+            <numerusform>Se importaron %n elementos %2. Están en Compartir → De mi pareja.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These items (%2) were imported before; nothing new.</source>
+        <translation>Estos elementos (%2) ya se habían importado; no hay nada nuevo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n item(s)</source>
+        <translation>
+            <numerusform>Se importó %n elemento</numerusform>
+            <numerusform>Se importaron %n elementos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already here.</source>
+        <translation>
+            <numerusform>; %n ya estaba aquí.</numerusform>
+            <numerusform>; %n ya estaban aquí.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earlier version, received %1:</source>
+        <translation>Versión anterior, recibida el %1:</translation>
+    </message>
+    <message>
+        <source>Earlier version:</source>
+        <translation>Versión anterior:</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>Cuándo: %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Para: %1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Formato: %1</translation>
+    </message>
+    <message>
+        <source>Items: %1</source>
+        <translation>Elementos: %1</translation>
+    </message>
+    <message>
+        <source>(no longer in the journal)</source>
+        <translation>(ya no está en el diario)</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the journal.</source>
+        <translation>Este elemento ya no está en el diario.</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>tu pareja</translation>
+    </message>
+    <message>
+        <source>A new sender</source>
+        <translation>Un remitente nuevo</translation>
+    </message>
+    <message>
+        <source>%1&apos;s sharing key is not in your address book.
+
+Fingerprint:
+%2
+
+Compare it with %1 (in person or on the phone: their Kintsugi shows it under Share → Keys and people). If it matches, save it: their next bundles will show as verified.</source>
+        <translation>La clave para compartir de %1 no está en tu libreta de direcciones.
+
+Huella:
+%2
+
+Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compartir → Claves y personas). Si coincide, guárdala: sus próximos paquetes aparecerán como verificados.</translation>
+    </message>
+    <message>
+        <source>Save %1&apos;s key</source>
+        <translation>Guardar la clave de %1</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Saved %1&apos;s key.</source>
+        <translation>Se guardó la clave de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SharingSettingsDialog</name>
+    <message>
+        <source>Keys and people</source>
+        <translation>Claves y personas</translation>
+    </message>
+    <message>
+        <source>My sharing key</source>
+        <translation>Mi clave para compartir</translation>
+    </message>
+    <message>
+        <source>Copy my key</source>
+        <translation>Copiar mi clave</translation>
+    </message>
+    <message>
+        <source>Copy my sharing key</source>
+        <translation>Copiar mi clave para compartir</translation>
+    </message>
+    <message>
+        <source>My signing key&apos;s fingerprint</source>
+        <translation>La huella de mi clave de firma</translation>
+    </message>
+    <message>
+        <source>e.g. Alex</source>
+        <translation>p. ej., Alex</translation>
+    </message>
+    <message>
+        <source>My name on what I share</source>
+        <translation>Mi nombre en lo que comparto</translation>
+    </message>
+    <message>
+        <source>Address book</source>
+        <translation>Libreta de direcciones</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Their key (age1…)</source>
+        <translation>Su clave (age1…)</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>Huella de la clave de firma</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected person</source>
+        <translation>Quitar la persona seleccionada</translation>
+    </message>
+    <message>
+        <source>Give this key to your partner or therapist: with it they can make bundles only you can open. It is not a secret. Everything you share is signed; the fingerprint is what they compare to know a bundle is yours.</source>
+        <translation>Da esta clave a tu pareja o a tu terapeuta: con ella pueden crear paquetes que solo tú puedes abrir. No es un secreto. Todo lo que compartes va firmado; la huella es lo que comparan para saber que un paquete es tuyo.</translation>
+    </message>
+    <message>
+        <source>My fingerprint</source>
+        <translation>Mi huella</translation>
+    </message>
+    <message>
+        <source>My name</source>
+        <translation>Mi nombre</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>todavía sin guardar</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Very weak</source>
+        <translation>Muy débil</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Débil</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Fuerte</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Muy fuerte</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Solidez de la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Several unusual words make a strong passphrase.</source>
+        <translation>Varias palabras poco comunes forman una frase de contraseña sólida.</translation>
+    </message>
+</context>
+<context>
+    <name>SudsSlider</name>
+    <message>
+        <source>0 = calm</source>
+        <translation>0 = calma</translation>
+    </message>
+    <message>
+        <source>10 = the worst I can imagine</source>
+        <translation>10 = lo peor que puedo imaginar</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryWords</name>
+    <message>
+        <source>distress %1 of 10</source>
+        <translation>malestar %1 de 10</translation>
+    </message>
+    <message>
+        <source>distress %1 → %2</source>
+        <translation>malestar %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>SupportCardDialog</name>
+    <message>
+        <source>People who help</source>
+        <translation>Personas que me ayudan</translation>
+    </message>
+    <message>
+        <source>You don&apos;t have to do this alone.</source>
+        <translation>No tienes que pasar por esto a solas.</translation>
+    </message>
+    <message>
+        <source>You chose to keep these readable on this computer, before unlocking.</source>
+        <translation>Elegiste que esto se pudiera leer en este ordenador antes de desbloquear.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>People who help</source>
+        <translation>Personas que me ayudan</translation>
+    </message>
+    <message>
+        <source>People and lines you trust. You don&apos;t have to do this alone.</source>
+        <translation>Personas y líneas de ayuda en las que confías. No tienes que pasar por esto a solas.</translation>
+    </message>
+    <message>
+        <source>Support contacts</source>
+        <translation>Contactos de apoyo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone or address</source>
+        <translation>Teléfono o dirección</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>No one here yet. Add a therapist, a friend, or someone you trust.</source>
+        <translation>Todavía no hay nadie. Añade a tu terapeuta, a una amistad o a alguien de confianza.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>Añadir un contacto</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected contact</source>
+        <translation>Quitar el contacto seleccionado</translation>
+    </message>
+    <message>
+        <source>Crisis line: country</source>
+        <translation>Línea de crisis: país</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>My own line</source>
+        <translation>Mi propia línea</translation>
+    </message>
+    <message>
+        <source>Name of the line</source>
+        <translation>Nombre de la línea</translation>
+    </message>
+    <message>
+        <source>Crisis line: name</source>
+        <translation>Línea de crisis: nombre</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Crisis line: number</source>
+        <translation>Línea de crisis: número</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <source>Choose your country for a number to start from; you can change it.</source>
+        <translation>Elige tu país para partir de un número; puedes cambiarlo.</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Estado del guardado</translation>
+    </message>
+</context>
+<context>
+    <name>SupportList</name>
+    <message>
+        <source>No one here yet. You can add a friend, your therapist or a line you trust.</source>
+        <translation>Todavía no hay nadie. Puedes añadir a una amistad, a tu terapeuta o una línea de ayuda de confianza.</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy how to reach %1</source>
+        <translation>Copiar cómo contactar con %1</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Llamar a %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupportStrip</name>
+    <message>
+        <source>People who help</source>
+        <translation>Personas que me ayudan</translation>
+    </message>
+    <message>
+        <source>Add someone…</source>
+        <translation>Añadir a alguien…</translation>
+    </message>
+    <message>
+        <source>My support contacts</source>
+        <translation>Mis contactos de apoyo</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copiar %1</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Llamar a %1</translation>
+    </message>
+    <message>
+        <source>All of them…</source>
+        <translation>Todos…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+</context>
+<context>
+    <name>TechniquesDialog</name>
+    <message>
+        <source>My grounding techniques</source>
+        <translation>Mis técnicas de anclaje</translation>
+    </message>
+    <message>
+        <source>My techniques</source>
+        <translation>Mis técnicas</translation>
+    </message>
+    <message>
+        <source>New technique</source>
+        <translation>Nueva técnica</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the technique</source>
+        <translation>Quitar la técnica</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Technique name</source>
+        <translation>Nombre de la técnica</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Seconds (empty: untimed)</source>
+        <translation>Segundos (vacío: sin tiempo)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Añadir paso</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>Añadir un paso</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Quitar paso</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>Quitar el paso seleccionado</translation>
+    </message>
+    <message>
+        <source>My technique</source>
+        <translation>Mi técnica</translation>
+    </message>
+    <message>
+        <source>Breathe slowly</source>
+        <translation>Respira despacio</translation>
+    </message>
+</context>
+<context>
+    <name>ThoughtRecordExercise</name>
+    <message>
+        <source>Where, when, what happened</source>
+        <translation>Dónde, cuándo, qué pasó</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emoción</translation>
+    </message>
+    <message>
+        <source>A thought that went through my mind</source>
+        <translation>Un pensamiento que se me pasó por la cabeza</translation>
+    </message>
+    <message>
+        <source>Facts that support it</source>
+        <translation>Hechos que lo respaldan</translation>
+    </message>
+    <message>
+        <source>Evidence for</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Facts that don&apos;t fit it</source>
+        <translation>Hechos que no encajan con él</translation>
+    </message>
+    <message>
+        <source>Evidence against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>A more balanced thought</source>
+        <translation>Un pensamiento más equilibrado</translation>
+    </message>
+    <message>
+        <source>Balanced thought</source>
+        <translation>Pensamiento equilibrado</translation>
+    </message>
+    <message>
+        <source>How much I believe the balanced thought</source>
+        <translation>Cuánto me creo el pensamiento equilibrado</translation>
+    </message>
+    <message>
+        <source>Emotion %1</source>
+        <translation>Emoción %1</translation>
+    </message>
+    <message>
+        <source>Emotion %1 strength</source>
+        <translation>Intensidad de la emoción %1</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Thought %1</source>
+        <translation>Pensamiento %1</translation>
+    </message>
+    <message>
+        <source>How much do I believe it?</source>
+        <translation>¿Cuánto me lo creo?</translation>
+    </message>
+    <message>
+        <source>Emotion %1 now</source>
+        <translation>Emoción %1 ahora</translation>
+    </message>
+    <message>
+        <source>No emotions named earlier: that&apos;s fine. You can go back, or finish here.</source>
+        <translation>Antes no nombraste ninguna emoción, y está bien. Puedes volver atrás o terminar aquí.</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>¿Qué pasó?</translation>
+    </message>
+    <message>
+        <source>Just the facts: where you were, when, what you saw or heard.</source>
+        <translation>Solo los hechos: dónde estabas, cuándo, qué viste u oíste.</translation>
+    </message>
+    <message>
+        <source>What did you feel?</source>
+        <translation>¿Qué sentiste?</translation>
+    </message>
+    <message>
+        <source>Name up to three emotions, and how strong each was (0–100 %).</source>
+        <translation>Nombra hasta tres emociones y qué tan fuerte fue cada una (0–100 %).</translation>
+    </message>
+    <message>
+        <source>What went through your mind?</source>
+        <translation>¿Qué se te pasó por la cabeza?</translation>
+    </message>
+    <message>
+        <source>Write the thoughts as they came. Mark the one that hurt most.</source>
+        <translation>Escribe los pensamientos tal como llegaron. Marca el que más dolió.</translation>
+    </message>
+    <message>
+        <source>the one that hurt most</source>
+        <translation>el que más dolió</translation>
+    </message>
+    <message>
+        <source>Thought %1 is the one that hurt most</source>
+        <translation>El pensamiento %1 es el que más dolió</translation>
+    </message>
+    <message>
+        <source>What supports the thought that hurt most?</source>
+        <translation>¿Qué respalda el pensamiento que más dolió?</translation>
+    </message>
+    <message>
+        <source>Facts only, the way a kind friend would list them.</source>
+        <translation>Solo hechos, como los enumeraría una amistad que te quiere.</translation>
+    </message>
+    <message>
+        <source>What doesn&apos;t fit it?</source>
+        <translation>¿Qué no encaja con él?</translation>
+    </message>
+    <message>
+        <source>Anything that points the other way, however small.</source>
+        <translation>Cualquier cosa que apunte en otra dirección, por pequeña que sea.</translation>
+    </message>
+    <message>
+        <source>Something that holds both sides. It doesn&apos;t have to be positive.</source>
+        <translation>Algo que abarque los dos lados. No tiene por qué ser positivo.</translation>
+    </message>
+    <message>
+        <source>How strong are the feelings now?</source>
+        <translation>¿Qué tan fuertes son ahora las emociones?</translation>
+    </message>
+    <message>
+        <source>Rate them again. Any change counts, and so does none.</source>
+        <translation>Vuelve a puntuarlas. Cualquier cambio cuenta, y que no haya cambio también.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>Pregunta anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Pregunta siguiente</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Thought record</source>
+        <translation>Registro de pensamientos</translation>
+    </message>
+</context>
+<context>
+    <name>TimedStepsExercise</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>Pausar o reanudar</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Muscle relaxation</source>
+        <translation>Relajación muscular</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Take your time, then Next.</source>
+        <translation>Tómate tu tiempo y luego pulsa Siguiente.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Untitled</source>
+        <extracomment>fetch(after=(occurred_at, id) | None, limit=N) -&gt; the next page, newest first What a saved row&apos;s new summary changes (its day start is told apart, when it does).</extracomment>
+        <translation>Sin título</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Items in the trash</source>
+        <translation>Elementos en la papelera</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>La papelera está vacía.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Restore the selected items</source>
+        <translation>Restaurar los elementos seleccionados</translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation>Vaciar la papelera…</translation>
+    </message>
+    <message>
+        <source>Empty the trash</source>
+        <translation>Vaciar la papelera</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Borrar %n elemento para siempre? No se puede deshacer.</numerusform>
+            <numerusform>¿Borrar %n elementos para siempre? No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keeping a backup first, then emptying…</source>
+        <translation>Primero se guarda una copia de seguridad y luego se vacía…</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerForm</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What set it off</source>
+        <translation>Qué lo desencadenó</translation>
+    </message>
+    <message>
+        <source>The situation, in your words</source>
+        <translation>La situación, con tus palabras</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Distress at its worst, 0 to 10</source>
+        <translation>Malestar en su peor momento, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>The thought that hurt most</source>
+        <translation>El pensamiento que más dolió</translation>
+    </message>
+    <message>
+        <source>How much I believed it, 0 to 100 %</source>
+        <translation>Cuánto me lo creí, de 0 a 100 %</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>e.g. tight chest, shaky hands</source>
+        <translation>p. ej., presión en el pecho, manos temblorosas</translation>
+    </message>
+    <message>
+        <source>Body sensations</source>
+        <translation>Sensaciones en el cuerpo</translation>
+    </message>
+    <message>
+        <source>Urge to act, 0 (none) to 5 (overwhelming)</source>
+        <translation>Impulso de actuar, de 0 (ninguno) a 5 (abrumador)</translation>
+    </message>
+    <message>
+        <source>Acted on the urge</source>
+        <translation>Actué según el impulso</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>What I did</source>
+        <translation>Lo que hice</translation>
+    </message>
+    <message>
+        <source>Distress afterwards, 0 (calm) to 10 (the worst I can imagine)</source>
+        <translation>Malestar después, de 0 (calma) a 10 (lo peor que puedo imaginar)</translation>
+    </message>
+    <message>
+        <source>Private note — never shared or exported</source>
+        <translation>Nota privada: nunca se comparte ni se exporta</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Nota privada</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Distress (0–10)</source>
+        <translation>Malestar (0–10)</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>Emociones</translation>
+    </message>
+    <message>
+        <source>Believed it (0–100 %)</source>
+        <translation>Me lo creí (0–100 %)</translation>
+    </message>
+    <message>
+        <source>In my body</source>
+        <translation>En mi cuerpo</translation>
+    </message>
+    <message>
+        <source>Urge (0 = none · 5 = overwhelming) · acted on</source>
+        <translation>Impulso (0 = ninguno · 5 = abrumador) · actué</translation>
+    </message>
+    <message>
+        <source>Distress after (0 = calm · 10 = the worst)</source>
+        <translation>Malestar después (0 = calma · 10 = lo peor)</translation>
+    </message>
+</context>
+<context>
+    <name>TriggersPane</name>
+    <message>
+        <source>Triggers</source>
+        <translation>Desencadenantes</translation>
+    </message>
+    <message>
+        <source>Triggers, newest first</source>
+        <translation>Desencadenantes, de lo más reciente a lo más antiguo</translation>
+    </message>
+    <message>
+        <source>No moments logged yet.
+
+When something hits hard, Log a moment (Ctrl+Shift+T) — it takes a few seconds.</source>
+        <translation>Todavía no has anotado ningún momento.
+
+Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos segundos.</translation>
+    </message>
+    <message>
+        <source>Show triggers of one kind</source>
+        <translation>Mostrar desencadenantes de un tipo</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Show triggers up to this date</source>
+        <translation>Mostrar desencadenantes hasta esta fecha</translation>
+    </message>
+    <message>
+        <source>Back to newest</source>
+        <translation>Volver a lo más reciente</translation>
+    </message>
+    <message>
+        <source>Grounding after this trigger</source>
+        <translation>Anclaje después de este desencadenante</translation>
+    </message>
+    <message>
+        <source>Ground now</source>
+        <translation>Anclarme ahora</translation>
+    </message>
+    <message>
+        <source>Start a grounding exercise for this</source>
+        <translation>Empezar un ejercicio de anclaje para esto</translation>
+    </message>
+    <message>
+        <source>What I did to ground myself afterwards</source>
+        <translation>Lo que hice después para anclarme</translation>
+    </message>
+    <message>
+        <source>distress %1 → %2</source>
+        <translation>malestar %1 → %2</translation>
+    </message>
+    <message>
+        <source>Open to read it again</source>
+        <translation>Ábrelo para volver a leerlo</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>Todavía nada.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBanner</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPane</name>
+    <message>
+        <source>Welcome back</source>
+        <translation>Hola de nuevo</translation>
+    </message>
+    <message>
+        <source>Take your time. Enter your passphrase to open your journal.</source>
+        <translation>Tómate tu tiempo. Escribe tu frase de contraseña para abrir tu diario.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Caps Lock seems to be on.</source>
+        <translation>Parece que las mayúsculas están activadas.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Opening the journal</source>
+        <translation>Abriendo el diario</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Use recovery key…</source>
+        <translation>Usar la clave de recuperación…</translation>
+    </message>
+    <message>
+        <source>Use recovery key</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restaurar una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Journal file: %1</source>
+        <translation>Archivo del diario: %1</translation>
+    </message>
+    <message>
+        <source>Please enter your passphrase.</source>
+        <translation>Escribe tu frase de contraseña, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePane</name>
+    <message>
+        <source>Welcome to Kintsugi</source>
+        <translation>Te damos la bienvenida a Kintsugi</translation>
+    </message>
+    <message>
+        <source>A private place for your journal, the moments that hit hard, and what helps. Everything stays on this computer, encrypted with a passphrase only you know.</source>
+        <translation>Un lugar privado para tu diario, los momentos que golpean fuerte y lo que te ayuda. Todo se queda en este ordenador, cifrado con una frase de contraseña que solo tú conoces.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>There is no way back in without this passphrase — no reset, no account. A recovery key is your spare: keep it somewhere safe, apart from this computer.</source>
+        <translation>Sin esta frase de contraseña no hay forma de volver a entrar: no hay restablecimiento ni cuenta. Una clave de recuperación es tu copia de repuesto: guárdala en un lugar seguro, lejos de este ordenador.</translation>
+    </message>
+    <message>
+        <source>Give me a recovery key (recommended)</source>
+        <translation>Dame una clave de recuperación (recomendado)</translation>
+    </message>
+    <message>
+        <source>Give me a recovery key</source>
+        <translation>Dame una clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Creating your journal file</source>
+        <translation>Creando el archivo de tu diario</translation>
+    </message>
+    <message>
+        <source>Create my journal</source>
+        <translation>Crear mi diario</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>big_tables</name>
+    <message>
+        <source>This table has %1 cells, too many to lay out quickly: it is shown as text.</source>
+        <extracomment>Table cells a preview lays out as tables, in all (~0.1-0.3 s on a busy 2-core machine).</extracomment>
+        <translation>Esta tabla tiene %1 celdas, demasiadas para mostrarla rápido: se muestra como texto.</translation>
+    </message>
+</context>
+<context>
+    <name>channel</name>
+    <message>
+        <source>Something went wrong inside Kintsugi. What you saved is safe; if it happens again, restart Kintsugi.</source>
+        <translation>Algo salió mal dentro de Kintsugi. Lo que guardaste está a salvo; si vuelve a pasar, reinicia Kintsugi.</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Comunicación</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Desencadenantes</translation>
+    </message>
+    <message>
+        <source>Triggers per week</source>
+        <translation>Desencadenantes por semana</translation>
+    </message>
+    <message>
+        <source>Triggers you log will be counted here, week by week.</source>
+        <translation>Aquí se contarán, semana a semana, los desencadenantes que anotes.</translation>
+    </message>
+    <message>
+        <source>Distress at its worst, week by week (0 = calm · 10 = the worst)</source>
+        <translation>Malestar en su peor momento, semana a semana (0 = calma · 10 = lo peor)</translation>
+    </message>
+    <message>
+        <source>Mean distress at its worst</source>
+        <translation>Malestar medio en su peor momento</translation>
+    </message>
+    <message>
+        <source>How strong the moments were, on average, week by week.</source>
+        <translation>Qué tan fuertes fueron los momentos, de media, semana a semana.</translation>
+    </message>
+    <message>
+        <source>What set them off</source>
+        <translation>Qué los desencadenó</translation>
+    </message>
+    <message>
+        <source>Which kinds of moments come up most.</source>
+        <translation>Qué tipos de momentos aparecen más.</translation>
+    </message>
+    <message>
+        <source>By hour of the day</source>
+        <translation>Por hora del día</translation>
+    </message>
+    <message>
+        <source>The hours that tend to be hardest.</source>
+        <translation>Las horas que suelen costar más.</translation>
+    </message>
+    <message>
+        <source>By day of the week</source>
+        <translation>Por día de la semana</translation>
+    </message>
+    <message>
+        <source>The days that tend to be hardest.</source>
+        <translation>Los días que suelen costar más.</translation>
+    </message>
+    <message>
+        <source>What works for me: mean drop in distress</source>
+        <translation>Lo que me funciona: cuánto baja el malestar de media</translation>
+    </message>
+    <message>
+        <source>Mean drop in distress</source>
+        <translation>Bajada media del malestar</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> puntos</translation>
+    </message>
+    <message>
+        <source>Rate your distress before and after an exercise, and the ones that help most will show here.</source>
+        <translation>Puntúa tu malestar antes y después de un ejercicio, y aquí aparecerán los que más te ayudan.</translation>
+    </message>
+    <message>
+        <source>Check-ins (0 = not at all · 10 = completely)</source>
+        <translation>Revisiones (0 = nada · 10 = por completo)</translation>
+    </message>
+    <message>
+        <source>Safety, trust, connection and communication over time, from your check-ins.</source>
+        <translation>Seguridad, confianza, conexión y comunicación a lo largo del tiempo, según tus revisiones.</translation>
+    </message>
+    <message>
+        <source>Mood, week by week (−3 = very low · 3 = very good)</source>
+        <translation>Ánimo, semana a semana (−3 = muy bajo · 3 = muy bueno)</translation>
+    </message>
+    <message>
+        <source>Mean mood</source>
+        <translation>Ánimo medio</translation>
+    </message>
+    <message>
+        <source>Give an entry a mood, and how the weeks felt will show here.</source>
+        <translation>Indica el ánimo de una entrada y aquí se verá cómo se sintieron las semanas.</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Todavía no hay nada que mostrar.</translation>
+    </message>
+</context>
+<context>
+    <name>country</name>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irlanda</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australia</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>Nueva Zelanda</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Alemania</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francia</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Países Bajos</translation>
+    </message>
+</context>
+<context>
+    <name>cue</name>
+    <message>
+        <source>A reminder</source>
+        <translation>Un recordatorio</translation>
+    </message>
+    <message>
+        <source>Something my partner did</source>
+        <translation>Algo que hizo mi pareja</translation>
+    </message>
+    <message>
+        <source>A place</source>
+        <translation>Un lugar</translation>
+    </message>
+    <message>
+        <source>A date or anniversary</source>
+        <translation>Una fecha o un aniversario</translation>
+    </message>
+    <message>
+        <source>Something I saw or heard</source>
+        <translation>Algo que vi u oí</translation>
+    </message>
+    <message>
+        <source>An intrusive memory</source>
+        <translation>Un recuerdo intrusivo</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Otra cosa</translation>
+    </message>
+</context>
+<context>
+    <name>distress</name>
+    <message>
+        <source>Calm</source>
+        <translation>En calma</translation>
+    </message>
+    <message>
+        <source>Barely upset</source>
+        <translation>Casi sin malestar</translation>
+    </message>
+    <message>
+        <source>A little upset</source>
+        <translation>Un poco de malestar</translation>
+    </message>
+    <message>
+        <source>Mildly upset</source>
+        <translation>Algo de malestar</translation>
+    </message>
+    <message>
+        <source>Upset</source>
+        <translation>Malestar</translation>
+    </message>
+    <message>
+        <source>Moderately upset</source>
+        <translation>Bastante malestar</translation>
+    </message>
+    <message>
+        <source>Quite upset</source>
+        <translation>Mucho malestar</translation>
+    </message>
+    <message>
+        <source>Very upset</source>
+        <translation>Muchísimo malestar</translation>
+    </message>
+    <message>
+        <source>Intensely upset</source>
+        <translation>Malestar intenso</translation>
+    </message>
+    <message>
+        <source>Extremely upset</source>
+        <translation>Malestar extremo</translation>
+    </message>
+    <message>
+        <source>Worst imaginable</source>
+        <translation>Lo peor que puedo imaginar</translation>
+    </message>
+</context>
+<context>
+    <name>exercise</name>
+    <message>
+        <source>5-5 coherent</source>
+        <translation>5-5 coherente</translation>
+    </message>
+    <message>
+        <source>4-2-6 longer out-breath</source>
+        <translation>4-2-6 exhalación larga</translation>
+    </message>
+    <message>
+        <source>Name 5 things you can see</source>
+        <translation>Nombra 5 cosas que puedas ver</translation>
+    </message>
+    <message>
+        <source>Something you can see, %1 of 5</source>
+        <translation>Algo que puedas ver, %1 de 5</translation>
+    </message>
+    <message>
+        <source>Name 4 things you can touch</source>
+        <translation>Nombra 4 cosas que puedas tocar</translation>
+    </message>
+    <message>
+        <source>Something you can touch, %1 of 4</source>
+        <translation>Algo que puedas tocar, %1 de 4</translation>
+    </message>
+    <message>
+        <source>Name 3 things you can hear</source>
+        <translation>Nombra 3 cosas que puedas oír</translation>
+    </message>
+    <message>
+        <source>Something you can hear, %1 of 3</source>
+        <translation>Algo que puedas oír, %1 de 3</translation>
+    </message>
+    <message>
+        <source>Name 2 things you can smell</source>
+        <translation>Nombra 2 cosas que puedas oler</translation>
+    </message>
+    <message>
+        <source>Something you can smell, %1 of 2</source>
+        <translation>Algo que puedas oler, %1 de 2</translation>
+    </message>
+    <message>
+        <source>Name 1 thing you can taste</source>
+        <translation>Nombra 1 cosa que puedas saborear</translation>
+    </message>
+    <message>
+        <source>Something you can taste</source>
+        <translation>Algo que puedas saborear</translation>
+    </message>
+    <message>
+        <source>Tense your hands and forearms… hold it</source>
+        <translation>Tensa las manos y los antebrazos… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your hands and forearms. Notice the difference.</source>
+        <translation>Suelta las manos y los antebrazos. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your upper arms… hold it</source>
+        <translation>Tensa la parte superior de los brazos… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your upper arms. Notice the difference.</source>
+        <translation>Suelta la parte superior de los brazos. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your shoulders… hold it</source>
+        <translation>Tensa los hombros… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your shoulders. Notice the difference.</source>
+        <translation>Suelta los hombros. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your forehead… hold it</source>
+        <translation>Tensa la frente… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your forehead. Notice the difference.</source>
+        <translation>Suelta la frente. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your eyes and cheeks… hold it</source>
+        <translation>Tensa los ojos y las mejillas… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your eyes and cheeks. Notice the difference.</source>
+        <translation>Suelta los ojos y las mejillas. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your mouth and jaw… hold it</source>
+        <translation>Tensa la boca y la mandíbula… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your mouth and jaw. Notice the difference.</source>
+        <translation>Suelta la boca y la mandíbula. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your neck… hold it</source>
+        <translation>Tensa el cuello… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your neck. Notice the difference.</source>
+        <translation>Suelta el cuello. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your chest… hold it</source>
+        <translation>Tensa el pecho… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your chest. Notice the difference.</source>
+        <translation>Suelta el pecho. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your stomach… hold it</source>
+        <translation>Tensa el abdomen… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your stomach. Notice the difference.</source>
+        <translation>Suelta el abdomen. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your thighs… hold it</source>
+        <translation>Tensa los muslos… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your thighs. Notice the difference.</source>
+        <translation>Suelta los muslos. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your calves… hold it</source>
+        <translation>Tensa las pantorrillas… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your calves. Notice the difference.</source>
+        <translation>Suelta las pantorrillas. Nota la diferencia.</translation>
+    </message>
+    <message>
+        <source>Tense your feet… hold it</source>
+        <translation>Tensa los pies… mantenlo</translation>
+    </message>
+    <message>
+        <source>Release your feet. Notice the difference.</source>
+        <translation>Suelta los pies. Nota la diferencia.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Something went wrong.</source>
+        <extracomment>Every ``KintsugiError`` subclass → its text (QT_TRANSLATE_NOOP marks the strings for translators; :func:`describe` translates them).</extracomment>
+        <translation>Algo salió mal.</translation>
+    </message>
+    <message>
+        <source>This file is not a Kintsugi journal file; it was not changed. Choose your journal file.</source>
+        <translation>Este archivo no es un archivo del diario de Kintsugi; no se ha modificado. Elige el archivo de tu diario.</translation>
+    </message>
+    <message>
+        <source>This is an ordinary, unencrypted SQLite database, not a Kintsugi journal file; it was not changed. Choose your journal file.</source>
+        <translation>Esta es una base de datos SQLite corriente y sin cifrar, no un archivo del diario de Kintsugi; no se ha modificado. Elige el archivo de tu diario.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this journal file. Check Caps Lock and try again.</source>
+        <translation>Esa frase de contraseña no abre este archivo del diario. Revisa las mayúsculas y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this journal file. Check it for typing mistakes; a recovery key changes whenever the passphrase changes.</source>
+        <translation>Esa clave de recuperación no abre este archivo del diario. Revisa si hay algún error al escribirla; la clave de recuperación cambia cada vez que cambia la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>This journal file was saved by a newer version of Kintsugi. Update Kintsugi to open it; the file has not been changed.</source>
+        <translation>Este archivo del diario se guardó con una versión más reciente de Kintsugi. Actualiza Kintsugi para abrirlo; el archivo no se ha modificado.</translation>
+    </message>
+    <message>
+        <source>This journal file is damaged (some pages fail their integrity check), so Kintsugi will not write to it. Your backups are untouched: restore the newest one, or look closer with `kintsugi check`.</source>
+        <translation>Este archivo del diario está dañado (algunas páginas no pasan la comprobación de integridad), así que Kintsugi no escribirá en él. Tus copias de seguridad están intactas: restaura la más reciente o revísalo con `kintsugi check`.</translation>
+    </message>
+    <message>
+        <source>The journal file could not be read or written.</source>
+        <translation>No se pudo leer ni escribir el archivo del diario.</translation>
+    </message>
+    <message>
+        <source>There is no journal file at this place. Open another one, or create a new one.</source>
+        <translation>Aquí no hay ningún archivo del diario. Abre otro o crea uno nuevo.</translation>
+    </message>
+    <message>
+        <source>A file already exists at that path; it was left untouched.</source>
+        <translation>Ya existe un archivo en esa ruta; no se ha tocado.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this could not be saved. Free some space and try again; everything saved before is safe.</source>
+        <translation>El disco está lleno, así que esto no se pudo guardar. Libera algo de espacio y vuelve a intentarlo; todo lo guardado antes está a salvo.</translation>
+    </message>
+    <message>
+        <source>This journal file is already open in another Kintsugi window or process. Close it there, or switch to it, and try again.</source>
+        <translation>Este archivo del diario ya está abierto en otra ventana o proceso de Kintsugi. Ciérralo allí, o cambia a esa ventana, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>SQLCipher is not available: refusing to write a journal without encryption.</source>
+        <translation>SQLCipher no está disponible: Kintsugi no escribirá un diario sin cifrar.</translation>
+    </message>
+    <message>
+        <source>Stopped before the journal file was opened; nothing was changed.</source>
+        <translation>Se detuvo antes de abrir el archivo del diario; no se modificó nada.</translation>
+    </message>
+    <message>
+        <source>The journal file is locked.</source>
+        <translation>El archivo del diario está bloqueado.</translation>
+    </message>
+    <message>
+        <source>No such record.</source>
+        <translation>Ese registro no existe.</translation>
+    </message>
+    <message>
+        <source>That record is not valid.</source>
+        <translation>Ese registro no es válido.</translation>
+    </message>
+    <message>
+        <source>That file cannot be attached; nothing was stored.</source>
+        <translation>Ese archivo no se puede adjuntar; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>A leftover change file was dealt with before opening; it is at {kept_at}.</source>
+        <translation>Antes de abrir se atendió un archivo de cambios sobrante; está en {kept_at}.</translation>
+    </message>
+    <message>
+        <source>A leftover change file that does not belong to this journal was set aside as {kept_at}; nothing of yours was changed.</source>
+        <translation>Se apartó como {kept_at} un archivo de cambios sobrante que no pertenece a este diario; no se modificó nada tuyo.</translation>
+    </message>
+    <message>
+        <source>The last changes before the crash could not be read; everything before them is here. The change file is kept as it was at {kept_at}.</source>
+        <translation>Los últimos cambios antes del cierre inesperado no se pudieron leer; todo lo anterior está aquí. El archivo de cambios se conserva tal como estaba en {kept_at}.</translation>
+    </message>
+    <message>
+        <source>This share bundle cannot be used; nothing was imported.</source>
+        <translation>Este paquete compartido no se puede usar; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>This is not a Kintsugi share bundle.</source>
+        <translation>Esto no es un paquete compartido de Kintsugi.</translation>
+    </message>
+    <message>
+        <source>This bundle was encrypted for someone else (or with another passphrase), so it can&apos;t be opened here.</source>
+        <translation>Este paquete se cifró para otra persona (o con otra frase de contraseña), así que no se puede abrir aquí.</translation>
+    </message>
+    <message>
+        <source>This bundle is damaged or was changed after it was made; nothing was imported.</source>
+        <translation>Este paquete está dañado o se modificó después de crearse; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>This bundle comes from a newer version of Kintsugi. Update Kintsugi to open it; nothing was imported.</source>
+        <translation>Este paquete viene de una versión más reciente de Kintsugi. Actualiza Kintsugi para abrirlo; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>This bundle is far larger than any share bundle; it was not opened.</source>
+        <translation>Este paquete es mucho más grande que cualquier paquete compartido; no se abrió.</translation>
+    </message>
+    <message>
+        <source>This bundle&apos;s signature does not match its content: it was changed after it was signed, or not made by the sender it names. Nothing was imported.</source>
+        <translation>La firma de este paquete no coincide con su contenido: se modificó después de firmarse o no lo hizo el remitente que indica. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Kintsugi doesn&apos;t recognise this file; nothing was imported.</source>
+        <translation>Kintsugi no reconoce este archivo; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was imported.</source>
+        <translation>La importación se detuvo; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>La exportación se canceló; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>This journal file or its folder is read-only, so nothing could be saved. Move it to a folder you can write to, or change its permissions.</source>
+        <translation>Este archivo del diario o su carpeta son de solo lectura, así que no se pudo guardar nada. Muévelo a una carpeta en la que puedas escribir o cambia sus permisos.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
+        <translation>Algo inesperado salió mal. No se ha perdido nada de lo que guardaste.</translation>
+    </message>
+</context>
+<context>
+    <name>mood</name>
+    <message>
+        <source>Very low</source>
+        <translation>Muy bajo</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>A bit low</source>
+        <translation>Algo bajo</translation>
+    </message>
+    <message>
+        <source>Okay</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>A bit better</source>
+        <translation>Algo mejor</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Muy bien</translation>
+    </message>
+</context>
+<context>
+    <name>passphrase</name>
+    <message>
+        <source>Please use at least %1 characters.</source>
+        <translation>Usa al menos %1 caracteres, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>render</name>
+    <message>
+        <source>very low</source>
+        <translation>muy bajo</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>a bit low</source>
+        <translation>algo bajo</translation>
+    </message>
+    <message>
+        <source>okay</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>a bit better</source>
+        <translation>algo mejor</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>bien</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>muy bien</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>A hard moment</source>
+        <translation>Un momento difícil</translation>
+    </message>
+    <message>
+        <source>Grounding</source>
+        <translation>Anclaje</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Boundary</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Desencadenante</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>Emociones</translation>
+    </message>
+    <message>
+        <source>The thought that hurt most</source>
+        <translation>El pensamiento que más dolió</translation>
+    </message>
+    <message>
+        <source>Believed</source>
+        <translation>Me lo creí</translation>
+    </message>
+    <message>
+        <source>In my body</source>
+        <translation>En mi cuerpo</translation>
+    </message>
+    <message>
+        <source>Urge (0–5)</source>
+        <translation>Impulso (0–5)</translation>
+    </message>
+    <message>
+        <source>Acted on the urge</source>
+        <translation>Actué según el impulso</translation>
+    </message>
+    <message>
+        <source>What I did</source>
+        <translation>Lo que hice</translation>
+    </message>
+    <message>
+        <source>Distress at its worst (0–10)</source>
+        <translation>Malestar en su peor momento (0–10)</translation>
+    </message>
+    <message>
+        <source>Distress before (0–10)</source>
+        <translation>Malestar antes (0–10)</translation>
+    </message>
+    <message>
+        <source>Distress afterwards (0–10)</source>
+        <translation>Malestar después (0–10)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Comunicación</translation>
+    </message>
+    <message>
+        <source>Grateful for</source>
+        <translation>Agradezco</translation>
+    </message>
+    <message>
+        <source>I need</source>
+        <translation>Necesito</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Acordado el</translation>
+    </message>
+    <message>
+        <source>Revisit by</source>
+        <translation>Revisar antes del</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Marked done</source>
+        <translation>Marcada como conseguida</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Length (minutes)</source>
+        <translation>Duración (minutos)</translation>
+    </message>
+    <message>
+        <source>Breaths completed</source>
+        <translation>Respiraciones completadas</translation>
+    </message>
+    <message>
+        <source>Steps done</source>
+        <translation>Pasos hechos</translation>
+    </message>
+    <message>
+        <source>Steps in all</source>
+        <translation>Pasos en total</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>Técnica</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>Pensamientos</translation>
+    </message>
+    <message>
+        <source>Evidence for</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Evidence against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Balanced thought</source>
+        <translation>Pensamiento equilibrado</translation>
+    </message>
+    <message>
+        <source>Emotions afterwards</source>
+        <translation>Emociones después</translation>
+    </message>
+    <message>
+        <source>Sense</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <source>Noticed</source>
+        <translation>Lo que noté</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message>
+        <source>Touched</source>
+        <translation>Tocado</translation>
+    </message>
+    <message>
+        <source>Heard</source>
+        <translation>Oído</translation>
+    </message>
+    <message>
+        <source>Smelled</source>
+        <translation>Olido</translation>
+    </message>
+    <message>
+        <source>Tasted</source>
+        <translation>Saboreado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>vigente</translation>
+    </message>
+    <message>
+        <source>revised</source>
+        <translation>revisado</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>retirado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>(nothing written)</source>
+        <translation>(no se escribió nada)</translation>
+    </message>
+    <message>
+        <source>Mood: %1</source>
+        <translation>Ánimo: %1</translation>
+    </message>
+    <message>
+        <source>What set it off: %1</source>
+        <translation>Qué lo desencadenó: %1</translation>
+    </message>
+    <message>
+        <source>Distress at its worst: %1 of 10</source>
+        <translation>Malestar en su peor momento: %1 de 10</translation>
+    </message>
+    <message>
+        <source>The thought that hurt most: %1</source>
+        <translation>El pensamiento que más dolió: %1</translation>
+    </message>
+    <message>
+        <source>(believed %1%)</source>
+        <translation>(me lo creí en un %1%)</translation>
+    </message>
+    <message>
+        <source>Urge: %1 of 5</source>
+        <translation>Impulso: %1 de 5</translation>
+    </message>
+    <message>
+        <source>, acted on</source>
+        <translation>, actué</translation>
+    </message>
+    <message>
+        <source>, not acted on</source>
+        <translation>, no actué</translation>
+    </message>
+    <message>
+        <source>, completed</source>
+        <translation>, completado</translation>
+    </message>
+    <message>
+        <source>, stopped early</source>
+        <translation>, terminado antes</translation>
+    </message>
+    <message>
+        <source>Distress %1 → %2 (0 = calm, 10 = the worst)</source>
+        <translation>Malestar %1 → %2 (0 = calma, 10 = lo peor)</translation>
+    </message>
+    <message>
+        <source>In answer to: %1 — %2, %3</source>
+        <translation>En respuesta a: %1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Respuestas:</translation>
+    </message>
+    <message>
+        <source>%1: %2 of 10</source>
+        <translation>%1: %2 de 10</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>revisit by %1</source>
+        <translation>revisar antes del %1</translation>
+    </message>
+    <message>
+        <source>Earlier wordings:</source>
+        <translation>Redacciones anteriores:</translation>
+    </message>
+    <message>
+        <source>until %1: “%2”</source>
+        <translation>hasta el %1: «%2»</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2 %3</source>
+        <translation>Progreso: %1 de %2 %3</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Conseguida</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Progress entries:</source>
+        <translation>Avances:</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>elemento %1</translation>
+    </message>
+    <message>
+        <source>last changed %1</source>
+        <translation>último cambio: %1</translation>
+    </message>
+    <message>
+        <source>Shared from Kintsugi</source>
+        <translation>Compartido desde Kintsugi</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+</context>
+<context>
+    <name>share</name>
+    <message>
+        <source>Mark or unmark for sharing</source>
+        <translation>Marcar o desmarcar para compartir</translation>
+    </message>
+    <message>
+        <source>Encrypted bundles are signed with the sender&apos;s sharing key, fingerprint %1.</source>
+        <translation>Los paquetes cifrados van firmados con la clave para compartir de quien los envía, huella %1.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s age key, to answer to: %1</source>
+        <translation>La clave age de quien lo envía, para responderle: %1</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>incluidas</translation>
+    </message>
+    <message>
+        <source>not included</source>
+        <translation>no incluidas</translation>
+    </message>
+    <message>
+        <source>A boundary&apos;s earlier wordings: %1. What was written in exercises: %2.</source>
+        <translation>Redacciones anteriores de los límites: %1. Lo escrito en los ejercicios: %2.</translation>
+    </message>
+    <message>
+        <source>Kintsugi export</source>
+        <translation>Exportación de Kintsugi</translation>
+    </message>
+</context>
+<context>
+    <name>sharing</name>
+    <message>
+        <source>from %1 — verified, the key you saved</source>
+        <translation>de %1 — verificado, con la clave que guardaste</translation>
+    </message>
+    <message>
+        <source>from %1 — this sender&apos;s key is not in your address book</source>
+        <translation>de %1 — la clave de este remitente no está en tu libreta de direcciones</translation>
+    </message>
+    <message>
+        <source>(it is not the key you saved for %1)</source>
+        <translation>(no es la clave que guardaste para %1)</translation>
+    </message>
+    <message>
+        <source>; fingerprint %1</source>
+        <translation>; huella %1</translation>
+    </message>
+    <message>
+        <source>from %1 — not signed (made by an older Kintsugi): who sent it is unknown</source>
+        <translation>de %1 — sin firmar (hecho con un Kintsugi anterior): no se sabe quién lo envió</translation>
+    </message>
+</context>
+<context>
+    <name>technique</name>
+    <message>
+        <source>Box breathing</source>
+        <translation>Respiración cuadrada</translation>
+    </message>
+    <message>
+        <source>Paced breathing</source>
+        <translation>Respiración pausada</translation>
+    </message>
+    <message>
+        <source>5-4-3-2-1 senses</source>
+        <translation>5-4-3-2-1 con los sentidos</translation>
+    </message>
+    <message>
+        <source>Muscle relaxation</source>
+        <translation>Relajación muscular</translation>
+    </message>
+    <message>
+        <source>Thought record</source>
+        <translation>Registro de pensamientos</translation>
+    </message>
+    <message>
+        <source>My own technique</source>
+        <translation>Mi propia técnica</translation>
+    </message>
+</context>
+<context>
+    <name>timeline</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+</context>
+<context>
+    <name>zxcvbn</name>
+    <message>
+        <source>A word by itself is easy to guess.</source>
+        <translation>Una palabra sola es fácil de adivinar.</translation>
+    </message>
+    <message>
+        <source>Add another word or two. Uncommon words are better.</source>
+        <translation>Añade una o dos palabras más. Mejor si son poco comunes.</translation>
+    </message>
+    <message>
+        <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
+        <translation>Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.</translation>
+    </message>
+    <message>
+        <source>Avoid dates and years that are associated with you.</source>
+        <translation>Evita fechas y años relacionados contigo.</translation>
+    </message>
+    <message>
+        <source>Avoid recent years.</source>
+        <translation>Evita los años recientes.</translation>
+    </message>
+    <message>
+        <source>Avoid repeated words and characters.</source>
+        <translation>Evita repetir palabras y caracteres.</translation>
+    </message>
+    <message>
+        <source>Avoid sequences.</source>
+        <translation>Evita las secuencias.</translation>
+    </message>
+    <message>
+        <source>Avoid years that are associated with you.</source>
+        <translation>Evita años relacionados contigo.</translation>
+    </message>
+    <message>
+        <source>Capitalization doesn&apos;t help very much.</source>
+        <translation>Poner mayúsculas no ayuda mucho.</translation>
+    </message>
+    <message>
+        <source>Common names and surnames are easy to guess.</source>
+        <translation>Los nombres y apellidos comunes son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Dates are often easy to guess.</source>
+        <translation>Las fechas suelen ser fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Names and surnames by themselves are easy to guess.</source>
+        <translation>Los nombres y apellidos solos son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>No need for symbols, digits, or uppercase letters.</source>
+        <translation>No hacen falta símbolos, números ni mayúsculas.</translation>
+    </message>
+    <message>
+        <source>Predictable substitutions like &apos;@&apos; instead of &apos;a&apos; don&apos;t help very much.</source>
+        <translation>Los cambios previsibles, como «@» en lugar de «a», no ayudan mucho.</translation>
+    </message>
+    <message>
+        <source>Recent years are easy to guess.</source>
+        <translation>Los años recientes son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Repeats like &quot;aaa&quot; are easy to guess.</source>
+        <translation>Las repeticiones como «aaa» son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Repeats like &quot;abcabcabc&quot; are only slightly harder to guess than &quot;abc&quot;.</source>
+        <translation>Las repeticiones como «abcabcabc» son apenas más difíciles de adivinar que «abc».</translation>
+    </message>
+    <message>
+        <source>Reversed words aren&apos;t much harder to guess.</source>
+        <translation>Las palabras al revés no son mucho más difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Sequences like &quot;abc&quot; or &quot;6543&quot; are easy to guess.</source>
+        <translation>Las secuencias como «abc» o «6543» son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Short keyboard patterns are easy to guess.</source>
+        <translation>Los patrones cortos de teclado son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Straight rows of keys are easy to guess.</source>
+        <translation>Las filas seguidas de teclas son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>This is a top-10 common password.</source>
+        <translation>Es una de las 10 contraseñas más comunes.</translation>
+    </message>
+    <message>
+        <source>This is a top-100 common password.</source>
+        <translation>Es una de las 100 contraseñas más comunes.</translation>
+    </message>
+    <message>
+        <source>This is a very common password.</source>
+        <translation>Es una contraseña muy común.</translation>
+    </message>
+    <message>
+        <source>This is similar to a commonly used password.</source>
+        <translation>Se parece a una contraseña muy usada.</translation>
+    </message>
+    <message>
+        <source>Use a few words, avoid common phrases.</source>
+        <translation>Usa varias palabras y evita las frases hechas.</translation>
+    </message>
+    <message>
+        <source>Use a longer keyboard pattern with more turns.</source>
+        <translation>Usa un patrón de teclado más largo y con más giros.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,251 @@
+"""Every visible string can be translated, and the shipped Spanish translation is complete.
+
+pyside6-lupdate reads only literal texts: ``self.tr("…")``, ``QCoreApplication.translate("ctx",
+"…")``, ``QT_TRANSLATE_NOOP("ctx", "…")`` and ``Name.tr("…", "", n)``. A variable, an
+f-string, a context held in a variable, or a count passed to ``translate()`` (which its Python
+parser silently drops, with every message after it in the call) leaves a string English for
+good, so the source is checked for each of those; then lupdate itself runs over src/ and every
+message it finds must be translated in kintsugi_es.ts (and its plural forms in kintsugi_en.ts),
+and the .qm files must be exactly what lrelease makes of the .ts files.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "kintsugi"
+TR_DIR = ROOT / "resources" / "translations"
+BIN = Path(sys.executable).parent
+# Where a text is looked up by a variable on purpose: the helpers that translate a text
+# marked with QT_TRANSLATE_NOOP where it was written.
+LOOKUP_HELPERS = {
+    ("core/i18n.py", "marked"),
+    ("core/i18n.py", "translate"),
+    ("ui/i18n.py", "_translate"),
+}
+
+
+def _literal(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _problems(path: Path) -> list[str]:
+    rel = path.relative_to(SRC).as_posix()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents: dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+
+    def function_of(node: ast.AST) -> str:
+        while node in parents:
+            node = parents[node]
+            if isinstance(node, ast.FunctionDef):
+                return node.name
+        return ""
+
+    def inside_fstring(node: ast.AST) -> bool:
+        while node in parents:
+            node = parents[node]
+            if isinstance(node, ast.JoinedStr):
+                return True
+        return False
+
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            if isinstance(func, ast.Name) and func.id == "Words":
+                target = node.targets[0]
+                arg = node.value.args[0] if node.value.args else None
+                if not (isinstance(target, ast.Name) and _literal(arg) and arg.value == target.id):
+                    out.append(
+                        f"{rel}:{node.lineno}: a Words context must be named as its variable"
+                    )
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        where = f"{rel}:{node.lineno}"
+        if (rel, function_of(node)) in LOOKUP_HELPERS:
+            continue
+        if name in ("tr", "translate", "QT_TRANSLATE_NOOP") and inside_fstring(node):
+            out.append(f"{where}: {name}() inside an f-string (lupdate does not see it)")
+            continue
+        if name == "tr" and node.args:
+            if not _literal(node.args[0]):
+                out.append(f"{where}: tr() of something that is not a literal text")
+        elif name == "translate" and len(node.args) >= 2:
+            if isinstance(func, ast.Attribute) and not (
+                isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication"
+            ):
+                continue  # painter.translate(x, y) and the like
+            if not _literal(node.args[0]):
+                out.append(f"{where}: translate() with a context that is not a literal")
+            if not _literal(node.args[1]):
+                out.append(f"{where}: translate() of something that is not a literal text")
+            if len(node.args) > 3 or node.keywords:
+                out.append(f"{where}: a count passed to translate(): use Name.tr(text, '', n)")
+        elif name == "QT_TRANSLATE_NOOP" and not (
+            len(node.args) == 2 and all(_literal(a) for a in node.args)
+        ):
+            out.append(f"{where}: QT_TRANSLATE_NOOP needs a literal context and text")
+    return out
+
+
+def test_every_visible_string_can_be_extracted():
+    problems = [p for path in sorted(SRC.rglob("*.py")) for p in _problems(path)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_source_check_catches_what_lupdate_cannot_read(tmp_path):
+    """The check above fails on each thing it looks for (it is not a check that cannot fail)."""
+    bad = SRC / "ui" / "_bad_for_the_test.py"
+    bad.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "C = 'ctx'\n"
+        "Other = Words('Mismatch')\n"
+        "class W:\n"
+        "    def f(self, label, r):\n"
+        "        self.tr(label)\n"
+        "        self.tr(f'{label} days')\n"
+        "        QCoreApplication.translate(C, 'held in a variable')\n"
+        "        QCoreApplication.translate('ctx', '%n day(s)', None, r.n)\n"
+        "        QT_TRANSLATE_NOOP(C, 'x')\n"
+        "        return f'{self.tr(\"inside\")}'\n",
+        encoding="utf-8",
+    )
+    try:
+        assert len(_problems(bad)) == 7, _problems(bad)
+    finally:
+        bad.unlink()
+
+
+def test_dates_on_screen_follow_the_locale():
+    """No English-only date formats (strftime) in the interface: QLocale (ui/i18n.py) only."""
+    pattern = re.compile(r"strftime\(|\{[^{}]*:%[aAbBdHMYmyIp]")
+    found = [
+        f"{path.relative_to(SRC)}:{n}: {line.strip()}"
+        for path in sorted((SRC / "ui").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not found, "\n".join(found)
+
+
+def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [
+        (c.findtext("name") or "", m.findtext("source") or "", m)
+        for c in root.iter("context")
+        for m in c.iter("message")
+    ]
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory) -> dict[str, Path]:
+    """The .ts files as lupdate makes them from today's src/ (starting from the kept ones)."""
+    lupdate = BIN / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.fail("pyside6-lupdate is missing from the virtual environment (PySide6 installs it)")
+    out = {}
+    for lang, extra in (("es", []), ("en", ["-pluralonly"])):
+        ts = tmp_path_factory.mktemp(lang) / f"kintsugi_{lang}.ts"
+        shutil.copy(TR_DIR / ts.name, ts)
+        subprocess.run(
+            [str(lupdate), "-extensions", "py", "-locations", "none", "-no-obsolete", "-silent"]
+            + ["-target-language", lang, *extra, str(SRC), "-ts", str(ts)],
+            check=True,
+            capture_output=True,
+        )
+        out[lang] = ts
+    return out
+
+
+HOW_TO = (
+    "run `make translations`, translate the new or changed messages in "
+    "resources/translations/kintsugi_es.ts (Qt Linguist, or by hand), run it again and commit"
+)
+
+
+def test_every_interface_text_is_translated_into_spanish(updated):
+    messages = _messages(updated["es"])
+    assert len(messages) > 900
+    unfinished = [
+        f"{context}: {source!r}"
+        for context, source, m in messages
+        if (m.find("translation").get("type") or "") in ("unfinished", "vanished", "obsolete")
+    ]
+    assert not unfinished, f"{len(unfinished)} not translated ({HOW_TO}):\n" + "\n".join(unfinished)
+    for context, source, m in messages:
+        tr = m.find("translation")
+        forms = [f.text or "" for f in tr.iter("numerusform")] or [tr.text or ""]
+        assert all(f.strip() for f in forms), (context, source)
+        if m.get("numerus") == "yes":
+            assert len(forms) == 2, (context, source)  # Spanish: one, other
+        wanted = sorted(re.findall(r"%(?:\d|n)|\{[a-z_]+\}", source))
+        for form in forms:
+            found = sorted(re.findall(r"%(?:\d|n)|\{[a-z_]+\}", form))
+            # a plural's "one" form may say the number in words ("once")
+            assert found == wanted or (m.get("numerus") and set(found) <= set(wanted)), (
+                context,
+                source,
+                form,
+            )
+
+
+def test_the_interface_speaks_plainly(updated):
+    """Issue 15: "journal file", not "vault"; "distress (0–10)", not "SUDS"; "the thought that
+    hurt most", not "hot"; a count through %n, never "item(s)" in a text that is not a plural."""
+    jargon = re.compile(r"\bvaults?\b|\bSUDS\b|\bhot (thought|one)\b", re.IGNORECASE)
+    found = []
+    for context, source, m in _messages(updated["es"]):
+        if jargon.search(source):
+            found.append(f"{context}: {source!r}")
+        if "(s)" in source and m.get("numerus") != "yes":
+            found.append(f"{context}: {source!r} (a count without %n)")
+    assert not found, "\n".join(found)
+
+
+def test_english_plurals_are_written_out(updated):
+    messages = _messages(updated["en"])
+    assert messages
+    for context, source, m in messages:
+        forms = [f.text or "" for f in m.find("translation").iter("numerusform")]
+        assert len(forms) == 2 and all(forms), (context, source)
+        assert "(s)" not in "".join(forms), (context, source, forms)
+
+
+def test_the_kept_ts_files_are_what_lupdate_makes_of_the_source(updated):
+    for lang, ts in updated.items():
+        kept = (TR_DIR / ts.name).read_text(encoding="utf-8")
+        assert ts.read_text(encoding="utf-8") == kept, f"kintsugi_{lang}.ts is stale: {HOW_TO}"
+
+
+def test_the_qm_files_are_built_from_the_ts_files(tmp_path):
+    lrelease = BIN / "pyside6-lrelease"
+    for lang in ("es", "en"):
+        qm = tmp_path / f"kintsugi_{lang}.qm"
+        subprocess.run(
+            [str(lrelease), "-silent", str(TR_DIR / f"kintsugi_{lang}.ts"), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+        )
+        kept = TR_DIR / qm.name
+        assert kept.read_bytes() == qm.read_bytes(), f"{kept.name} is stale: run make translations"
+
+
+def test_the_translations_are_packaged():
+    spec = (ROOT / "packaging" / "kintsugi.spec").read_text(encoding="utf-8")
+    assert '(str(RESOURCES), "kintsugi/resources")' in spec  # resources/translations with it
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"resources/**/*"' in pyproject
