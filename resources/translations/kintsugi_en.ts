@@ -156,17 +156,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Imported %n item(s)</source>
+        <source>Imported %n item(s): %2.</source>
         <translation>
-            <numerusform>Imported %n item</numerusform>
-            <numerusform>Imported %n items</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n already here.</source>
-        <translation>
-            <numerusform>; %n was already here.</numerusform>
-            <numerusform>; %n were already here.</numerusform>
+            <numerusform>Imported %n item: %2.</numerusform>
+            <numerusform>Imported %n items: %2.</numerusform>
         </translation>
     </message>
 </context>

@@ -39,6 +39,10 @@
         <translation>Nuevo límite</translation>
     </message>
     <message>
+        <source>No boundaries yet. When the two of you agree on something, write it down here in plain words: press New boundary.</source>
+        <translation>Todavía no hay límites. Cuando los dos acuerden algo, escríbanlo aquí con palabras sencillas: pulsa Nuevo límite.</translation>
+    </message>
+    <message>
         <source>What we agreed, in plain words</source>
         <translation>Lo que acordamos, en palabras sencillas</translation>
     </message>
@@ -71,12 +75,12 @@
         <translation>Acuerdo</translation>
     </message>
     <message>
-        <source>time to revisit</source>
-        <translation>toca revisarlo</translation>
+        <source>(not written yet)</source>
+        <translation>(todavía sin escribir)</translation>
     </message>
     <message>
-        <source>A new agreement</source>
-        <translation>Un nuevo acuerdo</translation>
+        <source>time to revisit</source>
+        <translation>toca revisarlo</translation>
     </message>
 </context>
 <context>
@@ -461,6 +465,14 @@
         <translation>Etiquetas</translation>
     </message>
     <message>
+        <source>Starred</source>
+        <translation>Destacada</translation>
+    </message>
+    <message>
+        <source>Star this entry: starred entries show ★ in the timeline and can be found.</source>
+        <translation>Destaca esta entrada: las entradas destacadas muestran ★ en la lista y se pueden encontrar.</translation>
+    </message>
+    <message>
         <source>Mark for sharing</source>
         <translation>Marcar para compartir</translation>
     </message>
@@ -733,10 +745,6 @@
         <translation>Importar</translation>
     </message>
     <message>
-        <source>Bundles and exports (*.age *.json *.txt);;All files (*)</source>
-        <translation>Paquetes y exportaciones (*.age *.json *.txt);;Todos los archivos (*)</translation>
-    </message>
-    <message>
         <source>Bundle passphrase</source>
         <translation>Frase de contraseña del paquete</translation>
     </message>
@@ -749,8 +757,20 @@
         <translation>Exportarlo todo</translation>
     </message>
     <message>
-        <source>This writes everything — private notes included — to a file that is not encrypted. Keep it somewhere private.</source>
-        <translation>Esto escribe todo (incluidas las notas privadas) en un archivo sin cifrar. Guárdalo en un lugar privado.</translation>
+        <source>Bundles and exports (*.age *.json *.txt *.zip);;All files (*)</source>
+        <translation>Paquetes y exportaciones (*.age *.json *.txt *.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>jrnl password</source>
+        <translation>Contraseña de jrnl</translation>
+    </message>
+    <message>
+        <source>This jrnl journal is encrypted. Its password:</source>
+        <translation>Este diario de jrnl está cifrado. Su contraseña:</translation>
+    </message>
+    <message>
+        <source>This writes everything — private notes included — to a file that is not encrypted. A JSON file also holds your sharing identity, a secret: with it anyone can read the bundles your partner sends you and sign as you. Keep it somewhere private.</source>
+        <translation>Esto escribe todo (incluidas las notas privadas) en un archivo sin cifrar. Un archivo JSON también contiene tu identidad para compartir, que es secreta: con ella cualquiera podría leer los paquetes que te envía tu pareja y firmar en tu nombre. Guárdalo en un lugar privado.</translation>
     </message>
     <message>
         <source>JSON, lossless (*.json);;Markdown, one file per day (*.zip)</source>
@@ -771,6 +791,10 @@
 </context>
 <context>
     <name>GoalCard</name>
+    <message>
+        <source>(not written yet)</source>
+        <translation>(todavía sin escribir)</translation>
+    </message>
     <message>
         <source>Progress of %1</source>
         <translation>Progreso de %1</translation>
@@ -801,6 +825,10 @@
     <message>
         <source>New goal</source>
         <translation>Nueva meta</translation>
+    </message>
+    <message>
+        <source>No goals yet. A small, measurable one is a good start: press New goal.</source>
+        <translation>Todavía no hay metas. Una pequeña y medible es un buen comienzo: pulsa Nueva meta.</translation>
     </message>
     <message>
         <source>e.g. One accountability talk a week</source>
@@ -863,10 +891,6 @@
         <translation>Progreso</translation>
     </message>
     <message>
-        <source>A small, measurable goal</source>
-        <translation>Una meta pequeña y medible</translation>
-    </message>
-    <message>
         <source>You reached it: “%1”.</source>
         <translation>Lo lograste: «%1».</translation>
     </message>
@@ -917,6 +941,10 @@
     <message>
         <source>Past grounding sessions</source>
         <translation>Sesiones de anclaje anteriores</translation>
+    </message>
+    <message>
+        <source>Nothing here yet. When you have done an exercise it is kept here, to read again: choose one above when you need it.</source>
+        <translation>Todavía no hay nada. Cuando hagas un ejercicio, se guardará aquí para volver a leerlo: elige uno arriba cuando lo necesites.</translation>
     </message>
     <message>
         <source>What I have done</source>
@@ -1301,6 +1329,10 @@ Escribe lo que tengas en mente: se queda en este ordenador, cifrado.</translatio
         <translation>Bloquear</translation>
     </message>
     <message>
+        <source>Hide and lock</source>
+        <translation>Ocultar y bloquear</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
@@ -1323,6 +1355,14 @@ Escribe lo que tengas en mente: se queda en este ordenador, cifrado.</translatio
     <message>
         <source>Support contacts…</source>
         <translation>Contactos de apoyo…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>Section list</source>
+        <translation>Lista de secciones</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1358,6 +1398,10 @@ Lock anyway and lose them?</source>
     <message>
         <source>Set %1</source>
         <translation>Indicar: %1</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>sin fecha</translation>
     </message>
 </context>
 <context>
@@ -1482,14 +1526,37 @@ Would something help now?</source>
     </message>
 </context>
 <context>
+    <name>QuietStart</name>
+    <message>
+        <source>Welcome back</source>
+        <translation>Hola de nuevo</translation>
+    </message>
+    <message>
+        <source>Your journal is open. Nothing you wrote is on screen until you choose. (Settings can open on your last entry instead.)</source>
+        <translation>Tu diario está abierto. Nada de lo que escribiste aparece en pantalla hasta que lo elijas. (En Ajustes puedes hacer que se abra en tu última entrada).</translation>
+    </message>
+    <message>
+        <source>Write something new</source>
+        <translation>Escribir algo nuevo</translation>
+    </message>
+    <message>
+        <source>Show my journal</source>
+        <translation>Mostrar mi diario</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
         <translation>Tu clave de recuperación</translation>
     </message>
     <message>
-        <source>This key opens your journal if you ever forget the passphrase. Write it down or save it somewhere safe, away from this computer. It is shown only now; you can make a new one later in Settings. It stops working when you change the passphrase.</source>
-        <translation>Esta clave abre tu diario si algún día olvidas la frase de contraseña. Anótala o guárdala en un lugar seguro, lejos de este ordenador. Solo se muestra ahora; más adelante puedes crear otra en Ajustes. Deja de funcionar cuando cambias la frase de contraseña.</translation>
+        <source>This key opens your journal if you ever forget the passphrase. Write it down or save it somewhere safe, away from this computer. It is shown only now; you can make a new one later in Settings. It stops working when you change the passphrase.
+
+Keep it off this computer: on a USB stick you keep elsewhere, on paper, or in a password manager on another device. A copy left here opens your journal for anyone who can open your files.</source>
+        <translation>Esta clave abre tu diario si algún día olvidas la frase de contraseña. Anótala o guárdala en un lugar seguro, lejos de este ordenador. Solo se muestra ahora; más adelante puedes crear otra en Ajustes. Deja de funcionar cuando cambias la frase de contraseña.
+
+Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, en papel o en un gestor de contraseñas de otro dispositivo. Una copia que quede aquí abre tu diario a cualquiera que pueda abrir tus archivos.</translation>
     </message>
     <message>
         <source>Recovery key</source>
@@ -1528,34 +1595,38 @@ Would something help now?</source>
         <translation>Copiada. Se borrará del portapapeles al bloquear.</translation>
     </message>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Guardar la clave de recuperación</translation>
+        <source>Save the recovery key (away from this computer)</source>
+        <translation>Guardar la clave de recuperación (lejos de este ordenador)</translation>
     </message>
     <message>
-        <source>Text (*.txt)</source>
-        <translation>Texto (*.txt)</translation>
-    </message>
-    <message>
-        <source>Kintsugi recovery key
+        <source>Recovery key
 
 %1
 </source>
-        <translation>Clave de recuperación de Kintsugi
+        <translation>Clave de recuperación
 
 %1
 </translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Guardada.</translation>
+        <source>Saved, but on this computer. Move it to a USB stick or print it, then delete this copy.</source>
+        <translation>Guardada, pero en este ordenador. Muévela a una memoria USB o imprímela, y después borra esta copia.</translation>
     </message>
     <message>
-        <source>Kintsugi recovery key
+        <source>Saved. Keep it somewhere safe, away from this computer.</source>
+        <translation>Guardada. Tenla en un lugar seguro, lejos de este ordenador.</translation>
+    </message>
+    <message>
+        <source>Recovery key
 
 %1</source>
-        <translation>Clave de recuperación de Kintsugi
+        <translation>Clave de recuperación
 
 %1</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Texto (*.txt)</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1930,10 @@ Would something help now?</source>
         <translation>Cualquier etiqueta</translation>
     </message>
     <message>
+        <source>Only starred entries</source>
+        <translation>Solo entradas destacadas</translation>
+    </message>
+    <message>
         <source>Between</source>
         <translation>Entre</translation>
     </message>
@@ -2044,6 +2119,38 @@ Would something help now?</source>
     <message>
         <source>Weeks start on</source>
         <translation>La semana empieza el</translation>
+    </message>
+    <message>
+        <source>When the journal opens</source>
+        <translation>Al abrir el diario</translation>
+    </message>
+    <message>
+        <source>a quiet page (nothing I wrote on screen)</source>
+        <translation>una página tranquila (nada de lo que escribí en pantalla)</translation>
+    </message>
+    <message>
+        <source>my last entry</source>
+        <translation>mi última entrada</translation>
+    </message>
+    <message>
+        <source>Call the app “Notes”, with a plain icon (window, launcher)</source>
+        <translation>Llamar a la aplicación «Notas», con un icono sencillo (ventana, lanzador)</translation>
+    </message>
+    <message>
+        <source>Use a neutral name and icon</source>
+        <translation>Usar un nombre y un icono neutros</translation>
+    </message>
+    <message>
+        <source>Show the journal file&apos;s name on the lock screen</source>
+        <translation>Mostrar el nombre del archivo del diario en la pantalla de bloqueo</translation>
+    </message>
+    <message>
+        <source>Open on</source>
+        <translation>Abrir en</translation>
+    </message>
+    <message>
+        <source>Hide and lock at once, whatever is open: Ctrl+Shift+L.</source>
+        <translation>Ocultar y bloquear al instante, esté abierto lo que esté: Ctrl+Shift+L.</translation>
     </message>
 </context>
 <context>
@@ -2236,11 +2343,30 @@ Would something help now?</source>
         <source>What my partner shared</source>
         <translation>Lo que compartió mi pareja</translation>
     </message>
+    <message>
+        <source>Nothing from your partner yet. When they send you a bundle, open it here: it is checked and kept apart from your own writing.</source>
+        <translation>Todavía no hay nada de tu pareja. Cuando te envíe un paquete, ábrelo aquí: se comprueba y se guarda aparte de lo que escribes tú.</translation>
+    </message>
+    <message>
+        <source>Open a bundle…</source>
+        <translation>Abrir un paquete…</translation>
+    </message>
+    <message>
+        <source>Open a bundle from my partner</source>
+        <translation>Abrir un paquete de mi pareja</translation>
+    </message>
     <message numerus="yes">
         <source>Preparing the preview of %n item(s)…</source>
         <translation>
             <numerusform>Preparando la vista previa de %n elemento…</numerusform>
             <numerusform>Preparando la vista previa de %n elementos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n item(s): %2.</source>
+        <translation>
+            <numerusform>Se importó %n elemento: %2.</numerusform>
+            <numerusform>Se importaron %n elementos: %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -2357,20 +2483,6 @@ Would something help now?</source>
     <message>
         <source>These items (%2) were imported before; nothing new.</source>
         <translation>Estos elementos (%2) ya se habían importado; no hay nada nuevo.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n item(s)</source>
-        <translation>
-            <numerusform>Se importó %n elemento</numerusform>
-            <numerusform>Se importaron %n elementos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n already here.</source>
-        <translation>
-            <numerusform>; %n ya estaba aquí.</numerusform>
-            <numerusform>; %n ya estaban aquí.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Earlier version, received %1:</source>

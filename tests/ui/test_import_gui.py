@@ -91,10 +91,10 @@ def test_cancel_in_the_progress_dialog_keeps_nothing_and_the_summary_follows(
     monkeypatch.setattr(transfer, "import_path", real_import)
     with qtbot.waitSignal(channel.bridge().shown, timeout=60_000) as blocker:
         pane.import_file(path)
-    assert blocker.args[0].text == "Imported 5000 item(s): 5,000 new, 0 already here."
+    assert blocker.args[0].text == "Imported 5000 items: 5,000 new, 0 already here."
     with qtbot.waitSignal(channel.bridge().shown, timeout=60_000) as blocker:
         pane.import_file(path)
-    assert blocker.args[0].text == "Imported 0 item(s): 0 new, 5,000 already here."
+    assert blocker.args[0].text == "Imported 0 items: 0 new, 5,000 already here."
 
 
 def test_an_encrypted_jrnl_journal_asks_for_its_password(window, qtbot, monkeypatch):
@@ -125,5 +125,5 @@ def test_an_encrypted_jrnl_journal_asks_for_its_password(window, qtbot, monkeypa
     assert len(Items(db).timeline(limit=10_000)) == before
     with qtbot.waitSignal(channel.bridge().shown, timeout=30_000) as blocker:
         window.file_actions.on_import()
-    assert blocker.args[0].text == "Imported 3 item(s): 3 new, 0 already here."
+    assert blocker.args[0].text == "Imported 3 items: 3 new, 0 already here."
     assert len(Items(db).timeline(limit=10_000)) == before + 3
