@@ -3951,6 +3951,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Kintsugi no reconoce este archivo; no se importó nada.</translation>
     </message>
     <message>
+        <source>This is an encrypted jrnl journal; its password is needed.</source>
+        <translation>Este es un diario de jrnl cifrado; hace falta su contraseña.</translation>
+    </message>
+    <message>
         <source>The import was stopped; nothing was imported.</source>
         <translation>La importación se detuvo; no se importó nada.</translation>
     </message>

@@ -139,7 +139,7 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "Kintsugi doesn't recognise this file; nothing was imported.",
     ),
     errors.PasswordNeeded: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "messages",
         "This is an encrypted jrnl journal; its password is needed.",
     ),
     errors.ImportCancelled: QT_TRANSLATE_NOOP(
