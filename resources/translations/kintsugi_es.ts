@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Photos, PDFs and sound (*.png *.jpg *.jpeg *.webp *.gif *.heic *.heif *.pdf *.wav *.mp3 *.m4a *.aac *.ogg *.oga *.opus *.flac *.webm)</source>
+        <translation>Fotos, PDF y sonido (*.png *.jpg *.jpeg *.webp *.gif *.heic *.heif *.pdf *.wav *.mp3 *.m4a *.aac *.ogg *.oga *.opus *.flac *.webm)</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Attach a photo, a PDF or a sound file</source>
+        <translation>Adjuntar una foto, un PDF o un archivo de sonido</translation>
+    </message>
+    <message>
+        <source>Attach a photo, a PDF or a sound file (or drop one here, or paste a screenshot). It is kept inside the encrypted journal file; camera location data is taken out of photos.</source>
+        <translation>Adjunta una foto, un PDF o un archivo de sonido (o suéltalo aquí, o pega una captura de pantalla). Se guarda dentro del archivo cifrado del diario; a las fotos se les quitan los datos de ubicación de la cámara.</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>Write something first: attachments belong to a record.</source>
+        <translation>Escribe algo primero: los adjuntos pertenecen a un registro.</translation>
+    </message>
+    <message>
+        <source>Adding {name}…</source>
+        <translation>Añadiendo {name}…</translation>
+    </message>
+    <message>
+        <source>That file could not be attached.</source>
+        <translation>Ese archivo no se pudo adjuntar.</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>Se añadió {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Guardar una copia…</translation>
+    </message>
+    <message>
+        <source>Save an unencrypted copy of this file</source>
+        <translation>Guardar una copia sin cifrar de este archivo</translation>
+    </message>
+    <message>
+        <source>Inside Kintsugi this file is encrypted. “Save a copy…” is the only way it leaves, apart from an export you choose — and that copy is not encrypted.</source>
+        <translation>Dentro de Kintsugi este archivo está cifrado. «Guardar una copia…» es la única forma de que salga, aparte de una exportación que elijas, y esa copia no está cifrada.</translation>
+    </message>
+    <message>
+        <source>Remove from this record</source>
+        <translation>Quitar de este registro</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+    <message>
+        <source>This picture could not be shown.</source>
+        <translation>Esta imagen no se pudo mostrar.</translation>
+    </message>
+    <message>
+        <source>‹ Previous page</source>
+        <translation>‹ Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page ›</source>
+        <translation>Página siguiente ›</translation>
+    </message>
+    <message>
+        <source>This PDF could not be shown.</source>
+        <translation>Este PDF no se pudo mostrar.</translation>
+    </message>
+    <message>
+        <source>Page {n} of {count}</source>
+        <translation>Página {n} de {count}</translation>
+    </message>
+    <message>
+        <source>Save an unencrypted copy</source>
+        <translation>Guardar una copia sin cifrar</translation>
+    </message>
+    <message>
+        <source>This file (*{suffix})</source>
+        <translation>Este archivo (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Saved an unencrypted copy as {path}.</source>
+        <translation>Se guardó una copia sin cifrar como {path}.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>No se guardó.</translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <source>Editing…</source>
@@ -1463,6 +1569,26 @@ Lock anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>Player</name>
+    <message>
+        <source>Play</source>
+        <extracomment>A source: ``factory() -&gt; (object with stop(), QIODevice)``, started at once: the device gives PCM (16-bit, RATE Hz, CHANNELS channels) and says ``readyRead`` until stopped.</extracomment>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Play the recording</source>
+        <translation>Reproducir la grabación</translation>
+    </message>
+    <message>
+        <source>No sound output was found.</source>
+        <translation>No se encontró ninguna salida de sonido.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogDialog</name>
     <message>
         <source>Log a moment</source>
@@ -1542,6 +1668,29 @@ Would something help now?</source>
     <message>
         <source>Show my journal</source>
         <translation>Mostrar mi diario</translation>
+    </message>
+</context>
+<context>
+    <name>RecordButton</name>
+    <message>
+        <source>Record a voice note</source>
+        <translation>Grabar una nota de voz</translation>
+    </message>
+    <message>
+        <source>Recorded straight into the encrypted journal file.</source>
+        <translation>Se graba directamente en el archivo cifrado del diario.</translation>
+    </message>
+    <message>
+        <source>No microphone was found.</source>
+        <translation>No se encontró ningún micrófono.</translation>
+    </message>
+    <message>
+        <source>Write something first: a voice note belongs to a record.</source>
+        <translation>Escribe algo primero: una nota de voz pertenece a un registro.</translation>
+    </message>
+    <message>
+        <source>Stop and keep it ({time})</source>
+        <translation>Parar y guardarla ({time})</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.i18n import marked
 from kintsugi.core.repo.attachments import AttachmentRepo
 from kintsugi.ui.attachments.media import Thumbnails
 from kintsugi.ui.session import Session
 
 THUMB = 72
-FILTER = "Photos, PDFs and sound (*.png *.jpg *.jpeg *.webp *.gif *.heic *.heif *.pdf *.wav *.mp3 *.m4a *.aac *.ogg *.oga *.opus *.flac *.webm)"  # noqa: E501
+FILTER = QT_TRANSLATE_NOOP(
+    "AttachmentStrip",
+    "Photos, PDFs and sound (*.png *.jpg *.jpeg *.webp *.gif *.heic *.heif *.pdf *.wav *.mp3 "
+    "*.m4a *.aac *.ogg *.oga *.opus *.flac *.webm)",
+)
 
 
 class AttachmentStrip(QWidget):
@@ -75,7 +80,7 @@ class AttachmentStrip(QWidget):
         self.attach_button.setToolTip(
             self.tr(
                 "Attach a photo, a PDF or a sound file (or drop one here, or paste a "
-                "screenshot). It is kept inside the encrypted vault; camera location "
+                "screenshot). It is kept inside the encrypted journal file; camera location "
                 "data is taken out of photos."
             )
         )
@@ -146,7 +151,7 @@ class AttachmentStrip(QWidget):
     def choose_file(self) -> None:
         from kintsugi.ui.dialogs.files import ask_open
 
-        path = ask_open(self, self.tr("Attach a file"), self.tr(FILTER))
+        path = ask_open(self, self.tr("Attach a file"), marked("AttachmentStrip", FILTER))
         if path is not None:
             self.attach_paths([path])
 

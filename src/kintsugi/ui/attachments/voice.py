@@ -236,7 +236,7 @@ class RecordButton(QPushButton):
     def _idle_text(self) -> None:
         self.setText(self.tr("Record a voice note"))
         self.setAccessibleName(self.tr("Record a voice note"))
-        self.setToolTip(self.tr("Recorded straight into the encrypted vault."))
+        self.setToolTip(self.tr("Recorded straight into the encrypted journal file."))
 
     def toggle(self) -> None:
         if self.recorder is not None and self.recorder.recording:
