@@ -132,9 +132,9 @@ def test_an_unexpected_exception_is_one_calm_line_and_its_type_alone_is_logged(
 def test_a_check_in_form_that_cannot_add_or_schedule_says_so_as_a_message(
     window, qtbot, monkeypatch
 ):
-    """A boundary or goal that could not be added, or a reminder that could not be kept, is an
-    error message: the form's own label keeps to its save state (its next "Editing…" would
-    have overwritten the reason)."""
+    """A boundary whose first words cannot be kept says so as its save state (not saved, and
+    why), and stays unsaved; a reminder that could not be kept is an error message on the one
+    channel (the form's own label keeps to its save state)."""
     from kintsugi.core import errors
     from kintsugi.core.repo.boundaries import BoundaryRepository
     from kintsugi.core.schedule import ScheduleStore
@@ -146,14 +146,14 @@ def test_a_check_in_form_that_cannot_add_or_schedule_says_so_as_a_message(
     tabs = window.checkins
     window.show_pane(tabs)
     monkeypatch.setattr(BoundaryRepository, "add", full)
-    before = tabs.boundaries.state.text()
-    with qtbot.waitSignal(channel.bridge().shown, timeout=10_000) as told:
-        tabs.boundaries.new_record()
-    assert told.args[0] == channel.Message(channel.Level.ERROR, describe(errors.DiskFull()))
-    assert window.notice.text() == describe(errors.DiskFull())
-    assert window.notice.property("role") == "error"
-    qtbot.waitUntil(tabs.boundaries.new_button.isEnabled, timeout=10_000)
-    assert tabs.boundaries.state.text() == before
+    tabs.boundaries.new_record()  # an empty form: nothing is added before the first words
+    tabs.boundaries.text.setPlainText("We tell each other where we are.")
+    assert tabs.boundaries.autosaver.save_now() is False
+    qtbot.waitUntil(
+        lambda: tabs.boundaries.state.text() == describe(errors.DiskFull()), timeout=10_000
+    )
+    assert tabs.boundaries.list.count() == 0  # nothing was added
+    tabs.boundaries.autosaver.reset()  # the words stay unsaved: lock would ask about them
 
     window.show_message(None)
     monkeypatch.setattr(ScheduleStore, "set", full)

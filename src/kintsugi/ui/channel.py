@@ -16,6 +16,7 @@ import enum
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -100,13 +101,36 @@ def ask(
     return QMessageBox.StandardButton(box.exec())
 
 
+def ask_later(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    on_answer: Callable[[QMessageBox.StandardButton], None],
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok
+    | QMessageBox.StandardButton.Cancel,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    labels: dict[QMessageBox.StandardButton, str] | None = None,
+) -> QMessageBox:
+    """Ask without waiting: the window goes on (a lock can still come), ``on_answer`` gets the
+    button. The caller keeps the returned box to close it when the journal locks."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for button, label in (labels or {}).items():
+        box.button(button).setText(label)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    box.finished.connect(lambda result: on_answer(QMessageBox.StandardButton(result)))
+    box.open()
+    return box
+
+
 # --- the unexpected -----------------------------------------------------------------------
 def calm_line() -> str:
-    return QCoreApplication.translate(
-        "channel",
-        "Something went wrong inside Kintsugi. What you saved is safe; "
-        "if it happens again, restart Kintsugi.",
-    )
+    """The one sentence for anything unexpected (the same as ``messages.describe`` gives)."""
+    from kintsugi.ui import messages  # messages is plain data; imported late to stay light
+
+    return QCoreApplication.translate(messages.CONTEXT, str(messages.UNEXPECTED))
 
 
 def excepthook(

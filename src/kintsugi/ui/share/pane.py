@@ -847,15 +847,7 @@ class SharePane(QWidget):
         """A sender whose key is not in the address book: show its fingerprint, offer to save
         it (trust on first use)."""
         name = result.sender or self.tr("your partner")
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("A new sender"),
-            "",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a sender's name is text, never markup
-        box.setText(
+        text = (
             self.tr(
                 "%1's sharing key is not in your address book.\n\nFingerprint:\n%2\n\n"
                 "Compare it with %1 (in person or on the phone: their Kintsugi shows it under "
@@ -865,13 +857,8 @@ class SharePane(QWidget):
             .replace("%1", name)
             .replace("%2", result.status.fingerprint)
         )
-        box.button(QMessageBox.StandardButton.Save).setText(
-            self.tr("Save %1's key").replace("%1", name)
-        )
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Not now"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
-        def done(button: int) -> None:
+        def done(button: QMessageBox.StandardButton) -> None:
             if button == QMessageBox.StandardButton.Save and self.session.is_open:
                 try:
                     self.session.sharing().trust_sender(
@@ -883,6 +870,15 @@ class SharePane(QWidget):
                 self.reload_history()
                 channel.info(self.tr("Saved %1's key.").replace("%1", name))
 
-        box.finished.connect(done)
-        self.trust_box = box
-        box.open()
+        # a sender's name is text, never markup: the channel shows it as plain text
+        self.trust_box = channel.ask_later(
+            self,
+            self.tr("A new sender"),
+            text,
+            done,
+            buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            labels={
+                QMessageBox.StandardButton.Save: self.tr("Save %1's key").replace("%1", name),
+                QMessageBox.StandardButton.Cancel: self.tr("Not now"),
+            },
+        )
