@@ -87,7 +87,12 @@ def test_paste_a_screenshot_and_drop_a_file(window, qtbot, tmp_path):
     mime.setImageData(shot)
     QGuiApplication.clipboard().setMimeData(mime)
     text_before = editor.body.toPlainText()
-    att = _attach(qtbot, editor.attachments, editor.body.paste)  # Ctrl+V in the text
+    try:
+        att = _attach(qtbot, editor.attachments, editor.body.paste)  # Ctrl+V in the text
+    finally:
+        # The clipboard owns the QMimeData made here: left there, Qt's exit handlers delete
+        # it after Python has finished, and the test process dies with SIGSEGV at exit.
+        QGuiApplication.clipboard().clear()
     assert att.name == "Screenshot.png" and (att.width, att.height) == (300, 200)
     assert editor.body.toPlainText() == text_before  # the picture is not pasted as text
     pdf = tmp_path / "scan.pdf"
