@@ -3603,13 +3603,6 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
 </context>
 <context>
-    <name>channel</name>
-    <message>
-        <source>Something went wrong inside Kintsugi. What you saved is safe; if it happens again, restart Kintsugi.</source>
-        <translation>Algo salió mal dentro de Kintsugi. Lo que guardaste está a salvo; si vuelve a pasar, reinicia Kintsugi.</translation>
-    </message>
-</context>
-<context>
     <name>charts</name>
     <message>
         <source>Safety</source>

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -127,10 +127,10 @@ def ask_later(
 
 # --- the unexpected -----------------------------------------------------------------------
 def calm_line() -> str:
-    """The one sentence for anything unexpected (the same as ``messages.describe`` gives)."""
-    from kintsugi.ui import messages  # messages is plain data; imported late to stay light
+    """The one sentence for anything unexpected: the same as ``messages.describe`` gives."""
+    from kintsugi.ui import messages  # plain data; imported here so channel stays first to load
 
-    return QCoreApplication.translate(messages.CONTEXT, str(messages.UNEXPECTED))
+    return messages.unexpected()
 
 
 def excepthook(

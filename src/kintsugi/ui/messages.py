@@ -156,10 +156,15 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
 )
 
 
+def unexpected() -> str:
+    """The one sentence for anything unexpected (the excepthook's calm line too)."""
+    return marked("messages", str(UNEXPECTED))
+
+
 def describe(exc: BaseException) -> str:
     """A human message for any error the engine can report (never a traceback)."""
     if not isinstance(exc, errors.KintsugiError):
-        return marked("messages", str(UNEXPECTED))
+        return unexpected()
     if exc.specific:
         return str(exc)
     for cls in type(exc).__mro__:
