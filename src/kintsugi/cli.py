@@ -408,7 +408,9 @@ def _export_outbound(db, args: argparse.Namespace, out: Path, label: str, chosen
     if args.format == "notes":
         pairs = ((r, transfer.full_dict(r, db)) for r in records)
         try:
-            digest, count = outbound.write_notes_folder(pairs, out, db=db)
+            from kintsugi.core.repo.pending import PendingTemps
+
+            digest, count = outbound.write_notes_folder(pairs, out, db=db, pending=PendingTemps(db))
         except FileExistsError as exc:
             raise UsageError(str(exc)) from None
         except OSError as exc:

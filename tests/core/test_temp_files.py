@@ -168,6 +168,7 @@ EXPORTS = {
     "md": ("--shared", "--format", "md", "--out", "{out}/shared.md"),
     "json": ("--all", "--format", "json", "--out", "{out}/everything.json"),
     "json, mid-stream": ("--all", "--format", "json", "--out", "{out}/everything.json"),
+    "notes folder, mid-stream": ("--shared", "--format", "notes", "--out", "{out}/notes"),
     "bundle": (
         "--shared",
         "--format",
@@ -205,6 +206,8 @@ def test_an_export_killed_mid_write_leaves_a_temp_the_next_start_removes(
     assert temps[0].stat().st_size > 0
     if kind in ("md", "json", "json, mid-stream"):
         assert b"CANARY-EXPORT" in temps[0].read_bytes()  # plaintext: why it must go
+    if kind.startswith("notes"):  # a folder of plaintext notes, built before it is moved
+        assert any(b"CANARY-EXPORT" in f.read_bytes() for f in temps[0].iterdir())
     # the temp's path is written nowhere in the clear (the vault holds it, encrypted)
     name = temps[0].name.encode()
     assert not [p for p in _files_under(tmp_path, private_home) if name in p.read_bytes()]

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -118,6 +119,31 @@ def atomic_write_bytes(dst: Path, data: bytes, *, pending: PendingRegistry | Non
         f.write(data)
 
 
+@contextmanager
+def building_folder(dst: Path, *, pending: PendingRegistry | None = None) -> Iterator[Path]:
+    """A private temp folder beside ``dst`` (``.<name>.write-<hex>``, 0700) to build a folder
+    export in, held with an exclusive ``flock`` while it is written and recorded in
+    ``pending`` before it exists, so the next start removes what a kill left (as
+    :func:`atomic_output` does for files). The caller moves it into place."""
+    tmp = temp_name(dst, "write")
+    if pending is not None:
+        pending.add(tmp)
+    try:
+        tmp.mkdir(mode=0o700)
+        fd = os.open(tmp, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            _hold(fd)
+            yield tmp
+        finally:
+            os.close(fd)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        if pending is not None:
+            pending.discard(tmp)
+
+
 def _hold(fd: int) -> None:
     try:
         import fcntl
@@ -127,8 +153,9 @@ def _hold(fd: int) -> None:
 
 
 def remove_dead_temp(path: Path) -> str:
-    """Remove ``path`` if it is one of our temps (by name, a plain file) that no live writer
-    holds. Returns "removed", "in use", "missing" or "not a temp" (left alone)."""
+    """Remove ``path`` if it is one of our temps (by name, a plain file or a folder export's
+    build folder) that no live writer holds. Returns "removed", "in use", "missing" or
+    "not a temp" (left alone)."""
     if not TEMP_NAME.match(path.name):
         return "not a temp"
     try:
@@ -138,13 +165,17 @@ def remove_dead_temp(path: Path) -> str:
     except OSError:
         return "not a temp"  # a symlink, a FIFO we may not open, …: never ours
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             return "not a temp"
         try:
             _hold(fd)
         except OSError:
             return "in use"
-        remove_quietly(path)
+        if stat.S_ISDIR(mode):  # a folder export built whole before it is moved into place
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            remove_quietly(path)
         return "removed"
     finally:
         os.close(fd)

@@ -165,7 +165,10 @@ def _note_attachments(
 
 
 def write_notes_folder(
-    records: Iterable[tuple[Record, dict[str, Any]]], out: Path, db: Any = None
+    records: Iterable[tuple[Record, dict[str, Any]]],
+    out: Path,
+    db: Any = None,
+    pending: fsutil.PendingRegistry | None = None,
 ) -> tuple[str, int]:
     """Write the Markdown folder ``out`` (which must not exist, or be empty): built in a
     private sibling folder and moved into place whole. Returns (SHA-256 over the notes'
@@ -174,8 +177,13 @@ def write_notes_folder(
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise FileExistsError(f"{out} already exists and is not an empty folder")
     fsutil.ensure_private_dir(out.parent)
-    tmp = out.with_name(f".{out.name}.write-{os.urandom(6).hex()}")
-    tmp.mkdir(mode=0o700)
+    with fsutil.building_folder(out, pending=pending) as tmp:
+        return _write_notes_into(records, out, tmp, db)
+
+
+def _write_notes_into(
+    records: Iterable[tuple[Record, dict[str, Any]]], out: Path, tmp: Path, db: Any
+) -> tuple[str, int]:
     count = 0
     digest = hashlib.sha256()
     files: set[str] = set()
@@ -202,6 +210,7 @@ def write_notes_folder(
         if out.exists():
             out.rmdir()
         os.rename(tmp, out)
+        fsutil.fsync_dir(out.parent)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
