@@ -200,3 +200,22 @@ def test_a_kind_is_found_by_the_words_of_its_search_text(vault, filled, kind):
     for word in words:
         assert rec.id in {hit.id for hit in search.search(word)}, f"{kind}: {word}"
     assert rec.id in {hit.id for hit in search.search(PRIVATE)}  # one's own note is searched
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_kind_with_a_csv_table_gives_one_cell_per_column_and_its_texts(filled, kind):
+    """A kind's CSV table sits with its repository (repo/<kind>.py): the export's tables are
+    exactly the kinds that declare one, and each row carries one cell per column, the
+    record's own id last and its texts in the cells."""
+    from kintsugi.core import outbound
+
+    cls = REPOSITORIES[kind]
+    rec = filled[kind]
+    if cls.csv_table is None:
+        assert outbound.csv_rows(rec) is None
+        return
+    assert outbound.CSV_COLUMNS[cls.csv_table] == list(cls.csv_columns)
+    table, row = outbound.csv_rows(rec, "a-trigger-uid")
+    assert table == cls.csv_table and len(row) == len(cls.csv_columns)
+    assert row[cls.csv_columns.index("id")] == rec.uid
+    assert _markers(rec) & {str(c) for c in row}  # the record's own words are in it

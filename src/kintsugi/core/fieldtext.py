@@ -167,5 +167,21 @@ def demote_headings(markdown: str, levels: int = 2) -> str:
     return "\n".join(out)
 
 
+def csv_day_time(moment: datetime | None) -> tuple[str, str]:
+    """A moment as a spreadsheet's date and time columns (local, as written)."""
+    if moment is None:
+        return "", ""
+    return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a spreadsheet cell: nothing for None, yes/no for a truth value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
 # Whoever imports this module first, every kind's labels are registered before one is read.
 import kintsugi.core.repo  # noqa: E402, F401

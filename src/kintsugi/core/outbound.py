@@ -31,7 +31,7 @@ from typing import Any
 
 from kintsugi.core import fsutil, jrnl_format
 from kintsugi.core.fieldtext import demote_headings
-from kintsugi.core.records import CheckIn, Entry, GroundingSession, Record, Trigger
+from kintsugi.core.records import Entry, Record
 from kintsugi.core.render import item_heading, render_item
 
 FORMATS = ("notes", "jrnl", "csv", "dayone")
@@ -259,112 +259,23 @@ def _local(moment: datetime | None) -> tuple[str, str]:
     return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M")
 
 
-CSV_COLUMNS = {
-    "triggers.csv": [
-        "date",
-        "time",
-        "cue",
-        "situation",
-        "distress_peak",
-        "emotions",
-        "hot_thought",
-        "belief_percent",
-        "body_sensations",
-        "urge",
-        "acted_on",
-        "what_i_did",
-        "distress_after",
-        "tags",
-        "id",
-    ],
-    "grounding.csv": [
-        "date",
-        "time",
-        "technique",
-        "minutes",
-        "completed",
-        "distress_before",
-        "distress_after",
-        "notes",
-        "trigger_id",
-        "tags",
-        "id",
-    ],
-    "checkins.csv": [
-        "date",
-        "time",
-        "safety",
-        "trust",
-        "connection",
-        "communication",
-        "gratitude",
-        "needs",
-        "notes",
-        "tags",
-        "id",
-    ],
+def _csv_kinds() -> dict[str, Any]:
+    from kintsugi.core.repo import REPOSITORIES
+
+    return {kind: cls for kind, cls in REPOSITORIES.items() if cls.csv_table}
+
+
+#: Each CSV table and its columns, from the kinds that have one (repo/<kind>.py).
+CSV_COLUMNS: dict[str, list[str]] = {
+    cls.csv_table: list(cls.csv_columns) for cls in _csv_kinds().values()
 }
 
 
-def _blank(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value
-
-
 def csv_rows(rec: Record, trigger_uid: str = "") -> tuple[str, list[Any]] | None:
-    day, clock = _local(rec.occurred_at)
-    tags = ", ".join(rec.tags)
-    if isinstance(rec, Trigger):
-        emotions = "; ".join(f"{e.name} {e.intensity}" for e in rec.emotions)
-        return "triggers.csv", [
-            day,
-            clock,
-            rec.cue,
-            rec.situation,
-            rec.suds_peak,
-            emotions,
-            rec.hot_thought,
-            _blank(rec.belief),
-            "; ".join(rec.body_sensations),
-            _blank(rec.urge),
-            _blank(rec.acted_on),
-            rec.action,
-            _blank(rec.suds_after),
-            tags,
-            rec.uid,
-        ]
-    if isinstance(rec, GroundingSession):
-        return "grounding.csv", [
-            day,
-            clock,
-            rec.technique,
-            round(rec.duration_s / 60, 2),
-            _blank(rec.completed),
-            _blank(rec.suds_before),
-            _blank(rec.suds_after),
-            rec.notes,
-            trigger_uid,
-            tags,
-            rec.uid,
-        ]
-    if isinstance(rec, CheckIn):
-        return "checkins.csv", [
-            day,
-            clock,
-            _blank(rec.safety),
-            _blank(rec.trust),
-            _blank(rec.connection),
-            _blank(rec.communication),
-            rec.gratitude,
-            rec.needs,
-            rec.notes,
-            tags,
-            rec.uid,
-        ]
-    return None
+    cls = _csv_kinds().get(rec.KIND)
+    if cls is None:
+        return None
+    return cls.csv_table, cls.csv_row(rec, trigger_uid)
 
 
 def csv_zip(records: Iterable[tuple[Record, dict[str, Any]]]) -> bytes:

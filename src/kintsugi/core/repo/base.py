@@ -105,6 +105,11 @@ class Repository(Generic[R]):
     #: fields: key → converter from :mod:`kintsugi.core.validate`.
     import_fields: ClassVar[Mapping[str, Converter]] = {}
 
+    #: The kind's table in the CSV export for a therapist's spreadsheet (None: not in it),
+    #: its columns, and :meth:`csv_row` gives one record's cells in that order.
+    csv_table: ClassVar[str | None] = None
+    csv_columns: ClassVar[tuple[str, ...]] = ()
+
     def __init__(self, db: Database):
         self.db = db
 
@@ -113,6 +118,12 @@ class Repository(Generic[R]):
     def render_title(cls, item: dict[str, Any]) -> str:
         """The title in an item's heading (after the kind's name)."""
         return str(item.get("title") or "")
+
+    @classmethod
+    def csv_row(cls, rec: R, trigger_uid: str) -> list[Any]:
+        """One record as its CSV table's cells (``csv_columns`` order); ``trigger_uid`` is
+        the trigger an exercise answered, if any."""
+        raise NotImplementedError(f"{cls.__name__} has no CSV table")
 
     @classmethod
     def render_body(cls, take: Take) -> list[str]:

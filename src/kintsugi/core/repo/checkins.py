@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kintsugi.core import validate
-from kintsugi.core.fieldtext import number
+from kintsugi.core.fieldtext import csv_cell, csv_day_time, number
 from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import CheckIn
 from kintsugi.core.repo.base import Column, Repository, Take, check_range, excerpt_of
@@ -22,6 +24,20 @@ class CheckInRepository(Repository[CheckIn]):
     table = "checkin"
     columns = tuple(Column(name) for name in (*DIMENSIONS, "gratitude", "needs", "notes"))
     name = QT_TRANSLATE_NOOP("render", "Check-in")
+    csv_table = "checkins.csv"
+    csv_columns = (
+        "date",
+        "time",
+        "safety",
+        "trust",
+        "connection",
+        "communication",
+        "gratitude",
+        "needs",
+        "notes",
+        "tags",
+        "id",
+    )
     labels = {
         "notes": QT_TRANSLATE_NOOP("render", "Notes"),
         "gratitude": QT_TRANSLATE_NOOP("render", "Grateful for"),
@@ -43,6 +59,23 @@ class CheckInRepository(Repository[CheckIn]):
             f"{name} {getattr(rec, name)}" for name in DIMENSIONS if getattr(rec, name) is not None
         )
         return "Check-in", excerpt_of(scores), "\n".join([rec.gratitude, rec.needs, rec.notes])
+
+    @classmethod
+    def csv_row(cls, rec: CheckIn, trigger_uid: str) -> list[Any]:
+        day, clock = csv_day_time(rec.occurred_at)
+        return [
+            day,
+            clock,
+            csv_cell(rec.safety),
+            csv_cell(rec.trust),
+            csv_cell(rec.connection),
+            csv_cell(rec.communication),
+            rec.gratitude,
+            rec.needs,
+            rec.notes,
+            ", ".join(rec.tags),
+            rec.uid,
+        ]
 
     @classmethod
     def render_body(cls, take: Take) -> list[str]:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord, RecordNotFound
-from kintsugi.core.fieldtext import field_line, minutes_text, number, step_lines, when_text
+from kintsugi.core.fieldtext import (
+    csv_cell,
+    csv_day_time,
+    field_line,
+    minutes_text,
+    number,
+    step_lines,
+    when_text,
+)
 from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import TECHNIQUES, GroundingSession, Record
 from kintsugi.core.repo.base import Column, Repository, Take, check_range
@@ -84,6 +92,20 @@ class GroundingRepository(Repository[GroundingSession]):
         Column("trigger_id"),
     )
     name = QT_TRANSLATE_NOOP("render", "Grounding")
+    csv_table = "grounding.csv"
+    csv_columns = (
+        "date",
+        "time",
+        "technique",
+        "minutes",
+        "completed",
+        "distress_before",
+        "distress_after",
+        "notes",
+        "trigger_id",
+        "tags",
+        "id",
+    )
     labels = {
         "suds_before": QT_TRANSLATE_NOOP("render", "Distress before (0–10)"),
         "suds_after": QT_TRANSLATE_NOOP("render", "Distress afterwards (0–10)"),
@@ -141,6 +163,23 @@ class GroundingRepository(Repository[GroundingSession]):
         label_ = technique_label(str(item.get("technique") or ""))
         name = item.get("technique_name")
         return f"{label_}: {name}" if isinstance(name, str) and name else label_
+
+    @classmethod
+    def csv_row(cls, rec: GroundingSession, trigger_uid: str) -> list[Any]:
+        day, clock = csv_day_time(rec.occurred_at)
+        return [
+            day,
+            clock,
+            rec.technique,
+            round(rec.duration_s / 60, 2),
+            csv_cell(rec.completed),
+            csv_cell(rec.suds_before),
+            csv_cell(rec.suds_after),
+            rec.notes,
+            trigger_uid,
+            ", ".join(rec.tags),
+            rec.uid,
+        ]
 
     @classmethod
     def render_body(cls, take: Take) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.exercises import suds_word
-from kintsugi.core.fieldtext import empty, field_line, number, value_text
+from kintsugi.core.fieldtext import csv_cell, csv_day_time, empty, field_line, number, value_text
 from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, ItemSummary, Trigger
 from kintsugi.core.repo.base import (
@@ -78,6 +78,24 @@ class TriggerRepository(Repository[Trigger]):
     )
     name = QT_TRANSLATE_NOOP("render", "A hard moment")
     short_name = QT_TRANSLATE_NOOP("render", "Trigger")
+    csv_table = "triggers.csv"
+    csv_columns = (
+        "date",
+        "time",
+        "cue",
+        "situation",
+        "distress_peak",
+        "emotions",
+        "hot_thought",
+        "belief_percent",
+        "body_sensations",
+        "urge",
+        "acted_on",
+        "what_i_did",
+        "distress_after",
+        "tags",
+        "id",
+    )
     labels = {
         "situation": QT_TRANSLATE_NOOP("render", "Situation"),
         "emotions": QT_TRANSLATE_NOOP("render", "Emotions"),
@@ -131,6 +149,28 @@ class TriggerRepository(Repository[Trigger]):
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
         return cue_label(str(item.get("cue") or ""))
+
+    @classmethod
+    def csv_row(cls, rec: Trigger, trigger_uid: str) -> list[Any]:
+        day, clock = csv_day_time(rec.occurred_at)
+        emotions = "; ".join(f"{e.name} {e.intensity}" for e in rec.emotions)
+        return [
+            day,
+            clock,
+            rec.cue,
+            rec.situation,
+            rec.suds_peak,
+            emotions,
+            rec.hot_thought,
+            csv_cell(rec.belief),
+            "; ".join(rec.body_sensations),
+            csv_cell(rec.urge),
+            csv_cell(rec.acted_on),
+            rec.action,
+            csv_cell(rec.suds_after),
+            ", ".join(rec.tags),
+            rec.uid,
+        ]
 
     @classmethod
     def render_body(cls, take: Take) -> list[str]:
