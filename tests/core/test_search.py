@@ -205,3 +205,14 @@ def test_records_added_in_a_batch_keep_the_index_true(vault):
     t.situation = "a different song"
     triggers.update(t)
     assert search.search("wedding") == [] and vault.check() == []
+
+
+def test_the_count_follows_every_filter_the_hits_follow(vault):
+    """ "Showing 100 of N": N counts with the same filters as the page (the star included)."""
+    repo, search = EntryRepository(vault.db), Search(vault.db)
+    for i in range(6):
+        repo.add(Entry(title=f"walnut {i}", body="walnut evening", starred=i % 3 == 0))
+    for filters in (SearchFilters(), SearchFilters(starred=True)):
+        hits = search.search("walnut", filters)
+        assert search.count("walnut", filters) == len(hits)
+    assert search.count("walnut", SearchFilters(starred=True)) == 2

@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 from kintsugi.core.db import Database
 from kintsugi.core.timeutil import day_start_utc
@@ -177,24 +178,7 @@ class Search:
         parsed = parse_query(text, prefix_last=prefix_last)
         if parsed is None:
             return []
-        where, args = ["s.deleted_at IS NULL"], []
-        if filters.kinds:
-            where.append(f"s.kind IN ({', '.join('?' for _ in filters.kinds)})")
-            args += list(filters.kinds)
-        if filters.since:
-            where.append("s.occurred_at >= ?")
-            args.append(day_start_utc(filters.since))
-        if filters.until:
-            where.append("s.occurred_at < ?")
-            args.append(day_start_utc(filters.until + timedelta(days=1)))
-        if filters.tag:
-            where.append(
-                "EXISTS (SELECT 1 FROM item_tag it JOIN tag t ON t.id = it.tag_id"
-                " WHERE it.item_id = s.id AND t.name = ?)"
-            )
-            args.append(filters.tag)
-        if filters.starred:
-            where.append("EXISTS (SELECT 1 FROM entry e WHERE e.item_id = s.id AND e.starred = 1)")
+        where, args = _filter_clauses(filters, "s")
         # One query: FTS5 ranks every match itself (ORDER BY rank is consumed by the index,
         # so nothing else is sorted) and the rows are then visited best first; filters are
         # checked on a small covering index (no wide item rows: under SQLCipher each page
@@ -238,22 +222,7 @@ class Search:
         parsed = parse_query(text, prefix_last=prefix_last)
         if parsed is None:
             return 0
-        where, args = ["i.deleted_at IS NULL"], []
-        if filters.kinds:
-            where.append(f"i.kind IN ({', '.join('?' for _ in filters.kinds)})")
-            args += list(filters.kinds)
-        if filters.since:
-            where.append("i.occurred_at >= ?")
-            args.append(day_start_utc(filters.since))
-        if filters.until:
-            where.append("i.occurred_at < ?")
-            args.append(day_start_utc(filters.until + timedelta(days=1)))
-        if filters.tag:
-            where.append(
-                "EXISTS (SELECT 1 FROM item_tag it JOIN tag t ON t.id = it.tag_id"
-                " WHERE it.item_id = i.id AND t.name = ?)"
-            )
-            args.append(filters.tag)
+        where, args = _filter_clauses(filters, "i")
         query = (
             "SELECT count(*) FROM fts CROSS JOIN item i INDEXED BY item_search"
             f" WHERE fts MATCH ? AND i.id = fts.rowid AND {' AND '.join(where)}"
@@ -261,3 +230,29 @@ class Search:
         with self.db.read() as conn:
             count: int = conn.execute(query, (parsed.fts, *args)).fetchone()[0]
             return count
+
+
+def _filter_clauses(filters: SearchFilters, alias: str) -> tuple[list[str], list[Any]]:
+    """The WHERE terms (and their arguments) of ``filters`` over the item row ``alias``: one
+    list for a page of hits and for their count, so the two always agree."""
+    where, args = [f"{alias}.deleted_at IS NULL"], []
+    if filters.kinds:
+        where.append(f"{alias}.kind IN ({', '.join('?' for _ in filters.kinds)})")
+        args += list(filters.kinds)
+    if filters.since:
+        where.append(f"{alias}.occurred_at >= ?")
+        args.append(day_start_utc(filters.since))
+    if filters.until:
+        where.append(f"{alias}.occurred_at < ?")
+        args.append(day_start_utc(filters.until + timedelta(days=1)))
+    if filters.tag:
+        where.append(
+            "EXISTS (SELECT 1 FROM item_tag it JOIN tag t ON t.id = it.tag_id"
+            f" WHERE it.item_id = {alias}.id AND t.name = ?)"
+        )
+        args.append(filters.tag)
+    if filters.starred:
+        where.append(
+            f"EXISTS (SELECT 1 FROM entry e WHERE e.item_id = {alias}.id AND e.starred = 1)"
+        )
+    return where, args
