@@ -16,22 +16,14 @@ CLI and the app say so when writing it.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
-from array import array
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kintsugi.core import fsutil
 from kintsugi.core.db import Database
-from kintsugi.core.errors import from_os_error
-from kintsugi.core.importing import EXPORT_FORMAT, EXPORT_VERSION
 from kintsugi.core.repo import vault_state
 from kintsugi.core.repo.items import Items
-from kintsugi.core.repo.pending import PendingTemps
-from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.timeutil import utc_text
 
 SECRET_WARNING = (
@@ -91,50 +83,27 @@ def write_complete_backup(
     recipient: str = "file",
     progress: Progress | None = None,
 ) -> tuple[str, int]:
-    """Write the complete backup to ``out`` (0600, atomically, streamed) and log it.
-    Returns (SHA-256, records written)."""
-    from kintsugi.core.errors import ExportCancelled
-    from kintsugi.core.transfer import full_dict
+    """Write the complete backup to ``out`` (0600, atomically, streamed) and log it: the
+    lossless JSON export's writer (:func:`kintsugi.core.transfer.write_json_export`) over
+    every record, with ``"complete": true`` in its head and the attachments and the vault's
+    state after the items. Returns (SHA-256, records written)."""
+    from kintsugi.core.transfer import Put, write_json_export
 
-    out = Path(out)
-    total = vault_state.count_all(db)
-    digest = hashlib.sha256()
-    ids = array("q")
     items = Items(db)
-    try:
-        fsutil.ensure_private_dir(out.parent)
-        # the temporary is recorded in the vault before it exists: a kill mid-write leaves
-        # one the next open removes (core/repo/pending.py)
-        with fsutil.atomic_output(out, pending=PendingTemps(db)) as f:
+    records = (items.get(item_id) for item_id in vault_state.iter_all_ids(db))
 
-            def put(text: str) -> None:
-                data = text.encode("utf-8")
-                digest.update(data)
-                f.write(data)
+    def tail(put: Put) -> None:
+        put(',\n"attachments": [')
+        _put_attachments(db, put)
+        put('\n],\n"vault": ' + json.dumps(backup_document_tail(db), ensure_ascii=False))
 
-            head = json.dumps(
-                {
-                    "format": EXPORT_FORMAT,
-                    "version": EXPORT_VERSION,
-                    "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "complete": True,
-                }
-            )
-            put(head[:-1] + ', "items": [')
-            for n, item_id in enumerate(vault_state.iter_all_ids(db)):
-                if n % 500 == 0 and progress is not None and not progress(n, total):
-                    raise ExportCancelled()
-                rec = items.get(item_id)
-                put(
-                    ("\n" if n == 0 else ",\n") + json.dumps(full_dict(rec, db), ensure_ascii=False)
-                )
-                ids.append(item_id)
-            put('\n],\n"attachments": [')
-            _put_attachments(db, put)
-            put('\n],\n"vault": ' + json.dumps(backup_document_tail(db), ensure_ascii=False))
-            put("}\n")
-    except OSError as exc:
-        raise from_os_error(exc, out, vault=False) from None
-    hexdigest = digest.hexdigest()
-    Sharing(db).log(recipient=recipient, fmt="json", sha256=hexdigest, item_ids=list(ids))
-    return hexdigest, len(ids)
+    return write_json_export(
+        db,
+        records,
+        out,
+        total=vault_state.count_all(db),
+        recipient=recipient,
+        progress=progress,
+        head_extra={"complete": True},
+        tail=tail,
+    )

@@ -236,6 +236,9 @@ def _attachment_links(db: Database, rec: Record, z: zipfile.ZipFile, seen: dict[
     return ("\n\n" + "\n\n".join(lines) + "\n") if lines else ""
 
 
+Put = Callable[[str], None]
+
+
 def write_json_export(
     db: Database,
     records: Iterable[Record],
@@ -244,16 +247,24 @@ def write_json_export(
     total: int,
     recipient: str = "file",
     progress: Progress | None = None,
+    head_extra: dict[str, Any] | None = None,
+    tail: Callable[[Put], None] | None = None,
 ) -> tuple[str, int]:
     """The lossless JSON export, streamed: each record is written as it is read (see
     :func:`iter_records`), into a 0600 temporary sibling that replaces ``out`` at the end;
     hashed as it goes, and logged. Returns (SHA-256, items written). Memory stays flat
-    however large the journal is."""
+    however large the journal is.
+
+    ``head_extra`` adds keys to the document's head (the complete backup's
+    ``"complete": true``); ``tail`` writes more top-level keys after ``"items"``, each text
+    it puts starting with ``,`` (the complete backup's attachments and vault state)."""
     out = Path(out)
     digest = hashlib.sha256()
     ids = array("q")
     try:
         fsutil.ensure_private_dir(out.parent)
+        # the temporary is recorded in the vault before it exists: a kill mid-write leaves
+        # one the next open removes (core/repo/pending.py)
         with fsutil.atomic_output(out, pending=PendingTemps(db)) as f:
 
             def put(text: str) -> None:
@@ -266,6 +277,7 @@ def write_json_export(
                     "format": EXPORT_FORMAT,
                     "version": EXPORT_VERSION,
                     "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    **(head_extra or {}),
                 }
             )
             put(head[:-1] + ', "items": [')
@@ -277,7 +289,10 @@ def write_json_export(
                 )
                 assert rec.id is not None  # read from the vault
                 ids.append(rec.id)
-            put("\n]}\n")
+            put("\n]")
+            if tail is not None:
+                tail(put)
+            put("}\n")
     except OSError as exc:
         raise from_os_error(exc, out, vault=False) from None
     hexdigest = digest.hexdigest()
