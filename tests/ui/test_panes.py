@@ -140,3 +140,38 @@ def test_no_private_calls_across_objects_in_the_ui():
             ):
                 found.append(f"{path.relative_to(UI)}:{node.lineno} .{node.attr}")
     assert found == []
+
+
+def test_every_kind_opens_in_the_one_pane_that_names_it(window, qtbot):
+    """Search, Share's log and links open a record through `Sections.opener(kind)`: every
+    kind of the register has exactly one pane that opens it (a grounding session opens in
+    the grounding flow over any pane), so a new kind's pane plugs in without editing the
+    window."""
+    from kintsugi.core.repo import REPOSITORIES
+    from kintsugi.ui.panes import OpensItems
+
+    for kind in REPOSITORIES:
+        if kind == "grounding":
+            continue
+        openers = [
+            p for p in window.sections if isinstance(p, OpensItems) and kind in p.opens_kinds
+        ]
+        assert len(openers) == 1, (
+            f"kind {kind!r} needs exactly one pane that opens it: give its pane "
+            f"opens_kinds and open_item (ui/panes.py OpensItems); found {openers}"
+        )
+        assert window.sections.opener(kind) is openers[0]
+    assert window.sections.opener("entry") is window.journal
+    assert window.sections.opener("trigger") is window.triggers
+    assert window.sections.opener("goal") is window.checkins
+
+
+def test_search_opens_a_trigger_in_the_triggers_pane(window, qtbot):
+    from kintsugi.core.records import Trigger
+
+    saved = window.session.triggers().add(Trigger(situation="A message at midnight", suds_peak=6))
+    item_id = saved.id
+    window.show_pane(window.journal)
+    window.search.open_requested.emit(item_id, "trigger")
+    assert window.panes.currentWidget() is window.triggers
+    qtbot.waitUntil(lambda: window.triggers.form.trigger_id == item_id, timeout=5_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QByteArray, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -41,7 +42,7 @@ from kintsugi.ui.insights.pane import InsightsPane
 from kintsugi.ui.journal.pane import JournalPane
 from kintsugi.ui.machine_settings import MachineSettings
 from kintsugi.ui.messages import describe
-from kintsugi.ui.panes import Pane, Sections
+from kintsugi.ui.panes import OpensItems, Pane, Sections
 from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.pane import SharePane
@@ -526,17 +527,13 @@ class MainWindow(QMainWindow):
         self.search.focus_query()
 
     def on_open_requested(self, item_id: int, kind: str) -> None:
-        if kind == "entry":
-            self.show_pane(self.journal)
-            self.journal.open_entry(item_id)
-        elif kind == "trigger":
-            self.show_pane(self.triggers)
-            self.triggers.open_trigger(item_id)
-        elif kind == "grounding":
+        if kind == "grounding":  # a session opens in the grounding flow, over any pane
             self.grounding_flow.open_grounding_session(item_id)
-        elif kind in ("checkin", "boundary", "goal"):
-            self.show_pane(self.checkins)
-            self.checkins.open_item(item_id, kind)
+            return
+        pane = self.sections.opener(kind)
+        if pane is not None:
+            self.show_pane(pane)
+            cast(OpensItems, pane).open_item(item_id, kind)
 
     def on_pane_shown(self, pane: Pane) -> None:
         if pane is self.share and self.session.is_open:

@@ -34,6 +34,18 @@ class Pane(Protocol):
         """The vault is locked: forget everything the pane shows."""
 
 
+@runtime_checkable
+class OpensItems(Protocol):
+    """A pane that opens records of some kinds (from Search, the timeline, a link): it names
+    them in ``opens_kinds`` and opens one with ``open_item``. The window finds the pane by
+    kind, so a new kind's pane needs no change to the window."""
+
+    opens_kinds: tuple[str, ...]
+
+    def open_item(self, item_id: int, kind: str) -> None:
+        """Show the record ``item_id`` (of ``kind``, one of ``opens_kinds``)."""
+
+
 class Sections(QObject):
     """The registered panes, in navigation order: one row and one page each."""
 
@@ -68,6 +80,13 @@ class Sections(QObject):
     def show(self, pane: Pane) -> None:
         """Bring a pane on screen (its row in the navigation follows)."""
         self.nav.setCurrentRow(self._panes.index(pane))
+
+    def opener(self, kind: str) -> Pane | None:
+        """The pane that opens records of ``kind``, if any."""
+        for pane in self._panes:
+            if isinstance(pane, OpensItems) and kind in pane.opens_kinds:
+                return pane
+        return None
 
     def current(self) -> Pane | None:
         row = self.nav.currentRow()

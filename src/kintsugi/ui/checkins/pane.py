@@ -40,6 +40,8 @@ class CheckInsPane(QWidget):
         for tab in (self.checkin, self.boundaries, self.goals):
             tab.on_unlocked()
 
+    opens_kinds = ("checkin", "boundary", "goal")
+
     def open_item(self, item_id: int, kind: str) -> None:
         """Open a check-in, boundary or goal in its own tab's form."""
         if kind == "checkin":

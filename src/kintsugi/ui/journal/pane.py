@@ -196,6 +196,11 @@ class JournalPane(QWidget):
     def select_row(self, row: int) -> None:
         self.list_stack.select_row(row)
 
+    opens_kinds = ("entry",)
+
+    def open_item(self, item_id: int, kind: str) -> None:
+        self.open_entry(item_id)
+
     def open_entry(self, item_id: int) -> None:
         """Open an entry by id (from search), even if it is not loaded in the timeline."""
         self.pages.setCurrentIndex(0)

@@ -153,6 +153,11 @@ class TriggersPane(QWidget):
     def select_row(self, row: int) -> None:
         self.list_stack.select_row(row)
 
+    opens_kinds = ("trigger",)
+
+    def open_item(self, item_id: int, kind: str) -> None:
+        self.open_trigger(item_id)
+
     def open_trigger(self, trigger_id: int) -> None:
         if self.cue.currentData() is not None:
             self.cue.setCurrentIndex(0)
