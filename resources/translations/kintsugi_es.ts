@@ -3274,6 +3274,21 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     </message>
 </context>
 <context>
+    <name>TogetherPane</name>
+    <message>
+        <source>Together</source>
+        <translation>En pareja</translation>
+    </message>
+    <message>
+        <source>Things you do together</source>
+        <translation>Lo que se hace en pareja</translation>
+    </message>
+    <message>
+        <source>This is where the things you do together will be: a weekly conversation, rituals, and the other practices of rebuilding, each at your own pace.</source>
+        <translation>Aquí estará lo que se hace en pareja: una conversación semanal, rituales y las demás prácticas de la reconstrucción, cada una a su ritmo.</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>

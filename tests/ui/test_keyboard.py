@@ -126,11 +126,11 @@ def test_enter_presses_the_main_button_of_an_exercise_page(window, qtbot):
     assert isinstance(view.save_button, QPushButton)
 
 
-def test_ctrl_1_to_7_show_each_section_and_it_is_highlighted(window, qtbot):
+def test_ctrl_1_to_8_show_each_section_and_it_is_highlighted(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
     panes = list(window.sections)
-    assert len(panes) == 7
+    assert len(panes) == 8
     for n, pane in reversed(list(enumerate(panes, start=1))):
         qtbot.keyClick(
             window.nav, Qt.Key(Qt.Key.Key_0.value + n), Qt.KeyboardModifier.ControlModifier
@@ -141,6 +141,7 @@ def test_ctrl_1_to_7_show_each_section_and_it_is_highlighted(window, qtbot):
     go = next(m for m in window.menuBar().actions() if m.text() == "&Go").menu()
     shown = {a.text(): a.shortcut().toString() for a in go.actions() if not a.isSeparator()}
     assert shown["Journal"] == "Ctrl+1" and shown["Search"] == "Ctrl+7"
+    assert shown["Together"] == "Ctrl+8"
     assert shown["Section list"] == "F9"
 
 

@@ -29,7 +29,7 @@ def count_calls(monkeypatch, panes, method: str) -> dict[str, int]:
 
 def test_every_section_is_a_pane_in_one_list_and_the_navigation_follows_it(window):
     panes = list(window.sections)
-    assert len(panes) == 7 == window.nav.count() == window.panes.count()
+    assert len(panes) == 8 == window.nav.count() == window.panes.count()
     for row, pane in enumerate(panes):
         assert isinstance(pane, Pane) and isinstance(pane, QWidget)
         assert pane.label and window.nav.item(row).text() == pane.label

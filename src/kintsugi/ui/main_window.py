@@ -47,6 +47,7 @@ from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.pane import SharePane
 from kintsugi.ui.theme import apply_text_size, apply_theme
+from kintsugi.ui.together.pane import TogetherPane
 from kintsugi.ui.triggers.pane import TriggersPane
 from kintsugi.ui.unlock.pane import UnlockPane
 from kintsugi.ui.unlock.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.insights = InsightsPane(session)
         self.share = SharePane(session)
         self.search = SearchPane(session)
+        self.together = TogetherPane(session)
         self.exercise = ExerciseView(session)
         # the one registered list: navigation order, and who takes part in unlock/save/lock
         self.sections = Sections(
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
                 self.share,
                 self.insights,
                 self.search,
+                self.together,
             ),
             self,
         )
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
         action(self.tr("Trash…"), self.on_trash, None, edit_menu)
         action(self.tr("Support contacts…"), flow.on_support, None, edit_menu)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for section in self.sections.actions:  # Ctrl+1 … Ctrl+7, shown beside each name
+        for section in self.sections.actions:  # Ctrl+1 … Ctrl+8, shown beside each name
             go_menu.addAction(section)
         go_menu.addSeparator()
         self.nav_action = action(
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
         self.open_dialog(RecoveryKeyDialog(recovery_key, self, self.session.pending_temps()))
 
     def set_navigation_shown(self, shown: bool) -> None:
-        """The section list folds away for room (F9); Ctrl+1 … Ctrl+7 still move between
+        """The section list folds away for room (F9); Ctrl+1 … Ctrl+8 still move between
         sections, and the Go menu lists them."""
         for widget in (self.nav, self.support_strip):
             widget.setVisible(shown)

@@ -1,0 +1,113 @@
+"""Together: the practices of repair a couple keeps — a weekly conversation, rituals, and the
+others — one tab each, at the person's own pace.
+
+To add a practice: write its page (a QWidget with the `PracticePage` protocol of
+``ui/together/page.py``, made as ``Page(session)``) and put one line in ``PAGES`` below,
+``"module:Class"``. The pane imports it, gives it a tab, passes on unlock, save and lock,
+and sends it the search hits of its kinds."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from kintsugi.ui.session import Session
+from kintsugi.ui.together.page import PracticePage
+
+# The practices, in the order of their tabs: one line each, "module:Class".
+PAGES: tuple[str, ...] = (
+    # repair-a: the weekly conversation, rituals
+    #
+    # repair-b: prompts and templates, disclosures, hard dates
+    #
+    # repair-c: safety plan, questions and answers, therapy sessions
+    #
+)
+
+
+def load_page(spec: str, session: Session) -> PracticePage:
+    """Make the page a ``PAGES`` line names."""
+    module, _, name = spec.partition(":")
+    page = getattr(importlib.import_module(module), name)(session)
+    if not isinstance(page, QWidget) or not isinstance(page, PracticePage):
+        raise TypeError(f"{spec} is not a practice page (a QWidget with PracticePage)")
+    return page
+
+
+class TogetherPane(QWidget):
+    """The Together section: a tab per practice page, or a calm word while there are none."""
+
+    def __init__(
+        self,
+        session: Session,
+        pages: Sequence[str] | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.label = self.tr("Together")  # the Pane protocol (ui/panes.py)
+        self.shortcut: str | None = "Ctrl+8"  # the section's place in the list
+        self.session = session
+        specs = PAGES if pages is None else pages  # None: the registered practices
+        self.pages: list[PracticePage] = [load_page(spec, session) for spec in specs]
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Things you do together"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)  # many practices still fit a narrow window
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        for page in self.pages:
+            assert isinstance(page, QWidget)
+            self.tabs.addTab(page, page.title)
+        self.empty = QLabel(
+            self.tr(
+                "This is where the things you do together will be: a weekly conversation, "
+                "rituals, and the other practices of rebuilding, each at your own pace."
+            ),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
+        )
+        self.empty.setProperty("role", "subtle")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAccessibleName(self.tr("Together"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        self.stack.setCurrentWidget(self.tabs if self.pages else self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)  # the window fits 960 × 540 logical pixels
+        layout.addWidget(self.stack)
+
+    # --- the Pane protocol -----------------------------------------------------------
+    def on_unlocked(self) -> None:
+        for page in self.pages:
+            page.on_unlocked()
+
+    def flush(self) -> bool:
+        """Every page saves now (all of them, even after one fails)."""
+        return all([page.flush() for page in self.pages])
+
+    def clear(self) -> None:
+        for page in self.pages:
+            page.clear()
+
+    # --- reaching a page (the OpensItems protocol, ui/panes.py) ------------------------
+    @property
+    def opens_kinds(self) -> tuple[str, ...]:
+        """The record kinds some page here opens."""
+        return tuple(kind for page in self.pages for kind in page.kinds)
+
+    def page_for(self, kind: str) -> PracticePage | None:
+        return next((page for page in self.pages if kind in page.kinds), None)
+
+    def show_page(self, page: PracticePage) -> None:
+        assert isinstance(page, QWidget)
+        self.tabs.setCurrentWidget(page)
+
+    def open_item(self, item_id: int, kind: str) -> None:
+        """Open a record of one of the pages' kinds on its page (a search hit, say)."""
+        page = self.page_for(kind)
+        if page is not None:
+            self.show_page(page)
+            page.open_item(item_id, kind)
