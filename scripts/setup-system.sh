@@ -10,6 +10,8 @@
 #                        through Qt's font fallback
 #   fonts-symbola fonts-unifont   emoji in PDF reports as outline glyphs, so they are text
 #                        (Qt's PDF writer draws colour emoji as pictures): ui/insights/pdf_text.py
+#   syncthing            the sync engine of the real two-device test (tests/sync_harness.py):
+#                        two instances on 127.0.0.1 carry one journal's sync folder
 set -euo pipefail
 PACKAGES=(
   python3-venv
@@ -18,6 +20,7 @@ PACKAGES=(
   libxkbcommon0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   xvfb xauth age poppler-utils libpulse0
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-symbola fonts-unifont
+  syncthing
 )
 command -v dpkg-query >/dev/null || { echo "setup-system: not a Debian-like system; install the equivalents of: ${PACKAGES[*]}"; exit 0; }
 missing=()

@@ -1,0 +1,80 @@
+"""Two real Syncthing instances on 127.0.0.1 (tests/sync_harness.py): the harness itself,
+with plain files — they connect, stay on the loopback, carry files both ways, and a change
+made on both sides while apart becomes Syncthing's own conflict copy. Bounded in time; the
+instances are stopped and their homes removed whatever happens."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from tests import sync_harness
+from tests.sync_harness import SyncthingPair
+
+pytestmark = pytest.mark.skipif(
+    sync_harness.SYNCTHING is None, reason="syncthing is not installed (make system)"
+)
+
+
+def _holds(path, text):
+    return lambda: path.exists() and path.read_text() == text
+
+
+def test_two_instances_carry_files_both_ways_on_the_loopback_only():
+    started = time.monotonic()
+    pair = SyncthingPair()
+    with pair:
+        for inst in (pair.a, pair.b):
+            config = inst.rest("GET", "/rest/config")
+            options = config["options"]
+            assert options["globalAnnounceEnabled"] is False
+            assert options["localAnnounceEnabled"] is False
+            assert options["relaysEnabled"] is False
+            assert options["natEnabled"] is False
+            assert options["urAccepted"] == -1
+            assert options["crashReportingEnabled"] is False
+            assert options["listenAddresses"] == [inst.address]
+            for proto, address, _port in sync_harness.bound_addresses(inst.process.pid):
+                assert address == "127.0.0.1", (proto, address)
+
+        (pair.a.folder / "one.txt").write_text("from a")
+        pair.wait_until(_holds(pair.b.folder / "one.txt", "from a"), 20, "a → b")
+        (pair.b.folder / "deep").mkdir()
+        (pair.b.folder / "deep" / "two.bin").write_bytes(b"\x00\xff" * 50_000)
+        two = pair.a.folder / "deep" / "two.bin"
+        pair.wait_until(
+            lambda: two.exists() and two.read_bytes() == b"\x00\xff" * 50_000, 20, "b → a"
+        )
+        pair.settle()
+        processes = [pair.a.process, pair.b.process]
+    assert not pair.root.exists()
+    assert all(p.poll() is not None for p in processes)
+    assert time.monotonic() - started < 60
+
+
+def test_a_change_on_both_sides_while_apart_becomes_a_sync_conflict_copy():
+    with SyncthingPair() as pair:
+        (pair.a.folder / "journal.kintsugi").write_text("first")
+        pair.wait_until(_holds(pair.b.folder / "journal.kintsugi", "first"), 20, "a → b")
+        pair.settle()
+        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            me.rest("POST", f"/rest/system/pause?device={other.device_id}")
+        (pair.a.folder / "journal.kintsugi").write_text("written on a")
+        time.sleep(1.1)  # the later change wins the name; the other becomes the copy
+        (pair.b.folder / "journal.kintsugi").write_text("written on b")
+        pair.rescan()
+        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            me.rest("POST", f"/rest/system/resume?device={other.device_id}")
+
+        def conflict_copies():
+            return sorted(p.name for p in pair.a.folder.glob("journal.sync-conflict-*"))
+
+        pair.wait_until(lambda: len(conflict_copies()) == 1, 30, "no conflict copy")
+        pair.settle()
+        name = conflict_copies()[0]
+        assert re.fullmatch(r"journal\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}\.kintsugi", name)
+        assert (pair.a.folder / "journal.kintsugi").read_text() == "written on b"
+        assert (pair.a.folder / name).read_text() == "written on a"
+        assert (pair.b.folder / name).read_text() == "written on a"
