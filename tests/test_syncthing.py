@@ -78,3 +78,60 @@ def test_a_change_on_both_sides_while_apart_becomes_a_sync_conflict_copy():
         assert (pair.a.folder / "journal.kintsugi").read_text() == "written on b"
         assert (pair.a.folder / name).read_text() == "written on a"
         assert (pair.b.folder / name).read_text() == "written on a"
+
+
+def test_a_journal_kept_in_a_syncthing_folder_arrives_whole_after_every_save():
+    """Against the advice, the journal file itself in the folder: every save is in the main
+    file at once (no -wal), so what Syncthing carries opens on the other side with all of it;
+    when both sides change it while apart, the copy Syncthing keeps is refused, explained."""
+    from kintsugi.core import errors, syncfolder
+    from kintsugi.core.records import Entry
+    from kintsugi.core.repo.entries import EntryRepository
+    from kintsugi.core.repo.items import Items
+    from kintsugi.core.vault import Vault
+    from tests.helpers import FAST_KDF, PASSPHRASE
+
+    def titles(path):
+        with Vault.open(path, PASSPHRASE) as v:
+            return sorted(s.title for s in Items(v.db).timeline(limit=100))
+
+    with SyncthingPair() as pair:
+        journal_a, journal_b = (
+            pair.a.folder / "journal.kintsugi",
+            pair.b.folder / "journal.kintsugi",
+        )
+        with Vault.create(journal_a, PASSPHRASE, params=FAST_KDF) as v:
+            assert v.synced_folder == syncfolder.SyncedFolder("Syncthing", pair.a.folder)
+            for i in range(3):
+                EntryRepository(v.db).add(Entry(title=f"saved {i}", body="words"))
+                data = journal_a.read_bytes()
+                pair.wait_until(
+                    lambda data=data: journal_b.exists() and journal_b.read_bytes() == data,
+                    20,
+                    "carried",
+                )
+                pair.settle()
+                assert titles(journal_b) == [f"saved {n}" for n in range(i + 1)]
+        pair.settle()
+        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            me.rest("POST", f"/rest/system/pause?device={other.device_id}")
+        for journal, title in ((journal_a, "only on a"), (journal_b, "only on b")):
+            with Vault.open(journal, PASSPHRASE) as v:
+                EntryRepository(v.db).add(Entry(title=title))
+            time.sleep(1.1)
+        pair.rescan()
+        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            me.rest("POST", f"/rest/system/resume?device={other.device_id}")
+        pair.wait_until(
+            lambda: len(list(pair.a.folder.glob("journal.sync-conflict-*"))) == 1, 30, "no copy"
+        )
+        pair.settle()
+        (copy,) = pair.a.folder.glob("journal.sync-conflict-*")
+        with pytest.raises(errors.ConflictedCopy) as refused:
+            syncfolder.refuse_conflicted_copy(copy)
+        assert str(journal_a) in str(refused.value)
+        with Vault.open(journal_a, PASSPHRASE) as v:
+            assert [c.path for c in syncfolder.copies_beside(journal_a)] == [copy]
+            assert any(isinstance(n, errors.ConflictedCopyBeside) for n in v.notices)
+        # each side's change is whole in one of the two files: nothing was lost, two copies
+        assert {"only on a", "only on b"} <= set(titles(journal_a)) | set(titles(copy))

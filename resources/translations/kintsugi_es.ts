@@ -4124,6 +4124,18 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Este archivo del diario o su carpeta son de solo lectura, así que no se pudo guardar nada. Muévelo a una carpeta en la que puedas escribir o cambia sus permisos.</translation>
     </message>
     <message>
+        <source>This file is a copy a sync tool made when the journal changed on two computers at once, so it was not opened; it is kept as it is. Your journal file is {original}. To open the copy itself on purpose, rename it first.</source>
+        <translation>Este archivo es una copia que hizo una herramienta de sincronización cuando el diario cambió en dos ordenadores a la vez, así que no se abrió; se conserva tal como está. Tu archivo de diario es {original}. Para abrir la copia a propósito, cámbiale antes el nombre.</translation>
+    </message>
+    <message>
+        <source>A sync tool left a copy of this journal file beside it, {kept_at}: it may hold what was written on another computer at the same time. It was left as it is.</source>
+        <translation>Una herramienta de sincronización dejó una copia de este archivo de diario a su lado, {kept_at}: puede contener lo que se escribió en otro ordenador al mismo tiempo. Se ha dejado tal como está.</translation>
+    </message>
+    <message>
+        <source>This journal file is inside a folder that a sync tool copies to other computers ({kept_at}). A copy taken in the middle of a save may not open on the other computer, and two computers writing at once leave two separate copies. It is safer to keep the journal file outside that folder and use the folder to sync (Use on another computer).</source>
+        <translation>Este archivo de diario está dentro de una carpeta que una herramienta de sincronización copia a otros ordenadores ({kept_at}). Una copia hecha en mitad de un guardado puede no abrirse en el otro ordenador, y si dos ordenadores escriben a la vez quedan dos copias separadas. Es más seguro guardar el archivo de diario fuera de esa carpeta y usar la carpeta para sincronizar (Usar en otro ordenador).</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
         <translation>Algo inesperado salió mal. No se ha perdido nada de lo que guardaste.</translation>
     </message>

@@ -93,8 +93,10 @@ def _warn_if_weak(passphrase: str) -> None:
 
 def _unlock(args: argparse.Namespace) -> Vault:
     path = paths.resolve_vault_path(args.vault)
+    from kintsugi.core.syncfolder import refuse_conflicted_copy
     from kintsugi.core.vault import read_salt
 
+    refuse_conflicted_copy(path)  # a sync tool's conflicted copy is explained, not opened
     read_salt(path)  # a clear error before asking for a passphrase
     vault = Vault.open(path, read_secret(args.passphrase_fd, f"Passphrase for {path}: "))
     for notice in vault.notices:  # a change file set aside before opening
@@ -267,8 +269,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     path = paths.resolve_vault_path(args.vault)
+    from kintsugi.core.syncfolder import refuse_conflicted_copy
     from kintsugi.core.vault import read_salt
 
+    refuse_conflicted_copy(path)
     read_salt(path)
     if args.use_recovery_key:
         secret = read_secret(args.passphrase_fd, "Recovery key: ")

@@ -269,3 +269,44 @@ def from_os_error(exc: OSError, path: Path, *, vault: bool = True) -> KintsugiEr
             f"Kintsugi may not write to {path.parent} (it is read-only). Nothing was written."
         )
     return StorageError(f"Could not write next to {path}: {exc.strerror}.")
+
+
+# --- a journal file in a folder a sync tool manages (core/syncfolder.py) ---------------------
+class ConflictedCopy(NotAVault):
+    """The fronts refuse to open a sync tool's conflicted copy as if it were the journal."""
+
+    default_message = (
+        "This file is a copy a sync tool made when the journal changed on two computers at "
+        "once, so it was not opened; it is kept as it is. Your journal file is {original}. "
+        "To open the copy itself on purpose, rename it first."
+    )
+
+    def __init__(self, original: object = None, message: str | None = None):
+        self.original = original
+        super().__init__(message or self.default_message.format(**self.text_fields()))
+        self.specific = message is not None
+
+    def text_fields(self) -> dict[str, object]:
+        return {"original": self.original if self.original is not None else "the one beside it"}
+
+
+class ConflictedCopyBeside(JournalNotice):
+    """A notice after opening: a sync tool's conflicted copy of this journal lies beside it."""
+
+    exit_code = 0
+    default_message = (
+        "A sync tool left a copy of this journal file beside it, {kept_at}: it may hold what "
+        "was written on another computer at the same time. It was left as it is."
+    )
+
+
+class VaultInSyncedFolder(JournalNotice):
+    """A notice after opening: the journal file is inside a folder a sync tool manages."""
+
+    exit_code = 0
+    default_message = (
+        "This journal file is inside a folder that a sync tool copies to other computers "
+        "({kept_at}). A copy taken in the middle of a save may not open on the other computer, "
+        "and two computers writing at once leave two separate copies. It is safer to keep the "
+        "journal file outside that folder and use the folder to sync (Use on another computer)."
+    )

@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlcipher3
 
-from kintsugi.core import background, fsutil, kdf, walguard
+from kintsugi.core import background, fsutil, kdf, syncfolder, walguard
 from kintsugi.core.db import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -307,6 +307,10 @@ class Vault:
         self._binding_now = False  # the open transaction writes it
         self.db.on_begin = self._bind_log
         self.db.on_commit = self._after_commit
+        #: The folder a sync tool manages that this file lies in (core/syncfolder.py), or
+        #: None. While it is there, every write is checkpointed at once: a sync tool that
+        #: copies the file between saves never finds saves waiting in a ``-wal`` beside it.
+        self.synced_folder = syncfolder.synced_folder(path)
 
     # --- opening -------------------------------------------------------------
     @classmethod
@@ -336,7 +340,7 @@ class Vault:
             notices: list[KintsugiError] = []
             conn = _connect(path, key, salt, LATEST_VERSION, notices)
             vault = cls(path, conn, key, salt, instance_lock)
-            vault.notices = notices
+            vault.notices = notices + vault.sync_notices()
             migrate(vault.db)
             from kintsugi.core import config
             from kintsugi.core.repo.settings import Settings
@@ -415,7 +419,20 @@ class Vault:
             vault.lock()
             raise
         vault.remove_stale_temps()
+        vault.notices += vault.sync_notices()
         return vault
+
+    def sync_notices(self) -> list[KintsugiError]:
+        """What to tell the person about a sync tool around this file: that it lies in a
+        synced folder, and each conflicted copy of it left beside it (core/syncfolder.py)."""
+        from kintsugi.core.errors import ConflictedCopyBeside, VaultInSyncedFolder
+
+        said: list[KintsugiError] = []
+        if self.synced_folder is not None:
+            where = f"{self.synced_folder.tool}: {self.synced_folder.root}"
+            said.append(VaultInSyncedFolder(where))
+        said += [ConflictedCopyBeside(c.path) for c in syncfolder.copies_beside(self.path)]
+        return said
 
     def _migrate(self, migrations: Sequence[Migration]) -> bool:
         """Bring the schema up to date; True when a migration ran."""
@@ -470,7 +487,9 @@ class Vault:
     def _after_commit(self, conn: Any) -> None:
         if self._binding_now:
             self._log_bound, self._binding_now = True, False
-        if _size(_wal(self.path)) > walguard.WAL_HEADER + CHECKPOINT_FRAMES * walguard.FRAME:
+        if self.synced_folder is not None:
+            self._checkpoint(conn)  # in a synced folder: nothing left in the -wal, ever
+        elif _size(_wal(self.path)) > walguard.WAL_HEADER + CHECKPOINT_FRAMES * walguard.FRAME:
             self._checkpoint(conn)
 
     def _checkpoint(self, conn: Any) -> None:

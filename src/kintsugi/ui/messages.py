@@ -150,6 +150,25 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "messages",
         "The export was cancelled; no file was written.",
     ),
+    # a journal file in a folder a sync tool manages (core/syncfolder.py)
+    errors.ConflictedCopy: QT_TRANSLATE_NOOP(
+        "messages",
+        "This file is a copy a sync tool made when the journal changed on two computers at "
+        "once, so it was not opened; it is kept as it is. Your journal file is {original}. "
+        "To open the copy itself on purpose, rename it first.",
+    ),
+    errors.ConflictedCopyBeside: QT_TRANSLATE_NOOP(
+        "messages",
+        "A sync tool left a copy of this journal file beside it, {kept_at}: it may hold what "
+        "was written on another computer at the same time. It was left as it is.",
+    ),
+    errors.VaultInSyncedFolder: QT_TRANSLATE_NOOP(
+        "messages",
+        "This journal file is inside a folder that a sync tool copies to other computers "
+        "({kept_at}). A copy taken in the middle of a save may not open on the other computer, "
+        "and two computers writing at once leave two separate copies. It is safer to keep the "
+        "journal file outside that folder and use the folder to sync (Use on another computer).",
+    ),
 }
 UNEXPECTED = QT_TRANSLATE_NOOP(
     "messages", "Something unexpected went wrong. Nothing you saved has been lost."

@@ -28,6 +28,7 @@ from kintsugi.core.repo.support import CustomTechniques, SupportContacts
 from kintsugi.core.repo.triggers import TriggerRepository
 from kintsugi.core.schedule import ScheduleStore
 from kintsugi.core.search import Search
+from kintsugi.core.syncfolder import refuse_conflicted_copy
 from kintsugi.core.vault import Vault
 from kintsugi.core.writer import Writer
 from kintsugi.ui.workers import run_in_background
@@ -60,12 +61,17 @@ class Session(QObject):
         self._open_with(lambda: Vault.create(self.path, passphrase), on_failed)
 
     def unlock(self, passphrase: str, on_failed: Callable[[BaseException], None]) -> None:
-        self._open_with(lambda: Vault.open(self.path, passphrase), on_failed)
+        def work() -> Vault:
+            refuse_conflicted_copy(self.path)  # a sync tool's copy is explained, not opened
+            return Vault.open(self.path, passphrase)
+
+        self._open_with(work, on_failed)
 
     def unlock_with_recovery_key(
         self, recovery_key: str, new_passphrase: str, on_failed: Callable[[BaseException], None]
     ) -> None:
         def work() -> Vault:
+            refuse_conflicted_copy(self.path)
             vault = Vault.open_with_recovery_key(self.path, recovery_key)
             try:
                 vault.change_passphrase(new_passphrase)
