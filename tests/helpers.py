@@ -126,3 +126,39 @@ def settled(pane, qtbot, timeout: int = 60_000):
     """Wait until the Share pane has shown everything it is building (on the thread pool)."""
     qtbot.waitUntil(lambda: not pane.busy, timeout=timeout)
     return pane
+
+
+# --- sync (core/sync) ----------------------------------------------------------------------
+def paired_template(root: Path, names=("a", "b", "c")) -> Path:
+    """Vaults named ``names`` in ``root``, the first set up to sync through ``root/folder``
+    and the others joined to it (each pairing costs one scrypt: make this once per module and
+    copy it with :func:`open_paired`)."""
+    from kintsugi.core import sync
+    from kintsugi.core.vault import Vault
+
+    folder = root / "folder"
+    folder.mkdir(parents=True)
+    first = Vault.create(root / f"{names[0]}.kintsugi", PASSPHRASE, params=FAST_KDF)
+    with first:
+        for name in names[1:]:
+            code = sync.setup(first, folder, device_name=names[0])
+            with Vault.create(root / f"{name}.kintsugi", PASSPHRASE, params=FAST_KDF) as v:
+                sync.join(v, folder, code, device_name=name)
+        sync.run_round(first)
+    return root
+
+
+def open_paired(template: Path, dest: Path, names=("a", "b", "c")):
+    """A fresh copy of a :func:`paired_template` in ``dest``: (folder, {name: open vault})."""
+    import shutil
+
+    from kintsugi.core import sync
+    from kintsugi.core.vault import Vault
+
+    shutil.copytree(template, dest, dirs_exist_ok=True)
+    vaults = {}
+    for name in names:
+        v = Vault.open(dest / f"{name}.kintsugi", PASSPHRASE)
+        sync.move_folder(v, dest / "folder")
+        vaults[name] = v
+    return dest / "folder", vaults

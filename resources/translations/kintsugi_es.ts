@@ -4136,6 +4136,50 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Este archivo de diario está dentro de una carpeta que una herramienta de sincronización copia a otros ordenadores ({kept_at}). Una copia hecha en mitad de un guardado puede no abrirse en el otro ordenador, y si dos ordenadores escriben a la vez quedan dos copias separadas. Es más seguro guardar el archivo de diario fuera de esa carpeta y usar la carpeta para sincronizar (Usar en otro ordenador).</translation>
     </message>
     <message>
+        <source>Syncing could not be done this time; nothing of yours was changed.</source>
+        <translation>Esta vez no se pudo sincronizar; no se cambió nada tuyo.</translation>
+    </message>
+    <message>
+        <source>This journal is not set up to sync with another computer.</source>
+        <translation>Este diario no está configurado para sincronizarse con otro ordenador.</translation>
+    </message>
+    <message>
+        <source>This journal already syncs through another folder; nothing was changed. Stop syncing it there first.</source>
+        <translation>Este diario ya se sincroniza a través de otra carpeta; no se cambió nada. Deja de sincronizarlo allí primero.</translation>
+    </message>
+    <message>
+        <source>Only a new, empty journal can join a journal from another computer; nothing was changed. Create a new journal file on this computer and join from it.</source>
+        <translation>Solo un diario nuevo y vacío puede unirse al diario de otro ordenador; no se cambió nada. Crea un archivo de diario nuevo en este ordenador y únete desde él.</translation>
+    </message>
+    <message>
+        <source>That pairing code does not open an invitation in this folder. Check it for typing mistakes, or make a new one on the other computer.</source>
+        <translation>Ese código de emparejamiento no abre ninguna invitación en esta carpeta. Revisa si tiene errores de escritura o crea uno nuevo en el otro ordenador.</translation>
+    </message>
+    <message>
+        <source>The sync folder cannot be found (is its drive connected?). Nothing was changed; syncing tries again later.</source>
+        <translation>No se encuentra la carpeta de sincronización (¿está conectada su unidad?). No se cambió nada; la sincronización lo intentará de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <source>Kintsugi may not write to the sync folder. Nothing was changed; check the folder&apos;s permissions or free space.</source>
+        <translation>Kintsugi no puede escribir en la carpeta de sincronización. No se cambió nada; revisa los permisos de la carpeta o el espacio libre.</translation>
+    </message>
+    <message>
+        <source>The sync folder was written by a newer version of Kintsugi. Update Kintsugi on this computer to keep syncing; nothing was changed.</source>
+        <translation>La carpeta de sincronización la escribió una versión más nueva de Kintsugi. Actualiza Kintsugi en este ordenador para seguir sincronizando; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This computer was removed from syncing on another computer, so it no longer gets their changes. Everything on this computer is kept.</source>
+        <translation>Este ordenador se quitó de la sincronización desde otro ordenador, así que ya no recibe sus cambios. Todo lo de este ordenador se conserva.</translation>
+    </message>
+    <message>
+        <source>There is no such computer among the ones this journal syncs with.</source>
+        <translation>No hay ningún ordenador así entre los que sincronizan este diario.</translation>
+    </message>
+    <message>
+        <source>That conflict is not waiting any more (it may have been resolved already).</source>
+        <translation>Ese conflicto ya no está pendiente (puede que ya se haya resuelto).</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
         <translation>Algo inesperado salió mal. No se ha perdido nada de lo que guardaste.</translation>
     </message>

@@ -19,7 +19,7 @@ from typing import NoReturn
 
 from kintsugi import __version__
 from kintsugi.core import passphrases, paths, terminal
-from kintsugi.core.errors import KintsugiError, VaultExists
+from kintsugi.core.errors import KintsugiError, SyncNotSetUp, VaultExists
 from kintsugi.core.records import KINDS, Entry, Record
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
@@ -632,6 +632,85 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync_vault(args: argparse.Namespace) -> Vault:
+    return _unlock(args)
+
+
+def _print_json(data: object) -> None:
+    import dataclasses
+    import json
+
+    def plain(value: object) -> object:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {k: plain(v) for k, v in dataclasses.asdict(value).items()}
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        if isinstance(value, Path):
+            return str(value)
+        return value
+
+    print(json.dumps(plain(data), ensure_ascii=False))
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from kintsugi.core import sync
+
+    action = getattr(args, "sync_action", None)
+    if action == "setup":
+        with _sync_vault(args) as vault:
+            code = sync.setup(vault, Path(args.folder), args.name)
+        print("Syncing through " + str(Path(args.folder).expanduser().resolve()) + ".")
+        print("On the other computer, join with this pairing code (it works once):")
+        print(code)
+        return 0
+    if action == "join":
+        with _sync_vault(args) as vault:
+            if args.pairing_code_fd is not None:
+                code = _read_line_from_fd(args.pairing_code_fd)
+            else:
+                code = _ask("Pairing code: ")
+            sync.join(vault, Path(args.folder), code, args.name)
+            st = sync.status(vault)
+        count = len(st.devices) if st else 0
+        print(f"Joined; this journal now syncs with {count - 1} other computer(s).")
+        return 0
+    if action == "status":
+        with _sync_vault(args) as vault:
+            st = sync.status(vault)
+        if st is None:
+            raise SyncNotSetUp()
+        if args.json:
+            _print_json(st)
+            return 0
+        print(f"Folder: {st.folder}")
+        print(f"Last round: {st.last_round_at or 'never'}")
+        if st.last_problem:
+            print(f"Problem: {st.last_problem}")
+        print(f"Conflicts waiting: {st.conflicts_waiting}")
+        for d in st.devices:
+            what = "this computer" if d.this_device else ("removed" if d.removed else "")
+            seen = d.last_seen or "never"
+            print(f"{d.device_id}\t{d.name}\t{seen}" + (f"\t{what}" if what else ""))
+        return 0
+    if action == "remove":
+        with _sync_vault(args) as vault:
+            sync.remove_device(vault, args.device)
+        print(f"Removed {args.device}; the others got a new sync key.")
+        return 0
+    with _sync_vault(args) as vault:
+        summary = sync.run_round(vault)
+    if getattr(args, "json", False):
+        _print_json(summary)
+    else:
+        print(
+            f"Sent {summary.sent}, received {summary.received}, merged {summary.merged}, "
+            f"conflicts {summary.conflicts}, files skipped for now {summary.skipped_files}."
+        )
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.self_check:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -793,6 +872,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("restore", cmd_restore, "replace the vault with a backup (the current one is kept)")
     p.add_argument("backup", metavar="BACKUP")
+
+    p = add("sync", cmd_sync, "sync with another computer through a folder (one round)")
+    p.add_argument("--json", action="store_true")
+    actions = p.add_subparsers(dest="sync_action", metavar="ACTION", parser_class=_Parser)
+
+    def sync_action(name: str, help_: str) -> argparse.ArgumentParser:
+        q = actions.add_parser(name, parents=[common], help=help_, description=help_)
+        q.set_defaults(func=cmd_sync)
+        return q
+
+    q = sync_action("setup", "start syncing this vault into DIR; prints a pairing code")
+    q.add_argument("--folder", required=True, metavar="DIR")
+    q.add_argument("--name", metavar="NAME", help="this computer's name (default: its host name)")
+    q = sync_action("join", "a new, empty vault joins the journal synced in DIR")
+    q.add_argument("--folder", required=True, metavar="DIR")
+    q.add_argument("--pairing-code-fd", type=int, metavar="N")
+    q.add_argument("--name", metavar="NAME", help="this computer's name (default: its host name)")
+    q = sync_action("status", "devices, last round, conflicts waiting")
+    q.add_argument("--json", action="store_true")
+    q = sync_action("remove", "stop syncing with DEVICE (the others get a new key)")
+    q.add_argument("device", metavar="DEVICE")
 
     p = add("backup", cmd_backup, "write an encrypted copy (same passphrase)")
     p.add_argument("--out", required=True, metavar="FILE")

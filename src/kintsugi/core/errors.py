@@ -310,3 +310,76 @@ class VaultInSyncedFolder(JournalNotice):
         "and two computers writing at once leave two separate copies. It is safer to keep the "
         "journal file outside that folder and use the folder to sync (Use on another computer)."
     )
+
+
+# --- syncing through a folder (core/sync/) ------------------------------------------
+class SyncError(KintsugiError):
+    default_message = "Syncing could not be done this time; nothing of yours was changed."
+
+
+class SyncNotSetUp(SyncError):
+    exit_code = 1
+    default_message = "This journal is not set up to sync with another computer."
+
+
+class AlreadySyncing(SyncError):
+    exit_code = 1
+    default_message = (
+        "This journal already syncs through another folder; nothing was changed. Stop syncing "
+        "it there first."
+    )
+
+
+class JoinNeedsEmptyVault(SyncError):
+    exit_code = 1
+    default_message = (
+        "Only a new, empty journal can join a journal from another computer; nothing was "
+        "changed. Create a new journal file on this computer and join from it."
+    )
+
+
+class WrongPairingCode(SyncError):
+    exit_code = 2
+    default_message = (
+        "That pairing code does not open an invitation in this folder. Check it for typing "
+        "mistakes, or make a new one on the other computer."
+    )
+
+
+class SyncFolderMissing(SyncError):
+    default_message = (
+        "The sync folder cannot be found (is its drive connected?). Nothing was changed; "
+        "syncing tries again later."
+    )
+
+
+class SyncFolderUnwritable(SyncError):
+    default_message = (
+        "Kintsugi may not write to the sync folder. Nothing was changed; check the folder's "
+        "permissions or free space."
+    )
+
+
+class SyncFormatTooNew(SyncError):
+    exit_code = 2
+    default_message = (
+        "The sync folder was written by a newer version of Kintsugi. Update Kintsugi on this "
+        "computer to keep syncing; nothing was changed."
+    )
+
+
+class DeviceRemoved(SyncError):
+    default_message = (
+        "This computer was removed from syncing on another computer, so it no longer gets "
+        "their changes. Everything on this computer is kept."
+    )
+
+
+class UnknownDevice(SyncError):
+    exit_code = 1
+    default_message = "There is no such computer among the ones this journal syncs with."
+
+
+class ConflictNotFound(SyncError):
+    exit_code = 1
+    default_message = "That conflict is not waiting any more (it may have been resolved already)."

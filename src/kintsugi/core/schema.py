@@ -358,6 +358,102 @@ def _v8_to_v9(conn: Any) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS entry_starred ON entry (item_id) WHERE starred = 1")
 
 
+#: Syncing through a folder (core/sync/): this device's place in it, the keys it knows, the
+#: other devices, each record's last synced revision (its fields, the base of a three-way
+#: merge), conflicts kept until resolved, and the change marks the triggers write. The
+#: triggers run only while the vault syncs (a ``sync_config`` row exists), so a vault that
+#: does not sync pays one probe of an empty table per write.
+_V10 = """
+CREATE TABLE sync_config (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    folder        TEXT    NOT NULL,
+    device_id     TEXT    NOT NULL,
+    device_name   TEXT    NOT NULL,
+    identity      TEXT    NOT NULL,
+    clock         TEXT    NOT NULL DEFAULT '',
+    next_seq      INTEGER NOT NULL DEFAULT 1,
+    snapshot_seq  INTEGER NOT NULL DEFAULT 0,
+    set_up_at     TEXT    NOT NULL,
+    last_round_at TEXT,
+    last_problem  TEXT
+);
+CREATE TABLE sync_key (
+    epoch    INTEGER PRIMARY KEY,
+    identity TEXT    NOT NULL,
+    name_key TEXT    NOT NULL
+);
+CREATE TABLE sync_device (
+    device_id TEXT PRIMARY KEY,
+    name      TEXT    NOT NULL DEFAULT '',
+    recipient TEXT    NOT NULL DEFAULT '',
+    read_seq  INTEGER NOT NULL DEFAULT 0,
+    last_seen TEXT,
+    removed   INTEGER NOT NULL DEFAULT 0,
+    accept_to INTEGER
+) WITHOUT ROWID;
+CREATE TABLE sync_record (
+    uid   TEXT PRIMARY KEY,
+    kind  TEXT    NOT NULL,
+    rev   TEXT    NOT NULL,
+    hash  TEXT    NOT NULL,
+    sent  INTEGER NOT NULL DEFAULT 0,
+    state BLOB    NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_record_unsent ON sync_record (uid) WHERE sent = 0;
+CREATE TABLE sync_dirty (
+    uid TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE sync_blob (
+    sha256 TEXT PRIMARY KEY,
+    name   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE sync_conflict (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    field         TEXT NOT NULL,
+    base          TEXT NOT NULL,
+    mine          TEXT NOT NULL,
+    theirs        TEXT NOT NULL,
+    mine_device   TEXT NOT NULL,
+    theirs_device TEXT NOT NULL,
+    rev           TEXT NOT NULL,
+    found_at      TEXT NOT NULL
+);
+CREATE INDEX sync_conflict_by_uid ON sync_conflict (uid, field);
+"""
+_SYNC_MARK = "BEGIN INSERT OR IGNORE INTO sync_dirty (uid) {} ; END"
+_V10_TRIGGERS = tuple(
+    f"CREATE TRIGGER sync_{name} AFTER {event} ON {table}"
+    f" WHEN EXISTS (SELECT 1 FROM sync_config) " + _SYNC_MARK.format(select)
+    for name, event, table, select in (
+        ("item_added", "INSERT", "item", "VALUES (NEW.uid)"),
+        ("item_changed", "UPDATE", "item", "VALUES (NEW.uid)"),
+        ("item_purged", "DELETE", "item", "VALUES (OLD.uid)"),
+        ("attachment_added", "INSERT", "attachment", "SELECT uid FROM item WHERE id = NEW.item_id"),
+        (
+            "attachment_changed",
+            "UPDATE",
+            "attachment",
+            "SELECT uid FROM item WHERE id = NEW.item_id",
+        ),
+        (
+            "attachment_removed",
+            "DELETE",
+            "attachment",
+            "SELECT uid FROM item WHERE id = OLD.item_id",
+        ),
+    )
+)
+
+
+def _v9_to_v10(conn: Any) -> None:
+    """Syncing through a folder (core/sync/): its tables, and the triggers that mark what
+    changed while a vault syncs."""
+    for statement in (*_split(_V10), *_V10_TRIGGERS):
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -368,6 +464,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v6_to_v7,
     _v7_to_v8,
     _v8_to_v9,
+    _v9_to_v10,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -342,6 +342,12 @@ def _decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
     raise AssertionError("unreachable")
 
 
+def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
+    """Decrypt an age file locked with a passphrase (scrypt), asking again when rage's timing
+    came out slow (see above). Raises ``pyrage.DecryptError``."""
+    return _decrypt_with_passphrase(data, passphrase)
+
+
 def dearmor(data: bytes, *, partial: bool = False) -> bytes:
     """The binary age file inside ASCII armor (``age -a``: PEM-style base64 between
     ``-----BEGIN AGE ENCRYPTED FILE-----`` and ``-----END AGE ENCRYPTED FILE-----``).

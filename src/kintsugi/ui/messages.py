@@ -169,6 +169,57 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "and two computers writing at once leave two separate copies. It is safer to keep the "
         "journal file outside that folder and use the folder to sync (Use on another computer).",
     ),
+    errors.SyncError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Syncing could not be done this time; nothing of yours was changed.",
+    ),
+    errors.SyncNotSetUp: QT_TRANSLATE_NOOP(
+        "messages",
+        "This journal is not set up to sync with another computer.",
+    ),
+    errors.AlreadySyncing: QT_TRANSLATE_NOOP(
+        "messages",
+        "This journal already syncs through another folder; nothing was changed. Stop "
+        "syncing it there first.",
+    ),
+    errors.JoinNeedsEmptyVault: QT_TRANSLATE_NOOP(
+        "messages",
+        "Only a new, empty journal can join a journal from another computer; nothing was "
+        "changed. Create a new journal file on this computer and join from it.",
+    ),
+    errors.WrongPairingCode: QT_TRANSLATE_NOOP(
+        "messages",
+        "That pairing code does not open an invitation in this folder. Check it for "
+        "typing mistakes, or make a new one on the other computer.",
+    ),
+    errors.SyncFolderMissing: QT_TRANSLATE_NOOP(
+        "messages",
+        "The sync folder cannot be found (is its drive connected?). Nothing was changed; "
+        "syncing tries again later.",
+    ),
+    errors.SyncFolderUnwritable: QT_TRANSLATE_NOOP(
+        "messages",
+        "Kintsugi may not write to the sync folder. Nothing was changed; check the "
+        "folder's permissions or free space.",
+    ),
+    errors.SyncFormatTooNew: QT_TRANSLATE_NOOP(
+        "messages",
+        "The sync folder was written by a newer version of Kintsugi. Update Kintsugi on "
+        "this computer to keep syncing; nothing was changed.",
+    ),
+    errors.DeviceRemoved: QT_TRANSLATE_NOOP(
+        "messages",
+        "This computer was removed from syncing on another computer, so it no longer gets "
+        "their changes. Everything on this computer is kept.",
+    ),
+    errors.UnknownDevice: QT_TRANSLATE_NOOP(
+        "messages",
+        "There is no such computer among the ones this journal syncs with.",
+    ),
+    errors.ConflictNotFound: QT_TRANSLATE_NOOP(
+        "messages",
+        "That conflict is not waiting any more (it may have been resolved already).",
+    ),
 }
 UNEXPECTED = QT_TRANSLATE_NOOP(
     "messages", "Something unexpected went wrong. Nothing you saved has been lost."

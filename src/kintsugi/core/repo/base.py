@@ -152,6 +152,10 @@ class Repository(Generic[R]):
     def check_imported(cls, values: dict[str, Any]) -> None:
         """Refuse (``validate.Invalid``) imported values this kind cannot keep."""
 
+    def link_imported(self, item_id: int, data: Mapping[str, Any]) -> None:
+        """After a batch of records came in (a sync round): make the links to other records
+        that ``data`` (the record's :meth:`export_dict`) names by uid."""
+
     # --- hooks for each kind -------------------------------------------------
     def validate(self, rec: R) -> None:
         pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kintsugi.core import validate
@@ -247,6 +248,12 @@ class GroundingRepository(Repository[GroundingSession]):
                 data["trigger_uid"] = Items(self.db).get(rec.trigger_id).uid
         data.pop("trigger_id", None)
         return data
+
+    def link_imported(self, item_id: int, data: Mapping[str, Any]) -> None:
+        trigger_uid = data.get("trigger_uid")
+        uid = data.get("uid")
+        if isinstance(trigger_uid, str) and isinstance(uid, str):
+            self.link_triggers([(uid, trigger_uid)])
 
     def for_trigger(self, trigger_id: int) -> list[GroundingSession]:
         with self.db.read() as conn:

@@ -1,0 +1,845 @@
+"""One round of syncing: send this device's new revisions, apply the others', send merges.
+
+Records travel as their kinds' lossless export (``export_dict`` of ``core/repo/<kind>.py``,
+plus their attachments) and come back through the same checks as an import
+(``validate.record_fields``), so a kind added to the register syncs with no code here.
+
+What changed is found without a scan: while a vault syncs, the schema's triggers put the uid
+of every record written into ``sync_dirty``; a round reads those records, and one whose
+fields hash to what was last synced is no change. A round with nothing new reads one empty
+table and lists the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import socket
+import zlib
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kintsugi.core import validate
+from kintsugi.core.errors import (
+    AttachmentRefused,
+    InvalidRecord,
+    SyncFolderMissing,
+    SyncFolderUnwritable,
+    SyncNotSetUp,
+)
+from kintsugi.core.repo import REPOSITORIES, repository_for
+from kintsugi.core.repo import sync_state as ss
+from kintsugi.core.repo.attachments import AttachmentRepo
+from kintsugi.core.sync import clock, merge
+from kintsugi.core.sync import folder as fs
+from kintsugi.core.timeutil import utc_text
+from kintsugi.core.validate import Invalid
+
+T = TypeVar("T")
+FORMAT_VERSION = 1
+#: Revisions per change file, records per snapshot part.
+BATCH = 2000
+#: Ancestors remembered per record (to tell an old revision from a concurrent one).
+ANCESTORS = 32
+#: The most a file may hold before it is read (a change file or a snapshot part, inflated).
+MAX_FILE = 256 * 1024 * 1024
+MAX_DOC = 512 * 1024 * 1024
+ATTACHMENTS = "attachments"
+
+
+# --- the vault, from any thread -------------------------------------------------------------
+def on_writer(vault: Any, fn: Callable[[], T]) -> T:
+    """Run ``fn`` on the vault's writer (like every save), and wait for it."""
+    writer = vault.writer
+    if writer.on_writer_thread:
+        return fn()
+    future: Future[T] = writer.submit(fn)
+    return future.result()
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# --- a record's state as synced -----------------------------------------------------------------
+@dataclass
+class State:
+    """A record's last synced revision: its fields (None: deleted for good), each field's
+    clock, its ancestors, and — while not yet sent — its parent and the parent's values of
+    the fields it changed (the base the other devices merge against)."""
+
+    rev: str
+    fields: dict[str, Any] | None
+    clocks: dict[str, str]
+    ancestors: list[str] = field(default_factory=list)
+    parent: str = ""
+    base: dict[str, Any] = field(default_factory=dict)
+
+    def pack(self) -> bytes:
+        doc = {
+            "r": self.rev,
+            "f": self.fields,
+            "c": self.clocks,
+            "a": self.ancestors,
+            "p": self.parent,
+            "b": self.base,
+        }
+        return zlib.compress(json.dumps(doc, ensure_ascii=False, sort_keys=True).encode(), 6)
+
+    @classmethod
+    def unpack(cls, data: bytes) -> State:
+        doc = json.loads(zlib.decompress(data))
+        return cls(doc["r"], doc["f"], doc["c"], doc["a"], doc["p"], doc["b"])
+
+    def wire(self, uid: str, kind: str) -> dict[str, Any]:
+        return {
+            "u": uid,
+            "k": kind,
+            "r": self.rev,
+            "p": self.parent,
+            "a": self.ancestors,
+            "f": self.fields,
+            "c": self.clocks,
+            "b": self.base,
+        }
+
+
+def fields_hash(fields: dict[str, Any] | None) -> str:
+    text = json.dumps(fields, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def text_fields(kind: str) -> frozenset[str]:
+    """The kind's fields that are texts a person writes (merged line by line)."""
+    repo = REPOSITORIES[kind]
+    spec = {**validate.COMMON, **repo.import_fields}
+    return frozenset(
+        name for name, conv in spec.items() if conv is validate.text or conv is validate.line
+    )
+
+
+# --- reading and writing records ------------------------------------------------------------
+def live_fields(db: Any, conn: Any, uid: str) -> tuple[str, dict[str, Any]] | None:
+    """(kind, synced fields) of the record ``uid`` as it is now; None when it is gone."""
+    found = ss.item_of(conn, uid)
+    if found is None:
+        return None
+    item_id, kind = found
+    if kind not in REPOSITORIES:
+        return None
+    repo = repository_for(db, kind)
+    rec = repo.get(item_id)
+    data = repo.export_dict(rec)
+    data.pop("updated_at", None)  # when this device last wrote it: not the record's own
+    data[ATTACHMENTS] = [
+        {
+            "uid": a.uid,
+            "sha256": a.sha256,
+            "name": a.name,
+            "mime": a.mime,
+            "kind": a.kind,
+            "size": a.size,
+            "width": a.width,
+            "height": a.height,
+            "duration_ms": a.duration_ms,
+            "metadata_kept": a.metadata_kept,
+            "created_at": utc_text(a.created_at) if a.created_at else None,
+        }
+        for a in AttachmentRepo(db).list_for(item_id)
+    ]
+    return kind, data
+
+
+class NotYet(Exception):
+    """Something a revision needs is not in the folder yet (an attachment still syncing):
+    the file is read again next round."""
+
+
+class Unreadable(Exception):
+    """A revision this version cannot apply (a newer Kintsugi's kind or field)."""
+
+
+def _db_time(value: Any) -> str | None:
+    if value is None:
+        return None
+    return utc_text(datetime.fromisoformat(str(value)))
+
+
+# --- one round ---------------------------------------------------------------------------------
+@dataclass
+class Tally:
+    sent: int = 0
+    received: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    skipped_files: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+class Engine:
+    """One device's view of the folder, for one call."""
+
+    def __init__(self, vault: Any, wall: clock.WallClock | None = None):
+        self.vault = vault
+        self.db = vault.db
+        self.wall = wall or clock.wall_ms
+        self.tally = Tally()
+        self.cfg = self._read(ss.config)
+        if self.cfg is None:
+            raise SyncNotSetUp()
+        self.folder = Path(self.cfg.folder)
+        self.me = self.cfg.device_id
+        self._keys = self._read(ss.keys)
+        self._blob_cache: dict[str, str] = {}
+
+    # -- helpers
+    def _read(self, fn: Callable[[Any], T]) -> T:
+        with self.db.read() as conn:
+            return fn(conn)
+
+    def _txn(self, fn: Callable[[Any], T]) -> T:
+        def job() -> T:
+            with self.db.transaction() as conn:
+                return fn(conn)
+
+        return on_writer(self.vault, job)
+
+    @property
+    def identities(self) -> list[str]:
+        return [ident for _, ident, _ in self._keys]
+
+    @property
+    def recipient(self) -> str:
+        return fs.recipient_of(self._keys[0][1])
+
+    @property
+    def name_key(self) -> str:
+        return self._keys[0][2]
+
+    def check_folder(self) -> None:
+        if not self.folder.is_dir():
+            raise SyncFolderMissing()
+
+    def _tick(self, conn: Any) -> str:
+        cfg = ss.config(conn)
+        assert cfg is not None
+        stamp = clock.tick(cfg.clock, self.me, self.wall())
+        ss.update_config(conn, clock=stamp)
+        return stamp
+
+    def _observe(self, conn: Any, seen: str) -> None:
+        cfg = ss.config(conn)
+        assert cfg is not None
+        if seen > cfg.clock:
+            ss.update_config(conn, clock=clock.observe(cfg.clock, seen, self.me, self.wall()))
+
+    # -- local changes become revisions
+    def flush_local(self, conn: Any, uids: list[str] | None = None) -> int:
+        """Turn what changed here (the dirty marks) into revisions, unsent. Returns how many."""
+        todo = ss.dirty(conn, 1 << 30) if uids is None else uids
+        made = 0
+        for uid in todo:
+            if self._flush_one(conn, uid):
+                made += 1
+        ss.clear_dirty(conn, todo)
+        return made
+
+    def _flush_one(self, conn: Any, uid: str) -> bool:
+        live = live_fields(self.db, conn, uid)
+        stored = ss.synced(conn, uid)
+        fields = live[1] if live else None
+        digest = fields_hash(fields)
+        if stored is not None and stored.hash == digest:
+            return False
+        if stored is None and live is None:
+            return False
+        kind = live[0] if live else stored.kind if stored else ""
+        rev = self._tick(conn)
+        if stored is None:
+            assert fields is not None
+            st = State(rev, fields, {name: rev for name in fields})
+        else:
+            old = State.unpack(stored.state)
+            before = old.fields or {}
+            now = fields or {}
+            changed = [n for n in sorted(set(before) | set(now)) if before.get(n) != now.get(n)]
+            clocks = dict(old.clocks)
+            for name in changed:
+                clocks[name] = rev
+            if fields is None:
+                clocks = {name: rev for name in clocks}
+            if stored.sent:
+                parent, ancestors = old.rev, [old.rev, *old.ancestors][:ANCESTORS]
+                base = {n: before.get(n) for n in changed}
+            else:  # the last revision never left: this one replaces it
+                parent, ancestors, base = old.parent, old.ancestors, dict(old.base)
+                for n in changed:
+                    base.setdefault(n, before.get(n))
+            st = State(rev, fields, clocks, ancestors, parent, base)
+        ss.put_synced(conn, ss.Synced(uid, kind, rev, digest, False, st.pack()))
+        return True
+
+    # -- sending
+    def send(self, *, announce: bool = False) -> None:
+        """Write this device's unsent revisions into its folder, a file per batch."""
+        while True:
+            batch = self._txn(self._take_unsent)
+            if not batch and not announce:
+                return
+            announce = False
+            blobs = self._put_blobs(batch)
+            seq = self._next_seq()
+            doc = {
+                "v": FORMAT_VERSION,
+                "type": "changes",
+                "device": self._announcement(),
+                "seq": seq,
+                "revs": [st.wire(s.uid, s.kind) for s, st in batch],
+                "blobs": blobs,
+            }
+            self._write(self.folder / self.me / f"{seq}.age", doc)
+
+            def done(
+                conn: Any,
+                seq: int = seq,
+                batch: list[tuple[ss.Synced, State]] = batch,
+                blobs: dict[str, str] = blobs,
+            ) -> None:
+                ss.mark_sent(conn, [(s.uid, s.rev) for s, _ in batch])
+                ss.update_config(conn, next_seq=seq + 1)
+                for sha, name in blobs.items():
+                    ss.put_blob_name(conn, sha, name)
+
+            self._txn(done)
+            self.tally.sent += len(batch)
+            if len(batch) < BATCH:
+                return
+
+    def _take_unsent(self, conn: Any) -> list[tuple[ss.Synced, State]]:
+        self.flush_local(conn)
+        return [(s, State.unpack(s.state)) for s in ss.unsent(conn, BATCH)]
+
+    def _announcement(self) -> dict[str, Any]:
+        cfg = self.cfg
+        assert cfg is not None
+        return {"id": self.me, "name": cfg.device_name, "recipient": fs.recipient_of(cfg.identity)}
+
+    def _next_seq(self) -> int:
+        cfg = self._read(ss.config)
+        assert cfg is not None
+        changes, snaps = fs.device_files(self.folder, self.me)
+        top = max([*changes, *snaps, 0])
+        return max(cfg.next_seq, top + 1)
+
+    def _write(self, path: Path, doc: dict[str, Any]) -> None:
+        payload = json.dumps(doc, ensure_ascii=False).encode()
+        data = fs.seal_document(payload, [self.recipient])
+        try:
+            fs.write_once(path, data)
+        except FileNotFoundError:
+            raise SyncFolderMissing() from None
+        except OSError as exc:
+            raise SyncFolderUnwritable() from exc
+
+    def _put_blobs(self, batch: list[tuple[ss.Synced, State]]) -> dict[str, str]:
+        """Every attachment the batch names, in the folder before the batch is (once)."""
+        out: dict[str, str] = {}
+        for s, st in batch:
+            for att in (st.fields or {}).get(ATTACHMENTS) or []:
+                sha = str(att["sha256"])
+                if sha in out:
+                    continue
+                with self.db.read() as conn:
+                    known = ss.blob_name(conn, sha)
+                name = known or fs.blob_file_name(sha, self.name_key)
+                path = self.folder / fs.BLOBS / name
+                if not path.exists():
+                    data = self._blob_bytes(s.uid, str(att["uid"]))
+                    if data is None:
+                        continue  # removed meanwhile: the next revision says so
+                    try:
+                        fs.write_once(path, fs.seal_blob(data, [self.recipient]))
+                    except OSError as exc:
+                        raise SyncFolderUnwritable() from exc
+                out[sha] = name
+        return out
+
+    def _blob_bytes(self, uid: str, attachment_uid: str) -> bytes | None:
+        att_id = self._read(lambda conn: ss.attachment_id_of(conn, attachment_uid))
+        if att_id is None:
+            return None
+        return bytes(AttachmentRepo(self.db).read_bytes(att_id))
+
+    # -- receiving
+    def pick_up_keys(self) -> None:
+        """New sync keys another device made when it removed one (wrapped to this device's
+        own key). One this device cannot open means it was the one removed."""
+        from kintsugi.core.errors import DeviceRemoved
+
+        cfg = self.cfg
+        assert cfg is not None
+        known = {epoch for epoch, _, _ in self._keys}
+        for name in fs.names(self.folder, fs.KEYS, fs.KEY_FILE):
+            m = fs.KEY_FILE.match(name)
+            assert m is not None
+            if int(m.group(1)) in known:
+                continue
+            data = fs.read_file(self.folder / fs.KEYS / name, 1 << 20)
+            payload = fs.open_document(data, [cfg.identity], limit=1 << 20) if data else None
+            if payload is None:
+                if data is not None and int(m.group(1)) > max(known) and self._is_whole(data):
+                    raise DeviceRemoved()
+                continue
+            doc = json.loads(payload)
+            epoch = int(doc["epoch"])
+            removed = str(doc.get("removed") or "")
+
+            def job(
+                conn: Any, doc: dict[str, Any] = doc, epoch: int = epoch, removed: str = removed
+            ) -> None:
+                ss.add_key(conn, epoch, str(doc["identity"]), str(doc["name_key"]))
+                if removed and removed != self.me:
+                    accept = doc.get("accept_to")
+                    ss.mark_removed(conn, removed, accept if isinstance(accept, int) else None)
+
+            self._txn(job)
+            known.add(epoch)
+        self._keys = self._read(ss.keys)
+
+    @staticmethod
+    def _is_whole(data: bytes) -> bool:
+        """An age file to other keys (not one cut short): its header parses and it is not
+        for us. Told apart by age's own error."""
+        import pyrage
+        from pyrage import x25519
+
+        try:
+            pyrage.decrypt(data, [x25519.Identity.generate()])
+        except pyrage.DecryptError as exc:
+            return "no matching keys" in str(exc).lower()
+        return False
+
+    def receive(self) -> None:
+        try:
+            others = [d for d in fs.device_dirs(self.folder) if d != self.me]
+        except FileNotFoundError:
+            raise SyncFolderMissing() from None
+        known = {d.device_id: d for d in self._read(ss.devices)}
+        for dev in sorted(others):
+            info = known.get(dev)
+            self._receive_from(dev, info)
+
+    def _receive_from(self, dev: str, info: ss.Device | None) -> None:
+        read_seq = info.read_seq if info else 0
+        limit = info.accept_to if info and info.removed else None
+        if info is not None and info.removed and limit is None:
+            return
+        changes, snaps = fs.device_files(self.folder, dev)
+        pending = sorted(s for s in changes if s > read_seq)
+        first = min(changes) if changes else None
+        if snaps and (first is None or first > read_seq + 1):
+            # what came before is compacted away: start from the newest whole snapshot
+            for seq in sorted((s for s in snaps if s > read_seq), reverse=True):
+                if self._apply_snapshot(dev, seq, snaps[seq]):
+                    read_seq = seq
+                    break
+            else:
+                return
+            pending = [s for s in pending if s > read_seq]
+        expected = read_seq + 1
+        for seq in pending:
+            if limit is not None and seq > limit:
+                return
+            while expected in snaps and expected < seq:
+                expected += 1  # a snapshot this device's changes already covered
+            if seq != expected:
+                return  # a file not here yet: wait for it
+            if not self._apply_change_file(dev, seq, changes[seq]):
+                return
+            expected = seq + 1
+
+    def _load(self, path: Path) -> dict[str, Any] | None:
+        data = fs.read_file(path, MAX_FILE)
+        if data is None:
+            return None
+        payload = fs.open_document(data, self.identities, limit=MAX_DOC)
+        if payload is None:
+            self.tally.skipped_files += 1
+            return None
+        try:
+            doc = json.loads(payload)
+        except ValueError:
+            self.tally.skipped_files += 1
+            return None
+        if not isinstance(doc, dict):
+            self.tally.skipped_files += 1
+            return None
+        version = doc.get("v")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            from kintsugi.core.errors import SyncFormatTooNew
+
+            self.tally.problems.append(SyncFormatTooNew.default_message)
+            return None
+        return doc
+
+    def _apply_change_file(self, dev: str, seq: int, name: str) -> bool:
+        doc = self._load(self.folder / dev / name)
+        if doc is None or doc.get("seq") != seq or doc.get("device", {}).get("id") != dev:
+            if doc is not None:
+                self.tally.skipped_files += 1
+            return False
+        return self._apply_doc(dev, seq, doc)
+
+    def _apply_snapshot(self, dev: str, seq: int, parts: list[str]) -> bool:
+        docs = []
+        for name in sorted(parts, key=lambda n: int(n.split(".")[1])):
+            doc = self._load(self.folder / dev / name)
+            if doc is None or doc.get("seq") != seq:
+                return False
+            docs.append(doc)
+        if not docs or docs[0].get("parts") != len(docs):
+            return False  # a part still syncing
+        for n, doc in enumerate(docs):
+            if not self._apply_doc(dev, seq if n == len(docs) - 1 else None, doc):
+                return False
+        return True
+
+    def _apply_doc(self, dev: str, seq: int | None, doc: dict[str, Any]) -> bool:
+        revs = doc.get("revs")
+        blobs = doc.get("blobs") or {}
+        if not isinstance(revs, list) or not isinstance(blobs, dict):
+            self.tally.skipped_files += 1
+            return False
+        announced = doc.get("device")
+        try:
+            fetched = self._fetch_blobs(revs, blobs)
+        except NotYet:
+            return False
+
+        def job(conn: Any) -> None:
+            if isinstance(announced, dict) and announced.get("id") == dev:
+                ss.note_device(
+                    conn, dev, str(announced.get("name") or ""), str(announced.get("recipient"))
+                )
+            self.flush_local(conn)
+            applied = []
+            for wire in revs:
+                got = self.apply_revision(conn, wire, fetched)
+                if got is not None:
+                    applied.append(got)
+            for item_id, kind, fields in applied:
+                repository_for(self.db, kind).link_imported(item_id, fields)
+                # what the vault now holds is what was synced (links made after the batch)
+            for uid in {w["u"] for w in revs if isinstance(w, dict) and "u" in w}:
+                self._settle(conn, uid)
+            for sha, name in blobs.items():
+                if isinstance(sha, str) and isinstance(name, str) and fs.BLOB_FILE.match(name):
+                    ss.put_blob_name(conn, sha, name)
+            if seq is not None:
+                ss.device_read(conn, dev, seq, now_text())
+
+        try:
+            self._txn(job)
+        except Unreadable as exc:
+            self.tally.problems.append(str(exc))
+            return False
+        return True
+
+    def _fetch_blobs(self, revs: list[Any], blobs: dict[str, Any]) -> dict[str, bytes]:
+        """The attachments the revisions need that this vault lacks, read from the folder."""
+        need: dict[str, str] = {}
+        with self.db.read() as conn:
+            for wire in revs:
+                fields = wire.get("f") if isinstance(wire, dict) else None
+                for att in (fields or {}).get(ATTACHMENTS) or []:
+                    uid = att.get("uid") if isinstance(att, dict) else None
+                    if not isinstance(uid, str) or ss.attachment_id_of(conn, uid) is not None:
+                        continue
+                    sha = str(att.get("sha256"))
+                    name = blobs.get(sha) or ss.blob_name(conn, sha)
+                    if not isinstance(name, str) or not fs.BLOB_FILE.match(name):
+                        raise NotYet()
+                    need[sha] = name
+        out: dict[str, bytes] = {}
+        for sha, name in need.items():
+            data = fs.read_file(self.folder / fs.BLOBS / name, MAX_FILE)
+            plain = fs.open_blob(data, self.identities) if data is not None else None
+            if plain is None or hashlib.sha256(plain).hexdigest() != sha:
+                raise NotYet()
+            out[sha] = plain
+        return out
+
+    def _settle(self, conn: Any, uid: str) -> None:
+        """After applying: the stored hash is what the vault holds now, so that what was
+        just written is not taken for a local change."""
+        stored = ss.synced(conn, uid)
+        if stored is None:
+            return
+        live = live_fields(self.db, conn, uid)
+        st = State.unpack(stored.state)
+        fields = live[1] if live else None
+        if fields != st.fields and fields is not None and st.fields is not None:
+            st.fields = fields  # the vault's own spelling of the same record
+        ss.put_synced(
+            conn,
+            ss.Synced(uid, stored.kind, stored.rev, fields_hash(fields), stored.sent, st.pack()),
+        )
+        ss.clear_dirty(conn, [uid])
+
+    # -- merging one revision
+    def apply_revision(
+        self, conn: Any, wire: Any, blobs: dict[str, bytes]
+    ) -> tuple[int, str, dict[str, Any]] | None:
+        """Apply one revision from another device. Returns (item id, kind, fields) when the
+        vault's record was written."""
+        if not isinstance(wire, dict):
+            return None
+        uid, kind, rev = wire.get("u"), wire.get("k"), wire.get("r")
+        if not isinstance(uid, str) or not isinstance(kind, str) or not clock.valid(rev):
+            return None
+        assert isinstance(rev, str)
+        if kind not in REPOSITORIES:
+            raise Unreadable(
+                "A record of a kind this version of Kintsugi does not know is waiting in the "
+                "sync folder; update Kintsugi to receive it."
+            )
+        theirs = State(
+            rev,
+            wire.get("f") if isinstance(wire.get("f"), dict) else None,
+            dict(wire.get("c") or {}),
+            [a for a in wire.get("a") or [] if isinstance(a, str)],
+            str(wire.get("p") or ""),
+            dict(wire.get("b") or {}),
+        )
+        self._observe(conn, rev)
+        stored = ss.synced(conn, uid)
+        if stored is None:
+            if theirs.fields is None:
+                self._store(conn, uid, kind, theirs, sent=True)
+                return None
+            item_id = self._write_record(conn, kind, theirs.fields, blobs)
+            self._store(conn, uid, kind, theirs, sent=True)
+            self.tally.received += 1
+            return item_id, kind, theirs.fields
+        mine = State.unpack(stored.state)
+        if rev == mine.rev or rev in mine.ancestors:
+            return None  # already here
+        if mine.rev == theirs.parent or mine.rev in theirs.ancestors:
+            return self._fast_forward(conn, uid, kind, mine, theirs, blobs)
+        return self._concurrent(conn, uid, kind, mine, theirs, blobs)
+
+    def _fast_forward(
+        self,
+        conn: Any,
+        uid: str,
+        kind: str,
+        mine: State,
+        theirs: State,
+        blobs: dict[str, bytes],
+    ) -> tuple[int, str, dict[str, Any]] | None:
+        self._close_conflicts(conn, uid, theirs)
+        self._store(conn, uid, kind, theirs, sent=True)
+        self.tally.received += 1
+        if theirs.fields is None:
+            self._purge(conn, uid)
+            return None
+        item_id = self._write_record(conn, kind, theirs.fields, blobs)
+        return item_id, kind, theirs.fields
+
+    def _concurrent(
+        self,
+        conn: Any,
+        uid: str,
+        kind: str,
+        mine: State,
+        theirs: State,
+        blobs: dict[str, bytes],
+    ) -> tuple[int, str, dict[str, Any]] | None:
+        ancestors = list(dict.fromkeys([mine.rev, theirs.rev, *mine.ancestors, *theirs.ancestors]))
+        ancestors = ancestors[:ANCESTORS]
+        sent = self._read_sent(conn, uid)
+        if theirs.fields is None or mine.fields is None:
+            # deleted for good on one side: an edit made after the delete keeps the record
+            gone, kept = (theirs, mine) if theirs.fields is None else (mine, theirs)
+            if not any(c > gone.rev for c in kept.clocks.values()):
+                return self._adopt(conn, uid, kind, gone, ancestors, blobs)
+            if kept is theirs:
+                return self._adopt(conn, uid, kind, theirs, ancestors, blobs)
+            # kept here against their delete: sent again, so that they bring it back
+            rev = self._tick(conn)
+            st = State(rev, mine.fields, mine.clocks, ancestors, mine.rev, {})
+            self._store(conn, uid, kind, st, sent=False)
+            return None
+        base: dict[str, Any] | None = None
+        if theirs.parent and (theirs.parent in mine.ancestors or theirs.parent == mine.parent):
+            base = {**theirs.fields, **theirs.base}
+        texts = text_fields(kind)
+        result = merge.merge(
+            base,
+            merge.Side(mine.rev, mine.fields, mine.clocks),
+            merge.Side(theirs.rev, theirs.fields, theirs.clocks),
+            lambda name: name in texts,
+        )
+        self.tally.merged += result.merged_texts
+        for c in result.conflicts:
+            ss.add_conflict(
+                conn,
+                ss.ConflictRow(
+                    0,
+                    uid,
+                    kind,
+                    c.field,
+                    c.base,
+                    c.kept,
+                    c.other,
+                    clock.device_of(c.kept_rev),
+                    clock.device_of(c.other_rev),
+                    max(mine.rev, theirs.rev),
+                    now_text(),
+                ),
+            )
+            self.tally.conflicts += 1
+        if result.fields == mine.fields:
+            st = State(mine.rev, mine.fields, result.clocks, ancestors, mine.parent, mine.base)
+            self._store(conn, uid, kind, st, sent=sent)
+            return None
+        if result.fields == theirs.fields:
+            st = State(theirs.rev, theirs.fields, result.clocks)
+            return self._adopt(conn, uid, kind, st, ancestors, blobs)
+        rev = self._tick(conn)
+        before = mine.fields
+        changed = [n for n in result.fields if before.get(n) != result.fields.get(n)]
+        st = State(
+            rev,
+            result.fields,
+            result.clocks,
+            ancestors,
+            mine.rev,
+            {n: before.get(n) for n in changed},
+        )
+        self._store(conn, uid, kind, st, sent=False)
+        self.tally.received += 1
+        item_id = self._write_record(conn, kind, result.fields, blobs)
+        return item_id, kind, result.fields
+
+    def _adopt(
+        self,
+        conn: Any,
+        uid: str,
+        kind: str,
+        theirs: State,
+        ancestors: list[str],
+        blobs: dict[str, bytes],
+    ) -> tuple[int, str, dict[str, Any]] | None:
+        """Take their version as it is (it already holds everything of ours)."""
+        st = State(theirs.rev, theirs.fields, theirs.clocks, ancestors)
+        self._store(conn, uid, kind, st, sent=True)
+        self.tally.received += 1
+        if st.fields is None:
+            self._purge(conn, uid)
+            return None
+        item_id = self._write_record(conn, kind, st.fields, blobs)
+        return item_id, kind, st.fields
+
+    def _read_sent(self, conn: Any, uid: str) -> bool:
+        stored = ss.synced(conn, uid)
+        return bool(stored and stored.sent)
+
+    def _store(self, conn: Any, uid: str, kind: str, st: State, *, sent: bool) -> None:
+        ss.put_synced(conn, ss.Synced(uid, kind, st.rev, fields_hash(st.fields), sent, st.pack()))
+
+    def _close_conflicts(self, conn: Any, uid: str, theirs: State) -> None:
+        """A conflict's field written again after it was found (resolved on another device)
+        is no longer waiting here."""
+        for c in ss.conflicts_of(conn, uid):
+            if theirs.clocks.get(c.field, "") > c.rev:
+                ss.drop_conflict(conn, c.id)
+
+    def _purge(self, conn: Any, uid: str) -> None:
+        found = ss.item_of(conn, uid)
+        if found is not None:
+            ss.purge(conn, found[0])
+
+    def _write_record(
+        self, conn: Any, kind: str, fields: dict[str, Any], blobs: dict[str, bytes]
+    ) -> int:
+        try:
+            cls, values = validate.record_fields({**fields, "kind": kind})
+        except Invalid as exc:
+            raise Unreadable(
+                f"A record in the sync folder could not be read ({exc}); update Kintsugi on "
+                "this computer."
+            ) from None
+        rec = cls(**values)
+        repo = repository_for(self.db, kind)
+        found = ss.item_of(conn, rec.uid)
+        try:
+            if found is not None:
+                rec.id = found[0]
+                repo.update(rec)
+                item_id = found[0]
+            else:
+                item_id = repo.add(rec).id
+        except InvalidRecord as exc:
+            raise Unreadable(f"A record in the sync folder could not be kept ({exc}).") from None
+        assert item_id is not None
+        ss.set_deleted(conn, item_id, _db_time(fields.get(merge.TRASH)))
+        self._write_attachments(conn, item_id, fields.get(ATTACHMENTS) or [], blobs)
+        return int(item_id)
+
+    def _write_attachments(
+        self, conn: Any, item_id: int, wanted: list[Any], blobs: dict[str, bytes]
+    ) -> None:
+        store = AttachmentRepo(self.db)
+        have = {a.uid: a for a in store.list_for(item_id)}
+        keep = set()
+        for position, att in enumerate(wanted):
+            if not isinstance(att, dict) or not isinstance(att.get("uid"), str):
+                continue
+            uid = att["uid"]
+            keep.add(uid)
+            if uid in have:
+                ss.set_attachment_position(conn, have[uid].id, position)
+                continue
+            elsewhere = ss.attachment_id_of(conn, uid)
+            if elsewhere is not None:
+                store.remove(elsewhere)  # moved to this record on another device
+            data = blobs.get(str(att.get("sha256")))
+            if data is None:
+                raise NotYet()
+            try:
+                added = store.add_stream(
+                    item_id,
+                    io.BytesIO(data),
+                    str(att.get("name") or "attachment"),
+                    keep_metadata=True,
+                )
+            except AttachmentRefused as exc:
+                raise Unreadable(f"An attachment in the sync folder was refused ({exc}).") from None
+            store.restore_identity(
+                added.id,
+                uid,
+                str(att.get("created_at") or utc_text(datetime.now(UTC))),
+                bool(att.get("metadata_kept")),
+            )
+            ss.set_attachment_position(conn, added.id, position)
+        for uid, att in have.items():
+            if uid not in keep:
+                store.remove(att.id)
+
+
+def default_device_name() -> str:
+    try:
+        return socket.gethostname()[:80] or "This computer"
+    except OSError:
+        return "This computer"
+
+
+def folder_path(path: Path) -> Path:
+    return Path(os.path.abspath(Path(path).expanduser()))
