@@ -95,7 +95,7 @@ def _doc(path) -> dict:
 def _counts(vault) -> dict[str, int]:
     out = {}
     for table in vault_state.tables(vault.db):
-        if vault_state.classify(table) == "derived":
+        if vault_state.classify(table) in ("derived", "local"):
             continue
         with vault.db.read() as conn:
             out[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

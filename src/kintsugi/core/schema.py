@@ -364,7 +364,7 @@ def _v8_to_v9(conn: Any) -> None:
 #: triggers run only while the vault syncs (a ``sync_config`` row exists), so a vault that
 #: does not sync pays one probe of an empty table per write.
 _V10 = """
-CREATE TABLE sync_config (
+CREATE TABLE IF NOT EXISTS sync_config (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
     folder        TEXT    NOT NULL,
     device_id     TEXT    NOT NULL,
@@ -377,12 +377,12 @@ CREATE TABLE sync_config (
     last_round_at TEXT,
     last_problem  TEXT
 );
-CREATE TABLE sync_key (
+CREATE TABLE IF NOT EXISTS sync_key (
     epoch    INTEGER PRIMARY KEY,
     identity TEXT    NOT NULL,
     name_key TEXT    NOT NULL
 );
-CREATE TABLE sync_device (
+CREATE TABLE IF NOT EXISTS sync_device (
     device_id TEXT PRIMARY KEY,
     name      TEXT    NOT NULL DEFAULT '',
     recipient TEXT    NOT NULL DEFAULT '',
@@ -391,7 +391,7 @@ CREATE TABLE sync_device (
     removed   INTEGER NOT NULL DEFAULT 0,
     accept_to INTEGER
 ) WITHOUT ROWID;
-CREATE TABLE sync_record (
+CREATE TABLE IF NOT EXISTS sync_record (
     uid   TEXT PRIMARY KEY,
     kind  TEXT    NOT NULL,
     rev   TEXT    NOT NULL,
@@ -399,15 +399,15 @@ CREATE TABLE sync_record (
     sent  INTEGER NOT NULL DEFAULT 0,
     state BLOB    NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX sync_record_unsent ON sync_record (uid) WHERE sent = 0;
-CREATE TABLE sync_dirty (
+CREATE INDEX IF NOT EXISTS sync_record_unsent ON sync_record (uid) WHERE sent = 0;
+CREATE TABLE IF NOT EXISTS sync_dirty (
     uid TEXT PRIMARY KEY
 ) WITHOUT ROWID;
-CREATE TABLE sync_blob (
+CREATE TABLE IF NOT EXISTS sync_blob (
     sha256 TEXT PRIMARY KEY,
     name   TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE sync_conflict (
+CREATE TABLE IF NOT EXISTS sync_conflict (
     id            INTEGER PRIMARY KEY,
     uid           TEXT NOT NULL,
     kind          TEXT NOT NULL,
@@ -420,11 +420,11 @@ CREATE TABLE sync_conflict (
     rev           TEXT NOT NULL,
     found_at      TEXT NOT NULL
 );
-CREATE INDEX sync_conflict_by_uid ON sync_conflict (uid, field);
+CREATE INDEX IF NOT EXISTS sync_conflict_by_uid ON sync_conflict (uid, field);
 """
 _SYNC_MARK = "BEGIN INSERT OR IGNORE INTO sync_dirty (uid) {} ; END"
 _V10_TRIGGERS = tuple(
-    f"CREATE TRIGGER sync_{name} AFTER {event} ON {table}"
+    f"CREATE TRIGGER IF NOT EXISTS sync_{name} AFTER {event} ON {table}"
     f" WHEN EXISTS (SELECT 1 FROM sync_config) " + _SYNC_MARK.format(select)
     for name, event, table, select in (
         ("item_added", "INSERT", "item", "VALUES (NEW.uid)"),
@@ -449,7 +449,7 @@ _V10_TRIGGERS = tuple(
 
 def _v9_to_v10(conn: Any) -> None:
     """Syncing through a folder (core/sync/): its tables, and the triggers that mark what
-    changed while a vault syncs."""
+    changed while a vault syncs. Idempotent (tests of older versions set the number back)."""
     for statement in (*_split(_V10), *_V10_TRIGGERS):
         conn.execute(statement)
 

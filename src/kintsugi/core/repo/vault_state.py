@@ -2,10 +2,11 @@
 settings (support contacts, own techniques, the check-in schedule, the sharing identity and
 address book, every preference), received bundles and the share log.
 
-Every table of the vault is one of three: a record table (written by the repositories, in a
-backup as its records), derived (rebuilt from the records: the search index, tag names), or
-state (here). ``tests/core/test_complete_backup.py`` checks that every table is one of them,
-so a new table cannot be left out of the backup unnoticed.
+Every table of the vault is one of these: a record table (written by the repositories, in a
+backup as its records), derived (rebuilt from the records: the search index, tag names),
+local (this device's syncing, never carried), or state (here).
+``tests/core/test_complete_backup.py`` checks that every table is one of them, so a new
+table cannot be left out of the backup unnoticed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ RECORD_TABLES = frozenset(
 #: binding to it: a copy gets a fresh one).
 DERIVED_TABLES = frozenset({"tag", "search_text", "sqlite_sequence", "sqlite_stat1", "wal_binding"})
 DERIVED_PREFIXES = ("fts",)  # the full-text index and its shadow tables
+#: This device's place in syncing (core/sync, core/repo/sync_state.py): its id, its keys, what
+#: it has read. Never carried: a journal restored from a backup elsewhere is another
+#: computer, and joins again.
+LOCAL_PREFIXES = ("sync_",)
 #: State tables: (table, child table, the child's column naming its parent). A column
 #: ``item_id`` is carried as the item's uid (ids differ between vaults).
 STATE_TABLES: tuple[tuple[str, str | None, str | None], ...] = (
@@ -61,6 +66,8 @@ def classify(table: str) -> str:
         return "attachments"
     if table in DERIVED_TABLES or table.startswith(DERIVED_PREFIXES):
         return "derived"
+    if table.startswith(LOCAL_PREFIXES):
+        return "local"
     if table in {t for t, _, _ in STATE_TABLES} | {c for _, c, _ in STATE_TABLES if c}:
         return "state"
     return "unknown"

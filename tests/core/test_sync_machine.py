@@ -1,0 +1,264 @@
+"""Three real vaults syncing through a simulated, unreliable folder (a Hypothesis state
+machine): each device has its own copy of the folder, and files travel between the copies
+late, out of order, twice, cut short (a sync still under way), beside sync tools' conflicted
+copies; devices' clocks are skewed, a device may stay away for weeks while time passes.
+
+After everything has travelled and every device has run its rounds: the vaults hold the same
+records, no acknowledged edit is lost, and every concurrent text edit is either merged or
+shown as a conflict. Bounded here; ``--soak`` runs it long."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
+
+from kintsugi.core import sync
+from kintsugi.core.records import Entry
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.items import Items
+from kintsugi.core.sync import clock, engine
+from tests.helpers import open_paired, paired_template
+
+DEVICES = ("a", "b", "c")
+DAY = 86_400_000
+
+
+def _files(root: Path) -> dict[str, Path]:
+    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+
+def _records(vault) -> dict[str, dict]:
+    out = {}
+    items = Items(vault.db)
+    ids = [s.id for s in items.timeline(limit=100_000)] + [s.id for s in items.trash(100_000)]
+    with vault.db.read() as conn:
+        for item_id in ids:
+            uid = items.get(item_id).uid
+            found = engine.live_fields(vault.db, conn, uid)
+            assert found is not None
+            out[uid] = found[1]
+    return out
+
+
+class SyncMachine(RuleBasedStateMachine):
+    template: Path
+    workdir: Path
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.n = next(SyncMachine.counter)
+        self.root = SyncMachine.workdir / f"run{self.n}"
+        _, self.vaults = open_paired(SyncMachine.template, self.root, DEVICES)
+        base = self.root / "folder"
+        self.replica: dict[str, Path] = {}
+        for d in DEVICES:
+            self.replica[d] = self.root / f"replica-{d}"
+            shutil.copytree(base, self.replica[d])
+            sync.move_folder(self.vaults[d], self.replica[d])
+        shutil.rmtree(base)
+        self.skew = {d: 0 for d in DEVICES}
+        self.passed = 0  # time gone by, for every device
+        self.tokens: dict[str, set[str]] = {}  # record uid -> the lines written into it
+        self.token = itertools.count(1)
+        for _ in range(2):  # records every device has, for edits to meet on
+            self.write_entry("a")
+        self.settle()
+
+    counter = itertools.count()
+
+    def wall(self, d: str):
+        offset = self.passed + self.skew[d]
+        return lambda: clock.wall_ms() + offset
+
+    def teardown(self) -> None:
+        for v in self.vaults.values():
+            v.lock()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # --- the people --------------------------------------------------------------------------
+    def _entries(self, d: str) -> list[int]:
+        return [s.id for s in Items(self.vaults[d].db).timeline(kind="entry", limit=1000)]
+
+    @initialize(
+        skews=st.lists(st.sampled_from([0, -DAY, 3 * 3_600_000, -90_000]), min_size=3, max_size=3)
+    )
+    def clocks(self, skews):
+        self.skew = dict(zip(DEVICES, skews, strict=True))
+
+    @rule(d=st.sampled_from(DEVICES))
+    def write_entry(self, d):
+        tok = f"tok{next(self.token)}"
+        rec = EntryRepository(self.vaults[d].db).add(Entry(title=tok, body=tok + "\n"))
+        self.tokens[rec.uid] = {tok}
+
+    @rule(d=st.sampled_from(DEVICES), pick=st.integers(0, 50), at=st.integers(0, 50))
+    def add_a_line(self, d, pick, at):
+        ids = self._entries(d)
+        if not ids:
+            return
+        repo = EntryRepository(self.vaults[d].db)
+        rec = repo.get(ids[pick % len(ids)])
+        lines = rec.body.splitlines(keepends=True)
+        tok = f"tok{next(self.token)}"
+        lines.insert(at % (len(lines) + 1), tok + "\n")
+        rec.body = "".join(lines)
+        repo.update(rec)
+        self.tokens.setdefault(rec.uid, set()).add(tok)
+
+    @rule(d=st.sampled_from(DEVICES), pick=st.integers(0, 50), mood=st.integers(-3, 3))
+    def set_mood(self, d, pick, mood):
+        ids = self._entries(d)
+        if ids:
+            repo = EntryRepository(self.vaults[d].db)
+            rec = repo.get(ids[pick % len(ids)])
+            rec.mood = mood
+            repo.update(rec)
+
+    @rule(d=st.sampled_from(DEVICES), pick=st.integers(0, 50))
+    def to_the_trash(self, d, pick):
+        ids = self._entries(d)
+        if ids:
+            Items(self.vaults[d].db).delete(ids[pick % len(ids)])
+
+    @rule(d=st.sampled_from(DEVICES))
+    def back_from_the_trash(self, d):
+        trash = Items(self.vaults[d].db).trash()
+        if trash:
+            Items(self.vaults[d].db).restore(trash[0].id)
+
+    @rule(d=st.sampled_from(DEVICES))
+    def round(self, d):
+        summary = sync.run_round(self.vaults[d], wall=self.wall(d))
+        assert summary.sent >= 0
+
+    @rule(days=st.sampled_from([1, 14, 30]))
+    def time_passes(self, days):
+        self.passed += days * DAY
+
+    # --- the folder between them ---------------------------------------------------------------
+    def _missing(self, src: str, dst: str) -> list[str]:
+        there = _files(self.replica[dst])
+        out = []
+        for rel, path in sorted(_files(self.replica[src]).items()):
+            other = there.get(rel)
+            if other is None or other.stat().st_size < path.stat().st_size:
+                out.append(rel)
+        return out
+
+    @rule(
+        src=st.sampled_from(DEVICES),
+        dst=st.sampled_from(DEVICES),
+        pick=st.integers(0, 1000),
+        how=st.sampled_from(["whole", "whole", "whole", "half", "conflict-copy"]),
+    )
+    def carry(self, src, dst, pick, how):
+        if src == dst:
+            return
+        missing = self._missing(src, dst)
+        if not missing:
+            return
+        rel = missing[pick % len(missing)]
+        data = (self.replica[src] / rel).read_bytes()
+        target = self.replica[dst] / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if how == "half":
+            target.write_bytes(data[: len(data) // 2])
+        elif how == "conflict-copy":
+            stem, _, ext = target.name.partition(".")
+            target.with_name(f"{stem}.sync-conflict-20261201-101010-ABCDEFG.{ext}").write_bytes(
+                data[::-1]
+            )
+            (target.parent / f"{stem} (conflicted copy).{ext}").write_bytes(data)
+        else:
+            target.write_bytes(data)
+
+    @rule(src=st.sampled_from(DEVICES), dst=st.sampled_from(DEVICES), skip=st.integers(0, 3))
+    def carry_many(self, src, dst, skip):
+        """Most of what is missing arrives (every ``skip``-th file stays behind: out of order)."""
+        if src == dst:
+            return
+        for n, rel in enumerate(self._missing(src, dst)):
+            if skip and n % (skip + 1) == skip:
+                continue
+            target = self.replica[dst] / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((self.replica[src] / rel).read_bytes())
+
+    @rule(src=st.sampled_from(DEVICES), dst=st.sampled_from(DEVICES))
+    def carry_deletions(self, src, dst):
+        """What a device removed from its own folder (compaction) goes from the others."""
+        if src == dst:
+            return
+        own = sync.status(self.vaults[src]).device_id
+        mine = _files(self.replica[src] / own) if (self.replica[src] / own).exists() else {}
+        theirs_dir = self.replica[dst] / own
+        if theirs_dir.exists():
+            for rel, path in _files(theirs_dir).items():
+                if rel not in mine and "conflict" not in rel:
+                    path.unlink()
+
+    # --- in the end ---------------------------------------------------------------------------
+    def settle(self) -> None:
+        for _ in range(4):
+            for src in DEVICES:
+                for dst in DEVICES:
+                    if src != dst:
+                        for rel in self._missing(src, dst):
+                            target = self.replica[dst] / rel
+                            target.parent.mkdir(parents=True, exist_ok=True)
+                            target.write_bytes((self.replica[src] / rel).read_bytes())
+                        self.carry_deletions(src, dst)
+            for d in DEVICES:
+                sync.run_round(self.vaults[d], wall=self.wall(d))
+
+    def check_settled(self) -> None:
+        self.settle()
+        held = {d: _records(self.vaults[d]) for d in DEVICES}
+        assert held["a"] == held["b"] == held["c"], "the vaults differ after settling"
+        kept = set()
+        for d in DEVICES:
+            for c in sync.conflicts(self.vaults[d]):
+                kept.add((c.item_uid, c.mine))
+                kept.add((c.item_uid, c.theirs))
+        for uid, tokens in self.tokens.items():
+            assert uid in held["a"], f"record {uid} was lost"
+            body = held["a"][uid]["body"]
+            texts = [body] + [text for u, text in kept if u == uid]
+            for tok in tokens:
+                assert any(tok + "\n" in t for t in texts), f"{tok} of {uid} was lost"
+
+
+def _run(template: Path, workdir: Path, examples: int, steps: int) -> None:
+    SyncMachine.template = template
+    SyncMachine.workdir = workdir
+
+    class Checked(SyncMachine):
+        def teardown(self) -> None:
+            try:
+                self.check_settled()
+            finally:
+                super().teardown()
+
+    Checked.TestCase.settings = settings(
+        max_examples=examples,
+        stateful_step_count=steps,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    Checked.TestCase().runTest()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return paired_template(tmp_path_factory.mktemp("machine-template"), DEVICES)
+
+
+@pytest.mark.soak
+def test_three_vaults_settle_to_the_same_records_and_lose_no_edit(template, tmp_path, trials):
+    _run(template, tmp_path, examples=trials(6, 80), steps=trials(25, 60))
