@@ -86,7 +86,7 @@ def _problems(path: Path) -> list[str]:
                 out.append(f"{where}: tr() of something that is not a literal text")
         elif name == "translate" and len(node.args) >= 2:
             if isinstance(func, ast.Attribute) and not (
-                isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication"
+                isinstance(func.value, ast.Name) and func.value.id in ("QCoreApplication", "i18n")
             ):
                 continue  # painter.translate(x, y) and the like
             if not _literal(node.args[0]):
@@ -126,6 +126,79 @@ def test_the_source_check_catches_what_lupdate_cannot_read(tmp_path):
     )
     try:
         assert len(_problems(bad)) == 7, _problems(bad)
+    finally:
+        bad.unlink()
+
+
+def _error_classes() -> set[str]:
+    from kintsugi.core import errors
+
+    found = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.KintsugiError)
+    }
+    # a problem in one value of a file, and where in the file it is (core/importing.py)
+    return found | {"Invalid", "_Refused"}
+
+
+def _wording(node: ast.AST) -> bool:
+    """Words written in English right there: a literal, an f-string or a sum with letters."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return any(c.isalpha() for c in node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(_wording(v) for v in node.values if isinstance(v, ast.Constant))
+    if isinstance(node, ast.BinOp):
+        return _wording(node.left) or _wording(node.right)
+    return False
+
+
+def _untranslated_errors(path: Path, classes: set[str]) -> list[str]:
+    rel = path.relative_to(SRC).as_posix()
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in classes and any(_wording(a) for a in node.args):
+            out.append(f"{rel}:{node.lineno}: {ast.unparse(node)[:90]}")
+    return out
+
+
+def test_engine_errors_speak_the_persons_language():
+    """Issue 15: a message given when raising an engine error (a file's name and line, a
+    reason) is written through core/i18n.py — ``arg(translate("Import", "line %1"), n)`` —
+    so the app shows it in Spanish, while the command line, which installs no translator,
+    keeps its English (README). Only cli.py writes its own English."""
+    classes = _error_classes()
+    found = [
+        p
+        for path in sorted(SRC.rglob("*.py"))
+        if path.name != "cli.py"
+        for p in _untranslated_errors(path, classes)
+    ]
+    assert not found, (
+        "an error's own words bypass the translation (write them with translate()/arg() "
+        "from kintsugi.core.i18n, then translate them in kintsugi_es.ts):\n" + "\n".join(found)
+    )
+
+
+def test_the_error_check_catches_english_words(tmp_path):
+    bad = SRC / "core" / "_bad_errors_for_the_test.py"
+    bad.write_text(
+        "def f(path, n, exc):\n"
+        "    raise ImportRefused(f'{path}: it is empty; nothing was imported.')\n"
+        "    raise InvalidRecord('A boundary needs its wording.')\n"
+        "    raise _Refused(f'line {n}', 'it is not UTF-8 text')\n"
+        "    raise Invalid(str(exc) + ' in the file')\n"
+        "    raise StorageError(arg(translate('errors', 'Could not open %1.'), path))\n"
+        "    raise ImportRefused(f'{path}: ' + said(exc))\n",
+        encoding="utf-8",
+    )
+    try:
+        found = _untranslated_errors(bad, _error_classes())
+        assert [line.split(":")[1] for line in found] == ["2", "3", "4", "5"], found
     finally:
         bad.unlink()
 

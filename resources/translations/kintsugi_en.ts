@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message numerus="yes">
+        <source>, %n attachment(s)</source>
+        <translation>
+            <numerusform>, %n attachment</numerusform>
+            <numerusform>, %n attachments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InsightsSummary</name>
     <message numerus="yes">
         <source>You wrote on %n day(s)</source>

@@ -1149,6 +1149,393 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>has no creationDate</source>
+        <extracomment>A zip that holds photos may be large: what the zip itself may be (its JSON members are held to the usual 256 MiB each, and every media file to the attachment store&apos;s cap). Day One escapes Markdown punctuation with a backslash; these mean nothing inside a line. At a line&apos;s start an escape keeps a list, a heading or a quote from being one.</extracomment>
+        <translation>no tiene creationDate</translation>
+    </message>
+    <message>
+        <source>times in a time zone Kintsugi does not know (kept as written, in UTC)</source>
+        <translation>horas en una zona horaria que Kintsugi no conoce (guardadas tal como estaban, en UTC)</translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation>fotos</translation>
+    </message>
+    <message>
+        <source>audio recordings</source>
+        <translation>grabaciones de sonido</translation>
+    </message>
+    <message>
+        <source>videos</source>
+        <translation>vídeos</translation>
+    </message>
+    <message>
+        <source>PDFs</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>%1 (a Day One JSON file carries none: import the export&apos;s .zip)</source>
+        <extracomment>What the attachment store keeps (core/repo/attachments.py): pictures, sound, PDFs.</extracomment>
+        <translation>%1 (un archivo JSON de Day One no las lleva: importa el .zip de la exportación)</translation>
+    </message>
+    <message>
+        <source>%1 listed but missing from the zip</source>
+        <translation>%1 que se nombran pero faltan en el zip</translation>
+    </message>
+    <message>
+        <source>%1 (Kintsugi keeps pictures, sound and PDFs, not these)</source>
+        <translation>%1 (Kintsugi guarda imágenes, sonido y PDF, no esto)</translation>
+    </message>
+    <message>
+        <source>media links to nothing the entry lists</source>
+        <translation>enlaces a medios que la entrada no incluye</translation>
+    </message>
+    <message>
+        <source>it is %1 GiB, and a Day One export may be at most %2 GiB</source>
+        <translation>ocupa %1 GiB, y una exportación de Day One puede ocupar como mucho %2 GiB</translation>
+    </message>
+    <message>
+        <source>this zip holds no Day One journal (.json)</source>
+        <translation>este zip no contiene ningún diario de Day One (.json)</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 MiB</source>
+        <translation>ocupa más de %1 MiB</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>no se puede leer (%1)</translation>
+    </message>
+    <message>
+        <source>is not a Day One entry</source>
+        <translation>no es una entrada de Day One</translation>
+    </message>
+    <message>
+        <source>it is a damaged zip (%1)</source>
+        <translation>es un zip dañado (%1)</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 already here</source>
+        <extracomment>What was not brought in, by reason (``{&quot;videos (Kintsugi keeps no video)&quot;: 2}``).</extracomment>
+        <translation>%1 nuevos, %2 ya estaban</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n attachment(s)</source>
+        <translation>
+            <numerusform>, %n adjunto</numerusform>
+            <numerusform>, %n adjuntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; not brought in: </source>
+        <translation>; no se trajo: </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2: %1</translation>
+    </message>
+    <message>
+        <source>Kintsugi doesn&apos;t recognise this file (it is not a share bundle, a Kintsugi JSON export, a jrnl journal, a Day One export or a Mini Diary / Mini Diarium export)</source>
+        <extracomment>What was left out, in the person&apos;s language: each reason (its English words, the key of ``ImportResult.left_out``) as it was said where it was counted (see :func:`left_out_reason`). Called after every batch (on the importing thread); return False to stop (nothing is kept).</extracomment>
+        <translation>Kintsugi no reconoce este archivo (no es un paquete para compartir, una exportación JSON de Kintsugi, un diario de jrnl, una exportación de Day One ni una exportación de Mini Diary / Mini Diarium)</translation>
+    </message>
+    <message>
+        <source>%1; nothing was imported.</source>
+        <translation>%1; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>it is %1 MiB, and an import file may be at most %2 MiB</source>
+        <translation>ocupa %1 MiB, y un archivo para importar puede ocupar como mucho %2 MiB</translation>
+    </message>
+    <message>
+        <source>this is an encrypted jrnl journal: give its password to import it</source>
+        <translation>es un diario de jrnl cifrado: escribe su contraseña para importarlo</translation>
+    </message>
+    <message>
+        <source>that password does not open this encrypted jrnl journal (or the file is damaged)</source>
+        <translation>esa contraseña no abre este diario de jrnl cifrado (o el archivo está dañado)</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>línea %1</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>entrada %1</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>elemento %1</translation>
+    </message>
+    <message>
+        <source>the file has more than %1 items, the most one import takes</source>
+        <extracomment>Another uid that means &quot;already here&quot; (what an older Kintsugi gave the same entry). Already here also when an entry at the same instant has the same title and text. A complete backup&apos;s item from the trash: back into the trash. Day One media to attach once the entry is saved: (kind, identifier, path, type).</extracomment>
+        <translation>el archivo tiene más de %1 elementos, lo máximo que admite una importación</translation>
+    </message>
+    <message>
+        <source>it cannot be read as JSON (%1)</source>
+        <translation>no se puede leer como JSON (%1)</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply</source>
+        <translation>tiene demasiados niveles anidados</translation>
+    </message>
+    <message>
+        <source>%1 the attachment store refused (%2)</source>
+        <translation>%1 que el almacén de adjuntos rechazó (%2)</translation>
+    </message>
+    <message>
+        <source>it is longer than the longest text Kintsugi keeps</source>
+        <translation>es más largo que el texto más largo que guarda Kintsugi</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>the date %1 is not a date and time (the journal&apos;s format is %2)</source>
+        <translation>la fecha %1 no es una fecha con hora (el formato del diario es %2)</translation>
+    </message>
+    <message>
+        <source>the year %1 is out of range</source>
+        <translation>el año %1 está fuera del intervalo admitido</translation>
+    </message>
+    <message>
+        <source>the entry from line %1 is longer than %2 characters</source>
+        <translation>la entrada de la línea %1 tiene más de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>it has no jrnl entries ([date] lines)</source>
+        <translation>no tiene entradas de jrnl (líneas [fecha])</translation>
+    </message>
+    <message>
+        <source>the entry: %1</source>
+        <translation>la entrada: %1</translation>
+    </message>
+    <message>
+        <source>this export comes from another version of Kintsugi</source>
+        <translation>esta exportación viene de otra versión de Kintsugi</translation>
+    </message>
+    <message>
+        <source>this Kintsugi export has no list of items</source>
+        <translation>esta exportación de Kintsugi no tiene lista de elementos</translation>
+    </message>
+    <message>
+        <source>none of its %1 entries has a title or any text</source>
+        <translation>ninguna de sus %1 entradas tiene título ni texto</translation>
+    </message>
+    <message>
+        <source>attachment %1</source>
+        <translation>adjunto %1</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>its data is not base64</source>
+        <translation>sus datos no están en base64</translation>
+    </message>
+    <message>
+        <source>it belongs to %1, which the file lacks</source>
+        <translation>pertenece a %1, que no está en el archivo</translation>
+    </message>
+    <message>
+        <source>it is not a complete backup&apos;s journal state</source>
+        <translation>no es el estado del diario de una copia completa</translation>
+    </message>
+    <message>
+        <source>parts of a complete backup: its settings, sharing identity, address book, received bundles and share log (this journal file keeps its own; they come in only into an empty journal file)</source>
+        <translation>partes de una copia completa: sus ajustes, identidad para compartir, libreta de direcciones, paquetes recibidos y registro de lo compartido (este archivo de diario conserva los suyos; solo se traen a un archivo de diario vacío)</translation>
+    </message>
+    <message>
+        <source>a row cannot be restored (%1)</source>
+        <translation>una fila no se puede restaurar (%1)</translation>
+    </message>
+    <message>
+        <source>it is neither a jrnl entry (with a date), a Day One entry (with a creationDate) nor a Mini Diary entry</source>
+        <translation>no es una entrada de jrnl (con fecha), ni de Day One (con creationDate), ni de Mini Diary</translation>
+    </message>
+    <message>
+        <source>has no date</source>
+        <translation>no tiene fecha</translation>
+    </message>
+    <message>
+        <source>empty entries (no title, no text)</source>
+        <translation>entradas vacías (sin título ni texto)</translation>
+    </message>
+    <message>
+        <source>it has both a list of items and a list of entries</source>
+        <translation>tiene a la vez una lista de elementos y una lista de entradas</translation>
+    </message>
+    <message>
+        <source>the journal state</source>
+        <translation>el estado del diario</translation>
+    </message>
+    <message>
+        <source>it is nested more than %1 levels deep</source>
+        <translation>tiene más de %1 niveles anidados</translation>
+    </message>
+    <message>
+        <source>has no %1</source>
+        <translation>no tiene %1</translation>
+    </message>
+    <message>
+        <source>a boundary needs its text</source>
+        <translation>un límite necesita su texto</translation>
+    </message>
+    <message>
+        <source>needs a day and an amount</source>
+        <translation>necesita un día y una cantidad</translation>
+    </message>
+    <message>
+        <source>a goal needs its text</source>
+        <translation>una meta necesita su texto</translation>
+    </message>
+    <message>
+        <source>has %1 keys (at most %2)</source>
+        <translation>tiene %1 claves (como mucho %2)</translation>
+    </message>
+    <message>
+        <source>is nested too deeply</source>
+        <translation>tiene demasiados niveles anidados</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>debe ser un objeto, no %1</translation>
+    </message>
+    <message>
+        <source>has no name</source>
+        <translation>no tiene nombre</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>se esperaba %1 y hay %2</translation>
+    </message>
+    <message>
+        <source>is %1 characters long (at most %2)</source>
+        <translation>tiene %1 caracteres (como mucho %2)</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>contiene un carácter NUL</translation>
+    </message>
+    <message>
+        <source>is not valid Unicode (a lone surrogate)</source>
+        <translation>no es Unicode válido (un sustituto suelto)</translation>
+    </message>
+    <message>
+        <source>an identifier (text)</source>
+        <translation>un identificador (texto)</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2, not %3</source>
+        <translation>debe ser un número entero de %1 a %2, no %3</translation>
+    </message>
+    <message>
+        <source>must be a number more than %1 up to %2, not %3</source>
+        <translation>debe ser un número mayor que %1 y hasta %2, no %3</translation>
+    </message>
+    <message>
+        <source>must be a number from %1 up to %2, not %3</source>
+        <translation>debe ser un número de %1 a %2, no %3</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation>debe ser true o false, no %1</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2</source>
+        <translation>%1 no es ninguno de estos: %2</translation>
+    </message>
+    <message>
+        <source>the date %1 is outside the years %2–%3</source>
+        <translation>la fecha %1 está fuera de los años %2–%3</translation>
+    </message>
+    <message>
+        <source>expected a date and time (ISO 8601 text), found %1</source>
+        <translation>se esperaba una fecha con hora (texto ISO 8601) y hay %1</translation>
+    </message>
+    <message>
+        <source>the date %1 is not a date and time</source>
+        <translation>la fecha %1 no es una fecha con hora</translation>
+    </message>
+    <message>
+        <source>expected a date (YYYY-MM-DD), found %1</source>
+        <translation>se esperaba una fecha (AAAA-MM-DD) y hay %1</translation>
+    </message>
+    <message>
+        <source>the date %1 is not a date</source>
+        <translation>la fecha %1 no es una fecha</translation>
+    </message>
+    <message>
+        <source>the time %1 is not a time</source>
+        <translation>la hora %1 no es una hora</translation>
+    </message>
+    <message>
+        <source>must be %1, not %2</source>
+        <translation>debe ser %1, no %2</translation>
+    </message>
+    <message>
+        <source>has %1 entries (at most %2)</source>
+        <translation>tiene %1 elementos (como mucho %2)</translation>
+    </message>
+    <message>
+        <source>entry %1: %2</source>
+        <translation>elemento %1: %2</translation>
+    </message>
+    <message>
+        <source>a list of text</source>
+        <translation>una lista de textos</translation>
+    </message>
+    <message>
+        <source>has no uid</source>
+        <translation>no tiene uid</translation>
+    </message>
+    <message>
+        <source>the kind %1 is not one Kintsugi knows</source>
+        <translation>el tipo %1 no es uno que Kintsugi conozca</translation>
+    </message>
+    <message>
+        <source>carries a private note, which a share bundle never does</source>
+        <translation>lleva una nota privada, algo que un paquete para compartir nunca lleva</translation>
+    </message>
+    <message>
+        <source>has no date (occurred_at)</source>
+        <translation>no tiene fecha (occurred_at)</translation>
+    </message>
+</context>
+<context>
     <name>InsightsPane</name>
     <message>
         <source>Last 4 weeks</source>
@@ -3610,6 +3997,122 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
 </context>
 <context>
+    <name>attachments</name>
+    <message>
+        <source>a PNG picture</source>
+        <extracomment>The largest file Kintsugi keeps (a two-hour voice note in WAV is about 230 MB). The most pixels a picture may have (a 100-megapixel photo is still a photo; a decompression bomb claims billions).</extracomment>
+        <translation>una imagen PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG photo</source>
+        <translation>una foto JPEG</translation>
+    </message>
+    <message>
+        <source>a WebP picture</source>
+        <translation>una imagen WebP</translation>
+    </message>
+    <message>
+        <source>a GIF picture</source>
+        <translation>una imagen GIF</translation>
+    </message>
+    <message>
+        <source>a HEIC photo</source>
+        <translation>una foto HEIC</translation>
+    </message>
+    <message>
+        <source>a PDF</source>
+        <translation>un PDF</translation>
+    </message>
+    <message>
+        <source>a WAV recording</source>
+        <translation>una grabación WAV</translation>
+    </message>
+    <message>
+        <source>an MP3 recording</source>
+        <translation>una grabación MP3</translation>
+    </message>
+    <message>
+        <source>an M4A recording</source>
+        <translation>una grabación M4A</translation>
+    </message>
+    <message>
+        <source>an AAC recording</source>
+        <translation>una grabación AAC</translation>
+    </message>
+    <message>
+        <source>an Ogg recording</source>
+        <translation>una grabación Ogg</translation>
+    </message>
+    <message>
+        <source>an Opus recording</source>
+        <translation>una grabación Opus</translation>
+    </message>
+    <message>
+        <source>a FLAC recording</source>
+        <translation>una grabación FLAC</translation>
+    </message>
+    <message>
+        <source>a WebM recording</source>
+        <translation>una grabación WebM</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, the most Kintsugi keeps in one attachment; nothing was stored.</source>
+        <translation>%1 ocupa más de %2 MB, lo máximo que Kintsugi guarda en un adjunto; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 says it is %2 but it is not one; nothing was stored.</source>
+        <translation>%1 dice ser %2, pero no lo es; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture that can be read (it may be damaged); nothing was stored.</source>
+        <translation>%1 no es una imagen que se pueda leer (puede estar dañada); no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1: Kintsugi keeps photos (PNG, JPEG, WebP, GIF, HEIC), PDFs and sound (WAV, MP3, M4A, Ogg, FLAC); this file is none of those; nothing was stored.</source>
+        <translation>%1: Kintsugi guarda fotos (PNG, JPEG, WebP, GIF, HEIC), PDF y sonido (WAV, MP3, M4A, Ogg, FLAC); este archivo no es nada de eso; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 is a HEIC photo, and this Kintsugi has no HEIC reader; nothing was stored.</source>
+        <translation>%1 es una foto HEIC, y este Kintsugi no tiene lector de HEIC; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 claims to be a picture of more than %2 million pixels%3; Kintsugi does not open it; nothing was stored.</source>
+        <translation>%1 dice ser una imagen de más de %2 millones de píxeles%3; Kintsugi no la abre; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 starts like a PDF but is not a complete one (it may be cut short); nothing was stored.</source>
+        <translation>%1 empieza como un PDF pero no está completo (puede estar cortado); no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1: there is no such file; nothing was stored.</source>
+        <translation>%1: ese archivo no existe; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1: Kintsugi is not allowed to read it; nothing was stored.</source>
+        <translation>%1: Kintsugi no tiene permiso para leerlo; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; nothing was stored.</source>
+        <translation>%1 es una carpeta; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; nothing was stored.</source>
+        <translation>%1 está vacío; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 was sent as %2 but it is %3; nothing was stored.</source>
+        <translation>%1 llegó como %2 pero es %3; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>There is no attachment with id %1.</source>
+        <translation>No hay ningún adjunto con el id %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; nothing was written.</source>
+        <translation>%1 ya existe; no se escribió nada.</translation>
+    </message>
+</context>
+<context>
     <name>big_tables</name>
     <message>
         <source>This table has %1 cells, too many to lay out quickly: it is shown as text.</source>
@@ -3839,6 +4342,104 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Worst imaginable</source>
         <translation>Lo peor que puedo imaginar</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>That passphrase does not open this backup.</source>
+        <translation>Esa frase de contraseña no abre esta copia.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged; the journal file was left as it was.</source>
+        <translation>Esta copia está dañada; el archivo de diario se quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>Could not keep the current journal file aside: %1.</source>
+        <translation>No se pudo apartar el archivo de diario actual: %1.</translation>
+    </message>
+    <message>
+        <source>The journal file could not be read or written (%1).</source>
+        <translation>No se pudo leer ni escribir el archivo de diario (%1).</translation>
+    </message>
+    <message>
+        <source>a file next to the journal file</source>
+        <extracomment>True when the message says more than the class&apos;s text (shown as it is). Which record of a batch (``Repository.add_batch``) it is.</extracomment>
+        <translation>un archivo junto al archivo de diario</translation>
+    </message>
+    <message>
+        <source>Kintsugi may not write to %1 (it is read-only). Nothing was written.</source>
+        <translation>Kintsugi no puede escribir en %1 (es de solo lectura). No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Could not write next to %1: %2.</source>
+        <translation>No se pudo escribir junto a %1: %2.</translation>
+    </message>
+    <message>
+        <source>the one beside it</source>
+        <translation>el que está a su lado</translation>
+    </message>
+    <message>
+        <source>This file is not a Kintsugi journal file (it asks for key-derivation settings Kintsugi never uses).</source>
+        <translation>Este archivo no es un archivo de diario de Kintsugi (pide unos ajustes de derivación de clave que Kintsugi nunca usa).</translation>
+    </message>
+    <message>
+        <source>There is no journal file at %1.</source>
+        <extracomment>A log this long is checkpointed after the commit that grew it (SQLite&apos;s own automatic checkpoint is off: each new log must begin with its binding, see walguard).</extracomment>
+        <translation>No hay ningún archivo de diario en %1.</translation>
+    </message>
+    <message>
+        <source>Kintsugi is not allowed to read %1.</source>
+        <translation>Kintsugi no tiene permiso para leer %1.</translation>
+    </message>
+    <message>
+        <source>This file is empty: it is not a Kintsugi journal file.</source>
+        <translation>Este archivo está vacío: no es un archivo de diario de Kintsugi.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2.</source>
+        <translation>No se pudo abrir %1: %2.</translation>
+    </message>
+    <message>
+        <source>Could not open %1.</source>
+        <translation>No se pudo abrir %1.</translation>
+    </message>
+    <message>
+        <source>Could not set %1 = %2 on the journal file (got %3).</source>
+        <translation>No se pudo poner %1 = %2 en el archivo de diario (quedó %3).</translation>
+    </message>
+    <message>
+        <source>The new copy of the journal file did not verify; nothing was changed.</source>
+        <translation>La nueva copia del archivo de diario no pasó la comprobación; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this journal file. (A recovery key changes whenever the passphrase changes.)</source>
+        <extracomment>True after opening with the recovery key: ask for a new passphrase now. What was done before opening, to tell the person once (errors.JournalNotice: a foreign change file set aside, or the unreadable tail of ours). The folder a sync tool manages that this file lies in (core/syncfolder.py), or None. While it is there, every write is checkpointed at once: a sync tool that copies the file between saves never finds saves waiting in a ``-wal`` beside it.</extracomment>
+        <translation>Esa clave de recuperación no abre este archivo de diario. (La clave de recuperación cambia cada vez que cambia la frase de contraseña.)</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1.</source>
+        <translation>La copia falló: %1.</translation>
+    </message>
+    <message>
+        <source>That path is a folder, not a Kintsugi journal file.</source>
+        <translation>Esa ruta es una carpeta, no un archivo de diario de Kintsugi.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>No se pudo leer %1: %2.</translation>
+    </message>
+    <message>
+        <source>The journal file is cut short (its first page is incomplete).</source>
+        <translation>El archivo de diario está cortado (su primera página está incompleta).</translation>
+    </message>
+    <message>
+        <source>Could not set aside a leftover change file next to %1: %2.</source>
+        <translation>No se pudo apartar un archivo de cambios sobrante junto a %1: %2.</translation>
+    </message>
+    <message>
+        <source>A file already exists at %1; nothing was moved.</source>
+        <translation>Ya existe un archivo en %1; no se movió nada.</translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4824,75 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
 </context>
 <context>
+    <name>records</name>
+    <message>
+        <source>There is no record with id %1.</source>
+        <translation>No hay ningún registro con el id %1.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <extracomment>Reads one imported value, or raises ``kintsugi.core.validate.Invalid``. Takes one key out of an item being rendered (None when it has none).</extracomment>
+        <translation>%1 debe ser un número entero de %2 a %3.</translation>
+    </message>
+    <message>
+        <source>There is no %1 with id %2.</source>
+        <extracomment>The index keeps no copy of the text it indexes (see schema._V6): a kind whose searchable text is not simply its own columns keeps it in ``search_text``, which the index&apos;s content view reads. (An entry&apos;s is its body: see schema&apos;s ``search_doc``.) What a person calls this kind: each item&apos;s heading, the report&apos;s counts. Its name in lists and filters (Search, Share), when that is shorter; else ``name``. Labels of this kind&apos;s keys wherever they are rendered (a key without one gets a label made from its name); keys whose values are dates, or percentages. How an imported item (a Kintsugi export, a share bundle) gives this kind&apos;s own fields: key → converter from :mod:`kintsugi.core.validate`. The kind&apos;s table in the CSV export for a therapist&apos;s spreadsheet (None: not in it), its columns, and :meth:`csv_row` gives one record&apos;s cells in that order.</extracomment>
+        <translation>No hay ningún %1 con el id %2.</translation>
+    </message>
+    <message>
+        <source>Only a saved record can be updated.</source>
+        <translation>Solo se puede actualizar un registro guardado.</translation>
+    </message>
+    <message>
+        <source>Expected a %1.</source>
+        <translation>Se esperaba un %1.</translation>
+    </message>
+    <message>
+        <source>A boundary needs its wording.</source>
+        <translation>Un límite necesita su redacción.</translation>
+    </message>
+    <message>
+        <source>Unknown status %1.</source>
+        <translation>Estado desconocido: %1.</translation>
+    </message>
+    <message>
+        <source>A goal needs a description.</source>
+        <translation>Una meta necesita una descripción.</translation>
+    </message>
+    <message>
+        <source>A target must be more than zero.</source>
+        <translation>Un objetivo debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Unknown technique %1.</source>
+        <translation>Técnica desconocida: %1.</translation>
+    </message>
+    <message>
+        <source>Duration cannot be negative.</source>
+        <translation>La duración no puede ser negativa.</translation>
+    </message>
+    <message>
+        <source>There is no record with id %1 in the trash.</source>
+        <translation>No hay ningún registro con el id %1 en la papelera.</translation>
+    </message>
+    <message>
+        <source>A support contact needs a name.</source>
+        <translation>Un contacto de apoyo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A technique needs a name and at least one step.</source>
+        <translation>Una técnica necesita un nombre y al menos un paso.</translation>
+    </message>
+    <message>
+        <source>A timed step needs a positive number of seconds.</source>
+        <translation>Un paso con tiempo necesita un número de segundos mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Unknown cue category %1.</source>
+        <translation>Categoría de desencadenante desconocida: %1.</translation>
+    </message>
+</context>
+<context>
     <name>render</name>
     <message>
         <source>very low</source>
@@ -4602,6 +5272,22 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>A boundary&apos;s earlier wordings: %1. What was written in exercises: %2.</source>
         <translation>Redacciones anteriores de los límites: %1. Lo escrito en los ejercicios: %2.</translation>
+    </message>
+    <message>
+        <source>This file is not an encrypted Kintsugi share bundle (not age).</source>
+        <translation>Este archivo no es un paquete cifrado de Kintsugi para compartir (no es age).</translation>
+    </message>
+    <message>
+        <source>This bundle is locked with a passphrase: enter the one your partner chose.</source>
+        <translation>Este paquete está cerrado con una frase de contraseña: escribe la que eligió tu pareja.</translation>
+    </message>
+    <message>
+        <source>This is not a Kintsugi share bundle: its item %1: %2; nothing was imported.</source>
+        <translation>Esto no es un paquete de Kintsugi para compartir: su elemento %1: %2; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>That is not an age public key (they begin with age1…).</source>
+        <translation>Eso no es una clave pública de age (empiezan por age1…).</translation>
     </message>
     <message>
         <source>Kintsugi export</source>

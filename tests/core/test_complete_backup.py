@@ -191,7 +191,7 @@ def test_into_a_vault_with_records_the_vault_keeps_its_own_settings(vault, tmp_p
         assert result.added == vault_state.count_all(vault.db)
         assert Sharing(other.db).identity() == own
         assert SupportContacts(other.db).all() == []
-        assert "come in only into an empty vault" in result.summary()
+        assert "come in only into an empty journal file" in result.summary()
 
 
 def test_the_cli_warns_that_the_backup_holds_a_secret(vault, vault_path, tmp_path):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kintsugi.core import config, fsutil, kdf, walguard
+from kintsugi.core import config, fsutil, i18n, kdf, walguard
 from kintsugi.core.db import Database
 from kintsugi.core.errors import (
     KintsugiError,
@@ -175,14 +175,18 @@ def restore(
         conn = open_copy(backup, key, salt)
     except WrongPassphrase:
         kdf.wipe(key)
-        raise WrongPassphrase("That passphrase does not open this backup.") from None
+        raise WrongPassphrase(
+            i18n.translate("errors", "That passphrase does not open this backup.")
+        ) from None
     try:
         problems = _integrity_problems(conn)
     finally:
         conn.close()
     if problems:
         kdf.wipe(key)
-        raise VaultCorrupted("This backup is damaged; the journal file was left as it was.")
+        raise VaultCorrupted(
+            i18n.translate("errors", "This backup is damaged; the journal file was left as it was.")
+        )
     kept = _keep_current(vault_path, current_passphrase or passphrase)
     # hold the vault (as an open one does) until the swap: no one opens it half-restored,
     # and its next opener may remove what an interrupted restore left
@@ -254,5 +258,10 @@ def _keep_current(vault_path: Path, passphrase: str) -> Path | None:
                 walguard.wal_path(aside).write_bytes(wal.read_bytes())
                 fsutil.fsync_file(walguard.wal_path(aside))
         except OSError as exc:
-            raise StorageError(f"Could not keep the current journal file aside: {exc}.") from None
+            raise StorageError(
+                i18n.arg(
+                    i18n.translate("errors", "Could not keep the current journal file aside: %1."),
+                    exc,
+                )
+            ) from None
         return aside

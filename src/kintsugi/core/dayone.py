@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kintsugi.core import validate
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, count_text, marked, translate
 from kintsugi.core.records import Entry
 from kintsugi.core.validate import Invalid
 
@@ -151,14 +152,22 @@ def entry_from_json(value: Any, journal: str = "") -> tuple[Entry, dict[str, int
         value,
     )
     if "creationDate" not in found:
-        raise Invalid("has no creationDate")
+        raise Invalid(translate("Import", "has no creationDate"))
     left: dict[str, int] = {}
     when: datetime = found["creationDate"]
     zone = zone_of(found.get("timeZone"))
     if zone is not None:
         when = when.astimezone(zone)
     elif found.get("timeZone") is not None:
-        left["times in a time zone Kintsugi does not know (kept as written, in UTC)"] = 1
+        left[
+            _reason(
+                "times in a time zone Kintsugi does not know (kept as written, in UTC)",
+                translate(
+                    "Import",
+                    "times in a time zone Kintsugi does not know (kept as written, in UTC)",
+                ),
+            )
+        ] = 1
     text = found.get("text", "") or ""
     title, body = title_and_body(text)
     if not title and MEDIA_LINK.search(text) and not MEDIA_LINK.sub("", text).strip():
@@ -221,12 +230,18 @@ def media_of(value: Any) -> list[tuple[str, str, str, str]]:
     return out
 
 
-_NAMES = {
-    "photo": "photos",
-    "audio": "audio recordings",
-    "video": "videos",
-    "pdfAttachment": "PDFs",
+_NAMES = {  # QT_TRANSLATE_NOOP: what a summary of the import calls them
+    "photo": QT_TRANSLATE_NOOP("Import", "photos"),
+    "audio": QT_TRANSLATE_NOOP("Import", "audio recordings"),
+    "video": QT_TRANSLATE_NOOP("Import", "videos"),
+    "pdfAttachment": QT_TRANSLATE_NOOP("Import", "PDFs"),
 }
+
+
+def _reason(english: str, words: str) -> str:
+    from kintsugi.core.importing import left_out_reason
+
+    return left_out_reason(english, words)
 
 
 #: What the attachment store keeps (core/repo/attachments.py): pictures, sound, PDFs.
@@ -249,19 +264,40 @@ def settle_media(
         if in_zip is not None and path in in_zip and kind in KEPT_MEDIA:
             keep.append(medium)
             continue
+        said = marked("Import", what)
         if in_zip is None:
-            why = f"{what} (a Day One JSON file carries none: import the export's .zip)"
+            why = _reason(
+                f"{what} (a Day One JSON file carries none: import the export's .zip)",
+                arg(
+                    translate(
+                        "Import", "%1 (a Day One JSON file carries none: import the export's .zip)"
+                    ),
+                    said,
+                ),
+            )
         elif path not in in_zip:
-            why = f"{what} listed but missing from the zip"
+            why = _reason(
+                f"{what} listed but missing from the zip",
+                arg(translate("Import", "%1 listed but missing from the zip"), said),
+            )
         else:
-            why = f"{what} (Kintsugi keeps pictures, sound and PDFs, not these)"
+            why = _reason(
+                f"{what} (Kintsugi keeps pictures, sound and PDFs, not these)",
+                arg(
+                    translate("Import", "%1 (Kintsugi keeps pictures, sound and PDFs, not these)"),
+                    said,
+                ),
+            )
         left[why] = left.get(why, 0) + 1
         links[ident] = not_brought_in(kind)
     kept = {m[1] for m in keep}
     linked = {m.group(2) for m in MEDIA_LINK.finditer(entry.body)}
     unknown = linked - set(links) - kept
     if unknown:
-        why = "media links to nothing the entry lists"
+        why = _reason(
+            "media links to nothing the entry lists",
+            translate("Import", "media links to nothing the entry lists"),
+        )
         left[why] = left.get(why, 0) + len(unknown)
     entry.body = replace_media(entry.body, links, keep=kept).strip()
     return left, keep
@@ -315,27 +351,45 @@ def journal_name(info: zipfile.ZipInfo) -> str:
 def import_zip(db: Any, f: BinaryIO, prefix: str, size: int, progress: Any, run_class: Any) -> Any:
     """Import a Day One export zip, all its journals in one transaction."""
     from kintsugi.core.errors import ImportRefused
-    from kintsugi.core.importing import _Counting, _JsonDocument, _Refused
+    from kintsugi.core.importing import (
+        _Counting,
+        _entry,
+        _JsonDocument,
+        _nothing_imported,
+        _Refused,
+    )
 
     if size > MAX_ZIP_BYTES:
         raise ImportRefused(
-            f"{prefix}it is {size / 2**30:,.1f} GiB, and a Day One export may be at most "
-            f"{MAX_ZIP_BYTES // 2**30} GiB; nothing was imported."
+            prefix
+            + _nothing_imported(
+                arg(
+                    translate("Import", "it is %1 GiB, and a Day One export may be at most %2 GiB"),
+                    _gib(size),
+                    MAX_ZIP_BYTES // 2**30,
+                )
+            )
         )
     try:
         zf = zipfile.ZipFile(f)
         members = journals_in(zf)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportRefused(f"{prefix}it is a damaged zip ({exc}); nothing was imported.") from None
+        raise ImportRefused(prefix + _nothing_imported(_damaged(exc))) from None
     if not members:
         raise ImportRefused(
-            f"{prefix}this zip holds no Day One journal (.json); nothing was imported."
+            prefix
+            + _nothing_imported(translate("Import", "this zip holds no Day One journal (.json)"))
         )
     for info in members:
         if info.file_size > validate.MAX_FILE_BYTES:
             raise ImportRefused(
-                f"{prefix}{info.filename}: it is larger than "
-                f"{validate.MAX_FILE_BYTES // 2**20} MiB; nothing was imported."
+                f"{prefix}{info.filename}: "
+                + _nothing_imported(
+                    arg(
+                        translate("Import", "it is larger than %1 MiB"),
+                        count_text(validate.MAX_FILE_BYTES // 2**20),
+                    )
+                )
             )
     names = set(zf.namelist())
     total = sum(i.file_size for i in members)
@@ -350,14 +404,19 @@ def import_zip(db: Any, f: BinaryIO, prefix: str, size: int, progress: Any, run_
             try:
                 stream = zf.open(info)
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
-                raise _Refused(info.filename, f"cannot be read ({exc})") from None
+                raise _Refused(
+                    info.filename, arg(translate("Import", "cannot be read (%1)"), exc)
+                ) from None
             with stream:
                 run.reader = _Counting(stream)
                 run.base = done
                 doc = _JsonDocument(run.reader)
                 for section, n, value in doc.elements():
                     if section != "entries" or not isinstance(value, dict):
-                        raise _Refused(f"{info.filename}: entry {n}", "is not a Day One entry")
+                        raise _Refused(
+                            f"{info.filename}: {_entry(n)}",
+                            translate("Import", "is not a Day One entry"),
+                        )
                     run.zip = zf
                     pending = run._dayone_entry(n, value, journal, in_zip=names)
                     pending.where = f"{info.filename}: {pending.where}"
@@ -369,4 +428,14 @@ def import_zip(db: Any, f: BinaryIO, prefix: str, size: int, progress: Any, run_
     except (zipfile.BadZipFile, OSError) as exc:
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
             raise
-        raise ImportRefused(f"{prefix}it is a damaged zip ({exc}); nothing was imported.") from None
+        raise ImportRefused(prefix + _nothing_imported(_damaged(exc))) from None
+
+
+def _damaged(exc: BaseException) -> str:
+    return arg(translate("Import", "it is a damaged zip (%1)"), exc)
+
+
+def _gib(size: int) -> str:
+    from kintsugi.core.i18n import number_text
+
+    return number_text(round(size / 2**30, 1), 1)

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlcipher3
 
+from kintsugi.core import i18n
 from kintsugi.core.errors import (
     DiskFull,
     KintsugiError,
@@ -52,7 +53,11 @@ def translate(exc: BaseException) -> KintsugiError | None:
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return VaultInUse()
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN) or "disk i/o" in text:
-        return StorageError(f"The journal file could not be read or written ({exc}).")
+        return StorageError(
+            i18n.arg(
+                i18n.translate("errors", "The journal file could not be read or written (%1)."), exc
+            )
+        )
     return None
 
 

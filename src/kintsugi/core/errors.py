@@ -16,6 +16,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from kintsugi.core.i18n import arg, translate
+
 
 class KintsugiError(Exception):
     exit_code = 4
@@ -167,7 +169,7 @@ class JournalNotice(KintsugiError):
         return {
             "kept_at": self.kept_at
             if self.kept_at is not None
-            else "a file next to the journal file"
+            else translate("errors", "a file next to the journal file")
         }
 
 
@@ -266,9 +268,16 @@ def from_os_error(exc: OSError, path: Path, *, vault: bool = True) -> KintsugiEr
         if vault:
             return VaultReadOnly()
         return StorageError(
-            f"Kintsugi may not write to {path.parent} (it is read-only). Nothing was written."
+            arg(
+                translate(
+                    "errors", "Kintsugi may not write to %1 (it is read-only). Nothing was written."
+                ),
+                path.parent,
+            )
         )
-    return StorageError(f"Could not write next to {path}: {exc.strerror}.")
+    return StorageError(
+        arg(translate("errors", "Could not write next to %1: %2."), path, exc.strerror)
+    )
 
 
 # --- a journal file in a folder a sync tool manages (core/syncfolder.py) ---------------------
@@ -287,7 +296,11 @@ class ConflictedCopy(NotAVault):
         self.specific = message is not None
 
     def text_fields(self) -> dict[str, object]:
-        return {"original": self.original if self.original is not None else "the one beside it"}
+        return {
+            "original": self.original
+            if self.original is not None
+            else translate("errors", "the one beside it")
+        }
 
 
 class ConflictedCopyBeside(JournalNotice):

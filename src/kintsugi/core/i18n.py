@@ -45,7 +45,12 @@ def _english_number(value: float, decimals: int = -1) -> str:
     return f"{value:g}"
 
 
+def _english_count(value: int) -> str:
+    return f"{value:,}"
+
+
 _translate: Translate = english
+_count: Callable[[int], str] = _english_count
 _date: Callable[[date], str] = _english_date
 _datetime: Callable[[datetime], str] = _english_datetime
 _number: Callable[[float, int], str] = _english_number
@@ -57,10 +62,12 @@ def install(
     date_fn: Callable[[date], str] | None = None,
     datetime_fn: Callable[[datetime], str] | None = None,
     number_fn: Callable[[float, int], str] | None = None,
+    count_fn: Callable[[int], str] | None = None,
 ) -> None:
     """Replace the translator and the formats (``None`` puts the English one back)."""
-    global _translate, _date, _datetime, _number
+    global _translate, _date, _datetime, _number, _count
     _translate = translate_fn or english
+    _count = count_fn or _english_count
     _date = date_fn or _english_date
     _datetime = datetime_fn or _english_datetime
     _number = number_fn or _english_number
@@ -104,6 +111,11 @@ def datetime_text(value: datetime) -> str:
 def number_text(value: float, decimals: int = -1) -> str:
     """A number in the person's notation; ``decimals`` < 0: as few as it needs."""
     return _number(value, decimals)
+
+
+def count_text(value: int) -> str:
+    """A whole number with the notation's digit groups ("12,345"; "12.345" in Spanish)."""
+    return _count(int(value))
 
 
 def marked(context: str, text: object, n: int = -1) -> str:

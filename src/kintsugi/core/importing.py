@@ -32,6 +32,7 @@ import ijson
 from kintsugi.core import jrnl_format, share, validate
 from kintsugi.core.db import Database
 from kintsugi.core.errors import ImportCancelled, ImportRefused, InvalidRecord, PasswordNeeded
+from kintsugi.core.i18n import Words, arg, count_text, marked, translate
 from kintsugi.core.records import Entry, GroundingSession, Record
 from kintsugi.core.repo import repository_for, vault_state
 from kintsugi.core.repo.grounding import GroundingRepository
@@ -40,6 +41,7 @@ from kintsugi.core.repo.sharing import SenderStatus, Sharing
 from kintsugi.core.timeutil import utc_text
 from kintsugi.core.validate import Invalid
 
+Import = Words("Import")
 EXPORT_FORMAT, EXPORT_VERSION = "kintsugi-export", 1
 MAX_IMPORT = validate.MAX_FILE_BYTES
 BATCH = 1000  # records per executemany round (and per progress report)
@@ -70,13 +72,23 @@ class ImportResult:
     attached: int = 0  # photos, recordings and PDFs put into the attachment store
 
     def summary(self) -> str:
-        """``12 new, 3 already here`` and what was left out, by count and reason."""
-        text = f"{self.added:,} new, {self.skipped:,} already here"
+        """``12 new, 3 already here`` and what was left out, by count and reason, in the
+        person's language (English, as the command line prints it, by default)."""
+        text = arg(
+            translate("Import", "%1 new, %2 already here"),
+            count_text(self.added),
+            count_text(self.skipped),
+        )
         if self.attached:
-            text += f", {self.attached:,} attachment{'s' if self.attached != 1 else ''}"
+            text += Import.tr(", %n attachment(s)", "", self.attached)
         if self.left_out:
-            text += "; not brought in: " + ", ".join(
-                f"{n:,} {_singular(why) if n == 1 else why}"
+            text += translate("Import", "; not brought in: ") + translate("Import", ", ").join(
+                arg(
+                    # a count and what it counts: "1 video listed but missing from the zip"
+                    translate("Import", "%1 %2"),
+                    count_text(n),
+                    _reason_text(why, n),
+                )
                 for why, n in sorted(self.left_out.items())
             )
         return text
@@ -100,6 +112,25 @@ def _singular(why: str) -> str:
     return why
 
 
+#: What was left out, in the person's language: each reason (its English words, the key of
+#: ``ImportResult.left_out``) as it was said where it was counted (see :func:`left_out_reason`).
+_REASONS: dict[str, str] = {}
+
+
+def left_out_reason(english: str, words: str) -> str:
+    """Remember how a reason for leaving things out is said in the person's language
+    (``words``, translated where it was written); returns its key, the English words."""
+    _REASONS[english] = words
+    return english
+
+
+def _reason_text(why: str, n: int) -> str:
+    words = _REASONS.get(why, why)
+    if words == why:  # English: singular when there is one
+        return _singular(why) if n == 1 else why
+    return words
+
+
 @dataclass(frozen=True)
 class ImportProgress:
     items: int  # records read so far
@@ -110,10 +141,18 @@ class ImportProgress:
 #: Called after every batch (on the importing thread); return False to stop (nothing is kept).
 ProgressCallback = Callable[[ImportProgress], bool]
 
-UNRECOGNISED = (
-    "Kintsugi doesn't recognise this file (it is not a share bundle, a Kintsugi JSON "
-    "export, a jrnl journal, a Day One export or a Mini Diary / Mini Diarium export)"
-)
+
+def _unrecognised() -> str:
+    return translate(
+        "Import",
+        "Kintsugi doesn't recognise this file (it is not a share bundle, a Kintsugi JSON "
+        "export, a jrnl journal, a Day One export or a Mini Diary / Mini Diarium export)",
+    )
+
+
+def _nothing_imported(problem: str) -> str:
+    """ "<problem>; nothing was imported." """
+    return arg(translate("Import", "%1; nothing was imported."), problem)
 
 
 # --- entry points ---------------------------------------------------------------------------
@@ -132,7 +171,8 @@ def import_path(
         f = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise ImportRefused(
-            f"{path.name}: cannot be read ({exc.strerror}); nothing was imported."
+            f"{path.name}: "
+            + _nothing_imported(arg(translate("Import", "cannot be read (%1)"), exc.strerror))
         ) from None
     with f:
         return import_stream(
@@ -148,7 +188,9 @@ def import_path(
 def refuse_special(path: Path) -> None:
     """Refuse a pipe or a device before opening it (opening a pipe waits for a writer)."""
     if path.exists() and not path.is_file():
-        raise ImportRefused(f"{path.name}: it is not a regular file; nothing was imported.")
+        raise ImportRefused(
+            f"{path.name}: " + _nothing_imported(translate("Import", "it is not a regular file"))
+        )
 
 
 def import_file(
@@ -187,7 +229,9 @@ def import_stream(
     if _has_fileno(f):
         info = os.fstat(f.fileno())
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device: no size, maybe no end
-            raise ImportRefused(f"{prefix}it is not a regular file; nothing was imported.")
+            raise ImportRefused(
+                prefix + _nothing_imported(translate("Import", "it is not a regular file"))
+            )
         size = info.st_size
     else:
         size = _seek_size(f)
@@ -201,8 +245,14 @@ def import_stream(
         return result
     if size > MAX_IMPORT:
         raise ImportRefused(
-            f"{prefix}it is {size / 2**20:,.0f} MiB, and an import file may be at most "
-            f"{MAX_IMPORT // 2**20} MiB; nothing was imported."
+            prefix
+            + _nothing_imported(
+                arg(
+                    translate("Import", "it is %1 MiB, and an import file may be at most %2 MiB"),
+                    count_text(round(size / 2**20)),
+                    MAX_IMPORT // 2**20,
+                )
+            )
         )
     if head.lstrip().startswith(share.AGE_HEADER) or head.lstrip().startswith(share.AGE_ARMOR):
         return _import_bundle(db, f.read(MAX_IMPORT + 1), prefix, bundle_passphrase)
@@ -220,7 +270,7 @@ def import_stream(
         return run.go(run.jrnl_text)
     if first.startswith(b"{"):
         return run.go(run.json_document)
-    raise ImportRefused(f"{prefix}{UNRECOGNISED}; nothing was imported.")
+    raise ImportRefused(prefix + _nothing_imported(_unrecognised()))
 
 
 _ISO_START = re.compile(rb"\[\d{4}-\d\d-\d\d[ T]")
@@ -241,15 +291,25 @@ def _looks_like_jrnl(head: bytes) -> bool:
 def _decrypt_jrnl(f: BinaryIO, prefix: str, options: ImportOptions) -> bytes:
     if not options.jrnl_password:
         raise PasswordNeeded(
-            f"{prefix}this is an encrypted jrnl journal: give its password to import it; "
-            "nothing was imported."
+            prefix
+            + _nothing_imported(
+                translate(
+                    "Import", "this is an encrypted jrnl journal: give its password to import it"
+                )
+            )
         )
     try:
         return jrnl_format.decrypt(f.read(MAX_IMPORT + 1), options.jrnl_password)
     except jrnl_format.WrongPassword:
         raise PasswordNeeded(
-            f"{prefix}that password does not open this encrypted jrnl journal (or the file "
-            "is damaged); nothing was imported.",
+            prefix
+            + _nothing_imported(
+                translate(
+                    "Import",
+                    "that password does not open this encrypted jrnl journal (or the file "
+                    "is damaged)",
+                )
+            ),
             wrong=True,
         ) from None
 
@@ -278,7 +338,9 @@ def _import_bundle(
             data, identities=[sharing.identity()], passphrase=bundle_passphrase
         )
     except share.BundleError as exc:
-        raise type(exc)(f"{prefix}{exc}") from None
+        # the class's own text (ui/messages.py marks it for translators) or the specific one
+        said = str(exc) if exc.specific else marked("messages", exc.default_message)
+        raise type(exc)(f"{prefix}{said}") from None
     status = sharing.status_of(content.exporter, content.signing_key)
     _, added = sharing.store_received(content)
     return ImportResult(
@@ -308,7 +370,9 @@ class _Counting(io.RawIOBase):
         data = self.f.read(n)
         self.pos += len(data)
         if self.pos > MAX_IMPORT:  # a file that grows while it is read
-            raise _Refused("", f"it is larger than {MAX_IMPORT // 2**20} MiB")
+            raise _Refused(
+                "", arg(translate("Import", "it is larger than %1 MiB"), MAX_IMPORT // 2**20)
+            )
         return data
 
     def readinto(self, buffer: Any) -> int:
@@ -318,10 +382,22 @@ class _Counting(io.RawIOBase):
 
 
 class _Refused(Exception):
-    """Internal: where (``line 12``, ``item 3``) and what."""
+    """Internal: where (``line 12``, ``item 3``) and what, both in the person's words."""
 
     def __init__(self, where: str, problem: str):
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+def _line(n: int) -> str:
+    return arg(translate("Import", "line %1"), n)
+
+
+def _entry(n: int) -> str:
+    return arg(translate("Import", "entry %1"), n)
+
+
+def _item(n: int) -> str:
+    return arg(translate("Import", "item %1"), n)
 
 
 @dataclass
@@ -386,8 +462,13 @@ class _Run:
                     if self.count > validate.MAX_ITEMS:
                         raise _Refused(
                             pending.where,
-                            f"the file has more than {validate.MAX_ITEMS:,} items, the most "
-                            "one import takes",
+                            arg(
+                                translate(
+                                    "Import",
+                                    "the file has more than %1 items, the most one import takes",
+                                ),
+                                count_text(validate.MAX_ITEMS),
+                            ),
                         )
                     self.batch.append(pending)
                     if len(self.batch) >= BATCH:
@@ -397,15 +478,17 @@ class _Run:
                 if self.links:
                     GroundingRepository(self.db).link_triggers(self.links)
         except _Refused as exc:
-            raise ImportRefused(f"{self.prefix}{exc}; nothing was imported.") from None
+            raise ImportRefused(self.prefix + _nothing_imported(str(exc))) from None
         except (ijson.JSONError, UnicodeDecodeError) as exc:
             raise ImportRefused(
-                f"{self.prefix}it cannot be read as JSON ({_first_line(exc)}); "
-                "nothing was imported."
+                self.prefix
+                + _nothing_imported(
+                    arg(translate("Import", "it cannot be read as JSON (%1)"), _first_line(exc))
+                )
             ) from None
         except RecursionError:
             raise ImportRefused(
-                f"{self.prefix}it is nested too deeply; nothing was imported."
+                self.prefix + _nothing_imported(translate("Import", "it is nested too deeply"))
             ) from None
         self.report()
         return ImportResult(
@@ -430,7 +513,16 @@ class _Run:
                 with self.zip.open(path) as stream:
                     att = store.add_stream(item_id, stream, name)
             except AttachmentRefused as exc:
-                self.leave_out(f"{what} the attachment store refused ({_first_line(exc)})")
+                self.leave_out(
+                    left_out_reason(
+                        f"{what} the attachment store refused ({_first_line(exc)})",
+                        arg(
+                            translate("Import", "%1 the attachment store refused (%2)"),
+                            marked("Import", what),
+                            _first_line(exc),
+                        ),
+                    )
+                )
                 links[ident] = dayone.not_brought_in(kind)
                 continue
             self.attached += 1
@@ -512,14 +604,15 @@ class _Run:
             number += 1
             if len(raw) > limit:
                 raise _Refused(
-                    f"line {number}", "it is longer than the longest text Kintsugi keeps"
+                    _line(number),
+                    translate("Import", "it is longer than the longest text Kintsugi keeps"),
                 )
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
                 decoded = raw.decode("utf-8")
             except UnicodeDecodeError:
-                raise _Refused(f"line {number}", "it is not UTF-8 text") from None
+                raise _Refused(_line(number), translate("Import", "it is not UTF-8 text")) from None
             yield number, decoded.rstrip("\r\n")
 
     def _time_format(self) -> str:
@@ -550,31 +643,45 @@ class _Run:
                     when = self._jrnl_when(iso[1], iso[2], number)
                 elif jrnl_format.shape_of(fmt).match(m[1]):
                     raise _Refused(
-                        f"line {number}",
-                        f"the date {validate.show(m[1])} is not a date and time "
-                        f"(the journal's format is {fmt})",
+                        _line(number),
+                        arg(
+                            translate(
+                                "Import",
+                                "the date %1 is not a date and time (the journal's format is %2)",
+                            ),
+                            validate.show(m[1]),
+                            fmt,
+                        ),
                     )
             if m is not None and when is not None:
                 if current is not None:
                     yield self._jrnl_entry(*current, lines)
                 found = True
                 if not 1900 <= when.year <= 2199:
-                    raise _Refused(f"line {number}", f"the year {when.year} is out of range")
+                    raise _Refused(
+                        _line(number),
+                        arg(translate("Import", "the year %1 is out of range"), when.year),
+                    )
                 current = (when, text[m.end() :], number)
                 lines, chars = [], 0
             elif current is not None:
                 chars += len(text) + 1
                 if chars > validate.MAX_TEXT:
                     raise _Refused(
-                        f"line {number}",
-                        f"the entry from line {current[2]} is longer than "
-                        f"{validate.MAX_TEXT:,} characters",
+                        _line(number),
+                        arg(
+                            translate(
+                                "Import", "the entry from line %1 is longer than %2 characters"
+                            ),
+                            current[2],
+                            count_text(validate.MAX_TEXT),
+                        ),
                     )
                 lines.append(text)
         if current is not None:
             yield self._jrnl_entry(*current, lines)
         if not found:
-            raise _Refused("", "it has no jrnl entries ([date] lines)")
+            raise _Refused("", translate("Import", "it has no jrnl entries ([date] lines)"))
 
     @staticmethod
     def _jrnl_when(day_text: str, clock_text: str, number: int) -> datetime:
@@ -582,7 +689,7 @@ class _Run:
             day = validate.day(day_text)
             clock = validate.clock(clock_text)
         except Invalid as exc:
-            raise _Refused(f"line {number}", str(exc)) from None
+            raise _Refused(_line(number), str(exc)) from None
         return datetime.combine(day, clock.replace(second=0))
 
     def _jrnl_entry(self, when: datetime, first: str, number: int, lines: list[str]) -> _Pending:
@@ -592,9 +699,11 @@ class _Run:
             title = validate.text(title, validate.MAX_LINE)
             validate.text(body)
         except Invalid as exc:
-            raise _Refused(f"line {number}", f"the entry: {exc}") from None
+            raise _Refused(
+                _line(number), arg(translate("Import", "the entry: %1"), str(exc))
+            ) from None
         tags = jrnl_format.tags_in(f"{title}\n{body}", self.options.tag_symbols)
-        return self._jrnl_pending(when, title, body, tags, starred, f"line {number}")
+        return self._jrnl_pending(when, title, body, tags, starred, _line(number))
 
     def _jrnl_pending(
         self, when: datetime, title: str, body: str, tags: list[str], starred: bool, where: str
@@ -626,12 +735,12 @@ class _Run:
         for section, n, value in doc.elements():
             if section == "attachments":
                 if doc.top.get("format") != EXPORT_FORMAT:
-                    raise _Refused("", UNRECOGNISED)
+                    raise _Refused("", _unrecognised())
                 self._restore_attachment(n, value)
                 continue
             if section == "items":
                 if doc.top.get("format", EXPORT_FORMAT) != EXPORT_FORMAT:
-                    raise _Refused("", UNRECOGNISED)
+                    raise _Refused("", _unrecognised())
                 self.source = "kintsugi"
                 yield self._kintsugi_item(n, value)
                 continue
@@ -644,17 +753,22 @@ class _Run:
         fmt, version = doc.top.get("format"), doc.top.get("version")
         if fmt == EXPORT_FORMAT:
             if version != EXPORT_VERSION:
-                raise _Refused("", "this export comes from another version of Kintsugi")
+                raise _Refused(
+                    "", translate("Import", "this export comes from another version of Kintsugi")
+                )
             if doc.section != "items":
-                raise _Refused("", "this Kintsugi export has no list of items")
+                raise _Refused("", translate("Import", "this Kintsugi export has no list of items"))
             if "vault" in doc.top:
                 self._restore_state(doc.top["vault"])
         elif doc.section == "items" or doc.section is None:
-            raise _Refused("", UNRECOGNISED)
+            raise _Refused("", _unrecognised())
         if self.without_content and not self.with_content:
             raise _Refused(
                 "",
-                f"none of its {self.without_content:,} entries has a title or any text",
+                arg(
+                    translate("Import", "none of its %1 entries has a title or any text"),
+                    count_text(self.without_content),
+                ),
             )
         if not self.source:
             self.source = "jrnl"  # {"entries": []}: jrnl's export of an empty journal
@@ -668,10 +782,10 @@ class _Run:
         from kintsugi.core.errors import AttachmentRefused
         from kintsugi.core.repo.attachments import AttachmentRepo
 
-        where = f"attachment {n}"
+        where = arg(translate("Import", "attachment %1"), n)
         self.flush()  # the records first
         if not isinstance(value, dict):
-            raise _Refused(where, "must be an object")
+            raise _Refused(where, translate("Import", "must be an object"))
         try:
             uid = validate.uid(value.get("uid"))
             item_uid = validate.uid(value.get("item_uid"))
@@ -681,13 +795,19 @@ class _Run:
         except Invalid as exc:
             raise _Refused(where, str(exc)) from None
         except (binascii.Error, ValueError):
-            raise _Refused(where, "its data is not base64") from None
+            raise _Refused(where, translate("Import", "its data is not base64")) from None
         store = AttachmentRepo(self.db)
         if store.has_uid(uid):
             return  # already here (the same backup again)
         ids = self.items.ids_of([item_uid])
         if item_uid not in ids:
-            raise _Refused(where, f"it belongs to {validate.show(item_uid)}, which the file lacks")
+            raise _Refused(
+                where,
+                arg(
+                    translate("Import", "it belongs to %1, which the file lacks"),
+                    validate.show(item_uid),
+                ),
+            )
         kept = value.get("metadata_kept") is True
         try:
             att = store.add_stream(ids[item_uid], io.BytesIO(data), name, keep_metadata=True)
@@ -701,12 +821,25 @@ class _Run:
         log: restored into a vault that held no records (a restore), else left out."""
         state = vault.get("state") if isinstance(vault, dict) else None
         if not isinstance(state, dict):
-            raise _Refused("vault", "it is not a complete backup's vault state")
+            raise _Refused(
+                _state(), translate("Import", "it is not a complete backup's journal state")
+            )
         if not self.was_empty:
-            self.leave_out(
+            english = (
                 "parts of a complete backup: its settings, sharing identity, address book, "
-                "received bundles and share log (this vault keeps its own; they come in only "
-                "into an empty vault)"
+                "received bundles and share log (this journal file keeps its own; they come "
+                "in only into an empty journal file)"
+            )
+            self.leave_out(
+                left_out_reason(
+                    english,
+                    translate(
+                        "Import",
+                        "parts of a complete backup: its settings, sharing identity, address "
+                        "book, received bundles and share log (this journal file keeps its "
+                        "own; they come in only into an empty journal file)",
+                    ),
+                )
             )
             return
         self.flush()  # the items first: the share log names them
@@ -714,11 +847,13 @@ class _Run:
             with self.db.transaction() as conn:
                 vault_state.restore(conn, state)
         except (ValueError, TypeError) as exc:
-            raise _Refused("vault", str(exc)) from None
+            raise _Refused(_state(), str(exc)) from None
         except Exception as exc:  # the database refused a row: a damaged backup
             if type(exc).__name__ not in ("IntegrityError", "OperationalError", "InterfaceError"):
                 raise
-            raise _Refused("vault", f"a row cannot be restored ({exc})") from None
+            raise _Refused(
+                _state(), arg(translate("Import", "a row cannot be restored (%1)"), exc)
+            ) from None
 
     @staticmethod
     def _flavour(n: int, value: Any) -> str:
@@ -732,13 +867,16 @@ class _Run:
                 return "minidiarium"
             return "jrnl_json"
         raise _Refused(
-            f"entry {n}",
-            "it is neither a jrnl entry (with a date), a Day One entry (with a creationDate) "
-            "nor a Mini Diary entry",
+            _entry(n),
+            translate(
+                "Import",
+                "it is neither a jrnl entry (with a date), a Day One entry (with a "
+                "creationDate) nor a Mini Diary entry",
+            ),
         )
 
     def _kintsugi_item(self, n: int, value: Any) -> _Pending:
-        where = f"item {n}"
+        where = _item(n)
         try:
             cls, values = validate.record_fields(value)
             trigger_uid = value.get("trigger_uid")
@@ -755,7 +893,7 @@ class _Run:
         )
 
     def _jrnl_json_entry(self, n: int, value: Any) -> _Pending:
-        where = f"entry {n}"
+        where = _entry(n)
         try:
             found = validate.fields(
                 {
@@ -769,7 +907,7 @@ class _Run:
                 value,
             )
             if "date" not in found:
-                raise Invalid("has no date")
+                raise Invalid(translate("Import", "has no date"))
         except Invalid as exc:
             raise _Refused(where, str(exc)) from None
         when = datetime.combine(found["date"], found.get("time") or time())
@@ -785,13 +923,18 @@ class _Run:
             self.with_content += 1
             return True
         self.without_content += 1
-        self.leave_out("empty entries (no title, no text)")
+        self.leave_out(
+            left_out_reason(
+                "empty entries (no title, no text)",
+                translate("Import", "empty entries (no title, no text)"),
+            )
+        )
         return False
 
     def _minidiary_entry(self, n: int, value: Any) -> _Pending | None:
         """Mini Diary 3.x: ``"YYYY-MM-DD": {"dateUpdated", "title", "text"}`` (Markdown)."""
         key, entry = value
-        where = f"entry {n} ({validate.show(key)})"
+        where = f"{_entry(n)} ({validate.show(key)})"
         try:
             day = validate.day(key)
             found = validate.fields(
@@ -806,7 +949,7 @@ class _Run:
 
     def _minidiarium_entry(self, n: int, value: Any) -> _Pending | None:
         """Mini Diarium: ``{"id", "date", "title", "text" (HTML), "dateUpdated", "tags"}``."""
-        where = f"entry {n}"
+        where = _entry(n)
         try:
             found = validate.fields(
                 {
@@ -852,7 +995,7 @@ class _Run:
     ) -> _Pending:
         from kintsugi.core import dayone
 
-        where = f"entry {n}"
+        where = _entry(n)
         try:
             entry, left_out = dayone.entry_from_json(value, journal)
             validate.text(entry.body)
@@ -905,7 +1048,7 @@ class _JsonDocument:
         )  # no prefixes: O(n)
         first = next(events, None)
         if first is None or first[0] != "start_map":
-            raise _Refused("", UNRECOGNISED)
+            raise _Refused("", _unrecognised())
         key = None
         for event, value in events:
             if event == "map_key":
@@ -914,7 +1057,9 @@ class _JsonDocument:
                 break
             elif event == "start_array" and key in self.SECTIONS:
                 if self.section is not None:
-                    raise _Refused("", "it has both a list of items and a list of entries")
+                    raise _Refused(
+                        "", translate("Import", "it has both a list of items and a list of entries")
+                    )
                 self.section = key
                 yield from self._array(events, key)
             elif event == "start_array" and key in self.EXTRA_SECTIONS:
@@ -979,7 +1124,7 @@ class _JsonDocument:
             if event == "start_map" or event == "start_array":
                 value = {} if event == "start_map" else []
                 if len(stack) >= validate.MAX_DEPTH:
-                    raise _Refused("", f"it is nested more than {validate.MAX_DEPTH} levels deep")
+                    raise _Refused("", _too_deep())
             if type(top) is dict:
                 top[key] = value
             else:
@@ -998,11 +1143,19 @@ class _JsonDocument:
             if event in ("start_map", "start_array"):
                 depth += 1
                 if depth > validate.MAX_DEPTH:
-                    raise _Refused("", f"it is nested more than {validate.MAX_DEPTH} levels deep")
+                    raise _Refused("", _too_deep())
             elif event in ("end_map", "end_array"):
                 depth -= 1
                 if depth == 0:
                     return
+
+
+def _state() -> str:
+    return translate("Import", "the journal state")
+
+
+def _too_deep() -> str:
+    return arg(translate("Import", "it is nested more than %1 levels deep"), validate.MAX_DEPTH)
 
 
 def _stable_uid(source: str, *parts: str) -> str:

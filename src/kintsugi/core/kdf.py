@@ -33,6 +33,7 @@ from typing import Any
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from kintsugi.core.errors import DerivationCancelled, InvalidRecoveryKey, NotAVault
+from kintsugi.core.i18n import translate
 
 MAGIC = 0x4B
 FORMAT_ARGON2ID_V1 = 0x01
@@ -45,10 +46,14 @@ KEY_LEN = 32
 MAX_MEMORY_KIB = 65536  # 64 MiB
 MAX_ITERATIONS = 12
 MAX_LANES = 4
-NOT_OURS = (
-    "This file is not a Kintsugi journal file "
-    "(it asks for key-derivation settings Kintsugi never uses)."
-)
+
+
+def _not_ours() -> str:
+    return translate(
+        "errors",
+        "This file is not a Kintsugi journal file "
+        "(it asks for key-derivation settings Kintsugi never uses).",
+    )
 
 
 @dataclass(frozen=True)
@@ -97,10 +102,10 @@ def parse_salt(salt: bytes) -> KdfParams:
     memory = 1 << ((salt[2] >> 4) + 10)
     lanes, iterations = salt[2] & 0x0F, salt[3]
     if lanes == 0 or iterations == 0:
-        raise NotAVault(NOT_OURS)
+        raise NotAVault(_not_ours())
     params = KdfParams(memory_kib=memory, iterations=iterations, lanes=lanes)
     if not within_caps(params):
-        raise NotAVault(NOT_OURS)
+        raise NotAVault(_not_ours())
     return params
 
 

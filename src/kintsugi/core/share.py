@@ -280,7 +280,7 @@ def encrypt(
         try:
             keys = [x25519.Recipient.from_str(r.strip()) for r in recipients]
         except pyrage.RecipientError:
-            raise BundleError("That is not an age public key (they begin with age1…).") from None
+            raise BundleError(_not_a_key()) from None
         encrypted: bytes = pyrage.encrypt(plaintext, keys)
         return encrypted
     if passphrase:
@@ -299,13 +299,19 @@ def open_bundle(
     if data.lstrip().startswith(AGE_ARMOR):
         data = dearmor(data)
     if not data.startswith(AGE_HEADER):
-        raise NotABundle("This file is not an encrypted Kintsugi share bundle (not age).")
+        raise NotABundle(
+            translate("share", "This file is not an encrypted Kintsugi share bundle (not age).")
+        )
     wants_passphrase = needs_passphrase(data)
     try:
         if wants_passphrase:
             if not passphrase:
                 raise BundleNotForYou(
-                    "This bundle is locked with a passphrase: enter the one your partner chose."
+                    translate(
+                        "share",
+                        "This bundle is locked with a passphrase: enter the one your partner "
+                        "chose.",
+                    )
                 )
             plaintext = _decrypt_with_passphrase(data, passphrase)
         else:
@@ -463,7 +469,15 @@ def _check_items(items: list[Any]) -> None:
             validate.check_share_item(item)
         except validate.Invalid as exc:
             raise NotABundle(
-                f"This is not a Kintsugi share bundle: its item {n}: {exc}; nothing was imported."
+                arg(
+                    translate(
+                        "share",
+                        "This is not a Kintsugi share bundle: its item %1: %2; nothing was "
+                        "imported.",
+                    ),
+                    n,
+                    exc,
+                )
             ) from None
 
 
@@ -479,4 +493,8 @@ def check_recipient(text: str) -> str:
     try:
         return str(x25519.Recipient.from_str(text.strip()))
     except pyrage.RecipientError:
-        raise BundleError("That is not an age public key (they begin with age1…).") from None
+        raise BundleError(_not_a_key()) from None
+
+
+def _not_a_key() -> str:
+    return translate("share", "That is not an age public key (they begin with age1…).")

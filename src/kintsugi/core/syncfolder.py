@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kintsugi.core import fsutil
+from kintsugi.core import fsutil, i18n
 from kintsugi.core.errors import ConflictedCopy, VaultExists, from_os_error
 
 SALT_SIZE = 16  # the vault's salt: its file's first 16 bytes (see vault.read_salt)
@@ -246,7 +246,12 @@ def move_out(vault: Path, folder: Path) -> Path:
     pairs = [(vault, target)] + [(p, folder / p.name) for p in _side_files(vault)]
     for _, dst in pairs:
         if dst.exists() or dst.is_symlink():
-            raise VaultExists(f"A file already exists at {dst}; nothing was moved.")
+            raise VaultExists(
+                i18n.arg(
+                    i18n.translate("errors", "A file already exists at %1; nothing was moved."),
+                    dst,
+                )
+            )
     try:
         fsutil.ensure_private_dir(folder)
         for src, dst in pairs:

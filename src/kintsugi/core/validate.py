@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, count_text, marked, translate
 from kintsugi.core.records import Record
 
 # --- caps (docs/imports.md) ---------------------------------------------------------------
@@ -32,7 +33,13 @@ MAX_DURATION_S = 30 * 24 * 3600.0
 
 
 class Invalid(ValueError):
-    """One problem in one value, as a sentence without the location."""
+    """One problem in one value, as a sentence without the location (in the person's
+    language: every text here goes through core/i18n.py when it is raised)."""
+
+
+def _say(text: str, *values: object) -> Invalid:
+    """An :class:`Invalid` of an already translated ``text`` with ``%1``… filled in."""
+    return Invalid(arg(text, *values))
 
 
 def show(value: Any, limit: int = 40) -> str:
@@ -47,31 +54,41 @@ def show(value: Any, limit: int = 40) -> str:
 def type_name(value: Any) -> str:
     """What a value is, in words ("a list", "null", …)."""
     if value is None:
-        return "null"
+        return "null"  # JSON's own words
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "a list"
+        return translate("Import", "a list")
     if isinstance(value, dict):
-        return "an object"
+        return translate("Import", "an object")
     if isinstance(value, str):
-        return "text"
-    return "a number"
+        return translate("Import", "text")
+    return translate("Import", "a number")
 
 
 # --- scalar converters --------------------------------------------------------------------
-def text(value: Any, limit: int = MAX_TEXT, *, what: str = "text") -> str:
+_TEXT = QT_TRANSLATE_NOOP("Import", "text")
+
+
+def text(value: Any, limit: int = MAX_TEXT, *, what: str = _TEXT) -> str:
+    """``what``: marked with QT_TRANSLATE_NOOP("Import", …), translated if it is said."""
     if not isinstance(value, str):
-        raise Invalid(f"expected {what}, found {type_name(value)}")
+        raise _say(
+            translate("Import", "expected %1, found %2"), marked("Import", what), type_name(value)
+        )
     if len(value) > limit:
-        raise Invalid(f"is {len(value):,} characters long (at most {limit:,})")
+        raise _say(
+            translate("Import", "is %1 characters long (at most %2)"),
+            count_text(len(value)),
+            count_text(limit),
+        )
     if "\x00" in value:
-        raise Invalid("contains a NUL character")
+        raise Invalid(translate("Import", "contains a NUL character"))
     if not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise Invalid("is not valid Unicode (a lone surrogate)") from None
+            raise Invalid(translate("Import", "is not valid Unicode (a lone surrogate)")) from None
     return value
 
 
@@ -80,9 +97,9 @@ def line(value: Any) -> str:
 
 
 def uid(value: Any) -> str:
-    checked = text(value, MAX_UID, what="an identifier (text)")
+    checked = text(value, MAX_UID, what=QT_TRANSLATE_NOOP("Import", "an identifier (text)"))
     if not checked.strip():
-        raise Invalid("is empty")
+        raise Invalid(translate("Import", "is empty"))
     return checked
 
 
@@ -91,7 +108,12 @@ def whole(low: int, high: int, *, optional: bool = True) -> Callable[[Any], int 
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise Invalid(f"must be a whole number from {low} to {high}, not {show(value)}")
+            raise _say(
+                translate("Import", "must be a whole number from %1 to %2, not %3"),
+                low,
+                high,
+                show(value),
+            )
         return value
 
     return convert
@@ -109,8 +131,12 @@ def number(
             ok = isinstance(value, float) and math.isfinite(value) and low <= value <= high
             ok = ok and not (above and value <= low)
         if not ok:
-            bound = f"more than {low:g}" if above else f"from {low:g}"
-            raise Invalid(f"must be a number {bound} up to {high:g}, not {show(value)}")
+            bound = (
+                translate("Import", "must be a number more than %1 up to %2, not %3")
+                if above
+                else translate("Import", "must be a number from %1 up to %2, not %3")
+            )
+            raise _say(bound, f"{low:g}", f"{high:g}", show(value))
         result: float = value
         return result
 
@@ -122,7 +148,7 @@ def flag(*, optional: bool = False) -> Callable[[Any], bool | None]:
         if value is None and optional:
             return None
         if not isinstance(value, bool):
-            raise Invalid(f"must be true or false, not {show(value)}")
+            raise _say(translate("Import", "must be true or false, not %1"), show(value))
         return value
 
     return convert
@@ -131,7 +157,7 @@ def flag(*, optional: bool = False) -> Callable[[Any], bool | None]:
 def choice(options: tuple[str, ...]) -> Callable[[Any], str]:
     def convert(value: Any) -> str:
         if not isinstance(value, str) or value not in options:
-            raise Invalid(f"{show(value)} is not one of {', '.join(options)}")
+            raise _say(translate("Import", "%1 is not one of %2"), show(value), ", ".join(options))
         return value
 
     return convert
@@ -139,17 +165,24 @@ def choice(options: tuple[str, ...]) -> Callable[[Any], str]:
 
 def _year_ok(year: int, value: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise Invalid(f"the date {show(value)} is outside the years {MIN_YEAR}–{MAX_YEAR}")
+        raise _say(
+            translate("Import", "the date %1 is outside the years %2–%3"),
+            show(value),
+            MIN_YEAR,
+            MAX_YEAR,
+        )
 
 
 def moment(value: Any) -> datetime:
     """An ISO 8601 date-time; one without an offset is taken as local time."""
     if not isinstance(value, str) or len(value) > 64:
-        raise Invalid(f"expected a date and time (ISO 8601 text), found {show(value)}")
+        raise _say(
+            translate("Import", "expected a date and time (ISO 8601 text), found %1"), show(value)
+        )
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise Invalid(f"the date {show(value)} is not a date and time") from None
+        raise _say(translate("Import", "the date %1 is not a date and time"), show(value)) from None
     _year_ok(parsed.year, value)
     return parsed if parsed.tzinfo else parsed.astimezone()
 
@@ -160,11 +193,11 @@ def optional_moment(value: Any) -> datetime | None:
 
 def day(value: Any) -> date:
     if not isinstance(value, str) or len(value) > 32:
-        raise Invalid(f"expected a date (YYYY-MM-DD), found {show(value)}")
+        raise _say(translate("Import", "expected a date (YYYY-MM-DD), found %1"), show(value))
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise Invalid(f"the date {show(value)} is not a date") from None
+        raise _say(translate("Import", "the date %1 is not a date"), show(value)) from None
     _year_ok(parsed.year, value)
     return parsed
 
@@ -180,45 +213,57 @@ def clock(value: Any) -> time:
     """A time of day: "08:30", "8:30:15", "1:05 PM"."""
     m = _CLOCK.match(value) if isinstance(value, str) else None
     if m is None:
-        raise Invalid(f"the time {show(value)} is not a time")
+        raise _say(translate("Import", "the time %1 is not a time"), show(value))
     hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
     if m[4]:
         if not 1 <= hour <= 12:
-            raise Invalid(f"the time {show(value)} is not a time")
+            raise _say(translate("Import", "the time %1 is not a time"), show(value))
         hour = hour % 12 + (12 if m[4].upper() == "PM" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise Invalid(f"the time {show(value)} is not a time")
+        raise _say(translate("Import", "the time %1 is not a time"), show(value))
     return time(hour, minute, second)
 
 
 # --- lists --------------------------------------------------------------------------------
 def list_of(
-    convert: Callable[[Any], Any], limit: int = MAX_LIST, *, what: str = "a list"
+    convert: Callable[[Any], Any],
+    limit: int = MAX_LIST,
+    *,
+    what: str = QT_TRANSLATE_NOOP("Import", "a list"),
 ) -> Callable[[Any], list[Any]]:
     def convert_list(value: Any) -> list[Any]:
         if not isinstance(value, list):
-            raise Invalid(f"must be {what}, not {type_name(value)}")
+            raise _say(
+                translate("Import", "must be %1, not %2"),
+                marked("Import", what),
+                type_name(value),
+            )
         if len(value) > limit:
-            raise Invalid(f"has {len(value):,} entries (at most {limit:,})")
+            raise _say(
+                translate("Import", "has %1 entries (at most %2)"),
+                count_text(len(value)),
+                count_text(limit),
+            )
         out = []
         for n, element in enumerate(value, 1):
             try:
                 out.append(convert(element))
             except Invalid as exc:
-                raise Invalid(f"entry {n}: {exc}") from None
+                raise _say(translate("Import", "entry %1: %2"), n, exc) from None
         return out
 
     return convert_list
 
 
-tags = list_of(lambda v: text(v, MAX_TAG), MAX_TAGS, what="a list of text")
-short_texts = list_of(line, what="a list of text")
+_LIST_OF_TEXT = QT_TRANSLATE_NOOP("Import", "a list of text")
+tags = list_of(lambda v: text(v, MAX_TAG), MAX_TAGS, what=_LIST_OF_TEXT)
+short_texts = list_of(line, what=_LIST_OF_TEXT)
 
 
 def fields(spec: dict[str, Callable[[Any], Any]], value: Any) -> dict[str, Any]:
     """Convert the keys of ``spec`` found in the object ``value`` (others are ignored)."""
     if not isinstance(value, dict):
-        raise Invalid(f"must be an object, not {type_name(value)}")
+        raise _say(translate("Import", "must be an object, not %1"), type_name(value))
     out = {}
     for name, convert in spec.items():
         if name in value:
@@ -244,7 +289,7 @@ COMMON: dict[str, Callable[[Any], Any]] = {
 def _answered(value: Any) -> dict[str, Any]:
     found = fields({"uid": uid, "cue": line, "occurred_at": moment}, value)
     if "uid" not in found:
-        raise Invalid("has no uid")
+        raise Invalid(translate("Import", "has no uid"))
     return found
 
 
@@ -257,21 +302,24 @@ def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record]
     from kintsugi.core.repo import REPOSITORIES
 
     if not isinstance(item, dict):
-        raise Invalid(f"must be an object, not {type_name(item)}")
+        raise _say(translate("Import", "must be an object, not %1"), type_name(item))
     kind = item.get("kind")
     if not isinstance(kind, str) or kind not in REPOSITORIES:
-        raise Invalid(f"the kind {show(kind)} is not one Kintsugi knows")
+        raise _say(translate("Import", "the kind %1 is not one Kintsugi knows"), show(kind))
     if shared_copy and "private_note" in item:
-        raise Invalid("carries a private note, which a share bundle never does")
+        raise Invalid(
+            translate("Import", "carries a private note, which a share bundle never does")
+        )
     repo = REPOSITORIES[kind]
     values = fields({**COMMON, **repo.import_fields}, item)
     if shared_copy and "answered_trigger" in item:  # the trigger an exercise answered
         fields({"answered_trigger": _answered}, item)
     if shared_copy and "technique_name" in item:  # one's own technique, by its name
         fields({"technique_name": line}, item)
-    for need, what in (("uid", "uid"), ("occurred_at", "date (occurred_at)")):
-        if need not in values:
-            raise Invalid(f"has no {what}")
+    if "uid" not in values:
+        raise Invalid(translate("Import", "has no uid"))
+    if "occurred_at" not in values:
+        raise Invalid(translate("Import", "has no date (occurred_at)"))
     repo.check_imported(values)
     return repo.record_type, values
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlcipher3
 
-from kintsugi.core import background, fsutil, kdf, syncfolder, walguard
+from kintsugi.core import background, fsutil, i18n, kdf, syncfolder, walguard
 from kintsugi.core.db import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -90,17 +90,23 @@ def read_salt(path: Path) -> bytes:
     """
     try:
         if path.is_dir():
-            raise NotAVault("That path is a folder, not a Kintsugi journal file.")
+            raise NotAVault(_a_folder())
         with open(path, "rb") as f:
             head = f.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
-        raise VaultNotFound(f"There is no journal file at {path}.") from None
+        raise VaultNotFound(
+            i18n.arg(i18n.translate("errors", "There is no journal file at %1."), path)
+        ) from None
     except PermissionError:
-        raise StorageError(f"Kintsugi is not allowed to read {path}.") from None
+        raise StorageError(
+            i18n.arg(i18n.translate("errors", "Kintsugi is not allowed to read %1."), path)
+        ) from None
     except IsADirectoryError:
-        raise NotAVault("That path is a folder, not a Kintsugi journal file.") from None
+        raise NotAVault(_a_folder()) from None
     if not head:
-        raise NotAVault("This file is empty: it is not a Kintsugi journal file.")
+        raise NotAVault(
+            i18n.translate("errors", "This file is empty: it is not a Kintsugi journal file.")
+        )
     if head == SQLITE_MAGIC:
         raise PlainSQLiteFile()
     if len(head) < kdf.SALT_LEN:
@@ -137,7 +143,9 @@ def _connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=0
         )
     except sqlcipher3.Error as exc:
-        raise StorageError(f"Could not open {path}: {exc}.") from None
+        raise StorageError(
+            i18n.arg(i18n.translate("errors", "Could not open %1: %2."), path, exc)
+        ) from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # it would print to stderr on a bad key
         version = conn.execute("PRAGMA cipher_version").fetchone()
@@ -156,7 +164,9 @@ def _connect(
             if code in (SQLITE_BUSY, SQLITE_LOCKED):
                 raise VaultInUse() from None
             if code == SQLITE_CANTOPEN:
-                raise StorageError(f"Could not open {path}.") from None
+                raise StorageError(
+                    i18n.arg(i18n.translate("errors", "Could not open %1."), path)
+                ) from None
             if code == SQLITE_CORRUPT:
                 raise VaultCorrupted() from None
             raise translate(exc) or exc from None
@@ -171,7 +181,16 @@ def _connect(
             conn.execute(f"PRAGMA {name} = {value}")
             got = conn.execute(f"PRAGMA {name}").fetchone()[0]
             if got != expected:
-                raise StorageError(f"Could not set {name} = {value} on the vault (got {got!r}).")
+                raise StorageError(
+                    i18n.arg(
+                        i18n.translate(
+                            "errors", "Could not set %1 = %2 on the journal file (got %3)."
+                        ),
+                        name,
+                        value,
+                        repr(got),
+                    )
+                )
         return conn
     except KintsugiError:
         conn.close()
@@ -255,7 +274,10 @@ def _verify_copy(path: Path, key: bytes | bytearray, salt: bytes, user_version: 
         got = conn.execute("PRAGMA user_version").fetchone()[0]
         if problems or got != user_version:
             raise StorageError(
-                "The new copy of the journal file did not verify; nothing was changed."
+                i18n.translate(
+                    "errors",
+                    "The new copy of the journal file did not verify; nothing was changed.",
+                )
             )
     finally:
         conn.close()
@@ -386,8 +408,11 @@ class Vault:
             vault = cls._open_with_key(path, key, salt, MIGRATIONS, _lock_instance(path))
         except WrongPassphrase:
             raise InvalidRecoveryKey(
-                "That recovery key does not open this journal file. "
-                "(A recovery key changes whenever the passphrase changes.)"
+                i18n.translate(
+                    "errors",
+                    "That recovery key does not open this journal file. "
+                    "(A recovery key changes whenever the passphrase changes.)",
+                )
             ) from None
         vault.needs_new_passphrase = True
         return vault
@@ -639,7 +664,9 @@ class Vault:
                 dest.execute("PRAGMA journal_mode = DELETE")
                 _fresh_binding(dest)
             except sqlcipher3.Error as exc:
-                raise translate(exc) or StorageError(f"The backup failed: {exc}.") from None
+                raise translate(exc) or StorageError(
+                    i18n.arg(i18n.translate("errors", "The backup failed: %1."), exc)
+                ) from None
             finally:
                 dest.close()
         _verify_copy(target, key, self._salt, version)
@@ -726,3 +753,7 @@ def _wal(path: Path) -> Path:
 
 def _shm(path: Path) -> Path:
     return path.with_name(path.name + "-shm")
+
+
+def _a_folder() -> str:
+    return i18n.translate("errors", "That path is a folder, not a Kintsugi journal file.")

@@ -59,7 +59,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from kintsugi.core import fsutil
+from kintsugi.core import fsutil, i18n
 from kintsugi.core.errors import (
     ForeignJournalSetAside,
     JournalTailUnreadable,
@@ -330,11 +330,17 @@ def check_key(path: Path, page_key: PageKey) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StorageError(f"Could not read {path}: {exc.strerror}.") from None
+        raise StorageError(
+            i18n.arg(i18n.translate("errors", "Could not read %1: %2."), path, exc.strerror)
+        ) from None
     if not page:
         return
     if len(page) < PAGE_SIZE:
-        raise VaultCorrupted("The journal file is cut short (its first page is incomplete).")
+        raise VaultCorrupted(
+            i18n.translate(
+                "errors", "The journal file is cut short (its first page is incomplete)."
+            )
+        )
     if not page_key.verifies(page, 1):
         raise WrongPassphrase()
 
@@ -375,7 +381,13 @@ def admit(
         fsutil.remove_quietly(shm)  # never ours: the wal-index lives in memory
     except OSError as exc:
         raise StorageError(
-            f"Could not set aside a leftover change file next to {path}: {exc.strerror}."
+            i18n.arg(
+                i18n.translate(
+                    "errors", "Could not set aside a leftover change file next to %1: %2."
+                ),
+                path,
+                exc.strerror,
+            )
         ) from None
     return notice
 

@@ -95,6 +95,7 @@ def install(app: QCoreApplication, choice: str | None = None) -> str:
         date_fn=day_text,
         datetime_fn=moment_text,
         number_fn=number_text,
+        count_fn=count_text,
     )
     return code
 
@@ -169,6 +170,11 @@ def number_text(value: float, decimals: int = -1) -> str:
     if float(value).is_integer():
         return locale.toString(int(value))
     return locale.toString(float(value), "g", 6)
+
+
+def count_text(value: int) -> str:
+    """A whole number with the locale's digit groups: "12,345", "12.345"."""
+    return QLocale().toString(int(value))
 
 
 def qdatetime(value: datetime) -> QDateTime:

@@ -37,6 +37,7 @@ from typing import Any, BinaryIO
 
 from kintsugi.core.db import Database
 from kintsugi.core.errors import AttachmentRefused, RecordNotFound
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
 from kintsugi.core.timeutil import from_db, now, utc_text
 
 CHUNK = 256 * 1024
@@ -52,23 +53,23 @@ KINDS = (IMAGE, PDF, AUDIO)
 
 # What a name's ending claims, and what the first bytes show: (kind, mime, label).
 _BY_SUFFIX = {
-    ".png": (IMAGE, "image/png", "a PNG picture"),
-    ".jpg": (IMAGE, "image/jpeg", "a JPEG photo"),
-    ".jpeg": (IMAGE, "image/jpeg", "a JPEG photo"),
-    ".webp": (IMAGE, "image/webp", "a WebP picture"),
-    ".gif": (IMAGE, "image/gif", "a GIF picture"),
-    ".heic": (IMAGE, "image/heic", "a HEIC photo"),
-    ".heif": (IMAGE, "image/heic", "a HEIC photo"),
-    ".pdf": (PDF, "application/pdf", "a PDF"),
-    ".wav": (AUDIO, "audio/wav", "a WAV recording"),
-    ".mp3": (AUDIO, "audio/mpeg", "an MP3 recording"),
-    ".m4a": (AUDIO, "audio/mp4", "an M4A recording"),
-    ".aac": (AUDIO, "audio/aac", "an AAC recording"),
-    ".ogg": (AUDIO, "audio/ogg", "an Ogg recording"),
-    ".oga": (AUDIO, "audio/ogg", "an Ogg recording"),
-    ".opus": (AUDIO, "audio/ogg", "an Opus recording"),
-    ".flac": (AUDIO, "audio/flac", "a FLAC recording"),
-    ".webm": (AUDIO, "audio/webm", "a WebM recording"),
+    ".png": (IMAGE, "image/png", QT_TRANSLATE_NOOP("attachments", "a PNG picture")),
+    ".jpg": (IMAGE, "image/jpeg", QT_TRANSLATE_NOOP("attachments", "a JPEG photo")),
+    ".jpeg": (IMAGE, "image/jpeg", QT_TRANSLATE_NOOP("attachments", "a JPEG photo")),
+    ".webp": (IMAGE, "image/webp", QT_TRANSLATE_NOOP("attachments", "a WebP picture")),
+    ".gif": (IMAGE, "image/gif", QT_TRANSLATE_NOOP("attachments", "a GIF picture")),
+    ".heic": (IMAGE, "image/heic", QT_TRANSLATE_NOOP("attachments", "a HEIC photo")),
+    ".heif": (IMAGE, "image/heic", QT_TRANSLATE_NOOP("attachments", "a HEIC photo")),
+    ".pdf": (PDF, "application/pdf", QT_TRANSLATE_NOOP("attachments", "a PDF")),
+    ".wav": (AUDIO, "audio/wav", QT_TRANSLATE_NOOP("attachments", "a WAV recording")),
+    ".mp3": (AUDIO, "audio/mpeg", QT_TRANSLATE_NOOP("attachments", "an MP3 recording")),
+    ".m4a": (AUDIO, "audio/mp4", QT_TRANSLATE_NOOP("attachments", "an M4A recording")),
+    ".aac": (AUDIO, "audio/aac", QT_TRANSLATE_NOOP("attachments", "an AAC recording")),
+    ".ogg": (AUDIO, "audio/ogg", QT_TRANSLATE_NOOP("attachments", "an Ogg recording")),
+    ".oga": (AUDIO, "audio/ogg", QT_TRANSLATE_NOOP("attachments", "an Ogg recording")),
+    ".opus": (AUDIO, "audio/ogg", QT_TRANSLATE_NOOP("attachments", "an Opus recording")),
+    ".flac": (AUDIO, "audio/flac", QT_TRANSLATE_NOOP("attachments", "a FLAC recording")),
+    ".webm": (AUDIO, "audio/webm", QT_TRANSLATE_NOOP("attachments", "a WebM recording")),
 }
 SUFFIX_FOR_MIME = {
     "image/png": ".png",
@@ -85,7 +86,6 @@ SUFFIX_FOR_MIME = {
     "audio/webm": ".webm",
 }
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
-WHAT_WE_KEEP = "photos (PNG, JPEG, WebP, GIF, HEIC), PDFs and sound (WAV, MP3, M4A, Ogg, FLAC)"
 
 
 def sniff(head: bytes) -> tuple[str, str] | None:
@@ -264,9 +264,32 @@ class _Staging:
 
 
 def too_large(name: str) -> str:
-    return (
-        f"{name} is larger than {MAX_BYTES / (1024 * 1024):g} MB, the most Kintsugi keeps "
-        "in one attachment; nothing was stored."
+    return arg(
+        translate(
+            "attachments",
+            "%1 is larger than %2 MB, the most Kintsugi keeps in one attachment; nothing was "
+            "stored.",
+        ),
+        name,
+        f"{MAX_BYTES / (1024 * 1024):g}",
+    )
+
+
+def _not_what_it_says(name: str, claim: str) -> str:
+    return arg(
+        translate("attachments", "%1 says it is %2 but it is not one; nothing was stored."),
+        name,
+        marked("attachments", claim),
+    )
+
+
+def _unreadable_picture(name: str) -> str:
+    return arg(
+        translate(
+            "attachments",
+            "%1 is not a picture that can be read (it may be damaged); nothing was stored.",
+        ),
+        name,
     )
 
 
@@ -301,18 +324,20 @@ def _check(src: BinaryIO, name: str, size: int) -> _Checked:
     claim = _claim(name)
     if found is None:
         if claim is not None:
-            raise AttachmentRefused(
-                f"{name} says it is {claim[2]} but it is not one; nothing was stored."
-            )
+            raise AttachmentRefused(_not_what_it_says(name, claim[2]))
         raise AttachmentRefused(
-            f"{name}: Kintsugi keeps {WHAT_WE_KEEP}; this file is none of those; "
-            "nothing was stored."
+            arg(
+                translate(
+                    "attachments",
+                    "%1: Kintsugi keeps photos (PNG, JPEG, WebP, GIF, HEIC), PDFs and sound (WAV, "
+                    "MP3, M4A, Ogg, FLAC); this file is none of those; nothing was stored.",
+                ),
+                name,
+            )
         )
     kind, mime = found
     if claim is not None and (claim[0] != kind or (kind == IMAGE and claim[1] != mime)):
-        raise AttachmentRefused(
-            f"{name} says it is {claim[2]} but it is not one; nothing was stored."
-        )
+        raise AttachmentRefused(_not_what_it_says(name, claim[2]))
     if kind == IMAGE:
         return _check_image(src, name, mime)
     if kind == PDF:
@@ -326,9 +351,15 @@ def _check_image(src: BinaryIO, name: str, mime: str) -> _Checked:
 
     if mime == "image/heic" and not _heif_available():
         raise AttachmentRefused(
-            f"{name} is a HEIC photo, and this Kintsugi has no HEIC reader; nothing was stored."
+            arg(
+                translate(
+                    "attachments",
+                    "%1 is a HEIC photo, and this Kintsugi has no HEIC reader; nothing was stored.",
+                ),
+                name,
+            )
         )
-    bad = f"{name} is not a picture that can be read (it may be damaged); nothing was stored."
+    bad = _unreadable_picture(name)
     src.seek(0)
     try:
         with warnings.catch_warnings():
@@ -364,9 +395,15 @@ def _check_image(src: BinaryIO, name: str, mime: str) -> _Checked:
 
 def _bomb(name: str, width: int, height: int) -> str:
     size = f" ({width} × {height})" if width else ""
-    return (
-        f"{name} claims to be a picture of more than {MAX_PIXELS // 1_000_000} million "
-        f"pixels{size}; Kintsugi does not open it; nothing was stored."
+    return arg(
+        translate(
+            "attachments",
+            "%1 claims to be a picture of more than %2 million pixels%3; Kintsugi does not "
+            "open it; nothing was stored.",
+        ),
+        name,
+        MAX_PIXELS // 1_000_000,
+        size,
     )
 
 
@@ -375,8 +412,14 @@ def _check_pdf(src: BinaryIO, name: str, size: int) -> None:
     tail = src.read(2048)
     if b"%%EOF" not in tail or b"startxref" not in tail:
         raise AttachmentRefused(
-            f"{name} starts like a PDF but is not a complete one (it may be cut short); "
-            "nothing was stored."
+            arg(
+                translate(
+                    "attachments",
+                    "%1 starts like a PDF but is not a complete one (it may be cut short); "
+                    "nothing was stored.",
+                ),
+                name,
+            )
         )
 
 
@@ -460,15 +503,27 @@ class AttachmentRepo:
         path = Path(path)
         try:
             if not path.is_file():
-                raise AttachmentRefused(f"{path.name}: there is no such file; nothing was stored.")
+                raise AttachmentRefused(
+                    arg(
+                        translate("attachments", "%1: there is no such file; nothing was stored."),
+                        path.name,
+                    )
+                )
             with open(path, "rb") as f:
                 return self.add_stream(record_id, f, path.name, keep_metadata=keep_metadata)
         except PermissionError:
             raise AttachmentRefused(
-                f"{path.name}: Kintsugi is not allowed to read it; nothing was stored."
+                arg(
+                    translate(
+                        "attachments", "%1: Kintsugi is not allowed to read it; nothing was stored."
+                    ),
+                    path.name,
+                )
             ) from None
         except IsADirectoryError:
-            raise AttachmentRefused(f"{path.name} is a folder; nothing was stored.") from None
+            raise AttachmentRefused(
+                arg(translate("attachments", "%1 is a folder; nothing was stored."), path.name)
+            ) from None
 
     def add_bytes(self, record_id: int, data: bytes, name: str, **kw: Any) -> Attachment:
         return self.add_stream(record_id, io.BytesIO(data), name, **kw)
@@ -499,7 +554,9 @@ class AttachmentRepo:
                 staged.write(block)
             staged.close()
             if staged.size == 0:
-                raise AttachmentRefused(f"{name} is empty; nothing was stored.")
+                raise AttachmentRefused(
+                    arg(translate("attachments", "%1 is empty; nothing was stored."), name)
+                )
             src = io.BufferedReader(staged.reader(), CHUNK)
             checked = _check(src, name, staged.size)
             if mime is not None and mime.split(";")[0].strip().lower() not in (
@@ -507,7 +564,14 @@ class AttachmentRepo:
                 "application/octet-stream",
             ):
                 raise AttachmentRefused(
-                    f"{name} was sent as {mime} but it is {checked.mime}; nothing was stored."
+                    arg(
+                        translate(
+                            "attachments", "%1 was sent as %2 but it is %3; nothing was stored."
+                        ),
+                        name,
+                        mime,
+                        checked.mime,
+                    )
                 )
             out_mime = checked.mime
             if checked.kind == IMAGE and (not keep_metadata or checked.mime == "image/heic"):
@@ -519,10 +583,7 @@ class AttachmentRepo:
                     try:
                         out_mime = _clean_into(src, checked, final)
                     except ValueError:
-                        raise AttachmentRefused(
-                            f"{name} is not a picture that can be read (it may be damaged); "
-                            "nothing was stored."
-                        ) from None
+                        raise AttachmentRefused(_unreadable_picture(name)) from None
                 final.close()
                 staged.discard()
             else:
@@ -612,7 +673,9 @@ class AttachmentRepo:
     def _require_record(self, record_id: int) -> None:
         with self.db.read() as conn:
             if not conn.execute("SELECT 1 FROM item WHERE id = ?", (record_id,)).fetchone():
-                raise RecordNotFound(f"There is no record with id {record_id}.")
+                raise RecordNotFound(
+                    arg(translate("records", "There is no record with id %1."), record_id)
+                )
 
     # --- reading --------------------------------------------------------------
     def list_for(self, record_id: int) -> list[Attachment]:
@@ -647,7 +710,7 @@ class AttachmentRepo:
                 (attachment_id,),
             ).fetchone()
         if row is None:
-            raise RecordNotFound(f"There is no attachment with id {attachment_id}.")
+            raise RecordNotFound(_no_attachment(attachment_id))
         return _from_row(row)
 
     def open(self, attachment_id: int) -> io.BufferedReader:
@@ -660,7 +723,7 @@ class AttachmentRepo:
                 (attachment_id,),
             ).fetchone()
         if row is None:
-            raise RecordNotFound(f"There is no attachment with id {attachment_id}.")
+            raise RecordNotFound(_no_attachment(attachment_id))
         return io.BufferedReader(BlobReader(self.db, row[0], row[1]), CHUNK)
 
     def read_bytes(self, attachment_id: int) -> bytes:
@@ -681,7 +744,7 @@ class AttachmentRepo:
 
         target = Path(target)
         if target.exists():
-            raise AttachmentRefused(f"{target} exists already; nothing was written.")
+            raise AttachmentRefused(_exists(target))
         try:
             tmp = fsutil.temp_sibling(target, "copy")
         except OSError as exc:
@@ -695,7 +758,7 @@ class AttachmentRepo:
                 os.fsync(f.fileno())
             os.link(tmp, target)  # never replaces a file that appeared meanwhile
         except FileExistsError:
-            raise AttachmentRefused(f"{target} exists already; nothing was written.") from None
+            raise AttachmentRefused(_exists(target)) from None
         except OSError as exc:
             raise from_os_error(exc, target, vault=False) from None
         finally:
@@ -732,7 +795,7 @@ class AttachmentRepo:
         """Unlink one attachment; its bytes go with their last link (schema trigger)."""
         with self.db.transaction() as conn:
             if conn.execute("DELETE FROM attachment WHERE id = ?", (attachment_id,)).rowcount == 0:
-                raise RecordNotFound(f"There is no attachment with id {attachment_id}.")
+                raise RecordNotFound(_no_attachment(attachment_id))
 
     def sweep_unfinished(self) -> int:
         """Remove blobs an interrupted write left (at open: nothing is being written).
@@ -884,3 +947,11 @@ def _wav_header(data_bytes: int, rate: int, channels: int, bits: int) -> bytes:
         + b"data"
         + struct.pack("<I", data_bytes)
     )
+
+
+def _no_attachment(attachment_id: object) -> str:
+    return arg(translate("attachments", "There is no attachment with id %1."), attachment_id)
+
+
+def _exists(target: object) -> str:
+    return arg(translate("attachments", "%1 exists already; nothing was written."), target)

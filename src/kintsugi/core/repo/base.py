@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from kintsugi.core.db import Database
 from kintsugi.core.errors import InvalidRecord, RecordNotFound
+from kintsugi.core.i18n import arg, translate
 from kintsugi.core.records import Record
 from kintsugi.core.serialize import record_to_dict
 from kintsugi.core.timeutil import from_db, now, to_db
@@ -66,7 +67,9 @@ def excerpt_of(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 def check_range(name: str, value: int | None, low: int, high: int) -> None:
     if value is not None and not (isinstance(value, int) and low <= value <= high):
-        raise InvalidRecord(f"{name} must be a whole number from {low} to {high}.")
+        raise InvalidRecord(
+            arg(translate("records", "%1 must be a whole number from %2 to %3."), name, low, high)
+        )
 
 
 def clean_tags(tags: list[str]) -> list[str]:
@@ -280,7 +283,13 @@ class Repository(Generic[R]):
                 (item_id,),
             ).fetchone()
             if row is None:
-                raise RecordNotFound(f"There is no {self.record_type.KIND} with id {item_id}.")
+                raise RecordNotFound(
+                    arg(
+                        translate("records", "There is no %1 with id %2."),
+                        self.record_type.KIND,
+                        item_id,
+                    )
+                )
             rec = self._from_row(row)
             rec.tags = item_tags(conn, item_id)
             self.load_children(conn, rec)
@@ -289,7 +298,7 @@ class Repository(Generic[R]):
     def update(self, rec: R) -> R:
         """Save every field of ``rec`` (which must have an id). Returns it as stored."""
         if rec.id is None:
-            raise InvalidRecord("Only a saved record can be updated.")
+            raise InvalidRecord(translate("records", "Only a saved record can be updated."))
         self._validate(rec)
         title, excerpt, text = self.describe(rec)
         with self.db.transaction() as conn:
@@ -323,7 +332,9 @@ class Repository(Generic[R]):
     # --- helpers ---------------------------------------------------------------
     def _validate(self, rec: R) -> None:
         if not isinstance(rec, self.record_type):
-            raise InvalidRecord(f"Expected a {self.record_type.__name__}.")
+            raise InvalidRecord(
+                arg(translate("records", "Expected a %1."), self.record_type.__name__)
+            )
         rec.tags = clean_tags(rec.tags)
         self.validate(rec)
 

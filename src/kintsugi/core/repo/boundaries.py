@@ -29,7 +29,7 @@ def _revision(value: Any) -> BoundaryRevision:
     )
     for need in ("text", "status", "changed_at"):
         if need not in found:
-            raise validate.Invalid(f"has no {need}")
+            raise validate.Invalid(arg(translate("Import", "has no %1"), need))
     return BoundaryRevision(
         found["text"], found["status"], found.get("revisit_by"), found["changed_at"]
     )
@@ -69,7 +69,7 @@ class BoundaryRepository(Repository[Boundary]):
     @classmethod
     def check_imported(cls, values: dict[str, Any]) -> None:
         if not values.get("text", "").strip():
-            raise validate.Invalid("a boundary needs its text")
+            raise validate.Invalid(translate("Import", "a boundary needs its text"))
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
@@ -120,9 +120,9 @@ class BoundaryRepository(Repository[Boundary]):
 
     def validate(self, rec: Boundary) -> None:
         if not rec.text.strip():
-            raise InvalidRecord("A boundary needs its wording.")
+            raise InvalidRecord(translate("records", "A boundary needs its wording."))
         if rec.status not in BOUNDARY_STATUSES:
-            raise InvalidRecord(f"Unknown status {rec.status!r}.")
+            raise InvalidRecord(arg(translate("records", "Unknown status %1."), repr(rec.status)))
 
     def describe(self, rec: Boundary) -> tuple[str, str, str]:
         due = f"revisit by {rec.revisit_by.isoformat()}" if rec.revisit_by else ""

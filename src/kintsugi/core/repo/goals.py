@@ -23,7 +23,7 @@ def _progress(value: Any) -> GoalProgress:
         value,
     )
     if "day" not in found or "amount" not in found:
-        raise validate.Invalid("needs a day and an amount")
+        raise validate.Invalid(translate("Import", "needs a day and an amount"))
     return GoalProgress(found["day"], found["amount"], found.get("note", ""))
 
 
@@ -57,7 +57,7 @@ class GoalRepository(Repository[Goal]):
     @classmethod
     def check_imported(cls, values: dict[str, Any]) -> None:
         if not values.get("text", "").strip():
-            raise validate.Invalid("a goal needs its text")
+            raise validate.Invalid(translate("Import", "a goal needs its text"))
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
@@ -105,9 +105,9 @@ class GoalRepository(Repository[Goal]):
 
     def validate(self, rec: Goal) -> None:
         if not rec.text.strip():
-            raise InvalidRecord("A goal needs a description.")
+            raise InvalidRecord(translate("records", "A goal needs a description."))
         if rec.target_amount is not None and rec.target_amount <= 0:
-            raise InvalidRecord("A target must be more than zero.")
+            raise InvalidRecord(translate("records", "A target must be more than zero."))
 
     def describe(self, rec: Goal) -> tuple[str, str, str]:
         done = sum(p.amount for p in rec.progress)

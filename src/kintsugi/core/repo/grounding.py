@@ -18,7 +18,7 @@ from kintsugi.core.fieldtext import (
     step_lines,
     when_text,
 )
-from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, count_text, marked, translate
 from kintsugi.core.records import TECHNIQUES, GroundingSession, Record
 from kintsugi.core.repo.base import Column, Repository, Take, check_range
 from kintsugi.core.repo.items import Items
@@ -67,14 +67,22 @@ def _step_value(value: Any, depth: int = 0) -> Any:
         return validate.list_of(lambda v: _step_value(v, depth + 1))(value)
     if depth < 3 and isinstance(value, dict):
         if len(value) > validate.MAX_LIST:
-            raise validate.Invalid(f"has {len(value):,} keys (at most {validate.MAX_LIST:,})")
+            raise validate.Invalid(
+                arg(
+                    translate("Import", "has %1 keys (at most %2)"),
+                    count_text(len(value)),
+                    count_text(validate.MAX_LIST),
+                )
+            )
         return {validate.line(k): _step_value(v, depth + 1) for k, v in value.items()}
-    raise validate.Invalid("is nested too deeply")
+    raise validate.Invalid(translate("Import", "is nested too deeply"))
 
 
 def _step(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise validate.Invalid(f"must be an object, not {validate.type_name(value)}")
+        raise validate.Invalid(
+            arg(translate("Import", "must be an object, not %1"), validate.type_name(value))
+        )
     step: dict[str, Any] = _step_value(value)
     return step
 
@@ -143,11 +151,13 @@ class GroundingRepository(Repository[GroundingSession]):
 
     def validate(self, rec: GroundingSession) -> None:
         if rec.technique not in TECHNIQUES:
-            raise InvalidRecord(f"Unknown technique {rec.technique!r}.")
+            raise InvalidRecord(
+                arg(translate("records", "Unknown technique %1."), repr(rec.technique))
+            )
         check_range("SUDS before", rec.suds_before, 0, 10)
         check_range("SUDS after", rec.suds_after, 0, 10)
         if rec.duration_s < 0:
-            raise InvalidRecord("Duration cannot be negative.")
+            raise InvalidRecord(translate("records", "Duration cannot be negative."))
 
     def describe(self, rec: GroundingSession) -> tuple[str, str, str]:
         title = TECHNIQUE_LABELS[rec.technique]

@@ -8,6 +8,7 @@ from typing import Any
 
 from kintsugi.core.db import Database
 from kintsugi.core.errors import RecordNotFound
+from kintsugi.core.i18n import arg, translate
 from kintsugi.core.records import ItemSummary, Record
 from kintsugi.core.timeutil import day_start_utc, from_db, now, to_db, utc_text
 
@@ -98,7 +99,7 @@ class Items:
         with self.db.read() as conn:
             row = conn.execute(f"{SUMMARY_SQL} WHERE i.id = ?", (item_id,)).fetchone()
         if row is None:
-            raise RecordNotFound(f"There is no record with id {item_id}.")
+            raise RecordNotFound(_no_record(item_id))
         return summary_from_row(row)
 
     def kind_of(self, item_id: int) -> str:
@@ -112,7 +113,7 @@ class Items:
                 (int(shared), *to_db(now()), item_id),
             )
             if cur.rowcount == 0:
-                raise RecordNotFound(f"There is no record with id {item_id}.")
+                raise RecordNotFound(_no_record(item_id))
 
     # --- trash ------------------------------------------------------------------
     def delete(self, item_id: int) -> None:
@@ -126,7 +127,7 @@ class Items:
         with self.db.transaction() as conn:
             cur = conn.execute("UPDATE item SET deleted_at = ? WHERE id = ?", (value, item_id))
             if cur.rowcount == 0:
-                raise RecordNotFound(f"There is no record with id {item_id}.")
+                raise RecordNotFound(_no_record(item_id))
 
     def trash(self, limit: int = 500) -> list[ItemSummary]:
         with self.db.read() as conn:
@@ -141,7 +142,11 @@ class Items:
         with self.db.transaction() as conn:
             row = conn.execute("SELECT deleted_at FROM item WHERE id = ?", (item_id,)).fetchone()
             if row is None or row[0] is None:
-                raise RecordNotFound(f"There is no record with id {item_id} in the trash.")
+                raise RecordNotFound(
+                    arg(
+                        translate("records", "There is no record with id %1 in the trash."), item_id
+                    )
+                )
             self._purge(conn, [item_id])
 
     def empty_trash(self) -> int:
@@ -263,3 +268,7 @@ class Items:
 
         rec: Record = repository_for(self.db, self.kind_of(item_id)).get(item_id)
         return rec
+
+
+def _no_record(item_id: object) -> str:
+    return arg(translate("records", "There is no record with id %1."), item_id)

@@ -8,6 +8,7 @@ from kintsugi.core import config
 from kintsugi.core.db import Database
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.exercises import CustomTechnique
+from kintsugi.core.i18n import translate
 from kintsugi.core.repo.settings import Settings
 from kintsugi.core.support_card import CrisisLine, remove_card, write_card
 
@@ -29,7 +30,7 @@ class SupportContacts:
     def save_all(self, contacts: list[SupportContact]) -> None:
         for c in contacts:
             if not c.name.strip():
-                raise InvalidRecord("A support contact needs a name.")
+                raise InvalidRecord(translate("records", "A support contact needs a name."))
         config.SUPPORT_CONTACTS.set(self.settings, [asdict(c) for c in contacts])
         self.sync_card()
 
@@ -72,8 +73,12 @@ class CustomTechniques:
     def save_all(self, techniques: list[CustomTechnique]) -> None:
         for t in techniques:
             if not t.name.strip() or not t.steps:
-                raise InvalidRecord("A technique needs a name and at least one step.")
+                raise InvalidRecord(
+                    translate("records", "A technique needs a name and at least one step.")
+                )
             for s in t.steps:
                 if s.seconds is not None and s.seconds <= 0:
-                    raise InvalidRecord("A timed step needs a positive number of seconds.")
+                    raise InvalidRecord(
+                        translate("records", "A timed step needs a positive number of seconds.")
+                    )
         config.CUSTOM_TECHNIQUES.set(self.settings, [t.to_json() for t in techniques])

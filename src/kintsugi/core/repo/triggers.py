@@ -56,7 +56,7 @@ def _emotion(value: Any) -> Emotion:
         {"name": validate.line, "intensity": validate.whole(0, 100, optional=False)}, value
     )
     if "name" not in found:
-        raise validate.Invalid("has no name")
+        raise validate.Invalid(translate("Import", "has no name"))
     return Emotion(**found)
 
 
@@ -125,7 +125,9 @@ class TriggerRepository(Repository[Trigger]):
 
     def validate(self, rec: Trigger) -> None:
         if rec.cue not in CUE_CATEGORIES:
-            raise InvalidRecord(f"Unknown cue category {rec.cue!r}.")
+            raise InvalidRecord(
+                arg(translate("records", "Unknown cue category %1."), repr(rec.cue))
+            )
         check_range("Peak SUDS", rec.suds_peak, 0, 10)
         check_range("SUDS after", rec.suds_after, 0, 10)
         check_range("Belief", rec.belief, 0, 100)

@@ -281,7 +281,7 @@ class PassphraseChangeDialog(QDialog):
 
         def work() -> str:
             if not vault.verify_passphrase(current):
-                raise WrongPassphrase("That is not the current passphrase.")
+                raise WrongPassphrase(self.tr("That is not the current passphrase."))
             from kintsugi.core import backups
 
             backups.take_backup(vault, "before-passphrase-change")
