@@ -215,6 +215,21 @@ def test_dates_on_screen_follow_the_locale():
     assert not found, "\n".join(found)
 
 
+def test_numbers_on_screen_follow_the_locale():
+    """No Python number formats (``f"{x:.1f}"``, ``f"{n:,}"``) in the interface: "4,0" and
+    "10.000" in Spanish come from QLocale (ui/i18n.py: number_text, count_text). The style
+    sheet's point sizes are no words (theme.py)."""
+    pattern = re.compile(r"\{[^{}]*:[,_]?(\.\d+)?[dfge%]?\}|\{[^{}]*:,\}")
+    found = [
+        f"{path.relative_to(SRC)}:{n}: {line.strip()}"
+        for path in sorted((SRC / "ui").rglob("*.py"))
+        if path.name != "theme.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not found, "\n".join(found)
+
+
 def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     root = ET.parse(ts).getroot()
     return [

@@ -81,3 +81,150 @@ def test_the_lock_screen_fits_too(make_window, existing_vault, qtbot):
         assert window.minimumSizeHint().width() <= size[0]
         assert inside(window, window.unlock.unlock_button)
         assert inside(window, window.unlock.passphrase)
+
+
+# --- in Spanish (#15): longer words, the same window ------------------------------------
+LONG = "El teléfono queda desbloqueado por las tardes y lo hablamos cada domingo sin prisa"
+
+
+@pytest.fixture
+def spanish(app):
+    from kintsugi.ui import i18n
+
+    assert i18n.install(app, "es") == "es"
+    yield
+    i18n.install(app, "en")
+
+
+@pytest.fixture
+def long_journal(vault_path):
+    """Records whose words are long, so a list or a form that cannot narrow shows it."""
+    from datetime import date, timedelta
+
+    from kintsugi.core.records import Boundary, Entry, Goal, GoalProgress, Trigger
+    from kintsugi.core.repo import repository_for
+    from kintsugi.core.vault import Vault
+    from tests.helpers import FAST_KDF, PASSPHRASE
+
+    with Vault.create(vault_path, PASSPHRASE, params=FAST_KDF) as v:
+        add = lambda rec: repository_for(v.db, rec.KIND).add(rec)  # noqa: E731
+        add(Entry(title=LONG, body=LONG, tags=["desencadenante", "nosotros"], shared=True))
+        add(Trigger(cue="date_anniversary", situation=LONG, suds_peak=7, shared=True))
+        add(Boundary(text=LONG, revisit_by=date.today(), shared=True))
+        add(
+            Goal(
+                text=LONG,
+                target_amount=4,
+                target_unit="conversaciones",
+                due=date.today() + timedelta(days=9),
+                progress=[GoalProgress(date.today(), 1)],
+                shared=True,
+            )
+        )
+    return vault_path
+
+
+def every_tab(window):
+    """Every section, each tab of a section that has them, and the exercise screen."""
+    from PySide6.QtWidgets import QTabWidget
+
+    for name in show_every_screen(window):
+        if name == "exercise":
+            yield name
+            continue
+        pane = window.panes.currentWidget()
+        tabs = [t for t in pane.findChildren(QTabWidget) if t.isVisibleTo(pane)]
+        if not tabs:
+            yield name
+        for tab in tabs[:1]:
+            for i in range(tab.count()):
+                tab.setCurrentIndex(i)
+                QApplication.processEvents()
+                yield f"{name} / {tab.tabText(i)}"
+
+
+def sideways(top: QWidget) -> list[str]:
+    """Scroll areas that scroll sideways, or hold content wider than they show."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea
+
+    found = []
+    for area in top.findChildren(QAbstractScrollArea):
+        if not area.isVisible():
+            continue
+        what = f"{type(area).__name__} {area.accessibleName()!r} in {type(area.parent()).__name__}"
+        if area.horizontalScrollBar().isVisible():
+            found.append(f"{what} scrolls sideways")
+        content = area.widget() if isinstance(area, QScrollArea) else None
+        if content is not None and content.width() > area.viewport().width() + 1:
+            found.append(f"{what} cuts {content.width() - area.viewport().width()} px off")
+    return found
+
+
+def test_the_minimum_size_fits_in_spanish(spanish, make_window, long_journal, qtbot):
+    """The window's minimum size in Spanish, over every screen and tab, fits 800 × 540; so
+    do the dialogs'. (Measured: 711 × 528 for the window, the exercises the widest.)"""
+    from PySide6.QtWidgets import QDialog
+
+    from tests.helpers import unlock
+
+    window = make_window(long_journal)
+    assert window.minimumSizeHint().width() <= 800
+    unlock(qtbot, window)
+    sizes = {}
+    for name in every_tab(window):
+        hint = window.minimumSizeHint()
+        sizes[name] = hint.toTuple()
+        assert hint.width() <= 800 and hint.height() <= 540, (name, hint)
+    flow = window.grounding_flow
+    for opener in (
+        window.on_settings,
+        window.on_trash,
+        window.file_actions.on_restore,
+        flow.on_support,
+        flow.on_quick_log,
+    ):
+        opener()
+        QApplication.processEvents()
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                hint = top.minimumSizeHint()
+                sizes[type(top).__name__] = hint.toTuple()
+                assert hint.width() <= 800 and hint.height() <= 540, (type(top).__name__, hint)
+                top.close()
+    assert len(sizes) >= 14, sizes
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("size", SIZES)
+def test_nothing_scrolls_sideways(app, make_window, long_journal, qtbot, size, language):
+    """At 800 × 600 and 960 × 540, in Spanish and English, with long words: no pane, tab or
+    dialog scrolls sideways or cuts its right side off (forms put labels above fields, lists
+    elide their rows, the charts go one to a row)."""
+    from PySide6.QtWidgets import QDialog
+
+    from kintsugi.ui import i18n
+    from tests.helpers import unlock
+
+    i18n.install(app, language)
+    try:
+        window = make_window(long_journal)
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=2_000)
+        unlock(qtbot, window)
+        window.journal.show_journal()
+        window.journal.select_row(0)
+        found = []
+        for name in every_tab(window):
+            if name.startswith(window.nav.item(1).text()):  # a trigger open in its form
+                window.triggers.open_trigger(window.session.triggers().timeline()[0].id)
+            QApplication.processEvents()
+            found += [f"{name}: {problem}" for problem in sideways(window)]
+        window.on_settings()
+        QApplication.processEvents()
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                found += [f"settings: {problem}" for problem in sideways(top)]
+                top.close()
+        assert not found, "\n".join(found)
+    finally:
+        i18n.install(app, "en")

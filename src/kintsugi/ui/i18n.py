@@ -172,6 +172,29 @@ def number_text(value: float, decimals: int = -1) -> str:
     return locale.toString(float(value), "g", 6)
 
 
+def read_day(text: str) -> date | None:
+    """A day as day_text() writes it ("3 mar 2025"), or ISO ("2025-03-03"); None if neither."""
+    text = text.strip()
+    parsed = QLocale().toDate(text, "d MMM yyyy")
+    if parsed.isValid():
+        return date(parsed.year(), parsed.month(), parsed.day())
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def read_number(text: str) -> float | None:
+    """A number in the locale's notation ("2,5") or with a point ("2.5"); None if neither."""
+    value, ok = QLocale().toDouble(text.strip())
+    if ok:
+        return float(value)
+    try:
+        return float(text.strip())
+    except ValueError:
+        return None
+
+
 def count_text(value: int) -> str:
     """A whole number with the locale's digit groups: "12,345", "12.345"."""
     return QLocale().toString(int(value))

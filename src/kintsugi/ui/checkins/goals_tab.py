@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core.records import Goal, GoalProgress, Record
 from kintsugi.ui.checkins.boundaries_tab import OptionalDate
 from kintsugi.ui.checkins.record_list import RecordListTab
-from kintsugi.ui.i18n import day_text, number_text
+from kintsugi.ui.i18n import day_text, number_text, read_day, read_number
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text
 
@@ -36,7 +36,9 @@ class GoalCard(QWidget):
     def __init__(self, goal: Goal, parent: QWidget | None = None):
         super().__init__(parent)
         self.title = QLabel(
-            goal.text or self.tr("(not written yet)"), textFormat=Qt.TextFormat.PlainText
+            goal.text or self.tr("(not written yet)"),
+            textFormat=Qt.TextFormat.PlainText,
+            wordWrap=True,
         )
         self.bar = QProgressBar(textVisible=True)
         self.bar.setAccessibleName(self.tr("Progress of %1").replace("%1", goal.text))
@@ -161,8 +163,8 @@ class GoalsTab(RecordListTab):
     def _add_row(self, p: GoalProgress) -> None:
         row = self.progress.rowCount()
         self.progress.insertRow(row)
-        # editable cells, read back as ISO dates and numbers (entries())
-        for col, text in enumerate((p.day.isoformat(), f"{p.amount:g}", p.note)):
+        # editable cells in the locale's words, read back by entries() (ISO dates too)
+        for col, text in enumerate((day_text(p.day), number_text(p.amount), p.note)):
             self.progress.setItem(row, col, QTableWidgetItem(text))
 
     def add_progress(self) -> None:
@@ -173,12 +175,10 @@ class GoalsTab(RecordListTab):
         out = []
         for row in range(self.progress.rowCount()):
             cells = [cell_text(self.progress, row, c).strip() for c in range(3)]
-            try:
-                out.append(
-                    GoalProgress(date.fromisoformat(cells[0]), float(cells[1] or 0), cells[2])
-                )
-            except ValueError:
+            day, amount = read_day(cells[0]), read_number(cells[1] or "0")
+            if day is None or amount is None:
                 continue  # a half-typed row waits for the next save
+            out.append(GoalProgress(day, amount, cells[2]))
         return out
 
     def collect(self) -> Goal:

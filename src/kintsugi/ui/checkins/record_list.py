@@ -18,6 +18,7 @@ from kintsugi.core.records import Record
 from kintsugi.ui import channel
 from kintsugi.ui.autosave import Autosaver, Background, Draft
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.reflow import FitRows
 
 
 class RecordListTab(QWidget):
@@ -52,6 +53,7 @@ class RecordListTab(QWidget):
         )
         self.list = QListWidget()
         self.list.setAccessibleName(list_name)
+        self.fit_rows = FitRows(self.list)  # long rows elided, never a sideways scroll
         self.list.currentItemChanged.connect(self.on_current_item_changed)
         self.new_button = QPushButton(new_label)
         self.new_button.setAccessibleName(new_label)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.exercises import CustomTechnique, TimedStep
+from kintsugi.ui.i18n import number_text, read_number
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
@@ -93,7 +94,7 @@ class TechniquesDialog(QDialog):
         self.steps.insertRow(row)
         self.steps.setItem(row, 0, QTableWidgetItem(step.text))
         self.steps.setItem(
-            row, 1, QTableWidgetItem("" if step.seconds is None else f"{step.seconds:g}")
+            row, 1, QTableWidgetItem("" if step.seconds is None else number_text(step.seconds))
         )
         if edit:
             edit_cell(self.steps, row, 0)
@@ -104,10 +105,7 @@ class TechniquesDialog(QDialog):
             for row in range(self.steps.rowCount()):
                 text = cell_text(self.steps, row, 0).strip()
                 raw = cell_text(self.steps, row, 1).strip()
-                try:
-                    seconds = float(raw) if raw else None
-                except ValueError:
-                    seconds = None
+                seconds = read_number(raw) if raw else None
                 if text:
                     steps.append(TimedStep(text, seconds))
             self.techniques[self._current] = CustomTechnique(self.name.text().strip(), steps)

@@ -49,6 +49,7 @@ from kintsugi.ui.grounding.exercises import (
     custom_exercise,
     muscle_relaxation,
 )
+from kintsugi.ui.i18n import number_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.suds import SudsSlider
@@ -416,7 +417,8 @@ class ExerciseView(QWidget):
                     if e.n > 1
                     else self.tr("Last time, it eased your distress by %1.")
                 )
-                button.set_helped(text.replace("%1", f"{e.mean_drop:.1f}").replace("%2", str(e.n)))
+                drop = number_text(e.mean_drop, 1)  # "4.0", "4,0": the locale's decimal mark
+                button.set_helped(text.replace("%1", drop).replace("%2", str(e.n)))
             else:
                 button.set_helped(
                     self.tr("You have rated it %1 times.").replace("%1", str(e.n))

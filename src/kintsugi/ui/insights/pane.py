@@ -28,6 +28,7 @@ from kintsugi.ui.i18n import number_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.charts import ChartWidget, charts_for, technique_label
+from kintsugi.ui.widgets.reflow import GridReflow
 from kintsugi.ui.workers import run_in_background
 
 InsightsSummary = Words("InsightsSummary")  # plurals outside a Qt class (core/i18n.py)
@@ -83,8 +84,6 @@ class InsightsPane(QWidget):
         self.summary.setAccessibleName(self.tr("Summary"))
         self.charts = [ChartWidget() for _ in charts_for(Insights(self.date_range()))]
         grid = QGridLayout()
-        for n, chart in enumerate(self.charts):
-            grid.addWidget(chart, n // 2, n % 2)
         by_cue_heading = QLabel(
             self.tr("What helped, by what set it off"), textFormat=Qt.TextFormat.PlainText
         )
@@ -124,6 +123,8 @@ class InsightsPane(QWidget):
         cv.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(content)
+        # two charts to a row when they fit, one when the window is narrow
+        self.chart_reflow = GridReflow(grid, list(self.charts), scroll.viewport())
         bar = QHBoxLayout()
         for w in (self.preset, self.since, self.until):
             bar.addWidget(w)

@@ -42,6 +42,7 @@ from kintsugi.ui.search.pane import KIND_LABELS, kind_label
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.dialogs import BundleDialog, SharingSettingsDialog
 from kintsugi.ui.widgets.flow_layout import FlowLayout
+from kintsugi.ui.widgets.reflow import FitRows
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser, SafeTextDocument
 from kintsugi.ui.workers import run_in_background
 
@@ -142,6 +143,7 @@ class SharePane(QWidget):
         self.list = QListWidget()
         self.list.setUniformItemSizes(True)  # thousands of rows, one height
         self.list.setAccessibleName(self.tr("Items marked for sharing"))
+        self.fit_rows = FitRows(self.list)  # long rows elided, never a sideways scroll
         self.list.itemChanged.connect(self.on_item_changed)
         self.empty = QLabel(
             self.tr(

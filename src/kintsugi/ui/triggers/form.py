@@ -149,7 +149,7 @@ class TriggerForm(QWidget):
         urge_row = QHBoxLayout()
         urge_row.addWidget(self.urge)
         urge_row.addWidget(self.acted)
-        form = QFormLayout(self)
+        self.layout_form = form = QFormLayout(self)
         form.addRow(self.tr("When"), self.when)
         form.addRow(self.tr("What set it off"), self.cue)
         form.addRow(self.tr("Situation"), self.situation)

@@ -30,6 +30,7 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.triggers.form import TriggerForm
 from kintsugi.ui.widgets.flow_layout import FlowLayout
+from kintsugi.ui.widgets.reflow import FormReflow
 from kintsugi.ui.widgets.timeline_list import TimelineList
 from kintsugi.ui.widgets.timeline_model import TimelineModel
 
@@ -90,6 +91,8 @@ class TriggersPane(QWidget):
         self.ground_button.clicked.connect(self.on_ground_clicked)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.form)
+        # labels above their fields in a narrow window: the form never scrolls sideways
+        self.form_reflow = FormReflow(self.form.layout_form, scroll.viewport())
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)

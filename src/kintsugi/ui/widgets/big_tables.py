@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from kintsugi.ui.i18n import count_text
+
 #: Table cells a preview lays out as tables, in all (~0.1-0.3 s on a busy 2-core machine).
 MAX_TABLE_CELLS = 400
 
@@ -27,7 +29,7 @@ _BLOCK_START = re.compile(r"^ {0,3}(#{1,6}\s|>|`{3,}|~{3,})")
 def _note(cells: int) -> str:
     return QCoreApplication.translate(
         "big_tables", "This table has %1 cells, too many to lay out quickly: it is shown as text."
-    ).replace("%1", f"{cells:,}")
+    ).replace("%1", count_text(cells))
 
 
 def cap_tables(
