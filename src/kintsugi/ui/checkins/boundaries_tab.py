@@ -25,6 +25,7 @@ from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, Record
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.i18n import day_text
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.reflow import lines_tall
 
 NO_DATE = QDate(1900, 1, 1)  # what an unset date holds; it reads "no date"
 
@@ -105,7 +106,7 @@ class BoundariesTab(RecordListTab):
         self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Earlier wordings"))
-        self.history.setMaximumHeight(110)
+        lines_tall(self.history, 5)
         self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))

@@ -36,7 +36,7 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.charts import DIMENSION_NAMES, ChartSpec, ChartWidget
 from kintsugi.ui.widgets.flow_layout import FlowLayout
-from kintsugi.ui.widgets.reflow import ReflowRow, scrolling
+from kintsugi.ui.widgets.reflow import ReflowRow, lines_tall, scrolling
 
 C = "CheckInTab"
 # Each scale with what its ends mean.
@@ -164,7 +164,7 @@ class CheckInTab(QWidget):
         self.trend.setMinimumSize(240, 150)  # the window fits 960 × 540 logical pixels
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Past check-ins"))
-        self.history.setMaximumHeight(140)
+        lines_tall(self.history, 6)
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_side, right_side = QWidget(), QWidget()

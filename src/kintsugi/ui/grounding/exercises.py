@@ -42,6 +42,7 @@ from kintsugi.core.exercises import (
 )
 from kintsugi.core.i18n import arg, marked
 from kintsugi.ui.grounding.pacer import BreathingPacer
+from kintsugi.ui.widgets.reflow import lines_tall
 
 
 class Clock:
@@ -410,7 +411,7 @@ class ThoughtRecordExercise(Exercise):
         for spin in (*self.rerated, self.belief):
             spin.setFixedWidth(130)
         for edit in (self.situation, self.evidence_for, self.evidence_against, self.balanced):
-            edit.setMinimumHeight(90)
+            lines_tall(edit, 3, minimum=True)
             edit.setTabChangesFocus(True)
 
         emotions = QFormLayout()

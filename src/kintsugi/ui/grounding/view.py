@@ -52,6 +52,7 @@ from kintsugi.ui.grounding.exercises import (
 from kintsugi.ui.i18n import number_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.reflow import lines_tall
 from kintsugi.ui.widgets.suds import SudsSlider
 from kintsugi.ui.widgets.support_list import SupportList
 from kintsugi.ui.workers import run_in_background
@@ -255,8 +256,8 @@ class ExerciseView(QWidget):
         self.notes = QPlainTextEdit(placeholderText=self.tr("Anything you noticed (optional)"))
         self.notes.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.notes.setAccessibleName(self.tr("Notes"))
-        self.notes.setMinimumHeight(60)
-        self.notes.setMaximumHeight(100)
+        lines_tall(self.notes, 2, minimum=True)
+        lines_tall(self.notes, 4)
         self.locked_note = QLabel(
             self.tr(
                 "Your journal is locked, so this stays only in this window's memory. "

@@ -36,6 +36,7 @@ from kintsugi.ui.attachments.voice import RecordButton
 from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.flow_layout import FlowLayout
+from kintsugi.ui.widgets.reflow import lines_tall
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser
 from kintsugi.ui.widgets.timeline_delegate import mood_word
 
@@ -170,7 +171,7 @@ class EntryEditor(QWidget):
             )
         )
         self.note.setAccessibleName(self.tr("Private note"))
-        self.note.setMaximumHeight(90)
+        lines_tall(self.note, 3.5)
 
         meta = FlowLayout()  # wraps in a narrow window
         for w in (self.when, self.mood, self.star, self.share):

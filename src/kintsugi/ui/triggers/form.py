@@ -28,6 +28,7 @@ from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui.autosave import Autosaver, Background, store_update
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
+from kintsugi.ui.widgets.reflow import lines_tall
 from kintsugi.ui.widgets.suds import SudsSlider
 
 
@@ -53,7 +54,7 @@ class EmotionsEditor(QWidget):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.verticalHeader().hide()
-        self.table.setMaximumHeight(120)
+        lines_tall(self.table, 5)
         self.table.itemChanged.connect(self.changed)
         add = QPushButton(self.tr("Add emotion"))
         add.setAccessibleName(self.tr("Add an emotion"))
@@ -115,7 +116,7 @@ class TriggerForm(QWidget):
         self.situation = QPlainTextEdit(placeholderText=self.tr("The situation, in your words"))
         self.situation.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.situation.setAccessibleName(self.tr("Situation"))
-        self.situation.setMaximumHeight(80)
+        lines_tall(self.situation, 3)
         self.suds = SudsSlider(self.tr("Distress at its worst, 0 to 10"))
         self.emotions = EmotionsEditor()
         self.hot_thought = QLineEdit(placeholderText=self.tr("The thought that hurt most"))
@@ -133,7 +134,7 @@ class TriggerForm(QWidget):
         self.action = QPlainTextEdit(placeholderText=self.tr("What I did"))
         self.action.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.action.setAccessibleName(self.tr("What I did"))
-        self.action.setMaximumHeight(70)
+        lines_tall(self.action, 2.5)
         self.suds_after = optional_spin(
             self.tr("Distress afterwards, 0 (calm) to 10 (the worst I can imagine)"), 10
         )
@@ -142,7 +143,7 @@ class TriggerForm(QWidget):
         )
         self.note.setTabChangesFocus(True)  # Tab moves on; a tab means nothing here
         self.note.setAccessibleName(self.tr("Private note"))
-        self.note.setMaximumHeight(60)
+        lines_tall(self.note, 2)
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
 

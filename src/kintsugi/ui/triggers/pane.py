@@ -30,7 +30,7 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.triggers.form import TriggerForm
 from kintsugi.ui.widgets.flow_layout import FlowLayout
-from kintsugi.ui.widgets.reflow import FormReflow
+from kintsugi.ui.widgets.reflow import FormReflow, lines_tall
 from kintsugi.ui.widgets.timeline_list import TimelineList
 from kintsugi.ui.widgets.timeline_model import TimelineModel
 
@@ -84,7 +84,7 @@ class TriggersPane(QWidget):
         self.form.saved.connect(self.on_form_saved)
         self.sessions = QListWidget()
         self.sessions.setAccessibleName(self.tr("Grounding after this trigger"))
-        self.sessions.setMaximumHeight(90)
+        lines_tall(self.sessions, 4)
         self.sessions.itemActivated.connect(self.on_session_activated)
         self.ground_button = QPushButton(self.tr("Ground now"))
         self.ground_button.setAccessibleName(self.tr("Start a grounding exercise for this"))

@@ -3,6 +3,7 @@ same QPainter code onto a widget, an image or a PDF page, so the two never disag
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
@@ -178,10 +179,13 @@ def draw(
     title_font.setBold(True)
     p.setFont(title_font)
     p.setPen(QColor(style.text))
-    title_h = QFontMetricsF(title_font).height() * 1.5
+    title_fm = QFontMetricsF(title_font)
+    # a title too long for one line (a narrow window, a large text size) takes two
+    lines = 1 if title_fm.horizontalAdvance(spec.title) <= rect.width() else 2
+    title_h = title_fm.height() * (0.5 + lines)
     p.drawText(
         QRectF(rect.left(), rect.top(), rect.width(), title_h),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
         spec.title,
     )
     small = QFont(title_font)
@@ -217,7 +221,7 @@ def _hbars(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> Non
         p.drawText(
             QRectF(body.left(), y, label_w - 6, row_h),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            label,
+            fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 6),
         )
         width = (body.width() - label_w - 90) * max(0.0, value or 0) / top_value
         p.setPen(Qt.PenStyle.NoPen)
@@ -239,22 +243,30 @@ def _xy(p: QPainter, body: QRectF, spec: ChartSpec, style: ChartStyle) -> None:
     y_max = spec.y_max or max(1.0, max(all_values, default=1.0))
     y_min = spec.y_min
     span = (y_max - y_min) or 1.0
+    lines, every_y = 4, span / 4
+    if spec.y_max is None and all(float(v).is_integer() for v in [*all_values, y_min]):
+        # a count: whole numbers on its axis (0, 1, 2, …), never "0.25 moments"
+        every_y = float(max(1, math.ceil(span / 4)))
+        lines = max(1, math.ceil(span / every_y))
+        span = every_y * lines
+    ticks = [number_text(round(y_min + every_y * k, 2)) for k in range(lines + 1)]
+    label_w = max(fm.horizontalAdvance(t) for t in ticks) + 2  # as wide as the text needs
     legend_h = fm.height() * 1.4 if len(spec.series) > 1 else 0
     plot = QRectF(
-        body.left() + 28,
-        body.top() + 4,
-        body.width() - 34,
-        body.height() - fm.height() * 1.6 - legend_h,
+        body.left() + label_w + 4,
+        body.top() + fm.height() / 2,
+        body.width() - label_w - 10,
+        body.height() - fm.height() * 2.1 - legend_h,
     )
     p.setPen(QPen(QColor(style.grid), 1))
-    for k in range(5):  # gridlines and y labels
-        y = plot.bottom() - plot.height() * k / 4
+    for k, tick in enumerate(ticks):  # gridlines and y labels
+        y = plot.bottom() - plot.height() * k / lines
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         p.setPen(QColor(style.subtle))
         p.drawText(
-            QRectF(body.left(), y - 8, 24, 16),
+            QRectF(body.left(), y - fm.height() / 2, label_w, fm.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            number_text(round(y_min + span * k / 4, 2)),
+            tick,
         )
         p.setPen(QPen(QColor(style.grid), 1))
     n = max(1, len(spec.labels))

@@ -238,3 +238,30 @@ class FitRows(QStyledItemDelegate):
             QToolTip.showText(event.globalPos(), text, view)
             return True
         return bool(super().helpEvent(event, view, option, index))
+
+
+class _LinesTall(QObject):
+    def __init__(self, widget: QWidget, lines: float, minimum: bool):
+        super().__init__(widget)
+        self.widget, self.lines, self.minimum = widget, lines, minimum
+        widget.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.widget and event.type() in (QEvent.Type.FontChange, QEvent.Type.Polish):
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        frame = 2 * getattr(self.widget, "frameWidth", lambda: 0)() + 12
+        height = round(self.widget.fontMetrics().lineSpacing() * self.lines) + frame
+        if self.minimum:
+            self.widget.setMinimumHeight(height)
+        else:
+            self.widget.setMaximumHeight(height)
+
+
+def lines_tall(widget: QWidget, lines: float, *, minimum: bool = False) -> None:
+    """At most (``minimum``: at least) ``lines`` lines of ``widget``'s own text tall, kept so
+    when the text size changes: a field's height never in fixed pixels."""
+    _LinesTall(widget, lines, minimum)
