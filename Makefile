@@ -9,6 +9,12 @@ TR_DIR := resources/translations
 QM     := $(TR_DIR)/kintsugi_es.qm $(TR_DIR)/kintsugi_en.qm
 LUPDATE := $(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete -silent
 
+# The Spanish screenshots (docs/screenshots/es/): the main screens at 1280 × 800 and 800 × 600,
+# a few at a 16 pt system font, in the dark theme and at 200 % (960 × 540 logical).
+ES_TOUR  = KINTSUGI_LANGUAGE=es xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_tour.py --out docs/screenshots/es
+ES_SHOTS = journal journal-new-entry exercise-chooser exercise-thought_record section-2-desencadenantes section-4-revisiones-tab1 section-4-revisiones-tab3 section-5-compartir-tab1 section-6-tendencias search dialog-settings dialog-quick-log
+ES_FEW   = journal exercise-thought_record section-6-tendencias
+
 .PHONY: run test lint bench screenshots translations package package-test install-desktop uninstall-desktop system clean
 
 run: $(STAMP) $(QM)
@@ -41,6 +47,11 @@ screenshots: $(STAMP) $(QM)
 	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshots_layout.py --suffix=-200
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_layout.py --font-pt 16 --suffix=-16pt
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_layout.py --size 1100x720 --theme dark --suffix=-dark
+	$(ES_TOUR) --size 1280x800 --suffix=-1280x800 --only $(ES_SHOTS)
+	$(ES_TOUR) --size 800x600 --suffix=-800x600 --only $(ES_SHOTS)
+	$(ES_TOUR) --size 1280x800 --font-pt 16 --suffix=-16pt --only $(ES_FEW)
+	$(ES_TOUR) --size 1100x720 --theme dark --suffix=-dark --only $(ES_FEW)
+	KINTSUGI_LANGUAGE=es QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshots_tour.py --out docs/screenshots/es --suffix=-200 --only $(ES_FEW)
 
 # The .ts files are the source of truth; the .qm files are built from them (and kept in the
 # repository, so an install needs no Qt tools; tests/test_translations.py checks they match).

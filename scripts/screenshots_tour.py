@@ -9,8 +9,9 @@ the dialogs, at one size, text size, theme and language, with keyboard focus sho
 Sections are found through the window's navigation (a section landed later is toured too),
 so this is the pass to look over before a release: open every picture it writes. ``--only``
 keeps the pictures of the given names (``--only journal 'exercise-*'``, a trailing ``*``
-for every name that starts so); ``--prefix`` and ``--suffix`` name them (``--suffix -800x600`` writes
-``journal-800x600.png``). ``make screenshots`` writes the Spanish ones to docs/screenshots/es/.
+for every name that starts so); ``--prefix`` and ``--suffix`` name them
+(``--suffix=-800x600`` writes ``journal-800x600.png``). ``make screenshots`` writes the
+Spanish ones to docs/screenshots/es/.
 The journal's content is written in the tour's language (Spanish with KINTSUGI_LANGUAGE=es).
 """
 
