@@ -3384,6 +3384,33 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     </message>
 </context>
 <context>
+    <name>SyncedPlaceOffer</name>
+    <message>
+        <source>Your journal file is in a synced folder</source>
+        <translation>Tu archivo de diario está en una carpeta sincronizada</translation>
+    </message>
+    <message>
+        <source>%1 copies this folder to other computers as files change. A copy taken in the middle of a save may not open on the other computer, and if two computers write at once there are two separate journals. Kintsugi can move the journal file and its backups to %2 on this computer, and you can then sync through the folder the safe way (Use on another computer). Nothing is lost either way.</source>
+        <translation>%1 copia esta carpeta a otros ordenadores cuando cambian los archivos. Una copia hecha en mitad de un guardado puede no abrirse en el otro ordenador, y si dos ordenadores escriben a la vez quedan dos diarios separados. Kintsugi puede mover el archivo de diario y sus copias de seguridad a %2 en este ordenador, y después puedes sincronizar a través de la carpeta de la forma segura (Usar en otro ordenador). No se pierde nada en ningún caso.</translation>
+    </message>
+    <message>
+        <source>Move it out</source>
+        <translation>Sacarlo de ahí</translation>
+    </message>
+    <message>
+        <source>Keep it here</source>
+        <translation>Dejarlo aquí</translation>
+    </message>
+    <message>
+        <source>The journal file stays where it is. Kintsugi writes every save straight into it, so nothing waits in a side file.</source>
+        <translation>El archivo de diario se queda donde está. Kintsugi escribe cada guardado directamente en él, así que nada queda esperando en un archivo aparte.</translation>
+    </message>
+    <message>
+        <source>The journal file is now at %1. Unlock it to go on; to use it on another computer, choose Use on another computer.</source>
+        <translation>El archivo de diario está ahora en %1. Desbloquéalo para seguir; para usarlo en otro ordenador, elige Usar en otro ordenador.</translation>
+    </message>
+</context>
+<context>
     <name>TechniquesDialog</name>
     <message>
         <source>My grounding techniques</source>

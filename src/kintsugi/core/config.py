@@ -156,3 +156,9 @@ SUPPORT_BEFORE_UNLOCK = _register(
 CUSTOM_TECHNIQUES: Setting[list[dict[str, Any]]] = _register(
     "grounding.custom_techniques", list, [], doc="CustomTechnique.to_json() of each"
 )
+
+#: The synced folder the person chose to keep the journal file in anyway (asked once per
+#: folder; core/syncfolder.py, ui/sync/place.py).
+KEPT_IN_SYNCED_FOLDER = _register(
+    "sync.kept_in_synced_folder", str, "", doc="a synced folder the journal stays in, by choice"
+)

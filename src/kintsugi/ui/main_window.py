@@ -46,6 +46,7 @@ from kintsugi.ui.panes import OpensItems, Pane, Sections
 from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.pane import SharePane
+from kintsugi.ui.sync.place import SyncedPlaceOffer
 from kintsugi.ui.theme import apply_text_size, apply_theme
 from kintsugi.ui.together.pane import TogetherPane
 from kintsugi.ui.triggers.pane import TriggersPane
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.reminder_bar.check_in_clicked.connect(self.on_check_in_now)
         self.reminder_bar.later_clicked.connect(self.on_check_in_later)
         self.statusBar().addPermanentWidget(self.reminder_bar)
+        self.synced_place = SyncedPlaceOffer(session, self)  # the journal in a synced folder
         self.statusBar().addPermanentWidget(self.banner)
 
         self.reminder = CheckInReminder(session, parent=self)
@@ -379,6 +381,7 @@ class MainWindow(QMainWindow):
         self.save_state.setText(self.tr("All saved"))
         for notice in vault.notices:  # a change file set aside before opening: say so once
             channel.warning(describe(notice))
+        self.synced_place.on_unlocked(vault)  # in a synced folder: offer to move it out
         self.welcome.clear()
         self.unlock.clear()
         if self._offer_recovery_key and self.session.vault is not None:
