@@ -162,3 +162,15 @@ def open_paired(template: Path, dest: Path, names=("a", "b", "c")):
         sync.move_folder(v, dest / "folder")
         vaults[name] = v
     return dest / "folder", vaults
+
+
+def index_problem(db) -> str | None:
+    """None when the search index holds exactly what its content view shows (FTS5's own
+    check, which tokenizes every row of the view again); else FTS5's complaint."""
+    import sqlcipher3
+
+    try:  # on the connection itself: the Database would call the mismatch damage
+        db.conn.execute("INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)")
+    except sqlcipher3.DatabaseError as exc:
+        return str(exc)
+    return None

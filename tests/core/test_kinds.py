@@ -24,7 +24,7 @@ from kintsugi.core.render import KIND_NAMES, item_heading, render_item, render_r
 from kintsugi.core.repo import REPOSITORIES, repository_for
 from kintsugi.core.search import Search
 from kintsugi.core.vault import Vault
-from tests.helpers import FAST_KDF
+from tests.helpers import FAST_KDF, index_problem
 
 PRIVATE = "privmarkzq"
 COMMON = {f.name for f in dataclasses.fields(Record)}
@@ -183,6 +183,7 @@ def test_a_kind_round_trips_through_the_export(vault, tmp_path, filled, kind):
     with Vault.create(tmp_path / "other.kintsugi", "other pass", params=FAST_KDF) as other:
         result = transfer.import_file(other.db, data)
         assert result.added == 1
+        assert index_problem(other.db) is None  # the batch's index row is the view's
         (summary,) = transfer.select(other.db, everything=True)
         again = repository_for(other.db, kind).get(summary.id)
         for f in dataclasses.fields(cls):

@@ -421,7 +421,9 @@ def _content_key(rec: Record) -> tuple[str, str, str] | None:
     if not isinstance(rec, Entry):
         return None
     utc = rec.occurred_at.astimezone(UTC)
-    return utc.strftime("%Y-%m-%dT%H:%M"), rec.title.strip(), rec.body.strip()
+    # isoformat's first 16 characters are strftime("%Y-%m-%dT%H:%M") for the years a
+    # record may have (1900–2199), at a third of the cost
+    return utc.isoformat()[:16], rec.title.strip(), rec.body.strip()
 
 
 class _Run:
@@ -442,6 +444,7 @@ class _Run:
         self.zip: Any = None  # a Day One export's zip, for its media
         self.attached = 0
         self.before: int | None = None  # the last item id before the import
+        self.was_empty = False  # the vault had no items at all (set when the import starts)
         self.minutes: dict[str, bool] = {}  # UTC minutes that had entries before
         self.left_out: dict[str, int] = {}
         self.with_content = self.without_content = 0
@@ -711,12 +714,16 @@ class _Run:
         """A jrnl entry (text or JSON alike): its uid is its wall-clock minute and content,
         so the same journal as text and as JSON, or read under another time zone, is the
         same entry."""
-        wall = when.replace(second=0, microsecond=0, tzinfo=None)
+        wall = when
+        if when.second or when.microsecond or when.tzinfo is not None:
+            wall = when.replace(second=0, microsecond=0, tzinfo=None)
         title, body = title.strip(), body.strip()
         local = wall.astimezone()
         return _Pending(
             Entry(
-                uid=_stable_uid("jrnl", wall.strftime("%Y-%m-%dT%H:%M"), title, body),
+                # isoformat(timespec="minutes") is strftime("%Y-%m-%dT%H:%M") here (a naive
+                # time, years 1900–2199) at a third of the cost
+                uid=_stable_uid("jrnl", wall.isoformat(timespec="minutes"), title, body),
                 occurred_at=local,
                 title=title,
                 body=body,
@@ -724,7 +731,8 @@ class _Run:
                 starred=starred,
             ),
             where,
-            also=_stable_uid("jrnl", local.isoformat(), title, body),  # before 0.2
+            # the uid Kintsugi before 0.2 gave it: only a vault with items can hold one
+            also=None if self.was_empty else _stable_uid("jrnl", local.isoformat(), title, body),
             by_content=True,
         )
 
@@ -895,17 +903,7 @@ class _Run:
     def _jrnl_json_entry(self, n: int, value: Any) -> _Pending:
         where = _entry(n)
         try:
-            found = validate.fields(
-                {
-                    "date": validate.day,
-                    "time": validate.clock,
-                    "title": validate.text,
-                    "body": validate.text,
-                    "tags": validate.tags,
-                    "starred": validate.flag(optional=True),
-                },
-                value,
-            )
+            found = validate.fields(_JRNL_FIELDS, value)
             if "date" not in found:
                 raise Invalid(translate("Import", "has no date"))
         except Invalid as exc:
@@ -1010,6 +1008,17 @@ class _Run:
 
 def _any(value: Any) -> Any:
     return value
+
+
+#: A jrnl JSON entry's fields (made once: this runs for every entry).
+_JRNL_FIELDS = {
+    "date": validate.day,
+    "time": validate.clock,
+    "title": validate.text,
+    "body": validate.text,
+    "tags": validate.tags,
+    "starred": validate.flag(optional=True),
+}
 
 
 def html_to_markdown(html: str) -> str:

@@ -250,7 +250,8 @@ def _v4_to_v5(conn: Any) -> None:
 #:
 #: The rule that keeps an external-content index true: an item's index row is deleted
 #: (``DELETE FROM fts WHERE rowid = ?``, which reads the view) *before* anything the view
-#: shows of it changes, and inserted from the view after (repo/base.py: index_items).
+#: shows of it changes, and inserted from the view after (repo/base.py: index_items; an
+#: import's batch gives the view's values itself, checked by tests/core/test_imports.py).
 _V6 = """
 CREATE TABLE search_text (
     item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,

@@ -56,8 +56,8 @@ def first_line(text: str, limit: int = TITLE_CHARS) -> str:
 
 def excerpt_of(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The first ``limit`` characters of ``text`` with its whitespace collapsed."""
-    if len(text) > 8 * limit:  # a long body: collapse only a head of whole words
-        head = text[: 8 * limit]
+    if len(text) > 2 * limit:  # a long body: collapse only a head of whole words
+        head = text[: 2 * limit]
         cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
         short = " ".join(head[:cut].split()) if cut > 0 else ""
         if len(short) > limit:
@@ -257,20 +257,31 @@ class Repository(Generic[R]):
                     for item_id, rec in zip(ids, recs, strict=True)
                 ],
             )
-            add_tags_batch(
+            tags_of = add_tags_batch(
                 conn, [(item_id, rec.tags) for item_id, rec in zip(ids, recs, strict=True)]
             )
             for item_id, rec in zip(ids, recs, strict=True):
                 self.save_children(conn, rec, item_id, None)
-            index_items(
-                conn,
+            bodies = [
+                (item_id, search_body(text, rec))
+                for item_id, rec, (_title, _excerpt, text) in zip(ids, recs, described, strict=True)
+            ]
+            if self.keeps_search_text:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO search_text (item_id, body) VALUES (?, ?)", bodies
+                )
+            # The index rows as the content view shows them (an entry's body and note, or
+            # the kind's search_text; its tags as stored, in the order of their ids), given
+            # as values: reading them back through the view cost a third more at 100,000
+            # (tests/core/test_imports.py checks the index against the view after imports).
+            conn.executemany(
+                "INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
                 [
-                    (item_id, search_body(text, rec))
-                    for item_id, rec, (_title, _excerpt, text) in zip(
-                        ids, recs, described, strict=True
+                    (item_id, title, body, tags_of.get(item_id, ""))
+                    for (item_id, body), (title, _excerpt, _text) in zip(
+                        bodies, described, strict=True
                     )
                 ],
-                keep_text=self.keeps_search_text,
             )
         return ids
 
@@ -432,15 +443,42 @@ def index_items(conn: Any, bodies: list[tuple[int, str]], *, keep_text: bool) ->
     )
 
 
-def add_tags_batch(conn: Any, tagged: list[tuple[int, list[str]]]) -> None:
-    """Tag new items: (item id, clean tag names) pairs."""
+def add_tags_batch(conn: Any, tagged: list[tuple[int, list[str]]]) -> dict[int, str]:
+    """Tag new items: (item id, clean tag names) pairs. The tags' ids are read once for the
+    batch and the links inserted by id: a name lookup per link (``SELECT id FROM tag WHERE
+    name = ?`` for each row) cost three times as much. Returns each tagged item's tags as
+    the index's content view shows them: the stored names in the order of their ids."""
     names = sorted({tag for _, tags in tagged for tag in tags})
     if not names:
-        return
+        return {}
     conn.executemany(
         "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [(n,) for n in names]
     )
-    conn.executemany(
-        "INSERT OR IGNORE INTO item_tag (item_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
-        [(item_id, tag) for item_id, tags in tagged for tag in tags],
-    )
+    stored: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(names), 500):
+        chunk = names[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        # ``name IN (…)`` compares with the column's NOCASE: a name typed in another case
+        # finds the tag already stored, and the key below folds case as NOCASE does.
+        for tag_id, name in conn.execute(
+            f"SELECT id, name FROM tag WHERE name IN ({marks})", chunk
+        ):
+            stored[nocase(name)] = (tag_id, name)
+    links: list[tuple[int, int]] = []
+    shown: dict[int, str] = {}
+    for item_id, tags in tagged:
+        if not tags:
+            continue
+        mine = sorted({stored[nocase(tag)] for tag in tags})  # one link per tag id
+        links += [(item_id, tag_id) for tag_id, _name in mine]
+        shown[item_id] = " ".join(name for _tag_id, name in mine)
+    conn.executemany("INSERT OR IGNORE INTO item_tag (item_id, tag_id) VALUES (?, ?)", links)
+    return shown
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def nocase(name: str) -> str:
+    """``name`` as SQLite's NOCASE collation compares it: only ASCII letters fold."""
+    return name.translate(_ASCII_LOWER)
