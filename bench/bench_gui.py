@@ -102,6 +102,12 @@ w.journal.view.viewport().installEventFilter(timeline)
 w.unlock.passphrase.setText(sys.argv[2])
 start = time.perf_counter()
 w.unlock.unlock_button.click()
+# The journal opens on its quiet start page (nothing written on screen): "Show my journal"
+# is clicked as soon as it is there, so this is unlock → the timeline a person asks for.
+quiet = w.journal.quiet
+wait_for(lambda: timeline.at is not None or quiet.isVisible(), "the journal")
+if timeline.at is None:
+    quiet.show_button.click()
 wait_for(lambda: timeline.at is not None, "the timeline")
 unlock_to_paint = timeline.at - start
 rows = w.journal.model.rowCount()
@@ -266,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         out_copy.unlink(missing_ok=True)
         line = next((ln for ln in out.stdout.splitlines() if ln.startswith("RESULT")), None)
         if line is None:
-            print(out.stderr, file=sys.stderr)
+            print(out.stdout, out.stderr, file=sys.stderr)
             return 1
         results.append([float(x) for x in line.split()[1:]])
     print(
