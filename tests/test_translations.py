@@ -215,6 +215,104 @@ def test_dates_on_screen_follow_the_locale():
     assert not found, "\n".join(found)
 
 
+#: Where the interface puts words on screen: setters, and the widgets that take a text.
+VISIBLE = {
+    "setText",
+    "setToolTip",
+    "setWindowTitle",
+    "setPlaceholderText",
+    "setTitle",
+    "setStatusTip",
+    "setWhatsThis",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "addItem",
+    "addItems",
+    "addTab",
+    "insertTab",
+    "setTabText",
+    "setSuffix",
+    "setPrefix",
+    "setSpecialValueText",
+    "setLabelText",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "addAction",
+    "addMenu",
+    "setInformativeText",
+    "showMessage",
+    "setFormat",
+    "addRow",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QToolButton",
+    "QMenu",
+    "info",
+    "warning",
+    "error",
+    "ask",
+}
+#: Literal words that are no interface text (the self-check types a passphrase).
+NOT_WORDS = {("ui/app.py", "self-check passphrase")}
+
+
+def _english_on_screen(path: Path) -> list[str]:
+    rel = path.relative_to(SRC).as_posix()
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name not in VISIBLE:
+            continue
+        owner = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(owner, ast.Name) and owner.id in ("log", "logging", "logger"):
+            continue  # the log, never the screen
+        said = node.args[:1] + [
+            k.value
+            for k in node.keywords
+            if k.arg in ("text", "placeholderText", "toolTip", "windowTitle", "title")
+        ]
+        for arg in said:
+            literal = arg.value if isinstance(arg, ast.Constant) else None
+            if _wording(arg) and (rel, literal) not in NOT_WORDS:
+                out.append(f"{rel}:{node.lineno}: {ast.unparse(node)[:90]}")
+    return out
+
+
+def test_no_english_words_reach_the_screen_without_tr():
+    """What lupdate cannot see: words put on screen without a translation at all — a
+    literal or an f-string given straight to a label, a button, a tool tip, a tab, a menu
+    or the message line. Every such text goes through tr() (or translate/marked)."""
+    found = [p for path in sorted((SRC / "ui").rglob("*.py")) for p in _english_on_screen(path)]
+    assert not found, "\n".join(found)
+
+
+def test_the_screen_check_catches_english(tmp_path):
+    bad = SRC / "ui" / "_bad_screen_for_the_test.py"
+    bad.write_text(
+        "def f(self, n, channel, log):\n"
+        "    self.label.setText('Saved')\n"
+        "    QPushButton(f'Delete {n} items')\n"
+        "    channel.info('Imported ' + str(n))\n"
+        "    QLabel(text='Hello')\n"
+        "    self.label.setText(self.tr('Saved'))\n"
+        "    log.error('unexpected error: %s', n)\n"
+        "    self.combo.addItem(self.tr('None'), 'none')\n",
+        encoding="utf-8",
+    )
+    try:
+        found = _english_on_screen(bad)
+        assert [line.split(":")[1] for line in found] == ["2", "3", "4", "5"], found
+    finally:
+        bad.unlink()
+
+
 def test_numbers_on_screen_follow_the_locale():
     """No Python number formats (``f"{x:.1f}"``, ``f"{n:,}"``) in the interface: "4,0" and
     "10.000" in Spanish come from QLocale (ui/i18n.py: number_text, count_text). The style
