@@ -2872,6 +2872,14 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         <translation>El elemento, tal como está ahora</translation>
     </message>
     <message>
+        <source>Nothing shared yet. Each export you make is listed here: when, for whom, and every item it carried.</source>
+        <translation>Todavía no has compartido nada. Aquí aparece cada exportación que hagas: cuándo, para quién y cada elemento que llevaba.</translation>
+    </message>
+    <message>
+        <source>Choose what to share</source>
+        <translation>Elegir qué compartir</translation>
+    </message>
+    <message>
         <source>What my partner shared, newest first</source>
         <translation>Lo que compartió mi pareja, de lo más reciente a lo más antiguo</translation>
     </message>

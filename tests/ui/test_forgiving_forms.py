@@ -40,6 +40,11 @@ def test_every_empty_list_says_what_to_do_next(window):
         assert not label.isHidden(), name
         assert "press" in label.text() or "choose" in label.text() or "open" in label.text(), name
     assert not window.share.open_bundle_button.isHidden()
+    # nothing shared yet: what the Shared tab will list, and a button to choose what to share
+    window.share.tabs.setCurrentIndex(1)
+    assert not window.share.log_empty.isHidden() and window.share.log_right.isHidden()
+    window.share.choose_button.click()
+    assert window.share.tabs.currentIndex() == 0
     assert "Type a word" in window.search.status.text()
     assert window.checkins.boundaries.list.isHidden()
 

@@ -243,8 +243,29 @@ class SharePane(QWidget):
         for w in (self.log_view, self.log_items, self.log_item_view):
             log_right.addWidget(w)
         log_right.setSizes([140, 220, 260])
+        self.log_right = log_right
+        # Nothing shared yet: what this tab will list, and the one next step.
+        self.log_empty = QLabel(
+            self.tr(
+                "Nothing shared yet. Each export you make is listed here: when, for whom, "
+                "and every item it carried."
+            ),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
+        )
+        self.log_empty.setProperty("role", "subtle")
+        self.choose_button = QPushButton(self.tr("Choose what to share"))
+        self.choose_button.setAccessibleName(self.tr("Choose what to share"))
+        self.choose_button.clicked.connect(self.on_choose_clicked)
+        log_side = QWidget()
+        log_layout = QVBoxLayout(log_side)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.addWidget(self.log, 1)
+        log_layout.addWidget(self.log_empty)
+        log_layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
+        log_layout.addStretch(0)
         shared_tab = QSplitter()
-        shared_tab.addWidget(self.log)
+        shared_tab.addWidget(log_side)
         shared_tab.addWidget(log_right)
         shared_tab.setSizes([380, 620])
         self.received = QListWidget()
@@ -290,6 +311,9 @@ class SharePane(QWidget):
 
     def on_unlocked(self) -> None:
         self.reload()
+
+    def on_choose_clicked(self) -> None:
+        self.tabs.setCurrentIndex(0)  # the Shared tab's one next step
 
     @property
     def busy(self) -> bool:
@@ -434,6 +458,10 @@ class SharePane(QWidget):
             row.setData(Qt.ItemDataRole.UserRole, n)
             self.log.addItem(row)
         self.log.blockSignals(False)
+        self.log.setVisible(bool(log_rows))  # nothing yet: say what comes here
+        self.log_empty.setVisible(not log_rows)
+        self.choose_button.setVisible(not log_rows)
+        self.log_right.setVisible(bool(log_rows))  # no empty boxes beside the empty state
         for w in (self.log_view, self.log_items, self.log_item_view):
             w.clear()
         self.received.blockSignals(True)
@@ -447,6 +475,7 @@ class SharePane(QWidget):
         self.received_view.clear()
         self.received.setVisible(bool(self.received_rows))  # nothing yet: say what comes here
         self.received_empty.setVisible(not self.received_rows)
+        self.received_view.setVisible(bool(self.received_rows))
 
     def on_item_changed(self, row: QListWidgetItem) -> None:
         n = row.data(Qt.ItemDataRole.UserRole)
