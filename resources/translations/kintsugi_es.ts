@@ -1376,6 +1376,7 @@
     </message>
     <message>
         <source>it has both a list of items and a list of entries</source>
+        <extracomment>A jrnl JSON entry&apos;s fields (made once: this runs for every entry).</extracomment>
         <translation>tiene a la vez una lista de elementos y una lista de entradas</translation>
     </message>
     <message>
