@@ -518,6 +518,102 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>the text</source>
+        <extracomment>A record&apos;s field as a person names it (others show as they are).</extracomment>
+        <translation>el texto</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>el título</translation>
+    </message>
+    <message>
+        <source>the private note</source>
+        <translation>la nota privada</translation>
+    </message>
+    <message>
+        <source>the notes</source>
+        <translation>las notas</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>la nota</translation>
+    </message>
+    <message>
+        <source>Two versions</source>
+        <translation>Dos versiones</translation>
+    </message>
+    <message>
+        <source>These were changed on two computers before either saw the other&apos;s change, and the changes could not be put together by themselves. Nothing is lost: both versions are here. Keep one, or combine them below.</source>
+        <translation>Esto se cambió en dos ordenadores antes de que cada uno viera el cambio del otro, y los cambios no se pudieron juntar solos. No se pierde nada: aquí están las dos versiones. Quédate con una o combínalas abajo.</translation>
+    </message>
+    <message>
+        <source>Entries with two versions</source>
+        <translation>Entradas con dos versiones</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>En este ordenador</translation>
+    </message>
+    <message>
+        <source>On the other computer</source>
+        <translation>En el otro ordenador</translation>
+    </message>
+    <message>
+        <source>The version on this computer</source>
+        <translation>La versión de este ordenador</translation>
+    </message>
+    <message>
+        <source>The version on the other computer</source>
+        <translation>La versión del otro ordenador</translation>
+    </message>
+    <message>
+        <source>The text to keep</source>
+        <translation>El texto que se queda</translation>
+    </message>
+    <message>
+        <source>Start from this one</source>
+        <translation>Partir de esta</translation>
+    </message>
+    <message>
+        <source>Start from the version on this computer</source>
+        <translation>Partir de la versión de este ordenador</translation>
+    </message>
+    <message>
+        <source>Start from the version on the other computer</source>
+        <translation>Partir de la versión del otro ordenador</translation>
+    </message>
+    <message>
+        <source>Keep this text</source>
+        <translation>Quedarme con este texto</translation>
+    </message>
+    <message>
+        <source>No entries with two versions: everything agrees.</source>
+        <translation>No hay entradas con dos versiones: todo coincide.</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Trabajando</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>On this computer (%1)</source>
+        <translation>En este ordenador (%1)</translation>
+    </message>
+    <message>
+        <source>On %1</source>
+        <translation>En %1</translation>
+    </message>
+</context>
+<context>
     <name>EmotionsEditor</name>
     <message>
         <source>Emotions and how strong (0–100)</source>
@@ -893,6 +989,25 @@
     <message>
         <source>Kintsugi journal files (*.kintsugi);;All files (*)</source>
         <translation>Archivos del diario de Kintsugi (*.kintsugi);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <source>Sync folder</source>
+        <translation>Carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>A folder your sync tool keeps on both computers</source>
+        <translation>Una carpeta que tu herramienta de sincronización mantiene en los dos ordenadores</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the sync folder</source>
+        <translation>Elegir la carpeta de sincronización</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1769,61 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join a journal from another computer</source>
+        <translation>Unirse a un diario de otro ordenador</translation>
+    </message>
+    <message>
+        <source>On the other computer, Settings → Use on another computer showed a pairing code. Once your sync tool has carried that folder here, choose it and type the code. This computer gets its own journal file, with a passphrase of its own; the entries come through the folder.</source>
+        <translation>En el otro ordenador, Ajustes → Usar en otro ordenador mostró un código de emparejamiento. Cuando tu herramienta de sincronización haya traído esa carpeta aquí, elígela y escribe el código. Este ordenador tiene su propio archivo de diario, con su propia frase de contraseña; las entradas llegan a través de la carpeta.</translation>
+    </message>
+    <message>
+        <source>Choose the sync folder</source>
+        <translation>Elegir la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Código de emparejamiento</translation>
+    </message>
+    <message>
+        <source>Passphrase for this computer&apos;s journal</source>
+        <translation>Frase de contraseña del diario de este ordenador</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Joining</source>
+        <translation>Uniéndose</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirse</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>Choose the sync folder first.</source>
+        <translation>Elige primero la carpeta de sincronización.</translation>
+    </message>
+    <message>
+        <source>Type the pairing code the other computer shows.</source>
+        <translation>Escribe el código de emparejamiento que muestra el otro ordenador.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>Las dos frases de contraseña son distintas.</translation>
+    </message>
+</context>
+<context>
     <name>JournalPane</name>
     <message>
         <source>Journal</source>
@@ -1827,6 +1997,10 @@ Escribe lo que tengas en mente: se queda en este ordenador, cifrado.</translatio
         <translation>Ocultar y bloquear</translation>
     </message>
     <message>
+        <source>Use on another computer…</source>
+        <translation>Usar en otro ordenador…</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
@@ -1896,6 +2070,21 @@ Lock anyway and lose them?</source>
     <message>
         <source>no date</source>
         <translation>sin fecha</translation>
+    </message>
+</context>
+<context>
+    <name>PairingCode</name>
+    <message>
+        <source>Pairing code</source>
+        <translation>Código de emparejamiento</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Copiar el código</translation>
+    </message>
+    <message>
+        <source>Copy the pairing code</source>
+        <translation>Copiar el código de emparejamiento</translation>
     </message>
 </context>
 <context>
@@ -2632,6 +2821,14 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
     <message>
         <source>My sharing key and address book</source>
         <translation>Mi clave para compartir y mi libreta de direcciones</translation>
+    </message>
+    <message>
+        <source>Use on another computer…</source>
+        <translation>Usar en otro ordenador…</translation>
+    </message>
+    <message>
+        <source>Use on another computer</source>
+        <translation>Usar en otro ordenador</translation>
     </message>
     <message>
         <source>Change passphrase…</source>
@@ -3393,6 +3590,177 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Entries with two versions</source>
+        <translation>Entradas con dos versiones</translation>
+    </message>
+    <message>
+        <source>Two versions to choose from (%1)…</source>
+        <translation>Dos versiones para elegir (%1)…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing…</source>
+        <extracomment>A change seen in the folder starts a round this long after the last change (a sync tool writes a file in pieces); the poll catches what a watch cannot see (network folders). How long locking or quitting waits for the last round (off the UI thread) at most.</extracomment>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Sincronizado hace un momento</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n minute(s) ago</source>
+        <translation>
+            <numerusform>Sincronizado hace %n minuto</numerusform>
+            <numerusform>Sincronizado hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n hour(s) ago</source>
+        <translation>
+            <numerusform>Sincronizado hace %n hora</numerusform>
+            <numerusform>Sincronizado hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n day(s) ago</source>
+        <translation>
+            <numerusform>Sincronizado hace %n día</numerusform>
+            <numerusform>Sincronizado hace %n días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Use on another computer</source>
+        <translation>Usar en otro ordenador</translation>
+    </message>
+    <message>
+        <source>Kintsugi can keep this journal the same on two computers through a folder you already sync: Syncthing, Nextcloud, Dropbox, or a USB stick you carry. Everything Kintsugi puts in that folder is encrypted; your journal file itself stays here, outside it.</source>
+        <translation>Kintsugi puede mantener este diario igual en dos ordenadores a través de una carpeta que ya sincronizas: Syncthing, Nextcloud, Dropbox o una memoria USB que lleves contigo. Todo lo que Kintsugi pone en esa carpeta va cifrado; tu archivo de diario se queda aquí, fuera de ella.</translation>
+    </message>
+    <message>
+        <source>Choose the sync folder</source>
+        <translation>Elegir la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s name</source>
+        <translation>Nombre de este ordenador</translation>
+    </message>
+    <message>
+        <source>Start syncing</source>
+        <translation>Empezar a sincronizar</translation>
+    </message>
+    <message>
+        <source>To join a journal that is already on another computer, start on this one with a new, empty journal: File → New journal file…, then “Join a journal from another computer”.</source>
+        <translation>Para unirte a un diario que ya está en otro ordenador, empieza en este con un diario nuevo y vacío: Archivo → Nuevo archivo de diario…, y luego «Unirse a un diario de otro ordenador».</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>On the other computer: once your sync tool has carried the folder there, open Kintsugi, choose “Join a journal from another computer”, choose that folder and type this code. It works once. Keep it to yourself: with the folder, it opens the journal&apos;s sync.</source>
+        <translation>En el otro ordenador: cuando tu herramienta de sincronización haya llevado la carpeta allí, abre Kintsugi, elige «Unirse a un diario de otro ordenador», elige esa carpeta y escribe este código. Sirve una sola vez. Guárdalo para ti: junto con la carpeta, abre la sincronización del diario.</translation>
+    </message>
+    <message>
+        <source>Your pairing code</source>
+        <translation>Tu código de emparejamiento</translation>
+    </message>
+    <message>
+        <source>Computers this journal syncs with</source>
+        <translation>Ordenadores con los que se sincroniza este diario</translation>
+    </message>
+    <message>
+        <source>Stop syncing with this computer…</source>
+        <translation>Dejar de sincronizar con este ordenador…</translation>
+    </message>
+    <message>
+        <source>Stop syncing with the chosen computer</source>
+        <translation>Dejar de sincronizar con el ordenador elegido</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Look at them…</source>
+        <translation>Verlas…</translation>
+    </message>
+    <message>
+        <source>Look at the entries with two versions</source>
+        <translation>Ver las entradas con dos versiones</translation>
+    </message>
+    <message>
+        <source>Computers</source>
+        <translation>Ordenadores</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Trabajando</translation>
+    </message>
+    <message>
+        <source>Syncing through %1</source>
+        <translation>Sincronizando a través de %1</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (este ordenador)</translation>
+    </message>
+    <message>
+        <source>%1, last heard from %2</source>
+        <translation>%1, última noticia %2</translation>
+    </message>
+    <message>
+        <source>%1, not heard from yet</source>
+        <translation>%1, aún sin noticias</translation>
+    </message>
+    <message>
+        <source>Entries with two versions to choose from: %1.</source>
+        <translation>Entradas con dos versiones para elegir: %1.</translation>
+    </message>
+    <message>
+        <source>No entries with two versions.</source>
+        <translation>No hay entradas con dos versiones.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to sync through first.</source>
+        <translation>Elige primero la carpeta por la que sincronizar.</translation>
+    </message>
+    <message>
+        <source>Stop syncing with this computer</source>
+        <translation>Dejar de sincronizar con este ordenador</translation>
+    </message>
+    <message>
+        <source>%1 will no longer get this journal&apos;s changes, and what it writes from now on will not come here. The sync key changes for the computers that stay. Nothing already on either computer is deleted.</source>
+        <translation>%1 dejará de recibir los cambios de este diario, y lo que escriba a partir de ahora no llegará aquí. La clave de sincronización cambia para los ordenadores que siguen. No se borra nada de lo que ya hay en ninguno de los dos ordenadores.</translation>
+    </message>
+</context>
+<context>
     <name>SyncedPlaceOffer</name>
     <message>
         <source>Your journal file is in a synced folder</source>
@@ -4026,6 +4394,14 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Create my journal</source>
         <translation>Crear mi diario</translation>
+    </message>
+    <message>
+        <source>Join a journal from another computer…</source>
+        <translation>Unirse a un diario de otro ordenador…</translation>
+    </message>
+    <message>
+        <source>Join a journal from another computer</source>
+        <translation>Unirse a un diario de otro ordenador</translation>
     </message>
     <message>
         <source>The two passphrases are different.</source>

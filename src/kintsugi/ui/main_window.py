@@ -46,6 +46,8 @@ from kintsugi.ui.panes import OpensItems, Pane, Sections
 from kintsugi.ui.search.pane import SearchPane
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.pane import SharePane
+from kintsugi.ui.sync.actions import SyncActions
+from kintsugi.ui.sync.controller import SyncController
 from kintsugi.ui.sync.place import SyncedPlaceOffer
 from kintsugi.ui.theme import apply_text_size, apply_theme
 from kintsugi.ui.together.pane import TogetherPane
@@ -156,6 +158,11 @@ class MainWindow(QMainWindow):
         self.reminder_bar.check_in_clicked.connect(self.on_check_in_now)
         self.reminder_bar.later_clicked.connect(self.on_check_in_later)
         self.statusBar().addPermanentWidget(self.reminder_bar)
+        # syncing with another computer: when it last synced, and entries with two versions
+        self.sync = SyncController(session, self)
+        self.sync_actions = SyncActions(session, self.sync, self)
+        self.statusBar().addPermanentWidget(self.sync_actions.two_versions)
+        self.statusBar().addPermanentWidget(self.sync_actions.sync_state)
         self.synced_place = SyncedPlaceOffer(session, self)  # the journal in a synced folder
         self.statusBar().addPermanentWidget(self.banner)
 
@@ -218,6 +225,9 @@ class MainWindow(QMainWindow):
         )
         self.panic_key = discretion.PanicKey(self.hide_and_lock, self)  # in dialogs too
         application().installEventFilter(self.panic_key)
+        self.elsewhere_action = action(
+            self.tr("Use on another computer…"), self.sync_actions.open_sync_dialog, None, file_menu
+        )
         action(self.tr("Settings…"), self.on_settings, "Ctrl+,", file_menu)  # none is standard here
         file_menu.addSeparator()
         action(self.tr("Quit"), self.close, "Ctrl+Q", file_menu)
@@ -243,6 +253,7 @@ class MainWindow(QMainWindow):
             self.new_entry_action,
             self.quick_log_action,
             self.lock_action,
+            self.elsewhere_action,
             self.find_action,
             self.nav_action,
             *self.sections.actions,
@@ -265,6 +276,7 @@ class MainWindow(QMainWindow):
         self.session.about_to_lock.connect(self.on_session_about_to_lock)
         self.session.locked.connect(self.on_session_locked)
         self.welcome.create_requested.connect(self.on_create_requested)
+        self.welcome.join_requested.connect(self.sync_actions.open_join_dialog)
         self.unlock.unlock_requested.connect(self.on_unlock_requested)
         self.unlock.recovery_requested.connect(self.on_recovery_requested)
         self.unlock.restore_requested.connect(self.file_actions.on_restore)
@@ -382,6 +394,7 @@ class MainWindow(QMainWindow):
         for notice in vault.notices:  # a change file set aside before opening: say so once
             channel.warning(describe(notice))
         self.synced_place.on_unlocked(vault)  # in a synced folder: offer to move it out
+        self.sync.on_unlocked()  # rounds by themselves, if this journal syncs
         self.welcome.clear()
         self.unlock.clear()
         if self._offer_recovery_key and self.session.vault is not None:
@@ -488,6 +501,7 @@ class MainWindow(QMainWindow):
         self.grounding_flow.keep_unfinished_exercise()  # in memory only; offered after unlock
         if not self._flushed_for_lock:
             self.sections.flush()
+        self.sync.on_about_to_lock()  # a last round, with what was just saved
 
     def on_session_locked(self) -> None:
         self.idle.stop()
@@ -603,6 +617,7 @@ class MainWindow(QMainWindow):
         dialog.applied.connect(self.apply_settings)
         dialog.recovery_key_made.connect(self.show_recovery_key)
         dialog.techniques_changed.connect(self.grounding.refresh)
+        dialog.use_elsewhere_requested.connect(lambda: self.sync_actions.open_sync_dialog(dialog))
         self.open_dialog(dialog)
 
     def on_trash(self) -> None:

@@ -82,6 +82,40 @@ class Session(QObject):
 
         self._open_with(work, on_failed)
 
+    def create_and_join(
+        self,
+        passphrase: str,
+        folder: Path,
+        pairing_code: str,
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """A new journal file here that joins the one another computer syncs through
+        ``folder``. If joining fails (a wrong code, a missing folder), the new, empty file
+        is removed again: nothing is left half made."""
+
+        def work() -> Vault:
+            from kintsugi.core import sync
+            from kintsugi.core.vault import backup_dir_for
+
+            vault = Vault.create(self.path, passphrase)
+            try:
+                sync.join(vault, folder, pairing_code)
+            except BaseException:
+                vault.lock()
+                for leftover in (
+                    self.path,
+                    self.path.with_name(self.path.name + "-wal"),
+                    self.path.with_name(self.path.name + "-shm"),
+                ):
+                    leftover.unlink(missing_ok=True)
+                import shutil
+
+                shutil.rmtree(backup_dir_for(self.path), ignore_errors=True)
+                raise
+            return vault
+
+        self._open_with(work, on_failed)
+
     def _open_with(
         self, work: Callable[[], Vault], on_failed: Callable[[BaseException], None]
     ) -> None:

@@ -45,5 +45,19 @@ def ask_open(parent: QWidget | None, title: str, name_filter: str, start: str = 
     return _ask(parent, title, start or str(Path.home()), name_filter, save=False)
 
 
+def ask_folder(parent: QWidget | None, title: str, start: str = "") -> Path | None:
+    """An existing folder (the sync folder), with the same no-trail dialog."""
+    dialog = QFileDialog(parent, title, start or str(Path.home()))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
+    dialog.setHistory([])
+    dialog.setDirectory(str(Path.home()))
+    shiboken6.delete(dialog)
+    forget_dialog_settings()
+    return Path(chosen) if chosen else None
+
+
 def ask_save(parent: QWidget | None, title: str, suggested: Path, name_filter: str) -> Path | None:
     return _ask(parent, title, str(suggested), name_filter, save=True)

@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
     applied = Signal(object)  # AppSettings
     recovery_key_made = Signal(str)
     techniques_changed = Signal()
+    use_elsewhere_requested = Signal()  # Use on another computer (ui/sync/dialog.py)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -117,6 +118,9 @@ class SettingsDialog(QDialog):
         self.keys_button = QPushButton(self.tr("My sharing key and address book…"))
         self.keys_button.setAccessibleName(self.tr("My sharing key and address book"))
         self.keys_button.clicked.connect(self.open_keys_dialog)
+        self.elsewhere_button = QPushButton(self.tr("Use on another computer…"))
+        self.elsewhere_button.setAccessibleName(self.tr("Use on another computer"))
+        self.elsewhere_button.clicked.connect(self.use_elsewhere_requested)
         self.passwd_button = QPushButton(self.tr("Change passphrase…"))
         self.passwd_button.setAccessibleName(self.tr("Change passphrase"))
         self.passwd_button.clicked.connect(lambda: self.open_passphrase_dialog(False))
@@ -169,6 +173,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.techniques_button)
         layout.addWidget(self.keys_button)
+        layout.addWidget(self.elsewhere_button)
         layout.addWidget(self.passwd_button)
         layout.addWidget(self.recovery_button)
         outer = QVBoxLayout(self)  # the settings scroll; OK and Cancel stay in view

@@ -21,6 +21,7 @@ class WelcomePane(QWidget):
     """Emits ``create_requested(passphrase, wants_recovery_key)`` when the form is sound."""
 
     create_requested = Signal(str, bool)
+    join_requested = Signal()  # join a journal another computer syncs (ui/sync/join.py)
     breathe_requested = Signal()  # the built-in exercises, before there is a journal
     support_requested = Signal()  # the support card, if there is one on this computer
 
@@ -65,6 +66,10 @@ class WelcomePane(QWidget):
         self.repeat.returnPressed.connect(self.on_create_clicked)
         self.passphrase.returnPressed.connect(self.repeat.setFocus)
 
+        self.join_button = QPushButton(self.tr("Join a journal from another computer…"))
+        self.join_button.setAccessibleName(self.tr("Join a journal from another computer"))
+        self.join_button.clicked.connect(self.join_requested)
+
         self.calm_row = BreatheFirstNote()
         self.calm_row.breathe_requested.connect(self.breathe_requested)
         self.calm_row.support_requested.connect(self.support_requested)
@@ -85,6 +90,7 @@ class WelcomePane(QWidget):
             self.message,
             self.busy,
             self.create_button,
+            self.join_button,
         ):
             layout.addWidget(w)
         layout.addSpacing(18)

@@ -1,0 +1,232 @@
+"""Use on another computer, through the real stack (a real vault, the real sync engine, a
+real folder): setting up from Settings shows the pairing code large, in groups, copyable;
+joining from the welcome screen brings the other computer's entries; rounds run by
+themselves (a watch on the folder) and once more on lock; the status bar says when it last
+synced or what is wrong; entries with two versions have their own list, side by side."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from kintsugi.core import kdf, sync
+from kintsugi.core.records import Entry
+from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.items import Items
+from kintsugi.core.vault import Vault
+from kintsugi.ui.sync.controller import SyncController
+from kintsugi.ui.sync.pairing import grouped
+from tests.helpers import FAST_KDF, PASSPHRASE, assert_accessible, type_entry
+
+
+def _titles(db):
+    return sorted(s.title for s in Items(db).timeline(limit=1000))
+
+
+@pytest.fixture
+def other(tmp_path):
+    """The other computer's journal (core only), closed at the end."""
+    opened = []
+
+    def make(name="other"):
+        v = Vault.create(tmp_path / name / "journal.kintsugi", PASSPHRASE, params=FAST_KDF)
+        opened.append(v)
+        return v
+
+    yield make
+    for v in opened:
+        v.lock()
+
+
+def _start_syncing(window, folder, qtbot):
+    """As Settings → Use on another computer does."""
+    code = sync.setup(window.session.vault, folder, "this laptop")
+    window.sync.on_unlocked()
+    qtbot.waitUntil(lambda: window.sync.syncing and window.sync.rounds >= 1, timeout=20_000)
+    return code
+
+
+def test_setting_up_from_settings_shows_the_pairing_code_and_rounds_start(
+    window, qtbot, tmp_path, other
+):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    type_entry(qtbot, window, "written here first", "words")
+    window.on_settings()
+    window.dialog.elsewhere_button.click()
+    dialog = window.sync_actions.sync_dialog
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)
+    assert_accessible(dialog)
+    dialog.folder.edit.setText(str(folder))
+    dialog.start_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.pages.currentWidget() is dialog.code_page or bool(dialog.message.text()),
+        timeout=30_000,
+    )
+    assert dialog.message.text() == ""
+    code = dialog.code.code
+    assert re.fullmatch(r"([0-9A-Z]{4}-){7}[0-9A-Z]{4}", code)
+    assert dialog.code.label.text() == code.replace("-", " ")  # in groups, as read aloud
+    assert dialog.code.label.font().pointSizeF() > 1.5 * dialog.font().pointSizeF()  # large
+    dialog.code.copy_button.click()
+    assert QGuiApplication.clipboard().text() == code
+    QGuiApplication.clipboard().clear()
+    qtbot.waitUntil(lambda: window.sync.syncing and window.sync.rounds >= 1, timeout=20_000)
+    assert window.sync_actions.sync_state.text() == "Synced just now"
+    # the code is real: the other computer joins with it and gets the entry
+    b = other()
+    sync.join(b, folder, code, "desktop")
+    assert _titles(b.db) == ["written here first"]
+    dialog.reject()
+
+
+def test_joining_from_the_welcome_screen_brings_the_other_computers_entries(
+    make_window, qtbot, tmp_path, other, monkeypatch
+):
+    monkeypatch.setattr(kdf, "calibrate", lambda *a, **k: FAST_KDF)  # a test-speed KDF
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    a = other("a")
+    for t in ("from the other computer", "and another"):
+        EntryRepository(a.db).add(Entry(title=t, body="words"))
+    code = sync.setup(a, folder, "laptop")
+    path = tmp_path / "here" / "journal.kintsugi"
+    w = make_window(path)
+    assert w.screens.currentWidget() is w.welcome
+    w.welcome.join_button.click()
+    dialog = w.sync_actions.join_dialog
+    assert_accessible(dialog)
+    dialog.folder.edit.setText(str(folder))
+    dialog.code.setText("0000-0000-0000-0000-0000-0000-0000-0000")  # a wrong code first
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText(PASSPHRASE)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: "pairing code does not open" in dialog.message.text(), timeout=20_000)
+    assert not path.exists() and not w.session.is_open  # nothing left half made
+    dialog.code.setText(code.lower().replace("-", " "))  # as a person may type it
+    with qtbot.waitSignal(w.session.unlocked, timeout=30_000):
+        dialog.buttons.accepted.emit()
+    assert w.screens.currentWidget() is w.workspace
+    assert _titles(w.session.database()) == ["and another", "from the other computer"]
+    qtbot.waitUntil(lambda: w.sync.syncing, timeout=10_000)
+
+
+def test_rounds_run_by_themselves_and_once_more_on_lock(window, qtbot, tmp_path, other):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    code = _start_syncing(window, folder, qtbot)
+    b = other()
+    sync.join(b, folder, code, "desktop")
+    EntryRepository(b.db).add(Entry(title="written on the desktop", body="words"))
+    sync.run_round(b)  # its files land in the folder: the window's watch starts a round
+    qtbot.waitUntil(
+        lambda: "written on the desktop" in _titles(window.session.database()), timeout=30_000
+    )
+    assert window.sync_actions.sync_state.text() == "Synced just now"
+    type_entry(qtbot, window, "written just before locking", "words")
+    window.lock()  # saves, then one last round off the UI thread, then the key goes
+    sync.run_round(b)
+    assert "written just before locking" in _titles(b.db)
+
+
+def test_two_versions_have_their_own_list_side_by_side(window, qtbot, tmp_path, other):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    entry_id = type_entry(qtbot, window, "our evening", "We talked for an hour.")
+    code = _start_syncing(window, folder, qtbot)
+    b = other()
+    sync.join(b, folder, code, "desktop")
+    (b_item,) = Items(b.db).timeline()
+    b_repo = EntryRepository(b.db)
+    b_repo.update(dataclasses.replace(b_repo.get(b_item.id), body="We talked, then walked."))
+    sync.run_round(b)
+    repo = EntryRepository(window.session.database())
+    window.session.writer().submit(
+        lambda: repo.update(dataclasses.replace(repo.get(entry_id), body="We talked and cried."))
+    ).result()
+    window.sync.run_now()
+    qtbot.waitUntil(lambda: window.sync.conflicts_waiting == 1, timeout=30_000)
+    button = window.sync_actions.two_versions
+    qtbot.waitUntil(button.isVisible, timeout=5_000)
+    assert button.text() == "Two versions to choose from (1)…"
+    button.click()
+    dialog = window.sync_actions.conflicts_dialog
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10_000)
+    assert_accessible(dialog)
+    assert dialog.mine.toPlainText() == "We talked and cried."
+    assert dialog.theirs.toPlainText() == "We talked, then walked."
+    assert dialog.theirs_label.text() == "On desktop"  # the computers by their names
+    assert dialog.mine_label.text() == "On this computer (this laptop)"
+    assert dialog.list.item(0).text() == "our evening — the text"
+    assert dialog.mine.geometry().top() == dialog.theirs.geometry().top()  # side by side
+    dialog.keep_theirs.click()
+    dialog.combined.appendPlainText("And cried.")
+    dialog.keep_button.click()
+    qtbot.waitUntil(lambda: dialog.list.count() == 0 and dialog.empty.isVisible(), timeout=10_000)
+    assert sync.conflicts(window.session.vault) == []
+    assert repo.get(entry_id).body == "We talked, then walked.\nAnd cried."
+    qtbot.waitUntil(lambda: not button.isVisible(), timeout=20_000)
+    sync.run_round(b)
+    assert b_repo.get(b_item.id).body == "We talked, then walked.\nAnd cried."
+
+
+def test_the_status_bar_says_when_or_what_is_wrong(window, qtbot, tmp_path):
+    controller = SyncController(window.session)
+    assert controller.state_text() == ("", False)  # not syncing: nothing said
+    controller.folder = tmp_path
+    now = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
+    assert controller.state_text(now) == ("Not synced yet", False)
+    for ago, text in (
+        (timedelta(seconds=20), "Synced just now"),
+        (timedelta(minutes=2, seconds=5), "Synced 2 minutes ago"),
+        (timedelta(minutes=1), "Synced 1 minute ago"),
+        (timedelta(hours=3), "Synced 3 hours ago"),
+        (timedelta(days=2), "Synced 2 days ago"),
+    ):
+        controller.last_round_at = now - ago
+        assert controller.state_text(now) == (text, False)
+    # a real problem: the folder is gone
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    _start_syncing(window, folder, qtbot)
+    folder.rename(tmp_path / "gone")
+    window.sync.run_now()
+    qtbot.waitUntil(
+        lambda: "cannot be found" in window.sync_actions.sync_state.text(), timeout=20_000
+    )
+    assert window.sync_actions.sync_state.property("role") == "error"
+
+
+def test_the_sync_screens_fit_800_by_600_and_work_by_keyboard(window, qtbot, tmp_path):
+    window.resize(800, 600)
+    window.on_settings()
+    window.dialog.elsewhere_button.click()
+    dialog = window.sync_actions.sync_dialog
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)
+    from kintsugi.ui.sync.conflicts import ConflictsDialog
+    from kintsugi.ui.sync.join import JoinDialog
+
+    for d in (dialog, JoinDialog(window), ConflictsDialog(window.session, window)):
+        hint = d.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, type(d).__name__
+        assert d.width() <= 800
+    # by keyboard: Tab from the folder reaches Start syncing, Space presses it
+    dialog.folder.edit.setFocus()
+    (tmp_path / "Sync").mkdir()
+    qtbot.keyClicks(dialog.folder.edit, str(tmp_path / "Sync"))
+    seen = []
+    for _ in range(8):
+        qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Tab)
+        seen.append(QGuiApplication.focusObject())
+        if QGuiApplication.focusObject() is dialog.start_button:
+            break
+    assert dialog.start_button in seen
+    qtbot.keyClick(dialog.start_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.code_page, timeout=30_000)
+    assert grouped(dialog.code.code) == dialog.code.label.text()
+    dialog.reject()
