@@ -5,13 +5,19 @@ instances are stopped and their homes removed whatever happens."""
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
 from tests import sync_harness
+from tests.helpers import FAST_KDF, run_cli
 from tests.sync_harness import SyncthingPair
+
+PASSPHRASE_CLI = "quiet river stone lantern"
 
 pytestmark = pytest.mark.skipif(
     sync_harness.SYNCTHING is None, reason="syncthing is not installed (make system)"
@@ -135,3 +141,75 @@ def test_a_journal_kept_in_a_syncthing_folder_arrives_whole_after_every_save():
             assert any(isinstance(n, errors.ConflictedCopyBeside) for n in v.notices)
         # each side's change is whole in one of the two files: nothing was lost, two copies
         assert {"only on a", "only on b"} <= set(titles(journal_a)) | set(titles(copy))
+
+
+def _cli(vault, *args, secrets=(PASSPHRASE_CLI,)):
+    result = run_cli("--vault", str(vault), *args, secrets=secrets, timeout=60)
+    assert result.returncode == 0, (args, result.stderr)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def _records(vault):
+    listed = json.loads(
+        _cli(vault, "list", "--json", "--limit", "1000", "--passphrase-fd", "{fd0}").stdout
+    )
+    return sorted((r["kind"], r["title"]) for r in listed)
+
+
+def test_two_journals_sync_through_two_real_syncthing_instances():
+    """The whole way, as two people's computers would: `kintsugi sync setup` on A into A's
+    Syncthing folder; Syncthing carries it to B's; `kintsugi sync join` B from there; both
+    write; rounds on both sides with Syncthing between them until both hold the same
+    records. Bounded: at most 90 s, and the instances are stopped whatever happens."""
+    from kintsugi.core.vault import Vault
+
+    started = time.monotonic()
+    with SyncthingPair() as pair, tempfile.TemporaryDirectory() as tmp:
+        vault_a, vault_b = (
+            Path(tmp) / "a" / "journal.kintsugi",
+            Path(tmp) / "b" / "journal.kintsugi",
+        )
+        for v in (vault_a, vault_b):
+            Vault.create(v, PASSPHRASE_CLI, params=FAST_KDF).lock()
+        for title in ("first on a", "second on a"):
+            _cli(vault_a, "write", "--title", title, "--passphrase-fd", "{fd0}")
+        setup = _cli(
+            vault_a, "sync", "setup", "--folder", str(pair.a.folder), "--passphrase-fd", "{fd0}"
+        )
+        code = setup.stdout.strip().splitlines()[-1]
+        pair.settle(timeout=30)
+        _cli(
+            vault_b,
+            "sync",
+            "join",
+            "--folder",
+            str(pair.b.folder),
+            "--passphrase-fd",
+            "{fd0}",
+            "--pairing-code-fd",
+            "{fd1}",
+            secrets=(PASSPHRASE_CLI, code),
+        )
+        _cli(vault_b, "write", "--title", "written on b", "--passphrase-fd", "{fd0}")
+        _cli(vault_a, "write", "--title", "third on a", "--passphrase-fd", "{fd0}")
+        want = sorted(
+            ("entry", t) for t in ("first on a", "second on a", "third on a", "written on b")
+        )
+        for _ in range(6):
+            for v in (vault_a, vault_b):
+                _cli(v, "sync", "--json", "--passphrase-fd", "{fd0}")
+                pair.settle(timeout=30)
+            if _records(vault_a) == _records(vault_b) == want:
+                break
+            assert time.monotonic() - started < 90
+        assert _records(vault_a) == want
+        assert _records(vault_b) == want
+        # what Syncthing carried holds no word of the journal
+        for folder in (pair.a.folder, pair.b.folder):
+            for f in folder.rglob("*"):
+                if f.is_file() and ".stfolder" not in f.parts:
+                    data = f.read_bytes()
+                    for word in (b"first on a", b"written on b", b"third on a"):
+                        assert word not in data
+    assert time.monotonic() - started < 90
