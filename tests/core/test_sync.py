@@ -377,3 +377,60 @@ def test_state_round_trips():
 
 def test_a_folder_path_is_absolute(tmp_path):
     assert engine.folder_path(Path("x")).is_absolute()
+
+
+# --- snapshots and compaction ------------------------------------------------------------------
+def test_a_snapshot_replaces_the_old_change_files_and_brings_a_late_device_up(trio, monkeypatch):
+    folder, v = trio
+    a, b, c = v["a"], v["b"], v["c"]
+    settle(a, b, c)
+    monkeypatch.setattr(engine, "SNAPSHOT_EVERY", 3)
+    shared = EntryRepository(a.db).add(Entry(title="t", body="one\ntwo\nthree\n"))
+    settle(a, b, c)
+    # c goes away for weeks; meanwhile a writes a lot, and c edits the shared entry
+    away = entry_of(c, shared.uid)
+    away.body = "one\ntwo\nthree\nwritten while away\n"
+    EntryRepository(c.db).update(away)
+    made = []
+    for n in range(8):
+        made.append(EntryRepository(a.db).add(Entry(title=f"t{n}", body=f"day {n}")).uid)
+        rec = entry_of(a, shared.uid)
+        rec.body = "".join([f"one (edit {n})\n", *rec.body.splitlines(keepends=True)[1:]])
+        EntryRepository(a.db).update(rec)
+        sync.run_round(a)
+        sync.run_round(b)
+    me = sync.status(a).device_id
+    changes, snaps = fs.device_files(folder, me)
+    assert snaps, "a wrote a snapshot"
+    assert all(s > max(snaps) for s in changes)  # the older files were compacted away
+    assert len(snaps) == 1
+    settle(c, a, b)
+    for vault in (a, b, c):
+        assert all(Items(vault.db).ids_of([u]) for u in made)
+    body = entry_of(c, shared.uid).body
+    assert body == entry_of(a, shared.uid).body == entry_of(b, shared.uid).body
+    assert "written while away\n" in body and "one (edit 7)\n" in body
+
+
+def test_a_new_device_starts_from_a_snapshot_and_waits_for_its_last_part(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "BATCH", 3)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with Vault.create(tmp_path / "a.kintsugi", PASSPHRASE, params=FAST_KDF) as a:
+        for n in range(7):
+            EntryRepository(a.db).add(Entry(title=f"t{n}", body=f"entry {n}"))
+        code = sync.setup(a, folder)
+        eng = engine.Engine(a)
+        assert eng.maybe_snapshot(force=True)
+        me = sync.status(a).device_id
+        changes, snaps = fs.device_files(folder, me)
+        assert not changes and len(next(iter(snaps.values()))) == 3  # 7 records, 3 a part
+        last = folder / me / sorted(next(iter(snaps.values())))[-1]
+        kept = last.read_bytes()
+        last.unlink()  # the last part is still on its way
+        with Vault.create(tmp_path / "b.kintsugi", PASSPHRASE, params=FAST_KDF) as b:
+            sync.join(b, folder, code)
+            assert Items(b.db).timeline() == []
+            last.write_bytes(kept)
+            sync.run_round(b)
+            assert len(Items(b.db).timeline()) == 7

@@ -311,9 +311,13 @@ def conflict_count(conn: Any) -> int:
 
 
 def add_conflict(conn: Any, c: ConflictRow) -> None:
-    conn.execute(
-        "DELETE FROM sync_conflict WHERE uid = ? AND field = ?", (c.uid, c.field)
-    )  # one open conflict per field: the newest pair of versions
+    same = conn.execute(
+        "SELECT 1 FROM sync_conflict WHERE uid = ? AND field = ? AND ((mine = ? AND theirs = ?)"
+        " OR (mine = ? AND theirs = ?))",
+        (c.uid, c.field, c.mine, c.theirs, c.theirs, c.mine),
+    ).fetchone()
+    if same is not None:
+        return  # the same two versions, found again
     conn.execute(
         "INSERT INTO sync_conflict (uid, kind, field, base, mine, theirs, mine_device,"
         " theirs_device, rev, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

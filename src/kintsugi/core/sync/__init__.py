@@ -251,6 +251,8 @@ def run_round(
         eng.send(announce=announce)
         eng.receive()
         eng.send()
+        eng.maybe_snapshot()
+        eng.sweep_temps()
     except KintsugiError as exc:
         _finish(vault, problem=str(exc), ok=False)
         raise

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kintsugi.core import validate
+from kintsugi.core import fsutil, validate
 from kintsugi.core.errors import (
     AttachmentRefused,
     InvalidRecord,
@@ -43,10 +43,15 @@ from kintsugi.core.validate import Invalid
 
 T = TypeVar("T")
 FORMAT_VERSION = 1
-#: Revisions per change file, records per snapshot part.
-BATCH = 2000
+#: Revisions per change file, records per snapshot part, local changes read per transaction
+#: (the writer is never held long: saves wait behind it).
+BATCH = 1000
+FLUSH = 500
 #: Ancestors remembered per record (to tell an old revision from a concurrent one).
-ANCESTORS = 32
+ANCESTORS = 64
+#: A device writes a snapshot of everything once this many change files of its own are in
+#: the folder since its last one, then removes those files (compaction).
+SNAPSHOT_EVERY = 64
 #: The most a file may hold before it is read (a change file or a snapshot part, inflated).
 MAX_FILE = 256 * 1024 * 1024
 MAX_DOC = 512 * 1024 * 1024
@@ -286,8 +291,20 @@ class Engine:
         return True
 
     # -- sending
+    def flush_all(self) -> None:
+        """Every local change as a revision, a few hundred records per transaction."""
+
+        def some(conn: Any) -> bool:
+            todo = ss.dirty(conn, FLUSH)
+            self.flush_local(conn, todo)
+            return len(todo) == FLUSH
+
+        while self._txn(some):
+            pass
+
     def send(self, *, announce: bool = False) -> None:
         """Write this device's unsent revisions into its folder, a file per batch."""
+        self.flush_all()
         while True:
             batch = self._txn(self._take_unsent)
             if not batch and not announce:
@@ -322,8 +339,58 @@ class Engine:
                 return
 
     def _take_unsent(self, conn: Any) -> list[tuple[ss.Synced, State]]:
-        self.flush_local(conn)
         return [(s, State.unpack(s.state)) for s in ss.unsent(conn, BATCH)]
+
+    def maybe_snapshot(self, *, force: bool = False) -> bool:
+        """Write a snapshot of every record when enough change files of ours piled up (or
+        ``force``), then remove our change files and snapshots before it."""
+        changes, snaps = fs.device_files(self.folder, self.me)
+        last = max(snaps, default=0)
+        since = [s for s in changes if s > last]
+        if not force and len(since) < SNAPSHOT_EVERY:
+            return False
+        self.flush_all()
+        if self._read(ss.has_unsent):
+            self.send()
+        seq = self._next_seq()
+        n = 0
+        page = self._page("")
+        while True:  # a part at a time: what is held does not grow with the journal
+            following = self._page(page[-1].uid) if page else []
+            doc: dict[str, Any] = {
+                "v": FORMAT_VERSION,
+                "type": "snapshot",
+                "device": self._announcement(),
+                "seq": seq,
+                "part": n,
+                "last": not following,
+                "revs": [State.unpack(s.state).wire(s.uid, s.kind) for s in page],
+                "blobs": {},
+            }
+            self._write(self.folder / self.me / f"{seq}.{n}.age", doc)
+            if not following:
+                break
+            page, n = following, n + 1
+        self._txn(lambda conn: ss.update_config(conn, next_seq=seq + 1, snapshot_seq=seq))
+        for old, name in changes.items():
+            if old < seq:
+                fsutil.remove_quietly(self.folder / self.me / name)
+        for old, names in snaps.items():
+            if old < seq:
+                for name in names:
+                    fsutil.remove_quietly(self.folder / self.me / name)
+        return True
+
+    def _page(self, after: str) -> list[ss.Synced]:
+        with self.db.read() as conn:
+            return ss.synced_uids_page(conn, after, BATCH)
+
+    def sweep_temps(self) -> None:
+        """Our own writes a crash left unfinished (a day old: never one still being written)."""
+        import time
+
+        for path in fs.stale_temps(self.folder / self.me, 86_400, time.time()):
+            fsutil.remove_quietly(path)
 
     def _announcement(self) -> dict[str, Any]:
         cfg = self.cfg
@@ -441,28 +508,28 @@ class Engine:
         if info is not None and info.removed and limit is None:
             return
         changes, snaps = fs.device_files(self.folder, dev)
-        pending = sorted(s for s in changes if s > read_seq)
-        first = min(changes) if changes else None
-        if snaps and (first is None or first > read_seq + 1):
-            # what came before is compacted away: start from the newest whole snapshot
+        if read_seq + 1 not in changes and read_seq + 1 not in snaps:
+            # what came next is compacted away (or not here yet): the newest whole snapshot
             for seq in sorted((s for s in snaps if s > read_seq), reverse=True):
+                if limit is not None and seq > limit:
+                    continue
                 if self._apply_snapshot(dev, seq, snaps[seq]):
                     read_seq = seq
                     break
             else:
                 return
-            pending = [s for s in pending if s > read_seq]
         expected = read_seq + 1
-        for seq in pending:
-            if limit is not None and seq > limit:
+        while True:
+            if limit is not None and expected > limit:
                 return
-            while expected in snaps and expected < seq:
-                expected += 1  # a snapshot this device's changes already covered
-            if seq != expected:
-                return  # a file not here yet: wait for it
-            if not self._apply_change_file(dev, seq, changes[seq]):
-                return
-            expected = seq + 1
+            if expected in snaps:
+                expected += 1  # a snapshot of what this device read already
+            elif expected in changes:
+                if not self._apply_change_file(dev, expected, changes[expected]):
+                    return  # cut short, or waiting for an attachment: next round
+                expected += 1
+            else:
+                return  # the next file is not here yet
 
     def _load(self, path: Path) -> dict[str, Any] | None:
         data = fs.read_file(path, MAX_FILE)
@@ -497,16 +564,20 @@ class Engine:
         return self._apply_doc(dev, seq, doc)
 
     def _apply_snapshot(self, dev: str, seq: int, parts: list[str]) -> bool:
+        """A whole snapshot (parts 0 … n, the last one marked) or nothing of it."""
+        numbered = sorted(int(n.split(".")[1]) for n in parts)
+        if numbered != list(range(len(numbered))):
+            return False  # a part still syncing
         docs = []
-        for name in sorted(parts, key=lambda n: int(n.split(".")[1])):
-            doc = self._load(self.folder / dev / name)
-            if doc is None or doc.get("seq") != seq:
+        for k in numbered:
+            doc = self._load(self.folder / dev / f"{seq}.{k}.age")
+            if doc is None or doc.get("seq") != seq or doc.get("part") != k:
                 return False
             docs.append(doc)
-        if not docs or docs[0].get("parts") != len(docs):
-            return False  # a part still syncing
-        for n, doc in enumerate(docs):
-            if not self._apply_doc(dev, seq if n == len(docs) - 1 else None, doc):
+        if not docs or docs[-1].get("last") is not True:
+            return False
+        for k, doc in enumerate(docs):
+            if not self._apply_doc(dev, seq if k == len(docs) - 1 else None, doc):
                 return False
         return True
 
@@ -528,16 +599,24 @@ class Engine:
                     conn, dev, str(announced.get("name") or ""), str(announced.get("recipient"))
                 )
             self.flush_local(conn)
-            applied = []
-            for wire in revs:
+            stamps = [w.get("r") for w in revs if isinstance(w, dict)]
+            newest = max((str(r) for r in stamps if clock.valid(r)), default="")
+            if newest:
+                self._observe(conn, str(newest))
+            fresh, rest = self._split_fresh(conn, revs)
+            added = self._add_fresh(conn, fresh)
+            applied: list[tuple[int, str, dict[str, Any]]] = []
+            for wire in rest:
                 got = self.apply_revision(conn, wire, fetched)
                 if got is not None:
                     applied.append(got)
-            for item_id, kind, fields in applied:
+            for item_id, kind, fields in added + applied:
                 repository_for(self.db, kind).link_imported(item_id, fields)
-                # what the vault now holds is what was synced (links made after the batch)
-            for uid in {w["u"] for w in revs if isinstance(w, dict) and "u" in w}:
-                self._settle(conn, uid)
+            # what the vault now holds is what was synced (the links were made after the batch);
+            # a record added whole is its fields as they came
+            ss.clear_dirty(conn, [str(f["uid"]) for _, _, f in added])
+            for _item_id, _kind, fields in applied:
+                self._settle(conn, str(fields["uid"]))
             for sha, name in blobs.items():
                 if isinstance(sha, str) and isinstance(name, str) and fs.BLOB_FILE.match(name):
                     ss.put_blob_name(conn, sha, name)
@@ -550,6 +629,71 @@ class Engine:
             self.tally.problems.append(str(exc))
             return False
         return True
+
+    def _split_fresh(self, conn: Any, revs: list[Any]) -> tuple[list[dict[str, Any]], list[Any]]:
+        """Revisions of records this vault has never had and that need nothing from the
+        folder (no attachments): added in one batch per kind. The others, one by one."""
+        fresh, rest = [], []
+        seen: set[str] = set()
+        for wire in revs:
+            f = wire.get("f") if isinstance(wire, dict) else None
+            if (
+                isinstance(f, dict)
+                and isinstance(wire.get("u"), str)
+                and wire["u"] not in seen
+                and f.get("uid") == wire.get("u")
+                and wire.get("k") in REPOSITORIES
+                and clock.valid(wire.get("r"))
+                and not f.get(ATTACHMENTS)
+                and ss.synced(conn, wire["u"]) is None
+                and ss.item_of(conn, wire["u"]) is None
+            ):
+                fresh.append(wire)
+                seen.add(wire["u"])
+            else:
+                rest.append(wire)
+        return fresh, rest
+
+    def _add_fresh(
+        self, conn: Any, fresh: list[dict[str, Any]]
+    ) -> list[tuple[int, str, dict[str, Any]]]:
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for wire in fresh:
+            by_kind.setdefault(str(wire["k"]), []).append(wire)
+        applied = []
+        for kind, wires in by_kind.items():
+            recs = []
+            for wire in wires:
+                try:
+                    cls, values = validate.record_fields({**wire["f"], "kind": kind})
+                except Invalid as exc:
+                    raise Unreadable(
+                        f"A record in the sync folder could not be read ({exc}); update "
+                        "Kintsugi on this computer."
+                    ) from None
+                recs.append(cls(**values))
+            try:
+                ids = repository_for(self.db, kind).add_batch(recs)
+            except InvalidRecord as exc:
+                raise Unreadable(
+                    f"A record in the sync folder could not be kept ({exc})."
+                ) from None
+            for item_id, wire in zip(ids, wires, strict=True):
+                fields = wire["f"]
+                if fields.get(merge.TRASH) is not None:
+                    ss.set_deleted(conn, item_id, _db_time(fields[merge.TRASH]))
+                st = State(
+                    str(wire["r"]),
+                    fields,
+                    dict(wire.get("c") or {}),
+                    [a for a in wire.get("a") or [] if isinstance(a, str)],
+                    str(wire.get("p") or ""),
+                    dict(wire.get("b") or {}),
+                )
+                self._store(conn, wire["u"], kind, st, sent=True)
+                applied.append((item_id, kind, fields))
+            self.tally.received += len(wires)
+        return applied
 
     def _fetch_blobs(self, revs: list[Any], blobs: dict[str, Any]) -> dict[str, bytes]:
         """The attachments the revisions need that this vault lacks, read from the folder."""
@@ -617,7 +761,6 @@ class Engine:
             str(wire.get("p") or ""),
             dict(wire.get("b") or {}),
         )
-        self._observe(conn, rev)
         stored = ss.synced(conn, uid)
         if stored is None:
             if theirs.fields is None:
