@@ -153,6 +153,12 @@ SUPPORT_CRISIS_LINE: Setting[dict[str, Any] | None] = _register(
 SUPPORT_BEFORE_UNLOCK = _register(
     "support.before_unlock", bool, False, doc="the support card is kept for the lock screen"
 )
+SAFETY_PLAN_ON_CARD = _register(
+    "support.safety_plan_on_card",
+    bool,
+    False,
+    doc="the safety plan's 'things I can do on my own' are kept on the support card too",
+)
 CUSTOM_TECHNIQUES: Setting[list[dict[str, Any]]] = _register(
     "grounding.custom_techniques", list, [], doc="CustomTechnique.to_json() of each"
 )

@@ -156,8 +156,40 @@ class Goal(Record):
         return self.done or (self.target_amount is not None and self.achieved >= self.target_amount)
 
 
+#: A safety plan's parts (Stanley–Brown), in the order a person goes through them.
+SAFETY_PLAN_PARTS = (
+    "warning_signs",
+    "coping_alone",
+    "distractions",
+    "helpers",
+    "professionals",
+    "safer_environment",
+    "reasons",
+)
+
+
+@dataclass(kw_only=True)
+class SafetyPlan(Record):
+    """A Stanley–Brown safety plan: six parts (and, often, a seventh: what matters to me),
+    each a few short lines in the person's own words."""
+
+    KIND: ClassVar[str] = "safety_plan"
+    warning_signs: list[str] = field(default_factory=list)
+    coping_alone: list[str] = field(default_factory=list)  # things I can do on my own
+    distractions: list[str] = field(default_factory=list)  # people and places that distract
+    helpers: list[str] = field(default_factory=list)  # people I can ask for help
+    professionals: list[str] = field(default_factory=list)  # professionals and crisis lines
+    safer_environment: list[str] = field(default_factory=list)  # making things safer
+    reasons: list[str] = field(default_factory=list)  # what matters to me
+
+    @property
+    def text(self) -> str:
+        """Every line of the plan (the list's "first words" rule reads it)."""
+        return "\n".join(line for part in SAFETY_PLAN_PARTS for line in getattr(self, part))
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.KIND: cls for cls in (Entry, Trigger, GroundingSession, CheckIn, Boundary, Goal)
+    cls.KIND: cls for cls in (Entry, Trigger, GroundingSession, CheckIn, Boundary, Goal, SafetyPlan)
 }
 KINDS = tuple(RECORD_TYPES)
 

@@ -455,6 +455,27 @@ def _v9_to_v10(conn: Any) -> None:
         conn.execute(statement)
 
 
+def _add_safety_plans(conn: Any) -> None:
+    """Safety plans (core/repo/safety_plans.py): each part a JSON list of lines."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS safety_plan ("
+        " item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,"
+        + ", ".join(
+            f" {part} TEXT NOT NULL DEFAULT '[]'"
+            for part in (
+                "warning_signs",
+                "coping_alone",
+                "distractions",
+                "helpers",
+                "professionals",
+                "safer_environment",
+                "reasons",
+            )
+        )
+        + ")"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -466,6 +487,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v7_to_v8,
     _v8_to_v9,
     _v9_to_v10,
+    _add_safety_plans,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -109,10 +109,15 @@ class SupportCard:
 
     contacts: list[dict[str, str]]  # {"name", "reach", "note"}
     crisis_line: CrisisLine | None
+    #: The safety plan's "things I can do on my own", if the person chose to keep them here.
+    coping: tuple[str, ...] = ()
 
 
 def write_card(
-    contacts: list[dict[str, str]], crisis_line: CrisisLine | None, path: Path | None = None
+    contacts: list[dict[str, str]],
+    crisis_line: CrisisLine | None,
+    path: Path | None = None,
+    coping: list[str] | tuple[str, ...] = (),
 ) -> None:
     path = path or card_path()
     fsutil.ensure_private_dir(path.parent)
@@ -122,6 +127,8 @@ def write_card(
         "contacts": [{k: str(c.get(k, "")) for k in ("name", "reach", "note")} for c in contacts],
         "crisis_line": asdict(crisis_line) if crisis_line else None,
     }
+    if coping:
+        data["safety_plan_on_my_own"] = [str(line) for line in coping]
     fsutil.atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=1).encode())
 
 
@@ -148,9 +155,11 @@ def read_card(path: Path | None = None) -> SupportCard | None:
             if isinstance(line, dict) and line.get("number")
             else None
         )
+        coping = data.get("safety_plan_on_my_own", [])
+        own = tuple(str(line) for line in coping if isinstance(line, str) and line.strip())
     except (OSError, ValueError, AttributeError, TypeError):
         return None
-    return SupportCard(contacts, crisis)
+    return SupportCard(contacts, crisis, own[:50])
 
 
 def remove_card(path: Path | None = None) -> None:

@@ -17,6 +17,7 @@ from kintsugi.core.repo.checkins import CheckInRepository
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
+from kintsugi.core.repo.safety_plans import SafetyPlanRepository
 from kintsugi.core.repo.triggers import TriggerRepository
 
 REPOSITORIES: dict[str, type[Repository[Any]]] = {
@@ -28,6 +29,7 @@ REPOSITORIES: dict[str, type[Repository[Any]]] = {
         CheckInRepository,
         BoundaryRepository,
         GoalRepository,
+        SafetyPlanRepository,
     )
 }
 for _kind in REPOSITORIES.values():

@@ -22,6 +22,7 @@ class SupportContact:
 
 class SupportContacts:
     def __init__(self, db: Database):
+        self.db = db
         self.settings = Settings(db)
 
     def all(self) -> list[SupportContact]:
@@ -55,10 +56,30 @@ class SupportContacts:
         config.SUPPORT_BEFORE_UNLOCK.set(self.settings, bool(on))
         self.sync_card()
 
+    def plan_on_card(self) -> bool:
+        return config.SAFETY_PLAN_ON_CARD.get(self.settings)
+
+    def set_plan_on_card(self, on: bool) -> None:
+        config.SAFETY_PLAN_ON_CARD.set(self.settings, bool(on))
+        self.sync_card()
+
+    def card_coping(self) -> list[str]:
+        """What of the safety plan the card carries: its "things I can do on my own", only
+        when the person chose so — never its people, warning signs or reasons."""
+        if not self.plan_on_card():
+            return []
+        from kintsugi.core.repo.safety_plans import SafetyPlanRepository
+
+        plan = SafetyPlanRepository(self.db).current()
+        return list(plan.coping_alone) if plan else []
+
     def sync_card(self) -> None:
-        """The lock-screen card holds exactly the contacts and line now, or does not exist."""
+        """The lock-screen card holds exactly the contacts and line now (and the plan's
+        things to do on my own, if chosen), or does not exist."""
         if self.before_unlock():
-            write_card([asdict(c) for c in self.all()], self.crisis_line())
+            write_card(
+                [asdict(c) for c in self.all()], self.crisis_line(), coping=self.card_coping()
+            )
         else:
             remove_card()
 
