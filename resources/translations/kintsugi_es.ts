@@ -366,6 +366,13 @@
     </message>
 </context>
 <context>
+    <name>CardPlanDialog</name>
+    <message>
+        <source>My safety plan</source>
+        <translation>Mi plan de seguridad</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message numerus="yes">
         <source>%n time(s)</source>
@@ -876,6 +883,14 @@
         <translation>Probar otra cosa</translation>
     </message>
     <message>
+        <source>My safety plan…</source>
+        <translation>Mi plan de seguridad…</translation>
+    </message>
+    <message>
+        <source>My safety plan</source>
+        <translation>Mi plan de seguridad</translation>
+    </message>
+    <message>
         <source>Back to my journal</source>
         <translation>Volver a mi diario</translation>
     </message>
@@ -1138,6 +1153,7 @@
     <name>GroundingFlow</name>
     <message>
         <source>Session saved</source>
+        <extracomment>Shows the safety plan&apos;s own page (the window sets it: Together → Safety plan).</extracomment>
         <translation>Sesión guardada</translation>
     </message>
 </context>
@@ -2630,6 +2646,171 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
     </message>
 </context>
 <context>
+    <name>SafetyPlan</name>
+    <message>
+        <source>Thoughts, feelings or moments that tell me a hard time may be starting.</source>
+        <translation>Pensamientos, sentimientos o momentos que me avisan de que puede empezar un momento difícil.</translation>
+    </message>
+    <message>
+        <source>Things that help me a little, by myself: a walk, music, a shower, breathing.</source>
+        <translation>Cosas que me ayudan un poco, por mi cuenta: un paseo, música, una ducha, respirar.</translation>
+    </message>
+    <message>
+        <source>People to be with and places to go that help me feel better for a while.</source>
+        <translation>Personas con quienes estar y lugares adonde ir que me ayudan a sentirme mejor un rato.</translation>
+    </message>
+    <message>
+        <source>People I can tell that I&apos;m not okay, and how to reach them.</source>
+        <translation>Personas a quienes puedo decir que no estoy bien, y cómo contactarlas.</translation>
+    </message>
+    <message>
+        <source>My therapist or doctor, a crisis line, and how to reach them, any time.</source>
+        <translation>Mi terapeuta o mi médico, una línea de crisis, y cómo contactarlos, a cualquier hora.</translation>
+    </message>
+    <message>
+        <source>What I can put away or ask someone to keep, so things around me are safer.</source>
+        <translation>Lo que puedo guardar o pedir a alguien que guarde, para que lo que me rodea sea más seguro.</translation>
+    </message>
+    <message>
+        <source>People, hopes and things that matter to me, worth staying safe for.</source>
+        <translation>Personas, esperanzas y cosas que me importan, por las que vale la pena cuidarme.</translation>
+    </message>
+    <message>
+        <source>If you might not be safe right now, call your local emergency number. You deserve help.</source>
+        <translation>Si ahora mismo puede que no estés a salvo, llama al número de emergencias de tu zona. Mereces ayuda.</translation>
+    </message>
+    <message>
+        <source>My safety plan</source>
+        <translation>Mi plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation>Último cambio: %1</translation>
+    </message>
+    <message>
+        <source>safety plan</source>
+        <translation>plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>Save the safety plan as PDF</source>
+        <translation>Guardar el plan de seguridad como PDF</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanDialog</name>
+    <message>
+        <source>My safety plan</source>
+        <translation>Mi plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Change my plan</source>
+        <translation>Cambiar mi plan</translation>
+    </message>
+    <message>
+        <source>Write my plan</source>
+        <translation>Escribir mi plan</translation>
+    </message>
+    <message>
+        <source>You haven&apos;t written a safety plan yet. When you feel a little steadier, it can be written a few lines at a time. For now, the people who help and the exercises are here.</source>
+        <translation>Todavía no has escrito un plan de seguridad. Cuando te sientas un poco más estable, puedes escribirlo poco a poco, unas líneas cada vez. Por ahora, las personas que ayudan y los ejercicios están aquí.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the safety plan</source>
+        <translation>Imprimir el plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save the safety plan as PDF</source>
+        <translation>Guardar el plan de seguridad como PDF</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanPage</name>
+    <message>
+        <source>Safety plans, newest first</source>
+        <translation>Planes de seguridad, el más reciente primero</translation>
+    </message>
+    <message>
+        <source>Start a new plan</source>
+        <translation>Empezar un plan nuevo</translation>
+    </message>
+    <message>
+        <source>No safety plan yet. It helps to write one on a calmer day, a few lines at a time: what tells you a hard time is coming, what helps, and who you can turn to. Press Start a new plan.</source>
+        <translation>Todavía no hay un plan de seguridad. Ayuda escribirlo en un día más tranquilo, unas líneas cada vez: qué te avisa de que llega un momento difícil, qué te ayuda y a quién puedes acudir. Pulsa Empezar un plan nuevo.</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Your plan for a hard moment, in your own words, one thing per line. Go through it step by step when you need it; any step can be enough.</source>
+        <translation>Tu plan para un momento difícil, con tus propias palabras, una cosa por línea. Recórrelo paso a paso cuando lo necesites; cualquier paso puede bastar.</translation>
+    </message>
+    <message>
+        <source>One thing per line</source>
+        <translation>Una cosa por línea</translation>
+    </message>
+    <message>
+        <source>Keep “Things I can do on my own” readable before unlocking, on this computer</source>
+        <translation>Mantener «Cosas que puedo hacer por mi cuenta» legible antes de desbloquear, en este ordenador</translation>
+    </message>
+    <message>
+        <source>Things I can do on my own, before unlocking</source>
+        <translation>Cosas que puedo hacer por mi cuenta, antes de desbloquear</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the safety plan</source>
+        <translation>Imprimir el plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save the safety plan as PDF</source>
+        <translation>Guardar el plan de seguridad como PDF</translation>
+    </message>
+    <message>
+        <source>People who help…</source>
+        <translation>Personas que ayudan…</translation>
+    </message>
+    <message>
+        <source>People who help</source>
+        <translation>Personas que ayudan</translation>
+    </message>
+    <message>
+        <source>Safety plan · %1</source>
+        <translation>Plan de seguridad · %1</translation>
+    </message>
+    <message>
+        <source>Only that part, only on this computer, beside your support card; never your people, warning signs or reasons. Turning it off removes it.</source>
+        <translation>Solo esa parte, solo en este ordenador, junto a tu tarjeta de apoyo; nunca tus personas, tus señales de alerta ni tus razones. Al desactivarlo, se borra.</translation>
+    </message>
+    <message>
+        <source>To have it before unlocking, first choose to keep your support card on this computer (Settings).</source>
+        <translation>Para tenerlo antes de desbloquear, elige primero guardar tu tarjeta de apoyo en este ordenador (Ajustes).</translation>
+    </message>
+</context>
+<context>
     <name>SearchPane</name>
     <message>
         <source>Search everything you have written…</source>
@@ -3435,6 +3616,14 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <source>You chose to keep these readable on this computer, before unlocking.</source>
         <translation>Elegiste que esto se pudiera leer en este ordenador antes de desbloquear.</translation>
     </message>
+    <message>
+        <source>My safety plan…</source>
+        <translation>Mi plan de seguridad…</translation>
+    </message>
+    <message>
+        <source>My safety plan</source>
+        <translation>Mi plan de seguridad</translation>
+    </message>
 </context>
 <context>
     <name>SupportDialog</name>
@@ -3521,6 +3710,14 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     <message>
         <source>Save state</source>
         <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>My safety plan…</source>
+        <translation>Mi plan de seguridad…</translation>
+    </message>
+    <message>
+        <source>My safety plan</source>
+        <translation>Mi plan de seguridad</translation>
     </message>
 </context>
 <context>
@@ -5657,6 +5854,40 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Exported</source>
         <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Warning signs that a hard time may be coming</source>
+        <extracomment>Each part&apos;s name, as the plan, its print-out and every export show it.</extracomment>
+        <translation>Señales de alerta de que puede llegar un momento difícil</translation>
+    </message>
+    <message>
+        <source>Things I can do on my own</source>
+        <translation>Cosas que puedo hacer por mi cuenta</translation>
+    </message>
+    <message>
+        <source>People and places that take my mind off it</source>
+        <translation>Personas y lugares que me ayudan a distraerme</translation>
+    </message>
+    <message>
+        <source>People I can ask for help</source>
+        <translation>Personas a quienes puedo pedir ayuda</translation>
+    </message>
+    <message>
+        <source>Professionals and crisis lines</source>
+        <translation>Profesionales y líneas de crisis</translation>
+    </message>
+    <message>
+        <source>Making things around me safer</source>
+        <translation>Hacer más seguro lo que me rodea</translation>
+    </message>
+    <message>
+        <source>What matters to me</source>
+        <translation>Lo que me importa</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <extracomment>The stored title of every plan (rows show it translated: ui/widgets/summary_words.py).</extracomment>
+        <translation>Plan de seguridad</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,7 @@ def write_card(
 ) -> None:
     path = path or card_path()
     fsutil.ensure_private_dir(path.parent)
-    data = {
+    data: dict[str, object] = {
         "about": "Written by Kintsugi because you chose to reach these before unlocking. "
         "Turn it off in Settings and this file is deleted.",
         "contacts": [{k: str(c.get(k, "")) for k in ("name", "reach", "note")} for c in contacts],

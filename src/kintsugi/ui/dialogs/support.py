@@ -32,6 +32,7 @@ from kintsugi.ui.widgets.screen_fit import fit_to_screen
 
 class SupportDialog(QDialog):
     changed = Signal()  # saved: the home screen's "people who help" follows
+    safety_plan_requested = Signal()  # "My safety plan…": one step from the people who help
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,7 +98,11 @@ class SupportDialog(QDialog):
         self.state.setAccessibleName(self.tr("Save state"))
         self.autosaver.state_changed.connect(self.on_state_changed)
         self.message = self.state  # where a problem shows (one line, never a pop-up)
+        self.plan_button = QPushButton(self.tr("My safety plan…"))
+        self.plan_button.setAccessibleName(self.tr("My safety plan"))
+        self.plan_button.clicked.connect(self.safety_plan_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.plan_button, QDialogButtonBox.ButtonRole.HelpRole)
         buttons.addButton(add, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(remove, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

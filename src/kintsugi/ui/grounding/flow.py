@@ -5,12 +5,12 @@ the panes it works with, and owns the keep offer and the support strip the windo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from shiboken6 import isValid
 
 from kintsugi.core.errors import KintsugiError
@@ -27,6 +27,7 @@ from kintsugi.ui.idle import IdleWatcher
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.shell import Shell
+from kintsugi.ui.together.safety_plan import CardPlanDialog, SafetyPlanDialog
 from kintsugi.ui.triggers.pane import TriggersPane
 from kintsugi.ui.triggers.quick_log import QuickLogDialog
 from kintsugi.ui.unlock.pane import UnlockPane
@@ -67,6 +68,11 @@ class GroundingFlow(QObject):
         self.exercise.saved.connect(self.on_exercise_saved)
         self.exercise.closed.connect(self.on_exercise_closed)
         self.exercise.support_requested.connect(self.on_support)
+        self.exercise.safety_plan_requested.connect(self.on_safety_plan)
+        self.exercise.plan_available = self.safety_plan_available
+        #: Shows the safety plan's own page (the window sets it: Together → Safety plan).
+        self.plan_page_opener: Callable[[], None] | None = None
+        self.plan_dialog: QDialog | None = None
         self.grounding.start_requested.connect(self.start_exercise)
         self.grounding.support_requested.connect(self.on_support)
         self.grounding.open_requested.connect(self.open_grounding_session)
@@ -156,14 +162,52 @@ class GroundingFlow(QObject):
         if self.session.is_open:
             dialog = SupportDialog(self.session, self.window)
             dialog.changed.connect(self.refresh_support)
+            dialog.safety_plan_requested.connect(self.on_safety_plan)
             self.support_dialog = dialog
         else:
             card = read_card()
             if card is None:
                 return
-            self.support_dialog = SupportCardDialog(card.contacts, card.crisis_line, self.window)
+            locked = SupportCardDialog(
+                card.contacts, card.crisis_line, self.window, with_plan=bool(card.coping)
+            )
+            locked.safety_plan_requested.connect(self.on_safety_plan)
+            self.support_dialog = locked
         self.support_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.support_dialog.open()
+
+    # --- the safety plan ---------------------------------------------------------------
+    def safety_plan_available(self) -> bool:
+        """Open: the plan (or a way to start one). Locked: the part the card keeps, if any."""
+        if self.session.is_open:
+            return True
+        card = read_card()
+        return card is not None and bool(card.coping)
+
+    def on_safety_plan(self) -> None:
+        """One step from the people who help and from "still hard right now"."""
+        if self.session.is_open:
+            self.shell.flush()
+            plan = SafetyPlanDialog(self.session, self.window)
+            plan.edit_requested.connect(self.open_plan_page)
+            dialog: QDialog = plan
+        else:
+            card = read_card()
+            if card is None or not card.coping:
+                return
+            dialog = CardPlanDialog(card.coping, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.plan_dialog = dialog
+        dialog.open()
+
+    def open_plan_page(self) -> None:
+        if self.shell.on_exercise_screen():
+            self.exercise.leave()
+        support = self.support_dialog
+        if isinstance(support, QDialog) and isValid(support) and support.isVisible():
+            support.accept()
+        if self.plan_page_opener is not None:
+            self.plan_page_opener()
 
     # --- ending, and keeping -----------------------------------------------------------
     def on_exercise_saved(self, saved: GroundingSession) -> None:

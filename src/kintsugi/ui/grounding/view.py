@@ -168,6 +168,7 @@ class ExerciseView(QWidget):
     kept = Signal(object)  # a GroundingSession finished while locked: keep after unlocking
     closed = Signal(object)  # a draft GroundingSession worth offering to save, or None
     support_requested = Signal()
+    safety_plan_requested = Signal()  # "My safety plan…" on the next-step page
     in_progress = Signal(bool)  # an exercise or its rating page is on screen (no idle lock)
 
     def __init__(self, session: Session, clock: Clock | None = None, parent=None):
@@ -188,6 +189,8 @@ class ExerciseView(QWidget):
             [],
             None,
         )
+        # whether there is a safety plan to show (open vault: always; locked: the card's part)
+        self.plan_available: Callable[[], bool] = lambda: self.session.is_open
 
         self.heading = big(huge=True)
         self.support_button = QPushButton(self.tr("Support…"))
@@ -322,6 +325,13 @@ class ExerciseView(QWidget):
         nv.addLayout(self.others_row)
         nv.addWidget(self.people_heading)
         nv.addWidget(self.people)
+        self.plan_button = QPushButton(self.tr("My safety plan…"))
+        self.plan_button.setAccessibleName(self.tr("My safety plan"))
+        self.plan_button.clicked.connect(self.safety_plan_requested)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_button)
+        plan_row.addStretch(1)
+        nv.addLayout(plan_row)
         nv.addWidget(self.safety_note)
         nv.addStretch(1)
         self.done_button = QPushButton(self.tr("Back to my journal"))
@@ -584,6 +594,7 @@ class ExerciseView(QWidget):
         self.others_row.addStretch(1)
         contacts, line = self.support_source()
         self.people.set_people(contacts, line)
+        self.plan_button.setVisible(self.plan_available())
         self.done_button.setText(
             self.tr("Back to my journal") if self.session.is_open else self.tr("Back")
         )

@@ -16,6 +16,8 @@ from kintsugi.core.i18n import marked
 from kintsugi.core.records import ItemSummary
 from kintsugi.core.render import minutes_text
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.repo.safety_plans import TITLE as SAFETY_PLAN_TITLE
+from kintsugi.core.repo.safety_plans import SafetyPlanRepository
 from kintsugi.core.repo.triggers import CUE_LABELS
 
 _TRIGGER = re.compile(r"(?P<cue>.*) · SUDS (?P<peak>\d+)")
@@ -35,6 +37,8 @@ def title_text(item: ItemSummary) -> str:
         return marked("cue", item.title)
     if item.kind == "grounding" and item.title in _TECHNIQUES:
         return marked("technique", item.title)
+    if item.kind == "safety_plan" and item.title == SAFETY_PLAN_TITLE:
+        return marked("render", SafetyPlanRepository.name)
     return item.title
 
 

@@ -104,7 +104,16 @@ class SupportList(QWidget):
 class SupportCardDialog(QDialog):
     """The lock screen's view of the support card: names and numbers, nothing else."""
 
-    def __init__(self, contacts: list[dict], crisis_line: CrisisLine | None, parent=None):
+    safety_plan_requested = Signal()  # the plan's "things I can do on my own", if kept
+
+    def __init__(
+        self,
+        contacts: list[dict],
+        crisis_line: CrisisLine | None,
+        parent=None,
+        *,
+        with_plan: bool = False,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("People who help"))
         intro = QLabel(
@@ -122,6 +131,11 @@ class SupportCardDialog(QDialog):
         note.setProperty("role", "subtle")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        if with_plan:
+            plan = QPushButton(self.tr("My safety plan…"))
+            plan.setAccessibleName(self.tr("My safety plan"))
+            plan.clicked.connect(self.safety_plan_requested)
+            buttons.addButton(plan, QDialogButtonBox.ButtonRole.HelpRole)
         layout = QVBoxLayout(self)
         for w in (intro, self.people, note, buttons):
             layout.addWidget(w)
