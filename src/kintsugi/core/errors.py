@@ -232,6 +232,18 @@ class BundleForged(BundleError):
     )
 
 
+class AnswersNotFromPartner(BundleError):
+    """Answers to this journal's questions, signed by a key that is not the saved key of the
+    person they were sent to (or not signed, or answering a question never sent)."""
+
+    exit_code = 3
+    default_message = (
+        "This bundle answers your questions, but it is not signed by the person you asked "
+        "(the key you saved for them). Nothing was imported. If they have a new key, check "
+        "its fingerprint with them first."
+    )
+
+
 # --- imports and exports (core/importing.py, core/transfer.py) --------------------
 class ImportRefused(KintsugiError):
     """A file that is not importable, or fails a check. Exit code 2, nothing imported."""

@@ -341,6 +341,9 @@ def _import_bundle(
         # the class's own text (ui/messages.py marks it for translators) or the specific one
         said = str(exc) if exc.specific else marked("messages", exc.default_message)
         raise type(exc)(f"{prefix}{said}") from None
+    from kintsugi.core.repo.questions import check_answers
+
+    check_answers(db, content)  # answers to my questions: only from the person asked
     status = sharing.status_of(content.exporter, content.signing_key)
     _, added = sharing.store_received(content)
     return ImportResult(

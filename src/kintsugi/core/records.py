@@ -188,8 +188,39 @@ class SafetyPlan(Record):
         return "\n".join(line for part in SAFETY_PLAN_PARTS for line in getattr(self, part))
 
 
+@dataclass(kw_only=True)
+class Question(Record):
+    """A question written for the partner, sent in a bundle; they choose which to answer,
+    and when (Shirley Glass). Its state is read from the share log and from answers
+    received (core/repo/questions.py)."""
+
+    KIND: ClassVar[str] = "question"
+    text: str = ""
+
+
+@dataclass(kw_only=True)
+class Answer(Record):
+    """An answer to a question the partner sent, linked to it by the question's ``uid``."""
+
+    KIND: ClassVar[str] = "answer"
+    question_uid: str = ""
+    question: str = ""  # the question's words, as they arrived
+    text: str = ""
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.KIND: cls for cls in (Entry, Trigger, GroundingSession, CheckIn, Boundary, Goal, SafetyPlan)
+    cls.KIND: cls
+    for cls in (
+        Entry,
+        Trigger,
+        GroundingSession,
+        CheckIn,
+        Boundary,
+        Goal,
+        SafetyPlan,
+        Question,
+        Answer,
+    )
 }
 KINDS = tuple(RECORD_TYPES)
 

@@ -476,6 +476,23 @@ def _add_safety_plans(conn: Any) -> None:
     )
 
 
+def _add_questions(conn: Any) -> None:
+    """Questions for the partner and answers to theirs (core/repo/questions.py)."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS question ("
+        " item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,"
+        " text TEXT NOT NULL DEFAULT '')"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS answer ("
+        " item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,"
+        " question_uid TEXT NOT NULL DEFAULT '',"
+        " question TEXT NOT NULL DEFAULT '',"
+        " text TEXT NOT NULL DEFAULT '')"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS answer_by_question ON answer (question_uid)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -488,6 +505,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v8_to_v9,
     _v9_to_v10,
     _add_safety_plans,
+    _add_questions,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

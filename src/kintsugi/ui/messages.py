@@ -134,6 +134,12 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "This bundle's signature does not match its content: it was changed after it was "
         "signed, or not made by the sender it names. Nothing was imported.",
     ),
+    errors.AnswersNotFromPartner: QT_TRANSLATE_NOOP(
+        "messages",
+        "This bundle answers your questions, but it is not signed by the person you asked "
+        "(the key you saved for them). Nothing was imported. If they have a new key, check "
+        "its fingerprint with them first.",
+    ),
     errors.ImportRefused: QT_TRANSLATE_NOOP(
         "messages",
         "Kintsugi doesn't recognise this file; nothing was imported.",

@@ -17,6 +17,7 @@ from kintsugi.core.repo.checkins import CheckInRepository
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
+from kintsugi.core.repo.questions import AnswerRepository, QuestionRepository
 from kintsugi.core.repo.safety_plans import SafetyPlanRepository
 from kintsugi.core.repo.triggers import TriggerRepository
 
@@ -30,6 +31,8 @@ REPOSITORIES: dict[str, type[Repository[Any]]] = {
         BoundaryRepository,
         GoalRepository,
         SafetyPlanRepository,
+        QuestionRepository,
+        AnswerRepository,
     )
 }
 for _kind in REPOSITORIES.values():
