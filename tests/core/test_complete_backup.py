@@ -54,6 +54,17 @@ def _fill(vault, tmp_path) -> None:
     entry = repository_for(db, "entry").get(starred.id)
     entry.body += f"\n\n![beach](kintsugi-attachment:{pic.uid})"
     repository_for(db, "entry").update(entry)
+    # the practices of repair (issue 20): a plan, a question and an answer, a session, a mark
+    from kintsugi.core.records import Answer, Homework, Question, SafetyPlan, TherapySession
+    from kintsugi.core.repo.therapy import NextSession
+
+    repository_for(db, "safety_plan").add(SafetyPlan(coping_alone=["a walk"]))
+    question = repository_for(db, "question").add(Question(text="When?"))
+    repository_for(db, "answer").add(Answer(question_uid=question.uid, question="Why?", text="…"))
+    repository_for(db, "therapy_session").add(
+        TherapySession(agenda=["Trigger: the hotel"], homework=[Homework("Write a letter")])
+    )
+    NextSession(db).set_marked(ids[1], True)
     gone = repository_for(db, "entry").add(Entry(title="In the trash", body="x"))
     Items(db).delete(gone.id)
     SupportContacts(db).save_all([SupportContact("Dr. Lee", "+1 555 0100", "my therapist")])

@@ -208,6 +208,28 @@ class Answer(Record):
     text: str = ""
 
 
+@dataclass
+class Homework:
+    text: str
+    done: bool = False
+
+
+@dataclass(kw_only=True)
+class TherapySession(Record):
+    """A therapy session: the points brought (from the agenda of items marked "for my next
+    session", and the person's own), notes after it, and the homework given."""
+
+    KIND: ClassVar[str] = "therapy_session"
+    agenda: list[str] = field(default_factory=list)
+    notes: str = ""
+    homework: list[Homework] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """What is written in it (the list's "first words" rule reads it)."""
+        return "\n".join([*self.agenda, self.notes, *(h.text for h in self.homework)]).strip()
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (
@@ -220,6 +242,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
         SafetyPlan,
         Question,
         Answer,
+        TherapySession,
     )
 }
 KINDS = tuple(RECORD_TYPES)

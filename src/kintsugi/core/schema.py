@@ -493,6 +493,22 @@ def _add_questions(conn: Any) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS answer_by_question ON answer (question_uid)")
 
 
+def _add_therapy_sessions(conn: Any) -> None:
+    """Therapy sessions, and the mark "for my next session" on any item (repo/therapy.py)."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS therapy_session ("
+        " item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,"
+        " agenda TEXT NOT NULL DEFAULT '[]',"
+        " notes TEXT NOT NULL DEFAULT '',"
+        " homework TEXT NOT NULL DEFAULT '[]')"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS next_session ("
+        " item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,"
+        " marked_at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -506,6 +522,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v9_to_v10,
     _add_safety_plans,
     _add_questions,
+    _add_therapy_sessions,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -19,6 +19,7 @@ from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.questions import AnswerRepository, QuestionRepository
 from kintsugi.core.repo.safety_plans import SafetyPlanRepository
+from kintsugi.core.repo.therapy import TherapySessionRepository
 from kintsugi.core.repo.triggers import TriggerRepository
 
 REPOSITORIES: dict[str, type[Repository[Any]]] = {
@@ -33,6 +34,7 @@ REPOSITORIES: dict[str, type[Repository[Any]]] = {
         SafetyPlanRepository,
         QuestionRepository,
         AnswerRepository,
+        TherapySessionRepository,
     )
 }
 for _kind in REPOSITORIES.values():

@@ -35,6 +35,10 @@ RECORD_TABLES = frozenset(
         "boundary_revision",
         "goal",
         "goal_progress",
+        "safety_plan",
+        "question",
+        "answer",
+        "therapy_session",
     }
 )
 #: Rebuilt from the records, SQLite's own, or about this one file (the write-ahead log's
@@ -51,6 +55,7 @@ STATE_TABLES: tuple[tuple[str, str | None, str | None], ...] = (
     ("setting", None, None),
     ("received", "received_item", "received_id"),
     ("share_log", "share_log_item", "log_id"),
+    ("next_session", None, None),  # items marked "for my next session" (repo/therapy.py)
 )
 
 
@@ -148,8 +153,14 @@ def restore(conn: Any, state: dict[str, Any]) -> int:
                 raise ValueError(f"{table}: a row is not an object")
             if table == "setting" and data.get("key") in LOCAL_SETTINGS:
                 continue
-            values = [data.get(c) for c in cols]
-            verb = "INSERT OR REPLACE" if table == "setting" else "INSERT"
+            values = [
+                ids.get(data.get("item_uid")) if c == "item_id" else data.get(c) for c in cols
+            ]
+            if "item_id" in cols and values[cols.index("item_id")] is None:
+                continue  # a mark on an item not here
+            verb = {"setting": "INSERT OR REPLACE", "next_session": "INSERT OR IGNORE"}.get(
+                table, "INSERT"
+            )
             marks = ", ".join("?" for _ in cols)
             parent = conn.execute(
                 f"{verb} INTO {table} ({', '.join(cols)}) VALUES ({marks})", values
