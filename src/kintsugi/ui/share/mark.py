@@ -41,3 +41,43 @@ def install_share_toggle(
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action
+
+
+SESSION_SHORTCUT = "Ctrl+Shift+N"
+
+
+def toggle_next_session(view: QListView, model: TimelineModel, session: Session) -> bool | None:
+    """Flip the current row's mark "for my next session" (therapy); the new mark, or None."""
+    from kintsugi.core.repo.therapy import NextSession
+
+    index = view.currentIndex()
+    if not index.isValid() or not session.is_open:
+        return None
+    summary = model.summary_at(index.row())
+    agenda = NextSession(session.database())
+    marked = not agenda.is_marked(summary.id)
+    agenda.set_marked(summary.id, marked)
+    return marked
+
+
+def install_session_toggle(view: QListView, model: TimelineModel, session: Session) -> QAction:
+    """ "For my next session": the item goes on the agenda of Together → Therapy."""
+    from kintsugi.ui import channel
+
+    action = QAction(
+        QCoreApplication.translate("share", "For my next session (mark or unmark)"), view
+    )
+    action.setShortcut(QKeySequence(SESSION_SHORTCUT))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def on_triggered() -> None:
+        marked = toggle_next_session(view, model, session)
+        if marked is True:
+            channel.info(QCoreApplication.translate("share", "On the agenda for your next session"))
+        elif marked is False:
+            channel.info(QCoreApplication.translate("share", "Taken off the agenda"))
+
+    action.triggered.connect(on_triggered)
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action

@@ -97,6 +97,7 @@ class SharePane(QWidget):
     exported = Signal(Path)  # the file written (what happened is told through ui/channel)
     imported = Signal()  # something came in (or was already here): views may reload
     import_requested = Signal()  # the From partner empty state's one next step
+    answer_requested = Signal(str)  # a received question's uid: answer it (Together)
     open_requested = Signal(int, str)  # an item a logged export carried
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -291,6 +292,11 @@ class SharePane(QWidget):
         received_layout.addWidget(self.received, 1)
         received_layout.addWidget(self.received_empty)
         received_layout.addWidget(self.open_bundle_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.answer_button = QPushButton(self.tr("Answer this question…"))
+        self.answer_button.setAccessibleName(self.tr("Answer this question"))
+        self.answer_button.hide()  # shown for a question: answer it if and when you choose
+        self.answer_button.clicked.connect(self.on_answer_clicked)
+        received_layout.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignLeft)
         from_partner = QSplitter()
         from_partner.addWidget(received_side)
         from_partner.addWidget(self.received_view)
@@ -473,6 +479,7 @@ class SharePane(QWidget):
             self.received.addItem(row)
         self.received.blockSignals(False)
         self.received_view.clear()
+        self.answer_button.hide()
         self.received.setVisible(bool(self.received_rows))  # nothing yet: say what comes here
         self.received_empty.setVisible(not self.received_rows)
         self.received_view.setVisible(bool(self.received_rows))
@@ -810,6 +817,7 @@ class SharePane(QWidget):
         if current is None or not self.session.is_open:
             return
         item = self.received_rows[current.data(Qt.ItemDataRole.UserRole)]
+        self.answer_button.setVisible(item.kind == "question")
         status = self.session.sharing().status_of(item.sender, item.signing_key)
         parts = [
             f"*{status.line()[0].upper()}{status.line()[1:]}*",
@@ -829,6 +837,14 @@ class SharePane(QWidget):
                 render_item(old.data, level=3),
             ]
         self.received_view.setMarkdown("\n".join(parts))
+
+    def on_answer_clicked(self) -> None:
+        row = self.received.currentItem()
+        if row is None or not self.session.is_open:
+            return
+        item = self.received_rows[row.data(Qt.ItemDataRole.UserRole)]
+        if item.kind == "question":
+            self.answer_requested.emit(item.uid)
 
     def on_log_selected(self, current, previous=None) -> None:
         """One export in full: when, to whom, format, the file's SHA-256, every item."""

@@ -18,6 +18,8 @@ from kintsugi.core.render import minutes_text
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
 from kintsugi.core.repo.safety_plans import TITLE as SAFETY_PLAN_TITLE
 from kintsugi.core.repo.safety_plans import SafetyPlanRepository
+from kintsugi.core.repo.therapy import TITLE as THERAPY_TITLE
+from kintsugi.core.repo.therapy import TherapySessionRepository
 from kintsugi.core.repo.triggers import CUE_LABELS
 
 _TRIGGER = re.compile(r"(?P<cue>.*) · SUDS (?P<peak>\d+)")
@@ -39,6 +41,8 @@ def title_text(item: ItemSummary) -> str:
         return marked("technique", item.title)
     if item.kind == "safety_plan" and item.title == SAFETY_PLAN_TITLE:
         return marked("render", SafetyPlanRepository.name)
+    if item.kind == "therapy_session" and item.title == THERAPY_TITLE:
+        return marked("render", TherapySessionRepository.name)
     return item.title
 
 

@@ -1,5 +1,6 @@
 """A timeline list with its gentle empty state: the lazy model, the view, the share toggle
-(context menu, Ctrl+Shift+S), and the words shown when there is nothing yet."""
+(context menu, Ctrl+Shift+S), "for my next session" (Ctrl+Shift+N), and the words shown
+when there is nothing yet."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from kintsugi.ui.session import Session
-from kintsugi.ui.share.mark import install_share_toggle
+from kintsugi.ui.share.mark import install_session_toggle, install_share_toggle
 from kintsugi.ui.widgets.timeline_delegate import make_timeline_view
 from kintsugi.ui.widgets.timeline_model import TimelineModel
 
@@ -27,6 +28,7 @@ class TimelineList(QStackedWidget):
         self.model = TimelineModel(self)
         self.view = make_timeline_view(self.model, accessible_name)
         self.share_action = install_share_toggle(self.view, self.model, session, on_share_toggled)
+        self.session_action = install_session_toggle(self.view, self.model, session)
         self.empty = QLabel(
             empty_text,
             alignment=Qt.AlignmentFlag.AlignCenter,
