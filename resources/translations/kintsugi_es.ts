@@ -2078,6 +2078,69 @@ Lock anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>MyQuestionsTab</name>
+    <message>
+        <source>My questions, newest first</source>
+        <translation>Mis preguntas, la más reciente primero</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nueva pregunta</translation>
+    </message>
+    <message>
+        <source>No questions yet. When something is on your mind, write it down here, in your own time. Your partner chooses which to answer, and when.</source>
+        <translation>Todavía no hay preguntas. Cuando algo te ronde la cabeza, escríbelo aquí, a tu ritmo. Tu pareja elige cuáles responder, y cuándo.</translation>
+    </message>
+    <message>
+        <source>What I would like to ask</source>
+        <translation>Lo que me gustaría preguntar</translation>
+    </message>
+    <message>
+        <source>My question</source>
+        <translation>Mi pregunta</translation>
+    </message>
+    <message>
+        <source>Send it in my next bundle</source>
+        <translation>Enviarla en mi próximo paquete</translation>
+    </message>
+    <message>
+        <source>Where this question stands</source>
+        <translation>En qué punto está esta pregunta</translation>
+    </message>
+    <message>
+        <source>The answer</source>
+        <translation>La respuesta</translation>
+    </message>
+    <message>
+        <source>Questions go with the next bundle you make in Share. There is no hurry: an answer may take time, and that is all right.</source>
+        <translation>Las preguntas van en el próximo paquete que prepares en Compartir. No hay prisa: una respuesta puede tardar, y está bien.</translation>
+    </message>
+    <message>
+        <source>Go to Share…</source>
+        <translation>Ir a Compartir…</translation>
+    </message>
+    <message>
+        <source>Go to Share</source>
+        <translation>Ir a Compartir</translation>
+    </message>
+    <message>
+        <source>(not written yet)</source>
+        <translation>(sin escribir todavía)</translation>
+    </message>
+    <message>
+        <source>Asked — sent to %1. Not answered yet.</source>
+        <translation>Preguntada: enviada a %1. Todavía sin respuesta.</translation>
+    </message>
+    <message>
+        <source>Not sent yet.</source>
+        <translation>Todavía sin enviar.</translation>
+    </message>
+    <message>
+        <source>Answered.</source>
+        <translation>Respondida.</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDate</name>
     <message>
         <source>Set %1</source>
@@ -2179,6 +2242,25 @@ Lock anyway and lose them?</source>
     <message>
         <source>Pause</source>
         <translation>Pausa</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>Questions between us</source>
+        <translation>Preguntas entre nosotros</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>Mis preguntas</translation>
+    </message>
+    <message>
+        <source>From my partner</source>
+        <translation>De mi pareja</translation>
     </message>
 </context>
 <context>
@@ -3278,6 +3360,14 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         <source>Open a bundle from my partner</source>
         <translation>Abrir un paquete de mi pareja</translation>
     </message>
+    <message>
+        <source>Answer this question…</source>
+        <translation>Responder a esta pregunta…</translation>
+    </message>
+    <message>
+        <source>Answer this question</source>
+        <translation>Responder a esta pregunta</translation>
+    </message>
     <message numerus="yes">
         <source>Preparing the preview of %n item(s)…</source>
         <translation>
@@ -4049,6 +4139,136 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     <message>
         <source>Breathe slowly</source>
         <translation>Respira despacio</translation>
+    </message>
+</context>
+<context>
+    <name>TheirQuestionsTab</name>
+    <message>
+        <source>Questions from my partner</source>
+        <translation>Preguntas de mi pareja</translation>
+    </message>
+    <message>
+        <source>No questions from your partner yet. When a bundle with questions arrives (Share → From partner), they are here, to answer when you choose.</source>
+        <translation>Todavía no hay preguntas de tu pareja. Cuando llegue un paquete con preguntas (Compartir → De mi pareja), estarán aquí, para responder cuando tú elijas.</translation>
+    </message>
+    <message>
+        <source>Their question</source>
+        <translation>Su pregunta</translation>
+    </message>
+    <message>
+        <source>My answer, when I am ready</source>
+        <translation>Mi respuesta, cuando llegue el momento</translation>
+    </message>
+    <message>
+        <source>My answer</source>
+        <translation>Mi respuesta</translation>
+    </message>
+    <message>
+        <source>Send it in my next bundle</source>
+        <translation>Enviarla en mi próximo paquete</translation>
+    </message>
+    <message>
+        <source>Send my answer in my next bundle</source>
+        <translation>Enviar mi respuesta en mi próximo paquete</translation>
+    </message>
+    <message>
+        <source>You choose which questions to answer, and when. Nothing leaves until you make a bundle in Share; an answer can wait.</source>
+        <translation>Tú eliges qué preguntas responder, y cuándo. No sale nada hasta que prepares un paquete en Compartir; una respuesta puede esperar.</translation>
+    </message>
+    <message>
+        <source>Asked by %1 on %2</source>
+        <translation>Preguntada por %1 el %2</translation>
+    </message>
+</context>
+<context>
+    <name>TherapyPage</name>
+    <message>
+        <source>Therapy sessions, newest first</source>
+        <translation>Sesiones de terapia, la más reciente primero</translation>
+    </message>
+    <message>
+        <source>Start notes for a session</source>
+        <translation>Empezar las notas de una sesión</translation>
+    </message>
+    <message>
+        <source>No sessions written down yet. Before a session, press Start notes for a session: what you marked for it comes along.</source>
+        <translation>Todavía no hay sesiones anotadas. Antes de una sesión, pulsa Empezar las notas de una sesión: lo que marcaste para ella viene incluido.</translation>
+    </message>
+    <message>
+        <source>Therapy</source>
+        <translation>Terapia</translation>
+    </message>
+    <message>
+        <source>For my next session</source>
+        <translation>Para mi próxima sesión</translation>
+    </message>
+    <message>
+        <source>Nothing marked yet. In the journal, triggers or grounding, right-click an item (or press Ctrl+Shift+N) to bring it to your next session.</source>
+        <translation>Todavía no hay nada marcado. En el diario, los desencadenantes o el anclaje, haz clic derecho en un elemento (o pulsa Ctrl+Shift+N) para llevarlo a tu próxima sesión.</translation>
+    </message>
+    <message>
+        <source>Take off the agenda</source>
+        <translation>Quitar de la lista</translation>
+    </message>
+    <message>
+        <source>Take the chosen item off the agenda</source>
+        <translation>Quitar de la lista el elemento elegido</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open the chosen item</source>
+        <translation>Abrir el elemento elegido</translation>
+    </message>
+    <message>
+        <source>What I want to bring, one per line</source>
+        <translation>Lo que quiero llevar, uno por línea</translation>
+    </message>
+    <message>
+        <source>What I brought</source>
+        <translation>Lo que llevé</translation>
+    </message>
+    <message>
+        <source>What stayed with me afterwards</source>
+        <translation>Lo que me quedó después</translation>
+    </message>
+    <message>
+        <source>Notes after the session</source>
+        <translation>Notas después de la sesión</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Add homework</source>
+        <translation>Añadir una tarea</translation>
+    </message>
+    <message>
+        <source>Make it a goal</source>
+        <translation>Convertirla en meta</translation>
+    </message>
+    <message>
+        <source>Make the chosen homework a goal</source>
+        <translation>Convertir en meta la tarea elegida</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Session · %1</source>
+        <translation>Sesión · %1</translation>
+    </message>
+    <message>
+        <source>Added to your goals: %1</source>
+        <translation>Añadida a tus metas: %1</translation>
     </message>
 </context>
 <context>
@@ -5314,6 +5534,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>La firma de este paquete no coincide con su contenido: se modificó después de firmarse o no lo hizo el remitente que indica. No se importó nada.</translation>
     </message>
     <message>
+        <source>This bundle answers your questions, but it is not signed by the person you asked (the key you saved for them). Nothing was imported. If they have a new key, check its fingerprint with them first.</source>
+        <translation>Este paquete responde a tus preguntas, pero no lo firma la persona a quien preguntaste (la clave que guardaste para ella). No se importó nada. Si tiene una clave nueva, comprueba antes su huella con ella.</translation>
+    </message>
+    <message>
         <source>Kintsugi doesn&apos;t recognise this file; nothing was imported.</source>
         <translation>Kintsugi no reconoce este archivo; no se importó nada.</translation>
     </message>
@@ -5430,6 +5654,34 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Please use at least %1 characters.</source>
         <translation>Usa al menos %1 caracteres, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>questions</name>
+    <message>
+        <source>not sent yet</source>
+        <extracomment>What a person reads for each state (the app translates them).</extracomment>
+        <translation>todavía sin enviar</translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation>preguntada</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>respondida</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation>todavía sin responder</translation>
+    </message>
+    <message>
+        <source>answer written, not sent yet</source>
+        <translation>respuesta escrita, todavía sin enviar</translation>
+    </message>
+    <message>
+        <source>answer sent</source>
+        <translation>respuesta enviada</translation>
     </message>
 </context>
 <context>
@@ -5889,12 +6141,73 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <extracomment>The stored title of every plan (rows show it translated: ui/widgets/summary_words.py).</extracomment>
         <translation>Plan de seguridad</translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>A question for you: answer it if and when you choose.</source>
+        <translation>Una pregunta para ti: respóndela si quieres y cuando quieras.</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>La pregunta</translation>
+    </message>
+    <message>
+        <source>Answers the question</source>
+        <translation>Responde a la pregunta</translation>
+    </message>
+    <message>
+        <source>Answers the question %1</source>
+        <translation>Responde a la pregunta %1</translation>
+    </message>
+    <message>
+        <source>Therapy session</source>
+        <extracomment>The stored title of every session (rows show it translated).</extracomment>
+        <translation>Sesión de terapia</translation>
+    </message>
+    <message>
+        <source>What I brought</source>
+        <translation>Lo que llevé</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>What I brought:</source>
+        <translation>Lo que llevé:</translation>
+    </message>
+    <message>
+        <source>Notes after the session</source>
+        <translation>Notas después de la sesión</translation>
+    </message>
+    <message>
+        <source>Homework:</source>
+        <translation>Tareas:</translation>
+    </message>
 </context>
 <context>
     <name>share</name>
     <message>
         <source>Mark or unmark for sharing</source>
         <translation>Marcar o desmarcar para compartir</translation>
+    </message>
+    <message>
+        <source>For my next session (mark or unmark)</source>
+        <translation>Para mi próxima sesión (marcar o desmarcar)</translation>
+    </message>
+    <message>
+        <source>On the agenda for your next session</source>
+        <translation>En la lista para tu próxima sesión</translation>
+    </message>
+    <message>
+        <source>Taken off the agenda</source>
+        <translation>Quitado de la lista</translation>
     </message>
     <message>
         <source>Encrypted bundles are signed with the sender&apos;s sharing key, fingerprint %1.</source>

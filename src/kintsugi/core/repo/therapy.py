@@ -74,7 +74,8 @@ class TherapySessionRepository(Repository[TherapySession]):
             lines.append("- " + translate("render", "What I brought:"))
             lines += [f"  - {value_text('', a)}" for a in agenda]
         if notes:
-            lines += ["", f"**{translate('render', 'Notes after the session')}**", ""]
+            heading = translate("render", "Notes after the session")
+            lines += ["", "**" + heading + "**", ""]
             lines += [inline(str(notes)), ""]
         if isinstance(homework, list) and homework:
             lines.append("- " + translate("render", "Homework:"))
