@@ -164,3 +164,24 @@ def test_before_unlocking_only_the_chosen_part_is_there(window, qtbot):
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Hold an ice cube" in shown and "wsignq" not in shown
     dialog.reject()
+
+
+def test_change_my_plan_opens_its_page_in_together(window, qtbot):
+    flow = window.grounding_flow
+    flow.on_support()
+    flow.support_dialog.plan_button.click()
+    flow.plan_dialog.on_edit()  # "Write my plan": no plan yet
+    page = next(p for p in window.together.pages if isinstance(p, SafetyPlanPage))
+    assert window.panes.currentWidget() is window.together
+    assert window.together.tabs.currentWidget() is page
+    assert page.form.isEnabled() and page.focusWidget() is page.parts["warning_signs"]
+    assert not flow.support_dialog.isVisible()
+    qtbot.keyClicks(page.parts["coping_alone"], "Music in the car")
+    page.flush()
+    wait_for_background()
+    window.on_open_requested(
+        SafetyPlanRepository(window.session.database()).current().id, "safety_plan"
+    )
+    assert page.parts["coping_alone"].toPlainText() == "Music in the car"
+    window.lock()  # locking forgets the plan on screen
+    assert all(not e.toPlainText() for e in page.parts.values())

@@ -50,6 +50,7 @@ from kintsugi.ui.sync.actions import SyncActions
 from kintsugi.ui.sync.controller import SyncController
 from kintsugi.ui.sync.place import SyncedPlaceOffer
 from kintsugi.ui.theme import apply_text_size, apply_theme
+from kintsugi.ui.together import links as together_links
 from kintsugi.ui.together.pane import TogetherPane
 from kintsugi.ui.triggers.pane import TriggersPane
 from kintsugi.ui.unlock.pane import UnlockPane
@@ -290,6 +291,7 @@ class MainWindow(QMainWindow):
         self.share.open_requested.connect(self.on_open_requested)
         self.journal.share_changed.connect(self.share.reload)
         self.triggers.share_changed.connect(self.share.reload)
+        together_links.connect(self)  # the plan, questions and sessions reach the window
         self.idle.idle.connect(self.on_idle)
         self.system_lock.should_lock.connect(self.on_system_lock)
         QGuiApplication.clipboard().dataChanged.connect(self.on_clipboard_changed)

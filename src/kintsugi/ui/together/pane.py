@@ -24,7 +24,9 @@ PAGES: tuple[str, ...] = (
     # repair-b: prompts and templates, disclosures, hard dates
     #
     # repair-c: safety plan, questions and answers, therapy sessions
-    #
+    "kintsugi.ui.together.safety_plan:SafetyPlanPage",
+    "kintsugi.ui.together.questions:QuestionsPage",
+    "kintsugi.ui.together.sessions:TherapyPage",
 )
 
 
