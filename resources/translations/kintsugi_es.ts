@@ -2139,6 +2139,10 @@ Lock anyway and lose them?</source>
         <source>Answered.</source>
         <translation>Respondida.</translation>
     </message>
+    <message>
+        <source>%1 answered, %2:</source>
+        <translation>%1 respondió el %2:</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDate</name>
@@ -2844,8 +2848,12 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         <translation>Una cosa por línea</translation>
     </message>
     <message>
-        <source>Keep “Things I can do on my own” readable before unlocking, on this computer</source>
-        <translation>Mantener «Cosas que puedo hacer por mi cuenta» legible antes de desbloquear, en este ordenador</translation>
+        <source>“Things I can do on my own”, before unlocking</source>
+        <translation>«Cosas que puedo hacer por mi cuenta», antes de desbloquear</translation>
+    </message>
+    <message>
+        <source>Keep them readable on this computer</source>
+        <translation>Mantenerlas legibles en este ordenador</translation>
     </message>
     <message>
         <source>Things I can do on my own, before unlocking</source>

@@ -20,7 +20,7 @@ from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.questions import AnswerRepository, QuestionRepository
 from kintsugi.core.repo.sharing import ShareContact, Sharing
 from kintsugi.core.vault import Vault
-from tests.helpers import FAST_KDF
+from tests.helpers import FAST_KDF, run_cli
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -174,6 +174,21 @@ def test_an_answer_signed_by_someone_else_is_refused_calmly(couple, tmp_path):
     assert "\n" not in str(caught.value)
     assert Sharing(robin.db).received() == []
     assert states(robin) == {"Are you still in touch?": qa.ASKED}
+    path = robin.path  # the command line says the same, in one line, exit 3
+    robin.lock()
+    r = run_cli(
+        "import",
+        "--vault",
+        str(path),
+        "--passphrase-fd",
+        "{fd0}",
+        str(foreign),
+        secrets=("robin's passphrase",),
+    )
+    assert r.returncode == 3 and "not signed by the person you asked" in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    with Vault.open(path, "robin's passphrase") as v:
+        assert Sharing(v.db).received() == []
 
 
 def test_an_answer_to_a_question_never_sent_is_refused(couple, tmp_path):

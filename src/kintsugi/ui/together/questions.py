@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.fieldtext import inline
 from kintsugi.core.i18n import marked
 from kintsugi.core.records import Answer, Question, Record
-from kintsugi.core.render import render_item
 from kintsugi.core.repo import questions as qa
 from kintsugi.core.repo.questions import AnswerRepository
 from kintsugi.ui import channel
@@ -60,6 +60,8 @@ class MyQuestionsTab(RecordListTab):
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName(self.tr("My question"))
         self.text.textChanged.connect(self.on_field_changed)
+        lines = self.text.fontMetrics().lineSpacing()
+        self.text.setMaximumHeight(lines * 6 + 12)  # a question is a few lines, at any size
         self.send = QCheckBox(self.tr("Send it in my next bundle"))
         self.send.setAccessibleName(self.tr("Send it in my next bundle"))
         self.send.toggled.connect(self.on_field_changed)
@@ -134,7 +136,13 @@ class MyQuestionsTab(RecordListTab):
             line = self.tr("Answered.")
         self.where.setText(line)
         if known and known.answers:
-            self.answer.setMarkdown("\n".join(render_item(a.data) for a in known.answers))
+            said = self.tr("%1 answered, %2:")
+            parts = []
+            for a in known.answers:
+                when = day_text(a.occurred_at.date())
+                head = said.replace("%1", a.sender or "—").replace("%2", when)
+                parts += [f"*{head}*", "", inline(str(a.data.get("text") or "")), ""]
+            self.answer.setMarkdown("\n".join(parts))
             self.answer.show()
         else:
             self.answer.clear()

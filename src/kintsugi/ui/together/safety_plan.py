@@ -213,7 +213,7 @@ class SafetyPlanPage(RecordListTab):
         body.addWidget(intro)
         for number, part in enumerate(SAFETY_PLAN_PARTS, 1):
             name = marked("render", PART_LABELS[part])
-            heading = QLabel(f"{number}. {name}", textFormat=Qt.TextFormat.PlainText)
+            heading = QLabel(f"{number}. {name}", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
             heading.setProperty("role", "subheading")
             hint = QLabel(
                 marked("SafetyPlan", PART_HINTS[part]),
@@ -226,15 +226,20 @@ class SafetyPlanPage(RecordListTab):
             edit.setAccessibleName(name)
             edit.setAccessibleDescription(hint.text())
             lines = edit.fontMetrics().lineSpacing()
-            edit.setMinimumHeight(lines * 3 + 12)  # about three lines, at any text size
+            edit.setMinimumHeight(lines * 3 + 12)  # three to six lines, at any text size
+            edit.setMaximumHeight(lines * 6 + 12)
             edit.textChanged.connect(self.on_field_changed)
             heading.setBuddy(edit)
             self.parts[part] = edit
             for w in (heading, hint, edit):
                 body.addWidget(w)
-        self.on_card = QCheckBox(
-            self.tr("Keep “Things I can do on my own” readable before unlocking, on this computer")
+        card_heading = QLabel(
+            self.tr("“Things I can do on my own”, before unlocking"),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
         )
+        card_heading.setProperty("role", "subheading")
+        self.on_card = QCheckBox(self.tr("Keep them readable on this computer"))
         self.on_card.setAccessibleName(self.tr("Things I can do on my own, before unlocking"))
         self.on_card.toggled.connect(self.on_card_toggled)
         self.card_note = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
@@ -245,7 +250,7 @@ class SafetyPlanPage(RecordListTab):
         self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
-        for last in (self.on_card, self.card_note, self.share, self.state):
+        for last in (card_heading, self.on_card, self.card_note, self.share, self.state):
             body.addWidget(last)
         body.addStretch(1)
         scroll = QScrollArea()
