@@ -1666,6 +1666,23 @@
         <source>has no date (occurred_at)</source>
         <translation>no tiene fecha (occurred_at)</translation>
     </message>
+    <message>
+        <source>a question needs its words</source>
+        <translation>una pregunta necesita sus palabras</translation>
+    </message>
+    <message>
+        <source>an answer needs the question it answers</source>
+        <translation>una respuesta necesita la pregunta a la que responde</translation>
+    </message>
+    <message>
+        <source>a safety plan needs at least one line</source>
+        <translation>un plan de seguridad necesita al menos una línea</translation>
+    </message>
+    <message>
+        <source>needs its text</source>
+        <extracomment>The stored title of every session (rows show it translated).</extracomment>
+        <translation>necesita su texto</translation>
+    </message>
 </context>
 <context>
     <name>InsightsPane</name>
@@ -5760,6 +5777,18 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <source>Unknown cue category %1.</source>
         <translation>Categoría de desencadenante desconocida: %1.</translation>
     </message>
+    <message>
+        <source>A question needs its words.</source>
+        <translation>Una pregunta necesita sus palabras.</translation>
+    </message>
+    <message>
+        <source>An answer needs the question it answers.</source>
+        <translation>Una respuesta necesita la pregunta a la que responde.</translation>
+    </message>
+    <message>
+        <source>Homework must be a list of tasks.</source>
+        <translation>Las tareas deben ser una lista.</translation>
+    </message>
 </context>
 <context>
     <name>render</name>
@@ -6175,7 +6204,6 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>Therapy session</source>
-        <extracomment>The stored title of every session (rows show it translated).</extracomment>
         <translation>Sesión de terapia</translation>
     </message>
     <message>

@@ -58,7 +58,7 @@ class QuestionRepository(Repository[Question]):
     @classmethod
     def check_imported(cls, values: dict[str, Any]) -> None:
         if not values.get("text", "").strip():
-            raise validate.Invalid("a question needs its words")
+            raise validate.Invalid(translate("Import", "a question needs its words"))
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
@@ -75,7 +75,7 @@ class QuestionRepository(Repository[Question]):
 
     def validate(self, rec: Question) -> None:
         if not rec.text.strip():
-            raise InvalidRecord("A question needs its words.")
+            raise InvalidRecord(translate("records", "A question needs its words."))
 
     def describe(self, rec: Question) -> tuple[str, str, str]:
         return first_line(rec.text), excerpt_of(rec.text), rec.text
@@ -121,7 +121,7 @@ class AnswerRepository(Repository[Answer]):
     @classmethod
     def check_imported(cls, values: dict[str, Any]) -> None:
         if not values.get("question_uid"):
-            raise validate.Invalid("an answer needs the question it answers")
+            raise validate.Invalid(translate("Import", "an answer needs the question it answers"))
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
@@ -143,7 +143,7 @@ class AnswerRepository(Repository[Answer]):
 
     def validate(self, rec: Answer) -> None:
         if not rec.question_uid.strip():
-            raise InvalidRecord("An answer needs the question it answers.")
+            raise InvalidRecord(translate("records", "An answer needs the question it answers."))
 
     def describe(self, rec: Answer) -> tuple[str, str, str]:
         return first_line(rec.question), excerpt_of(rec.text), f"{rec.question}\n{rec.text}"

@@ -12,7 +12,7 @@ from typing import Any
 
 from kintsugi.core import validate
 from kintsugi.core.fieldtext import value_text
-from kintsugi.core.i18n import QT_TRANSLATE_NOOP, marked
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, marked, translate
 from kintsugi.core.records import SAFETY_PLAN_PARTS, SafetyPlan
 from kintsugi.core.repo.base import Column, Repository, Take, excerpt_of
 
@@ -55,7 +55,7 @@ class SafetyPlanRepository(Repository[SafetyPlan]):
     @classmethod
     def check_imported(cls, values: dict[str, Any]) -> None:
         if not any(values.get(part) for part in SAFETY_PLAN_PARTS):
-            raise validate.Invalid("a safety plan needs at least one line")
+            raise validate.Invalid(translate("Import", "a safety plan needs at least one line"))
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:

@@ -27,7 +27,7 @@ TITLE = "Therapy session"
 def _homework(value: Any) -> Homework:
     found = validate.fields({"text": validate.text, "done": validate.flag()}, value)
     if not str(found.get("text", "")).strip():
-        raise validate.Invalid("needs its text")
+        raise validate.Invalid(translate("Import", "needs its text"))
     return Homework(found["text"], bool(found.get("done")))
 
 
@@ -95,7 +95,7 @@ class TherapySessionRepository(Repository[TherapySession]):
         rec.homework = [h for h in rec.homework if h.text.strip()]
         for h in rec.homework:
             if not isinstance(h, Homework):
-                raise InvalidRecord("Homework must be a list of tasks.")
+                raise InvalidRecord(translate("records", "Homework must be a list of tasks."))
 
     def describe(self, rec: TherapySession) -> tuple[str, str, str]:
         first = rec.notes or (rec.agenda[0] if rec.agenda else "")
