@@ -169,6 +169,8 @@ class Tour:
         if not self.wanted(name):
             return
         if self.focus_tabs:  # show where the keyboard is: a few Tabs into the screen
+            widget.window().activateWindow()  # a bare X server has no window manager to
+            QTest.qWait(100)  # make it active, and an inactive window draws no focus
             for _ in range(self.focus_tabs):
                 QTest.keyClick(QApplication.focusWidget() or widget, Qt.Key.Key_Tab)
         QTest.qWait(350)
