@@ -174,3 +174,36 @@ def index_problem(db) -> str | None:
     except sqlcipher3.DatabaseError as exc:
         return str(exc)
     return None
+
+
+def show_every_screen(window):
+    """Each section in turn, then the exercise screen (its name, as each is shown)."""
+    from PySide6.QtWidgets import QApplication
+
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        QApplication.processEvents()
+        yield window.nav.item(row).text()
+    window.screens.setCurrentWidget(window.exercise)
+    QApplication.processEvents()
+    yield "exercise"
+    window.screens.setCurrentWidget(window.workspace)
+
+
+def every_tab(window):
+    """Every section, each tab of a section that has them, and the exercise screen."""
+    from PySide6.QtWidgets import QApplication, QTabWidget
+
+    for name in show_every_screen(window):
+        if name == "exercise":
+            yield name
+            continue
+        pane = window.panes.currentWidget()
+        tabs = [t for t in pane.findChildren(QTabWidget) if t.isVisibleTo(pane)]
+        if not tabs:
+            yield name
+        for tab in tabs[:1]:
+            for i in range(tab.count()):
+                tab.setCurrentIndex(i)
+                QApplication.processEvents()
+                yield f"{name} / {tab.tabText(i)}"

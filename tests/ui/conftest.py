@@ -62,3 +62,44 @@ def window(make_window, existing_vault, qtbot):
     w = make_window(existing_vault)
     unlock(qtbot, w)
     return w
+
+
+# Long words (Spanish, as in a real journal), so a list or a form that cannot narrow shows it.
+LONG = "El teléfono queda desbloqueado por las tardes y lo hablamos cada domingo sin prisa"
+
+
+@pytest.fixture
+def spanish(app):
+    from kintsugi.ui import i18n
+
+    assert i18n.install(app, "es") == "es"
+    yield
+    i18n.install(app, "en")
+
+
+@pytest.fixture
+def long_journal(vault_path):
+    """Records whose words are long, so a list or a form that cannot narrow shows it."""
+    from datetime import date, timedelta
+
+    from kintsugi.core.records import Boundary, Entry, Goal, GoalProgress, Trigger
+    from kintsugi.core.repo import repository_for
+    from kintsugi.core.vault import Vault
+    from tests.helpers import FAST_KDF, PASSPHRASE
+
+    with Vault.create(vault_path, PASSPHRASE, params=FAST_KDF) as v:
+        add = lambda rec: repository_for(v.db, rec.KIND).add(rec)  # noqa: E731
+        add(Entry(title=LONG, body=LONG, tags=["desencadenante", "nosotros"], shared=True))
+        add(Trigger(cue="date_anniversary", situation=LONG, suds_peak=7, shared=True))
+        add(Boundary(text=LONG, revisit_by=date.today(), shared=True))
+        add(
+            Goal(
+                text=LONG,
+                target_amount=4,
+                target_unit="conversaciones",
+                due=date.today() + timedelta(days=9),
+                progress=[GoalProgress(date.today(), 1)],
+                shared=True,
+            )
+        )
+    return vault_path

@@ -7,6 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.helpers import every_tab, show_every_screen
+
 SIZES = [(800, 600), (960, 540)]
 
 
@@ -16,17 +18,6 @@ def inside(window, widget: QWidget) -> bool:
         return False
     top_left = widget.mapTo(window, QPoint(0, 0))
     return window.rect().contains(QRect(top_left, widget.size()))
-
-
-def show_every_screen(window):
-    for row in range(window.nav.count()):
-        window.nav.setCurrentRow(row)
-        QApplication.processEvents()
-        yield window.nav.item(row).text()
-    window.screens.setCurrentWidget(window.exercise)
-    QApplication.processEvents()
-    yield "exercise"
-    window.screens.setCurrentWidget(window.workspace)
 
 
 def test_the_minimum_size_fits_the_smallest_screens(window):
@@ -84,65 +75,6 @@ def test_the_lock_screen_fits_too(make_window, existing_vault, qtbot):
 
 
 # --- in Spanish (#15): longer words, the same window ------------------------------------
-LONG = "El teléfono queda desbloqueado por las tardes y lo hablamos cada domingo sin prisa"
-
-
-@pytest.fixture
-def spanish(app):
-    from kintsugi.ui import i18n
-
-    assert i18n.install(app, "es") == "es"
-    yield
-    i18n.install(app, "en")
-
-
-@pytest.fixture
-def long_journal(vault_path):
-    """Records whose words are long, so a list or a form that cannot narrow shows it."""
-    from datetime import date, timedelta
-
-    from kintsugi.core.records import Boundary, Entry, Goal, GoalProgress, Trigger
-    from kintsugi.core.repo import repository_for
-    from kintsugi.core.vault import Vault
-    from tests.helpers import FAST_KDF, PASSPHRASE
-
-    with Vault.create(vault_path, PASSPHRASE, params=FAST_KDF) as v:
-        add = lambda rec: repository_for(v.db, rec.KIND).add(rec)  # noqa: E731
-        add(Entry(title=LONG, body=LONG, tags=["desencadenante", "nosotros"], shared=True))
-        add(Trigger(cue="date_anniversary", situation=LONG, suds_peak=7, shared=True))
-        add(Boundary(text=LONG, revisit_by=date.today(), shared=True))
-        add(
-            Goal(
-                text=LONG,
-                target_amount=4,
-                target_unit="conversaciones",
-                due=date.today() + timedelta(days=9),
-                progress=[GoalProgress(date.today(), 1)],
-                shared=True,
-            )
-        )
-    return vault_path
-
-
-def every_tab(window):
-    """Every section, each tab of a section that has them, and the exercise screen."""
-    from PySide6.QtWidgets import QTabWidget
-
-    for name in show_every_screen(window):
-        if name == "exercise":
-            yield name
-            continue
-        pane = window.panes.currentWidget()
-        tabs = [t for t in pane.findChildren(QTabWidget) if t.isVisibleTo(pane)]
-        if not tabs:
-            yield name
-        for tab in tabs[:1]:
-            for i in range(tab.count()):
-                tab.setCurrentIndex(i)
-                QApplication.processEvents()
-                yield f"{name} / {tab.tabText(i)}"
-
-
 def sideways(top: QWidget) -> list[str]:
     """Scroll areas that scroll sideways, or hold content wider than they show."""
     from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea

@@ -155,3 +155,107 @@ def test_the_section_list_folds_away_and_the_keys_still_work(window, qtbot):
     assert window.panes.currentWidget() is window.checkins
     qtbot.keyClick(window.panes.currentWidget(), Qt.Key.Key_F9)
     assert window.nav.isVisible() and window.workspace.minimumSizeHint().width() > before
+
+
+def tab_stops(top) -> list:
+    """What forward Tab can reach in ``top`` now: shown, enabled, taking Tab focus."""
+    from PySide6.QtWidgets import QWidget
+
+    return [
+        w
+        for w in top.findChildren(QWidget)
+        if w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and w.window() is top
+    ]
+
+
+def walk_with_tab(qtbot, top, start) -> tuple[list, list]:
+    """Press Tab from ``start`` round the whole chain; return (every widget reached, those
+    that look the same focused as they did before the walk: focus not shown)."""
+    stops = tab_stops(top)
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(start, Qt.Key.Key_Tab)  # the window now shows keyboard focus
+    before = {id(w): w.grab().toImage() for w in stops if not w.hasFocus()}
+    reached, unseen = [], []
+    for _ in range(4 * len(stops) + 40):
+        qtbot.keyClick(QApplication.focusWidget() or top, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is None:
+            break
+        if reached and widget is reached[-1]:
+            continue  # a date's day, month and year take a Tab each
+        if widget in reached:
+            break
+        reached.append(widget)
+        if id(widget) in before and widget.grab().toImage() == before[id(widget)]:
+            unseen.append(widget)
+    return reached, unseen
+
+
+def named(widget) -> str:
+    return f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+
+
+def test_tab_reaches_every_control_of_every_screen_and_shows_where_it_is(
+    make_window, long_journal, qtbot
+):
+    """On every section, tab, exercise page and dialog, with a journal that has records:
+    forward Tab reaches every control shown, and each one looks different while it has
+    the focus (a ring, a frame, a highlighted row): no Tab stop where the focus vanishes."""
+    from PySide6.QtWidgets import QDialog
+
+    from kintsugi.ui.grounding.view import BUILT_IN
+    from tests.helpers import every_tab, unlock
+
+    window = make_window(long_journal)
+    window.resize(1100, 720)
+    unlock(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+    window.journal.show_journal()
+    window.journal.select_row(0)
+    missed, unseen, screens = [], [], 0
+
+    def check(top, where, start):
+        nonlocal screens
+        screens += 1
+        QApplication.processEvents()
+        reached, hidden = walk_with_tab(qtbot, top, start)
+        missed.extend(f"{where}: {named(w)}" for w in tab_stops(top) if w not in reached)
+        unseen.extend(f"{where}: {named(w)}" for w in hidden)
+
+    for name in every_tab(window):
+        if name.startswith(window.nav.item(1).text()):  # a trigger open in its form
+            window.triggers.open_trigger(window.session.triggers().timeline()[0].id)
+        check(window, name, window.nav)
+    flow = window.grounding_flow
+    for technique in BUILT_IN:
+        flow.start_exercise(technique)
+        for page in ("before", "running", "after"):
+            if page == "running":
+                window.exercise.begin(rated=True)
+            elif page == "after":
+                window.exercise.stop_button.click()
+            check(window, f"{technique}, {page}", window.exercise)
+        window.exercise.leave()
+    for opener in (
+        window.on_settings,
+        window.on_trash,
+        window.file_actions.on_restore,
+        flow.on_support,
+        flow.on_quick_log,
+    ):
+        opener()
+        QApplication.processEvents()
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                top.activateWindow()
+                qtbot.waitUntil(lambda top=top: QApplication.activeWindow() is top, timeout=2_000)
+                check(top, type(top).__name__, tab_stops(top)[0])
+                top.close()
+    assert screens >= 30
+    assert not missed, "Tab never reaches:\n" + "\n".join(missed)
+    assert not unseen, "focus not shown on:\n" + "\n".join(unseen)

@@ -427,6 +427,7 @@ class MainWindow(QMainWindow):
         )
         self.nav.setFixedWidth(width)
         self.support_strip.setFixedWidth(width)
+        self.keep_offer.setFixedWidth(width)
 
     def apply_settings(self, values: AppSettings) -> None:
         self.settings = values

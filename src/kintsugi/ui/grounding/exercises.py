@@ -509,6 +509,7 @@ class ThoughtRecordExercise(Exercise):
             centred.setContentsMargins(0, 0, 0, 0)
             centred.addWidget(content)
             area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # type: ignore[call-arg]
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields and buttons take Tab
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             area.setWidget(holder)
             self.pages.addWidget(area)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kintsugi.core.i18n import marked
 from kintsugi.core.records import GroundingSession
 from kintsugi.ui.i18n import clock_text, weekday_day_text
+from kintsugi.ui.widgets.flow_layout import FlowLayout
 
 C = "KeepOffer"
 NOUNS = {
@@ -37,7 +38,6 @@ class KeepOffer(QFrame):
         self.allowed = False  # shown only while the journal is open
         self.label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.label.setAccessibleName(self.tr("An exercise to keep"))
-        self.setFixedWidth(172)
         self.keep_button = QPushButton(self.tr("Keep it"))
         self.keep_button.setProperty("role", "primary")
         self.keep_button.setAccessibleName(self.tr("Keep it in my journal"))
@@ -48,8 +48,7 @@ class KeepOffer(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 8, 8, 8)
         column.addWidget(self.label)
-        row = QHBoxLayout()
-        row.setSpacing(6)
+        row = FlowLayout(spacing=6)  # as wide as the section list; the buttons wrap if need be
         row.addWidget(self.let_go_button)
         row.addWidget(self.keep_button)
         column.addLayout(row)

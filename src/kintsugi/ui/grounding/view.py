@@ -118,6 +118,7 @@ def scrolled(content: QWidget) -> QScrollArea:
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(content)
     area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # type: ignore[call-arg]
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields and buttons take Tab
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(holder)
     return area

@@ -90,6 +90,7 @@ class TriggersPane(QWidget):
         self.ground_button.setAccessibleName(self.tr("Start a grounding exercise for this"))
         self.ground_button.clicked.connect(self.on_ground_clicked)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's fields
         scroll.setWidget(self.form)
         # labels above their fields in a narrow window: the form never scrolls sideways
         self.form_reflow = FormReflow(self.form.layout_form, scroll.viewport())

@@ -202,6 +202,7 @@ def centre(screen: QWidget, column: QWidget) -> None:
     v.addLayout(row)
     v.addStretch(2)
     area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # type: ignore[call-arg]
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields and buttons take Tab
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(inner)
     outer = QVBoxLayout(screen)
