@@ -434,3 +434,62 @@ def test_a_new_device_starts_from_a_snapshot_and_waits_for_its_last_part(tmp_pat
             last.write_bytes(kept)
             sync.run_round(b)
             assert len(Items(b.db).timeline()) == 7
+
+
+def test_what_only_the_remover_read_of_a_removed_device_still_reaches_the_others(trio):
+    folder, v = trio
+    a, b, c = v["a"], v["b"], v["c"]
+    settle(a, b, c)
+    c_id = sync.status(c).device_id
+    late = EntryRepository(c.db).add(Entry(title="t", body="written on c before its removal"))
+    sync.run_round(c)
+    sync.remove_device(a, c_id)  # a reads c's last file first; b never will (c's folder goes)
+    assert not (folder / c_id).exists()
+    me = sync.status(a).device_id
+    changes, snaps = fs.device_files(folder, me)
+    assert snaps and all(s > max(snaps) for s in changes)  # a's files now under the new key
+    settle(a, b)
+    assert entry_of(b, late.uid).body == "written on c before its removal"
+    assert snapshot_of(a) == snapshot_of(b)
+
+
+# --- deleted for good ------------------------------------------------------------------------
+def _purge(vault, uid):
+    Items(vault.db).delete(Items(vault.db).ids_of([uid])[uid])
+    Items(vault.db).empty_trash()
+
+
+def test_deleted_for_good_loses_to_an_edit_made_later(trio):
+    _folder, v = trio
+    a, b = v["a"], v["b"]
+    real = clock.wall_ms
+    e = EntryRepository(a.db).add(Entry(title="t", body="keep going\n"))
+    settle(a, b)
+    _purge(a, e.uid)
+    sync.run_round(a)
+    rec = entry_of(b, e.uid)  # b has not seen the delete; its edit comes an hour after it
+    rec.body = "keep going, written later\n"
+    EntryRepository(b.db).update(rec)
+    for _ in range(3):
+        sync.run_round(b, wall=lambda: real() + 3_600_000)
+        sync.run_round(a)
+    for vault in (a, b):
+        assert entry_of(vault, e.uid).body == "keep going, written later\n"
+    assert snapshot_of(a) == snapshot_of(b)
+
+
+def test_deleted_for_good_wins_over_an_edit_made_before_it(trio):
+    _folder, v = trio
+    a, b = v["a"], v["b"]
+    real = clock.wall_ms
+    e = EntryRepository(a.db).add(Entry(title="t", body="let go\n"))
+    settle(a, b)
+    rec = entry_of(b, e.uid)
+    rec.body = "let go, an hour before the delete\n"
+    EntryRepository(b.db).update(rec)
+    sync.run_round(b, wall=lambda: real() - 3_600_000)
+    _purge(a, e.uid)  # a has not read b's edit
+    for _ in range(3):
+        sync.run_round(a)
+        sync.run_round(b, wall=lambda: real() - 3_600_000)
+    assert Items(a.db).ids_of([e.uid]) == {} == Items(b.db).ids_of([e.uid])

@@ -177,6 +177,16 @@ def mark_sent(conn: Any, revs: Iterable[tuple[str, str]]) -> None:
     conn.executemany("UPDATE sync_record SET sent = 1 WHERE uid = ? AND rev = ?", list(revs))
 
 
+def republish_from(conn: Any, device_id: str) -> int:
+    """Every record whose current revision here was made by ``device_id`` is sent again (the
+    same revision, in this device's next change file): the others get what only this device
+    read of a device that is being removed. Returns how many."""
+    cur = conn.execute(
+        "UPDATE sync_record SET sent = 0 WHERE sent = 1 AND rev LIKE ?", (f"%.{device_id}",)
+    )
+    return int(cur.rowcount)
+
+
 def synced_uids_page(conn: Any, after: str, limit: int) -> list[Synced]:
     rows = conn.execute(
         "SELECT uid, kind, rev, hash, sent, state FROM sync_record WHERE uid > ?"

@@ -355,7 +355,17 @@ def resolve(vault: Any, conflict_id: str, text: str) -> None:
 
 def remove_device(vault: Any, device_id: str) -> None:
     """Stop syncing with ``device_id``: a new sync key for the devices that remain (wrapped to
-    each one's own key), so that the removed one reads nothing written from now on."""
+    each one's own key), so that the removed one reads nothing written from now on.
+
+    Runs a round first (what the removed device wrote until now is kept, and every remaining
+    device's own key is known); what this device read of the removed one is sent again for
+    the others, and this device's files are replaced by a snapshot under the new key."""
+    with vault.db.read() as conn:
+        cfg = ss.config(conn)
+    if cfg is None:
+        raise SyncNotSetUp()
+    if device_id != cfg.device_id:
+        run_round(vault)
     with vault.db.read() as conn:
         cfg = ss.config(conn)
         known = {d.device_id: d for d in ss.devices(conn)}
@@ -398,9 +408,11 @@ def remove_device(vault: Any, device_id: str) -> None:
         with vault.db.transaction() as conn:
             ss.add_key(conn, epoch, identity, name_key)
             ss.mark_removed(conn, device_id, known[device_id].read_seq)
+            ss.republish_from(conn, device_id)
 
     on_writer(vault, job)
     shutil.rmtree(target / device_id, ignore_errors=True)
+    Engine(vault).maybe_snapshot(force=True)  # sends the republished too
 
 
 def leave(vault: Any) -> None:

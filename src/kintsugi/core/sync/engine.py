@@ -202,6 +202,9 @@ class Engine:
         self.me = self.cfg.device_id
         self._keys = self._read(ss.keys)
         self._blob_cache: dict[str, str] = {}
+        #: A new sync key was picked up this round: our files under the old one are replaced
+        #: by a snapshot under the new one (what a removed device could still read shrinks).
+        self.rekeyed = False
 
     # -- helpers
     def _read(self, fn: Callable[[Any], T]) -> T:
@@ -279,7 +282,8 @@ class Engine:
                 clocks[name] = rev
             if fields is None:
                 clocks = {name: rev for name in clocks}
-            if stored.sent:
+            if stored.sent or clock.device_of(old.rev) != self.me:
+                # (another device's revision sent again here is not ours to replace)
                 parent, ancestors = old.rev, [old.rev, *old.ancestors][:ANCESTORS]
                 base = {n: before.get(n) for n in changed}
             else:  # the last revision never left: this one replaces it
@@ -347,11 +351,12 @@ class Engine:
         changes, snaps = fs.device_files(self.folder, self.me)
         last = max(snaps, default=0)
         since = [s for s in changes if s > last]
-        if not force and len(since) < SNAPSHOT_EVERY:
+        if not (force or self.rekeyed) and len(since) < SNAPSHOT_EVERY:
             return False
         self.flush_all()
         if self._read(ss.has_unsent):
             self.send()
+            changes, snaps = fs.device_files(self.folder, self.me)
         seq = self._next_seq()
         n = 0
         page = self._page("")
@@ -474,9 +479,11 @@ class Engine:
                 if removed and removed != self.me:
                     accept = doc.get("accept_to")
                     ss.mark_removed(conn, removed, accept if isinstance(accept, int) else None)
+                    ss.republish_from(conn, removed)
 
             self._txn(job)
             known.add(epoch)
+            self.rekeyed = True
         self._keys = self._read(ss.keys)
 
     @staticmethod
