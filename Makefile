@@ -44,6 +44,8 @@ screenshots: $(STAMP) $(QM)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_attachments.py
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_repair.py
 	KINTSUGI_LANGUAGE=es xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_repair.py --size 800x600 --suffix=-es-800x600
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_practices.py
+	KINTSUGI_LANGUAGE=es xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_practices.py --size 800x600 --suffix=-es-800x600
 	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshots_calm.py --suffix -200
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_layout.py --size 800x600 --suffix=-800x600
 	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshots_layout.py --suffix=-200

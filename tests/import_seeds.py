@@ -21,11 +21,14 @@ from kintsugi.core import share, transfer
 from kintsugi.core.records import (
     Boundary,
     CheckIn,
+    Disclosure,
     Emotion,
     Entry,
     Goal,
     GoalProgress,
     GroundingSession,
+    HardDate,
+    Template,
     Trigger,
 )
 from kintsugi.core.repo import repository_for
@@ -76,6 +79,31 @@ def every_kind() -> list:
             due=date(2026, 12, 24),
             progress=[GoalProgress(date(2026, 11, 2), 1, "first")],
             occurred_at=WHEN,
+        ),
+    ]
+
+
+def more_kinds() -> list:
+    """Kinds added after the seeds above were counted by other tests (#20): the complete
+    backup takes these too."""
+    return [
+        Disclosure(
+            text="I replied to a message",
+            happened_at=datetime(2026, 11, 1, 18, 0, tzinfo=UTC),
+            told_at=datetime(2026, 11, 2, 9, 30, tzinfo=UTC),
+            occurred_at=WHEN,
+        ),
+        HardDate(
+            text="Discovery day",
+            day=date(2025, 3, 14),
+            notice_days=4,
+            helps="a walk",
+            call="Ana",
+            tell_partner="that I may be quiet",
+            occurred_at=WHEN,
+        ),
+        Template(
+            name="Week 3", text="- [ ] three appreciations", due=date(2026, 12, 4), occurred_at=WHEN
         ),
     ]
 

@@ -32,6 +32,26 @@
     </message>
 </context>
 <context>
+    <name>HardDates</name>
+    <message numerus="yes">
+        <source>A gentle note %n day(s) before</source>
+        <translation>
+            <numerusform>A gentle note %n day before</numerusform>
+            <numerusform>A gentle note %n days before</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HardDatesTab</name>
+    <message numerus="yes">
+        <source> day(s) before</source>
+        <translation>
+            <numerusform> day before</numerusform>
+            <numerusform> days before</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message numerus="yes">
         <source>, %n attachment(s)</source>
@@ -76,6 +96,44 @@
         <translation>
             <numerusform>check-ins in %n week</numerusform>
             <numerusform>check-ins in %n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Practices</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Told %n hour(s) later</source>
+        <translation>
+            <numerusform>Told %n hour later</numerusform>
+            <numerusform>Told %n hours later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Told %n day(s) later</source>
+        <translation>
+            <numerusform>Told %n day later</numerusform>
+            <numerusform>Told %n days later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
         </translation>
     </message>
 </context>

@@ -137,6 +137,18 @@
         <translation>Retirado</translation>
     </message>
     <message>
+        <source>Boundary</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>Transparency agreement</source>
+        <translation>Acuerdo de transparencia</translation>
+    </message>
+    <message>
+        <source>Phones and accounts</source>
+        <translation>Teléfonos y cuentas</translation>
+    </message>
+    <message>
         <source>Boundaries, due for revisit first</source>
         <translation>Límites, primero los que toca revisar</translation>
     </message>
@@ -169,6 +181,18 @@
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Kind of agreement</source>
+        <translation>Tipo de acuerdo</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>All agreements</source>
+        <translation>Todos los acuerdos</translation>
+    </message>
+    <message>
         <source>Mark for sharing</source>
         <translation>Marcar para compartir</translation>
     </message>
@@ -179,6 +203,10 @@
     <message>
         <source>Agreement</source>
         <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>(not written yet)</source>
@@ -621,6 +649,65 @@
     </message>
 </context>
 <context>
+    <name>DisclosuresTab</name>
+    <message>
+        <source>Things I wanted to tell you, newest first</source>
+        <translation>Cosas que quería contarte, de la más reciente a la más antigua</translation>
+    </message>
+    <message>
+        <source>Something I want to tell you</source>
+        <translation>Algo que quiero contarte</translation>
+    </message>
+    <message>
+        <source>Nothing here yet. When there is something you want your partner to know, write it down here — what happened and when — and mark when you told them. Over time, both of you can see telling come sooner.</source>
+        <translation>Todavía no hay nada. Cuando haya algo que quieras que tu pareja sepa, escríbelo aquí —qué pasó y cuándo— y marca cuándo se lo contaste. Con el tiempo, los dos podrán ver cómo contarlo llega antes.</translation>
+    </message>
+    <message>
+        <source>Something to tell</source>
+        <translation>Algo que contar</translation>
+    </message>
+    <message>
+        <source>How soon things are told</source>
+        <translation>Cuánto tarda en contarse</translation>
+    </message>
+    <message>
+        <source>Time to telling, oldest to newest</source>
+        <translation>Tiempo hasta contarlo, de lo más antiguo a lo más reciente</translation>
+    </message>
+    <message>
+        <source>What happened, in your own words</source>
+        <translation>Qué pasó, con tus propias palabras</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>Cuándo pasó</translation>
+    </message>
+    <message>
+        <source>When I told</source>
+        <translation>Cuándo lo conté</translation>
+    </message>
+    <message>
+        <source>Time to telling</source>
+        <translation>Tiempo hasta contarlo</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Time to telling, oldest to newest: %1</source>
+        <translation>Tiempo hasta contarlo, de lo más antiguo a lo más reciente: %1</translation>
+    </message>
+    <message>
+        <source>(not written yet)</source>
+        <translation>(aún sin escribir)</translation>
+    </message>
+</context>
+<context>
     <name>EmotionsEditor</name>
     <message>
         <source>Emotions and how strong (0–100)</source>
@@ -1026,6 +1113,34 @@
     </message>
 </context>
 <context>
+    <name>GentleNotes</name>
+    <message>
+        <source>When you have a moment: a few lines in your journal.</source>
+        <extracomment>the person chose to write (from the reminder) the person chose to read the plan of this hard date (its id)</extracomment>
+        <translation>Cuando tengas un momento: unas líneas en tu diario.</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>A hard day is near (%1). Your plan is there when you want it.</source>
+        <translation>Se acerca un día difícil (%1). Tu plan está ahí cuando lo quieras.</translation>
+    </message>
+    <message>
+        <source>Open my plan</source>
+        <translation>Abrir mi plan</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
     <name>GoalCard</name>
     <message>
         <source>(not written yet)</source>
@@ -1277,6 +1392,139 @@
     <message>
         <source>No answers were written down this time.</source>
         <translation>Esta vez no se anotó ninguna respuesta.</translation>
+    </message>
+</context>
+<context>
+    <name>HardDates</name>
+    <message numerus="yes">
+        <source>A gentle note %n day(s) before</source>
+        <translation>
+            <numerusform>Un aviso suave %n día antes</numerusform>
+            <numerusform>Un aviso suave %n días antes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HardDatesTab</name>
+    <message>
+        <source>Hard dates, in the order of the year</source>
+        <extracomment>&quot;On this day&quot; was turned on or off and kept (the journal shows or hides it)</extracomment>
+        <translation>Fechas difíciles, en el orden del año</translation>
+    </message>
+    <message>
+        <source>New hard date</source>
+        <translation>Nueva fecha difícil</translation>
+    </message>
+    <message>
+        <source>Some days are harder than others: the day you found out, an anniversary. Keep them here, privately, with a plan for what may help — Kintsugi will mention it gently a few days before. Press New hard date.</source>
+        <translation>Algunos días son más difíciles que otros: el día en que te enteraste, un aniversario. Guárdalos aquí, en privado, con un plan de lo que puede ayudar; Kintsugi te lo recordará con suavidad unos días antes. Pulsa Nueva fecha difícil.</translation>
+    </message>
+    <message>
+        <source>Hard dates</source>
+        <translation>Fechas difíciles</translation>
+    </message>
+    <message>
+        <source>What the day is, in your words</source>
+        <translation>Qué día es, con tus palabras</translation>
+    </message>
+    <message>
+        <source>What the day is</source>
+        <translation>Qué día es</translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation>La fecha</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Cada año</translation>
+    </message>
+    <message>
+        <source>Days before, for a gentle note</source>
+        <translation>Días antes, para un aviso suave</translation>
+    </message>
+    <message>
+        <source>on the day</source>
+        <translation>el mismo día</translation>
+    </message>
+    <message>
+        <source>What may help</source>
+        <translation>Qué puede ayudar</translation>
+    </message>
+    <message>
+        <source>A walk, no big plans, music</source>
+        <translation>Un paseo, nada de grandes planes, música</translation>
+    </message>
+    <message>
+        <source>Who I can call</source>
+        <translation>A quién puedo llamar</translation>
+    </message>
+    <message>
+        <source>A friend, my therapist</source>
+        <translation>Una amiga, mi terapeuta</translation>
+    </message>
+    <message>
+        <source>What to tell my partner</source>
+        <translation>Qué contarle a mi pareja</translation>
+    </message>
+    <message>
+        <source>That I may be quiet that day, and what would help from them</source>
+        <translation>Que quizá hable poco ese día, y qué me ayudaría de su parte</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Kept private: a hard date is shared only if you mark it.</source>
+        <translation>Se guarda en privado: una fecha difícil solo se comparte si la marcas.</translation>
+    </message>
+    <message>
+        <source>When it comes next</source>
+        <translation>Cuándo vuelve</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>El día</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>A gentle note</source>
+        <translation>Un aviso suave</translation>
+    </message>
+    <message>
+        <source>Show “On this day” in the journal</source>
+        <translation>Mostrar «Un día como hoy» en el diario</translation>
+    </message>
+    <message>
+        <source>Show On this day in the journal</source>
+        <translation>Mostrar Un día como hoy en el diario</translation>
+    </message>
+    <message>
+        <source>Entries written on today&apos;s date in earlier years, beside the journal. Off unless you turn it on: past days can hurt too.</source>
+        <translation>Entradas escritas en esta misma fecha en años anteriores, junto al diario. Desactivado salvo que lo actives: los días pasados también pueden doler.</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s) before</source>
+        <translation>
+            <numerusform> día antes</numerusform>
+            <numerusform> días antes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not written yet)</source>
+        <translation>(aún sin escribir)</translation>
+    </message>
+    <message>
+        <source>This day has passed.</source>
+        <translation>Este día ya pasó.</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>Próxima vez: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1931,22 @@
         <extracomment>The stored title of every session (rows show it translated).</extracomment>
         <translation>necesita su texto</translation>
     </message>
+    <message>
+        <source>a disclosure needs its words</source>
+        <translation>a algo que contar le faltan sus palabras</translation>
+    </message>
+    <message>
+        <source>a hard date needs its words</source>
+        <translation>a una fecha difícil le faltan sus palabras</translation>
+    </message>
+    <message>
+        <source>a hard date needs its day</source>
+        <translation>a una fecha difícil le falta su día</translation>
+    </message>
+    <message>
+        <source>a template needs its words</source>
+        <translation>a una plantilla le faltan sus palabras</translation>
+    </message>
 </context>
 <context>
     <name>InsightsPane</name>
@@ -1912,6 +2176,18 @@ Escribe lo que tengas en mente: se queda en este ordenador, cifrado.</translatio
         <translation>Mover la entrada a la papelera</translation>
     </message>
     <message>
+        <source>From a prompt…</source>
+        <translation>Desde una pregunta…</translation>
+    </message>
+    <message>
+        <source>Write from a prompt</source>
+        <translation>Escribir a partir de una pregunta</translation>
+    </message>
+    <message>
+        <source>Write from a prompt or one of your templates</source>
+        <translation>Escribir a partir de una pregunta o de una de tus plantillas</translation>
+    </message>
+    <message>
         <source>Moved to the trash.</source>
         <translation>Movida a la papelera.</translation>
     </message>
@@ -1988,6 +2264,10 @@ Escribe lo que tengas en mente: se queda en este ordenador, cifrado.</translatio
     <message>
         <source>New entry</source>
         <translation>Nueva entrada</translation>
+    </message>
+    <message>
+        <source>Write from a prompt…</source>
+        <translation>Escribir a partir de una pregunta…</translation>
     </message>
     <message>
         <source>New journal file…</source>
@@ -2162,6 +2442,32 @@ Lock anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>NoteBar</name>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
+    <name>OnThisDay</name>
+    <message>
+        <source>On this day</source>
+        <translation>Un día como hoy</translation>
+    </message>
+    <message>
+        <source>On this day, in earlier years</source>
+        <translation>Un día como hoy, en años anteriores</translation>
+    </message>
+    <message>
+        <source>(no words)</source>
+        <translation>(sin palabras)</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDate</name>
     <message>
         <source>Set %1</source>
@@ -2170,6 +2476,26 @@ Lock anyway and lose them?</source>
     <message>
         <source>no date</source>
         <translation>sin fecha</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalMoment</name>
+    <message>
+        <source>Set %1</source>
+        <extracomment>At most this many gaps in the line of times to telling (the newest).</extracomment>
+        <translation>Indicar %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>%1: now</source>
+        <translation>%1: ahora</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2589,133 @@ Lock anyway and lose them?</source>
     <message>
         <source>Pause</source>
         <translation>Pausa</translation>
+    </message>
+</context>
+<context>
+    <name>Practices</name>
+    <message>
+        <source>under an hour</source>
+        <translation>menos de una hora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not told yet</source>
+        <translation>Aún sin contar</translation>
+    </message>
+    <message>
+        <source>Told</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Told within the hour</source>
+        <translation>Contado en menos de una hora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Told %n hour(s) later</source>
+        <translation>
+            <numerusform>Contado %n hora después</numerusform>
+            <numerusform>Contado %n horas después</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Told %n day(s) later</source>
+        <translation>
+            <numerusform>Contado %n día después</numerusform>
+            <numerusform>Contado %n días después</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Once a few things have been told, this shows, gently, whether telling comes sooner.</source>
+        <extracomment>How many told disclosures a trend needs before it says anything.</extracomment>
+        <translation>Cuando se hayan contado algunas cosas, aquí se verá, con calma, si contarlo llega antes.</translation>
+    </message>
+    <message>
+        <source>Lately, things have been told sooner than before.</source>
+        <translation>Últimamente, las cosas se cuentan antes que al principio.</translation>
+    </message>
+    <message>
+        <source>The time before telling has stayed about the same.</source>
+        <translation>El tiempo hasta contarlo se ha mantenido más o menos igual.</translation>
+    </message>
+    <message>
+        <source>Lately, telling has taken a little longer. That happens; every telling still counts.</source>
+        <translation>Últimamente, contarlo ha tardado un poco más. Eso pasa; cada vez que se cuenta sigue contando.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>en %n día</numerusform>
+            <numerusform>en %n días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PromptDialog</name>
+    <message>
+        <source>Write from a prompt</source>
+        <extracomment>What a row holds: (&quot;prompt&quot;, key) or (&quot;template&quot;, id); headings hold nothing.</extracomment>
+        <translation>Escribir a partir de una pregunta</translation>
+    </message>
+    <message>
+        <source>A question to start from, if a blank page is hard today. What you write stays private unless you mark it for sharing.</source>
+        <translation>Una pregunta desde la que empezar, si hoy la página en blanco cuesta. Lo que escribas queda en privado salvo que lo marques para compartir.</translation>
+    </message>
+    <message>
+        <source>Prompts and my templates</source>
+        <translation>Preguntas y mis plantillas</translation>
+    </message>
+    <message>
+        <source>What the page starts with</source>
+        <translation>Con qué empieza la página</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Write from this</source>
+        <translation>Escribir a partir de esto</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>My templates</source>
+        <translation>Mis plantillas</translation>
+    </message>
+    <message>
+        <source>None yet: Together → My templates keeps your own.</source>
+        <translation>Ninguna todavía: En pareja → Mis plantillas guarda las tuyas.</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>para el %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Para el %1</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2817,14 @@ Would something help now?</source>
     <message>
         <source>Show my journal</source>
         <translation>Mostrar mi diario</translation>
+    </message>
+    <message>
+        <source>Write from a prompt…</source>
+        <translation>Escribir a partir de una pregunta…</translation>
+    </message>
+    <message>
+        <source>Write from a prompt</source>
+        <translation>Escribir a partir de una pregunta</translation>
     </message>
 </context>
 <context>
@@ -4167,6 +4628,66 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     </message>
 </context>
 <context>
+    <name>TemplatesTab</name>
+    <message>
+        <source>My templates</source>
+        <extracomment>the id of a template to write from (the main window opens the journal with it)</extracomment>
+        <translation>Mis plantillas</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Nueva plantilla</translation>
+    </message>
+    <message>
+        <source>No templates of your own yet. Homework from your therapist, or questions you come back to, can start a page: press New template.</source>
+        <translation>Todavía no tienes plantillas propias. Las tareas de tu terapeuta, o preguntas a las que vuelves, pueden empezar una página: pulsa Nueva plantilla.</translation>
+    </message>
+    <message>
+        <source>A name, e.g. Homework for week 3</source>
+        <translation>Un nombre, p. ej. Tarea de la semana 3</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
+        <source>What the page starts with. Checkboxes are written like this:
+- [ ] write three appreciations
+- [ ] one walk together</source>
+        <translation>Con qué empieza la página. Las casillas se escriben así:
+- [ ] escribir tres agradecimientos
+- [ ] un paseo juntos</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Texto de la plantilla</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Para el</translation>
+    </message>
+    <message>
+        <source>Write from this template</source>
+        <translation>Escribir a partir de esta plantilla</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>(not written yet)</source>
+        <translation>(aún sin escribir)</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>para el %1</translation>
+    </message>
+</context>
+<context>
     <name>TheirQuestionsTab</name>
     <message>
         <source>Questions from my partner</source>
@@ -4848,6 +5369,37 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>The two passphrases are different.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteReminderRow</name>
+    <message>
+        <source>Remind me to write</source>
+        <translation>Recordarme escribir</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Sin recordatorio</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>El</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>A las</translation>
+    </message>
+    <message>
+        <source>A quiet line in the status bar, never a pop-up; “Later” puts it off.</source>
+        <translation>Una línea discreta en la barra de estado, nunca una ventana emergente; «Más tarde» la aplaza.</translation>
     </message>
 </context>
 <context>
@@ -5682,6 +6234,58 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
 </context>
 <context>
+    <name>prompts</name>
+    <message>
+        <source>What felt safe today</source>
+        <extracomment>Worded for both partners: nothing assumes who was hurt, nothing asks to be shared.</extracomment>
+        <translation>Lo que hoy me dio seguridad</translation>
+    </message>
+    <message>
+        <source>What felt safe today, even for a moment? Where were you, who was there, and what made it feel that way?</source>
+        <translation>¿Qué te hizo sentir a salvo hoy, aunque fuera un momento? ¿Dónde estabas, quién estaba y qué hizo que se sintiera así?</translation>
+    </message>
+    <message>
+        <source>A moment I noticed trust</source>
+        <translation>Un momento en que noté confianza</translation>
+    </message>
+    <message>
+        <source>Was there a moment, however small, when you noticed trust — given or received? What happened, and how did it feel?</source>
+        <translation>¿Hubo un momento, por pequeño que fuera, en que notaste confianza, dada o recibida? ¿Qué pasó y cómo se sintió?</translation>
+    </message>
+    <message>
+        <source>What I want to ask</source>
+        <translation>Lo que quiero preguntar</translation>
+    </message>
+    <message>
+        <source>Is there something you want to ask? Write it here first, just for you. You can choose later whether, when and how to ask it.</source>
+        <translation>¿Hay algo que quieras preguntar? Escríbelo aquí primero, solo para ti. Más adelante puedes elegir si preguntarlo, cuándo y cómo.</translation>
+    </message>
+    <message>
+        <source>What I did today to rebuild</source>
+        <translation>Lo que hice hoy para reconstruir</translation>
+    </message>
+    <message>
+        <source>What did you do today to rebuild, however small? Something you said, something you kept to, a moment you stayed with.</source>
+        <translation>¿Qué hiciste hoy para reconstruir, por pequeño que sea? Algo que dijiste, algo que cumpliste, un momento en el que te quedaste.</translation>
+    </message>
+    <message>
+        <source>What I need</source>
+        <translation>Lo que necesito</translation>
+    </message>
+    <message>
+        <source>What do you need right now — from yourself, from your partner, from others? Naming a need is not a demand; it is a place to start.</source>
+        <translation>¿Qué necesitas ahora mismo, de ti, de tu pareja, de otras personas? Nombrar una necesidad no es exigir; es un lugar desde el que empezar.</translation>
+    </message>
+    <message>
+        <source>Something I appreciated</source>
+        <translation>Algo que valoré</translation>
+    </message>
+    <message>
+        <source>What did you appreciate today, in your partner, in yourself, or in the two of you together?</source>
+        <translation>¿Qué valoraste hoy de tu pareja, de ti o de los dos juntos?</translation>
+    </message>
+</context>
+<context>
     <name>questions</name>
     <message>
         <source>not sent yet</source>
@@ -5742,6 +6346,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Estado desconocido: %1.</translation>
     </message>
     <message>
+        <source>Unknown kind of agreement %1.</source>
+        <translation>Tipo de acuerdo desconocido: %1.</translation>
+    </message>
+    <message>
         <source>A goal needs a description.</source>
         <translation>Una meta necesita una descripción.</translation>
     </message>
@@ -5788,6 +6396,34 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Homework must be a list of tasks.</source>
         <translation>Las tareas deben ser una lista.</translation>
+    </message>
+    <message>
+        <source>A disclosure needs its words.</source>
+        <translation>Algo que contar necesita sus palabras.</translation>
+    </message>
+    <message>
+        <source>A moment needs its time zone.</source>
+        <translation>Un momento necesita su zona horaria.</translation>
+    </message>
+    <message>
+        <source>It cannot have been told before it happened.</source>
+        <translation>No puede haberse contado antes de que pasara.</translation>
+    </message>
+    <message>
+        <source>A hard date needs its words.</source>
+        <translation>Una fecha difícil necesita sus palabras.</translation>
+    </message>
+    <message>
+        <source>A hard date needs its day.</source>
+        <translation>Una fecha difícil necesita su día.</translation>
+    </message>
+    <message>
+        <source>The note comes 0 to 60 days before.</source>
+        <translation>El aviso llega de 0 a 60 días antes.</translation>
+    </message>
+    <message>
+        <source>A template needs its words.</source>
+        <translation>Una plantilla necesita sus palabras.</translation>
     </message>
 </context>
 <context>
@@ -6093,12 +6729,33 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>%1: %2 de 10</translation>
     </message>
     <message>
+        <source>boundary</source>
+        <extracomment>What a boundary is about (its own label: a transparency agreement, say).</extracomment>
+        <translation>límite</translation>
+    </message>
+    <message>
+        <source>transparency agreement</source>
+        <translation>acuerdo de transparencia</translation>
+    </message>
+    <message>
+        <source>phones and accounts</source>
+        <translation>teléfonos y cuentas</translation>
+    </message>
+    <message>
+        <source>Kind of agreement</source>
+        <translation>Tipo de acuerdo</translation>
+    </message>
+    <message>
         <source>Status: %1</source>
         <translation>Estado: %1</translation>
     </message>
     <message>
         <source>revisit by %1</source>
         <translation>revisar antes del %1</translation>
+    </message>
+    <message>
+        <source>Kind of agreement: %1</source>
+        <translation>Tipo de acuerdo: %1</translation>
     </message>
     <message>
         <source>Earlier wordings:</source>
@@ -6225,6 +6882,70 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Homework:</source>
         <translation>Tareas:</translation>
+    </message>
+    <message>
+        <source>Something I want to tell you</source>
+        <translation>Algo que quiero contarte</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>Algo que contar</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>Cuándo pasó</translation>
+    </message>
+    <message>
+        <source>When it was told</source>
+        <translation>Cuándo se contó</translation>
+    </message>
+    <message>
+        <source>When it happened: %1</source>
+        <translation>Cuándo pasó: %1</translation>
+    </message>
+    <message>
+        <source>When it was told: %1</source>
+        <translation>Cuándo se contó: %1</translation>
+    </message>
+    <message>
+        <source>A hard date</source>
+        <translation>Una fecha difícil</translation>
+    </message>
+    <message>
+        <source>Hard date</source>
+        <translation>Fecha difícil</translation>
+    </message>
+    <message>
+        <source>What may help</source>
+        <translation>Qué puede ayudar</translation>
+    </message>
+    <message>
+        <source>Who I can call</source>
+        <translation>A quién puedo llamar</translation>
+    </message>
+    <message>
+        <source>What I will tell my partner</source>
+        <translation>Qué le contaré a mi pareja</translation>
+    </message>
+    <message>
+        <source>Every year on %1</source>
+        <translation>Cada año el %1</translation>
+    </message>
+    <message>
+        <source>On %1</source>
+        <translation>El %1</translation>
+    </message>
+    <message>
+        <source>My plan:</source>
+        <translation>Mi plan:</translation>
+    </message>
+    <message>
+        <source>Writing template</source>
+        <translation>Plantilla de escritura</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ def _fill(vault, tmp_path) -> None:
     """Something in every table a person can fill."""
     db = vault.db
     ids = []
-    for rec in seeds.every_kind():
+    for rec in seeds.every_kind() + seeds.more_kinds():
         ids.append(repository_for(db, rec.KIND).add(rec).id)
         if rec.KIND == "boundary":  # an earlier wording
             saved = repository_for(db, "boundary").get(ids[-1])

@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt
 
 from kintsugi.core import share
 from kintsugi.core.records import (
+    BOUNDARY_CATEGORIES,
     BOUNDARY_STATUSES,
     CUE_CATEGORIES,
     RECORD_TYPES,
@@ -34,7 +35,12 @@ from tests.helpers import settled
 
 PRIVATE = "privmarkzq"
 # Fields whose values are one of a fixed set (the repositories refuse anything else).
-CHOICES = {"cue": CUE_CATEGORIES, "technique": TECHNIQUES, "status": BOUNDARY_STATUSES}
+CHOICES = {
+    "cue": CUE_CATEGORIES,
+    "technique": TECHNIQUES,
+    "status": BOUNDARY_STATUSES,
+    "category": BOUNDARY_CATEGORIES,
+}
 NOT_FILLED = {"id", "deleted_at", "trigger_id", "created_at", "updated_at", "shared"}
 
 pytestmark = pytest.mark.skipif(

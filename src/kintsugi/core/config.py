@@ -168,3 +168,17 @@ CUSTOM_TECHNIQUES: Setting[list[dict[str, Any]]] = _register(
 KEPT_IN_SYNCED_FOLDER = _register(
     "sync.kept_in_synced_folder", str, "", doc="a synced folder the journal stays in, by choice"
 )
+
+# --- the practices of repair: writing, hard dates (#20) -------------------------------------
+WRITE_SCHEDULE: Setting[dict[str, Any]] = _register(
+    "journal.write_schedule", dict, {}, doc="CheckInSchedule fields of the reminder to write; off"
+)
+WRITE_SNOOZED_UNTIL: Setting[str | None] = _register(
+    "journal.write_snoozed_until", (str, NONE), None, doc="ISO 8601: the writing reminder waits"
+)
+ON_THIS_DAY = _register(
+    "journal.on_this_day", bool, False, doc="show past entries of today's date in the journal"
+)
+HARD_DATES_QUIETED: Setting[dict[str, str]] = _register(
+    "hard_dates.quieted", dict, {}, doc="hard date uid → the day whose note was put away"
+)

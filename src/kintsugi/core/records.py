@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 from kintsugi.core.timeutil import now
@@ -32,6 +32,9 @@ TECHNIQUES = (
     "custom",
 )
 BOUNDARY_STATUSES = ("active", "revised", "retired")
+#: What a boundary is about: most are general; a transparency agreement (what each tells
+#: the other, and when) or one about phones and accounts gets its own label and filter.
+BOUNDARY_CATEGORIES = ("general", "transparency", "technology")
 
 
 def _uid() -> str:
@@ -127,6 +130,7 @@ class Boundary(Record):
     revisit_by: date | None = None
     status: str = "active"
     history: list[BoundaryRevision] = field(default_factory=list)  # earlier wordings
+    category: str = "general"  # one of BOUNDARY_CATEGORIES
 
 
 @dataclass
@@ -230,6 +234,49 @@ class TherapySession(Record):
         return "\n".join([*self.agenda, self.notes, *(h.text for h in self.homework)]).strip()
 
 
+@dataclass(kw_only=True)
+class Disclosure(Record):
+    """Something I want to tell you: what happened, when it happened, and when it was told
+    (None: written down, not told yet). ``occurred_at`` is when it was written."""
+
+    KIND: ClassVar[str] = "disclosure"
+    text: str = ""
+    happened_at: datetime | None = None
+    told_at: datetime | None = None
+
+    @property
+    def gap(self) -> timedelta | None:
+        """The time between what happened and the telling (never below zero)."""
+        if self.happened_at is None or self.told_at is None:
+            return None
+        return max(self.told_at - self.happened_at, timedelta(0))
+
+
+@dataclass(kw_only=True)
+class HardDate(Record):
+    """A date that hurts (the day of the discovery, an anniversary), kept privately, with
+    the plan the person wrote for it and how many days before it a gentle note comes."""
+
+    KIND: ClassVar[str] = "hard_date"
+    text: str = ""  # what the day is, in the person's words
+    day: date = field(default_factory=date.today)
+    yearly: bool = True
+    notice_days: int = 3  # 0 … 60: the note comes this many days before
+    helps: str = ""  # what may help
+    call: str = ""  # who to call
+    tell_partner: str = ""  # what to tell my partner
+
+
+@dataclass(kw_only=True)
+class Template(Record):
+    """One's own writing template (therapist homework, say): Markdown, with checkboxes."""
+
+    KIND: ClassVar[str] = "template"
+    name: str = ""
+    text: str = ""
+    due: date | None = None
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (
@@ -243,6 +290,9 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Question,
         Answer,
         TherapySession,
+        Disclosure,
+        HardDate,
+        Template,
     )
 }
 KINDS = tuple(RECORD_TYPES)

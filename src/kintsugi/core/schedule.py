@@ -1,12 +1,16 @@
-"""When a check-in is due: a schedule kept in the vault, checked against an injectable 'now'."""
+"""When a check-in is due (and the optional reminder to write): a schedule kept in the vault,
+checked against an injectable 'now'; and the gentle notes before hard dates."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from kintsugi.core import config
 from kintsugi.core.db import Database
+from kintsugi.core.practices import Coming
+from kintsugi.core.repo.hard_dates import HardDateRepository
 from kintsugi.core.repo.settings import Settings
 
 
@@ -45,21 +49,56 @@ class CheckInSchedule:
 
 
 class ScheduleStore:
-    def __init__(self, db: Database):
+    """The check-in's schedule and snooze; the same shape keeps the reminder to write
+    (:meth:`writing`), off until the person sets it."""
+
+    def __init__(
+        self,
+        db: Database,
+        schedule: config.Setting[dict[str, Any]] = config.CHECKIN_SCHEDULE,
+        snoozed: config.Setting[str | None] = config.CHECKIN_SNOOZED_UNTIL,
+    ):
         self.settings = Settings(db)
+        self._schedule, self._snoozed = schedule, snoozed
+
+    @classmethod
+    def writing(cls, db: Database) -> ScheduleStore:
+        """The optional reminder to write (daily or weekly), off by default."""
+        return cls(db, config.WRITE_SCHEDULE, config.WRITE_SNOOZED_UNTIL)
 
     def get(self) -> CheckInSchedule:
-        return CheckInSchedule(**config.CHECKIN_SCHEDULE.get(self.settings))
+        try:
+            return CheckInSchedule(**self._schedule.get(self.settings))
+        except TypeError:  # a foreign or damaged value: no reminder
+            return CheckInSchedule()
 
     def set(self, schedule: CheckInSchedule) -> None:
         if schedule.cadence not in ("off", "daily", "weekly") or not 1 <= schedule.weekday <= 7:
             raise ValueError("bad schedule")
         schedule._time()
-        config.CHECKIN_SCHEDULE.set(self.settings, asdict(schedule))
+        self._schedule.set(self.settings, asdict(schedule))
 
     def snoozed_until(self) -> datetime | None:
-        value = config.CHECKIN_SNOOZED_UNTIL.get(self.settings)
+        value = self._snoozed.get(self.settings)
         return datetime.fromisoformat(value) if value else None
 
     def snooze(self, until: datetime) -> None:
-        config.CHECKIN_SNOOZED_UNTIL.set(self.settings, until.isoformat())
+        self._snoozed.set(self.settings, until.isoformat())
+
+
+class HardDateNotes:
+    """The gentle notes before hard dates: which are due today, and putting one away until
+    that date's next coming (a note put away for this year's day comes back next year)."""
+
+    def __init__(self, db: Database):
+        self.settings = Settings(db)
+        self.repo = HardDateRepository(db)
+
+    def due(self, today: date) -> list[Coming]:
+        quieted = config.HARD_DATES_QUIETED.get(self.settings)
+        return [c for c in self.repo.coming(today) if quieted.get(c.uid) != c.on.isoformat()]
+
+    def quiet(self, note: Coming) -> None:
+        quieted = config.HARD_DATES_QUIETED.get(self.settings)
+        quieted[note.uid] = note.on.isoformat()
+        config.HARD_DATES_QUIETED.set(self.settings, quieted)

@@ -509,6 +509,46 @@ def _add_therapy_sessions(conn: Any) -> None:
     )
 
 
+#: The practices of repair, part two (#20): disclosures ("something I want to tell you",
+#: with when it happened and when it was told: ISO 8601 text with the writer's offset),
+#: hard dates ahead with their plan, one's own writing templates, and a boundary's category
+#: (a transparency agreement). Idempotent: it can run again over its own tables.
+_DISCLOSURES_HARD_DATES_TEMPLATES = """
+CREATE TABLE IF NOT EXISTS disclosure (
+    item_id     INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    text        TEXT    NOT NULL DEFAULT '',
+    happened_at TEXT,
+    told_at     TEXT
+);
+CREATE TABLE IF NOT EXISTS hard_date (
+    item_id      INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    text         TEXT    NOT NULL DEFAULT '',
+    day          TEXT    NOT NULL,
+    yearly       INTEGER NOT NULL DEFAULT 1,
+    notice_days  INTEGER NOT NULL DEFAULT 3 CHECK (notice_days BETWEEN 0 AND 60),
+    helps        TEXT    NOT NULL DEFAULT '',
+    call         TEXT    NOT NULL DEFAULT '',
+    tell_partner TEXT    NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS template (
+    item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    name    TEXT    NOT NULL DEFAULT '',
+    text    TEXT    NOT NULL DEFAULT '',
+    due     TEXT
+)
+"""
+
+
+def _add_disclosures_hard_dates_templates(conn: Any) -> None:
+    """Disclosures, hard dates, templates; boundaries get a category."""
+    for statement in _split(_DISCLOSURES_HARD_DATES_TEMPLATES):
+        conn.execute(statement)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(boundary)")}
+    if "category" not in columns:
+        conn.execute("ALTER TABLE boundary ADD COLUMN category TEXT NOT NULL DEFAULT 'general'")
+    conn.execute("CREATE INDEX IF NOT EXISTS boundary_by_category ON boundary (category)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -523,6 +563,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_safety_plans,
     _add_questions,
     _add_therapy_sessions,
+    _add_disclosures_hard_dates_templates,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QSystemTrayIcon,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from kintsugi.ui.dialogs.settings import SettingsDialog
 from kintsugi.ui.dialogs.trash import TrashDialog
 from kintsugi.ui.file_actions import FileActions
 from kintsugi.ui.forget import forget_everything
+from kintsugi.ui.gentle_notes import GentleNotes
 from kintsugi.ui.grounding.flow import GroundingFlow
 from kintsugi.ui.grounding.pane import GroundingPane
 from kintsugi.ui.grounding.view import ExerciseView
@@ -51,7 +53,9 @@ from kintsugi.ui.sync.controller import SyncController
 from kintsugi.ui.sync.place import SyncedPlaceOffer
 from kintsugi.ui.theme import apply_text_size, apply_theme
 from kintsugi.ui.together import links as together_links
+from kintsugi.ui.together.hard_dates_tab import HardDatesTab
 from kintsugi.ui.together.pane import TogetherPane
+from kintsugi.ui.together.templates_tab import TemplatesTab
 from kintsugi.ui.triggers.pane import TriggersPane
 from kintsugi.ui.unlock.pane import UnlockPane
 from kintsugi.ui.unlock.recovery import RecoveryKeyDialog, RecoveryUnlockDialog
@@ -169,6 +173,19 @@ class MainWindow(QMainWindow):
 
         self.reminder = CheckInReminder(session, parent=self)
         self.reminder.due.connect(self.on_check_in_due)
+        # the reminder to write and the notes before hard dates (#20)
+        self.gentle_notes = GentleNotes(session, parent=self)
+        self.statusBar().addPermanentWidget(self.gentle_notes.bar)
+        self.gentle_notes.write_requested.connect(self.on_write_from_prompt)
+        self.gentle_notes.plan_requested.connect(lambda i: self.on_open_requested(i, "hard_date"))
+        templates, hard_dates = (
+            self.together.page_for("template"),
+            self.together.page_for("hard_date"),
+        )
+        if isinstance(templates, TemplatesTab):
+            templates.write_requested.connect(self.on_write_from_template)
+        if isinstance(hard_dates, HardDatesTab):
+            hard_dates.on_this_day_changed.connect(lambda _on: self.journal.on_this_day.refresh())
         self._build_actions()
         self._connect()
         self.show_start()
@@ -199,6 +216,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_entry_action = action(
             self.tr("New entry"), self.on_new_entry, QKeySequence.StandardKey.New, file_menu
+        )
+        self.prompt_action = action(
+            self.tr("Write from a prompt…"), self.on_write_from_prompt, "Ctrl+Alt+N", file_menu
         )
         file_menu.addSeparator()
         action(self.tr("New journal file…"), files.on_new_vault, None, file_menu)
@@ -252,6 +272,7 @@ class MainWindow(QMainWindow):
         self.nav_action.setChecked(True)
         self.workspace_actions = [
             self.new_entry_action,
+            self.prompt_action,
             self.quick_log_action,
             self.lock_action,
             self.elsewhere_action,
@@ -263,6 +284,12 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_entry_action)
+        new_button = self.toolbar.widgetForAction(self.new_entry_action)
+        if isinstance(new_button, QToolButton):  # New entry ▾ Write from a prompt…
+            new_menu = QMenu(new_button)
+            new_menu.addAction(self.prompt_action)
+            new_button.setMenu(new_menu)
+            new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.toolbar.addAction(self.quick_log_action)
         self.toolbar.addAction(self.ground_action)
         self.toolbar.addAction(self.find_action)
@@ -544,6 +571,14 @@ class MainWindow(QMainWindow):
     def on_new_entry(self) -> None:
         self.show_pane(self.journal)
         self.journal.new_entry()
+
+    def on_write_from_prompt(self) -> None:
+        self.show_pane(self.journal)
+        self.journal.choose_prompt()
+
+    def on_write_from_template(self, template_id: int) -> None:
+        self.show_pane(self.journal)
+        self.journal.write_from_template(template_id)
 
     def on_find(self) -> None:
         self.show_pane(self.search)

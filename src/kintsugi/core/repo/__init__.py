@@ -14,11 +14,14 @@ from kintsugi.core.db import Database
 from kintsugi.core.repo.base import Repository
 from kintsugi.core.repo.boundaries import BoundaryRepository
 from kintsugi.core.repo.checkins import CheckInRepository
+from kintsugi.core.repo.disclosures import DisclosureRepository
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
+from kintsugi.core.repo.hard_dates import HardDateRepository
 from kintsugi.core.repo.questions import AnswerRepository, QuestionRepository
 from kintsugi.core.repo.safety_plans import SafetyPlanRepository
+from kintsugi.core.repo.templates import TemplateRepository
 from kintsugi.core.repo.therapy import TherapySessionRepository
 from kintsugi.core.repo.triggers import TriggerRepository
 
@@ -35,6 +38,9 @@ REPOSITORIES: dict[str, type[Repository[Any]]] = {
         QuestionRepository,
         AnswerRepository,
         TherapySessionRepository,
+        DisclosureRepository,
+        HardDateRepository,
+        TemplateRepository,
     )
 }
 for _kind in REPOSITORIES.values():

@@ -9,7 +9,13 @@ from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.fieldtext import day_text, field_line, inline, value_text, when_text
 from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, marked, translate
-from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, BoundaryRevision, Record
+from kintsugi.core.records import (
+    BOUNDARY_CATEGORIES,
+    BOUNDARY_STATUSES,
+    Boundary,
+    BoundaryRevision,
+    Record,
+)
 from kintsugi.core.repo.base import Column, Repository, Take, excerpt_of, first_line
 from kintsugi.core.timeutil import date_from_db, date_to_db, from_db, now, utc_text
 
@@ -40,6 +46,12 @@ STATUS_WORDS = {
     "revised": QT_TRANSLATE_NOOP("render", "revised"),
     "retired": QT_TRANSLATE_NOOP("render", "retired"),
 }
+#: What a boundary is about (its own label: a transparency agreement, say).
+CATEGORY_WORDS = {
+    "general": QT_TRANSLATE_NOOP("render", "boundary"),
+    "transparency": QT_TRANSLATE_NOOP("render", "transparency agreement"),
+    "technology": QT_TRANSLATE_NOOP("render", "phones and accounts"),
+}
 
 
 class BoundaryRepository(Repository[Boundary]):
@@ -50,12 +62,14 @@ class BoundaryRepository(Repository[Boundary]):
         Column("agreed_on", date_to_db, date_from_db),
         Column("revisit_by", date_to_db, date_from_db),
         Column("status"),
+        Column("category"),
     )
     name = QT_TRANSLATE_NOOP("render", "Boundary")
     labels = {
         "agreed_on": QT_TRANSLATE_NOOP("render", "Agreed on"),
         "revisit_by": QT_TRANSLATE_NOOP("render", "Revisit by"),
         "status": QT_TRANSLATE_NOOP("render", "Status"),
+        "category": QT_TRANSLATE_NOOP("render", "Kind of agreement"),
     }
     date_keys = frozenset({"agreed_on", "revisit_by"})
     import_fields = {
@@ -64,6 +78,7 @@ class BoundaryRepository(Repository[Boundary]):
         "revisit_by": validate.optional_day,
         "status": validate.choice(BOUNDARY_STATUSES),
         "history": validate.list_of(_revision),
+        "category": validate.choice(BOUNDARY_CATEGORIES),
     }
 
     @classmethod
@@ -90,6 +105,11 @@ class BoundaryRepository(Repository[Boundary]):
             line += " · *" + arg(translate("render", "revisit by %1"), day_text(revisit)) + "*"
         lines.append(line)
         lines.append("")
+        category = take("category")
+        if category and category != "general":
+            known_kind = CATEGORY_WORDS.get(str(category))
+            kind_word = marked("render", known_kind) if known_kind else str(category)
+            lines.append("- " + arg(translate("render", "Kind of agreement: %1"), kind_word))
         agreed = take("agreed_on")
         if agreed:
             lines.append(field_line("agreed_on", agreed))
@@ -123,10 +143,16 @@ class BoundaryRepository(Repository[Boundary]):
             raise InvalidRecord(translate("records", "A boundary needs its wording."))
         if rec.status not in BOUNDARY_STATUSES:
             raise InvalidRecord(arg(translate("records", "Unknown status %1."), repr(rec.status)))
+        if rec.category not in BOUNDARY_CATEGORIES:
+            raise InvalidRecord(
+                arg(translate("records", "Unknown kind of agreement %1."), repr(rec.category))
+            )
 
     def describe(self, rec: Boundary) -> tuple[str, str, str]:
         due = f"revisit by {rec.revisit_by.isoformat()}" if rec.revisit_by else ""
-        return first_line(rec.text), excerpt_of(f"{rec.status} {due}".strip()), rec.text
+        about = "" if rec.category == "general" else rec.category
+        summary = f"{about} {rec.status} {due}".strip()
+        return first_line(rec.text), excerpt_of(summary), f"{rec.text}\n{about}".strip()
 
     def save_children(self, conn: Any, rec: Boundary, item_id: int, old: Boundary | None) -> None:
         """Keep the previous wording whenever text, status or revisit date change."""
@@ -162,15 +188,19 @@ class BoundaryRepository(Repository[Boundary]):
             )
         ]
 
-    def all_ids(self, *, due_first_on: date | None = None) -> list[tuple[int, bool]]:
-        """Every live boundary as (id, due for revisit), due ones first, then newest."""
+    def all_ids(
+        self, *, due_first_on: date | None = None, category: str | None = None
+    ) -> list[tuple[int, bool]]:
+        """Every live boundary (of one ``category``, if given) as (id, due for revisit),
+        due ones first, then newest."""
         today = (due_first_on or date.today()).isoformat()
+        where, args = ("AND b.category = ?", (today, category)) if category else ("", (today,))
         with self.db.read() as conn:
             rows = conn.execute(
                 "SELECT b.item_id, b.status = 'active' AND b.revisit_by IS NOT NULL"
                 " AND b.revisit_by <= ? AS due FROM boundary b JOIN item i ON i.id = b.item_id"
-                " WHERE i.deleted_at IS NULL"
+                f" WHERE i.deleted_at IS NULL {where}"
                 " ORDER BY due DESC, b.revisit_by, i.occurred_at DESC",
-                (today,),
+                args,
             ).fetchall()
         return [(item_id, bool(due)) for item_id, due in rows]

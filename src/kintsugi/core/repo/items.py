@@ -95,6 +95,20 @@ class Items:
         where, args = (["i.kind = ?"], [kind]) if kind else ([], [])
         return timeline_page(self.db, where, args, after, limit)
 
+    def on_this_day(self, today: date, *, limit: int = 20) -> list[ItemSummary]:
+        """Entries written on this calendar day (month and day, in the writer's own time)
+        in earlier years, newest first. A scan of the entries: call it off the UI thread."""
+        sql = (
+            f"{SUMMARY_SQL} WHERE i.deleted_at IS NULL AND i.kind = 'entry'"
+            " AND i.occurred_at < ?"
+            " AND strftime('%m-%d', i.occurred_at, i.occurred_tz || ' minutes') = ?"
+            " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?"
+        )
+        year_start = day_start_utc(date(today.year, 1, 1))
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (year_start, f"{today:%m-%d}", limit)).fetchall()
+        return [summary_from_row(r) for r in rows]
+
     def summary(self, item_id: int) -> ItemSummary:
         with self.db.read() as conn:
             row = conn.execute(f"{SUMMARY_SQL} WHERE i.id = ?", (item_id,)).fetchone()

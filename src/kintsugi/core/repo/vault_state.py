@@ -41,6 +41,7 @@ RECORD_TABLES = frozenset(
         "therapy_session",
     }
 )
+RECORD_TABLES |= {"disclosure", "hard_date", "template"}  # #20: repair practices, part two
 #: Rebuilt from the records, SQLite's own, or about this one file (the write-ahead log's
 #: binding to it: a copy gets a fresh one).
 DERIVED_TABLES = frozenset({"tag", "search_text", "sqlite_sequence", "sqlite_stat1", "wal_binding"})

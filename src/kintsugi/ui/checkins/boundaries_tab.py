@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from kintsugi.core.i18n import marked
-from kintsugi.core.records import BOUNDARY_STATUSES, Boundary, Record
+from kintsugi.core.records import BOUNDARY_CATEGORIES, BOUNDARY_STATUSES, Boundary, Record
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.i18n import day_text
 from kintsugi.ui.session import Session
-from kintsugi.ui.widgets.reflow import lines_tall
+from kintsugi.ui.widgets.reflow import lines_tall, scrolling
 
 NO_DATE = QDate(1900, 1, 1)  # what an unset date holds; it reads "no date"
 
@@ -81,6 +81,18 @@ def status_name(status: str) -> str:
     return marked("BoundariesTab", known) if known else status
 
 
+CATEGORY_NAMES = {
+    "general": QT_TRANSLATE_NOOP("BoundariesTab", "Boundary"),
+    "transparency": QT_TRANSLATE_NOOP("BoundariesTab", "Transparency agreement"),
+    "technology": QT_TRANSLATE_NOOP("BoundariesTab", "Phones and accounts"),
+}
+
+
+def category_name(category: str) -> str:
+    known = CATEGORY_NAMES.get(category)
+    return marked("BoundariesTab", known) if known else category
+
+
 class BoundariesTab(RecordListTab):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(
@@ -102,6 +114,16 @@ class BoundariesTab(RecordListTab):
         self.status.setAccessibleName(self.tr("Status"))
         for status in BOUNDARY_STATUSES:
             self.status.addItem(status_name(status), status)
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Kind of agreement"))
+        for category in BOUNDARY_CATEGORIES:
+            self.category.addItem(category_name(category), category)
+        self.show_only = QComboBox()
+        self.show_only.setAccessibleName(self.tr("Show"))
+        self.show_only.addItem(self.tr("All agreements"), None)
+        for category in BOUNDARY_CATEGORIES:
+            self.show_only.addItem(category_name(category), category)
+        self.show_only.currentIndexChanged.connect(lambda _n: self.reload())
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.history = QListWidget()
@@ -117,24 +139,31 @@ class BoundariesTab(RecordListTab):
             self.revisit.enabled.toggled,
             self.revisit.edit.dateChanged,
             self.status.currentIndexChanged,
+            self.category.currentIndexChanged,
             self.share.toggled,
         ):
             signal.connect(self.on_field_changed)
         form = QFormLayout(self.form)
         form.addRow(self.tr("Agreement"), self.text)
+        form.addRow(self.tr("Kind"), self.category)
         form.addRow(self.tr("Agreed on"), self.agreed)
         form.addRow(self.tr("Revisit by"), self.revisit)
         form.addRow(self.tr("Status"), self.status)
         form.addRow("", self.share)
         form.addRow(self.tr("Earlier wordings"), self.history)
         form.addRow("", self.state)
-        self.assemble(self.form)
+        self.assemble(scrolling(self.form), above=self.show_only)  # a short window scrolls
 
     def repo(self):
         return self.session.boundaries()
 
     def record_ids(self) -> list[tuple[int, object]]:
-        return self.repo().all_ids()
+        return self.repo().all_ids(category=self.show_only.currentData())
+
+    def blank_category(self) -> str:
+        """A new agreement takes the kind being shown (a new one among transparency ones
+        is a transparency agreement)."""
+        return self.show_only.currentData() or "general"
 
     def add_list_row(self, item_id: int, due: object) -> None:
         b = self.repo().get(item_id)
@@ -143,6 +172,8 @@ class BoundariesTab(RecordListTab):
             label = f"{label}   · " + self.tr("time to revisit")
         elif b.status != "active":
             label = f"{label}   · {status_name(b.status)}"
+        if b.category != "general":
+            label = f"{label}   · {category_name(b.category)}"
         row = QListWidgetItem(label)
         row.setData(Qt.ItemDataRole.UserRole, item_id)
         if due:
@@ -152,7 +183,7 @@ class BoundariesTab(RecordListTab):
         self.list.addItem(row)
 
     def blank(self) -> Boundary:
-        return Boundary()  # empty: the placeholder says what goes here
+        return Boundary(category=self.blank_category())  # the placeholder says what goes here
 
     def focus_new(self) -> None:
         self.text.setFocus()
@@ -163,6 +194,7 @@ class BoundariesTab(RecordListTab):
         self.agreed.set_value(b.agreed_on)
         self.revisit.set_value(b.revisit_by)
         self.status.setCurrentIndex(self.status.findData(b.status))
+        self.category.setCurrentIndex(max(0, self.category.findData(b.category)))
         self.share.setChecked(b.shared)
         self.history.clear()
         for h in reversed(b.history):
@@ -177,6 +209,7 @@ class BoundariesTab(RecordListTab):
             agreed_on=self.agreed.value(),
             revisit_by=self.revisit.value(),
             status=self.status.currentData(),
+            category=self.category.currentData(),
             shared=self.share.isChecked(),
         )
 

@@ -100,8 +100,12 @@ class RecordListTab(QWidget):
         pass
 
     # --- shared behaviour --------------------------------------------------------------
-    def assemble(self, *right: QWidget) -> None:
+    def assemble(self, *right: QWidget, above: QWidget | None = None) -> None:
+        """The list (with ``above`` over it: a filter, a line about the list) beside the
+        form and anything else in ``right``."""
         left = QVBoxLayout()
+        if above is not None:
+            left.addWidget(above)
         left.addWidget(self.list, 1)
         left.addWidget(self.empty, 1)
         left.addWidget(self.new_button)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -241,6 +241,18 @@ class EntryEditor(QWidget):
         self.attachments.refresh()
         self.setEnabled(True)
         self.hint.setText("" if e.id else self.tr("New entry — it saves itself as you write."))
+
+    def start_with(self, title: str, body: str) -> None:
+        """Fill a new, unsaved entry's title and body (a prompt's, a template's) without
+        keeping it: it is saved once the person writes, like any new entry."""
+        self._loading = True
+        try:
+            self.title.setText(title)
+            self.body.setPlainText(body)
+        finally:
+            self._loading = False
+        self.body.moveCursor(QTextCursor.MoveOperation.End)
+        self.body.setFocus()
 
     def clear(self) -> None:
         """Forget everything shown (lock). Does not save: save first."""

@@ -20,6 +20,8 @@ from kintsugi.core import config
 from kintsugi.core.errors import KintsugiError
 from kintsugi.ui import channel
 from kintsugi.ui.journal.editor import EntryEditor
+from kintsugi.ui.journal.on_this_day import OnThisDay
+from kintsugi.ui.journal.prompts import PromptDialog, template_start
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.flow_layout import FlowLayout
@@ -34,6 +36,7 @@ class QuietStart(QWidget):
 
     write_requested = Signal()
     show_requested = Signal()
+    prompt_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,12 +58,16 @@ class QuietStart(QWidget):
         self.show_button = QPushButton(self.tr("Show my journal"))
         self.show_button.setAccessibleName(self.tr("Show my journal"))
         self.show_button.clicked.connect(self.show_requested)
+        self.prompt_button = QPushButton(self.tr("Write from a prompt…"))
+        self.prompt_button.setAccessibleName(self.tr("Write from a prompt"))
+        self.prompt_button.clicked.connect(self.prompt_requested)
         column = Column(chars=50)
         v = QVBoxLayout(column)
         v.addWidget(heading)
         v.addWidget(note)
         row = FlowLayout()
         row.add(self.write_button)
+        row.add(self.prompt_button)
         row.add(self.show_button)
         v.addLayout(row)
         outer = QVBoxLayout(self)
@@ -111,6 +118,12 @@ class JournalPane(QWidget):
         self.delete_button = QPushButton(self.tr("Move to trash"))
         self.delete_button.setAccessibleName(self.tr("Move the entry to the trash"))
         self.delete_button.clicked.connect(self.delete_current)
+        self.prompt_button = QPushButton(self.tr("From a prompt…"))
+        self.prompt_button.setAccessibleName(self.tr("Write from a prompt"))
+        self.prompt_button.setToolTip(self.tr("Write from a prompt or one of your templates"))
+        self.prompt_button.clicked.connect(self.choose_prompt)
+        self.on_this_day = OnThisDay(session)
+        self.on_this_day.open_requested.connect(self.open_entry)
 
         bar = FlowLayout()  # wraps in a narrow window
         for w in (self.prev_day, self.jump, self.next_day, self.newest_button):
@@ -120,11 +133,13 @@ class JournalPane(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.list_stack, 1)
+        left_layout.addWidget(self.on_this_day)
 
         self.editor = EntryEditor(session)
         self.editor.saved.connect(self.on_editor_saved)
         self.editor.problem.connect(channel.error)
         self.editor.bottom.insertWidget(0, self.delete_button)
+        self.editor.bottom.insertWidget(1, self.prompt_button)  # offered while a page is new
         right = self.editor
 
         splitter = QSplitter()
@@ -136,6 +151,7 @@ class JournalPane(QWidget):
         self.quiet = QuietStart()
         self.quiet.write_requested.connect(self.new_entry)
         self.quiet.show_requested.connect(self.show_journal)
+        self.quiet.prompt_requested.connect(self.choose_prompt)
         self.pages = QStackedWidget()
         self.pages.addWidget(splitter)
         self.pages.addWidget(self.quiet)
@@ -166,6 +182,7 @@ class JournalPane(QWidget):
         self.model.fetchMore()
         self.editor.set_tag_names(items.tag_names())
         self.list_stack.update_empty()
+        self.on_this_day.refresh()
         if self.model.rowCount() and config.OPEN_ON.get(self.session.settings()) != "last":
             self.pages.setCurrentWidget(self.quiet)  # nothing written is on screen yet
             self.quiet.write_button.setFocus()
@@ -191,6 +208,7 @@ class JournalPane(QWidget):
         self.editor.clear()
         self.model.set_source(None)
         self.newest_button.hide()
+        self.on_this_day.clear()
 
     # --- navigation ----------------------------------------------------------------
     def select_row(self, row: int) -> None:
@@ -236,12 +254,36 @@ class JournalPane(QWidget):
         self.update_actions()
         self.editor.body.setFocus()
 
+    # --- writing from a prompt or a template --------------------------------------------
+    def choose_prompt(self, template_id: int | None = None) -> PromptDialog:
+        """Open the prompts (and one's own templates); the chosen one starts a new entry."""
+        dialog = PromptDialog(self.session, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.new_entry_from)
+        if template_id is not None:
+            dialog.select_template(template_id)
+        dialog.open()
+        return dialog
+
+    def write_from_template(self, template_id: int) -> None:
+        """A new entry that starts with one's own template (Together → My templates)."""
+        self.new_entry_from(*template_start(self.session, template_id))
+
+    def new_entry_from(self, title: str, body: str) -> None:
+        """A new entry that starts with a title and a body; like any new entry it is kept
+        only once the person writes in it."""
+        self.new_entry()
+        self.editor.start_with(title, body)
+
     def update_actions(self) -> None:
-        """Nothing to act on, nothing offered: an entry not yet written has no trash."""
+        """Nothing to act on, nothing offered: an entry not yet written has no trash (and
+        a new one can start from a prompt)."""
         self.delete_button.setEnabled(self.editor.entry_id is not None)
+        self.prompt_button.setVisible(self.editor.entry_id is None)
 
     def on_editor_saved(self, summary) -> None:
         self.delete_button.setEnabled(True)
+        self.prompt_button.hide()
         row = self.model.upsert(summary)
         if row >= 0:
             sm = self.view.selectionModel()

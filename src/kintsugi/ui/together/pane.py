@@ -22,7 +22,9 @@ PAGES: tuple[str, ...] = (
     # repair-a: the weekly conversation, rituals
     #
     # repair-b: prompts and templates, disclosures, hard dates
-    #
+    "kintsugi.ui.together.templates_tab:TemplatesTab",
+    "kintsugi.ui.together.disclosures_tab:DisclosuresTab",
+    "kintsugi.ui.together.hard_dates_tab:HardDatesTab",
     # repair-c: safety plan, questions and answers, therapy sessions
     "kintsugi.ui.together.safety_plan:SafetyPlanPage",
     "kintsugi.ui.together.questions:QuestionsPage",

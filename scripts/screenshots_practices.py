@@ -1,0 +1,181 @@
+"""Screenshots of the practices of repair, part two (#20 items 2–4): Write from a prompt,
+My templates, Something to tell (with the time to telling), Hard dates (with the plan and
+the gentle note), the boundaries' transparency agreements, On this day:
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_practices.py
+    KINTSUGI_LANGUAGE=es xvfb-run -a -s "-screen 0 1280x800x24" \\
+        .venv/bin/python scripts/screenshots_practices.py --size 800x600 --suffix=-es-800x600
+
+Writes to docs/screenshots/: repair-prompt, repair-templates, repair-disclosures,
+repair-hard-dates (its note in the status bar), repair-transparency, repair-on-this-day —
+each with the suffix given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from kintsugi.core import config  # noqa: E402
+from kintsugi.core.kdf import KdfParams  # noqa: E402
+from kintsugi.core.records import (  # noqa: E402
+    Boundary,
+    Disclosure,
+    Entry,
+    HardDate,
+    Template,
+)
+from kintsugi.core.repo.boundaries import BoundaryRepository  # noqa: E402
+from kintsugi.core.repo.disclosures import DisclosureRepository  # noqa: E402
+from kintsugi.core.repo.entries import EntryRepository  # noqa: E402
+from kintsugi.core.repo.hard_dates import HardDateRepository  # noqa: E402
+from kintsugi.core.repo.settings import Settings  # noqa: E402
+from kintsugi.core.repo.templates import TemplateRepository  # noqa: E402
+from kintsugi.core.vault import Vault  # noqa: E402
+from kintsugi.ui.app import make_app  # noqa: E402
+from kintsugi.ui.journal.prompts import PromptDialog  # noqa: E402
+from kintsugi.ui.main_window import MainWindow  # noqa: E402
+from kintsugi.ui.session import Session  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+PASS = "demo passphrase for screenshots"
+
+
+def demo_vault(path: Path) -> None:
+    with Vault.create(path, PASS, params=KdfParams(65536, 3, 4)) as v:
+        now = datetime.now().astimezone().replace(second=0, microsecond=0)
+        EntryRepository(v.db).add(
+            Entry(
+                title="A quieter evening",
+                body="We talked for an hour, and nobody raised their voice.",
+                occurred_at=now.replace(year=now.year - 1),
+            )
+        )
+        EntryRepository(v.db).add(Entry(title="After the session", body="We named the need."))
+        TemplateRepository(v.db).add(
+            Template(
+                name="Homework, week 3",
+                text="From our session with Dr. Reyes:\n\n- [ ] three appreciations each day\n"
+                "- [ ] one walk together\n- [ ] write down one question to ask",
+                due=date.today() + timedelta(days=4),
+            )
+        )
+        disclosures = DisclosureRepository(v.db)
+        for n, (days, text) in enumerate(
+            (
+                (6, "J. wrote to me and I answered once"),
+                (3, "I deleted a message before you saw it"),
+                (1, "I had coffee with a colleague J. knows"),
+                (0.3, "An old number called me; I did not pick up"),
+            )
+        ):
+            told = now - timedelta(days=30 - 8 * n)
+            disclosures.add(
+                Disclosure(text=text, happened_at=told - timedelta(days=days), told_at=told)
+            )
+        HardDateRepository(v.db).add(
+            HardDate(
+                text="The day I found out",
+                day=(date.today() + timedelta(days=3)).replace(year=date.today().year - 1),
+                notice_days=5,
+                helps="A long walk by the river. No big plans, no social media.",
+                call="Ana (my sister), or Dr. Reyes' practice",
+                tell_partner="That I may be quiet that day, and that a hug helps more than words.",
+            )
+        )
+        HardDateRepository(v.db).add(
+            HardDate(text="Our wedding anniversary", day=date(2015, 9, 12), notice_days=7)
+        )
+        boundaries = BoundaryRepository(v.db)
+        boundaries.add(Boundary(text="No contact with J., in any way"))
+        boundaries.add(
+            Boundary(
+                text="If J. gets in touch, I tell you the same day",
+                category="transparency",
+                agreed_on=date.today() - timedelta(days=40),
+                revisit_by=date.today() + timedelta(days=20),
+            )
+        )
+        boundaries.add(
+            Boundary(text="Phones stay unlocked on the table at dinner", category="technology")
+        )
+        config.ON_THIS_DAY.set(Settings(v.db), True)
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    QTest.qWait(400)
+    QApplication.processEvents()
+    OUT.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print("wrote", OUT / f"{name}.png", widget.size().toTuple())
+
+
+def wait_until(condition, ms: int = 20_000) -> None:
+    waited = 0
+    while not condition() and waited < ms:
+        QTest.qWait(50)
+        waited += 50
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--suffix", default="")
+    parser.add_argument("--size", default="1100x720")
+    args = parser.parse_args()
+    width, height = (int(x) for x in args.size.split("x"))
+    app = make_app(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "journal.kintsugi"
+        demo_vault(path)
+        window = MainWindow(Session(path))
+        window.show()
+        window.resize(width, height)
+        window.unlock.passphrase.setText(PASS)
+        window.unlock.unlock_button.click()
+        wait_until(lambda: window.screens.currentWidget() is window.workspace)
+        window.resize(width, height)
+        wait_until(lambda: not window.gentle_notes.bar.isHidden())
+
+        window.on_write_from_prompt()
+        dialog = next(d for d in window.findChildren(PromptDialog) if d.isVisible())
+        dialog.list.setCurrentRow(2)
+        shoot(dialog, f"repair-prompt{args.suffix}")
+        dialog.accept()
+        shoot(window, f"repair-prompt-entry{args.suffix}")
+
+        window.journal.show_journal()
+        wait_until(lambda: not window.journal.on_this_day.isHidden())
+        shoot(window, f"repair-on-this-day{args.suffix}")
+
+        for kind, name in (
+            ("template", "repair-templates"),
+            ("disclosure", "repair-disclosures"),
+            ("hard_date", "repair-hard-dates"),
+        ):
+            page = window.together.page_for(kind)
+            window.show_pane(window.together)
+            window.together.show_page(page)
+            page.list.setCurrentRow(0)
+            shoot(window, f"{name}{args.suffix}")
+
+        window.show_pane(window.checkins)
+        window.checkins.tabs.setCurrentWidget(window.checkins.boundaries)
+        tab = window.checkins.boundaries
+        tab.list.setCurrentRow(0)
+        shoot(window, f"repair-transparency{args.suffix}")
+        window.session.lock()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

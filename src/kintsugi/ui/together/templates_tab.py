@@ -1,0 +1,219 @@
+"""My templates: one's own starting pages for writing (therapist homework with checkboxes
+and a due date, say), kept in the vault; and the optional reminder to write, off until the
+person sets it. New entry → Write from a prompt offers these beside the library."""
+
+from __future__ import annotations
+
+import dataclasses
+from concurrent.futures import Future
+
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.core.errors import KintsugiError
+from kintsugi.core.records import Record, Template
+from kintsugi.core.repo.templates import TemplateRepository
+from kintsugi.core.schedule import CheckInSchedule, ScheduleStore
+from kintsugi.ui import channel
+from kintsugi.ui.checkins.boundaries_tab import OptionalDate
+from kintsugi.ui.checkins.record_list import RecordListTab
+from kintsugi.ui.i18n import day_text
+from kintsugi.ui.messages import describe
+from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.flow_layout import FlowLayout
+from kintsugi.ui.widgets.reflow import scrolling
+
+
+class WriteReminderRow(QWidget):
+    """Remind me to write: no reminder (the default), every day or every week, at a time."""
+
+    _failed = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._loading = False
+        self.cadence = QComboBox()
+        self.cadence.setAccessibleName(self.tr("Remind me to write"))
+        for text, cadence in (
+            (self.tr("No reminder"), "off"),
+            (self.tr("Every day"), "daily"),
+            (self.tr("Every week"), "weekly"),
+        ):
+            self.cadence.addItem(text, cadence)
+        self.weekday = QComboBox()
+        self.weekday.setAccessibleName(self.tr("On"))
+        for n in range(1, 8):
+            self.weekday.addItem(QLocale().dayName(n), n)
+        self.at = QTimeEdit(displayFormat=QLocale().timeFormat(QLocale.FormatType.ShortFormat))  # type: ignore[call-overload]
+        self.at.setAccessibleName(self.tr("At"))
+        for w in (self.cadence, self.weekday):
+            w.currentIndexChanged.connect(self.on_changed)
+        self.at.timeChanged.connect(self.on_changed)
+        self._failed.connect(self._on_failed)
+        note = QLabel(
+            self.tr("A quiet line in the status bar, never a pop-up; “Later” puts it off."),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
+        )
+        note.setProperty("role", "subtle")
+        row = FlowLayout()
+        row.add(QLabel(self.tr("Remind me to write"), textFormat=Qt.TextFormat.PlainText))
+        for w in (self.cadence, self.weekday, self.at):
+            row.add(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(note)
+
+    def store(self) -> ScheduleStore:
+        return ScheduleStore.writing(self.session.database())
+
+    def on_unlocked(self) -> None:
+        self._loading = True
+        try:
+            s = self.store().get()
+            self.cadence.setCurrentIndex(max(0, self.cadence.findData(s.cadence)))
+            self.weekday.setCurrentIndex(max(0, self.weekday.findData(s.weekday)))
+            self.at.setTime(QTime.fromString(s.at, "HH:mm"))
+            self.weekday.setEnabled(s.cadence == "weekly")
+        finally:
+            self._loading = False
+
+    def on_changed(self, *_: object) -> None:
+        self.weekday.setEnabled(self.cadence.currentData() == "weekly")
+        if self._loading or not self.session.is_open:
+            return
+        store = self.store()
+        value = CheckInSchedule(
+            self.cadence.currentData(), self.weekday.currentData(), self.at.time().toString("HH:mm")
+        )
+        future = self.session.writer().submit(lambda: store.set(value))
+
+        def said_if_failed(f: Future[None]) -> None:
+            if f.exception() is not None:
+                self._failed.emit(f.exception())
+
+        future.add_done_callback(said_if_failed)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KintsugiError):
+            raise exc
+        channel.error(describe(exc))
+
+
+class TemplatesTab(RecordListTab):
+    #: the id of a template to write from (the main window opens the journal with it)
+    write_requested = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(
+            session,
+            self.tr("My templates"),
+            self.tr("New template"),
+            self.tr(
+                "No templates of your own yet. Homework from your therapist, or questions you "
+                "come back to, can start a page: press New template."
+            ),
+            parent,
+        )
+        self.title = self.tr("My templates")  # the PracticePage protocol (ui/together/page.py)
+        self.kinds: tuple[str, ...] = ("template",)
+        self.name = QLineEdit(placeholderText=self.tr("A name, e.g. Homework for week 3"))
+        self.name.setAccessibleName(self.tr("Template name"))
+        self.text = QPlainTextEdit(
+            placeholderText=self.tr(
+                "What the page starts with. Checkboxes are written like this:\n"
+                "- [ ] write three appreciations\n- [ ] one walk together"
+            )
+        )
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName(self.tr("Template text"))
+        self.due = OptionalDate(self.tr("Due"))
+        self.write_button = QPushButton(self.tr("Write from this template"))
+        self.write_button.setAccessibleName(self.tr("Write from this template"))
+        self.write_button.clicked.connect(self.on_write_clicked)
+        self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.state.setProperty("role", "subtle")
+        self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
+        for signal in (
+            self.name.textChanged,
+            self.text.textChanged,
+            self.due.enabled.toggled,
+            self.due.edit.dateChanged,
+        ):
+            signal.connect(self.on_field_changed)
+        form = QFormLayout(self.form)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Text"), self.text)
+        form.addRow(self.tr("Due"), self.due)
+        form.addRow("", self.write_button)
+        form.addRow("", self.state)
+        self.reminder = WriteReminderRow(session)
+        self.assemble(scrolling(self.form), self.reminder)
+
+    def open_item(self, item_id: int, kind: str) -> None:
+        """Show this record in the form (a search hit, a note's "Open my plan")."""
+        self.open_record(item_id)
+
+    def repo(self):
+        return TemplateRepository(self.session.database())
+
+    def record_ids(self) -> list[tuple[int, object]]:
+        return [(i, None) for i in self.repo().all_ids()]
+
+    def add_list_row(self, item_id: int, extra: object) -> None:
+        t = self.repo().get(item_id)
+        label = self.repo().title_of(t) or self.tr("(not written yet)")
+        if t.due:
+            label += "   · " + self.tr("due %1").replace("%1", day_text(t.due))
+        row = QListWidgetItem(label)
+        row.setData(Qt.ItemDataRole.UserRole, item_id)
+        self.list.addItem(row)
+
+    def blank(self) -> Template:
+        return Template()
+
+    def focus_new(self) -> None:
+        self.name.setFocus()
+
+    def on_unlocked(self) -> None:
+        super().on_unlocked()
+        self.reminder.on_unlocked()
+
+    def show_record(self, rec: Record) -> None:
+        assert isinstance(rec, Template)
+        self.name.setText(rec.name)
+        self.text.setPlainText(rec.text)
+        self.due.set_value(rec.due)
+        self.write_button.setEnabled(rec.id is not None)
+
+    def collect(self) -> Template:
+        t = self._record
+        assert isinstance(t, Template)
+        return dataclasses.replace(
+            t, name=self.name.text().strip(), text=self.text.toPlainText(), due=self.due.value()
+        )
+
+    def after_save(self, saved: Record, extra: object) -> None:
+        self.write_button.setEnabled(True)
+
+    def on_write_clicked(self) -> None:
+        self.autosaver.save_now()
+        if self._record is not None and self._record.id is not None:
+            self.write_requested.emit(self._record.id)
+
+    def clear_fields(self) -> None:
+        self.name.clear()
+        self.text.clear()
