@@ -5,18 +5,22 @@ default), and the reminder to write (off by default, snoozable)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
 
-from kintsugi.core import config
+from kintsugi.core import config, transfer
 from kintsugi.core.records import Boundary, Disclosure, Entry, HardDate, Template
 from kintsugi.core.repo.disclosures import DisclosureRepository
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.hard_dates import HardDateRepository
 from kintsugi.core.repo.templates import TemplateRepository
 from kintsugi.core.schedule import CheckInSchedule, HardDateNotes, ScheduleStore
+from kintsugi.core.search import Search
 from kintsugi.ui.gentle_notes import GentleNotes
+from kintsugi.ui.insights.report import render_pdf
 from kintsugi.ui.journal.prompts import PromptDialog
 from kintsugi.ui.together.disclosures_tab import DisclosuresTab
 from kintsugi.ui.together.hard_dates_tab import HardDatesTab
@@ -136,11 +140,11 @@ def test_transparency_agreements_are_labelled_and_filtered_in_the_boundaries_tab
     tab = window.checkins.boundaries
     tab.reload()
     rows = [tab.list.item(n).text() for n in range(tab.list.count())]
-    assert "I tell you the same day if J. writes   · Transparency agreement" in rows
+    assert "Transparency agreement · I tell you the same day if J. writes" in rows
     assert "No contact with J." in rows
     tab.show_only.setCurrentIndex(tab.show_only.findData("transparency"))
     assert [tab.list.item(n).text() for n in range(tab.list.count())] == [
-        "I tell you the same day if J. writes   · Transparency agreement"
+        "Transparency agreement · I tell you the same day if J. writes"
     ]
     tab.new_record()  # a new one among transparency agreements is one of them
     assert tab.category.currentData() == "transparency"
@@ -264,3 +268,58 @@ def test_the_reminder_to_write_is_off_by_default_then_gentle_and_snoozable(windo
     assert asked == [True]
     window.session.lock()
     assert later.bar.isHidden() and later.bar.label.text() == ""
+
+
+def test_the_new_kinds_marked_for_sharing_go_into_the_shared_markdown_and_pdf(window, tmp_path):
+    """A disclosure, a hard date (private until marked), one's own template and a
+    transparency agreement: shared in Markdown and in the PDF with their words, their
+    times and their plan; found by search; nothing unmarked goes with them."""
+    db = window.session.database()
+    told = datetime(2026, 11, 20, 18, 30).astimezone()
+    DisclosureRepository(db).add(
+        Disclosure(
+            text="I answered one message from J.",
+            happened_at=told - timedelta(hours=5),
+            told_at=told,
+            shared=True,
+        )
+    )
+    HardDateRepository(db).add(
+        HardDate(text="The day I found out", day=date(2025, 3, 14), helps="A walk", shared=True)
+    )
+    HardDateRepository(db).add(HardDate(text="Kept to myself", day=date(2025, 4, 1)))
+    TemplateRepository(db).add(
+        Template(name="Homework, week 3", text="- [ ] one walk together", shared=True)
+    )
+    window.session.boundaries().add(
+        Boundary(text="I tell you the same day", category="transparency", shared=True)
+    )
+    records = transfer.select(db, shared=True)
+    assert sorted(r.KIND for r in records) == ["boundary", "disclosure", "hard_date", "template"]
+    markdown = transfer.payload_for(db, records).markdown()
+    for words in (
+        "Something I want to tell you",
+        "I answered one message from J.",
+        "Told 5 hours later",
+        "The day I found out",
+        "A walk",
+        "Homework, week 3",
+        "- [ ] one walk together",
+        "Kind of agreement: transparency agreement",
+    ):
+        assert words in markdown, words
+    assert "Kept to myself" not in markdown
+    pdf = tmp_path / "shared.pdf"
+    pdf.write_bytes(render_pdf(db, records, name="Sam"))
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        text = " ".join(text.split())
+        for words in ("I answered one message from J.", "The day I found out", "one walk"):
+            assert words in text, words
+        assert "Kept to myself" not in text
+    found = {h.kind for h in Search(db).search("found out")} | {
+        h.kind for h in Search(db).search("message")
+    }
+    assert {"hard_date", "disclosure"} <= found

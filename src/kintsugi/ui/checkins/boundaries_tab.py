@@ -172,8 +172,8 @@ class BoundariesTab(RecordListTab):
             label = f"{label}   · " + self.tr("time to revisit")
         elif b.status != "active":
             label = f"{label}   · {status_name(b.status)}"
-        if b.category != "general":
-            label = f"{label}   · {category_name(b.category)}"
+        if b.category != "general":  # first, so a narrow list still shows what kind it is
+            label = f"{category_name(b.category)} · {label}"
         row = QListWidgetItem(label)
         row.setData(Qt.ItemDataRole.UserRole, item_id)
         if due:
