@@ -263,3 +263,42 @@ def test_the_migration_from_the_kept_v1_fixture_and_from_the_version_before(tmp_
             schema._add_disclosures_hard_dates_templates(conn)
         assert len(Items(v.db).timeline(kind="hard_date")) == 1
         assert v.check() == []
+
+
+# --- sync -------------------------------------------------------------------------------------
+def test_the_new_kinds_and_a_boundarys_kind_travel_between_computers(tmp_path):
+    """Disclosures, hard dates and templates are items: they sync as their kind's export,
+    edits too (the telling marked later, an agreement that becomes a transparency one).
+    The reminder to write, On this day and a note put away are this computer's own
+    preferences (settings, like the check-in's schedule): they stay where they were set."""
+    from kintsugi.core import sync
+    from tests.helpers import open_paired, paired_template
+
+    folder, v = open_paired(paired_template(tmp_path / "t", ("a", "b")), tmp_path / "c", ("a", "b"))
+    a, b = v["a"], v["b"]
+    try:
+        d = DisclosureRepository(a.db).add(Disclosure(text="the message", happened_at=at(1)))
+        h = HardDateRepository(a.db).add(HardDate(text="that day", day=date(2025, 3, 14)))
+        t = TemplateRepository(a.db).add(Template(name="Homework", text="- [ ] a walk"))
+        agreement = BoundaryRepository(a.db).add(Boundary(text="I tell you the same day"))
+        config.ON_THIS_DAY.set(Settings(a.db), True)
+        for vault in (a, b, a, b):
+            sync.run_round(vault)
+        ids = Items(b.db).ids_of([d.uid, h.uid, t.uid, agreement.uid])
+        assert DisclosureRepository(b.db).get(ids[d.uid]).told_at is None
+        assert HardDateRepository(b.db).get(ids[h.uid]).text == "that day"
+        assert TemplateRepository(b.db).get(ids[t.uid]).text == "- [ ] a walk"
+        theirs = BoundaryRepository(b.db).get(ids[agreement.uid])
+        theirs.category = "transparency"
+        BoundaryRepository(b.db).update(theirs)
+        told = DisclosureRepository(a.db).get(d.id)
+        told.told_at = at(2)
+        DisclosureRepository(a.db).update(told)
+        for vault in (a, b, a, b):
+            sync.run_round(vault)
+        assert DisclosureRepository(b.db).get(ids[d.uid]).told_at == at(2)
+        assert BoundaryRepository(a.db).get(agreement.id).category == "transparency"
+        assert not config.ON_THIS_DAY.get(Settings(b.db))  # a preference of a's alone
+    finally:
+        for vault in (a, b):
+            vault.lock()
