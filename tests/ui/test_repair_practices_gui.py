@@ -57,8 +57,7 @@ def test_write_from_a_prompt_starts_an_entry_kept_only_once_written(window, qtbo
     dialog.accept()
     editor = window.journal.editor
     assert editor.title.text() == "What I need"
-    assert editor.body.toPlainText().startswith("*What do you need right now")
-    assert editor.body.hasFocus() or True  # (focus needs an active window offscreen)
+    assert editor.body.toPlainText().startswith("What do you need right now")
     assert editor.body.textCursor().atEnd()
     assert window.journal.flush() and _entries(window) == []  # nothing written: nothing kept
     editor.body.insertPlainText("Ten quiet minutes together after dinner.")
@@ -90,13 +89,11 @@ def test_my_template_with_checkboxes_and_a_due_date_starts_a_page(window, qtbot)
     window.journal.write_from_template(kept.id)
     body = window.journal.editor.body.toPlainText()
     assert window.journal.editor.title.text() == "Homework, week 3"
-    assert body.startswith("*Due ") and "- [ ] three appreciations" in body
+    assert body.startswith("Due ") and "- [ ] three appreciations" in body
     # … and the prompt dialog offers it beside the library
     dialog = window.journal.choose_prompt(template_id=kept.id)
-    assert dialog.current_start() == (
-        "Homework, week 3",
-        "*Due 04 Dec 2026*\n\n- [ ] three appreciations\n- [ ] one walk together\n\n",
-    ) or dialog.current_start()[1].endswith("one walk together\n\n")
+    assert dialog.current_start() == ("Homework, week 3", body)
+    assert body.endswith("- [ ] three appreciations\n- [ ] one walk together\n\n")
     dialog.reject()
 
 

@@ -34,8 +34,9 @@ class Prompt:
         return marked("prompts", self.question)
 
     def body(self) -> str:
-        """The start of an entry written from this prompt: the question, then room."""
-        return f"*{self.shown_question()}*\n\n"
+        """The start of an entry written from this prompt: the question as plain words (no
+        Markdown marks to puzzle over in the editor), then room."""
+        return f"{self.shown_question()}\n\n"
 
 
 #: Worded for both partners: nothing assumes who was hurt, nothing asks to be shared.
@@ -100,7 +101,7 @@ PROMPTS: tuple[Prompt, ...] = (
 def template_body(text: str, due: date | None, due_words: str) -> str:
     """The start of an entry written from one's own template: its text, and its due date
     (``due_words``, already in the person's language, holds ``%1`` for the date)."""
-    head = f"*{due_words.replace('%1', date_text(due))}*\n\n" if due else ""
+    head = f"{due_words.replace('%1', date_text(due))}\n\n" if due else ""
     return head + text.rstrip() + "\n\n"
 
 

@@ -117,7 +117,7 @@ class PromptDialog(QDialog):
 
     def on_current_changed(self, current, previous) -> None:
         start = self.current_start()
-        self.preview.setText(start[1].strip().strip("*") if start else "")
+        self.preview.setText(start[1].strip() if start else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(start is not None)
 
     def accept(self) -> None:
