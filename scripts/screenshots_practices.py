@@ -42,6 +42,7 @@ from kintsugi.core.repo.settings import Settings  # noqa: E402
 from kintsugi.core.repo.templates import TemplateRepository  # noqa: E402
 from kintsugi.core.vault import Vault  # noqa: E402
 from kintsugi.ui.app import make_app  # noqa: E402
+from kintsugi.ui.checkins.boundaries_tab import category_name  # noqa: E402
 from kintsugi.ui.journal.prompts import PromptDialog  # noqa: E402
 from kintsugi.ui.main_window import MainWindow  # noqa: E402
 from kintsugi.ui.session import Session  # noqa: E402
@@ -50,32 +51,126 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASS = "demo passphrase for screenshots"
 
 
+#: The demo's words in Spanish, for the Spanish screenshots (KINTSUGI_LANGUAGE=es).
+SPANISH: dict[str, str] = dict(
+    [
+        (
+            "A quieter evening",
+            "Una tarde más tranquila",
+        ),
+        (
+            "We talked for an hour, and nobody raised their voice.",
+            "Hablamos una hora y nadie levantó la voz.",
+        ),
+        (
+            "After the session",
+            "Después de la sesión",
+        ),
+        (
+            "We named the need.",
+            "Le pusimos nombre a lo que necesitamos.",
+        ),
+        (
+            "Homework, week 3",
+            "Tarea, semana 3",
+        ),
+        (
+            (
+                "From our session with Dr. Reyes:\n\n- [ ] three appreciations each day\n- [ ] "
+                "one walk together\n- [ ] write down one question to ask"
+            ),
+            (
+                "De nuestra sesión con la Dra. Reyes:\n\n- [ ] tres agradecimientos cada día\n"
+                "- [ ] un paseo juntos\n- [ ] escribir una pregunta para hacer"
+            ),
+        ),
+        (
+            "J. wrote to me and I answered once",
+            "J. me escribió y contesté una vez",
+        ),
+        (
+            "I deleted a message before you saw it",
+            "Borré un mensaje antes de que lo vieras",
+        ),
+        (
+            "I had coffee with a colleague J. knows",
+            "Tomé un café con una colega que conoce a J.",
+        ),
+        (
+            "An old number called me; I did not pick up",
+            "Me llamó un número antiguo; no contesté",
+        ),
+        (
+            "The day I found out",
+            "El día que me enteré",
+        ),
+        (
+            "A long walk by the river. No big plans, no social media.",
+            "Un paseo largo junto al río. Sin grandes planes, sin redes sociales.",
+        ),
+        (
+            "Ana (my sister), or Dr. Reyes' practice",
+            "Ana (mi hermana), o la consulta de la Dra. Reyes",
+        ),
+        (
+            "That I may be quiet that day, and that a hug helps more than words.",
+            "Que quizá esté callada ese día, y que un abrazo ayuda más que las palabras.",
+        ),
+        (
+            "Our wedding anniversary",
+            "Nuestro aniversario de boda",
+        ),
+        (
+            "No contact with J., in any way",
+            "Ningún contacto con J., de ninguna forma",
+        ),
+        (
+            "If J. gets in touch, I tell you the same day",
+            "Si J. se pone en contacto, te lo cuento el mismo día",
+        ),
+        (
+            "Phones stay unlocked on the table at dinner",
+            "Los teléfonos, desbloqueados sobre la mesa en la cena",
+        ),
+    ]
+)
+
+
+def w(text: str) -> str:
+    """The demo's words in the language of the screenshots."""
+    if os.environ.get("KINTSUGI_LANGUAGE", "").startswith("es"):
+        return SPANISH.get(text, text)
+    return text
+
+
 def demo_vault(path: Path) -> None:
     with Vault.create(path, PASS, params=KdfParams(65536, 3, 4)) as v:
         now = datetime.now().astimezone().replace(second=0, microsecond=0)
         EntryRepository(v.db).add(
             Entry(
-                title="A quieter evening",
-                body="We talked for an hour, and nobody raised their voice.",
+                title=w("A quieter evening"),
+                body=w("We talked for an hour, and nobody raised their voice."),
                 occurred_at=now.replace(year=now.year - 1),
             )
         )
-        EntryRepository(v.db).add(Entry(title="After the session", body="We named the need."))
+        EntryRepository(v.db).add(Entry(title=w("After the session"), body=w("We named the need.")))
         TemplateRepository(v.db).add(
             Template(
-                name="Homework, week 3",
-                text="From our session with Dr. Reyes:\n\n- [ ] three appreciations each day\n"
-                "- [ ] one walk together\n- [ ] write down one question to ask",
+                name=w("Homework, week 3"),
+                text=w(
+                    "From our session with Dr. Reyes:\n\n- [ ] three appreciations each day\n"
+                    "- [ ] one walk together\n- [ ] write down one question to ask"
+                ),
                 due=date.today() + timedelta(days=4),
             )
         )
         disclosures = DisclosureRepository(v.db)
         for n, (days, text) in enumerate(
             (
-                (6, "J. wrote to me and I answered once"),
-                (3, "I deleted a message before you saw it"),
-                (1, "I had coffee with a colleague J. knows"),
-                (0.3, "An old number called me; I did not pick up"),
+                (6, w("J. wrote to me and I answered once")),
+                (3, w("I deleted a message before you saw it")),
+                (1, w("I had coffee with a colleague J. knows")),
+                (0.3, w("An old number called me; I did not pick up")),
             )
         ):
             told = now - timedelta(days=30 - 8 * n)
@@ -84,29 +179,31 @@ def demo_vault(path: Path) -> None:
             )
         HardDateRepository(v.db).add(
             HardDate(
-                text="The day I found out",
+                text=w("The day I found out"),
                 day=(date.today() + timedelta(days=3)).replace(year=date.today().year - 1),
                 notice_days=5,
-                helps="A long walk by the river. No big plans, no social media.",
-                call="Ana (my sister), or Dr. Reyes' practice",
-                tell_partner="That I may be quiet that day, and that a hug helps more than words.",
+                helps=w("A long walk by the river. No big plans, no social media."),
+                call=w("Ana (my sister), or Dr. Reyes' practice"),
+                tell_partner=w(
+                    "That I may be quiet that day, and that a hug helps more than words."
+                ),
             )
         )
         HardDateRepository(v.db).add(
-            HardDate(text="Our wedding anniversary", day=date(2015, 9, 12), notice_days=7)
+            HardDate(text=w("Our wedding anniversary"), day=date(2015, 9, 12), notice_days=7)
         )
         boundaries = BoundaryRepository(v.db)
-        boundaries.add(Boundary(text="No contact with J., in any way"))
+        boundaries.add(Boundary(text=w("No contact with J., in any way")))
         boundaries.add(
             Boundary(
-                text="If J. gets in touch, I tell you the same day",
+                text=w("If J. gets in touch, I tell you the same day"),
                 category="transparency",
                 agreed_on=date.today() - timedelta(days=40),
                 revisit_by=date.today() + timedelta(days=20),
             )
         )
         boundaries.add(
-            Boundary(text="Phones stay unlocked on the table at dinner", category="technology")
+            Boundary(text=w("Phones stay unlocked on the table at dinner"), category="technology")
         )
         config.ON_THIS_DAY.set(Settings(v.db), True)
 
@@ -170,7 +267,10 @@ def main() -> int:
         window.show_pane(window.checkins)
         window.checkins.tabs.setCurrentWidget(window.checkins.boundaries)
         tab = window.checkins.boundaries
-        tab.list.setCurrentRow(0)
+        label = category_name("transparency")
+        tab.list.setCurrentRow(
+            next(n for n in range(tab.list.count()) if tab.list.item(n).text().startswith(label))
+        )
         shoot(window, f"repair-transparency{args.suffix}")
         window.session.lock()
     app.processEvents()
