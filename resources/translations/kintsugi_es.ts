@@ -2270,6 +2270,10 @@ Escribe lo que tengas en mente: se queda en este ordenador, cifrado.</translatio
         <translation>Escribir a partir de una pregunta…</translation>
     </message>
     <message>
+        <source>Something I want to tell you…</source>
+        <translation>Algo que quiero contarte…</translation>
+    </message>
+    <message>
         <source>New journal file…</source>
         <translation>Nuevo archivo del diario…</translation>
     </message>

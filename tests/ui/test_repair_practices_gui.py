@@ -113,8 +113,11 @@ def test_disclosures_show_each_gap_and_the_trend_in_words(window, qtbot):
     assert rows[-1] == "Told 6 days later · thing 0"
     assert tab.trend.text() == "Lately, things have been told sooner than before."
     assert tab.gaps.text().endswith("6 days → 5 days → 1 day → 12 hours")
-    # a new one, from the form: written now, told a moment later
-    tab.new_record()
+    # a new one, straight from New entry's menu: written now, told a moment later
+    window.show_pane(window.journal)
+    window.tell_action.trigger()
+    assert window.sections.current() is window.together
+    assert window.together.tabs.currentWidget() is tab and tab.list.currentRow() == -1
     tab.text.setPlainText("I answered a message from J. and want you to know")
     tab.happened.set_value(datetime.now().astimezone() - timedelta(hours=3))
     tab.happened.enabled.toggled.emit(True)

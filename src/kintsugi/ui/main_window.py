@@ -53,6 +53,7 @@ from kintsugi.ui.sync.controller import SyncController
 from kintsugi.ui.sync.place import SyncedPlaceOffer
 from kintsugi.ui.theme import apply_text_size, apply_theme
 from kintsugi.ui.together import links as together_links
+from kintsugi.ui.together.disclosures_tab import DisclosuresTab
 from kintsugi.ui.together.hard_dates_tab import HardDatesTab
 from kintsugi.ui.together.pane import TogetherPane
 from kintsugi.ui.together.templates_tab import TemplatesTab
@@ -220,6 +221,9 @@ class MainWindow(QMainWindow):
         self.prompt_action = action(
             self.tr("Write from a prompt…"), self.on_write_from_prompt, "Ctrl+Alt+N", file_menu
         )
+        self.tell_action = action(
+            self.tr("Something I want to tell you…"), self.on_something_to_tell, None, file_menu
+        )
         file_menu.addSeparator()
         action(self.tr("New journal file…"), files.on_new_vault, None, file_menu)
         action(
@@ -273,6 +277,7 @@ class MainWindow(QMainWindow):
         self.workspace_actions = [
             self.new_entry_action,
             self.prompt_action,
+            self.tell_action,
             self.quick_log_action,
             self.lock_action,
             self.elsewhere_action,
@@ -288,6 +293,7 @@ class MainWindow(QMainWindow):
         if isinstance(new_button, QToolButton):  # New entry ▾ Write from a prompt…
             new_menu = QMenu(new_button)
             new_menu.addAction(self.prompt_action)
+            new_menu.addAction(self.tell_action)
             new_button.setMenu(new_menu)
             new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.toolbar.addAction(self.quick_log_action)
@@ -575,6 +581,14 @@ class MainWindow(QMainWindow):
     def on_write_from_prompt(self) -> None:
         self.show_pane(self.journal)
         self.journal.choose_prompt()
+
+    def on_something_to_tell(self) -> None:
+        """A new "something I want to tell you", straight from New entry's menu."""
+        page = self.together.page_for("disclosure")
+        if isinstance(page, DisclosuresTab):
+            self.show_pane(self.together)
+            self.together.show_page(page)
+            page.new_record()
 
     def on_write_from_template(self, template_id: int) -> None:
         self.show_pane(self.journal)
