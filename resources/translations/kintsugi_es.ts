@@ -4753,8 +4753,8 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Para mi próxima sesión</translation>
     </message>
     <message>
-        <source>Nothing marked yet. In the journal, triggers or grounding, right-click an item (or press Ctrl+Shift+N) to bring it to your next session.</source>
-        <translation>Todavía no hay nada marcado. En el diario, los desencadenantes o el anclaje, haz clic derecho en un elemento (o pulsa Ctrl+Shift+N) para llevarlo a tu próxima sesión.</translation>
+        <source>Nothing marked yet. Wherever an item is listed (the journal, hard moments, goals, search results), right-click it or press Ctrl+Shift+N to bring it to your next session.</source>
+        <translation>Todavía no hay nada marcado. Dondequiera que aparezca algo (el diario, los momentos difíciles, las metas, los resultados de una búsqueda), haz clic derecho sobre ello o pulsa Ctrl+Mayús+N para llevarlo a tu próxima sesión.</translation>
     </message>
     <message>
         <source>Take off the agenda</source>
@@ -4797,6 +4797,10 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Hecha</translation>
     </message>
     <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
         <source>Add homework</source>
         <translation>Añadir una tarea</translation>
     </message>
@@ -4807,6 +4811,18 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     <message>
         <source>Make the chosen homework a goal</source>
         <translation>Convertir en meta la tarea elegida</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Mark this session&apos;s notes for sharing</source>
+        <translation>Marcar las notas de esta sesión para compartir</translation>
+    </message>
+    <message>
+        <source>Shared only when you choose it in Share: with your partner or therapist.</source>
+        <translation>Solo se comparte cuando lo eliges en Compartir: con tu pareja o con tu terapeuta.</translation>
     </message>
     <message>
         <source>Sessions</source>

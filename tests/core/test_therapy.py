@@ -88,3 +88,33 @@ def test_the_therapy_migration_from_v1_and_from_the_previous_version(tmp_path):
         saved = TherapySessionRepository(v.db).add(TherapySession(notes="n"))
         assert saved.notes == "n"
         assert v.check() == []
+
+
+def test_the_agenda_stays_on_this_computer_and_the_session_travels(tmp_path):
+    """The marks are device-local (docs/sync-format.md, "What stays on one computer"):
+    marking sends nothing; the session that took them in syncs, its points with it."""
+    from kintsugi.core import sync
+    from tests.helpers import open_paired, paired_template
+
+    pair = ("a", "b")
+    _folder, v = open_paired(paired_template(tmp_path / "t", pair), tmp_path / "c", pair)
+    a, b = v["a"], v["b"]
+    try:
+        entry = EntryRepository(a.db).add(Entry(title="The call on Friday", body="x"))
+        sync.run_round(a)
+        sync.run_round(b)
+        NextSession(a.db).set_marked(entry.id, True)
+        assert sync.run_round(a).sent == 0  # a mark is not a change of the entry
+        sync.run_round(b)
+        assert NextSession(b.db).agenda() == []
+        session = TherapySession()
+        taken = NextSession(a.db).take_into(session, lambda s: s.title)
+        TherapySessionRepository(a.db).add(session)
+        NextSession(a.db).clear(taken)
+        sync.run_round(a)
+        sync.run_round(b)
+        there = TherapySessionRepository(b.db)
+        assert [there.get(i).agenda for i in there.all_ids()] == [["The call on Friday"]]
+    finally:
+        a.lock()
+        b.lock()

@@ -75,3 +75,46 @@ def test_a_session_opens_from_search_on_its_page(window, qtbot):
     page.on_unlocked()
     page.open_item(saved.id, "therapy_session")
     assert page.notes.toPlainText() == "About the holidays"
+
+
+def test_any_listed_item_can_go_on_the_agenda_and_a_session_can_be_shared(window, qtbot):
+    """Ctrl+Shift+N beyond the timelines: a goal (every list of records) and a search hit
+    (every kind); a session's notes can be marked for sharing like any record."""
+    from kintsugi.core.records import Goal
+    from kintsugi.core.search import SearchFilters
+
+    session = window.session
+    db = session.database()
+    goal = session.goals().add(Goal(text="One walk together this week", target_unit=""))
+    goals = window.checkins.goals
+    goals.reload(select=goal.id)
+    assert goals.current_id() == goal.id
+    (action,) = [a for a in goals.list.actions() if a.shortcut().toString() == "Ctrl+Shift+N"]
+    action.trigger()
+    assert [s.id for s in NextSession(db).agenda()] == [goal.id]
+    entry = session.entries().add(Entry(title="The drive home", body="quiet"))
+    search = window.search
+    search.model.set_hits(session.search().search("drive", SearchFilters()))
+    search.results.setCurrentIndex(search.model.index(0))
+    assert search.current_id() == entry.id
+    (action,) = [a for a in search.results.actions() if a.shortcut().toString() == "Ctrl+Shift+N"]
+    action.trigger()
+    assert [s.id for s in NextSession(db).agenda()] == [goal.id, entry.id]
+    action.trigger()  # again: off the agenda
+    assert [s.id for s in NextSession(db).agenda()] == [goal.id]
+
+    page = TherapyPage(session)
+    qtbot.addWidget(page)
+    page.resize(800, 600)
+    page.show()
+    page.on_unlocked()
+    assert page.agenda.item(0).text().splitlines()[0] == "Goal: One walk together this week"
+    assert page.agenda.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert not [a for a in page.list.actions() if a.shortcut().toString() == "Ctrl+Shift+N"]
+    page.new_record()
+    qtbot.waitUntil(lambda: page.state.text() == "Saved", timeout=10_000)
+    page.share.setChecked(True)
+    page.flush()
+    wait_for_background()
+    (saved,) = [TherapySessionRepository(db).get(i) for i in TherapySessionRepository(db).all_ids()]
+    assert saved.shared

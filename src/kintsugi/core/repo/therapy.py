@@ -114,7 +114,9 @@ class TherapySessionRepository(Repository[TherapySession]):
 
 
 class NextSession:
-    """The agenda: items marked "for my next session"."""
+    """The agenda: items marked "for my next session". Kept on this computer: a mark is no
+    change of the item, so it is not synced (docs/sync-format.md); the session that takes
+    the agenda in is."""
 
     def __init__(self, db: Any):
         self.db = db

@@ -18,6 +18,7 @@ from kintsugi.core.records import Record
 from kintsugi.ui import channel
 from kintsugi.ui.autosave import Autosaver, Background, Draft
 from kintsugi.ui.session import Session
+from kintsugi.ui.share.mark import install_agenda_toggle
 from kintsugi.ui.widgets.reflow import FitRows
 
 
@@ -25,7 +26,11 @@ class RecordListTab(QWidget):
     """Subclasses say which records, how a row looks, and how the form shows and collects.
 
     Saves run on the vault's writer thread (ui.autosave.Background): the form is read on
-    the UI thread, written there, and what was stored comes back to ``after_save``."""
+    the UI thread, written there, and what was stored comes back to ``after_save``.
+    A row can be brought to the next therapy session (context menu, Ctrl+Shift+N) unless
+    ``agenda_mark`` is False."""
+
+    agenda_mark = True
 
     def __init__(
         self,
@@ -55,6 +60,8 @@ class RecordListTab(QWidget):
         self.list.setAccessibleName(list_name)
         self.fit_rows = FitRows(self.list)  # long rows elided, never a sideways scroll
         self.list.currentItemChanged.connect(self.on_current_item_changed)
+        if self.agenda_mark:
+            install_agenda_toggle(self.list, session, self.current_id)
         self.new_button = QPushButton(new_label)
         self.new_button.setAccessibleName(new_label)
         self.new_button.clicked.connect(self.new_record)
@@ -133,6 +140,12 @@ class RecordListTab(QWidget):
             ):
                 self.list.setCurrentRow(n)
                 break
+
+    def current_id(self) -> int | None:
+        """The item of the chosen row (None: none chosen)."""
+        row = self.list.currentItem()
+        value = row.data(Qt.ItemDataRole.UserRole) if row is not None else None
+        return value if isinstance(value, int) else None
 
     def open_record(self, item_id: int) -> None:
         """Show this record in the form (a search hit, say)."""

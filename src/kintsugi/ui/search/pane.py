@@ -41,6 +41,7 @@ from kintsugi.core.search import SearchFilters, SearchHit
 from kintsugi.ui.i18n import day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.share.mark import install_agenda_toggle
 from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.safe_text import SafeTextDocument
 from kintsugi.ui.workers import run_in_background
@@ -191,6 +192,7 @@ class SearchPane(QWidget):
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.activated.connect(self.on_result_activated)
         self.results.clicked.connect(self.on_result_activated)
+        install_agenda_toggle(self.results, session, self.current_id)
 
         self._debounce = QTimer(self, singleShot=True, interval=180)
         self._debounce.timeout.connect(self.run_search)
@@ -303,6 +305,12 @@ class SearchPane(QWidget):
         if self.model.rowCount():
             self.results.setFocus()
             self.results.setCurrentIndex(self.model.index(0))
+
+    def current_id(self) -> int | None:
+        """The item of the chosen result (None: none chosen)."""
+        index = self.results.currentIndex()
+        hit = index.data(SearchResultsModel.HitRole) if index.isValid() else None
+        return hit.id if isinstance(hit, SearchHit) else None
 
     def on_result_activated(self, index: QModelIndex) -> None:
         hit: SearchHit = index.data(SearchResultsModel.HitRole)

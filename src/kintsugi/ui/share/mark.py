@@ -1,4 +1,5 @@
-"""Mark or unmark the current item of a list for sharing (context menu and Ctrl+Shift+S)."""
+"""Mark or unmark the current item of a list for sharing (context menu and Ctrl+Shift+S), or
+for my next session (Ctrl+Shift+N: the therapy agenda)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.timeline_model import TimelineModel
@@ -46,22 +47,23 @@ def install_share_toggle(
 SESSION_SHORTCUT = "Ctrl+Shift+N"
 
 
-def toggle_next_session(view: QListView, model: TimelineModel, session: Session) -> bool | None:
-    """Flip the current row's mark "for my next session" (therapy); the new mark, or None."""
+def toggle_agenda_mark(session: Session, item_id: int | None) -> bool | None:
+    """Flip an item's mark "for my next session"; the new mark, or None (no item, locked)."""
     from kintsugi.core.repo.therapy import NextSession
 
-    index = view.currentIndex()
-    if not index.isValid() or not session.is_open:
+    if item_id is None or not session.is_open:
         return None
-    summary = model.summary_at(index.row())
     agenda = NextSession(session.database())
-    marked = not agenda.is_marked(summary.id)
-    agenda.set_marked(summary.id, marked)
+    marked = not agenda.is_marked(item_id)
+    agenda.set_marked(item_id, marked)
     return marked
 
 
-def install_session_toggle(view: QListView, model: TimelineModel, session: Session) -> QAction:
-    """ "For my next session": the item goes on the agenda of Together → Therapy."""
+def install_agenda_toggle(
+    view: QAbstractItemView, session: Session, current_id: Callable[[], int | None]
+) -> QAction:
+    """ "For my next session" on any list of items (``current_id``: the chosen row's item):
+    the item goes on the agenda of Together → Therapy (context menu, Ctrl+Shift+N)."""
     from kintsugi.ui import channel
 
     action = QAction(
@@ -71,7 +73,7 @@ def install_session_toggle(view: QListView, model: TimelineModel, session: Sessi
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
     def on_triggered() -> None:
-        marked = toggle_next_session(view, model, session)
+        marked = toggle_agenda_mark(session, current_id())
         if marked is True:
             channel.info(QCoreApplication.translate("share", "On the agenda for your next session"))
         elif marked is False:
@@ -81,3 +83,13 @@ def install_session_toggle(view: QListView, model: TimelineModel, session: Sessi
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action
+
+
+def install_session_toggle(view: QListView, model: TimelineModel, session: Session) -> QAction:
+    """ "For my next session" on a timeline."""
+
+    def current_id() -> int | None:
+        index = view.currentIndex()
+        return model.summary_at(index.row()).id if index.isValid() else None
+
+    return install_agenda_toggle(view, session, current_id)

@@ -32,11 +32,18 @@ from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.i18n import day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.reflow import FitRows
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser
 
 
 def state_text(state: str) -> str:
     return marked("questions", qa.STATE_WORDS[state])
+
+
+def row_text(t: qa.TheirQuestion) -> str:
+    """A partner's question in the list: its first line, and where my answer stands."""
+    first = t.text.strip().splitlines()[0] if t.text.strip() else "…"
+    return f"{first}\n{state_text(t.state)}"
 
 
 class MyQuestionsTab(RecordListTab):
@@ -109,7 +116,7 @@ class MyQuestionsTab(RecordListTab):
         text = known.question.text if known else self.repo().get(item_id).text
         first = text.strip().splitlines()[0] if text.strip() else self.tr("(not written yet)")
         words = state_text(state if isinstance(state, str) else qa.NOT_SENT)
-        row = QListWidgetItem(f"{first}   · {words}")
+        row = QListWidgetItem(f"{first}\n{words}")  # where it stands, never cut off
         row.setData(Qt.ItemDataRole.UserRole, item_id)
         self.list.addItem(row)
 
@@ -177,6 +184,7 @@ class TheirQuestionsTab(QWidget):
         self.autosaver = Autosaver(self._save, self)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Questions from my partner"))
+        self.fit_rows = FitRows(self.list)  # long rows elided, never a sideways scroll
         self.list.currentItemChanged.connect(self.on_selected)
         self.empty = QLabel(
             self.tr(
@@ -235,8 +243,7 @@ class TheirQuestionsTab(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for n, t in enumerate(self._rows):
-            first = t.text.strip().splitlines()[0] if t.text.strip() else "…"
-            row = QListWidgetItem(f"{first}   · {state_text(t.state)}")
+            row = QListWidgetItem(row_text(t))
             row.setData(Qt.ItemDataRole.UserRole, n)
             self.list.addItem(row)
         self.list.blockSignals(False)
@@ -303,8 +310,7 @@ class TheirQuestionsTab(QWidget):
             repo.update(dataclasses.replace(rec, text=text, shared=self.send.isChecked()))
         row = self.list.currentItem()
         if row is not None:
-            first = t.text.strip().splitlines()[0] if t.text.strip() else "…"
-            row.setText(f"{first}   · {state_text(t.state)}")
+            row.setText(row_text(t))
 
     def flush(self) -> bool:
         try:

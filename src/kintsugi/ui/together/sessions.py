@@ -7,6 +7,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +32,7 @@ from kintsugi.ui.i18n import day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
+from kintsugi.ui.widgets.reflow import FitRows
 from kintsugi.ui.widgets.summary_words import title_text
 
 
@@ -46,6 +48,7 @@ class TherapyPage(RecordListTab):
     """Together → Therapy (a practice page: ui/together/page.py)."""
 
     open_requested = Signal(int, str)  # an agenda item: open it where it lives
+    agenda_mark = False  # a session is where the agenda goes, not an item on it
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(
@@ -66,11 +69,13 @@ class TherapyPage(RecordListTab):
         agenda_heading.setProperty("role", "subheading")
         self.agenda = QListWidget()
         self.agenda.setAccessibleName(self.tr("For my next session"))
+        self.agenda_rows = FitRows(self.agenda)  # long rows elided, the day on its own line
         self.agenda.itemActivated.connect(self.on_agenda_activated)
         self.agenda_empty = QLabel(
             self.tr(
-                "Nothing marked yet. In the journal, triggers or grounding, right-click an "
-                "item (or press Ctrl+Shift+N) to bring it to your next session."
+                "Nothing marked yet. Wherever an item is listed (the journal, hard moments, "
+                "goals, search results), right-click it or press Ctrl+Shift+N to bring it to "
+                "your next session."
             ),
             wordWrap=True,
             textFormat=Qt.TextFormat.PlainText,
@@ -94,7 +99,7 @@ class TherapyPage(RecordListTab):
         self.homework = QTableWidget(0, 2)
         self.homework.setTabKeyNavigation(False)
         self.homework.setAccessibleName(self.tr("Homework"))
-        self.homework.setHorizontalHeaderLabels([self.tr("Done"), self.tr("Homework")])
+        self.homework.setHorizontalHeaderLabels([self.tr("Done"), self.tr("What to do")])
         self.homework.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.homework.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -109,6 +114,12 @@ class TherapyPage(RecordListTab):
         self.goal_button.clicked.connect(self.make_goal)
         for edit in (self.points, self.notes):
             edit.textChanged.connect(self.on_field_changed)
+        self.share = QCheckBox(self.tr("Mark for sharing"))
+        self.share.setAccessibleName(self.tr("Mark this session's notes for sharing"))
+        self.share.setToolTip(
+            self.tr("Shared only when you choose it in Share: with your partner or therapist.")
+        )
+        self.share.toggled.connect(self.on_field_changed)
         self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
@@ -128,6 +139,7 @@ class TherapyPage(RecordListTab):
         row.addWidget(self.goal_button)
         row.addStretch(1)
         form.addLayout(row)
+        form.addWidget(self.share)
         form.addWidget(self.state)
 
         agenda_buttons = QHBoxLayout()
@@ -155,7 +167,7 @@ class TherapyPage(RecordListTab):
         if not self.session.is_open:
             return
         for s in NextSession(self.session.database()).agenda():
-            row = QListWidgetItem(f"{point_of(s)}   · {day_text(s.occurred_at.date())}")
+            row = QListWidgetItem(f"{point_of(s)}\n{day_text(s.occurred_at.date())}")
             row.setData(Qt.ItemDataRole.UserRole, (s.id, s.kind))
             self.agenda.addItem(row)
         has = self.agenda.count() > 0
@@ -213,6 +225,7 @@ class TherapyPage(RecordListTab):
         self.homework.setRowCount(0)
         for h in rec.homework:
             self._add_homework_row(h)
+        self.share.setChecked(rec.shared)
 
     def _add_homework_row(self, h: Homework) -> None:
         row = self.homework.rowCount()
@@ -241,6 +254,7 @@ class TherapyPage(RecordListTab):
             agenda=self.points.toPlainText().splitlines(),
             notes=self.notes.toPlainText().strip(),
             homework=self.homework_rows(),
+            shared=self.share.isChecked(),
         )
 
     def after_save(self, saved: Record, extra: object) -> None:
@@ -253,6 +267,7 @@ class TherapyPage(RecordListTab):
         self.points.clear()
         self.notes.clear()
         self.homework.setRowCount(0)
+        self.share.setChecked(False)
 
     # --- homework -------------------------------------------------------------------
     def add_homework(self) -> None:
