@@ -259,3 +259,64 @@ def test_tab_reaches_every_control_of_every_screen_and_shows_where_it_is(
     assert screens >= 30
     assert not missed, "Tab never reaches:\n" + "\n".join(missed)
     assert not unseen, "focus not shown on:\n" + "\n".join(unseen)
+
+
+def test_every_dialog_has_a_default_button_and_it_is_never_destructive(window, qtbot):
+    """Enter presses each dialog's main button: a safe one (Restore, not Empty trash; Save to
+    a file, not Copy to the clipboard), and in the trash it restores the newest item."""
+    from PySide6.QtWidgets import QDialog
+
+    from kintsugi.ui.share.dialogs import BundleDialog
+    from kintsugi.ui.unlock.recovery import RecoveryUnlockDialog
+
+    gone = type_entry(qtbot, window, "Gone", "to the trash")
+    window.journal.delete_current()
+    flow = window.grounding_flow
+    found = {}
+
+    def defaults(where):
+        QApplication.processEvents()
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible() and type(top).__name__ not in found:
+                buttons = [b for b in top.findChildren(QPushButton) if b.isVisible()]
+                found[type(top).__name__] = [b.text() for b in buttons if b.isDefault()]
+
+    for opener in (
+        window.on_settings,
+        window.file_actions.on_restore,
+        flow.on_support,
+        flow.on_quick_log,
+        lambda: window.show_recovery_key("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ"),
+        lambda: BundleDialog(window.session, window).show(),
+        lambda: RecoveryUnlockDialog(window).show(),
+    ):
+        opener()
+        defaults("")
+        if type(window.dialog).__name__ == "SettingsDialog":
+            settings = window.dialog
+            for sub in (
+                settings.open_techniques_dialog,
+                settings.open_keys_dialog,
+                lambda s=settings: s.open_passphrase_dialog(False),
+            ):
+                sub()
+                defaults("settings")
+                for top in QApplication.topLevelWidgets():
+                    if isinstance(top, QDialog) and top.isVisible() and top is not settings:
+                        top.close()
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                top.close()
+    window.on_trash()
+    trash = window.dialog
+    defaults("trash")
+    assert len(found) >= 11, found
+    for name, pressed in found.items():
+        assert len(pressed) == 1, (name, pressed)
+        assert not {"Empty", "Remove", "Delete", "Copy"} & set(pressed[0].split()), (name, pressed)
+    trash.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is trash, timeout=2_000)
+    trash.list.setFocus()
+    qtbot.keyClick(trash.list, Qt.Key.Key_Return)
+    assert trash.list.count() == 0 and window.journal.model.row_of(gone) >= 0
+    trash.close()

@@ -42,6 +42,7 @@ class TrashDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setAccessibleName(self.tr("Restore the selected items"))
         self.restore_button.clicked.connect(self.on_restore_clicked)
+        self.list.itemSelectionChanged.connect(self._on_selection_changed)
         self.empty_button = QPushButton(self.tr("Empty trash…"))
         self.empty_button.setAccessibleName(self.tr("Empty the trash"))
         self.empty_button.clicked.connect(self.on_empty_clicked)
@@ -54,6 +55,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.empty_note)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
+        self.restore_button.setDefault(True)  # (once in the dialog) Enter restores, never empties
         self.resize(480, 420)
         self.reload()
 
@@ -66,7 +68,12 @@ class TrashDialog(QDialog):
         empty = self.list.count() == 0
         self.empty_note.setVisible(empty)
         self.empty_button.setEnabled(not empty)
-        self.restore_button.setEnabled(not empty)
+        if not empty:
+            self.list.setCurrentRow(0)  # the newest, chosen: Enter restores it
+        self._on_selection_changed()
+
+    def _on_selection_changed(self) -> None:
+        self.restore_button.setEnabled(bool(self.list.selectedItems()))
 
     def on_restore_clicked(self) -> None:
         for row in self.list.selectedItems():

@@ -62,6 +62,7 @@ class RecoveryKeyDialog(QDialog):
         save = QPushButton(self.tr("Save to a file…"))
         save.setAccessibleName(self.tr("Save the recovery key to a file"))
         save.clicked.connect(self.on_save_clicked)
+        save.setDefault(True)  # Enter saves it where the person chooses (never the clipboard)
         print_ = QPushButton(self.tr("Print…"))
         print_.setAccessibleName(self.tr("Print the recovery key"))
         print_.clicked.connect(self.on_print_clicked)
@@ -69,7 +70,7 @@ class RecoveryKeyDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("I have kept it"))
         buttons.accepted.connect(self.accept)
         row = QHBoxLayout()
-        for b in (copy, save, print_):
+        for b in (save, copy, print_):  # saving first: it has the focus, Enter presses it
             row.addWidget(b)
         row.addStretch(1)
         self.status = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
