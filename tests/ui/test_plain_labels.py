@@ -8,6 +8,8 @@ says whether anything opened it while every pane, the exercise screen and the di
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -128,3 +130,48 @@ def test_every_label_is_plain_and_nothing_is_read(window, qtbot, tmp_path):
         wait_for_background()
         assert watch.seen() == []
         assert rich_labels() == []
+
+
+def test_every_scale_says_what_its_ends_mean(window):
+    """#15 item 7: each slider on every screen, exercise page and the quick log names its two
+    ends in words ("0 = calm", "10 = the worst I can imagine"), beside it or in its
+    description (read aloud by a screen reader)."""
+    from PySide6.QtWidgets import QAbstractSlider, QDialog
+
+    from kintsugi.ui.grounding.view import BUILT_IN
+    from tests.helpers import every_tab
+
+    scales: dict[str, str] = {}
+
+    def look(top):
+        QApplication.processEvents()
+        for slider in top.findChildren(QAbstractSlider):
+            if not slider.isVisible() or type(slider).__name__ == "QScrollBar":
+                continue
+            near = [slider.accessibleDescription(), slider.toolTip()]
+            for holder in (slider.parentWidget(), slider.parentWidget().parentWidget()):
+                near += [label.text() for label in holder.findChildren(QLabel)]
+            words = " ".join(near)
+            ends = all(
+                re.search(rf"(?<![0-9]){n} = [^\W\d]", words)
+                for n in (slider.minimum(), slider.maximum())
+            )
+            scales[slider.accessibleName() or repr(slider)] = "" if ends else words[:80]
+
+    for _ in every_tab(window):
+        look(window)
+    flow = window.grounding_flow
+    for technique in BUILT_IN:
+        flow.start_exercise(technique)
+        look(window)
+        window.exercise.begin(rated=True)
+        window.exercise.stop_button.click()
+        look(window)
+        window.exercise.leave()
+    flow.on_quick_log()
+    for top in QApplication.topLevelWidgets():
+        if isinstance(top, QDialog) and top.isVisible():
+            look(top)
+            top.close()
+    assert len(scales) >= 6, scales
+    assert not {name: near for name, near in scales.items() if near}
