@@ -6,7 +6,9 @@ Takes bench_core's kept journal (``--entries``, built once in ``--cache``), copi
 computer A, sets up syncing into a fresh folder (``sync.setup``) and joins an empty
 journal B from it (``sync.join``); then measures:
 
-* **initial sync**: B's first round (everything, from A's snapshot) — against the limit
+* **initial sync**: B's join and first round (everything, from A's snapshot once A has
+  written one: from 64 change files of 1,000 revisions on, so at 100k; the figures say
+  what the folder held) — against the limit
   of inserting the same rows with raw SQL on the same sqlcipher3 build (bench_core's
   reference insert), since applying a snapshot cannot beat writing its rows;
 * **nothing new**: a round on A and on B when neither wrote (median of ``--idle`` rounds;
@@ -56,6 +58,18 @@ def folder_listing(folder: Path) -> int:
     return n
 
 
+def folder_files(folder: Path) -> dict[str, int]:
+    """What a new computer finds in the folder: change files, snapshot parts, other files."""
+    from kintsugi.core.sync import folder as sync_folder
+
+    found = {"change_files": 0, "snapshot_parts": 0}
+    for device in sync_folder.device_dirs(folder):
+        changes, snapshots = sync_folder.device_files(folder, device)
+        found["change_files"] += len(changes)
+        found["snapshot_parts"] += sum(len(parts) for parts in snapshots.values())
+    return found
+
+
 def raw_insert_limit(rows: int, tmp: Path) -> float:
     """Inserting ``rows`` rows of about an entry's size with raw SQL on the same build, in
     one transaction (ms): a snapshot's rows cannot be applied faster than written."""
@@ -95,6 +109,7 @@ def main() -> None:
         "entries": args.entries,
         "machine": platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
+        "load_before": os.getloadavg(),
     }
     with tempfile.TemporaryDirectory(dir=args.cache) as tmp_name:
         tmp = Path(tmp_name)
@@ -113,6 +128,7 @@ def main() -> None:
             out["a_first_round_ms"], first = ms(lambda: sync.run_round(a))
             out["a_first_round"] = first.__dict__ if hasattr(first, "__dict__") else str(first)
             out["folder_bytes"] = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+            out["folder_before_join"] = folder_files(folder)  # a snapshot, or change files
             # join applies A's snapshot in its first round: that is the initial sync
             out["join_with_initial_sync_ms"], _ = ms(lambda: sync.join(b, folder, code, "B"))
             out["round_after_join_ms"], got = ms(lambda: sync.run_round(b))
@@ -138,6 +154,7 @@ def main() -> None:
             out["day_receive_ms"], got = ms(lambda: sync.run_round(b))
             out["day_receive"] = str(got)
             out["b_items_after_day"] = len(Items(b.db).timeline(limit=args.entries + 100))
+            out["load_after"] = os.getloadavg()
         finally:
             a.lock()
             b.lock()

@@ -640,6 +640,14 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>Two versions of this entry: %1</source>
+        <translation>Dos versiones de esta entrada: %1</translation>
+    </message>
+    <message>
+        <source>Two versions of this record (%2): %1</source>
+        <translation>Dos versiones de este registro (%2): %1</translation>
+    </message>
+    <message>
         <source>On this computer (%1)</source>
         <translation>En este ordenador (%1)</translation>
     </message>
@@ -5272,6 +5280,21 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Nothing yet.</source>
         <translation>Todavía nada.</translation>
+    </message>
+</context>
+<context>
+    <name>TwoVersionsNote</name>
+    <message>
+        <source>There are two versions of this entry, from two computers. Nothing is lost.</source>
+        <translation>Hay dos versiones de esta entrada, de dos ordenadores. No se pierde nada.</translation>
+    </message>
+    <message>
+        <source>Choose or combine…</source>
+        <translation>Elegir o combinar…</translation>
+    </message>
+    <message>
+        <source>Choose or combine the two versions of this entry</source>
+        <translation>Elegir o combinar las dos versiones de esta entrada</translation>
     </message>
 </context>
 <context>

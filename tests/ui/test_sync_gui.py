@@ -134,6 +134,48 @@ def test_rounds_run_by_themselves_and_once_more_on_lock(window, qtbot, tmp_path,
     assert "written just before locking" in _titles(b.db)
 
 
+def test_what_another_computer_wrote_shows_without_moving_what_is_open(
+    window, qtbot, tmp_path, other
+):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    entry_id = type_entry(qtbot, window, "our evening", "We talked for an hour.")
+    code = _start_syncing(window, folder, qtbot)
+    b = other()
+    sync.join(b, folder, code, "desktop")
+    b_repo = EntryRepository(b.db)
+    (b_item,) = Items(b.db).timeline()
+    b_repo.add(Entry(title="written on the desktop", body="words"))
+    b_repo.update(dataclasses.replace(b_repo.get(b_item.id), title="our long evening"))
+    editor = window.journal.editor
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, " Then we walked.")  # typing in the open entry meanwhile
+    rounds = window.sync.rounds
+    sync.run_round(b)
+    window.sync.run_now()
+    qtbot.waitUntil(lambda: window.sync.rounds > rounds, timeout=30_000)
+    model = window.journal.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)  # the list shows it
+    assert editor.entry_id == entry_id  # the same entry still open, the same one chosen
+    assert window.journal.view.currentIndex().row() == model.row_of(entry_id)
+    assert editor.title.text() == "our long evening"  # the other computer's title
+    assert editor.body.toPlainText() == "We talked for an hour. Then we walked."  # ours
+    assert editor.body.hasFocus() and editor.body.textCursor().atEnd()
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=10_000)
+    saved = EntryRepository(window.session.database()).get(entry_id)
+    assert (saved.title, saved.body) == (
+        "our long evening",
+        "We talked for an hour. Then we walked.",
+    )
+    sync.run_round(window.session.vault)
+    sync.run_round(b)
+    again = b_repo.get(b_item.id)
+    assert (again.title, again.body) == (
+        "our long evening",
+        "We talked for an hour. Then we walked.",
+    )
+
+
 def test_two_versions_have_their_own_list_side_by_side(window, qtbot, tmp_path, other):
     folder = tmp_path / "Sync"
     folder.mkdir()
@@ -154,10 +196,16 @@ def test_two_versions_have_their_own_list_side_by_side(window, qtbot, tmp_path, 
     button = window.sync_actions.two_versions
     qtbot.waitUntil(button.isVisible, timeout=5_000)
     assert button.text() == "Two versions to choose from (1)…"
-    button.click()
+    # in the entry itself, where it cannot be missed
+    note = window.journal.editor.two_versions
+    assert window.journal.editor.entry_id == entry_id
+    qtbot.waitUntil(note.isVisible, timeout=5_000)
+    assert "two versions of this entry" in note.label.text()
+    note.button.click()
     dialog = window.sync_actions.conflicts_dialog
     qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10_000)
     assert_accessible(dialog)
+    assert dialog.heading.text() == "Two versions of this entry: the text"
     assert dialog.mine.toPlainText() == "We talked and cried."
     assert dialog.theirs.toPlainText() == "We talked, then walked."
     assert dialog.theirs_label.text() == "On desktop"  # the computers by their names
@@ -171,6 +219,9 @@ def test_two_versions_have_their_own_list_side_by_side(window, qtbot, tmp_path, 
     assert sync.conflicts(window.session.vault) == []
     assert repo.get(entry_id).body == "We talked, then walked.\nAnd cried."
     qtbot.waitUntil(lambda: not button.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=5_000)
+    # the open entry shows the text kept (a save from it would not put the old one back)
+    assert window.journal.editor.body.toPlainText() == "We talked, then walked.\nAnd cried."
     sync.run_round(b)
     assert b_repo.get(b_item.id).body == "We talked, then walked.\nAnd cried."
 

@@ -35,6 +35,7 @@ from kintsugi.ui.attachments.strip import AttachmentStrip, attachable
 from kintsugi.ui.attachments.voice import RecordButton
 from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.session import Session
+from kintsugi.ui.sync.note import TwoVersionsNote
 from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.reflow import lines_tall
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser
@@ -89,6 +90,7 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self._entry: Entry | None = None
+        self._base: Entry | None = None  # as last loaded or saved (what a change is from)
         self._loading = False
         self._draft = _Draft()  # which record the saves in flight belong to
         self.autosaver = Autosaver(
@@ -184,7 +186,9 @@ class EntryEditor(QWidget):
         )  # elided, not wide
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.preview_button)
+        self.two_versions = TwoVersionsNote()  # changed on two computers at once
         layout = QVBoxLayout(self)
+        layout.addWidget(self.two_versions)
         layout.addWidget(self.title)
         layout.addLayout(meta)
         layout.addWidget(self.tags)
@@ -224,6 +228,7 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self._entry = entry or Entry(occurred_at=now())
+            self._base = self._entry
             self._draft = _Draft(self._entry.id)
             e = self._entry
             self.title.setText(e.title)
@@ -239,6 +244,7 @@ class EntryEditor(QWidget):
             self._loading = False
         self.autosaver.reset()
         self.attachments.refresh()
+        self.two_versions.show_for(e.uid if e.id is not None else None)
         self.setEnabled(True)
         self.hint.setText("" if e.id else self.tr("New entry — it saves itself as you write."))
 
@@ -253,6 +259,44 @@ class EntryEditor(QWidget):
             self._loading = False
         self.body.moveCursor(QTextCursor.MoveOperation.End)
         self.body.setFocus()
+
+    def take_changes(self, fresh: Entry) -> None:
+        """The same entry as it is now in the vault, after another computer changed it (a
+        sync round): each field the person has not changed here since it was loaded or
+        saved shows the new value, so the next save does not put the old one back; what they are
+        typing stays as it is, cursor and all."""
+        old = self._base
+        if old is None or old.id is None or fresh.id != old.id or self._entry is None:
+            return
+        typed = self.collect()
+        self._loading = True
+        try:
+            if typed.title == old.title != fresh.title:
+                self.title.setText(fresh.title)
+            for edit, field in ((self.body, "body"), (self.note, "private_note")):
+                if getattr(typed, field) == getattr(old, field) != getattr(fresh, field):
+                    at = edit.textCursor().position()
+                    edit.setPlainText(getattr(fresh, field))
+                    cursor = edit.textCursor()
+                    cursor.setPosition(min(at, len(getattr(fresh, field))))
+                    edit.setTextCursor(cursor)
+            if typed.tags == old.tags != fresh.tags:
+                self.tags.setText(", ".join(fresh.tags))
+            if typed.occurred_at == old.occurred_at != fresh.occurred_at:
+                self.when.setDateTime(
+                    QDateTime.fromSecsSinceEpoch(int(fresh.occurred_at.timestamp()))
+                )
+            if typed.mood == old.mood != fresh.mood:
+                self.mood.setCurrentIndex(max(0, self.mood.findData(fresh.mood)))
+            if typed.shared == old.shared != fresh.shared:
+                self.share.setChecked(fresh.shared)
+            if typed.starred == old.starred != fresh.starred:
+                self.star.setChecked(fresh.starred)
+        finally:
+            self._loading = False
+        # what the person types is measured against the new values from now on
+        self._entry = self._base = fresh
+        self.attachments.refresh()
 
     def clear(self) -> None:
         """Forget everything shown (lock). Does not save: save first."""
@@ -272,7 +316,8 @@ class EntryEditor(QWidget):
             self._tag_names.setStringList([])
         finally:
             self._loading = False
-        self._entry = None
+        self._entry = self._base = None
+        self.two_versions.show_for(None)
         self._draft = _Draft()
         self.hint.clear()
         self.setEnabled(False)
@@ -338,9 +383,11 @@ class EntryEditor(QWidget):
         draft, saved, summary, tag_names = result
         self.set_tag_names(tag_names)
         if draft is self._draft and self._entry is not None:
+            self._base = saved
             self._entry = dataclasses.replace(
                 self._entry, id=saved.id, created_at=saved.created_at, updated_at=saved.updated_at
             )
+            self.two_versions.show_for(saved.uid)
             self.hint.clear()
         self.saved.emit(summary)
 

@@ -200,6 +200,32 @@ class JournalPane(QWidget):
         else:
             self.new_entry()
 
+    def refresh_quietly(self) -> None:
+        """After a sync round brought something: the list read again with the same entry
+        still chosen, and the open entry showing the other computer's changes (each field
+        the person is not typing in). Nothing else moves."""
+        if not self.session.is_open or self.newest_button.isVisible():
+            return  # (a date jumped to stays as it is; Back to newest reads it again)
+        current = self.editor.entry_id
+        self.model.set_source(self._entries())
+        self.model.fetchMore()
+        self.list_stack.update_empty()
+        row = self.model.row_of(current) if current is not None else -1
+        if row >= 0:
+            sm = self.view.selectionModel()
+            sm.blockSignals(True)  # the same entry: nothing to load
+            sm.setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            sm.blockSignals(False)
+            self.view.viewport().update()
+        if current is not None:
+            try:
+                fresh = self.session.entries().get(current)
+            except KintsugiError:
+                return  # gone on the other computer: what is on screen stays until left
+            self.editor.take_changes(fresh)
+
     def flush(self) -> bool:
         return self.editor.save_now()
 

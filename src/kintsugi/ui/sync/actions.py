@@ -16,6 +16,7 @@ from kintsugi.ui.sync.conflicts import ConflictsDialog
 from kintsugi.ui.sync.controller import SyncController
 from kintsugi.ui.sync.dialog import SyncDialog
 from kintsugi.ui.sync.join import JoinDialog
+from kintsugi.ui.sync.note import TwoVersionsNote
 
 
 class SyncActions(QObject):
@@ -51,6 +52,12 @@ class SyncActions(QObject):
         )
         self.two_versions.setVisible(n > 0)
 
+    def follow(self, note: TwoVersionsNote) -> None:
+        """An open record's "two versions of this entry" line: shown while it has a
+        conflict waiting, and its button opens the list at that record."""
+        self.controller.changed.connect(lambda: note.set_waiting(self.controller.conflict_uids))
+        note.open_requested.connect(lambda uid: self.open_conflicts(at_uid=uid))
+
     # --- dialogs --------------------------------------------------------------------------
     def open_sync_dialog(self, parent: QWidget | None = None) -> None:
         if not self.session.is_open:
@@ -69,11 +76,12 @@ class SyncActions(QObject):
         with contextlib.suppress(RuntimeError, TypeError):
             self.controller.changed.disconnect(dialog.refresh_quietly)
 
-    def open_conflicts(self, parent: QWidget | None = None) -> None:
+    def open_conflicts(self, parent: QWidget | None = None, at_uid: str | None = None) -> None:
         if not self.session.is_open:
             return
-        dialog = ConflictsDialog(self.session, parent or self.window)
+        dialog = ConflictsDialog(self.session, parent or self.window, at_uid=at_uid)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resolved.connect(self.controller.records_changed)  # the open entry shows it
         dialog.resolved.connect(self.controller.run_now)  # the kept text goes out, counts too
         self.conflicts_dialog = dialog
         dialog.open()

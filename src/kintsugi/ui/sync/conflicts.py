@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core import sync
 from kintsugi.core.i18n import marked
 from kintsugi.ui.messages import describe
+from kintsugi.ui.search.pane import kind_label
 from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
 
@@ -68,9 +69,10 @@ class ConflictsDialog(QDialog):
 
     resolved = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, at_uid: str | None = None):
         super().__init__(parent)
         self.session = session
+        self.at_uid = at_uid  # opened from that record: its two versions first
         self.setWindowTitle(self.tr("Two versions"))
         self.items: list[sync.Conflict] = []
         self.names: dict[str, str] = {}
@@ -84,6 +86,7 @@ class ConflictsDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Entries with two versions"))
         self.list.currentRowChanged.connect(self.show_conflict)
+        self.heading = _label(role="subheading")
         self.mine_label = _label(self.tr("On this computer"), "heading")
         self.theirs_label = _label(self.tr("On the other computer"), "heading")
         self.mine = _reader(self.tr("The version on this computer"))
@@ -123,6 +126,7 @@ class ConflictsDialog(QDialog):
         self.detail = QWidget()
         detail = QVBoxLayout(self.detail)
         detail.setContentsMargins(0, 0, 0, 0)
+        detail.addWidget(self.heading)
         detail.addLayout(sides, 3)
         detail.addWidget(_label(self.tr("The text to keep"), "heading"))
         detail.addWidget(self.combined, 2)
@@ -160,7 +164,8 @@ class ConflictsDialog(QDialog):
         self.empty.setVisible(not self.items)
         self.detail.setVisible(bool(self.items))
         if self.items:
-            self.list.setCurrentRow(0)
+            at = [i for i, c in enumerate(self.items) if c.item_uid == self.at_uid]
+            self.list.setCurrentRow(at[0] if at else 0)
             self.list.setFocus()
 
     def show_conflict(self, row: int) -> None:
@@ -169,6 +174,15 @@ class ConflictsDialog(QDialog):
         c = self.items[row]
         mine = self.names.get(c.mine_device, c.mine_device)
         theirs = self.names.get(c.theirs_device, c.theirs_device)
+        self.heading.setText(
+            (
+                self.tr("Two versions of this entry: %1")
+                if c.kind == "entry"
+                else self.tr("Two versions of this record (%2): %1").replace(
+                    "%2", kind_label(c.kind)
+                )
+            ).replace("%1", field_name(c.field))
+        )
         self.mine_label.setText(self.tr("On this computer (%1)").replace("%1", mine))
         self.theirs_label.setText(self.tr("On %1").replace("%1", theirs))
         self.mine.setPlainText(c.mine)

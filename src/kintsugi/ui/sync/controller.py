@@ -37,9 +37,12 @@ def _parse(moment: str | None) -> datetime | None:
 
 
 class SyncController(QObject):
-    """Emits ``changed`` whenever what the status bar says may have changed."""
+    """Emits ``changed`` whenever what the status bar says may have changed, and
+    ``records_changed`` after a round that brought something from another computer or
+    after two versions were made one here (the views show it)."""
 
     changed = Signal()
+    records_changed = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)
@@ -48,6 +51,7 @@ class SyncController(QObject):
         self.last_round_at: datetime | None = None
         self.problem: str | None = None
         self.conflicts_waiting = 0
+        self.conflict_uids: frozenset[str] = frozenset()  # the records with two versions
         self.running = False
         self.rounds = 0  # rounds finished since unlocking (tests wait on it)
         self._again = False
@@ -130,9 +134,12 @@ class SyncController(QObject):
         self.running, self._again = True, False
         self.changed.emit()
 
-        def work() -> tuple[sync.RoundSummary, sync.SyncStatus | None]:
+        def work() -> tuple[sync.RoundSummary, sync.SyncStatus | None, frozenset[str]]:
             summary = sync.run_round(vault)
-            return summary, sync.status(vault)
+            st = sync.status(vault)
+            waiting = st is not None and st.conflicts_waiting > 0
+            uids = frozenset(c.item_uid for c in sync.conflicts(vault)) if waiting else frozenset()
+            return summary, st, uids
 
         run_in_background(
             work,
@@ -141,17 +148,21 @@ class SyncController(QObject):
         )
 
     def _round_done(
-        self, generation: int, result: tuple[sync.RoundSummary, sync.SyncStatus | None]
+        self,
+        generation: int,
+        result: tuple[sync.RoundSummary, sync.SyncStatus | None, frozenset[str]],
     ) -> None:
         self.running = False
         if generation != self._generation:
             return
-        summary, st = result
+        summary, st, self.conflict_uids = result
         self._take_status(st)
         self.last_round_at = _parse(summary.finished_at) or datetime.now(UTC)
         self.rounds += 1
         self._watch()
         self.changed.emit()
+        if summary.received or summary.merged or summary.conflicts:
+            self.records_changed.emit()
         if self._again:
             self.run_now()
 
@@ -186,6 +197,7 @@ class SyncController(QObject):
             finished.wait(LAST_ROUND_S)
         self.folder, self.last_round_at, self.problem = None, None, None
         self.conflicts_waiting, self.running, self.rounds = 0, False, 0
+        self.conflict_uids = frozenset()
         self.changed.emit()
 
     # --- words ----------------------------------------------------------------------------

@@ -241,6 +241,9 @@ class SyncDialog(QDialog):
         )
         self.problem.setText(st.last_problem or "")
         self.problem.setVisible(bool(st.last_problem))
+        chosen = self.devices.currentItem()  # kept through the refresh after every round
+        chosen_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
+        had_focus = self.devices.hasFocus()
         self.devices.clear()
         for device in st.devices:
             if device.removed:
@@ -259,6 +262,10 @@ class SyncDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, device.device_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, device.this_device)
             self.devices.addItem(item)
+            if device.device_id == chosen_id:
+                self.devices.setCurrentItem(item)
+        if had_focus:
+            self.devices.setFocus()
         self._enable_remove()
         n = st.conflicts_waiting
         self.conflicts_line.setText(
