@@ -1415,9 +1415,9 @@
 <context>
     <name>HardDatesTab</name>
     <message>
-        <source>Hard dates, in the order of the year</source>
+        <source>Hard dates, the next one first</source>
         <extracomment>&quot;On this day&quot; was turned on or off and kept (the journal shows or hides it)</extracomment>
-        <translation>Fechas difíciles, en el orden del año</translation>
+        <translation>Fechas difíciles, la más próxima primero</translation>
     </message>
     <message>
         <source>New hard date</source>

@@ -181,6 +181,13 @@ def test_a_hard_date_keeps_its_plan_privately_and_on_this_day_is_off_by_default(
     )
     assert kept.yearly and not kept.shared
     assert "in 2 days" in tab.list.item(0).text() and "in 2 days" in tab.coming.text()
+    # the list: the one coming next first, a single day gone by last
+    repo = HardDateRepository(window.session.database())
+    repo.add(HardDate(text="Gone by", day=date.today() - timedelta(days=10), yearly=False))
+    repo.add(HardDate(text="Later on", day=date.today() + timedelta(days=100)))
+    tab.reload()
+    rows = [tab.list.item(n).text() for n in range(tab.list.count())]
+    assert [r.rsplit(" · ", 1)[-1] for r in rows] == ["The day I found out", "Later on", "Gone by"]
     # On this day: nothing in the journal until turned on
     EntryRepository(window.session.database()).add(
         Entry(

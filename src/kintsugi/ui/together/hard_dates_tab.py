@@ -30,7 +30,7 @@ from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.i18n import day_month_text, day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.widgets.reflow import scrolling
+from kintsugi.ui.widgets.reflow import lines_tall, scrolling
 
 
 class HardDatesTab(RecordListTab):
@@ -41,7 +41,7 @@ class HardDatesTab(RecordListTab):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(
             session,
-            self.tr("Hard dates, in the order of the year"),
+            self.tr("Hard dates, the next one first"),
             self.tr("New hard date"),
             self.tr(
                 "Some days are harder than others: the day you found out, an anniversary. "
@@ -55,6 +55,7 @@ class HardDatesTab(RecordListTab):
         self.text = QPlainTextEdit(placeholderText=self.tr("What the day is, in your words"))
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName(self.tr("What the day is"))
+        lines_tall(self.text, 2.5)  # a few words; the plan below stays in sight
         self.day = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.day.setAccessibleName(self.tr("The date"))
         self.yearly = QCheckBox(self.tr("Every year"))
@@ -134,6 +135,7 @@ class HardDatesTab(RecordListTab):
         edit = QPlainTextEdit(placeholderText=placeholder)
         edit.setTabChangesFocus(True)
         edit.setAccessibleName(name)
+        lines_tall(edit, 3.5)
         return edit
 
     def open_item(self, item_id: int, kind: str) -> None:
@@ -144,7 +146,15 @@ class HardDatesTab(RecordListTab):
         return HardDateRepository(self.session.database())
 
     def record_ids(self) -> list[tuple[int, object]]:
-        return [(i, None) for i in self.repo().all_ids()]
+        """The one coming next first; a single day gone by last."""
+        today = date.today()
+        dates = self.repo().all_live()
+        far = date.max
+
+        def comes(rec: HardDate) -> date:
+            return practices.next_occurrence(rec, today) or far
+
+        return [(rec.id, None) for rec in sorted(dates, key=comes) if rec.id is not None]
 
     def on_unlocked(self) -> None:
         super().on_unlocked()
