@@ -259,6 +259,12 @@ def test_the_reminder_to_write_is_off_by_default_then_gentle_and_snoozable(windo
     notes = GentleNotes(window.session, now=lambda: evening, parent=window)
     notes.start()
     assert notes.bar.isHidden()  # off until the person sets it
+    row = window.together.page_for("template").reminder
+    assert row.cadence.currentData() == "off" and row.weekday.isHidden() and row.at.isHidden()
+    row.cadence.setCurrentIndex(row.cadence.findData("weekly"))  # the day and time show
+    assert not row.weekday.isHidden() and not row.at.isHidden()
+    window.session.writer().submit(lambda: None).result()
+    assert ScheduleStore.writing(db).get().cadence == "weekly"
     ScheduleStore.writing(db).set(CheckInSchedule("daily", 7, "20:00"))
     notes.start()
     assert notes.bar.label.text() == "When you have a moment: a few lines in your journal."

@@ -87,12 +87,18 @@ class WriteReminderRow(QWidget):
             self.cadence.setCurrentIndex(max(0, self.cadence.findData(s.cadence)))
             self.weekday.setCurrentIndex(max(0, self.weekday.findData(s.weekday)))
             self.at.setTime(QTime.fromString(s.at, "HH:mm"))
-            self.weekday.setEnabled(s.cadence == "weekly")
         finally:
             self._loading = False
+        self.show_what_applies()
+
+    def show_what_applies(self) -> None:
+        """The day only for a weekly reminder, the time only for one at all."""
+        cadence = self.cadence.currentData()
+        self.weekday.setVisible(cadence == "weekly")
+        self.at.setVisible(cadence != "off")
 
     def on_changed(self, *_: object) -> None:
-        self.weekday.setEnabled(self.cadence.currentData() == "weekly")
+        self.show_what_applies()
         if self._loading or not self.session.is_open:
             return
         store = self.store()
