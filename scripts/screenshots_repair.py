@@ -50,6 +50,50 @@ PASS = "demo passphrase for screenshots"
 FAST = KdfParams(65536, 3, 4)
 
 
+#: The demo's words in Spanish, for the Spanish screenshots (KINTSUGI_LANGUAGE=es).
+SPANISH: dict[str, str] = {
+    "I stop sleeping and replay the messages": "Dejo de dormir y releo los mensajes",
+    "I pull away from Sam": "Me alejo de Sam",
+    "Box breathing, four minutes": "Respiración en caja, cuatro minutos",
+    "A walk around the block": "Un paseo a la manzana",
+    "The allotment": "El huerto",
+    "Coffee with Jo": "Un café con Jo",
+    "Jo — 555 0101": "Jo — 555 0101",
+    "My brother — 555 0144": "Mi hermano — 555 0144",
+    "Dr. Lee — 555 0100": "Dra. Lee — 555 0100",
+    "Samaritans — 116 123": "Teléfono de la Esperanza — 717 003 717",
+    "Ask Jo to keep the spare car keys": "Pedir a Jo que guarde las llaves de repuesto del coche",
+    "The children": "Los niños",
+    "The garden in spring": "El jardín en primavera",
+    "When did you decide to tell me?": "¿Cuándo decidiste contármelo?",
+    "What do you need from me when I ask about her?": (
+        "¿Qué necesitas de mí cuando te pregunto por ella?"
+    ),
+    "Can we talk about the holidays?": "¿Podemos hablar de las vacaciones?",
+    (
+        "The week after the trip. I was scared of losing you, and I am sorry it took that long."
+    ): "La semana después del viaje. Tenía miedo de perderte, y siento que tardara tanto.",
+    "What helps you most on a bad evening?": "¿Qué es lo que más te ayuda en una mala tarde?",
+    "The call on Friday": "La llamada del viernes",
+    "It shook me more than I expected.": "Me afectó más de lo que esperaba.",
+    "The hotel sign on the motorway": "El cartel del hotel en la autopista",
+    "Hard moment: The hotel sign": "Un momento difícil: El cartel del hotel",
+    "How to pace the questions": "Cómo dosificar las preguntas",
+    "We talked about pacing: one question at a time, and a pause after.": (
+        "Hablamos del ritmo: una pregunta cada vez, y una pausa después."
+    ),
+    "Write a letter I won't send": "Escribir una carta que no enviaré",
+    "One walk together this week": "Un paseo juntos esta semana",
+}
+
+
+def w(text: str) -> str:
+    """The demo's words in the language of the screenshots."""
+    if os.environ.get("KINTSUGI_LANGUAGE", "").startswith("es"):
+        return SPANISH.get(text, text)
+    return text
+
+
 def _send(sender: Vault, to: Vault, label: str, path: Path) -> Path:
     records = transfer.select(sender.db, shared=True)
     data = transfer.export_bytes(
@@ -87,51 +131,60 @@ def demo(path: Path, tmp: Path) -> None:
         )
         repository_for(me.db, "safety_plan").add(
             SafetyPlan(
-                warning_signs=["I stop sleeping and replay the messages", "I pull away from Sam"],
-                coping_alone=["Box breathing, four minutes", "A walk around the block"],
-                distractions=["The allotment", "Coffee with Jo"],
-                helpers=["Jo — 555 0101", "My brother — 555 0144"],
-                professionals=["Dr. Lee — 555 0100", "Samaritans — 116 123"],
-                safer_environment=["Ask Jo to keep the spare car keys"],
-                reasons=["The children", "The garden in spring"],
+                warning_signs=[
+                    w("I stop sleeping and replay the messages"),
+                    w("I pull away from Sam"),
+                ],
+                coping_alone=[w("Box breathing, four minutes"), w("A walk around the block")],
+                distractions=[w("The allotment"), w("Coffee with Jo")],
+                helpers=[w("Jo — 555 0101"), w("My brother — 555 0144")],
+                professionals=[w("Dr. Lee — 555 0100"), w("Samaritans — 116 123")],
+                safer_environment=[w("Ask Jo to keep the spare car keys")],
+                reasons=[w("The children"), w("The garden in spring")],
             )
         )
         q = repository_for(me.db, "question")
-        q.add(Question(text="When did you decide to tell me?", shared=True))
-        q.add(Question(text="What do you need from me when I ask about her?", shared=True))
+        q.add(Question(text=w("When did you decide to tell me?"), shared=True))
+        q.add(Question(text=w("What do you need from me when I ask about her?"), shared=True))
         _send(me, partner, "Sam", tmp / "q.age")
-        q.add(Question(text="Can we talk about the holidays?", shared=False))
+        q.add(Question(text=w("Can we talk about the holidays?"), shared=False))
         importing.import_path(partner.db, tmp / "q.age")
-        first = next(t for t in qa.their_questions(partner.db) if "decide" in t.text)
+        first = next(
+            t
+            for t in qa.their_questions(partner.db)
+            if t.text == w("When did you decide to tell me?")
+        )
         repository_for(partner.db, "answer").add(
             Answer(
                 question_uid=first.item.uid,
                 question=first.text,
-                text="The week after the trip. I was scared of losing you, and I am sorry "
-                "it took that long.",
+                text=w(
+                    "The week after the trip. I was scared of losing you, and I am sorry "
+                    "it took that long."
+                ),
                 shared=True,
             )
         )
         repository_for(partner.db, "question").add(
-            Question(text="What helps you most on a bad evening?", shared=True)
+            Question(text=w("What helps you most on a bad evening?"), shared=True)
         )
         _send(partner, me, "Robin", tmp / "a.age")
         importing.import_path(me.db, tmp / "a.age")
         entry = repository_for(me.db, "entry").add(
-            Entry(title="The call on Friday", body="It shook me more than I expected.")
+            Entry(title=w("The call on Friday"), body=w("It shook me more than I expected."))
         )
         trigger = repository_for(me.db, "trigger").add(
-            Trigger(cue="place", situation="The hotel sign on the motorway", suds_peak=7)
+            Trigger(cue="place", situation=w("The hotel sign on the motorway"), suds_peak=7)
         )
         NextSession(me.db).set_marked(trigger.id, True)
         NextSession(me.db).set_marked(entry.id, True)
         repository_for(me.db, "therapy_session").add(
             TherapySession(
-                agenda=["Hard moment: The hotel sign", "How to pace the questions"],
-                notes="We talked about pacing: one question at a time, and a pause after.",
+                agenda=[w("Hard moment: The hotel sign"), w("How to pace the questions")],
+                notes=w("We talked about pacing: one question at a time, and a pause after."),
                 homework=[
-                    Homework("Write a letter I won't send", True),
-                    Homework("One walk together this week"),
+                    Homework(w("Write a letter I won't send"), True),
+                    Homework(w("One walk together this week")),
                 ],
             )
         )
@@ -188,7 +241,7 @@ def main() -> int:
         window.together.tabs.setCurrentWidget(questions)
         questions.mine.reload()
         for n in range(questions.mine.list.count()):
-            if "decide" in questions.mine.list.item(n).text():
+            if questions.mine.list.item(n).text().startswith(w("When did you decide to tell me?")):
                 questions.mine.list.setCurrentRow(n)
         shoot(window, "together-questions", opts.suffix)
         questions.tabs.setCurrentWidget(questions.theirs)

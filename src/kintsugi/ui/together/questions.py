@@ -40,10 +40,14 @@ def state_text(state: str) -> str:
     return marked("questions", qa.STATE_WORDS[state])
 
 
+# A row's second line (where a question stands) starts a little in, under its words.
+SECOND = "\u2003"
+
+
 def row_text(t: qa.TheirQuestion) -> str:
     """A partner's question in the list: its first line, and where my answer stands."""
     first = t.text.strip().splitlines()[0] if t.text.strip() else "…"
-    return f"{first}\n{state_text(t.state)}"
+    return f"{first}\n{SECOND}{state_text(t.state)}"
 
 
 class MyQuestionsTab(RecordListTab):
@@ -63,6 +67,7 @@ class MyQuestionsTab(RecordListTab):
             parent,
         )
         self._states: dict[int, qa.MyQuestion] = {}
+        self.list.setSpacing(2)  # two lines a row: a little room between questions
         self.text = QPlainTextEdit(placeholderText=self.tr("What I would like to ask"))
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName(self.tr("My question"))
@@ -116,7 +121,7 @@ class MyQuestionsTab(RecordListTab):
         text = known.question.text if known else self.repo().get(item_id).text
         first = text.strip().splitlines()[0] if text.strip() else self.tr("(not written yet)")
         words = state_text(state if isinstance(state, str) else qa.NOT_SENT)
-        row = QListWidgetItem(f"{first}\n{words}")  # where it stands, never cut off
+        row = QListWidgetItem(f"{first}\n{SECOND}{words}")  # where it stands, never cut off
         row.setData(Qt.ItemDataRole.UserRole, item_id)
         self.list.addItem(row)
 
@@ -185,6 +190,7 @@ class TheirQuestionsTab(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Questions from my partner"))
         self.fit_rows = FitRows(self.list)  # long rows elided, never a sideways scroll
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self.on_selected)
         self.empty = QLabel(
             self.tr(

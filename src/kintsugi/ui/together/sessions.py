@@ -70,6 +70,7 @@ class TherapyPage(RecordListTab):
         self.agenda = QListWidget()
         self.agenda.setAccessibleName(self.tr("For my next session"))
         self.agenda_rows = FitRows(self.agenda)  # long rows elided, the day on its own line
+        self.agenda.setSpacing(2)
         self.agenda.itemActivated.connect(self.on_agenda_activated)
         self.agenda_empty = QLabel(
             self.tr(
@@ -167,7 +168,7 @@ class TherapyPage(RecordListTab):
         if not self.session.is_open:
             return
         for s in NextSession(self.session.database()).agenda():
-            row = QListWidgetItem(f"{point_of(s)}\n{day_text(s.occurred_at.date())}")
+            row = QListWidgetItem(f"{point_of(s)}\n\u2003{day_text(s.occurred_at.date())}")
             row.setData(Qt.ItemDataRole.UserRole, (s.id, s.kind))
             self.agenda.addItem(row)
         has = self.agenda.count() > 0
