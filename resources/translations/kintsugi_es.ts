@@ -1136,6 +1136,10 @@
         <translation>Más tarde</translation>
     </message>
     <message>
+        <source>Today may be a hard day. Your plan is there when you want it.</source>
+        <translation>Hoy puede ser un día difícil. Tu plan está ahí cuando lo quieras.</translation>
+    </message>
+    <message>
         <source>A hard day is near (%1). Your plan is there when you want it.</source>
         <translation>Se acerca un día difícil (%1). Tu plan está ahí cuando lo quieras.</translation>
     </message>

@@ -251,6 +251,12 @@ def test_the_note_before_a_hard_date_is_gentle_discreet_and_can_be_put_away(wind
     assert HardDateNotes(db).due(date.today()) == []
     notes.start()
     assert notes.bar.isHidden()
+    # on the day itself, the words say so
+    HardDateRepository(db).add(HardDate(text="Anniversary", day=date.today(), notice_days=2))
+    notes.start()
+    assert notes.bar.label.text() == (
+        "Today may be a hard day. Your plan is there when you want it."
+    )
 
 
 def test_the_reminder_to_write_is_off_by_default_then_gentle_and_snoozable(window, qtbot):

@@ -118,14 +118,12 @@ class GentleNotes(QObject):
 
     def show_hard_date(self, note: Coming) -> None:
         self._showing = note
-        when = practices.days_words(note.days)
-        self.bar.say(
-            self.tr("A hard day is near (%1). Your plan is there when you want it.").replace(
-                "%1", when
-            ),
-            self.tr("Open my plan"),
-            self.tr("Not now"),
-        )
+        if note.days == 0:
+            text = self.tr("Today may be a hard day. Your plan is there when you want it.")
+        else:
+            text = self.tr("A hard day is near (%1). Your plan is there when you want it.")
+            text = text.replace("%1", practices.days_words(note.days))
+        self.bar.say(text, self.tr("Open my plan"), self.tr("Not now"))
 
     # --- answering ---------------------------------------------------------------------------
     def on_go(self) -> None:
