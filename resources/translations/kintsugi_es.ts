@@ -3644,6 +3644,18 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         <translation>Mostrar el nombre del archivo del diario en la pantalla de bloqueo</translation>
     </message>
     <message>
+        <source>Show “On this day” in the journal</source>
+        <translation>Mostrar «Un día como hoy» en el diario</translation>
+    </message>
+    <message>
+        <source>Show On this day in the journal</source>
+        <translation>Mostrar Un día como hoy en el diario</translation>
+    </message>
+    <message>
+        <source>Entries written on today&apos;s date in earlier years. Past days can hurt too.</source>
+        <translation>Entradas escritas en esta misma fecha en años anteriores. Los días pasados también pueden doler.</translation>
+    </message>
+    <message>
         <source>Open on</source>
         <translation>Abrir en</translation>
     </message>

@@ -203,6 +203,14 @@ def test_a_hard_date_keeps_its_plan_privately_and_on_this_day_is_off_by_default(
     assert config.ON_THIS_DAY.get(window.session.settings())
     tab.on_this_day.setChecked(False)
     qtbot.waitUntil(lambda: window.journal.on_this_day.isHidden(), timeout=10_000)
+    # … and from Settings, where one looks for it too
+    window.on_settings()
+    settings = window.dialog
+    assert not settings.on_this_day.isChecked()
+    settings.on_this_day.setChecked(True)
+    settings.on_accepted()
+    assert config.ON_THIS_DAY.get(window.session.settings()) and tab.on_this_day.isChecked()
+    qtbot.waitUntil(lambda: window.journal.on_this_day.list.count() == 1, timeout=10_000)
 
 
 def test_search_hits_and_the_notes_open_the_pages_of_together(window, qtbot):

@@ -21,6 +21,7 @@ class AppSettings:
     first_day_of_week: int = config.FIRST_DAY_OF_WEEK.default  # Qt.DayOfWeek value
     reduced_motion: bool = config.REDUCED_MOTION.default
     open_on: str = config.OPEN_ON.default  # "start" (a quiet page) or "last" (the last entry)
+    on_this_day: bool = config.ON_THIS_DAY.default  # past entries of today's date: off
 
     SETTINGS: ClassVar[dict[str, config.Setting[Any]]] = {
         "autolock_minutes": config.AUTOLOCK_MINUTES,
@@ -29,6 +30,7 @@ class AppSettings:
         "first_day_of_week": config.FIRST_DAY_OF_WEEK,
         "reduced_motion": config.REDUCED_MOTION,
         "open_on": config.OPEN_ON,
+        "on_this_day": config.ON_THIS_DAY,
     }
 
     @classmethod

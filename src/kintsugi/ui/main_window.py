@@ -592,6 +592,13 @@ class MainWindow(QMainWindow):
             self.together.show_page(page)
             page.new_record()
 
+    def on_this_day_setting_changed(self) -> None:
+        """Settings may have turned On this day on or off: the journal and Hard dates follow."""
+        self.journal.on_this_day.refresh()
+        hard_dates = self.together.page_for("hard_date")
+        if isinstance(hard_dates, HardDatesTab):
+            hard_dates.show_on_this_day_setting()
+
     def on_write_from_template(self, template_id: int) -> None:
         self.show_pane(self.journal)
         self.journal.write_from_template(template_id)
@@ -669,6 +676,7 @@ class MainWindow(QMainWindow):
             return
         dialog = SettingsDialog(self.session, self)
         dialog.applied.connect(self.apply_settings)
+        dialog.applied.connect(lambda _values: self.on_this_day_setting_changed())
         dialog.recovery_key_made.connect(self.show_recovery_key)
         dialog.techniques_changed.connect(self.grounding.refresh)
         dialog.use_elsewhere_requested.connect(lambda: self.sync_actions.open_sync_dialog(dialog))

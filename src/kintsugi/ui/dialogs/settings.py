@@ -152,7 +152,14 @@ class SettingsDialog(QDialog):
         self.file_name = QCheckBox(self.tr("Show the journal file's name on the lock screen"))
         self.file_name.setChecked(discretion.show_file_name())
         self.file_name.setAccessibleName(self.tr("Show the journal file's name on the lock screen"))
+        self.on_this_day = QCheckBox(self.tr("Show “On this day” in the journal"))
+        self.on_this_day.setChecked(current.on_this_day)
+        self.on_this_day.setAccessibleName(self.tr("Show On this day in the journal"))
+        self.on_this_day.setToolTip(
+            self.tr("Entries written on today's date in earlier years. Past days can hurt too.")
+        )
         form.addRow(self.tr("Open on"), self.open_on)
+        form.addRow("", self.on_this_day)
         form.addRow("", self.neutral)
         form.addRow("", self.file_name)
         form.addRow(
@@ -188,6 +195,7 @@ class SettingsDialog(QDialog):
             self.first_day.currentData(),
             self.reduced_motion.isChecked(),
             self.open_on.currentData(),
+            self.on_this_day.isChecked(),
         )
 
     def on_accepted(self) -> None:

@@ -158,6 +158,12 @@ class HardDatesTab(RecordListTab):
 
     def on_unlocked(self) -> None:
         super().on_unlocked()
+        self.show_on_this_day_setting()
+
+    def show_on_this_day_setting(self) -> None:
+        """Show whether On this day is on, as kept (also after Settings changed it)."""
+        if not self.session.is_open:
+            return
         self._loading_setting = True
         self.on_this_day.setChecked(config.ON_THIS_DAY.get(self.session.settings()))
         self._loading_setting = False
