@@ -20,16 +20,20 @@ from hypothesis import strategies as st
 from kintsugi.core import share, transfer
 from kintsugi.core.records import (
     Boundary,
+    BroughtItem,
     CheckIn,
     Disclosure,
     Emotion,
     Entry,
     Goal,
+    GoalMilestone,
     GoalProgress,
     GroundingSession,
     HardDate,
+    Ritual,
     Template,
     Trigger,
+    WeeklyTalk,
 )
 from kintsugi.core.repo import repository_for
 from kintsugi.core.vault import Vault
@@ -78,8 +82,18 @@ def every_kind() -> list:
             target_unit="talks",
             due=date(2026, 12, 24),
             progress=[GoalProgress(date(2026, 11, 2), 1, "first")],
+            together=True,
+            milestones=[GoalMilestone("the first talk", date(2026, 11, 2), True)],
             occurred_at=WHEN,
         ),
+        WeeklyTalk(
+            appreciations="the soup",
+            issue="Evenings",
+            heard="you feel alone",
+            brought=[BroughtItem("c0ffee", "checkin", WHEN, "tea")],
+            occurred_at=WHEN,
+        ),
+        Ritual(ritual="walk", name="River walk", felt="light", occurred_at=WHEN),
     ]
 
 

@@ -265,4 +265,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WeeklyTalkPage</name>
+    <message numerus="yes">
+        <source>Started from %n item(s) of the week you picked. Their words are quoted in the parts below, and leave with this conversation if you share it.</source>
+        <translation>
+            <numerusform>Started from %n item of the week you picked. Their words are quoted in the parts below, and leave with this conversation if you share it.</numerusform>
+            <numerusform>Started from %n items of the week you picked. Their words are quoted in the parts below, and leave with this conversation if you share it.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

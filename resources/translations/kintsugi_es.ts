@@ -3219,6 +3219,53 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
     </message>
 </context>
 <context>
+    <name>RitualsPage</name>
+    <message>
+        <source>Rituals, the latest first</source>
+        <translation>Rituales, del más reciente al más antiguo</translation>
+    </message>
+    <message>
+        <source>New ritual</source>
+        <translation>Nuevo ritual</translation>
+    </message>
+    <message>
+        <source>No rituals kept yet. Small things done again and again — a walk, a meal, a date night — are how closeness comes back. Press New ritual to keep one.</source>
+        <translation>Todavía no hay rituales. Las cosas pequeñas que se repiten —un paseo, una comida, una cita— son las que devuelven la cercanía. Pulsa Nuevo ritual para guardar uno.</translation>
+    </message>
+    <message>
+        <source>Rituals</source>
+        <translation>Rituales</translation>
+    </message>
+    <message>
+        <source>Ritual</source>
+        <translation>Ritual</translation>
+    </message>
+    <message>
+        <source>Its own name, if it has one</source>
+        <translation>Su propio nombre, si lo tiene</translation>
+    </message>
+    <message>
+        <source>Its name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>How it felt, for you (and for your partner, if they said)</source>
+        <translation>Cómo lo viviste tú (y tu pareja, si te lo dijo)</translation>
+    </message>
+    <message>
+        <source>How it felt</source>
+        <translation>Cómo se sintió</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+</context>
+<context>
     <name>SafeText</name>
     <message>
         <source>[image not shown]</source>
@@ -5376,6 +5423,183 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
 </context>
 <context>
+    <name>WeekPicker</name>
+    <message>
+        <source>Start from this week</source>
+        <translation>Empezar desde esta semana</translation>
+    </message>
+    <message>
+        <source>Pick what you would like to bring to this conversation. Each one you pick is quoted in it and listed with it, so both of you can see where it came from. Nothing else is brought in.</source>
+        <translation>Elige lo que quieras traer a esta conversación. Cada cosa que elijas se cita en ella y queda en su lista, para que los dos vean de dónde viene. No se trae nada más.</translation>
+    </message>
+    <message>
+        <source>This week&apos;s items</source>
+        <translation>Lo de esta semana</translation>
+    </message>
+    <message>
+        <source>Nothing from the last seven days yet: a conversation can start from a blank page too.</source>
+        <translation>Aún no hay nada de los últimos siete días: una conversación también puede empezar en blanco.</translation>
+    </message>
+    <message>
+        <source>Bring these in</source>
+        <translation>Traer lo elegido</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyTalkPage</name>
+    <message>
+        <source>Weekly conversations, the latest first</source>
+        <translation>Conversaciones semanales, de la más reciente a la más antigua</translation>
+    </message>
+    <message>
+        <source>New weekly conversation</source>
+        <translation>Nueva conversación semanal</translation>
+    </message>
+    <message>
+        <source>No weekly conversation yet. Once a week, when you both have the time and some calm: appreciations first, then what went well, then one issue, heard from both sides. Press New weekly conversation to begin.</source>
+        <translation>Todavía no hay ninguna conversación semanal. Una vez por semana, cuando haya tiempo y algo de calma: primero los agradecimientos, luego lo que fue bien y después un solo tema, escuchado desde los dos lados. Pulsa Nueva conversación semanal para empezar.</translation>
+    </message>
+    <message>
+        <source>Weekly conversation</source>
+        <translation>Conversación semanal</translation>
+    </message>
+    <message>
+        <source>Start with appreciations and what went well. Then one issue only: one of you speaks, the other listens and says back what they heard before answering. It is fine to pause and come back to it.</source>
+        <translation>Primero, los agradecimientos y lo que fue bien. Luego un solo tema: uno habla y el otro escucha y repite lo que ha oído antes de responder. Está bien hacer una pausa y volver después.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Start from this week…</source>
+        <translation>Empezar desde esta semana…</translation>
+    </message>
+    <message>
+        <source>Start from this week&apos;s items</source>
+        <translation>Empezar con lo de esta semana</translation>
+    </message>
+    <message>
+        <source>Brought in from this week</source>
+        <translation>Traído de esta semana</translation>
+    </message>
+    <message>
+        <source>Things you appreciated in each other this week</source>
+        <translation>Lo que cada uno apreció del otro esta semana</translation>
+    </message>
+    <message>
+        <source>What went right, however small</source>
+        <translation>Lo que fue bien, por pequeño que sea</translation>
+    </message>
+    <message>
+        <source>One issue to talk about, in a line</source>
+        <translation>Un tema del que hablar, en una línea</translation>
+    </message>
+    <message>
+        <source>How I see it, in my own words</source>
+        <translation>Cómo lo veo yo, con mis palabras</translation>
+    </message>
+    <message>
+        <source>What I heard my partner say, before I answer</source>
+        <translation>Lo que le oí decir a mi pareja, antes de responder</translation>
+    </message>
+    <message>
+        <source>What I need</source>
+        <translation>Lo que necesito</translation>
+    </message>
+    <message>
+        <source>What we agreed on, if anything</source>
+        <translation>Lo que acordamos, si acordamos algo</translation>
+    </message>
+    <message>
+        <source>What I will do this week</source>
+        <translation>Lo que haré esta semana</translation>
+    </message>
+    <message>
+        <source>What my partner said they will do</source>
+        <translation>Lo que mi pareja dijo que hará</translation>
+    </message>
+    <message>
+        <source>Appreciations</source>
+        <translation>Agradecimientos</translation>
+    </message>
+    <message>
+        <source>What went well this week</source>
+        <translation>Lo que fue bien esta semana</translation>
+    </message>
+    <message>
+        <source>One issue</source>
+        <translation>Un tema</translation>
+    </message>
+    <message>
+        <source>My view</source>
+        <translation>Mi punto de vista</translation>
+    </message>
+    <message>
+        <source>What I heard</source>
+        <translation>Lo que oí</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Acuerdos</translation>
+    </message>
+    <message>
+        <source>I will</source>
+        <translation>Yo haré</translation>
+    </message>
+    <message>
+        <source>My partner will</source>
+        <translation>Mi pareja hará</translation>
+    </message>
+    <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>Weekly reminder</source>
+        <translation>Recordatorio semanal</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Sin recordatorio</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>El</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>A las</translation>
+    </message>
+    <message>
+        <source>Remind us</source>
+        <translation>Recordárnoslo</translation>
+    </message>
+    <message>
+        <source>When you both have a moment: your weekly conversation.</source>
+        <translation>Cuando los dos tengan un momento: la conversación semanal.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open the weekly conversation</source>
+        <translation>Abrir la conversación semanal</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started from %n item(s) of the week you picked. Their words are quoted in the parts below, and leave with this conversation if you share it.</source>
+        <translation>
+            <numerusform>Empezada desde %n cosa de la semana que elegiste. Sus palabras están citadas en las partes de abajo y salen con esta conversación si la compartes.</numerusform>
+            <numerusform>Empezada desde %n cosas de la semana que elegiste. Sus palabras están citadas en las partes de abajo y salen con esta conversación si la compartes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WelcomePane</name>
     <message>
         <source>Welcome to Kintsugi</source>
@@ -6825,8 +7049,32 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>hasta el %1: «%2»</translation>
     </message>
     <message>
+        <source>Kept together</source>
+        <translation>En pareja</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
         <source>Progress: %1 of %2 %3</source>
         <translation>Progreso: %1 de %2 %3</translation>
+    </message>
+    <message>
+        <source>A goal we keep together</source>
+        <translation>Una meta que llevamos en pareja</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Pasos:</translation>
+    </message>
+    <message>
+        <source>✓ %1 (reached %2)</source>
+        <translation>✓ %1 (logrado el %2)</translation>
+    </message>
+    <message>
+        <source>○ %1 (not yet)</source>
+        <translation>○ %1 (todavía no)</translation>
     </message>
     <message>
         <source>Done</source>
@@ -7005,6 +7253,107 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>Template</source>
         <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Date night</source>
+        <translation>Una cita</translation>
+    </message>
+    <message>
+        <source>A walk together</source>
+        <translation>Un paseo en pareja</translation>
+    </message>
+    <message>
+        <source>Our weekly talk</source>
+        <translation>Nuestra charla semanal</translation>
+    </message>
+    <message>
+        <source>A meal together</source>
+        <translation>Una comida en pareja</translation>
+    </message>
+    <message>
+        <source>A ritual of our own</source>
+        <translation>Un ritual nuestro</translation>
+    </message>
+    <message>
+        <source>Ritual</source>
+        <translation>Ritual</translation>
+    </message>
+    <message>
+        <source>How it felt</source>
+        <translation>Cómo se sintió</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Tipo: %1</translation>
+    </message>
+    <message>
+        <source>Its name: %1</source>
+        <translation>Su nombre: %1</translation>
+    </message>
+    <message>
+        <source>How it felt: %1</source>
+        <translation>Cómo se sintió: %1</translation>
+    </message>
+    <message>
+        <source>Weekly conversation</source>
+        <extracomment>The conversation&apos;s parts, in the order it is held. The kinds a conversation may start from (the week&apos;s check-ins, hard moments, goals, rituals).</extracomment>
+        <translation>Conversación semanal</translation>
+    </message>
+    <message>
+        <source>Appreciations</source>
+        <translation>Agradecimientos</translation>
+    </message>
+    <message>
+        <source>What went well this week</source>
+        <translation>Lo que fue bien esta semana</translation>
+    </message>
+    <message>
+        <source>One issue</source>
+        <translation>Un tema</translation>
+    </message>
+    <message>
+        <source>My view</source>
+        <translation>Mi punto de vista</translation>
+    </message>
+    <message>
+        <source>What I heard</source>
+        <translation>Lo que oí</translation>
+    </message>
+    <message>
+        <source>What I need</source>
+        <translation>Lo que necesito</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Acuerdos</translation>
+    </message>
+    <message>
+        <source>What I will do</source>
+        <translation>Lo que haré</translation>
+    </message>
+    <message>
+        <source>What my partner said they will do</source>
+        <translation>Lo que mi pareja dijo que hará</translation>
+    </message>
+    <message>
+        <source>From this week</source>
+        <translation>De esta semana</translation>
+    </message>
+    <message>
+        <source>Started from items of this week:</source>
+        <translation>Empezada desde cosas de esta semana:</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: «%2»</translation>
+    </message>
+    <message>
+        <source>%1 more this week (%2 of %3 %4)</source>
+        <translation>%1 más esta semana (%2 de %3 %4)</translation>
+    </message>
+    <message>
+        <source>a step reached: %1</source>
+        <translation>un paso logrado: %1</translation>
     </message>
 </context>
 <context>

@@ -95,7 +95,7 @@ def test_a_markdown_folder_obsidian_and_joplin_read(filled, tmp_path):
                 ("h2", "Private note"),
             ]
             assert "only mine" in body
-    assert kinds == {"entry", "trigger", "grounding", "checkin", "boundary", "goal"}
+    assert kinds == {rec.KIND for rec in seeds.every_kind()}
     with pytest.raises(FileExistsError):
         outbound.write_notes_folder([], out)
 
@@ -222,7 +222,7 @@ def test_the_cli_writes_each_way_out(filled, vault_path, tmp_path):
         )
         assert r.returncode == 0, r.stderr
         assert out.exists() and "is not encrypted" in r.stderr
-    assert len(list((tmp_path / "notes").iterdir())) == 8
+    assert len(list((tmp_path / "notes").iterdir())) == len(seeds.every_kind()) + 2
     r = run_cli("share-log", *base, secrets=(PASSPHRASE,))
     assert {"notes", "jrnl", "csv", "dayone"} <= {
         line.split("\t")[1]

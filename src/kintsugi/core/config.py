@@ -131,6 +131,14 @@ CHECKIN_SNOOZED_UNTIL: Setting[str | None] = _register(
     "checkin.snoozed_until", (str, NONE), None, doc="ISO 8601: the due check-in waits till then"
 )
 
+# --- the weekly conversation (Together) ----------------------------------------------------
+WEEKLY_TALK_SCHEDULE: Setting[dict[str, Any]] = _register(
+    "weekly_talk.schedule", dict, {}, doc="CheckInSchedule fields for the weekly conversation"
+)
+WEEKLY_TALK_SNOOZED_UNTIL: Setting[str | None] = _register(
+    "weekly_talk.snoozed_until", (str, NONE), None, doc="ISO 8601: its reminder waits till then"
+)
+
 # --- sharing ------------------------------------------------------------------------------
 SHARE_IDENTITY: Setting[str | None] = _register(
     "share.identity", (str, NONE), None, doc="this vault's age identity"

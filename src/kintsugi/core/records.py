@@ -35,6 +35,8 @@ BOUNDARY_STATUSES = ("active", "revised", "retired")
 #: What a boundary is about: most are general; a transparency agreement (what each tells
 #: the other, and when) or one about phones and accounts gets its own label and filter.
 BOUNDARY_CATEGORIES = ("general", "transparency", "technology")
+#: The rituals kept together; "own" is one the couple named themselves.
+RITUAL_KINDS = ("date_night", "walk", "weekly_talk", "meal", "own")
 
 
 def _uid() -> str:
@@ -134,6 +136,16 @@ class Boundary(Record):
 
 
 @dataclass
+class GoalMilestone:
+    """A step on the way to a goal; ``reached_on`` once it is reached, ``celebrated`` once
+    that was noticed (a quiet line, once)."""
+
+    text: str
+    reached_on: date | None = None
+    celebrated: bool = False
+
+
+@dataclass
 class GoalProgress:
     day: date
     amount: float
@@ -150,6 +162,8 @@ class Goal(Record):
     progress: list[GoalProgress] = field(default_factory=list)
     done: bool = False
     celebrated: bool = False  # the success was acknowledged (once)
+    together: bool = False  # a goal the two keep together
+    milestones: list[GoalMilestone] = field(default_factory=list)
 
     @property
     def achieved(self) -> float:
@@ -277,6 +291,45 @@ class Template(Record):
     due: date | None = None
 
 
+@dataclass
+class BroughtItem:
+    """An item of the week picked to start a weekly conversation: which one (its uid and
+    kind, when it happened) and the words quoted from it then."""
+
+    uid: str
+    kind: str
+    occurred_at: datetime
+    quote: str = ""
+
+
+@dataclass(kw_only=True)
+class WeeklyTalk(Record):
+    """The weekly conversation ("State of the Union"): appreciations, what went well, one
+    issue (my view, what I heard, what I need), agreements, and what each will do."""
+
+    KIND: ClassVar[str] = "weekly_talk"
+    appreciations: str = ""
+    went_well: str = ""
+    issue: str = ""  # the one issue, in a line
+    my_view: str = ""
+    heard: str = ""  # what I heard my partner say
+    need: str = ""
+    agreements: str = ""
+    my_part: str = ""  # what I will do
+    partner_part: str = ""  # what my partner said they will do
+    brought: list[BroughtItem] = field(default_factory=list)  # picked from the week, quoted
+
+
+@dataclass(kw_only=True)
+class Ritual(Record):
+    """A ritual kept together (``occurred_at`` is when): what it was and how it felt."""
+
+    KIND: ClassVar[str] = "ritual"
+    ritual: str = "date_night"  # one of RITUAL_KINDS
+    name: str = ""  # its own name ("Sunday coffee"), for "own" or any other
+    felt: str = ""  # how it felt
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (
@@ -293,6 +346,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Disclosure,
         HardDate,
         Template,
+        WeeklyTalk,
+        Ritual,
     )
 }
 KINDS = tuple(RECORD_TYPES)

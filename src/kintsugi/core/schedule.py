@@ -49,8 +49,9 @@ class CheckInSchedule:
 
 
 class ScheduleStore:
-    """The check-in's schedule and snooze; the same shape keeps the reminder to write
-    (:meth:`writing`), off until the person sets it."""
+    """A reminder's schedule and snooze, kept in the vault: the check-in's by default; the
+    same shape keeps the reminder to write (:meth:`writing`) and the weekly conversation's
+    (:meth:`weekly_talk`), each under its own settings and off until the person sets it."""
 
     def __init__(
         self,
@@ -65,6 +66,11 @@ class ScheduleStore:
     def writing(cls, db: Database) -> ScheduleStore:
         """The optional reminder to write (daily or weekly), off by default."""
         return cls(db, config.WRITE_SCHEDULE, config.WRITE_SNOOZED_UNTIL)
+
+    @classmethod
+    def weekly_talk(cls, db: Database) -> ScheduleStore:
+        """The weekly conversation's reminder (off until the person sets one)."""
+        return cls(db, config.WEEKLY_TALK_SCHEDULE, config.WEEKLY_TALK_SNOOZED_UNTIL)
 
     def get(self) -> CheckInSchedule:
         try:

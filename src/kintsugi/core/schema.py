@@ -549,6 +549,52 @@ def _add_disclosures_hard_dates_templates(conn: Any) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS boundary_by_category ON boundary (category)")
 
 
+#: The practices of repair kept together (#20): the weekly conversation (its picked items
+#: as JSON, each with the words quoted from it), rituals, and goals kept together with their
+#: steps (milestones), each step noticed once when reached.
+_TOGETHER = """
+CREATE TABLE weekly_talk (
+    item_id       INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    appreciations TEXT NOT NULL DEFAULT '',
+    went_well     TEXT NOT NULL DEFAULT '',
+    issue         TEXT NOT NULL DEFAULT '',
+    my_view       TEXT NOT NULL DEFAULT '',
+    heard         TEXT NOT NULL DEFAULT '',
+    need          TEXT NOT NULL DEFAULT '',
+    agreements    TEXT NOT NULL DEFAULT '',
+    my_part       TEXT NOT NULL DEFAULT '',
+    partner_part  TEXT NOT NULL DEFAULT '',
+    brought       TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE ritual (
+    item_id INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+    ritual  TEXT NOT NULL DEFAULT 'date_night',
+    name    TEXT NOT NULL DEFAULT '',
+    felt    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE goal_milestone (
+    id         INTEGER PRIMARY KEY,
+    goal_id    INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    text       TEXT    NOT NULL,
+    reached_on TEXT,
+    celebrated INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX goal_milestone_by_goal ON goal_milestone (goal_id, position)
+"""
+
+
+def _add_weekly_talks_rituals_and_goal_steps(conn: Any) -> None:
+    """The weekly conversation, rituals, and goals kept together with their steps.
+    Idempotent (tests of older versions set the number back)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(goal)")}
+    if "together" not in columns:
+        conn.execute("ALTER TABLE goal ADD COLUMN together INTEGER NOT NULL DEFAULT 0")
+    for statement in _split(_TOGETHER):
+        statement = statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)
+        conn.execute(statement.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -564,6 +610,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_questions,
     _add_therapy_sessions,
     _add_disclosures_hard_dates_templates,
+    _add_weekly_talks_rituals_and_goal_steps,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

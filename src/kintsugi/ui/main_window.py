@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_actions.two_versions)
         self.statusBar().addPermanentWidget(self.sync_actions.sync_state)
         self.synced_place = SyncedPlaceOffer(session, self)  # the journal in a synced folder
+        for widget in self.together.status_widgets():  # e.g. the weekly conversation's
+            self.statusBar().addPermanentWidget(widget)
+        self.together.show_requested.connect(lambda: self.show_pane(self.together))
         self.statusBar().addPermanentWidget(self.banner)
 
         self.reminder = CheckInReminder(session, parent=self)

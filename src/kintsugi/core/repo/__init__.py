@@ -20,10 +20,12 @@ from kintsugi.core.repo.goals import GoalRepository
 from kintsugi.core.repo.grounding import GroundingRepository
 from kintsugi.core.repo.hard_dates import HardDateRepository
 from kintsugi.core.repo.questions import AnswerRepository, QuestionRepository
+from kintsugi.core.repo.rituals import RitualRepository
 from kintsugi.core.repo.safety_plans import SafetyPlanRepository
 from kintsugi.core.repo.templates import TemplateRepository
 from kintsugi.core.repo.therapy import TherapySessionRepository
 from kintsugi.core.repo.triggers import TriggerRepository
+from kintsugi.core.repo.weekly_talks import WeeklyTalkRepository
 
 REPOSITORIES: dict[str, type[Repository[Any]]] = {
     cls.record_type.KIND: cls
@@ -41,6 +43,8 @@ REPOSITORIES: dict[str, type[Repository[Any]]] = {
         DisclosureRepository,
         HardDateRepository,
         TemplateRepository,
+        WeeklyTalkRepository,
+        RitualRepository,
     )
 }
 for _kind in REPOSITORIES.values():

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kintsugi.core import validate
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.fieldtext import day_text, empty, field_line, number, value_text
 from kintsugi.core.i18n import QT_TRANSLATE_NOOP, arg, translate
-from kintsugi.core.records import Goal, GoalProgress
+from kintsugi.core.records import Goal, GoalMilestone, GoalProgress, Record
 from kintsugi.core.repo.base import Column, Repository, Take, excerpt_of, first_line
 from kintsugi.core.timeutil import date_from_db, date_to_db
+
+if TYPE_CHECKING:
+    from kintsugi.core.share import ShareOptions
 
 
 def _progress(value: Any) -> GoalProgress:
@@ -27,6 +30,16 @@ def _progress(value: Any) -> GoalProgress:
     return GoalProgress(found["day"], found["amount"], found.get("note", ""))
 
 
+def _milestone(value: Any) -> GoalMilestone:
+    found = validate.fields(
+        {"text": validate.text, "reached_on": validate.optional_day, "celebrated": validate.flag()},
+        value,
+    )
+    if "text" not in found:
+        raise validate.Invalid("a step needs its text")
+    return GoalMilestone(found["text"], found.get("reached_on"), bool(found.get("celebrated")))
+
+
 class GoalRepository(Repository[Goal]):
     record_type = Goal
     table = "goal"
@@ -37,13 +50,16 @@ class GoalRepository(Repository[Goal]):
         Column("due", date_to_db, date_from_db),
         Column("done", int, bool),
         Column("celebrated", int, bool),
+        Column("together", int, bool),
     )
     name = QT_TRANSLATE_NOOP("render", "Goal")
     labels = {
         "due": QT_TRANSLATE_NOOP("render", "Due"),
         "done": QT_TRANSLATE_NOOP("render", "Marked done"),
+        "together": QT_TRANSLATE_NOOP("render", "Kept together"),
+        "milestones": QT_TRANSLATE_NOOP("render", "Steps"),
     }
-    date_keys = frozenset({"due", "day"})
+    date_keys = frozenset({"due", "day", "reached_on"})
     import_fields = {
         "text": validate.text,
         "target_amount": validate.number(0, validate.MAX_NUMBER, optional=True, above=True),
@@ -52,6 +68,8 @@ class GoalRepository(Repository[Goal]):
         "progress": validate.list_of(_progress),
         "done": validate.flag(),
         "celebrated": validate.flag(),
+        "together": validate.flag(),
+        "milestones": validate.list_of(_milestone),
     }
 
     @classmethod
@@ -85,6 +103,26 @@ class GoalRepository(Repository[Goal]):
         due = take("due")
         if due:
             lines.append(field_line("due", due))
+        if take("together"):
+            lines.append("- " + translate("render", "A goal we keep together"))
+        milestones = take("milestones")
+        if isinstance(milestones, list) and milestones:
+            lines.append("- " + translate("render", "Steps:"))
+            for m in milestones:
+                if isinstance(m, dict):
+                    m = dict(m)
+                    text, reached_on = m.pop("text", ""), m.pop("reached_on", None)
+                    step = value_text("", text)
+                    if reached_on:
+                        line = arg(
+                            translate("render", "✓ %1 (reached %2)"), step, day_text(reached_on)
+                        )
+                    else:
+                        line = arg(translate("render", "○ %1 (not yet)"), step)
+                    rest_of = value_text("", m)
+                    lines.append("  - " + line + (f" ({rest_of})" if rest_of else ""))
+                else:
+                    lines.append(f"  - {value_text('', m)}")
         reached = bool(done) or (bool(target) and achieved >= float(target))
         done_text = translate("render", "Done") if reached else translate("render", "In progress")
         lines.append("- " + done_text)
@@ -103,6 +141,16 @@ class GoalRepository(Repository[Goal]):
                     lines.append(f"  - {value_text('', p)}")
         return lines
 
+    @classmethod
+    def leaving(
+        cls, data: dict[str, Any], rec: Goal, options: ShareOptions, answered: Record | None
+    ) -> None:
+        """A step leaves with its words and when it was reached; that the app noticed it
+        (like the goal's own ``celebrated``) is the app's note, not the person's."""
+        for m in data.get("milestones") or []:
+            if isinstance(m, dict):
+                m.pop("celebrated", None)
+
     def validate(self, rec: Goal) -> None:
         if not rec.text.strip():
             raise InvalidRecord(translate("records", "A goal needs a description."))
@@ -113,7 +161,8 @@ class GoalRepository(Repository[Goal]):
         done = sum(p.amount for p in rec.progress)
         target = f"{done:g} of {rec.target_amount:g} {rec.target_unit}" if rec.target_amount else ""
         notes = "\n".join(p.note for p in rec.progress if p.note)
-        return first_line(rec.text), excerpt_of(target.strip()), f"{rec.text}\n{notes}"
+        steps = "\n".join(m.text for m in rec.milestones)
+        return first_line(rec.text), excerpt_of(target.strip()), f"{rec.text}\n{notes}\n{steps}"
 
     def save_children(self, conn: Any, rec: Goal, item_id: int, old: Goal | None) -> None:
         conn.execute("DELETE FROM goal_progress WHERE goal_id = ?", (item_id,))
@@ -122,11 +171,29 @@ class GoalRepository(Repository[Goal]):
             [(item_id, date_to_db(p.day), p.amount, p.note) for p in rec.progress],
         )
 
+        conn.execute("DELETE FROM goal_milestone WHERE goal_id = ?", (item_id,))
+        conn.executemany(
+            "INSERT INTO goal_milestone (goal_id, position, text, reached_on, celebrated)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (item_id, n, m.text, date_to_db(m.reached_on), int(m.celebrated))
+                for n, m in enumerate(rec.milestones)
+            ],
+        )
+
     def load_children(self, conn: Any, rec: Goal) -> None:
         rec.progress = [
             GoalProgress(date_from_db(day), amount, note)
             for day, amount, note in conn.execute(
                 "SELECT day, amount, note FROM goal_progress WHERE goal_id = ? ORDER BY day, id",
+                (rec.id,),
+            )
+        ]
+        rec.milestones = [
+            GoalMilestone(text, date_from_db(reached_on), bool(celebrated))
+            for text, reached_on, celebrated in conn.execute(
+                "SELECT text, reached_on, celebrated FROM goal_milestone WHERE goal_id = ?"
+                " ORDER BY position, id",
                 (rec.id,),
             )
         ]
@@ -142,6 +209,14 @@ class GoalRepository(Repository[Goal]):
                     " i.occurred_at DESC"
                 )
             ]
+
+    def mark_steps_celebrated(self, goal_id: int, positions: list[int]) -> None:
+        """The steps reached at these places were noticed: never again."""
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "UPDATE goal_milestone SET celebrated = 1 WHERE goal_id = ? AND position = ?",
+                [(goal_id, n) for n in positions],
+            )
 
     def mark_celebrated(self, goal_id: int) -> None:
         with self.db.transaction() as conn:

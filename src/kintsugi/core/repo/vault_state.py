@@ -39,6 +39,9 @@ RECORD_TABLES = frozenset(
         "question",
         "answer",
         "therapy_session",
+        "goal_milestone",
+        "weekly_talk",
+        "ritual",
     }
 )
 RECORD_TABLES |= {"disclosure", "hard_date", "template"}  # #20: repair practices, part two

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from kintsugi.core.schedule import ScheduleStore
 from kintsugi.core.timeutil import now as local_now
 from kintsugi.ui.checkins.boundaries_tab import BoundariesTab
 from kintsugi.ui.checkins.checkin_tab import CheckInTab
@@ -61,9 +62,11 @@ class CheckInsPane(QWidget):
 
 
 class CheckInReminder(QObject):
-    """Looks once a minute; says so once per due moment; never nags (snooze = 2 hours)."""
+    """Looks once a minute; says so once per due moment; never nags (snooze = 2 hours).
+    Another practice's reminder names its kind and its schedule (``kind``, ``store``)."""
 
     due = Signal()
+    kind = "checkin"  # a record of this kind written after the due moment answers it
 
     def __init__(
         self,
@@ -89,9 +92,9 @@ class CheckInReminder(QObject):
     def check(self) -> bool:
         if not self.session.is_open:
             return False
-        store, moment = self.session.schedule(), self.now()
+        store, moment = self.store(), self.now()
         schedule = store.get()
-        latest = self.session.items().timeline(kind="checkin", limit=1)
+        latest = self.session.items().timeline(kind=self.kind, limit=1)
         last = latest[0].occurred_at if latest else None
         if not schedule.is_due(moment, last, store.snoozed_until()):
             return False
@@ -102,6 +105,9 @@ class CheckInReminder(QObject):
         self.due.emit()
         return True
 
+    def store(self) -> ScheduleStore:
+        return self.session.schedule()
+
     def snooze(self) -> None:
         if self.session.is_open:
-            self.session.schedule().snooze(self.now() + SNOOZE)
+            self.store().snooze(self.now() + SNOOZE)

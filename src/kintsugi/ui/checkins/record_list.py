@@ -46,13 +46,13 @@ class RecordListTab(QWidget):
         self.state: QLabel  # where the form says "Saved" (each subclass places it)
         self._draft = Draft()  # a new record gets its id from its first save, on the writer
         self._loading = False
-        kind_store = type(self).store
+        kind_store, has_words = type(self).store, type(self).has_words
         self.autosaver = Autosaver(
             parent=self,
             background=Background(
                 writer=lambda: self.session.writer(),
                 snapshot=lambda: (self.collect(), self.repo(), self._draft),
-                store=lambda value: first_words_then(kind_store, value),
+                store=lambda value: first_words_then(kind_store, value, has_words),
                 apply=self._apply,
             ),
         )
@@ -99,6 +99,11 @@ class RecordListTab(QWidget):
         ``after_save`` needs). Touches no widget."""
         rec, repo = value
         return repo.update(rec), None
+
+    @staticmethod
+    def has_words(rec: Record) -> bool:
+        """Whether a new record has enough to be kept (its first words, by default)."""
+        return bool(str(getattr(rec, "text", "")).strip())
 
     def after_save(self, saved: Record, extra: object) -> None:
         """On the UI thread, once the writer has committed a save of the shown record."""
@@ -229,12 +234,12 @@ class RecordListTab(QWidget):
         self.form.setEnabled(False)
 
 
-def first_words_then(store, value: tuple) -> tuple | None:
+def first_words_then(store, value: tuple, has_words=RecordListTab.has_words) -> tuple | None:
     """On the writer: a new record is added with its first words (none yet: nothing is
     kept), then saved by the kind's own ``store``; later saves find the id on the draft."""
     rec, repo, draft = value
     if draft.id is None:
-        if not str(getattr(rec, "text", "")).strip():
+        if not has_words(rec):
             return None
         draft.id = repo.add(rec).id
     if rec.id is None:

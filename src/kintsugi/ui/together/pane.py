@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from kintsugi.ui.session import Session
@@ -20,7 +20,8 @@ from kintsugi.ui.together.page import PracticePage
 # The practices, in the order of their tabs: one line each, "module:Class".
 PAGES: tuple[str, ...] = (
     # repair-a: the weekly conversation, rituals
-    #
+    "kintsugi.ui.together.weekly:WeeklyTalkPage",
+    "kintsugi.ui.together.rituals:RitualsPage",
     # repair-b: prompts and templates, disclosures, hard dates
     "kintsugi.ui.together.templates_tab:TemplatesTab",
     "kintsugi.ui.together.disclosures_tab:DisclosuresTab",
@@ -44,6 +45,8 @@ def load_page(spec: str, session: Session) -> PracticePage:
 class TogetherPane(QWidget):
     """The Together section: a tab per practice page, or a calm word while there are none."""
 
+    show_requested = Signal()  # a page asked to be on screen (the window shows this pane)
+
     def __init__(
         self,
         session: Session,
@@ -64,6 +67,9 @@ class TogetherPane(QWidget):
         for page in self.pages:
             assert isinstance(page, QWidget)
             self.tabs.addTab(page, page.title)
+            show_me = getattr(page, "show_me", None)
+            if show_me is not None:
+                show_me.connect(lambda p=page: self._on_show_me(p))
         self.empty = QLabel(
             self.tr(
                 "This is where the things you do together will be: a weekly conversation, "
@@ -104,6 +110,14 @@ class TogetherPane(QWidget):
 
     def page_for(self, kind: str) -> PracticePage | None:
         return next((page for page in self.pages if kind in page.kinds), None)
+
+    def status_widgets(self) -> list[QWidget]:
+        """What the pages put in the window's status bar (each shows and hides its own)."""
+        return [w for page in self.pages for w in getattr(page, "status_widgets", list)()]
+
+    def _on_show_me(self, page: PracticePage) -> None:
+        self.show_page(page)
+        self.show_requested.emit()
 
     def show_page(self, page: PracticePage) -> None:
         assert isinstance(page, QWidget)

@@ -43,16 +43,26 @@ class UndoBanner(QFrame):
 
 
 class ReminderBar(QFrame):
-    """A calm line in the status bar: a check-in is due. Never a pop-up."""
+    """A calm line in the status bar: a check-in is due (or, given its words, another
+    practice's moment). Never a pop-up."""
 
     check_in_clicked = Signal()
     later_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        text: str | None = None,
+        action: str | None = None,
+        action_name: str | None = None,
+    ):
         super().__init__(parent, objectName="banner", visible=False)  # type: ignore[call-arg]
-        label = QLabel(self.tr("It's time for your check-in."), textFormat=Qt.TextFormat.PlainText)
-        now = QPushButton(self.tr("Check in"))
-        now.setAccessibleName(self.tr("Check in now"))
+        label = QLabel(
+            text or self.tr("It's time for your check-in."), textFormat=Qt.TextFormat.PlainText
+        )
+        now = QPushButton(action or self.tr("Check in"))
+        now.setAccessibleName(action_name or self.tr("Check in now"))
         now.clicked.connect(self.check_in_clicked)
         later = QPushButton(self.tr("Later"))
         later.setAccessibleName(self.tr("Remind me later"))

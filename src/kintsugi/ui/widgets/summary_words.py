@@ -16,6 +16,7 @@ from kintsugi.core.i18n import marked
 from kintsugi.core.records import ItemSummary
 from kintsugi.core.render import minutes_text
 from kintsugi.core.repo.grounding import TECHNIQUE_LABELS
+from kintsugi.core.repo.rituals import RITUAL_LABELS
 from kintsugi.core.repo.safety_plans import TITLE as SAFETY_PLAN_TITLE
 from kintsugi.core.repo.safety_plans import SafetyPlanRepository
 from kintsugi.core.repo.therapy import TITLE as THERAPY_TITLE
@@ -28,6 +29,7 @@ _GROUNDING = re.compile(
 )
 _CUES = set(CUE_LABELS.values())
 _TECHNIQUES = set(TECHNIQUE_LABELS.values())
+_RITUALS = set(RITUAL_LABELS.values())
 
 
 def _distress(peak: str) -> str:
@@ -43,6 +45,8 @@ def title_text(item: ItemSummary) -> str:
         return marked("render", SafetyPlanRepository.name)
     if item.kind == "therapy_session" and item.title == THERAPY_TITLE:
         return marked("render", TherapySessionRepository.name)
+    if item.kind == "ritual" and item.title in _RITUALS:
+        return marked("render", item.title)
     return item.title
 
 
