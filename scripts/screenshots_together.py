@@ -168,6 +168,8 @@ def main() -> int:
         weekly.fields["heard"].setPlainText(
             "You go quiet because you're afraid, not because you're angry with me."
         )
+        weekly.flush()  # kept, so it is listed beside the form
+        wait_until(lambda: weekly.list.count() == 1)
         QTimer.singleShot(0, lambda: None)
         shoot(window, f"together-weekly{args.suffix}")
         rituals = next(p for p in pane.pages if isinstance(p, RitualsPage))

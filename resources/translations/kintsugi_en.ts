@@ -22,6 +22,26 @@
     </message>
 </context>
 <context>
+    <name>GoalCard</name>
+    <message numerus="yes">
+        <source>%1 of %n step(s)</source>
+        <translation>
+            <numerusform>%1 of %n step</numerusform>
+            <numerusform>%1 of %n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message numerus="yes">
+        <source>%n step(s) on the way.</source>
+        <translation>
+            <numerusform>%n step on the way.</numerusform>
+            <numerusform>%n steps on the way.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroundingAnswers</name>
     <message numerus="yes">
         <source>%n breath(s)</source>

@@ -1156,6 +1156,7 @@
     <name>GoalCard</name>
     <message>
         <source>(not written yet)</source>
+        <extracomment>What a step&apos;s row keeps besides its words: (the day it was reached, noticed already).</extracomment>
         <translation>(todavía sin escribir)</translation>
     </message>
     <message>
@@ -1173,6 +1174,17 @@
     <message>
         <source>In progress</source>
         <translation>En curso</translation>
+    </message>
+    <message>
+        <source>together</source>
+        <translation>en pareja</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n step(s)</source>
+        <translation>
+            <numerusform>%1 de %n paso</numerusform>
+            <numerusform>%1 de %n pasos</numerusform>
+        </translation>
     </message>
     <message>
         <source>due %1</source>
@@ -1226,6 +1238,38 @@
         <translation>Marcar para compartir</translation>
     </message>
     <message>
+        <source>A goal we keep together</source>
+        <translation>Una meta que llevamos en pareja</translation>
+    </message>
+    <message>
+        <source>Steps on the way</source>
+        <translation>Pasos del camino</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Logrado</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>Añadir un paso</translation>
+    </message>
+    <message>
+        <source>Add a step on the way</source>
+        <translation>Añadir un paso del camino</translation>
+    </message>
+    <message>
+        <source>Remove this step</source>
+        <translation>Quitar este paso</translation>
+    </message>
+    <message>
+        <source>Remove the chosen step</source>
+        <translation>Quitar el paso elegido</translation>
+    </message>
+    <message>
         <source>Progress entries</source>
         <translation>Avances</translation>
     </message>
@@ -1250,8 +1294,27 @@
         <translation>Objetivo</translation>
     </message>
     <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>A step on the way: “%1”.</source>
+        <translation>Un paso del camino: «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) on the way.</source>
+        <translation>
+            <numerusform>%n paso del camino.</numerusform>
+            <numerusform>%n pasos del camino.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worth noticing, however small.</source>
+        <translation>Merece la pena notarlo, por pequeño que sea.</translation>
     </message>
     <message>
         <source>You reached it: “%1”.</source>

@@ -228,3 +228,51 @@ def test_a_ritual_is_logged_lightly_with_when_and_how_it_felt(window, qtbot):
     row = window.session.items().summary(ritual_id)
     assert row.kind == "ritual" and row.title == "River walk"
     assert_accessible(page)
+
+
+def test_a_goal_kept_together_has_steps_and_each_reached_one_is_noticed_once(window, qtbot):
+    tab = window.checkins.goals
+    window.show_pane(window.checkins)
+    tab.new_record()
+    tab.text.setText("Finish the couples workbook together")
+    tab.together.setChecked(True)
+    for words in ("Read the first chapter", "Try the listening exercise"):
+        tab.add_step()
+        tab.steps.item(tab.steps.rowCount() - 1, 0).setText(words)
+    tab.add_step()  # a step not worded yet is not kept
+    noticed = []
+    tab.celebrated.connect(noticed.append)
+    assert tab.flush() and noticed == []
+    goal = window.session.goals().get(tab._record.id)
+    assert goal.together and [m.text for m in goal.milestones] == [
+        "Read the first chapter",
+        "Try the listening exercise",
+    ]
+    assert not any(m.reached_on for m in goal.milestones)
+    tab.steps.item(0, 0).setCheckState(Qt.CheckState.Checked)  # reached today
+    assert tab.steps.item(0, 1).text()  # the day it was reached
+    assert tab.flush()
+    assert len(noticed) == 1 and "Read the first chapter" in noticed[0]
+    assert "however small" in noticed[0] and not tab.message.isHidden()
+    goal = window.session.goals().get(tab._record.id)
+    assert goal.milestones[0].reached_on and goal.milestones[0].celebrated
+    # untick and tick again, or edit something else: never noticed twice
+    tab.steps.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert tab.flush()
+    tab.steps.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    tab.unit.setText("chapters")
+    assert tab.flush() and len(noticed) == 1
+    card = tab.list.itemWidget(tab.list.currentItem())
+    assert "together" in card.findChildren(type(card.title))[-1].text()
+    # reopened from the list, the steps are as they were
+    tab.reload(select=goal.id)
+    assert tab.together.isChecked() and tab.steps.rowCount() == 2
+    assert tab.steps.item(0, 0).checkState() == Qt.CheckState.Checked
+    assert tab.steps.item(1, 0).checkState() == Qt.CheckState.Unchecked
+    tab.steps.setCurrentCell(1, 0)
+    tab.remove_step_button.click()
+    assert tab.flush()
+    assert [m.text for m in window.session.goals().get(goal.id).milestones] == [
+        "Read the first chapter"
+    ]
+    assert_accessible(tab)

@@ -210,14 +210,6 @@ class GoalRepository(Repository[Goal]):
                 )
             ]
 
-    def mark_steps_celebrated(self, goal_id: int, positions: list[int]) -> None:
-        """The steps reached at these places were noticed: never again."""
-        with self.db.transaction() as conn:
-            conn.executemany(
-                "UPDATE goal_milestone SET celebrated = 1 WHERE goal_id = ? AND position = ?",
-                [(goal_id, n) for n in positions],
-            )
-
     def mark_celebrated(self, goal_id: int) -> None:
         with self.db.transaction() as conn:
             conn.execute("UPDATE goal SET celebrated = 1 WHERE item_id = ?", (goal_id,))

@@ -1,5 +1,5 @@
-"""Goals: short, measurable, with a due date and progress. Reaching one is acknowledged once,
-kindly."""
+"""Goals: short, measurable, with a due date and progress; a goal may be kept together, with
+steps on the way (milestones). Reaching one, or a step of one, is acknowledged once, kindly."""
 
 from __future__ import annotations
 
@@ -18,18 +18,23 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kintsugi.core.records import Goal, GoalProgress, Record
+from kintsugi.core.records import Goal, GoalMilestone, GoalProgress, Record
 from kintsugi.ui.checkins.boundaries_tab import OptionalDate
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.i18n import day_text, number_text, read_day, read_number
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text
+from kintsugi.ui.widgets.reflow import scrolling
+
+#: What a step's row keeps besides its words: (the day it was reached, noticed already).
+STEP_DATA = Qt.ItemDataRole.UserRole
 
 
 class GoalCard(QWidget):
@@ -40,6 +45,8 @@ class GoalCard(QWidget):
             textFormat=Qt.TextFormat.PlainText,
             wordWrap=True,
         )
+        # a long goal is cut at the list's edge (the form shows it whole), never scrolled
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.bar = QProgressBar(textVisible=True)
         self.bar.setAccessibleName(self.tr("Progress of %1").replace("%1", goal.text))
         target = goal.target_amount or 1
@@ -52,11 +59,20 @@ class GoalCard(QWidget):
         else:
             text = self.tr("Done") if goal.done else self.tr("In progress")
         self.bar.setFormat(text.replace("%", "%%"))
-        due = QLabel(
-            self.tr("due %1").replace("%1", day_text(goal.due)) if goal.due else "",
-            textFormat=Qt.TextFormat.PlainText,
-        )
+        self.bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        notes = []
+        if goal.together:
+            notes.append(self.tr("together"))
+        if goal.milestones:
+            reached = sum(1 for m in goal.milestones if m.reached_on)
+            notes.append(
+                self.tr("%1 of %n step(s)", "", len(goal.milestones)).replace("%1", str(reached))
+            )
+        if goal.due:
+            notes.append(self.tr("due %1").replace("%1", day_text(goal.due)))
+        due = QLabel(" · ".join(notes), textFormat=Qt.TextFormat.PlainText)
         due.setProperty("role", "subtle")
+        due.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.title)
@@ -86,6 +102,29 @@ class GoalsTab(RecordListTab):
         self.done.setAccessibleName(self.tr("Done"))
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
+        self.together = QCheckBox(self.tr("A goal we keep together"))
+        self.together.setAccessibleName(self.tr("A goal we keep together"))
+        # steps on the way: tick one when it is reached (the day is kept), type to word it
+        self.steps = QTableWidget(0, 2)
+        self.steps.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.steps.setAccessibleName(self.tr("Steps on the way"))
+        self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Reached")])
+        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.steps.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.steps.verticalHeader().hide()
+        self.steps.setMinimumHeight(self.steps.fontMetrics().lineSpacing() * 6)
+        self.steps.itemChanged.connect(self.on_step_changed)
+        add_step = QPushButton(self.tr("Add a step"))
+        add_step.setAccessibleName(self.tr("Add a step on the way"))
+        add_step.clicked.connect(self.add_step)
+        self.remove_step_button = QPushButton(self.tr("Remove this step"))
+        self.remove_step_button.setAccessibleName(self.tr("Remove the chosen step"))
+        self.remove_step_button.clicked.connect(self.remove_step)
+        steps_buttons = QHBoxLayout()
+        steps_buttons.addWidget(add_step)
+        steps_buttons.addWidget(self.remove_step_button)
         self.progress = QTableWidget(0, 3)
         self.progress.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.progress.setAccessibleName(self.tr("Progress entries"))
@@ -111,6 +150,7 @@ class GoalsTab(RecordListTab):
             self.due.edit.dateChanged,
             self.done.toggled,
             self.share.toggled,
+            self.together.toggled,
             self.progress.itemChanged,
         ):
             signal.connect(self.on_field_changed)
@@ -122,11 +162,15 @@ class GoalsTab(RecordListTab):
         form.addRow(self.tr("Target"), target_row)
         form.addRow(self.tr("Due"), self.due)
         form.addRow("", self.done)
-        form.addRow("", self.share)
+        form.addRow("", self.together)
+        form.addRow(self.tr("Steps"), self.steps)
+        form.addRow("", steps_buttons)
         form.addRow(self.tr("Progress"), self.progress)
         form.addRow("", add)
+        form.addRow("", self.share)
         form.addRow("", self.state)
-        self.assemble(self.message, self.form)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.assemble(self.message, scrolling(self.form))
 
     def repo(self):
         return self.session.goals()
@@ -156,9 +200,77 @@ class GoalsTab(RecordListTab):
         self.due.set_value(g.due)
         self.done.setChecked(g.done)
         self.share.setChecked(g.shared)
+        self.together.setChecked(g.together)
+        self.steps.setRowCount(0)
+        for m in g.milestones:
+            self._add_step_row(m)
         self.progress.setRowCount(0)
         for p in g.progress:
             self._add_row(p)
+
+    # --- steps on the way --------------------------------------------------------------
+    def _add_step_row(self, m: GoalMilestone) -> None:
+        self.steps.blockSignals(True)
+        try:
+            row = self.steps.rowCount()
+            self.steps.insertRow(row)
+            words = QTableWidgetItem(m.text)
+            words.setFlags(words.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            words.setCheckState(Qt.CheckState.Checked if m.reached_on else Qt.CheckState.Unchecked)
+            words.setData(STEP_DATA, (m.reached_on, m.celebrated))
+            self.steps.setItem(row, 0, words)
+            day = QTableWidgetItem(day_text(m.reached_on) if m.reached_on else "")
+            day.setFlags(day.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.steps.setItem(row, 1, day)
+        finally:
+            self.steps.blockSignals(False)
+
+    def _step(self, row: int) -> QTableWidgetItem:
+        """A step's words (every row has them, made in ``_add_step_row``)."""
+        item = self.steps.item(row, 0)
+        assert item is not None
+        return item
+
+    def add_step(self) -> None:
+        self._add_step_row(GoalMilestone(""))
+        row = self.steps.rowCount() - 1
+        self.steps.setCurrentCell(row, 0)
+        self.steps.editItem(self._step(row))  # the words go straight in
+
+    def remove_step(self) -> None:
+        row = self.steps.currentRow()
+        if row < 0:
+            return
+        self.steps.removeRow(row)
+        self.on_field_changed()
+
+    def on_step_changed(self, item: QTableWidgetItem) -> None:
+        """A tick keeps the day it was reached; taking it away forgets the day."""
+        if item.column() == 0:
+            reached_on, noticed = item.data(STEP_DATA) or (None, False)
+            ticked = item.checkState() == Qt.CheckState.Checked
+            if ticked and reached_on is None:
+                reached_on = date.today()
+            elif not ticked:
+                reached_on = None
+            self.steps.blockSignals(True)
+            item.setData(STEP_DATA, (reached_on, noticed))
+            day = self.steps.item(item.row(), 1)
+            if day is not None:
+                day.setText(day_text(reached_on) if reached_on else "")
+            self.steps.blockSignals(False)
+        self.on_field_changed()
+
+    def milestones(self) -> list[GoalMilestone]:
+        out = []
+        for row in range(self.steps.rowCount()):
+            words = self._step(row)
+            text = words.text().strip()
+            if not text:
+                continue  # a step not worded yet waits for its words
+            reached_on, noticed = words.data(STEP_DATA) or (None, False)
+            out.append(GoalMilestone(text, reached_on, bool(noticed)))
+        return out
 
     def _add_row(self, p: GoalProgress) -> None:
         row = self.progress.rowCount()
@@ -193,24 +305,49 @@ class GoalsTab(RecordListTab):
             done=self.done.isChecked(),
             progress=self.entries(),
             shared=self.share.isChecked(),
+            together=self.together.isChecked(),
+            milestones=self.milestones(),
         )
 
     @staticmethod
     def store(value: tuple) -> tuple:
-        """On the writer: save, and mark a goal just reached as celebrated (once)."""
+        """On the writer: save, marking a goal or a step just reached as noticed in the same
+        save (so it is noticed once, on every computer the journal syncs to). Returns the
+        saved goal and what to say: (the goal was reached now, the steps reached now)."""
         goal, repo = value
-        if not goal.celebrated and repo.get(goal.id).celebrated:
+        before = repo.get(goal.id)
+        if not goal.celebrated and before.celebrated:
             # collected before an earlier queued save marked it: keep it marked
             goal = dataclasses.replace(goal, celebrated=True)
-        saved = repo.update(goal)
-        reached_now = saved.reached and not saved.celebrated
-        if reached_now:
-            repo.mark_celebrated(saved.id)
-            saved = dataclasses.replace(saved, celebrated=True)
-        return saved, reached_now
+        noticed = {m.text for m in before.milestones if m.celebrated}
+        steps, steps_now = [], []
+        for m in goal.milestones:
+            if not m.celebrated and m.text in noticed:
+                m = dataclasses.replace(m, celebrated=True)
+            if m.reached_on is not None and not m.celebrated:
+                steps_now.append(m.text)
+                m = dataclasses.replace(m, celebrated=True)
+            steps.append(m)
+        reached_now = goal.reached and not goal.celebrated
+        saved = repo.update(
+            dataclasses.replace(goal, milestones=steps, celebrated=goal.celebrated or reached_now)
+        )
+        return saved, (reached_now, steps_now)
 
-    def after_save(self, goal: Record, reached_now: object) -> None:
+    def after_save(self, goal: Record, extra: object) -> None:
         assert isinstance(goal, Goal)
+        reached_now, steps_now = extra if isinstance(extra, tuple) else (False, [])
+        self._keep_step_marks(goal)
+        if steps_now and not reached_now:
+            words = (
+                self.tr("A step on the way: “%1”.").replace("%1", steps_now[-1])
+                if len(steps_now) == 1
+                else self.tr("%n step(s) on the way.", "", len(steps_now))
+            )
+            words += " " + self.tr("Worth noticing, however small.")
+            self.message.setText(words)
+            self.message.show()
+            self.celebrated.emit(words)
         if reached_now:
             on_time = goal.due is None or date.today() <= goal.due
             words = (
@@ -229,7 +366,19 @@ class GoalsTab(RecordListTab):
         if row >= 0:
             self.list.setItemWidget(self.list.item(row), GoalCard(goal))
 
+    def _keep_step_marks(self, goal: Goal) -> None:
+        """The rows learn which steps were noticed in that save (never noticed twice)."""
+        noticed = {m.text for m in goal.milestones if m.celebrated}
+        self.steps.blockSignals(True)
+        for row in range(self.steps.rowCount()):
+            words = self._step(row)
+            reached_on, was = words.data(STEP_DATA) or (None, False)
+            if not was and words.text().strip() in noticed:
+                words.setData(STEP_DATA, (reached_on, True))
+        self.steps.blockSignals(False)
+
     def clear_fields(self) -> None:
         self.text.clear()
+        self.steps.setRowCount(0)
         self.progress.setRowCount(0)
         self.message.hide()

@@ -44,6 +44,8 @@ class RitualsPage(RecordListTab):
             parent,
         )
         self.title = self.tr("Rituals")  # the PracticePage protocol
+        self.list.setWordWrap(True)  # a long line wraps in the list, never scrolls sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ritual = QComboBox()
         self.ritual.setAccessibleName(self.tr("Ritual"))
         for ritual in RITUAL_KINDS:

@@ -141,6 +141,8 @@ class WeeklyTalkPage(RecordListTab):
             parent,
         )
         self.title = self.tr("Weekly conversation")  # the PracticePage protocol
+        self.list.setWordWrap(True)  # a long line wraps in the list, never scrolls sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         guide = QLabel(
             self.tr(
                 "Start with appreciations and what went well. Then one issue only: one of "
