@@ -14,6 +14,7 @@ import pytest
 from kintsugi.core import schema, share, transfer
 from kintsugi.core.errors import InvalidRecord
 from kintsugi.core.records import (
+    BroughtItem,
     CheckIn,
     Goal,
     GoalMilestone,
@@ -270,3 +271,55 @@ def test_the_weekly_reminder_has_its_own_schedule_and_snooze(vault):
     until = datetime(2026, 11, 29, 20, 30).astimezone()
     talk.snooze(until)
     assert talk.snoozed_until() == until and checkin.snoozed_until() is None
+
+
+def test_the_new_kinds_sync_and_a_step_noticed_on_one_computer_stays_noticed(tmp_path):
+    """Sync travels a kind as its lossless export: a goal's steps go with it, each with the
+    day it was reached and whether it was noticed, so the other computer never says it
+    again; the weekly conversation (with what it quoted) and a ritual travel too."""
+    from kintsugi.core import sync
+    from kintsugi.core.repo.items import Items
+    from tests.helpers import open_paired, paired_template
+
+    template = paired_template(tmp_path / "template", names=("a", "b"))
+    _folder, vaults = open_paired(template, tmp_path / "copy", names=("a", "b"))
+    a, b = vaults["a"], vaults["b"]
+    try:
+        goal = GoalRepository(a.db).add(
+            Goal(
+                text="Six walks together",
+                together=True,
+                milestones=[GoalMilestone("The first walk"), GoalMilestone("Three walks")],
+            )
+        )
+        talk = WeeklyTalkRepository(a.db).add(
+            WeeklyTalk(
+                appreciations="> Ritual, 29 Nov 2026: “River walk”",
+                issue="Evenings apart",
+                brought=[BroughtItem("u1", "ritual", now(), "River walk")],
+            )
+        )
+        ritual = RitualRepository(a.db).add(Ritual(ritual="walk", felt="easy"))
+        for v in (a, b, a, b):
+            sync.run_round(v)
+        ids = Items(b.db).ids_of([goal.uid, talk.uid, ritual.uid])
+        there = GoalRepository(b.db).get(ids[goal.uid])
+        assert there.together and [m.text for m in there.milestones] == [
+            "The first walk",
+            "Three walks",
+        ]
+        got = WeeklyTalkRepository(b.db).get(ids[talk.uid])
+        assert got.issue == "Evenings apart" and got.brought[0].quote == "River walk"
+        assert RitualRepository(b.db).get(ids[ritual.uid]).felt == "easy"
+        # reached and noticed on b, in one save (as the Goals editor does)
+        there.milestones[0].reached_on = date.today()
+        there.milestones[0].celebrated = True
+        GoalRepository(b.db).update(there)
+        for v in (b, a, b, a):
+            sync.run_round(v)
+        back = GoalRepository(a.db).get(goal.id)
+        assert back.milestones[0].reached_on == date.today() and back.milestones[0].celebrated
+        assert not back.milestones[1].reached_on and not back.milestones[1].celebrated
+    finally:
+        for v in vaults.values():
+            v.lock()
