@@ -1843,6 +1843,7 @@
     </message>
     <message>
         <source>has no %1</source>
+        <extracomment>The conversation&apos;s parts, in the order it is held. The kinds a conversation may start from (the week&apos;s check-ins, hard moments, goals, rituals).</extracomment>
         <translation>no tiene %1</translation>
     </message>
     <message>
@@ -1852,6 +1853,10 @@
     <message>
         <source>needs a day and an amount</source>
         <translation>necesita un día y una cantidad</translation>
+    </message>
+    <message>
+        <source>a step needs its text</source>
+        <translation>a un paso le faltan sus palabras</translation>
     </message>
     <message>
         <source>a goal needs its text</source>
@@ -2021,6 +2026,10 @@
     <message>
         <source>a template needs its words</source>
         <translation>a una plantilla le faltan sus palabras</translation>
+    </message>
+    <message>
+        <source>a weekly conversation needs some words</source>
+        <translation>una conversación semanal necesita algunas palabras</translation>
     </message>
 </context>
 <context>
@@ -6771,6 +6780,18 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <source>A template needs its words.</source>
         <translation>Una plantilla necesita sus palabras.</translation>
     </message>
+    <message>
+        <source>Unknown ritual %1.</source>
+        <translation>Ritual desconocido: %1.</translation>
+    </message>
+    <message>
+        <source>An item brought to a weekly conversation is not one.</source>
+        <translation>Algo traído a una conversación semanal no es una cosa de la semana.</translation>
+    </message>
+    <message>
+        <source>A weekly conversation starts from check-ins, moments, goals and rituals.</source>
+        <translation>Una conversación semanal empieza desde revisiones, momentos, metas y rituales.</translation>
+    </message>
 </context>
 <context>
     <name>render</name>
@@ -7359,7 +7380,6 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>Weekly conversation</source>
-        <extracomment>The conversation&apos;s parts, in the order it is held. The kinds a conversation may start from (the week&apos;s check-ins, hard moments, goals, rituals).</extracomment>
         <translation>Conversación semanal</translation>
     </message>
     <message>

@@ -36,7 +36,7 @@ def _milestone(value: Any) -> GoalMilestone:
         value,
     )
     if "text" not in found:
-        raise validate.Invalid("a step needs its text")
+        raise validate.Invalid(translate("Import", "a step needs its text"))
     return GoalMilestone(found["text"], found.get("reached_on"), bool(found.get("celebrated")))
 
 

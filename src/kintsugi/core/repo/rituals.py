@@ -57,7 +57,7 @@ class RitualRepository(Repository[Ritual]):
 
     def validate(self, rec: Ritual) -> None:
         if rec.ritual not in RITUAL_KINDS:
-            raise InvalidRecord(f"Unknown ritual {rec.ritual!r}.")
+            raise InvalidRecord(arg(translate("records", "Unknown ritual %1."), repr(rec.ritual)))
 
     def describe(self, rec: Ritual) -> tuple[str, str, str]:
         title = first_line(rec.name) or RITUAL_LABELS[rec.ritual]

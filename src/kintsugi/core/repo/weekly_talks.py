@@ -50,7 +50,7 @@ def _brought(value: Any) -> BroughtItem:
     )
     for need in ("kind", "occurred_at"):
         if need not in found:
-            raise validate.Invalid(f"has no {need}")
+            raise validate.Invalid(arg(translate("Import", "has no %1"), need))
     return BroughtItem(
         found.get("uid", ""), found["kind"], found["occurred_at"], found.get("quote", "")
     )
@@ -105,7 +105,7 @@ class WeeklyTalkRepository(Repository[WeeklyTalk]):
     @classmethod
     def check_imported(cls, values: dict[str, Any]) -> None:
         if not any(str(values.get(name, "")).strip() for name in PARTS):
-            raise validate.Invalid("a weekly conversation needs some words")
+            raise validate.Invalid(translate("Import", "a weekly conversation needs some words"))
 
     @classmethod
     def render_title(cls, item: dict[str, Any]) -> str:
@@ -152,7 +152,9 @@ class WeeklyTalkRepository(Repository[WeeklyTalk]):
     def validate(self, rec: WeeklyTalk) -> None:
         for b in rec.brought:
             if not isinstance(b, BroughtItem):
-                raise InvalidRecord("An item brought to a weekly conversation is not one.")
+                raise InvalidRecord(
+                    translate("records", "An item brought to a weekly conversation is not one.")
+                )
 
     def describe(self, rec: WeeklyTalk) -> tuple[str, str, str]:
         first = next((getattr(rec, p) for p in PARTS if getattr(rec, p).strip()), "")
@@ -263,7 +265,12 @@ def quotes_from(rec: Record, since: date) -> list[tuple[str, str]]:
             words += " — " + first_line(rec.felt, 400)
         out.append(("went_well", words))
     else:
-        raise InvalidRecord("A weekly conversation starts from check-ins, moments, goals, rituals.")
+        raise InvalidRecord(
+            translate(
+                "records",
+                "A weekly conversation starts from check-ins, moments, goals and rituals.",
+            )
+        )
     return out
 
 
