@@ -127,7 +127,7 @@ def test_a_migration_that_frees_most_of_the_file_gives_it_back(vault, vault_path
 
     repo = EntryRepository(vault.db)
     with vault.db.transaction():
-        ids = [repo.add(Entry(body="filler words " * 400)).id for _ in range(300)]
+        ids = [repo.add(Entry(body="filler words " * 800)).id for _ in range(300)]
     keep = repo.add(Entry(body="kept"))
     with vault.db.transaction():
         for item_id in ids:
