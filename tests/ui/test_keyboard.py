@@ -320,3 +320,32 @@ def test_every_dialog_has_a_default_button_and_it_is_never_destructive(window, q
     qtbot.keyClick(trash.list, Qt.Key.Key_Return)
     assert trash.list.count() == 0 and window.journal.model.row_of(gone) >= 0
     trash.close()
+
+
+def test_every_shortcut_is_shown_in_a_menu(window):
+    """An action with a key is in a menu of the menu bar, or in its list's context menu
+    (Ctrl+Shift+S to mark for sharing), where its key is written beside it."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    shown = {
+        id(a)
+        for menu in window.menuBar().findChildren(QMenu)
+        for a in menu.actions()
+        if not a.isSeparator()
+    }
+    hidden = []
+    for action in window.findChildren(QAction):
+        if not action.shortcut().toString() or id(action) in shown:
+            continue
+        owner = action.parent()
+        in_context_menu = (
+            owner is not None
+            and hasattr(owner, "contextMenuPolicy")
+            and owner.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+            and action in owner.actions()
+        )
+        if not in_context_menu:
+            hidden.append(f"{action.text()!r} {action.shortcut().toString()}")
+    assert len(shown) >= 25
+    assert not hidden, hidden
