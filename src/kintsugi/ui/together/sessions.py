@@ -32,7 +32,7 @@ from kintsugi.ui.i18n import day_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
-from kintsugi.ui.widgets.reflow import FitRows
+from kintsugi.ui.widgets.reflow import FitRows, scrolling
 from kintsugi.ui.widgets.summary_words import title_text
 
 
@@ -147,7 +147,9 @@ class TherapyPage(RecordListTab):
         agenda_buttons.addWidget(self.open_button)
         agenda_buttons.addWidget(self.unmark_button)
         agenda_buttons.addStretch(1)
-        left = QVBoxLayout()
+        left_side = QWidget()
+        left = QVBoxLayout(left_side)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(agenda_heading)
         left.addWidget(self.agenda, 1)
         left.addWidget(self.agenda_empty)
@@ -159,8 +161,10 @@ class TherapyPage(RecordListTab):
         left.addWidget(self.empty, 1)
         left.addWidget(self.new_button)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.form, 2)
+        # both halves scroll in a short window (the agenda's words wrap tall, the session has
+        # three fields and a table) rather than make it taller than a 540-pixel screen
+        layout.addWidget(scrolling(left_side), 1)
+        layout.addWidget(scrolling(self.form), 2)
 
     # --- the agenda -----------------------------------------------------------------
     def reload_agenda(self) -> None:
