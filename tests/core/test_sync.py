@@ -281,11 +281,18 @@ def test_sync_tools_conflict_copies_and_temporaries_are_ignored(trio):
 
 
 def test_files_are_padded_encrypted_and_hold_no_plaintext_canary(trio):
-    """The canary test: unique strings in every text of every kind, a private note and an
-    attachment; after syncing, no byte under the folder holds any of them, a title or a
-    kind's name, and every file's size is a bucket's."""
+    """The canary test: unique strings in every text of every kind, a private note, a photo
+    and a voice note; after change files, a snapshot, an invitation and a new key after a
+    removal, no byte under the folder holds any of them, a title, a kind's name or a key, no
+    file's name says anything of them, and every file opens to a padded bucket's size."""
+    import pyrage
+    from pyrage import x25519
+
+    from kintsugi.core.repo import sync_state as ss
+    from tests.core.test_attachments import wav_bytes
+
     folder, v = trio
-    a, b = v["a"], v["b"]
+    a, b, c = v["a"], v["b"], v["c"]
     filler = Filler()
     for n, kind in enumerate(REPOSITORIES):
         rec = filler.record(RECORD_TYPES[kind], n)
@@ -293,23 +300,53 @@ def test_files_are_padded_encrypted_and_hold_no_plaintext_canary(trio):
         repository_for(a.db, kind).add(rec)
     e = EntryRepository(a.db).add(Entry(title="canarytitle", body="canarybody"))
     AttachmentRepo(a.db).add_bytes(e.id, PNG + b"canaryattachment", "canaryname.png")
-    settle(a, b)
+    voice = wav_bytes(0.5)
+    AttachmentRepo(a.db).add_bytes(e.id, voice, "canaryvoice.wav")
+    settle(a, b, c)
     assert entry_of(b, e.uid).title == "canarytitle"
+    assert engine.Engine(a).maybe_snapshot(force=True)  # every record again, in a snapshot
+    sync.setup(a, folder)  # an invitation waiting in pairing/
+    sync.remove_device(b, sync.status(c).device_id)  # a new key in keys/
+    settle(a, b)  # (each one that picks the new key up writes a snapshot under it)
+    EntryRepository(a.db).add(Entry(title="canarylater", body="canarylater"))
+    settle(a, b)
+    assert len(AttachmentRepo(b.db).list_for(entry_of(b, e.uid).id)) == 2
+    with a.db.read() as conn:
+        keys = ss.keys(conn)
+        own = ss.config(conn).identity
+    secrets_ = [ident for _, ident, _ in keys] + [own] + [name_key for _, _, name_key in keys]
     needles = [m.encode() for m in filler.markers] + [
         b"canary",
         *[k.encode() for k in REPOSITORIES],
         b"IHDR",
+        voice[-256:-128],  # the recording's own bytes
+        b"AGE-SECRET-KEY",
+        *[s.encode() for s in secrets_],
     ]
-    seen = 0
+    identities = [x25519.Identity.from_str(i) for i in [*secrets_[: len(keys)], own]]
+    seen = set()
     for path in folder.rglob("*"):
-        assert not any(n.decode() in path.name for n in needles)
-        if path.is_file():
-            data = path.read_bytes()
-            seen += 1
-            assert data.startswith(b"age-encryption.org/v1\n")
-            for needle in needles:
-                assert needle not in data, (path, needle)
-    assert seen >= 3
+        assert not any(n.decode(errors="ignore") in path.name for n in needles[:-6])
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        assert data.startswith(b"age-encryption.org/v1\n"), path
+        for needle in needles:
+            assert needle not in data, (path, needle)
+        top = path.relative_to(folder).parts[0]
+        if top == fs.PAIRING:
+            seen.add("pairing")  # locked by the pairing code (scrypt), not by a key we hold
+            continue
+        plain = pyrage.decrypt(data, identities)
+        assert len(plain) == fs.bucket(len(plain)), (path, len(plain))  # a padded bucket
+        seen.add(
+            top
+            if top in (fs.KEYS, fs.BLOBS)
+            else "snapshot"
+            if fs.SNAPSHOT_FILE.match(path.name)
+            else "changes"
+        )
+    assert seen == {"pairing", fs.KEYS, fs.BLOBS, "snapshot", "changes"}
 
 
 def test_padding_buckets():

@@ -132,6 +132,12 @@ def text_fields(kind: str) -> frozenset[str]:
 # --- reading and writing records ------------------------------------------------------------
 def live_fields(db: Any, conn: Any, uid: str) -> tuple[str, dict[str, Any]] | None:
     """(kind, synced fields) of the record ``uid`` as it is now; None when it is gone."""
+    found = _live(db, conn, uid)
+    return None if found is None else (found[0], found[1])
+
+
+def _live(db: Any, conn: Any, uid: str) -> tuple[str, dict[str, Any], Any] | None:
+    """(kind, synced fields, when it was last written) of the record ``uid``."""
     found = ss.item_of(conn, uid)
     if found is None:
         return None
@@ -158,7 +164,7 @@ def live_fields(db: Any, conn: Any, uid: str) -> tuple[str, dict[str, Any]] | No
         }
         for a in AttachmentRepo(db).list_for(item_id)
     ]
-    return kind, data
+    return kind, data, rec.updated_at
 
 
 class NotYet(Exception):
@@ -234,10 +240,10 @@ class Engine:
         if not self.folder.is_dir():
             raise SyncFolderMissing()
 
-    def _tick(self, conn: Any) -> str:
+    def _tick(self, conn: Any, at_ms: int | None = None) -> str:
         cfg = ss.config(conn)
         assert cfg is not None
-        stamp = clock.tick(cfg.clock, self.me, self.wall())
+        stamp = clock.tick(cfg.clock, self.me, self.wall() if at_ms is None else at_ms)
         ss.update_config(conn, clock=stamp)
         return stamp
 
@@ -258,8 +264,29 @@ class Engine:
         ss.clear_dirty(conn, todo)
         return made
 
+    def _edited_ms(self, changed: list[str], fields: dict[str, Any] | None, written: Any) -> int:
+        """When the change was made, on this device's wall clock: a record's fields are
+        stamped when saved, moving to the trash by its own time; a purge, a restore or an
+        attachment is dated by this round. A revision made rounds later (a computer offline
+        for weeks) keeps the moment of the edit, never a later one than it really was."""
+        now = self.wall()
+        moments: list[datetime] = []
+        timed = {merge.TRASH, ATTACHMENTS}
+        if fields is None or any(n in timed for n in changed):
+            trashed = (fields or {}).get(merge.TRASH)
+            if fields is None or trashed is None or ATTACHMENTS in changed:
+                return now
+            moments.append(datetime.fromisoformat(str(trashed)))
+        if written is not None and any(n not in timed for n in changed):
+            moments.append(written)
+        if not moments:
+            return now
+        aware = [m if m.tzinfo else m.replace(tzinfo=UTC) for m in moments]
+        age_ms = int((datetime.now(UTC) - max(aware)).total_seconds() * 1000)
+        return now - max(age_ms, 0)
+
     def _flush_one(self, conn: Any, uid: str) -> bool:
-        live = live_fields(self.db, conn, uid)
+        live = _live(self.db, conn, uid)
         stored = ss.synced(conn, uid)
         fields = live[1] if live else None
         digest = fields_hash(fields)
@@ -268,15 +295,15 @@ class Engine:
         if stored is None and live is None:
             return False
         kind = live[0] if live else stored.kind if stored else ""
-        rev = self._tick(conn)
-        if stored is None:
+        old = State.unpack(stored.state) if stored is not None else None
+        before = (old.fields or {}) if old is not None else {}
+        now = fields or {}
+        changed = [n for n in sorted(set(before) | set(now)) if before.get(n) != now.get(n)]
+        rev = self._tick(conn, self._edited_ms(changed, fields, live[2] if live else None))
+        if stored is None or old is None:
             assert fields is not None
             st = State(rev, fields, {name: rev for name in fields})
         else:
-            old = State.unpack(stored.state)
-            before = old.fields or {}
-            now = fields or {}
-            changed = [n for n in sorted(set(before) | set(now)) if before.get(n) != now.get(n)]
             clocks = dict(old.clocks)
             for name in changed:
                 clocks[name] = rev
@@ -828,7 +855,9 @@ class Engine:
             return None
         base: dict[str, Any] | None = None
         if theirs.parent and (theirs.parent in mine.ancestors or theirs.parent == mine.parent):
-            base = {**theirs.fields, **theirs.base}
+            base = {**theirs.fields, **theirs.base}  # their parent, which we had
+        elif mine.parent and mine.parent in theirs.ancestors:
+            base = {**mine.fields, **mine.base}  # our parent, which they had
         texts = text_fields(kind)
         result = merge.merge(
             base,
@@ -855,7 +884,10 @@ class Engine:
                 ),
             )
             self.tally.conflicts += 1
-        if result.fields == mine.fields:
+        # Whoever holds their version must come to ours when the merge keeps ours, whatever
+        # order the revisions reach them in: unless the two are the same or ours never left,
+        # ours as it was becomes a new revision after both (they fast-forward to it).
+        if result.fields == mine.fields and (not sent or mine.fields == theirs.fields):
             st = State(mine.rev, mine.fields, result.clocks, ancestors, mine.parent, mine.base)
             self._store(conn, uid, kind, st, sent=sent)
             return None
@@ -874,6 +906,8 @@ class Engine:
             {n: before.get(n) for n in changed},
         )
         self._store(conn, uid, kind, st, sent=False)
+        if not changed:
+            return None  # the vault already holds it
         self.tally.received += 1
         item_id = self._write_record(conn, kind, result.fields, blobs)
         return item_id, kind, result.fields
