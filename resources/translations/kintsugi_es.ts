@@ -707,10 +707,6 @@
         <translation>Marcar para compartir</translation>
     </message>
     <message>
-        <source>Time to telling, oldest to newest: %1</source>
-        <translation>Tiempo hasta contarlo, de lo más antiguo a lo más reciente: %1</translation>
-    </message>
-    <message>
         <source>(not written yet)</source>
         <translation>(aún sin escribir)</translation>
     </message>
@@ -2570,7 +2566,6 @@ Lock anyway and lose them?</source>
     <name>OptionalMoment</name>
     <message>
         <source>Set %1</source>
-        <extracomment>At most this many gaps in the line of times to telling (the newest).</extracomment>
         <translation>Indicar %1</translation>
     </message>
     <message>
@@ -2741,6 +2736,11 @@ Lock anyway and lose them?</source>
     <message>
         <source>Lately, telling has taken a little longer. That happens; every telling still counts.</source>
         <translation>Últimamente, contarlo ha tardado un poco más. Eso pasa; cada vez que se cuenta sigue contando.</translation>
+    </message>
+    <message>
+        <source>Time to telling, oldest to newest: %1</source>
+        <extracomment>At most this many times to telling in one line (the newest).</extracomment>
+        <translation>Tiempo hasta contarlo, de lo más antiguo a lo más reciente: %1</translation>
     </message>
     <message>
         <source>today</source>

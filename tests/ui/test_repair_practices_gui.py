@@ -11,14 +11,16 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
 
-from kintsugi.core import config, transfer
+from kintsugi.core import config, importing, transfer
 from kintsugi.core.records import Boundary, Disclosure, Entry, HardDate, Template
 from kintsugi.core.repo.disclosures import DisclosureRepository
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.hard_dates import HardDateRepository
+from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.repo.templates import TemplateRepository
 from kintsugi.core.schedule import CheckInSchedule, HardDateNotes, ScheduleStore
 from kintsugi.core.search import Search
+from kintsugi.core.vault import Vault
 from kintsugi.ui.gentle_notes import GentleNotes
 from kintsugi.ui.insights.report import render_pdf
 from kintsugi.ui.journal.prompts import PromptDialog
@@ -26,6 +28,7 @@ from kintsugi.ui.together.disclosures_tab import DisclosuresTab
 from kintsugi.ui.together.hard_dates_tab import HardDatesTab
 from kintsugi.ui.together.templates_tab import TemplatesTab
 from kintsugi.ui.workers import wait_for_background
+from tests.helpers import FAST_KDF, settled
 
 
 def _dialog(window) -> PromptDialog:
@@ -350,3 +353,46 @@ def test_the_new_kinds_marked_for_sharing_go_into_the_shared_markdown_and_pdf(wi
         h.kind for h in Search(db).search("message")
     }
     assert {"hard_date", "disclosure"} <= found
+
+
+def test_my_partner_sees_the_time_to_telling_of_what_i_shared_in_from_partner(
+    window, qtbot, tmp_path
+):
+    """The time between something happening and its telling is visible to the one told:
+    From partner shows, above a disclosure, the times to telling of every one that came
+    from that person and, in words, whether telling comes sooner."""
+    db = window.session.database()
+    partner = Vault.create(tmp_path / "partner.kintsugi", "partner pass", params=FAST_KDF)
+    start = datetime(2026, 10, 1, 12).astimezone()
+    try:
+        Sharing(partner.db).set_display_name("Sam")
+        theirs = DisclosureRepository(partner.db)
+        for n, days in enumerate((6, 5, 1, 0.5)):
+            told = start + timedelta(days=7 * n)
+            theirs.add(
+                Disclosure(
+                    text=f"thing {n}",
+                    happened_at=told - timedelta(days=days),
+                    told_at=told,
+                    shared=True,
+                )
+            )
+        records = transfer.select(partner.db, shared=True)
+        data = transfer.export_bytes(
+            partner.db, records, "age", exporter="Sam", recipients=[Sharing(db).my_key()]
+        )
+        (tmp_path / "d.age").write_bytes(data)
+    finally:
+        partner.lock()
+    importing.import_path(db, tmp_path / "d.age")
+    share = window.share
+    window.show_pane(share)
+    settled(share, qtbot)
+    share.reload_history()
+    settled(share, qtbot)
+    rows = [share.received.item(n).text() for n in range(share.received.count())]
+    share.received.setCurrentRow(next(i for i, text in enumerate(rows) if "thing 3" in text))
+    shown = share.received_view.toPlainText()
+    assert "Lately, things have been told sooner than before." in shown
+    assert "Time to telling, oldest to newest: 6 days → 5 days → 1 day → 12 hours" in shown
+    assert "thing 3" in shown and "Told 12 hours later" in shown

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import calendar
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from kintsugi.core.i18n import QT_TRANSLATE_NOOP, Words, date_text, marked, translate
+from kintsugi.core import validate
+from kintsugi.core.i18n import QT_TRANSLATE_NOOP, Words, arg, date_text, marked, translate
 from kintsugi.core.records import Disclosure, HardDate
 
 Practices = Words("Practices")  # the plurals of this module (see core/i18n.py)
@@ -178,6 +180,36 @@ TREND_WORDS = {
 
 def trend_words(recs: Iterable[Disclosure]) -> str:
     return marked("Practices", TREND_WORDS[trend([g for _, g in gaps_in_order(recs)])])
+
+
+#: At most this many times to telling in one line (the newest).
+GAPS_SHOWN = 8
+
+
+def gaps_line(recs: Iterable[Disclosure]) -> str:
+    """ "Time to telling, oldest to newest: 6 days → 3 days → 7 hours" (the newest few), or
+    nothing with fewer than two told."""
+    gaps = gaps_in_order(recs)[-GAPS_SHOWN:]
+    if len(gaps) < 2:
+        return ""
+    words = " → ".join(gap_length(g) for _, g in gaps)
+    return arg(translate("Practices", "Time to telling, oldest to newest: %1"), words)
+
+
+def shared_disclosures(items: Iterable[Mapping[str, Any]]) -> list[Disclosure]:
+    """Disclosures as they arrived in a partner's bundle (their two moments alone, for the
+    time to telling; a moment that does not read is left out)."""
+
+    def moment(value: Any) -> datetime | None:
+        try:
+            return validate.optional_moment(value)
+        except validate.Invalid:
+            return None
+
+    return [
+        Disclosure(happened_at=moment(d.get("happened_at")), told_at=moment(d.get("told_at")))
+        for d in items
+    ]
 
 
 # --- hard dates -------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kintsugi.core import share, transfer
+from kintsugi.core import practices, share, transfer
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.i18n import marked
 from kintsugi.core.importing import ImportOptions
@@ -822,6 +822,7 @@ class SharePane(QWidget):
         parts = [
             f"*{status.line()[0].upper()}{status.line()[1:]}*",
             "",
+            *self.telling_lines(item),
             render_item(item.data),
         ]
         for old in item.earlier:
@@ -837,6 +838,17 @@ class SharePane(QWidget):
                 render_item(old.data, level=3),
             ]
         self.received_view.setMarkdown("\n".join(parts))
+
+    def telling_lines(self, item) -> list[str]:
+        """Above a partner's disclosure: the time to telling across all they sent, and
+        whether it comes sooner, in words (the same lines they see themselves)."""
+        if item.kind != "disclosure":
+            return []
+        theirs = practices.shared_disclosures(
+            r.data for r in self.received_rows if r.kind == "disclosure" and r.sender == item.sender
+        )
+        lines = [practices.trend_words(theirs), practices.gaps_line(theirs)]
+        return [f"*{line}*\n" for line in lines if line]
 
     def on_answer_clicked(self) -> None:
         row = self.received.currentItem()

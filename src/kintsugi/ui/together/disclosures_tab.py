@@ -31,8 +31,6 @@ from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.reflow import scrolling
 
 NO_MOMENT = QDateTime(1900, 1, 1, 0, 0, 0)  # an unset moment reads "not set"
-#: At most this many gaps in the line of times to telling (the newest).
-GAPS_SHOWN = 8
 
 
 class OptionalMoment(QWidget):
@@ -161,12 +159,7 @@ class DisclosuresTab(RecordListTab):
             return
         recs = self.repo().moments()  # one read of the two moments, no words
         self.trend.setText(practices.trend_words(recs))
-        gaps = practices.gaps_in_order(recs)[-GAPS_SHOWN:]
-        if len(gaps) >= 2:
-            words = " → ".join(practices.gap_length(g) for _, g in gaps)
-            self.gaps.setText(self.tr("Time to telling, oldest to newest: %1").replace("%1", words))
-        else:
-            self.gaps.clear()
+        self.gaps.setText(practices.gaps_line(recs))
 
     def add_list_row(self, item_id: int, extra: object) -> None:
         d = self.repo().get(item_id)
