@@ -45,6 +45,48 @@ from kintsugi.ui.together.weekly import WeeklyTalkPage, WeekPicker  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
+#: The demo's words in Spanish, for the Spanish screenshots (KINTSUGI_LANGUAGE=es).
+SPANISH: dict[str, str] = dict(
+    [
+        (
+            "You asked how my day really was, and waited for the answer",
+            "Me preguntaste de verdad qué tal el día, y esperaste la respuesta",
+        ),
+        ("A slower Sunday, just us", "Un domingo más lento, solo nosotros"),
+        ("The note you left on the fridge", "La nota que dejaste en la nevera"),
+        (
+            "A late message I didn't know about, and I went quiet all evening",
+            "Un mensaje tarde del que no sabía nada, y me quedé callada toda la noche",
+        ),
+        ("River walk", "Paseo por el río"),
+        (
+            "Easy. We laughed about the ducks, and held hands on the way back.",
+            "Fácil. Nos reímos de los patos y volvimos de la mano.",
+        ),
+        ("A bit stiff at first, then warm.", "Un poco tensa al principio, luego cálida."),
+        ("Finish the couples workbook together", "Terminar juntos el cuaderno de pareja"),
+        ("chapters", "capítulos"),
+        ("the chapter on listening", "el capítulo sobre escuchar"),
+        ("Read the first part", "Leer la primera parte"),
+        ("Try the listening exercise", "Probar el ejercicio de escucha"),
+        ("Talk it through with our therapist", "Hablarlo con nuestra terapeuta"),
+        ("Evenings when plans change", "Las tardes en que cambian los planes"),
+        (
+            "When I don't hear from you, the old fear comes back.",
+            "Cuando no sé nada de ti, vuelve el miedo de antes.",
+        ),
+        (
+            "You go quiet because you're afraid, not because you're angry with me.",
+            "Te callas porque tienes miedo, no porque estés enfadado conmigo.",
+        ),
+    ]
+)
+
+
+def w(text: str) -> str:
+    """The demo's words in the screenshots' language."""
+    return SPANISH.get(text, text) if os.environ.get("KINTSUGI_LANGUAGE") == "es" else text
+
 
 def shoot(widget, name: str) -> None:
     QTest.qWait(500)
@@ -66,8 +108,8 @@ def a_week(path: Path) -> None:
                 trust=5,
                 connection=6,
                 communication=7,
-                gratitude="You asked how my day really was, and waited for the answer",
-                needs="A slower Sunday, just us",
+                gratitude=w("You asked how my day really was, and waited for the answer"),
+                needs=w("A slower Sunday, just us"),
             )
         )
         add(
@@ -77,7 +119,7 @@ def a_week(path: Path) -> None:
                 trust=5,
                 connection=7,
                 communication=7,
-                gratitude="The note you left on the fridge",
+                gratitude=w("The note you left on the fridge"),
             )
         )
         add(
@@ -85,40 +127,46 @@ def a_week(path: Path) -> None:
                 occurred_at=now - timedelta(days=3, hours=5),
                 cue="partner_behaviour",
                 suds_peak=6,
-                situation="A late message I didn't know about, and I went quiet all evening",
+                situation=w("A late message I didn't know about, and I went quiet all evening"),
             )
         )
         add(
             Ritual(
                 occurred_at=now - timedelta(days=2, hours=4),
                 ritual="walk",
-                name="River walk",
-                felt="Easy. We laughed about the ducks, and held hands on the way back.",
+                name=w("River walk"),
+                felt=w("Easy. We laughed about the ducks, and held hands on the way back."),
             )
         )
         add(
             Ritual(
                 occurred_at=now - timedelta(days=6, hours=1),
                 ritual="date_night",
-                felt="A bit stiff at first, then warm.",
+                felt=w("A bit stiff at first, then warm."),
             )
         )
         add(
             Goal(
                 occurred_at=now - timedelta(days=20),
-                text="Finish the couples workbook together",
+                text=w("Finish the couples workbook together"),
                 target_amount=6,
-                target_unit="chapters",
+                target_unit=w("chapters"),
                 due=date.today() + timedelta(days=30),
                 together=True,
                 progress=[
                     GoalProgress(date.today() - timedelta(days=14), 2),
-                    GoalProgress(date.today() - timedelta(days=2), 1, "the chapter on listening"),
+                    GoalProgress(
+                        date.today() - timedelta(days=2), 1, w("the chapter on listening")
+                    ),
                 ],
                 milestones=[
-                    GoalMilestone("Read the first part", date.today() - timedelta(days=14), True),
-                    GoalMilestone("Try the listening exercise", date.today() - timedelta(days=2)),
-                    GoalMilestone("Talk it through with our therapist"),
+                    GoalMilestone(
+                        w("Read the first part"), date.today() - timedelta(days=14), True
+                    ),
+                    GoalMilestone(
+                        w("Try the listening exercise"), date.today() - timedelta(days=2)
+                    ),
+                    GoalMilestone(w("Talk it through with our therapist")),
                 ],
             )
         )
@@ -161,12 +209,12 @@ def main() -> int:
         picked = picker.picked()
         picker.close()
         weekly.bring_in(picked, now - timedelta(days=7))
-        weekly.fields["issue"].setText("Evenings when plans change")
+        weekly.fields["issue"].setText(w("Evenings when plans change"))
         weekly.fields["my_view"].setPlainText(
-            "When I don't hear from you, the old fear comes back."
+            w("When I don't hear from you, the old fear comes back.")
         )
         weekly.fields["heard"].setPlainText(
-            "You go quiet because you're afraid, not because you're angry with me."
+            w("You go quiet because you're afraid, not because you're angry with me.")
         )
         weekly.flush()  # kept, so it is listed beside the form
         wait_until(lambda: weekly.list.count() == 1)

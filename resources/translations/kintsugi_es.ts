@@ -3301,8 +3301,8 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         <translation>Nuevo ritual</translation>
     </message>
     <message>
-        <source>No rituals kept yet. Small things done again and again — a walk, a meal, a date night — are how closeness comes back. Press New ritual to keep one.</source>
-        <translation>Todavía no hay rituales. Las cosas pequeñas que se repiten —un paseo, una comida, una cita— son las que devuelven la cercanía. Pulsa Nuevo ritual para guardar uno.</translation>
+        <source>No rituals kept yet. Small things done again and again — a walk, a meal, a date night — can help closeness come back, slowly. Press New ritual to keep one.</source>
+        <translation>Todavía no hay rituales. Las cosas pequeñas que se repiten —un paseo, una comida, una cita— pueden ayudar a que la cercanía vuelva, poco a poco. Pulsa Nuevo ritual para guardar uno.</translation>
     </message>
     <message>
         <source>Rituals</source>

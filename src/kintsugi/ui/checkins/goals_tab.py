@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -70,7 +70,7 @@ class GoalCard(QWidget):
             )
         if goal.due:
             notes.append(self.tr("due %1").replace("%1", day_text(goal.due)))
-        due = QLabel(" · ".join(notes), textFormat=Qt.TextFormat.PlainText)
+        due = QLabel(" · ".join(notes), textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         due.setProperty("role", "subtle")
         due.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -170,6 +170,7 @@ class GoalsTab(RecordListTab):
         form.addRow("", self.share)
         form.addRow("", self.state)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.viewport().installEventFilter(self)  # cards refit when the list is resized
         self.assemble(self.message, scrolling(self.form))
 
     def repo(self):
@@ -182,9 +183,25 @@ class GoalsTab(RecordListTab):
         row = QListWidgetItem()
         row.setData(Qt.ItemDataRole.UserRole, item_id)
         card = GoalCard(self.repo().get(item_id))
-        row.setSizeHint(card.sizeHint())
         self.list.addItem(row)
         self.list.setItemWidget(row, card)
+        self._fit(row)
+
+    def _fit(self, row: QListWidgetItem) -> None:
+        """A card as tall as its wrapped words need at the list's width."""
+        card = self.list.itemWidget(row)
+        if card is None:
+            return
+        width = max(self.list.viewport().width(), 120)
+        layout = card.layout()
+        height = layout.totalHeightForWidth(width) if layout is not None else -1
+        row.setSizeHint(QSize(width, height if height > 0 else card.sizeHint().height()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            for n in range(self.list.count()):
+                self._fit(self.list.item(n))
+        return super().eventFilter(watched, event)
 
     def blank(self) -> Goal:
         return Goal()  # empty: the placeholders say what goes here
@@ -365,6 +382,7 @@ class GoalsTab(RecordListTab):
         row = self.list.currentRow()
         if row >= 0:
             self.list.setItemWidget(self.list.item(row), GoalCard(goal))
+            self._fit(self.list.item(row))
 
     def _keep_step_marks(self, goal: Goal) -> None:
         """The rows learn which steps were noticed in that save (never noticed twice)."""

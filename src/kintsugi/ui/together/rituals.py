@@ -39,7 +39,7 @@ class RitualsPage(RecordListTab):
             self.tr("New ritual"),
             self.tr(
                 "No rituals kept yet. Small things done again and again — a walk, a meal, "
-                "a date night — are how closeness comes back. Press New ritual to keep one."
+                "a date night — can help closeness come back, slowly. Press New ritual to keep one."
             ),
             parent,
         )
