@@ -81,6 +81,7 @@ def _fill(vault, tmp_path) -> None:
         psharing.save_contacts([ShareContact("Alex", sharing.my_key())])
         sharing.save_contacts([ShareContact("Sam", psharing.my_key())])
         entry = repository_for(partner.db, "entry").add(Entry(title="From Sam", body="hello"))
+        AttachmentRepo(partner.db).add_stream(entry.id, io.BytesIO(photo), "sam's photo.jpeg")
         data = transfer.export_bytes(
             partner.db, [entry], "age", exporter="Sam", recipients=[sharing.my_key()]
         )

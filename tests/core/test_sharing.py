@@ -178,7 +178,7 @@ def test_the_standard_age_tool_decrypts_a_bundle(filled, tmp_path):
     ).stdout
     with zipfile.ZipFile(io.BytesIO(out)) as z:
         doc = json.loads(z.read("kintsugi-share.json"))
-        assert doc["format"] == "kintsugi-share" and doc["version"] == share.VERSION
+        assert doc["format"] == "kintsugi-share" and doc["version"] == share.SIGNED_VERSION
         assert doc["items"][0]["title"] == "We talked"
         assert "We talked" in z.read("shared.md").decode()
         assert set(z.namelist()) == {"kintsugi-share.json", "shared.md", "kintsugi-share.sig"}

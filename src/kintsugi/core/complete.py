@@ -76,6 +76,38 @@ def _put_attachments(db: Database, put: Callable[[str], None]) -> None:
             put(base64.b64encode(rest).decode("ascii") + '"}')
 
 
+def _put_received_attachments(db: Database, put: Callable[[str], None]) -> None:
+    """A partner's attachments (after ``"vault"``, whose received bundles they belong to):
+    each link with the bundle, item and revision it belongs to, and its bytes in base64 —
+    each file's bytes once per link, a chunk at a time."""
+    from kintsugi.core.repo.attachments import AttachmentRepo
+
+    with db.read() as conn:
+        rows = conn.execute(
+            "SELECT r.sha256, i.uid, i.revision, a.position, a.name, a.mime, a.kind,"
+            " a.width, a.height, a.duration_ms, b.sha256, b.size"
+            " FROM received_attachment a JOIN received_item i ON i.id = a.received_item_id"
+            " JOIN received r ON r.id = i.received_id JOIN blob b ON b.id = a.blob_id"
+            " ORDER BY a.id"
+        ).fetchall()
+    store = AttachmentRepo(db)
+    for n, row in enumerate(rows):
+        keys = ("bundle_sha256", "item_uid", "revision", "position", "name", "mime", "kind")
+        head = dict(
+            zip(keys + ("width", "height", "duration_ms", "sha256", "size"), row, strict=True)
+        )
+        text = json.dumps(head, ensure_ascii=False)
+        put(("\n" if n == 0 else ",\n") + text[:-1] + ', "data": "')
+        rest = b""
+        with store.open_blob(head["sha256"]) as f:
+            while chunk := f.read(256 * 1024):
+                data = rest + chunk
+                cut = len(data) - len(data) % 3
+                put(base64.b64encode(data[:cut]).decode("ascii"))
+                rest = data[cut:]
+        put(base64.b64encode(rest).decode("ascii") + '"}')
+
+
 def write_complete_backup(
     db: Database,
     out: Path,
@@ -96,6 +128,9 @@ def write_complete_backup(
         put(',\n"attachments": [')
         _put_attachments(db, put)
         put('\n],\n"vault": ' + json.dumps(backup_document_tail(db), ensure_ascii=False))
+        put(',\n"received_attachments": [')  # after the received bundles they belong to
+        _put_received_attachments(db, put)
+        put("\n]")
 
     return write_json_export(
         db,

@@ -243,6 +243,9 @@ def import_stream(
 
         result: ImportResult = dayone.import_zip(db, f, prefix, size, progress, _Run)
         return result
+    if head.lstrip().startswith(share.AGE_HEADER) or head.lstrip().startswith(share.AGE_ARMOR):
+        # a bundle's limit is its own (its attachments may make it larger than a text file)
+        return _import_bundle(db, f.read(share.MAX_BUNDLE + 1), prefix, bundle_passphrase)
     if size > MAX_IMPORT:
         raise ImportRefused(
             prefix
@@ -254,8 +257,6 @@ def import_stream(
                 )
             )
         )
-    if head.lstrip().startswith(share.AGE_HEADER) or head.lstrip().startswith(share.AGE_ARMOR):
-        return _import_bundle(db, f.read(MAX_IMPORT + 1), prefix, bundle_passphrase)
     body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     first = body.lstrip()[:20]
     if jrnl_format.is_encrypted(head):
@@ -459,6 +460,7 @@ class _Run:
         self.base = 0  # bytes of earlier files (a zip's journals)
         self.zip: Any = None  # a Day One export's zip, for its media
         self.attached = 0
+        self._state_restored: bool | None = None  # a complete backup's vault state
         self.before: int | None = None  # the last item id before the import
         self.was_empty = False  # the vault had no items at all (set when the import starts)
         self.minutes: dict[str, bool] = {}  # UTC minutes that had entries before
@@ -771,6 +773,14 @@ class _Run:
                     raise _Refused("", _unrecognised())
                 self._restore_attachment(n, value)
                 continue
+            if section == "received_attachments":
+                if doc.top.get("format") != EXPORT_FORMAT or "vault" not in doc.top:
+                    raise _Refused("", _unrecognised())
+                if self._state_restored is None:  # the bundles they belong to, first
+                    self._restore_state(doc.top["vault"])
+                if self._state_restored:
+                    self._restore_received_attachment(n, value)
+                continue
             if section == "items":
                 if doc.top.get("format", EXPORT_FORMAT) != EXPORT_FORMAT:
                     raise _Refused("", _unrecognised())
@@ -792,7 +802,7 @@ class _Run:
                 )
             if doc.section != "items":
                 raise _Refused("", translate("Import", "this Kintsugi export has no list of items"))
-            if "vault" in doc.top:
+            if "vault" in doc.top and self._state_restored is None:
                 self._restore_state(doc.top["vault"])
         elif doc.section == "items" or doc.section is None:
             raise _Refused("", _unrecognised())
@@ -850,6 +860,63 @@ class _Run:
         store.restore_identity(att.id, uid, utc_text(created or datetime.now(UTC)), kept)
         self.attached += 1
 
+    def _restore_received_attachment(self, n: int, value: Any) -> None:
+        """One of a partner's attachments of a complete backup, into the received item it
+        belongs to (restored just before, with the vault's state)."""
+        import base64
+        import binascii
+
+        from kintsugi.core.errors import AttachmentRefused
+        from kintsugi.core.repo.attachments import AttachmentRepo
+
+        where = arg(translate("Import", "received attachment %1"), n)
+        if not isinstance(value, dict):
+            raise _Refused(where, translate("Import", "must be an object"))
+        try:
+            ref = validate.attachment_ref(
+                {k: value.get(k) for k in ("sha256", "name", "mime", "kind", "size")}
+                | {k: value[k] for k in ("width", "height", "duration_ms") if value.get(k)}
+            )
+            position = validate.whole(0, validate.MAX_LIST, optional=False)(value.get("position"))
+            data = base64.b64decode(str(value.get("data") or ""), validate=True)
+        except Invalid as exc:
+            raise _Refused(where, str(exc)) from None
+        except (binascii.Error, ValueError):
+            raise _Refused(where, translate("Import", "its data is not base64")) from None
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT i.id FROM received_item i JOIN received r ON r.id = i.received_id"
+                " WHERE r.sha256 = ? AND i.uid = ? AND i.revision = ?",
+                (
+                    str(value.get("bundle_sha256")),
+                    str(value.get("item_uid")),
+                    str(value.get("revision")),
+                ),
+            ).fetchone()
+            if row is None:
+                raise _Refused(
+                    where, translate("Import", "it belongs to a received item the file lacks")
+                )
+            try:
+                blob_id = AttachmentRepo(self.db).receive(io.BytesIO(data), ref)
+            except AttachmentRefused as exc:
+                raise _Refused(where, _lower_first(str(exc)).rstrip(".")) from None
+            conn.execute(
+                "INSERT INTO received_attachment (received_item_id, blob_id, position, name,"
+                " mime, kind, width, height, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    row[0],
+                    blob_id,
+                    position,
+                    ref["name"],
+                    ref["mime"],
+                    ref["kind"],
+                    ref.get("width"),
+                    ref.get("height"),
+                    ref.get("duration_ms"),
+                ),
+            )
+
     def _restore_state(self, vault: Any) -> None:
         """A complete backup's settings, identity, address book, received bundles and share
         log: restored into a vault that held no records (a restore), else left out."""
@@ -858,6 +925,7 @@ class _Run:
             raise _Refused(
                 _state(), translate("Import", "it is not a complete backup's journal state")
             )
+        self._state_restored = self.was_empty
         if not self.was_empty:
             english = (
                 "parts of a complete backup: its settings, sharing identity, address book, "
@@ -1149,7 +1217,7 @@ class _JsonDocument:
     one element, never the file."""
 
     SECTIONS = ("items", "entries")
-    EXTRA_SECTIONS = ("attachments",)  # a complete backup's, after its items
+    EXTRA_SECTIONS = ("attachments", "received_attachments")  # a complete backup's
 
     def __init__(self, reader: _Counting):
         self.reader = reader

@@ -37,7 +37,41 @@ from kintsugi.core.repo.entries import MOODS  # noqa: F401 - re-exported
 KIND_NAMES = {kind: repo.name for kind, repo in REPOSITORIES.items()}  # marked for translators
 Render = Words("Render")  # its plurals (see core/i18n.py)
 # Shown in an item's heading and footer, not as lines of its body.
-FRAME_KEYS = ("kind", "uid", "occurred_at", "updated_at", "tags")
+FRAME_KEYS = ("kind", "uid", "occurred_at", "updated_at", "tags", "attachments")
+
+
+def size_text(size: int) -> str:
+    """A file's size, as people say it ("1.2 MB", "340 KB")."""
+    if size >= 1_000_000:
+        return arg(translate("render", "%1 MB"), f"{size / 1_000_000:.1f}")
+    return arg(translate("render", "%1 KB"), str(max(1, round(size / 1000))))
+
+
+def attachment_lines(item: dict[str, Any]) -> list[str]:
+    """An item's attachments as they leave: each picture shown (from the bundle's own file,
+    ``attachments/<sha256>…``), every file named with its kind and size."""
+    from kintsugi.core.share import member_name
+
+    lines: list[str] = []
+    refs = item.get("attachments")
+    if not isinstance(refs, list) or not refs:
+        return lines
+    kinds = {
+        "image": translate("render", "picture"),
+        "pdf": translate("render", "PDF"),
+        "audio": translate("render", "sound"),
+    }
+    lines.append(Render.tr("%n attachment(s):", "", len(refs)))
+    lines.append("")
+    for ref in refs:
+        name = "".join(ch for ch in str(ref.get("name", "")) if ch not in "[]()<>*_`\\")
+        what = [kinds.get(str(ref.get("kind")), str(ref.get("kind"))), size_text(int(ref["size"]))]
+        if ref.get("duration_ms"):
+            what.append(minutes_text(int(ref["duration_ms"]) / 1000))
+        if ref.get("kind") == "image":
+            lines += [f"![{name}]({member_name(ref)})", ""]
+        lines += [f"- {name} ({', '.join(what)})", ""]
+    return lines
 
 
 def item_title(item: dict[str, Any]) -> str:
@@ -88,6 +122,7 @@ def render_item(item: dict[str, Any], *, level: int = 2) -> str:
     body = "\n".join(_body(item)).strip()
     if body:
         parts += [body, ""]
+    parts += attachment_lines(item)
     tags = item.get("tags")
     if isinstance(tags, list) and tags:
         parts += [" ".join(f"#{t}" for t in tags), ""]

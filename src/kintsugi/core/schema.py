@@ -595,6 +595,49 @@ def _add_weekly_talks_rituals_and_goal_steps(conn: Any) -> None:
         conn.execute(statement.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
 
 
+#: A partner's attachments (core/repo/sharing.py): a received item's files, in the same
+#: content-addressed blobs as one's own (the same photo from both is stored once). A blob
+#: now goes with its last link of either kind.
+_RECEIVED_ATTACHMENTS = """
+CREATE TABLE IF NOT EXISTS received_attachment (
+    id               INTEGER PRIMARY KEY,
+    received_item_id INTEGER NOT NULL REFERENCES received_item (id) ON DELETE CASCADE,
+    blob_id          INTEGER NOT NULL REFERENCES blob (id),
+    position         INTEGER NOT NULL DEFAULT 0,
+    name             TEXT    NOT NULL,
+    mime             TEXT    NOT NULL,
+    kind             TEXT    NOT NULL,
+    width            INTEGER,
+    height           INTEGER,
+    duration_ms      INTEGER
+);
+CREATE INDEX IF NOT EXISTS received_attachment_by_item
+    ON received_attachment (received_item_id, position);
+CREATE INDEX IF NOT EXISTS received_attachment_by_blob ON received_attachment (blob_id)
+"""
+_FREES_BLOB = """
+CREATE TRIGGER {name} AFTER DELETE ON {table}
+WHEN NOT EXISTS (SELECT 1 FROM attachment WHERE blob_id = OLD.blob_id)
+ AND NOT EXISTS (SELECT 1 FROM received_attachment WHERE blob_id = OLD.blob_id)
+BEGIN
+    DELETE FROM blob WHERE id = OLD.blob_id;
+END
+"""
+
+
+def _received_attachments(conn: Any) -> None:
+    """Attachments of items received from a partner (share bundles of version 3).
+    Idempotent (a vault whose version number was set back has it already)."""
+    for statement in _split(_RECEIVED_ATTACHMENTS):
+        conn.execute(statement)
+    for name, table in (
+        ("attachment_frees_blob", "attachment"),
+        ("received_attachment_frees_blob", "received_attachment"),
+    ):
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        conn.execute(_FREES_BLOB.format(name=name, table=table))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -611,6 +654,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_therapy_sessions,
     _add_disclosures_hard_dates_templates,
     _add_weekly_talks_rituals_and_goal_steps,
+    _received_attachments,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -17,10 +17,10 @@ import io
 import json
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any, BinaryIO
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -52,11 +52,19 @@ from kintsugi.core.repo import REPOSITORIES
 from kintsugi.core.serialize import record_to_dict
 
 FORMAT = "kintsugi-share"
-VERSION = 2  # 2: signed (Ed25519), sender, markdown_sha256, options; 1 is still read
+# 3: items carry attachments, their files in the zip (written only when there are any: a
+# bundle without attachments is version 2, which older Kintsugi reads); 2: signed
+# (Ed25519), sender, markdown_sha256, options; 1 and 2 are still read
+VERSION = 3
+SIGNED_VERSION = 2
 JSON_NAME, MD_NAME, SIG_NAME = "kintsugi-share.json", "shared.md", "kintsugi-share.sig"
+ATTACHMENTS_DIR = "attachments/"
 KEY_PREFIX = "ed25519:"
-MAX_BUNDLE = 64 * 1024 * 1024  # bytes on disk
-MAX_UNPACKED = 256 * 1024 * 1024  # bytes once unzipped (a zip bomb stops here)
+#: The attachments' bytes one bundle carries at most (each file once): one largest
+#: attachment (core/repo/attachments.py MAX_BYTES) fits.
+MAX_ATTACHMENT_BYTES = 256 * 1024 * 1024
+MAX_BUNDLE = MAX_ATTACHMENT_BYTES + 64 * 1024 * 1024  # bytes on disk
+MAX_UNPACKED = 256 * 1024 * 1024  # its text once unzipped (a zip bomb stops here)
 MAX_ITEMS = 200_000
 AGE_HEADER = b"age-encryption.org/v1\n"
 AGE_ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -163,6 +171,13 @@ class BundleContent:
     version: int = 1
     signing_key: str = ""  # "" for a version-1 bundle (not signed); checked otherwise
     age_recipient: str = ""
+    archive: bytes = dataclasses.field(default=b"", repr=False)  # the zip (version 3)
+
+    def open_attachment(self, ref: dict[str, Any]) -> IO[bytes]:
+        """An attachment's bytes, as the bundle carries them (checked against their SHA-256
+        when the bundle was opened)."""
+        z = zipfile.ZipFile(io.BytesIO(self.archive))
+        return z.open(member_name(ref))
 
 
 @dataclass(frozen=True)
@@ -175,11 +190,23 @@ class Payload:
     exported_at: datetime
     options: ShareOptions = DEFAULT_OPTIONS
     sender: Sender | None = None
+    #: The bytes of an attachment the items name, by SHA-256 (from the vault)
+    open_blob: Callable[[str], BinaryIO] | None = dataclasses.field(default=None, compare=False)
+
+    def attachment_refs(self) -> list[dict[str, Any]]:
+        """Every attachment the items name, each file once (by SHA-256), in item order."""
+        return unique_refs(self.items)
+
+    def version(self) -> int:
+        return VERSION if self.attachment_refs() else SIGNED_VERSION
+
+    def attachment_bytes(self) -> int:
+        return sum(int(ref["size"]) for ref in self.attachment_refs())
 
     def document(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version(),
             "exported_at": self.exported_at.isoformat(timespec="seconds"),
             "exporter": self.exporter,
         }
@@ -248,11 +275,62 @@ def build_payload(
     exported_at: datetime | None = None,
     answered: Callable[[Record], Record | None] | None = None,
     sender: Sender | None = None,
+    attachments: Callable[[Record], list[dict[str, Any]]] | None = None,
+    open_blob: Callable[[str], BinaryIO] | None = None,
 ) -> Payload:
-    """The one payload of an export. ``answered`` finds the trigger an exercise answered."""
+    """The one payload of an export. ``answered`` finds the trigger an exercise answered;
+    ``attachments`` a record's attachments (as :func:`attachment_ref` dicts), whose bytes
+    ``open_blob`` opens by SHA-256."""
     ordered = sorted(records, key=lambda r: r.occurred_at)
-    items = [share_dict(r, options, answered(r) if answered else None) for r in ordered]
-    return Payload(items, exporter, exported_at or datetime.now(UTC), options, sender)
+    items = []
+    for rec in ordered:
+        item = share_dict(rec, options, answered(rec) if answered else None)
+        refs = attachments(rec) if attachments else []
+        if refs:
+            item["attachments"] = refs
+        items.append(item)
+    return Payload(items, exporter, exported_at or datetime.now(UTC), options, sender, open_blob)
+
+
+def attachment_ref(
+    *,
+    name: str,
+    mime: str,
+    kind: str,
+    size: int,
+    sha256: str,
+    width: int | None = None,
+    height: int | None = None,
+    duration_ms: int | None = None,
+) -> dict[str, Any]:
+    """How a shared item names one of its attachments (docs/share-format.md)."""
+    ref: dict[str, Any] = {"name": name, "kind": kind, "mime": mime, "size": size}
+    ref["sha256"] = sha256
+    for key, value in (("width", width), ("height", height), ("duration_ms", duration_ms)):
+        if value is not None:
+            ref[key] = value
+    return ref
+
+
+def member_name(ref: dict[str, Any]) -> str:
+    """The zip member of an attachment: ``attachments/<sha256><suffix>``."""
+    from kintsugi.core.repo.attachments import SUFFIX_FOR_MIME
+
+    return f"{ATTACHMENTS_DIR}{ref['sha256']}{SUFFIX_FOR_MIME.get(str(ref['mime']), '')}"
+
+
+def unique_refs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for item in items:
+        for ref in item.get("attachments") or []:
+            seen.setdefault(ref["sha256"], ref)
+    return list(seen.values())
+
+
+def _blocks(src: IO[bytes], size: int = 256 * 1024) -> Iterator[bytes]:
+    with src:
+        while block := src.read(size):
+            yield block
 
 
 def build_plaintext(payload: Payload, signing_key: str) -> bytes:
@@ -260,6 +338,8 @@ def build_plaintext(payload: Payload, signing_key: str) -> bytes:
     signature (with ``signing_key``, whose public half the JSON names) over the JSON bytes."""
     if payload.sender is None or payload.sender.signing_key != signing_public(signing_key):
         raise ValueError("the payload must name the key that signs it")
+    if payload.attachment_bytes() > MAX_ATTACHMENT_BYTES:
+        raise BundleTooLarge(too_many_attachments(payload.attachment_bytes()))
     data = payload.json_bytes()
     signature = {"algorithm": "ed25519", "signed": JSON_NAME, "signature": sign(data, signing_key)}
     buf = io.BytesIO()
@@ -270,7 +350,47 @@ def build_plaintext(payload: Payload, signing_key: str) -> bytes:
         z.writestr(
             zipfile.ZipInfo(SIG_NAME, fixed), json.dumps(signature, indent=1), zipfile.ZIP_DEFLATED
         )
+        for ref in payload.attachment_refs():
+            _put_attachment(z, payload, ref, fixed)
     return buf.getvalue()
+
+
+def _put_attachment(
+    z: zipfile.ZipFile, payload: Payload, ref: dict[str, Any], fixed: tuple[int, ...]
+) -> None:
+    """One attachment's bytes into the zip a chunk at a time, checked against its name."""
+    if payload.open_blob is None:
+        raise ValueError("the payload names attachments but has no way to read them")
+    info = zipfile.ZipInfo(member_name(ref), fixed)  # type: ignore[arg-type]
+    # pictures and sound are compressed already; a PDF's text is not
+    info.compress_type = zipfile.ZIP_DEFLATED if ref["kind"] == "pdf" else zipfile.ZIP_STORED
+    digest, size = hashlib.sha256(), 0
+    with z.open(info, "w", force_zip64=ref["size"] > 2**31) as out:
+        for block in _blocks(payload.open_blob(ref["sha256"])):
+            digest.update(block)
+            size += len(block)
+            out.write(block)
+    if digest.hexdigest() != ref["sha256"] or size != ref["size"]:
+        raise BundleError(
+            arg(
+                translate(
+                    "share",
+                    "The attachment %1 is damaged in this journal file (kintsugi check says "
+                    "more); nothing was shared.",
+                ),
+                str(ref["name"]),
+            )
+        )
+
+
+def too_many_attachments(total: int) -> str:
+    text = translate(
+        "share",
+        "These items' attachments come to %1 MB; one bundle carries at most %2 MB. Share "
+        "fewer items at a time; nothing was shared.",
+    )
+    mb = 1024 * 1024
+    return arg(text, f"{total / mb:.0f}", f"{MAX_ATTACHMENT_BYTES / mb:.0f}")
 
 
 def encrypt(
@@ -391,9 +511,17 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
     try:
         with zipfile.ZipFile(io.BytesIO(plaintext)) as z:
             infos = {i.filename: i for i in z.infolist()}
-            if set(infos) not in ({JSON_NAME, MD_NAME}, {JSON_NAME, MD_NAME, SIG_NAME}):
+            if len(infos) != len(z.infolist()):
+                raise NotABundle()  # a member twice: which one is meant?
+            files = {
+                i.filename: i for i in infos.values() if i.filename.startswith(ATTACHMENTS_DIR)
+            }
+            core_names = set(infos) - set(files)
+            if core_names not in ({JSON_NAME, MD_NAME}, {JSON_NAME, MD_NAME, SIG_NAME}):
                 raise NotABundle()
-            if sum(i.file_size for i in infos.values()) > MAX_UNPACKED:
+            if sum(infos[n].file_size for n in core_names) > MAX_UNPACKED:
+                raise BundleTooLarge()
+            if sum(i.file_size for i in files.values()) > MAX_ATTACHMENT_BYTES:
                 raise BundleTooLarge()
             raw_json = z.read(JSON_NAME)
             raw_md = z.read(MD_NAME)
@@ -416,6 +544,8 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
         raise NotABundle()
     if version > VERSION:
         raise BundleTooNew()
+    if files and version < 3:
+        raise NotABundle()
     signing_key: Any = ""
     age_recipient = ""
     if version >= 2:  # signed: the signature must match the exact bytes, or nothing is read
@@ -444,6 +574,7 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
     if not isinstance(items, list) or len(items) > MAX_ITEMS or not isinstance(exporter, str):
         raise NotABundle()
     _check_items(items)
+    _check_attachments(plaintext, items, files)
     try:
         exporter = validate.line(exporter)
         validate.text(markdown, MAX_UNPACKED)  # the human copy of every item: not one field
@@ -458,7 +589,33 @@ def _read_plaintext(plaintext: bytes, sha256: str) -> BundleContent:
         version,
         signing_key,
         age_recipient[:200],
+        plaintext if files else b"",
     )
+
+
+def _check_attachments(
+    plaintext: bytes, items: list[dict[str, Any]], files: dict[str, zipfile.ZipInfo]
+) -> None:
+    """The files the (signed) items name are exactly the zip's attachments, each of the
+    size and SHA-256 named: a file changed, added or left out is refused."""
+    refs = unique_refs(items)
+    wanted = {member_name(ref): ref for ref in refs}
+    if set(wanted) != set(files):
+        raise BundleForged()
+    if sum(int(ref["size"]) for ref in refs) > MAX_ATTACHMENT_BYTES:
+        raise BundleTooLarge()
+    with zipfile.ZipFile(io.BytesIO(plaintext)) as z:
+        for member, ref in wanted.items():
+            if files[member].file_size != ref["size"]:
+                raise BundleForged()
+            digest = hashlib.sha256()
+            try:
+                for block in _blocks(z.open(member)):
+                    digest.update(block)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+                raise BundleDamaged() from None
+            if digest.hexdigest() != ref["sha256"]:
+                raise BundleForged()
 
 
 def _check_items(items: list[Any]) -> None:

@@ -135,6 +135,26 @@ def payload_for(
         except RecordNotFound:
             return None
 
+    from kintsugi.core.repo.attachments import AttachmentRepo
+
+    store = AttachmentRepo(db)
+    found = store.by_record([r.id for r in records if r.id is not None])
+
+    def attachments(rec: Record) -> list[dict[str, Any]]:
+        return [
+            share.attachment_ref(
+                name=a.name,
+                mime=a.mime,
+                kind=a.kind,
+                size=a.size,
+                sha256=a.sha256,
+                width=a.width,
+                height=a.height,
+                duration_ms=a.duration_ms,
+            )
+            for a in found.get(rec.id or 0, [])
+        ]
+
     return share.build_payload(
         records,
         exporter=exporter,
@@ -142,6 +162,8 @@ def payload_for(
         exported_at=exported_at,
         answered=answered,
         sender=Sharing(db).sender(),
+        attachments=attachments,
+        open_blob=store.open_blob,
     )
 
 

@@ -293,6 +293,41 @@ def _answered(value: Any) -> dict[str, Any]:
     return found
 
 
+def attachment_ref(value: Any) -> dict[str, Any]:
+    """One attachment a shared item names (share bundle version 3): its file is the zip
+    member named by its SHA-256 (docs/share-format.md)."""
+    from kintsugi.core.repo.attachments import KINDS, SUFFIX_FOR_MIME, kind_of_mime
+
+    found = fields(
+        {
+            "sha256": line,
+            "name": line,
+            "mime": choice(tuple(SUFFIX_FOR_MIME)),
+            "kind": choice(KINDS),
+            "size": whole(1, 256 * 1024 * 1024, optional=False),
+            "width": whole(0, 1_000_000),
+            "height": whole(0, 1_000_000),
+            "duration_ms": whole(0, 10**10),
+        },
+        value,
+    )
+    sha = found.get("sha256", "")
+    if len(sha) != 64 or any(ch not in "0123456789abcdef" for ch in sha):
+        raise Invalid("has no SHA-256 (64 hexadecimal digits)")
+    for need in ("name", "mime", "kind", "size"):
+        if need not in found:
+            raise Invalid(f"has no {need}")
+    if kind_of_mime(found["mime"]) != found["kind"]:
+        raise Invalid(f"is {show(found['mime'])}, which is not of the kind {show(found['kind'])}")
+    extra = set(value) - {"sha256", "name", "mime", "kind", "size", "width", "height"}
+    if extra - {"duration_ms"}:
+        raise Invalid(f"has a field Kintsugi does not know: {show(sorted(extra)[0])}")
+    return found
+
+
+attachment_refs = list_of(attachment_ref, what="a list of attachments")
+
+
 def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record], dict[str, Any]]:
     """The record class and constructor values of one Kintsugi item (export or bundle).
 
@@ -314,6 +349,8 @@ def record_fields(item: Any, *, shared_copy: bool = False) -> tuple[type[Record]
     values = fields({**COMMON, **repo.import_fields}, item)
     if shared_copy and "answered_trigger" in item:  # the trigger an exercise answered
         fields({"answered_trigger": _answered}, item)
+    if shared_copy and "attachments" in item:  # files carried in the bundle (version 3)
+        fields({"attachments": attachment_refs}, item)
     if shared_copy and "technique_name" in item:  # one's own technique, by its name
         fields({"technique_name": line}, item)
     if "uid" not in values:

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from kintsugi.core.db import Database
 from kintsugi.core.errors import AttachmentRefused, RecordNotFound
@@ -85,6 +85,17 @@ SUFFIX_FOR_MIME = {
     "audio/flac": ".flac",
     "audio/webm": ".webm",
 }
+
+
+def kind_of_mime(mime: str) -> str:
+    """The kind (image / pdf / audio) of a mime type Kintsugi keeps, or ""."""
+    if mime.startswith("image/"):
+        return IMAGE
+    if mime == "application/pdf":
+        return PDF
+    return AUDIO if mime.startswith("audio/") else ""
+
+
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 
 
@@ -597,6 +608,42 @@ class AttachmentRepo:
                     stage.discard()
             raise
 
+    def receive(self, fileobj: IO[bytes], ref: dict[str, Any]) -> int:
+        """Keep a partner's attachment (a share bundle's file, named by ``ref``: its
+        SHA-256, name, mime and kind) as it came, checked like any file that comes in (a
+        hostile or mislabelled one is refused); returns its blob's id, shared with the same
+        bytes already here. Runs inside the caller's transaction (a received bundle)."""
+        name = _clean_name(str(ref["name"]))
+        staged = _Staging(self.db, name=name)
+        try:
+            while block := fileobj.read(CHUNK):
+                staged.write(block)
+            staged.close()
+            if staged.size == 0 or staged.sha.hexdigest() != ref["sha256"]:
+                raise AttachmentRefused(f"{name} is not the file it names; nothing was stored.")
+            checked = _check(io.BufferedReader(staged.reader(), CHUNK), name, staged.size)
+            mime = "image/jpeg" if checked.mime == "image/heic" else checked.mime
+            if checked.kind != ref["kind"] or mime != ref["mime"]:
+                raise AttachmentRefused(
+                    f"{name} says it is {ref['mime']} but it is {checked.mime}; nothing was stored."
+                )
+            with self.db.transaction() as conn:
+                row = conn.execute(
+                    "SELECT id FROM blob WHERE sha256 = ? AND complete = 1", (ref["sha256"],)
+                ).fetchone()
+                staged.done = True
+                if row is not None:
+                    conn.execute("DELETE FROM blob WHERE id = ?", (staged.blob_id,))
+                    return int(row[0])
+                conn.execute(
+                    "UPDATE blob SET sha256 = ?, size = ?, complete = 1 WHERE id = ?",
+                    (ref["sha256"], staged.size, staged.blob_id),
+                )
+                return int(staged.blob_id)
+        except BaseException:
+            staged.discard()
+            raise
+
     def recorder(self, record_id: int, name: str, mime: str) -> Recording:
         """A recording written into the vault as it is made (voice notes)."""
         self._require_record(record_id)
@@ -726,6 +773,33 @@ class AttachmentRepo:
             raise RecordNotFound(_no_attachment(attachment_id))
         return io.BufferedReader(BlobReader(self.db, row[0], row[1]), CHUNK)
 
+    def open_blob(self, sha256: str) -> io.BufferedReader:
+        """A seekable binary file over the stored bytes named ``sha256``."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT id, size FROM blob WHERE sha256 = ? AND complete = 1", (sha256,)
+            ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"There is no attachment data {sha256[:12]}….")
+        return io.BufferedReader(BlobReader(self.db, row[0], row[1]), CHUNK)
+
+    def by_record(self, record_ids: list[int]) -> dict[int, list[Attachment]]:
+        """The attachments of each of ``record_ids`` that has any (one query a 500)."""
+        out: dict[int, list[Attachment]] = {}
+        with self.db.read() as conn:
+            for start in range(0, len(record_ids), 500):
+                chunk = record_ids[start : start + 500]
+                marks = ",".join("?" for _ in chunk)
+                rows = conn.execute(
+                    f"SELECT {_COLS} FROM attachment a JOIN blob b ON b.id = a.blob_id"
+                    f" WHERE a.item_id IN ({marks}) ORDER BY a.item_id, a.position, a.id",
+                    chunk,
+                ).fetchall()
+                for row in rows:
+                    att = _from_row(row)
+                    out.setdefault(att.item_id, []).append(att)
+        return out
+
     def read_bytes(self, attachment_id: int) -> bytes:
         """All of an attachment's bytes (pictures to show; not for large sound files)."""
         with self.open(attachment_id) as f:
@@ -739,6 +813,19 @@ class AttachmentRepo:
     def save_copy(self, attachment_id: int, target: Path) -> Path:
         """Write a plaintext copy at ``target`` (the person chose it: "Save a copy…" or
         ``kintsugi attachments --extract``). Atomic, 0600, never over an existing file."""
+        return self._save(self.chunks(attachment_id), target)
+
+    def save_blob_copy(self, sha256: str, target: Path) -> Path:
+        """:meth:`save_copy` of the bytes named ``sha256`` (a partner's attachment)."""
+
+        def blocks() -> Iterator[bytes]:
+            with self.open_blob(sha256) as f:
+                while block := f.read(CHUNK):
+                    yield block
+
+        return self._save(blocks(), target)
+
+    def _save(self, blocks: Iterator[bytes], target: Path) -> Path:
         from kintsugi.core import fsutil
         from kintsugi.core.errors import from_os_error
 
@@ -752,7 +839,7 @@ class AttachmentRepo:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as f:
-                for block in self.chunks(attachment_id):
+                for block in blocks:
                     f.write(block)
                 f.flush()
                 os.fsync(f.fileno())
@@ -845,6 +932,13 @@ def verify_blobs(conn: Any) -> list[str]:
     ).fetchone()[0]
     if orphans:
         problems.append(f"{orphans} attachment(s) without their data")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'received_attachment'").fetchone():
+        received = conn.execute(
+            "SELECT count(*) FROM received_attachment a LEFT JOIN blob b ON b.id = a.blob_id"
+            " WHERE b.id IS NULL OR b.complete = 0"
+        ).fetchone()[0]
+        if received:
+            problems.append(f"{received} received attachment(s) without their data")
     return problems
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from kintsugi.core import config, share
 from kintsugi.core.db import Database
@@ -290,11 +290,12 @@ class Sharing:
                     content.signing_key,
                 ),
             ).lastrowid
-            conn.executemany(
-                "INSERT INTO received_item"
-                " (received_id, kind, uid, occurred_at, title, data, revision)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
+            blobs: dict[str, int] = {}  # each file of the bundle is kept once
+            for i in new:
+                row_id = conn.execute(
+                    "INSERT INTO received_item"
+                    " (received_id, kind, uid, occurred_at, title, data, revision)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
                         rid,
                         i["kind"],
@@ -303,11 +304,67 @@ class Sharing:
                         str(i.get("title") or i.get("text") or i.get("situation") or "")[:200],
                         json.dumps(i, ensure_ascii=False),
                         str(i.get("updated_at") or ""),
+                    ),
+                ).lastrowid
+                for position, ref in enumerate(i.get("attachments") or []):
+                    if ref["sha256"] not in blobs:
+                        blobs[ref["sha256"]] = self._receive_file(content, ref)
+                    conn.execute(
+                        "INSERT INTO received_attachment (received_item_id, blob_id, position,"
+                        " name, mime, kind, width, height, duration_ms)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            row_id,
+                            blobs[ref["sha256"]],
+                            position,
+                            str(ref["name"])[:200],
+                            ref["mime"],
+                            ref["kind"],
+                            ref.get("width"),
+                            ref.get("height"),
+                            ref.get("duration_ms"),
+                        ),
                     )
-                    for i in new
-                ],
-            )
         return rid, len(new)
+
+    def _receive_file(self, content: share.BundleContent, ref: dict[str, Any]) -> int:
+        from kintsugi.core.errors import AttachmentRefused
+        from kintsugi.core.repo.attachments import AttachmentRepo
+
+        try:
+            with content.open_attachment(ref) as src:
+                return AttachmentRepo(self.db).receive(src, ref)
+        except AttachmentRefused as exc:
+            text = translate(
+                "sharing",
+                "This bundle carries an attachment Kintsugi does not keep (%1); nothing was "
+                "imported.",
+            )
+            raise share.NotABundle(arg(text, str(exc).rstrip("."))) from None
+
+    def open_received_file(self, ref: dict[str, Any]) -> BinaryIO:
+        """A received attachment's bytes (``ref`` from a received item's ``attachments``),
+        only if a received item links them."""
+        from kintsugi.core.errors import RecordNotFound
+        from kintsugi.core.repo.attachments import AttachmentRepo
+
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM received_attachment a JOIN blob b ON b.id = a.blob_id"
+                " WHERE b.sha256 = ? LIMIT 1",
+                (str(ref.get("sha256")),),
+            ).fetchone()
+        if row is None:
+            raise RecordNotFound("This attachment is not here.")
+        return AttachmentRepo(self.db).open_blob(str(ref["sha256"]))
+
+    def save_received_copy(self, ref: dict[str, Any], target: Any) -> Any:
+        """A plaintext copy of a received attachment (Save a copy…): atomic, 0600, never
+        over an existing file."""
+        from kintsugi.core.repo.attachments import AttachmentRepo
+
+        self.open_received_file(ref).close()
+        return AttachmentRepo(self.db).save_blob_copy(str(ref["sha256"]), target)
 
     def received(self) -> list[ReceivedBundle]:
         with self.db.read() as conn:

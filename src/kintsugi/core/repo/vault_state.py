@@ -64,8 +64,9 @@ STATE_TABLES: tuple[tuple[str, str | None, str | None], ...] = (
 
 
 #: Attachments (core/repo/attachments.py): their links and bytes, carried by the complete
-#: backup as its ``"attachments"`` list (core/complete.py).
-ATTACHMENT_TABLES = frozenset({"attachment", "blob", "blob_chunk"})
+#: backup as its ``"attachments"`` list, a partner's as ``"received_attachments"``
+#: (core/complete.py).
+ATTACHMENT_TABLES = frozenset({"attachment", "blob", "blob_chunk", "received_attachment"})
 
 
 def classify(table: str) -> str:
