@@ -175,6 +175,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n attachment(s):</source>
+        <translation>
+            <numerusform>%n attachment:</numerusform>
+            <numerusform>%n attachments:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s). Private notes are never included.</source>
         <translation>
             <numerusform>%n item. Private notes are never included.</numerusform>

@@ -1801,6 +1801,14 @@
         <translation>pertenece a %1, que no está en el archivo</translation>
     </message>
     <message>
+        <source>received attachment %1</source>
+        <translation>archivo adjunto recibido %1</translation>
+    </message>
+    <message>
+        <source>it belongs to a received item the file lacks</source>
+        <translation>pertenece a un elemento recibido que falta en el archivo</translation>
+    </message>
+    <message>
         <source>it is not a complete backup&apos;s journal state</source>
         <translation>no es el estado del diario de una copia completa</translation>
     </message>
@@ -3099,6 +3107,13 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n attachment(s):</source>
+        <translation>
+            <numerusform>%n archivo adjunto:</numerusform>
+            <numerusform>%n archivos adjuntos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s). Private notes are never included.</source>
         <translation>
             <numerusform>%n elemento. Las notas privadas nunca se incluyen.</numerusform>
@@ -4001,6 +4016,18 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         <source>Answer this question</source>
         <translation>Responder a esta pregunta</translation>
     </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Guardar una copia…</translation>
+    </message>
+    <message>
+        <source>Save an unencrypted copy of a file my partner sent</source>
+        <translation>Guardar una copia sin cifrar de un archivo que envió mi pareja</translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s files are kept encrypted in this journal file. “Save a copy…” is the only way one leaves — and that copy is not encrypted.</source>
+        <translation>Los archivos de tu pareja se guardan cifrados en este archivo del diario. «Guardar una copia…» es la única forma de que uno salga, y esa copia no está cifrada.</translation>
+    </message>
     <message numerus="yes">
         <source>Preparing the preview of %n item(s)…</source>
         <translation>
@@ -4137,6 +4164,30 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
     <message>
         <source>Earlier version:</source>
         <translation>Versión anterior:</translation>
+    </message>
+    <message>
+        <source>Opening the attachments…</source>
+        <translation>Abriendo los archivos adjuntos…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
+    </message>
+    <message>
+        <source>Which file? The copy is not encrypted.</source>
+        <translation>¿Qué archivo? La copia no está cifrada.</translation>
+    </message>
+    <message>
+        <source>Save an unencrypted copy</source>
+        <translation>Guardar una copia sin cifrar</translation>
+    </message>
+    <message>
+        <source>This file (*{suffix})</source>
+        <translation>Este archivo (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Saved an unencrypted copy as {path}.</source>
+        <translation>Se guardó una copia sin cifrar como {path}.</translation>
     </message>
     <message>
         <source>When: %1</source>
@@ -7173,6 +7224,26 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Avances:</translation>
     </message>
     <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>imagen</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>sonido</translation>
+    </message>
+    <message>
         <source>item %1</source>
         <translation>elemento %1</translation>
     </message>
@@ -7459,6 +7530,7 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>Encrypted bundles are signed with the sender&apos;s sharing key, fingerprint %1.</source>
+        <extracomment>The attachments&apos; bytes one bundle carries at most (each file once): one largest attachment (core/repo/attachments.py MAX_BYTES) fits.</extracomment>
         <translation>Los paquetes cifrados van firmados con la clave para compartir de quien los envía, huella %1.</translation>
     </message>
     <message>
@@ -7467,6 +7539,7 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>included</source>
+        <extracomment>The bytes of an attachment the items name, by SHA-256 (from the vault)</extracomment>
         <translation>incluidas</translation>
     </message>
     <message>
@@ -7476,6 +7549,14 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>A boundary&apos;s earlier wordings: %1. What was written in exercises: %2.</source>
         <translation>Redacciones anteriores de los límites: %1. Lo escrito en los ejercicios: %2.</translation>
+    </message>
+    <message>
+        <source>The attachment %1 is damaged in this journal file (kintsugi check says more); nothing was shared.</source>
+        <translation>El archivo adjunto %1 está dañado en este archivo del diario (kintsugi check da más detalles); no se compartió nada.</translation>
+    </message>
+    <message>
+        <source>These items&apos; attachments come to %1 MB; one bundle carries at most %2 MB. Share fewer items at a time; nothing was shared.</source>
+        <translation>Los archivos adjuntos de estos elementos suman %1 MB; un paquete lleva como mucho %2 MB. Comparte menos elementos a la vez; no se compartió nada.</translation>
     </message>
     <message>
         <source>This file is not an encrypted Kintsugi share bundle (not age).</source>
@@ -7519,6 +7600,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>from %1 — not signed (made by an older Kintsugi): who sent it is unknown</source>
         <translation>de %1 — sin firmar (hecho con un Kintsugi anterior): no se sabe quién lo envió</translation>
+    </message>
+    <message>
+        <source>This bundle carries an attachment Kintsugi does not keep (%1); nothing was imported.</source>
+        <translation>Este paquete lleva un archivo adjunto que Kintsugi no guarda (%1); no se importó nada.</translation>
     </message>
 </context>
 <context>

@@ -150,3 +150,86 @@ def preview_markdown(body: str, found: list, thumbnails: Thumbnails) -> str:
             alt = "".join(ch for ch in att.name if ch not in "[]()\\<>*_`!#")
             parts.append(f"*{kind}: {alt}*")
     return "\n\n".join(p for p in parts if p)
+
+
+def add_pictures(doc, refs: list, open_blob: Callable | None, longest: int) -> dict[str, str]:
+    """Give ``doc`` (a SafeTextDocument, before its Markdown is set) the pictures a share
+    payload or a partner's items name, as ``attachments/<sha256><suffix>`` resources — the
+    names ``shared.md`` links them by (core/render.py), so the document serves exactly
+    those and nothing else. Each is read through ``open_blob`` — the very bytes that leave
+    in the bundle (or came in one) — checked against its SHA-256 and decoded at ``longest``
+    pixels (call this on a worker). Returns {member: SHA-256 of the bytes decoded}."""
+    import hashlib
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from kintsugi.core.share import member_name
+
+    served: dict[str, str] = {}
+    if open_blob is None:
+        return served
+    for ref in refs:
+        name = member_name(ref)
+        if ref.get("kind") != "image" or name in served:
+            continue
+        try:
+            with open_blob(ref["sha256"]) as f:
+                data = f.read()
+        except Exception:  # noqa: BLE001 - a missing file is a placeholder, not a crash
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != ref["sha256"]:
+            continue
+        image = decode_image(data, longest)
+        if image.isNull():
+            continue
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        served[name] = digest
+    doc.pictures = served
+    return served
+
+
+def picture_size(widget) -> int:
+    """How large (longest side, in pixels) a picture is shown in ``widget``'s text: about
+    eighteen lines of its text, so it follows the app's text size (no fixed size, #15)."""
+    from PySide6.QtGui import QFontMetrics
+
+    return max(96, QFontMetrics(widget.font()).height() * 18)
+
+
+def fit_pictures(doc, longest: float) -> None:
+    """Lay out every picture ``add_pictures`` gave ``doc`` at most ``longest`` units on its
+    longest side (a report decodes pictures sharper than they are drawn)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    served = getattr(doc, "pictures", {})
+    changes = []
+    block = doc.begin()
+    while block.isValid():
+        for rng in block.textFormats():
+            fmt = rng.format
+            if fmt.isImageFormat() and fmt.toImageFormat().name() in served:
+                image = doc.resource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(fmt.toImageFormat().name())
+                )
+                if isinstance(image, QImage) and not image.isNull():
+                    scale = min(1.0, longest / max(image.width(), image.height()))
+                    changes.append(
+                        (
+                            block.position() + rng.start,
+                            rng.length,
+                            fmt.toImageFormat(),
+                            scale,
+                            image,
+                        )
+                    )
+        block = block.next()
+    cursor = QTextCursor(doc)
+    for start, length, fmt, scale, image in changes:
+        fmt.setWidth(image.width() * scale)
+        fmt.setHeight(image.height() * scale)
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)

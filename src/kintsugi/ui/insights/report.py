@@ -41,6 +41,7 @@ from kintsugi.core.repo.grounding import technique_label
 from kintsugi.core.repo.triggers import cue_label
 from kintsugi.core.share import DEFAULT_OPTIONS, Payload, ShareOptions
 from kintsugi.core.transfer import payload_for
+from kintsugi.ui.attachments.media import add_pictures, fit_pictures
 from kintsugi.ui.i18n import long_day_text, number_text
 from kintsugi.ui.insights.pane import summary_text
 from kintsugi.ui.insights.pdf_text import map_astral_glyphs, prefer_text_presentation
@@ -51,6 +52,7 @@ from kintsugi.ui.widgets.safe_text import SafeTextDocument
 TITLE = "Report"  # the PDF's metadata title: neutral, whoever sees the file name or title
 LABEL_PT = 8.5  # chart labels, printed (≥ 8 pt)
 RESOLUTION = 96  # layout at screen scale; the PDF stays vector
+PICTURE_MM = 90  # an attached picture's longest side, printed
 CHART_HEIGHT_MM = 70
 LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 
@@ -211,7 +213,12 @@ class Report:
         self.summary = summary_text(self.figures)
         self.items = SafeTextDocument()
         heading = QCoreApplication.translate("Report", "The items")
+        # pictures from the very bytes a bundle of these items carries (ui/attachments),
+        # decoded at twice the size they are drawn (9 cm), so they print sharp
+        drawn = PICTURE_MM / 25.4 * RESOLUTION
+        add_pictures(self.items, payload.attachment_refs(), payload.open_blob, int(drawn * 2))
         self.items.set_markdown(f"# {heading}\n\n" + payload.items_markdown())
+        fit_pictures(self.items, drawn)
         for doc in (self.front, self.items):
             doc.setDocumentMargin(0)
 

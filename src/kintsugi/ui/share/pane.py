@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -34,6 +35,7 @@ from kintsugi.core.records import Record
 from kintsugi.core.render import heading, item_heading, render_item
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, ReceivedItem, SenderStatus
 from kintsugi.ui import channel
+from kintsugi.ui.attachments.media import add_pictures, picture_size
 from kintsugi.ui.dialogs.files import ask_save
 from kintsugi.ui.discretion import EXPORT_NAMES
 from kintsugi.ui.i18n import day_month_text, day_text, moment_text, short_moment_text
@@ -297,9 +299,32 @@ class SharePane(QWidget):
         self.answer_button.hide()  # shown for a question: answer it if and when you choose
         self.answer_button.clicked.connect(self.on_answer_clicked)
         received_layout.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.received_files: list[dict] = []
+        self._received_gen = 0
+        self.received_save = QPushButton(self.tr("Save a copy…"))
+        self.received_save.setAccessibleName(
+            self.tr("Save an unencrypted copy of a file my partner sent")
+        )
+        self.received_save.clicked.connect(self.save_received_copy)
+        self.received_save.setVisible(False)
+        self.received_note = QLabel(
+            self.tr(
+                "Your partner's files are kept encrypted in this journal file. “Save a copy…” "
+                "is the only way one leaves — and that copy is not encrypted."
+            ),
+            wordWrap=True,
+            textFormat=Qt.TextFormat.PlainText,
+        )
+        self.received_note.setProperty("role", "subtle")
+        received_right = QWidget()
+        right_layout = QVBoxLayout(received_right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.received_view, 1)
+        right_layout.addWidget(self.received_save, 0, Qt.AlignmentFlag.AlignLeft)
+        right_layout.addWidget(self.received_note)
         from_partner = QSplitter()
         from_partner.addWidget(received_side)
-        from_partner.addWidget(self.received_view)
+        from_partner.addWidget(received_right)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Share"))
         self.tabs.addTab(choose, self.tr("Choose and export"))
@@ -529,6 +554,8 @@ class SharePane(QWidget):
         assert app is not None  # a pane exists: so does the application
         ui_thread = app.thread()
 
+        longest = picture_size(self.preview)
+
         def work():
             payload = (
                 transfer.payload_for(db, chosen, exporter=exporter, options=options)
@@ -536,6 +563,8 @@ class SharePane(QWidget):
                 else None
             )
             doc = SafeTextDocument()
+            if payload is not None:  # the pictures, from the very bytes the bundle carries
+                add_pictures(doc, payload.attachment_refs(), payload.open_blob, longest)
             doc.set_markdown_parts(payload.markdown_parts() if payload else [])
             doc.moveToThread(ui_thread)  # made here, shown there
             return payload, doc
@@ -593,6 +622,9 @@ class SharePane(QWidget):
             view.clear()
         self.payload = None
         self.received_rows = []
+        self.received_files = []
+        self._received_gen += 1
+        self.received_save.setVisible(False)
         if self.trust_box is not None:
             self.trust_box.close()
             self.trust_box = None
@@ -837,7 +869,69 @@ class SharePane(QWidget):
                 "",
                 render_item(old.data, level=3),
             ]
-        self.received_view.setMarkdown("\n".join(parts))
+        text = "\n".join(parts)
+        refs = share.unique_refs([item.data, *(old.data for old in item.earlier)])
+        self.received_files = refs
+        self.received_save.setVisible(bool(refs))
+        self.received_save.setEnabled(bool(refs))
+        if not refs:
+            self.received_view.setMarkdown(text)
+            return
+        self.received_view.setPlainText(self.tr("Opening the attachments…"))
+        sharing, longest = self.session.sharing(), picture_size(self.received_view)
+        ui_thread = self.thread()
+        self._received_gen += 1
+        gen = self._received_gen
+
+        def work() -> SafeTextDocument:
+            doc = SafeTextDocument()
+            add_pictures(
+                doc, refs, lambda sha: sharing.open_received_file({"sha256": sha}), longest
+            )
+            doc.set_markdown(text)
+            doc.moveToThread(ui_thread)  # made here, shown there
+            return doc
+
+        def done(doc: SafeTextDocument) -> None:
+            if gen == self._received_gen and self.session.is_open:
+                self.received_view.show_document(doc)
+
+        self._start("received", work, done)
+
+    def save_received_copy(self) -> None:
+        """Save a copy… of one of the partner's files: the only way it leaves, unencrypted."""
+        refs = self.received_files
+        if not refs or not self.session.is_open:
+            return
+        ref = refs[0]
+        if len(refs) > 1:
+            names = [f"{n}. {r['name']}" for n, r in enumerate(refs, 1)]
+            choice, ok = QInputDialog.getItem(
+                self,
+                self.tr("Save a copy"),
+                self.tr("Which file? The copy is not encrypted."),
+                names,
+                0,
+                False,
+            )
+            if not ok:
+                return
+            ref = refs[names.index(choice)]
+        name = Path(str(ref["name"])).name or "attachment"
+        target = ask_save(
+            self,
+            self.tr("Save an unencrypted copy"),
+            Path.home() / name,
+            self.tr("This file (*{suffix})").format(suffix=Path(name).suffix or ""),
+        )
+        if target is None:
+            return
+        sharing = self.session.sharing()
+
+        def saved(path) -> None:
+            channel.info(self.tr("Saved an unencrypted copy as {path}.").format(path=str(path)))
+
+        self._start("save copy", lambda: sharing.save_received_copy(ref, target), saved)
 
     def telling_lines(self, item) -> list[str]:
         """Above a partner's disclosure: the time to telling across all they sent, and

@@ -87,6 +87,7 @@ class SafeTextDocument(QTextDocument):
         super().__init__(parent)
         self.images = images
         self._given: set[str] = set()  # image names handed to us with addResource
+        self._kept: dict[str, object] = {}  # and the images (setting content clears them)
         self.requests = 0  # how often Qt asked for a resource (tests count them)
         self.refused = 0
 
@@ -94,7 +95,14 @@ class SafeTextDocument(QTextDocument):
     def addResource(self, type: int, name: QUrl | str, resource: object) -> None:  # noqa: N802
         if int(type) == int(QTextDocument.ResourceType.ImageResource):
             self._given.add(QUrl(name).toString())
+            self._kept[QUrl(name).toString()] = resource
         super().addResource(type, name, resource)
+
+    def _give_back(self) -> None:
+        """Qt's setMarkdown/setHtml clear the document's resources: the images it was given
+        before its content (an attachment's pictures, decoded first) are given again."""
+        for name, resource in self._kept.items():
+            super().addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), resource)
 
     def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802 (Qt API)
         name = QUrl(name)
@@ -127,6 +135,7 @@ class SafeTextDocument(QTextDocument):
     # --- content ----------------------------------------------------------------------
     def set_markdown(self, text: str) -> None:
         self.setMarkdown(cap_tables(text), MARKDOWN)  # a huge table is shown as text
+        self._give_back()
         sanitize(self)
 
     def set_markdown_parts(self, parts: list[str]) -> None:
@@ -139,6 +148,7 @@ class SafeTextDocument(QTextDocument):
             self.set_markdown("".join(parts))
             return
         self.setMarkdown(parts[0], MARKDOWN)
+        self._give_back()
         cursor = QTextCursor(self)
         for part in parts[1:]:
             probe = QTextDocument()
@@ -151,6 +161,7 @@ class SafeTextDocument(QTextDocument):
 
     def set_html(self, text: str) -> None:
         self.setHtml(text)
+        self._give_back()
         sanitize(self)
 
 
