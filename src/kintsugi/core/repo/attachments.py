@@ -750,6 +750,25 @@ class AttachmentRepo:
                 )
         return out
 
+    def picture_ids(self, record_ids: list[int], most: int = 3) -> dict[int, list[int]]:
+        """The first ``most`` pictures of each of ``record_ids`` (attachment ids, in their
+        order; a record without pictures maps to []): one indexed query a 500 (a timeline
+        row's thumbnails)."""
+        out: dict[int, list[int]] = {i: [] for i in record_ids}
+        with self.db.read() as conn:
+            for start in range(0, len(record_ids), 500):
+                chunk = record_ids[start : start + 500]
+                marks = ",".join("?" for _ in chunk)
+                rows = conn.execute(
+                    f"SELECT item_id, id FROM attachment WHERE item_id IN ({marks})"
+                    " AND kind = 'image' ORDER BY item_id, position, id",
+                    chunk,
+                ).fetchall()
+                for item_id, att_id in rows:
+                    if len(out[item_id]) < most:
+                        out[item_id].append(att_id)
+        return out
+
     def get(self, attachment_id: int) -> Attachment:
         with self.db.read() as conn:
             row = conn.execute(

@@ -233,3 +233,68 @@ def fit_pictures(doc, longest: float) -> None:
         cursor.setPosition(start)
         cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(fmt)
+
+
+class RowPictures(QObject):
+    """A timeline row's thumbnails, lazily: a painted row asks for its pictures; which
+    pictures a row has is looked up for every row asked in the same turn of the event loop
+    (one indexed query on a worker), and each is decoded on a worker by ``thumbnails``, at
+    the size the row asks for (its text's height: no fixed size). Nothing is ever written
+    to disk; :meth:`forget` drops everything (lock). ``changed`` says there is more to
+    paint."""
+
+    changed = Signal()
+    MOST = 3
+
+    def __init__(self, repo: Callable[[], AttachmentRepo], parent: QObject | None = None):
+        super().__init__(parent)
+        self._repo = repo
+        self.thumbnails = Thumbnails(repo, self)
+        self.thumbnails.ready.connect(lambda *_: self.changed.emit())
+        self._ids: dict[int, list[int]] = {}
+        self._wanted: set[int] = set()
+        self._generation = 0
+        self.lookups = 0  # how many lookups ran (tests: lazy, batched)
+
+    def images(self, item_id: int, side: int) -> list[QImage] | None:
+        """The row's pictures decoded so far; None while which ones is not known yet."""
+        ids = self._ids.get(item_id)
+        if ids is None:
+            if not self._wanted:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, self._look_up)
+            self._wanted.add(item_id)
+            return None
+        found = [self.thumbnails.image(att_id, side) for att_id in ids]
+        return [image for image in found if image is not None]
+
+    def count(self, item_id: int) -> int:
+        """How many pictures the row shows (0 while not known yet)."""
+        return len(self._ids.get(item_id) or [])
+
+    def _look_up(self) -> None:
+        wanted, self._wanted = sorted(self._wanted), set()
+        if not wanted:
+            return
+        generation, repo, most = self._generation, self._repo(), self.MOST
+        self.lookups += 1
+
+        def done(found: dict[int, list[int]]) -> None:
+            if generation == self._generation:
+                self._ids.update(found)
+                if any(found.values()):
+                    self.changed.emit()
+
+        run_in_background(lambda: repo.picture_ids(wanted, most), done, lambda exc: None)
+
+    def invalidate(self, item_id: int) -> None:
+        """The row's attachments changed (attached, removed): look again when painted."""
+        self._ids.pop(item_id, None)
+        self.changed.emit()
+
+    def forget(self) -> None:
+        self._generation += 1
+        self._ids.clear()
+        self._wanted.clear()
+        self.thumbnails.forget()

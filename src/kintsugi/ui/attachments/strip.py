@@ -43,6 +43,7 @@ class AttachmentStrip(QWidget):
 
     problem = Signal(str)  # one calm line for the person
     attached = Signal(object)  # the Attachment, after its commit
+    removed = Signal(int)  # the record whose attachment was removed (in the viewer)
     _finished = Signal(object)  # a Future, emitted on the writer thread
 
     def __init__(
@@ -234,8 +235,10 @@ class AttachmentStrip(QWidget):
     def _open_item(self, item: QListWidgetItem) -> None:
         from kintsugi.ui.attachments.viewer import AttachmentViewer
 
-        viewer = AttachmentViewer(self.session, item.data(Qt.ItemDataRole.UserRole), self.window())
+        att = item.data(Qt.ItemDataRole.UserRole)
+        viewer = AttachmentViewer(self.session, att, self.window())
         viewer.problem.connect(self.problem)
+        viewer.removed.connect(lambda _id: self.removed.emit(att.item_id))
         self.session.locked.connect(viewer.close)
         viewer.show()
 

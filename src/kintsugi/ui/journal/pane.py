@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core import config
 from kintsugi.core.errors import KintsugiError
+from kintsugi.core.repo.attachments import AttachmentRepo
 from kintsugi.ui import channel
+from kintsugi.ui.attachments.media import RowPictures
 from kintsugi.ui.journal.editor import EntryEditor
 from kintsugi.ui.journal.on_this_day import OnThisDay
 from kintsugi.ui.journal.prompts import PromptDialog, template_start
@@ -26,6 +28,7 @@ from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.reflow import Column
+from kintsugi.ui.widgets.timeline_delegate import TimelineDelegate
 from kintsugi.ui.widgets.timeline_list import TimelineList
 from kintsugi.ui.widgets.timeline_model import TimelineModel
 
@@ -96,6 +99,12 @@ class JournalPane(QWidget):
             self.on_share_toggled,
         )
         self.model, self.view = self.list_stack.model, self.list_stack.view
+        # thumbnails in the rows, asked for as rows are painted, decoded on a worker
+        self.row_pictures = RowPictures(lambda: AttachmentRepo(self.session.database()), self)
+        delegate = self.view.itemDelegate()
+        assert isinstance(delegate, TimelineDelegate)
+        delegate.pictures = self.row_pictures
+        self.row_pictures.changed.connect(self.view.viewport().update)
         self.share_action = self.list_stack.share_action
         self.view.selectionModel().currentChanged.connect(self.on_current_changed)
 
@@ -137,6 +146,10 @@ class JournalPane(QWidget):
 
         self.editor = EntryEditor(session)
         self.editor.saved.connect(self.on_editor_saved)
+        self.editor.attachments.attached.connect(
+            lambda att: self.row_pictures.invalidate(att.item_id)
+        )
+        self.editor.attachments.removed.connect(self.row_pictures.invalidate)
         self.editor.problem.connect(channel.error)
         self.editor.bottom.insertWidget(0, self.delete_button)
         self.editor.bottom.insertWidget(1, self.prompt_button)  # offered while a page is new
@@ -231,6 +244,7 @@ class JournalPane(QWidget):
 
     def clear(self) -> None:
         self.pages.setCurrentIndex(0)
+        self.row_pictures.forget()
         self.editor.clear()
         self.model.set_source(None)
         self.newest_button.hide()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -57,7 +58,12 @@ def plain(text: str) -> str:
 
 
 class TimelineDelegate(QStyledItemDelegate):
-    """Every size comes from the fonts: the row grows with the person's text size."""
+    """Every size comes from the fonts: the row grows with the person's text size.
+    ``pictures`` (ui/attachments/media.RowPictures), when given, draws a row's first
+    pictures at its right, as tall as its two lines of text, asked for only as rows are
+    painted (a 100,000-row timeline asks for the rows on screen)."""
+
+    pictures: Any = None  # a RowPictures, or None: no thumbnails
 
     @staticmethod
     def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
@@ -96,6 +102,20 @@ class TimelineDelegate(QStyledItemDelegate):
         inner = body.adjusted(PAD, pad, -PAD, -pad)
         title_fm, small_fm = QFontMetrics(title_font), QFontMetrics(small_font)
         top_h = title_fm.height()
+        side = top_h + small_fm.height()  # a thumbnail is as tall as the row's two lines
+        images: list = []
+        pictures = QRect()
+        if self.pictures is not None and item.id is not None:
+            images = self.pictures.images(item.id, side) or []
+            # as many as fit in two fifths of the row: the words keep the rest
+            count = min(self.pictures.count(item.id), inner.width() * 2 // 5 // (side + pad))
+            images = images[:count]
+            reserve = count * (side + pad)
+            if reserve:
+                pictures = QRect(
+                    inner.right() - reserve + pad + 1, inner.top(), reserve - pad, side
+                )
+                inner.setRight(inner.right() - reserve)
         time_w = small_fm.horizontalAdvance(clock_text(_WIDEST_TIME)) + PAD
         # The title first: it takes what it needs, leaving mood and tags a few characters
         # at least (when the row is wide enough to spare them); they take what is left,
@@ -133,6 +153,10 @@ class TimelineDelegate(QStyledItemDelegate):
             excerpt_text=small_fm.elidedText(
                 plain(excerpt_text(item)), Qt.TextElideMode.ElideRight, room
             ),
+            pictures=pictures,
+            images=tuple(images) if not pictures.isNull() else (),
+            picture_side=side,
+            picture_step=side + pad,
         )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -179,6 +203,18 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawText(
             at.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, at.title_text
         )
+        x = at.pictures.left()
+        for image in at.images:  # each fitted into a square as tall as the text
+            side = at.picture_side
+            shown = image.size().scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(
+                x + (side - shown.width()) // 2,
+                at.pictures.top() + (side - shown.height()) // 2,
+                shown.width(),
+                shown.height(),
+            )
+            painter.drawImage(target, image)
+            x += at.picture_step
         painter.restore()
 
 
@@ -193,6 +229,10 @@ class RowLayout:
     title_text: str
     meta_text: str
     excerpt_text: str
+    pictures: QRect = QRect()  # where a row's thumbnails go (null: none)
+    images: tuple = ()  # those decoded so far (QImage)
+    picture_side: int = 0
+    picture_step: int = 0
 
 
 class TimelineView(QListView):
