@@ -24,6 +24,7 @@ from typing import Any
 from kintsugi.core.db import Database
 from kintsugi.core.repo import vault_state
 from kintsugi.core.repo.items import Items
+from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.timeutil import utc_text
 
 SECRET_WARNING = (
@@ -82,20 +83,8 @@ def _put_received_attachments(db: Database, put: Callable[[str], None]) -> None:
     each file's bytes once per link, a chunk at a time."""
     from kintsugi.core.repo.attachments import AttachmentRepo
 
-    with db.read() as conn:
-        rows = conn.execute(
-            "SELECT r.sha256, i.uid, i.revision, a.position, a.name, a.mime, a.kind,"
-            " a.width, a.height, a.duration_ms, b.sha256, b.size"
-            " FROM received_attachment a JOIN received_item i ON i.id = a.received_item_id"
-            " JOIN received r ON r.id = i.received_id JOIN blob b ON b.id = a.blob_id"
-            " ORDER BY a.id"
-        ).fetchall()
     store = AttachmentRepo(db)
-    for n, row in enumerate(rows):
-        keys = ("bundle_sha256", "item_uid", "revision", "position", "name", "mime", "kind")
-        head = dict(
-            zip(keys + ("width", "height", "duration_ms", "sha256", "size"), row, strict=True)
-        )
+    for n, head in enumerate(Sharing(db).received_attachment_rows()):
         text = json.dumps(head, ensure_ascii=False)
         put(("\n" if n == 0 else ",\n") + text[:-1] + ', "data": "')
         rest = b""

@@ -867,7 +867,6 @@ class _Run:
         import binascii
 
         from kintsugi.core.errors import AttachmentRefused
-        from kintsugi.core.repo.attachments import AttachmentRepo
 
         where = arg(translate("Import", "received attachment %1"), n)
         if not isinstance(value, dict):
@@ -883,38 +882,15 @@ class _Run:
             raise _Refused(where, str(exc)) from None
         except (binascii.Error, ValueError):
             raise _Refused(where, translate("Import", "its data is not base64")) from None
-        with self.db.transaction() as conn:
-            row = conn.execute(
-                "SELECT i.id FROM received_item i JOIN received r ON r.id = i.received_id"
-                " WHERE r.sha256 = ? AND i.uid = ? AND i.revision = ?",
-                (
-                    str(value.get("bundle_sha256")),
-                    str(value.get("item_uid")),
-                    str(value.get("revision")),
-                ),
-            ).fetchone()
-            if row is None:
-                raise _Refused(
-                    where, translate("Import", "it belongs to a received item the file lacks")
-                )
-            try:
-                blob_id = AttachmentRepo(self.db).receive(io.BytesIO(data), ref)
-            except AttachmentRefused as exc:
-                raise _Refused(where, _lower_first(str(exc)).rstrip(".")) from None
-            conn.execute(
-                "INSERT INTO received_attachment (received_item_id, blob_id, position, name,"
-                " mime, kind, width, height, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    row[0],
-                    blob_id,
-                    position,
-                    ref["name"],
-                    ref["mime"],
-                    ref["kind"],
-                    ref.get("width"),
-                    ref.get("height"),
-                    ref.get("duration_ms"),
-                ),
+        try:
+            found = Sharing(self.db).restore_received_attachment(
+                value, ref, position or 0, io.BytesIO(data)
+            )
+        except AttachmentRefused as exc:
+            raise _Refused(where, _lower_first(str(exc)).rstrip(".")) from None
+        if not found:
+            raise _Refused(
+                where, translate("Import", "it belongs to a received item the file lacks")
             )
 
     def _restore_state(self, vault: Any) -> None:

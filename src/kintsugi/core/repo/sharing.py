@@ -342,6 +342,59 @@ class Sharing:
             )
             raise share.NotABundle(arg(text, str(exc).rstrip("."))) from None
 
+    def received_attachment_rows(self) -> list[dict[str, Any]]:
+        """Every received attachment with the bundle, item and revision it belongs to (the
+        complete backup carries them: core/complete.py)."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                "SELECT r.sha256, i.uid, i.revision, a.position, a.name, a.mime, a.kind,"
+                " a.width, a.height, a.duration_ms, b.sha256, b.size"
+                " FROM received_attachment a JOIN received_item i ON i.id = a.received_item_id"
+                " JOIN received r ON r.id = i.received_id JOIN blob b ON b.id = a.blob_id"
+                " ORDER BY a.id"
+            ).fetchall()
+        keys: tuple[str, ...] = ("bundle_sha256", "item_uid", "revision", "position", "name")
+        keys += ("mime", "kind", "width", "height", "duration_ms", "sha256", "size")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def restore_received_attachment(
+        self, where: dict[str, Any], ref: dict[str, Any], position: int, data: BinaryIO
+    ) -> bool:
+        """Link ``data`` (checked like any file that comes in) to the received item
+        ``where`` names (``bundle_sha256``, ``item_uid``, ``revision``); False when the
+        vault has no such item."""
+        from kintsugi.core.repo.attachments import AttachmentRepo
+
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT i.id FROM received_item i JOIN received r ON r.id = i.received_id"
+                " WHERE r.sha256 = ? AND i.uid = ? AND i.revision = ?",
+                (
+                    str(where.get("bundle_sha256")),
+                    str(where.get("item_uid")),
+                    str(where.get("revision")),
+                ),
+            ).fetchone()
+            if row is None:
+                return False
+            blob_id = AttachmentRepo(self.db).receive(data, ref)
+            conn.execute(
+                "INSERT INTO received_attachment (received_item_id, blob_id, position, name,"
+                " mime, kind, width, height, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    row[0],
+                    blob_id,
+                    position,
+                    ref["name"],
+                    ref["mime"],
+                    ref["kind"],
+                    ref.get("width"),
+                    ref.get("height"),
+                    ref.get("duration_ms"),
+                ),
+            )
+        return True
+
     def open_received_file(self, ref: dict[str, Any]) -> BinaryIO:
         """A received attachment's bytes (``ref`` from a received item's ``attachments``),
         only if a received item links them."""

@@ -151,6 +151,7 @@ class BoundariesTab(RecordListTab):
         form.addRow(self.tr("Status"), self.status)
         form.addRow("", self.share)
         form.addRow(self.tr("Earlier wordings"), self.history)
+        form.addRow("", self.attachments)
         form.addRow("", self.state)
         self.assemble(scrolling(self.form), above=self.show_only)  # a short window scrolls
 

@@ -30,6 +30,7 @@ from kintsugi.core.records import CheckIn
 from kintsugi.core.schedule import CheckInSchedule
 from kintsugi.core.timeutil import now
 from kintsugi.ui import channel
+from kintsugi.ui.attachments.strip import AttachmentStrip
 from kintsugi.ui.autosave import Autosaver, Background, Draft, store_draft
 from kintsugi.ui.i18n import day_month_text, day_text, weekday_day_text
 from kintsugi.ui.messages import describe
@@ -130,6 +131,12 @@ class CheckInTab(QWidget):
         form.addRow(self.tr("I need"), self.needs)
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow("", self.share)
+        # photos, screenshots, a voice note: as under a journal entry (ui/attachments)
+        self.attachments = AttachmentStrip(
+            session, lambda: self._draft.id, self._saved_for_attachment
+        )
+        self.attachments.problem.connect(channel.error)
+        form.addRow("", self.attachments)
         self.new_button = QPushButton(self.tr("Start a new check-in"))
         self.new_button.setAccessibleName(self.tr("Start a new check-in"))
         self.new_button.clicked.connect(self.start_new)
@@ -209,6 +216,7 @@ class CheckInTab(QWidget):
         self.share.setChecked(False)
         self._loading = False
         self.autosaver.reset()
+        self.attachments.refresh()
         self.state.setText(self.tr("Move a slider to begin — it saves itself."))
 
     def refresh_trend(self) -> None:
@@ -239,8 +247,17 @@ class CheckInTab(QWidget):
                 )
             )
 
+    def _saved_for_attachment(self) -> int | None:
+        """The check-in's id, keeping a new one first (a photo alone is a check-in)."""
+        if self._draft.id is None and self._checkin is not None:
+            self.autosaver.changed()
+            self.autosaver.save_now()
+            self.session.writer().flush(10)
+        return self._draft.id
+
     def clear(self) -> None:
         self.autosaver.reset()
+        self.attachments.clear()
         self._checkin = None
         for field in (self.gratitude, self.needs, self.notes):
             field.clear()
@@ -268,6 +285,7 @@ class CheckInTab(QWidget):
         self.share.setChecked(rec.shared)
         self._loading = False
         self.autosaver.reset()
+        self.attachments.refresh()
         self.state.setText(
             self.tr("Your check-in of %1. Changes save themselves.").replace(
                 "%1", day_text(rec.occurred_at)

@@ -168,6 +168,7 @@ class GoalsTab(RecordListTab):
         form.addRow(self.tr("Progress"), self.progress)
         form.addRow("", add)
         form.addRow("", self.share)
+        form.addRow("", self.attachments)
         form.addRow("", self.state)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.viewport().installEventFilter(self)  # cards refit when the list is resized

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.records import Record
 from kintsugi.ui import channel
+from kintsugi.ui.attachments.strip import AttachmentStrip
 from kintsugi.ui.autosave import Autosaver, Background, Draft
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.mark import install_agenda_toggle
@@ -72,6 +73,11 @@ class RecordListTab(QWidget):
         self.empty.hide()
         self.empty.setProperty("role", "subtle")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # photos, screenshots, a voice note: as under a journal entry (each form places it)
+        self.attachments = AttachmentStrip(
+            session, lambda: self._draft.id, self._saved_for_attachment
+        )
+        self.attachments.problem.connect(channel.error)
 
     # --- what subclasses provide -----------------------------------------------------
     def repo(self):
@@ -110,6 +116,15 @@ class RecordListTab(QWidget):
 
     def clear_fields(self) -> None:
         pass
+
+    def _saved_for_attachment(self) -> int | None:
+        """The shown record's id, saving a new one first (it needs its words: else None,
+        and the strip says to write something first)."""
+        if self._draft.id is None and self._record is not None:
+            self.autosaver.changed()
+            self.autosaver.save_now()
+            self.session.writer().flush(10)
+        return self._draft.id
 
     # --- shared behaviour --------------------------------------------------------------
     def assemble(self, *right: QWidget, above: QWidget | None = None) -> None:
@@ -177,6 +192,7 @@ class RecordListTab(QWidget):
         finally:
             self._loading = False
         self.autosaver.reset()
+        self.attachments.refresh()
         self.form.setEnabled(True)
         self.focus_new()
 
@@ -200,6 +216,7 @@ class RecordListTab(QWidget):
         finally:
             self._loading = False
         self.autosaver.reset()
+        self.attachments.refresh()
         self.form.setEnabled(True)
 
     def on_field_changed(self, *_: object) -> None:
@@ -231,6 +248,7 @@ class RecordListTab(QWidget):
         self.list.clear()
         self.list.blockSignals(False)
         self.clear_fields()
+        self.attachments.clear()
         self.form.setEnabled(False)
 
 

@@ -251,5 +251,7 @@ class GroundingFlow(QObject):
         if not self.session.is_open:
             return
         self.shell.open_dialog(
-            GroundingSessionDialog(self.session.grounding().get(item_id), self.window)
+            GroundingSessionDialog(
+                self.session.grounding().get(item_id), self.window, app_session=self.session
+            )
         )

@@ -102,7 +102,9 @@ def answers(session: GroundingSession) -> list[tuple[str, str]]:
 
 
 class GroundingSessionDialog(QDialog):
-    def __init__(self, session: GroundingSession, parent: QWidget | None = None):
+    def __init__(
+        self, session: GroundingSession, parent: QWidget | None = None, *, app_session=None
+    ):
         super().__init__(parent)
         self.session = session
         title = technique_label(session.technique)
@@ -160,5 +162,17 @@ class GroundingSessionDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.facts)
         layout.addWidget(area, 1)
+        self.attachments = None
+        if app_session is not None and session.id is not None:
+            # photos, a voice note: as under a journal entry (ui/attachments)
+            from kintsugi.ui import channel
+            from kintsugi.ui.attachments.strip import AttachmentStrip
+
+            record_id = session.id
+            self.attachments = AttachmentStrip(app_session, lambda: record_id)
+            self.attachments.problem.connect(channel.error)
+            self.attachments.refresh()
+            app_session.locked.connect(self.attachments.clear)
+            layout.addWidget(self.attachments)
         layout.addWidget(buttons)
         fit_to_screen(self, (620, 560))

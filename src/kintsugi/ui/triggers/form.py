@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import cue_label
+from kintsugi.ui import channel
+from kintsugi.ui.attachments.strip import AttachmentStrip
 from kintsugi.ui.autosave import Autosaver, Background, store_update
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
@@ -164,6 +166,10 @@ class TriggerForm(QWidget):
         form.addRow(self.tr("Distress after (0 = calm · 10 = the worst)"), self.suds_after)
         form.addRow(self.tr("Private note"), self.note)
         form.addRow("", self.share)
+        # photos, screenshots, a voice note: as under a journal entry (ui/attachments)
+        self.attachments = AttachmentStrip(session, lambda: self.trigger_id)
+        self.attachments.problem.connect(channel.error)
+        form.addRow("", self.attachments)
 
         for signal in (
             self.when.dateTimeChanged,
@@ -209,10 +215,12 @@ class TriggerForm(QWidget):
         finally:
             self._loading = False
         self.autosaver.reset()
+        self.attachments.refresh()
         self.setEnabled(True)
 
     def clear(self) -> None:
         self.autosaver.reset()
+        self.attachments.clear()
         self._loading = True
         for w in (self.situation, self.action, self.note):
             w.clear()
