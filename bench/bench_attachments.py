@@ -72,6 +72,11 @@ def measure(path: Path, key: bytearray, salt: bytes, vocab: list[str], passes: i
         rec("timeline, first page of 200", ms(lambda i=items: i.timeline(limit=200)))
         page = items.timeline(limit=200)
         rec("timeline, 20 pages scrolled (keyset)", ms(lambda i=items: _page(i, 20)))
+        ids = [s.id for s in page]
+        pictures = AttachmentRepo(v.db)
+        # the rows' thumbnails: which pictures a page of 200 rows has (the app asks for the
+        # rows on screen only; a page is the most it could ask at once)
+        rec("pictures of a timeline page of 200", ms(lambda p=pictures, i=ids: p.picture_ids(i)))
         for _, typed, _kind in queries(vocab)[:10]:
             rec("search (10 queries, each)", ms(lambda t=typed, s=search: s.search(t)))
         target = repo.get(page[7].id)

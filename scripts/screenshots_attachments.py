@@ -117,6 +117,7 @@ def main() -> int:
         window.unlock.passphrase.setText(PASS)
         window.unlock.unlock_button.click()
         wait_until(lambda: window.screens.currentWidget() is window.workspace)
+        window.journal.show_journal()  # past the quiet start page
         window.journal.select_row(1)
         editor = window.journal.editor
         wait_until(lambda: editor.entry_id == entry_id)
@@ -128,7 +129,10 @@ def main() -> int:
                 if a.kind == "image"
             )
         )
-        QTest.qWait(300)
+        pictures = window.journal.row_pictures  # the timeline row's thumbnails too
+        window.journal.view.viewport().update()
+        wait_until(lambda: pictures.count(entry_id) == 3)
+        QTest.qWait(1500)  # decoded on a worker; each repaints the row
         shoot(window, "attachments-entry")
         editor.preview_button.click()
         wait_until(lambda: "opening" not in editor.preview.toPlainText())
@@ -146,8 +150,60 @@ def main() -> int:
         viewer.show()
         shoot(viewer, "attachments-voice-note")
         viewer.close()
+        share_shots(window, entry_id, Path(tmp))
         window.close()
     return 0
+
+
+def share_shots(window, entry_id: int, tmp: Path) -> None:
+    """The Share preview of the entry with its photos (from the bytes the bundle carries),
+    and a partner's photo in From partner."""
+    from kintsugi.core import transfer
+    from kintsugi.core.repo.sharing import Sharing
+
+    s = window.session
+    entry = s.entries().get(entry_id)
+    entry.shared = True
+    s.entries().update(entry)
+    pane = window.share
+    window.show_pane(pane)
+    pane.reload()
+    wait_until(lambda: not pane.busy and getattr(pane.preview.document(), "pictures", None))
+    found = pane.preview.document().find("attachments:")  # the pictures, in view
+    bar = pane.preview.verticalScrollBar()
+    bar.setValue(bar.value() + pane.preview.cursorRect(found).top() - 40)
+    QTest.qWait(300)
+    shoot(window, "attachments-share-preview")
+    with Vault.create(tmp / "sam.kintsugi", "sam's passphrase here") as sam:
+        Sharing(sam.db).set_display_name("Sam")
+        theirs = EntryRepository(sam.db).add(
+            Entry(
+                title="The note you left me",
+                body="I kept it. I read it again tonight.",
+                shared=True,
+                occurred_at=entry.occurred_at,
+            )
+        )
+        AttachmentRepo(sam.db).add_bytes(
+            theirs.id, painted("#e8d5b7", "#b7c9e8", False), "Your note.jpg"
+        )
+        data = transfer.export_bytes(
+            sam.db,
+            [EntryRepository(sam.db).get(theirs.id)],
+            "age",
+            exporter="Sam",
+            recipients=[Sharing(s.database()).my_key()],
+        )
+    (tmp / "from-sam.age").write_bytes(data)
+    pane.import_file(tmp / "from-sam.age")
+    wait_until(lambda: not pane.busy and pane.received.count() > 0)
+    if pane.trust_box is not None:
+        pane.trust_box.close()
+    pane.tabs.setCurrentIndex(2)
+    pane.received.setCurrentRow(0)
+    wait_until(lambda: not pane.busy and getattr(pane.received_view.document(), "pictures", None))
+    QTest.qWait(300)
+    shoot(window, "attachments-from-partner")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from kintsugi.core.repo.attachments import AttachmentRepo
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
-from tests.helpers import FAST_KDF
+from tests.helpers import FAST_KDF, PASSPHRASE
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 needs_age = pytest.mark.skipif(shutil.which("age") is None, reason="needs the age tool")
@@ -283,3 +283,39 @@ def test_the_received_attachments_migration_from_v1_and_the_previous_version(tmp
         AttachmentRepo(v.db).remove(att.id)
         assert blob_count(v) == 0  # the rewritten trigger still frees the last link's bytes
         assert v.check() == []
+
+
+def test_a_share_over_the_attachment_cap_is_refused_before_anything_is_written(two, monkeypatch):
+    me, sam = two
+    entry, _ = shared_entry(sam, [("photo.png", png()), ("other.png", png((1, 2, 3)))])
+    total = sum(a.size for a in AttachmentRepo(sam.db).list_for(entry.id))
+    monkeypatch.setattr(share, "MAX_ATTACHMENT_BYTES", total - 1)
+    with pytest.raises(share.BundleTooLarge) as caught:
+        bundle(sam, me, [entry])
+    text = str(caught.value)
+    assert "one bundle carries at most" in text and "nothing was shared" in text
+    assert "\n" not in text
+
+
+def test_the_markdown_export_names_the_files_it_does_not_carry(two):
+    me, sam = two
+    entry, atts = shared_entry(sam, [("photo.png", png())])
+    md = transfer.export_bytes(sam.db, [entry], "md").decode()
+    assert "photo.png (picture, " in md and "![" not in md and atts[0].sha256 not in md
+
+
+def test_a_backup_carries_received_attachments_and_verifies_them(two):
+    from kintsugi.core import backups
+
+    me, sam = two
+    entry, atts = shared_entry(sam, [("photo.png", png())])
+    transfer.import_file(me.db, bundle(sam, me, [entry]))
+    info = backups.take_backup(me, "manual")
+    with Vault.open(info.path, PASSPHRASE) as b:
+        (item,) = Sharing(b.db).received_latest()
+        data = Sharing(b.db).open_received_file(item.data["attachments"][0]).read()
+        assert hashlib.sha256(data).hexdigest() == atts[0].sha256
+        assert b.check() == []
+    with me.db.transaction() as conn:  # a received file's bytes damaged: check says so
+        conn.execute("UPDATE blob_chunk SET data = zeroblob(length(data))")
+    assert me.check() == [f"attachment data {atts[0].sha256[:12]}… is damaged"]

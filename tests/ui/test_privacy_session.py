@@ -127,6 +127,30 @@ SESSION = textwrap.dedent(f"""
     w.journal.editor.preview_button.click(); QTest.qWait(300)
     w.journal.editor.preview_button.click()
     wait_for_background()
+    # shared: the Share preview decodes the pictures from the bundle's own bytes; a
+    # partner's bundle with a canary PDF comes in and is shown in From partner
+    w.journal.share_action.trigger()
+    w.show_pane(w.share); w.share.reload()
+    until(lambda: not w.share.busy)
+    from kintsugi.core import transfer as _tr
+    from kintsugi.core.kdf import KdfParams as _K
+    from kintsugi.core.records import Entry as _E
+    from kintsugi.core.repo.attachments import AttachmentRepo as _AR
+    from kintsugi.core.repo.entries import EntryRepository as _ER
+    from kintsugi.core.vault import Vault as _V
+    with _V.create(pdf.parent / "sam.kintsugi", "sam's passphrase", params=_K(1024, 1, 1)) as sam:
+        sent = _ER(sam.db).add(_E(title="from sam", body="x", shared=True))
+        _AR(sam.db).add_file(sent.id, pdf)
+        _AR(sam.db).add_file(sent.id, photo)
+        data = _tr.export_bytes(
+            sam.db, [_ER(sam.db).get(sent.id)], "age", recipients=[w.session.sharing().my_key()]
+        )
+    (pdf.parent / "from-sam.age").write_bytes(data)
+    w.share.import_file(pdf.parent / "from-sam.age")
+    until(lambda: not w.share.busy and w.share.received.count() > 0)
+    w.share.received.setCurrentRow(0)
+    until(lambda: not w.share.busy and getattr(w.share.received_view.document(), "pictures", 0))
+    assert w.share.received_view.document().pictures, "the partner's photo is not shown"
     w.grounding_flow.on_quick_log()
     w.dialog.what.setText(c + " trigger")
     w.dialog.save_button.click()

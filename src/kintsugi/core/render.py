@@ -47,9 +47,10 @@ def size_text(size: int) -> str:
     return arg(translate("render", "%1 KB"), str(max(1, round(size / 1000))))
 
 
-def attachment_lines(item: dict[str, Any]) -> list[str]:
+def attachment_lines(item: dict[str, Any], *, pictures: bool = True) -> list[str]:
     """An item's attachments as they leave: each picture shown (from the bundle's own file,
-    ``attachments/<sha256>…``), every file named with its kind and size."""
+    ``attachments/<sha256>…``; not with ``pictures=False``, for a Markdown file that carries
+    no files), every file named with its kind and size."""
     from kintsugi.core.share import member_name
 
     lines: list[str] = []
@@ -68,7 +69,7 @@ def attachment_lines(item: dict[str, Any]) -> list[str]:
         what = [kinds.get(str(ref.get("kind")), str(ref.get("kind"))), size_text(int(ref["size"]))]
         if ref.get("duration_ms"):
             what.append(minutes_text(int(ref["duration_ms"]) / 1000))
-        if ref.get("kind") == "image":
+        if ref.get("kind") == "image" and pictures:
             lines += [f"![{name}]({member_name(ref)})", ""]
         lines += [f"- {name} ({', '.join(what)})", ""]
     return lines
@@ -111,7 +112,7 @@ def _body(item: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_item(item: dict[str, Any], *, level: int = 2) -> str:
+def render_item(item: dict[str, Any], *, level: int = 2, pictures: bool = True) -> str:
     """One payload item as Markdown: heading, when, every field, tags, id and revision."""
     parts = [
         f"{'#' * level} {item_heading(item)}",
@@ -122,7 +123,7 @@ def render_item(item: dict[str, Any], *, level: int = 2) -> str:
     body = "\n".join(_body(item)).strip()
     if body:
         parts += [body, ""]
-    parts += attachment_lines(item)
+    parts += attachment_lines(item, pictures=pictures)
     tags = item.get("tags")
     if isinstance(tags, list) and tags:
         parts += [" ".join(f"#{t}" for t in tags), ""]
@@ -143,6 +144,7 @@ def render_items(
     exporter: str = "",
     exported_at: datetime | None = None,
     sender_lines: Sequence[str] = (),
+    pictures: bool = True,
 ) -> str:
     if title is None:
         title = translate("render", "Shared from Kintsugi")
@@ -157,7 +159,8 @@ def render_items(
         head += [line, ""]
     head.append(Render.tr("%n item(s). Private notes are never included.", "", len(items)))
     ordered = sorted(items, key=lambda i: str(i.get("occurred_at", "")))
-    return "\n".join(head) + "\n\n" + "\n".join(render_item(i) for i in ordered)
+    body = "\n".join(render_item(i, pictures=pictures) for i in ordered)
+    return "\n".join(head) + "\n\n" + body
 
 
 def render_record(rec: Record) -> str:

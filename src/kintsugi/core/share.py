@@ -242,6 +242,7 @@ class Payload:
             exporter=self.exporter,
             exported_at=self.exported_at,
             sender_lines=sender + self.option_lines(),
+            pictures=bundle,  # a Markdown export carries no files: it names them
         )
 
     def markdown_bytes(self) -> bytes:
