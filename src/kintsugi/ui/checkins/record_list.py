@@ -20,7 +20,7 @@ from kintsugi.ui.attachments.strip import AttachmentStrip
 from kintsugi.ui.autosave import Autosaver, Background, Draft
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.mark import install_agenda_toggle
-from kintsugi.ui.widgets.reflow import FitRows
+from kintsugi.ui.widgets.reflow import FitRows, scrolling
 
 
 class RecordListTab(QWidget):
@@ -137,8 +137,8 @@ class RecordListTab(QWidget):
         left.addWidget(self.empty, 1)
         left.addWidget(self.new_button)
         column = QVBoxLayout()
-        for w in right:
-            column.addWidget(w)
+        for w in right:  # the form scrolls: with its attachments it may be taller than a window
+            column.addWidget(scrolling(w) if w is self.form else w)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(column, 2)
