@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kintsugi.core import schema, share, transfer
+from kintsugi.core import schema, share, sync, transfer
 from kintsugi.core.records import Entry
 from kintsugi.core.repo.attachments import AttachmentRepo
 from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.repo.items import Items
 from kintsugi.core.repo.sharing import Sharing
 from kintsugi.core.vault import Vault
-from tests.helpers import FAST_KDF, PASSPHRASE
+from tests.helpers import FAST_KDF, PASSPHRASE, open_paired, paired_template
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 needs_age = pytest.mark.skipif(shutil.which("age") is None, reason="needs the age tool")
@@ -319,3 +320,29 @@ def test_a_backup_carries_received_attachments_and_verifies_them(two):
     with me.db.transaction() as conn:  # a received file's bytes damaged: check says so
         conn.execute("UPDATE blob_chunk SET data = zeroblob(length(data))")
     assert me.check() == [f"attachment data {atts[0].sha256[:12]}… is damaged"]
+
+
+def test_a_partners_items_and_files_stay_on_the_computer_that_received_them(tmp_path):
+    """Sync carries one's own records and their attachments; received items (and their
+    files) are device-local: they stay in the vault that imported the bundle."""
+    names = ("a", "b")
+    folder, vaults = open_paired(paired_template(tmp_path / "t", names), tmp_path / "c", names)
+    a, b = vaults["a"], vaults["b"]
+    sam = Vault.create(tmp_path / "sam.kintsugi", "sam's passphrase", params=FAST_KDF)
+    try:
+        entry, _ = shared_entry(sam, [("theirs.png", png((9, 9, 9)))])
+        transfer.import_file(a.db, bundle(sam, a, [entry]))
+        mine = EntryRepository(a.db).add(Entry(title="Mine"))
+        AttachmentRepo(a.db).add_bytes(mine.id, png((1, 200, 1)), "mine.png")
+        for _ in range(2):
+            sync.run_round(a)
+            sync.run_round(b)
+        assert [s.title for s in Items(b.db).timeline(limit=10)] == ["Mine"]
+        assert blob_count(b) == 1  # my photo came across; the partner's did not
+        assert Sharing(b.db).received_latest() == []
+        assert len(list((folder / "blobs").glob("*.age"))) == 1
+        assert len(Sharing(a.db).received_latest()) == 1  # still here, where it came in
+    finally:
+        sam.lock()
+        for v in vaults.values():
+            v.lock()
