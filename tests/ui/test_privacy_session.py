@@ -95,8 +95,10 @@ SESSION = textwrap.dedent(f"""
     pdf.parent.mkdir()
     pdf.write_bytes(b"%PDF-1.4 " + (c.encode() + b" ") * 5000 + b" startxref 0 %%EOF ")
     photo = exports.parent / "source" / "photo.png"
-    from PySide6.QtGui import QImage
-    img = QImage(400, 300, QImage.Format_RGB32); img.fill(0x336699); img.save(str(photo))
+    import random
+    from PIL import Image
+    # noise: its bytes are nothing but itself (the test looks for pieces of them on disk)
+    Image.frombytes("RGB", (400, 300), random.Random(7).randbytes(400 * 300 * 3)).save(photo)
     strip.attach_paths([pdf, photo])
     until(lambda: len(added) == 2)
     from PySide6.QtCore import QIODevice
@@ -256,6 +258,12 @@ def test_a_whole_session_leaves_no_trail(tmp_path, session_bus):
     assert result["dumpable"] is False
     assert CANARY in (exports / "my-private-export-name.json").read_text()  # what was chosen
     needles = [CANARY.encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be")]
+    # the attachments' own bytes: pieces of the photo's pixel data (kept byte for byte inside
+    # the vault, metadata or not); the PDF and the voice note carry the canary itself
+    photo = (tmp_path / "source" / "photo.png").read_bytes()
+    needles += [photo[i : i + 48] for i in range(len(photo) // 6, len(photo) - 48, len(photo) // 6)]
+    # and no picture, PDF or recording in clear anywhere (a thumbnail cache, a temp file)
+    magic = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"RIFF", b"ID3", b"OggS", b"fLaC")
     names = [b"my-private-export-name", str(exports).encode()]
     scanned = []
     for root in (home, tmp):
@@ -264,6 +272,7 @@ def test_a_whole_session_leaves_no_trail(tmp_path, session_bus):
                 data = f.read_bytes()
                 scanned.append(f.name)
                 assert not any(n in data for n in needles), f"plaintext in {f}"
+                assert not data.startswith(magic), f"a file in clear: {f}"
                 assert not any(n in data for n in names), f"a chosen path in {f}"
     assert "journal.kintsugi" in scanned
     log = (tmp_path / "debug.log").read_bytes() if (tmp_path / "debug.log").exists() else b""
