@@ -114,6 +114,23 @@ def test_a_row_keeps_its_title_and_nothing_overlaps(app, width):
         assert at.excerpt_text.startswith("We really talked, and she listened")
 
 
+def test_a_row_never_draws_an_ellipsis_alone(app):
+    """Where mood and tags have no room left (a narrow row, or one with pictures), they are
+    left out, not shown as a lone "…" after the title."""
+    model = TimelineModel()
+    model.set_source(lambda after, limit: [] if after else [summary(title="By the sea")])
+    model.fetchMore()
+    option = QStyleOptionViewItem()
+    option.font = QApplication.font()
+    delegate = TimelineDelegate()
+    height = delegate.sizeHint(option, model.index(0)).height()
+    texts = set()
+    for width in range(120, 700, 4):
+        option.rect = QRect(0, 0, width, height)
+        texts.add(delegate.row_layout(option, model.index(0)).meta_text)
+    assert "…" not in texts and "" in texts and any(t.startswith("Good") for t in texts)
+
+
 @pytest.fixture
 def english_locale():
     from PySide6.QtCore import QLocale

@@ -139,6 +139,9 @@ class TimelineDelegate(QStyledItemDelegate):
         title_w = max(0, min(title_need, room - spare))
         meta_w = max(0, room - title_w - PAD) if meta else 0
         left = inner.left() + time_w
+        meta_text = small_fm.elidedText(meta, Qt.TextElideMode.ElideRight, meta_w) if meta_w else ""
+        if meta_text == "…":
+            meta_text = ""  # an ellipsis alone says nothing: no room, nothing drawn
         return RowLayout(
             head=head,
             body=body,
@@ -147,9 +150,7 @@ class TimelineDelegate(QStyledItemDelegate):
             meta=QRect(inner.right() - meta_w + 1, inner.top(), meta_w, top_h),
             excerpt=QRect(left, inner.top() + top_h, room, inner.height() - top_h),
             title_text=title_fm.elidedText(title, Qt.TextElideMode.ElideRight, title_w),
-            meta_text=small_fm.elidedText(meta, Qt.TextElideMode.ElideRight, meta_w)
-            if meta_w
-            else "",
+            meta_text=meta_text,
             excerpt_text=small_fm.elidedText(
                 plain(excerpt_text(item)), Qt.TextElideMode.ElideRight, room
             ),
