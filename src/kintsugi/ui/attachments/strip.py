@@ -10,7 +10,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -126,8 +126,15 @@ class AttachmentStrip(QWidget):
     def _icon_for(self, att) -> QIcon:
         if att.kind == "image":
             image = self.thumbnails.image(att.id, THUMB)
-            if image is not None:
-                return QIcon(QPixmap.fromImage(image))
+            if image is not None:  # centred in a square: every tile's name on one line
+                square = QPixmap(THUMB, THUMB)
+                square.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(square)
+                painter.drawImage(
+                    (THUMB - image.width()) // 2, (THUMB - image.height()) // 2, image
+                )
+                painter.end()
+                return QIcon(square)
             return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         if att.kind == "pdf":
             return self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
