@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import shutil
 import statistics
@@ -118,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     stores = prepare(args.entries, args.cache)
+    load_start = os.getloadavg()
     salt = read_salt(stores.vault)
     key = kdf.derive_key(PASSPHRASE, salt)
     with tempfile.TemporaryDirectory(dir=stores.vault.parent) as tmp:
@@ -155,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         "attach_seconds": attach_s,
         "before_ms": before,
         "after_ms": after,
+        # the machine is shared: its 1-minute load average at the start and at the end
+        "load": [round(load_start[0], 2), round(os.getloadavg()[0], 2)],
     }
     print(json.dumps(result, indent=1))
     if args.json:
