@@ -270,7 +270,7 @@ def test_received_bytes_are_shared_with_ones_own_and_outlive_them(two):
 def test_the_received_attachments_migration_from_v1_and_the_previous_version(tmp_path):
     path = tmp_path / "prev.kintsugi"
     shutil.copy(DATA / "vault-v1.kintsugi", path)
-    step = schema.MIGRATIONS.index(schema._received_attachments)
+    step = schema.MIGRATIONS.index(schema._add_received_attachments)
     with Vault.open(path, "old vault passphrase", migrations=schema.MIGRATIONS[:step]) as v:
         assert schema.user_version(v.db) == step
         entry = EntryRepository(v.db).add(Entry(title="t"))

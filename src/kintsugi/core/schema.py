@@ -625,7 +625,7 @@ END
 """
 
 
-def _received_attachments(conn: Any) -> None:
+def _add_received_attachments(conn: Any) -> None:
     """Attachments of items received from a partner (share bundles of version 3).
     Idempotent (a vault whose version number was set back has it already)."""
     for statement in _split(_RECEIVED_ATTACHMENTS):
@@ -654,7 +654,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_therapy_sessions,
     _add_disclosures_hard_dates_templates,
     _add_weekly_talks_rituals_and_goal_steps,
-    _received_attachments,
+    _add_received_attachments,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
