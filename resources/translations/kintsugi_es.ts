@@ -1987,6 +1987,18 @@
         <translation>no tiene uid</translation>
     </message>
     <message>
+        <source>has no SHA-256 (64 hexadecimal digits)</source>
+        <translation>no tiene SHA-256 (64 dígitos hexadecimales)</translation>
+    </message>
+    <message>
+        <source>is %1, which is not of the kind %2</source>
+        <translation>es %1, que no es del tipo %2</translation>
+    </message>
+    <message>
+        <source>has a field Kintsugi does not know: %1</source>
+        <translation>tiene un campo que Kintsugi no conoce: %1</translation>
+    </message>
+    <message>
         <source>the kind %1 is not one Kintsugi knows</source>
         <translation>el tipo %1 no es uno que Kintsugi conozca</translation>
     </message>
@@ -5916,6 +5928,18 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>%1 llegó como %2 pero es %3; no se guardó nada.</translation>
     </message>
     <message>
+        <source>%1 is not the file it names; nothing was stored.</source>
+        <translation>%1 no es el archivo que dice ser; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>%1 says it is %2 but it is %3; nothing was stored.</source>
+        <translation>%1 dice ser %2, pero es %3; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>There is no attachment data %1….</source>
+        <translation>No hay datos de archivo adjunto %1….</translation>
+    </message>
+    <message>
         <source>There is no attachment with id %1.</source>
         <translation>No hay ningún adjunto con el id %1.</translation>
     </message>
@@ -7604,6 +7628,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>This bundle carries an attachment Kintsugi does not keep (%1); nothing was imported.</source>
         <translation>Este paquete lleva un archivo adjunto que Kintsugi no guarda (%1); no se importó nada.</translation>
+    </message>
+    <message>
+        <source>This attachment is not here.</source>
+        <translation>Este archivo adjunto no está aquí.</translation>
     </message>
 </context>
 <context>

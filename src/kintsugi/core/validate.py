@@ -313,15 +313,17 @@ def attachment_ref(value: Any) -> dict[str, Any]:
     )
     sha = found.get("sha256", "")
     if len(sha) != 64 or any(ch not in "0123456789abcdef" for ch in sha):
-        raise Invalid("has no SHA-256 (64 hexadecimal digits)")
+        raise Invalid(translate("Import", "has no SHA-256 (64 hexadecimal digits)"))
     for need in ("name", "mime", "kind", "size"):
         if need not in found:
-            raise Invalid(f"has no {need}")
+            raise Invalid(arg(translate("Import", "has no %1"), need))
     if kind_of_mime(found["mime"]) != found["kind"]:
-        raise Invalid(f"is {show(found['mime'])}, which is not of the kind {show(found['kind'])}")
+        text = translate("Import", "is %1, which is not of the kind %2")
+        raise Invalid(arg(text, show(found["mime"]), show(found["kind"])))
     extra = set(value) - {"sha256", "name", "mime", "kind", "size", "width", "height"}
     if extra - {"duration_ms"}:
-        raise Invalid(f"has a field Kintsugi does not know: {show(sorted(extra)[0])}")
+        text = translate("Import", "has a field Kintsugi does not know: %1")
+        raise Invalid(arg(text, show(sorted(extra)[0])))
     return found
 
 

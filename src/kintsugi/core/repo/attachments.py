@@ -620,13 +620,21 @@ class AttachmentRepo:
                 staged.write(block)
             staged.close()
             if staged.size == 0 or staged.sha.hexdigest() != ref["sha256"]:
-                raise AttachmentRefused(f"{name} is not the file it names; nothing was stored.")
+                raise AttachmentRefused(
+                    arg(
+                        translate(
+                            "attachments", "%1 is not the file it names; nothing was stored."
+                        ),
+                        name,
+                    )
+                )
             checked = _check(io.BufferedReader(staged.reader(), CHUNK), name, staged.size)
             mime = "image/jpeg" if checked.mime == "image/heic" else checked.mime
             if checked.kind != ref["kind"] or mime != ref["mime"]:
-                raise AttachmentRefused(
-                    f"{name} says it is {ref['mime']} but it is {checked.mime}; nothing was stored."
+                text = translate(
+                    "attachments", "%1 says it is %2 but it is %3; nothing was stored."
                 )
+                raise AttachmentRefused(arg(text, name, str(ref["mime"]), checked.mime))
             with self.db.transaction() as conn:
                 row = conn.execute(
                     "SELECT id FROM blob WHERE sha256 = ? AND complete = 1", (ref["sha256"],)
@@ -799,7 +807,9 @@ class AttachmentRepo:
                 "SELECT id, size FROM blob WHERE sha256 = ? AND complete = 1", (sha256,)
             ).fetchone()
         if row is None:
-            raise RecordNotFound(f"There is no attachment data {sha256[:12]}….")
+            raise RecordNotFound(
+                arg(translate("attachments", "There is no attachment data %1…."), sha256[:12])
+            )
         return io.BufferedReader(BlobReader(self.db, row[0], row[1]), CHUNK)
 
     def by_record(self, record_ids: list[int]) -> dict[int, list[Attachment]]:

@@ -408,7 +408,7 @@ class Sharing:
                 (str(ref.get("sha256")),),
             ).fetchone()
         if row is None:
-            raise RecordNotFound("This attachment is not here.")
+            raise RecordNotFound(translate("sharing", "This attachment is not here."))
         return AttachmentRepo(self.db).open_blob(str(ref["sha256"]))
 
     def save_received_copy(self, ref: dict[str, Any], target: Any) -> Any:
