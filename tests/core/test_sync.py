@@ -530,3 +530,29 @@ def test_deleted_for_good_wins_over_an_edit_made_before_it(trio):
         sync.run_round(a)
         sync.run_round(b, wall=lambda: real() - 3_600_000)
     assert Items(a.db).ids_of([e.uid]) == {} == Items(b.db).ids_of([e.uid])
+
+
+def test_a_snapshot_waits_until_what_was_written_is_worth_rewriting_the_journal(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(engine, "SNAPSHOT_EVERY", 2)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with Vault.create(tmp_path / "a.kintsugi", PASSPHRASE, params=FAST_KDF) as a:
+        repo = EntryRepository(a.db)
+        repo.add_batch([Entry(title=f"t{n}", body=os.urandom(200).hex()) for n in range(400)])
+        sync.setup(a, folder)
+        assert engine.Engine(a).maybe_snapshot(force=True)
+        me = sync.status(a).device_id
+        small = repo.add(Entry(title="t", body="a line"))
+        for n in range(2 * 16 - 1):
+            small.body = f"a line, again {n}"
+            repo.update(small)
+            sync.run_round(a)
+            changes, snaps = fs.device_files(folder, me)
+            assert len(snaps) == 1 and len(changes) == n + 1  # two small files: not yet
+        small.body = "the 32nd"
+        repo.update(small)
+        sync.run_round(a)
+        changes, snaps = fs.device_files(folder, me)
+        assert changes == {} and len(snaps) == 1  # sixteen times as many: compacted

@@ -378,7 +378,7 @@ class Engine:
         changes, snaps = fs.device_files(self.folder, self.me)
         last = max(snaps, default=0)
         since = [s for s in changes if s > last]
-        if not (force or self.rekeyed) and len(since) < SNAPSHOT_EVERY:
+        if not (force or self.rekeyed) and not self._worth_a_snapshot(since, snaps.get(last)):
             return False
         self.flush_all()
         if self._read(ss.has_unsent):
@@ -412,6 +412,24 @@ class Engine:
                 for name in names:
                     fsutil.remove_quietly(self.folder / self.me / name)
         return True
+
+    def _worth_a_snapshot(self, since: list[int], last: list[str] | None) -> bool:
+        """Enough change files since the last snapshot (which rewrote the whole journal) for
+        another: SNAPSHOT_EVERY of them holding at least half its size, or 16 times as many."""
+        if len(since) < SNAPSHOT_EVERY:
+            return False
+        if not last or len(since) >= 16 * SNAPSHOT_EVERY:
+            return True
+        mine = self.folder / self.me
+
+        def size(name: str) -> int:
+            try:
+                return (mine / name).stat().st_size
+            except OSError:
+                return 0
+
+        written = sum(size(f"{s}.age") for s in since)
+        return 2 * written >= sum(size(name) for name in last)
 
     def _page(self, after: str) -> list[ss.Synced]:
         with self.db.read() as conn:
