@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QInputEvent, QInputMethodEvent
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -18,6 +19,7 @@ _ACTIVITY = {
     QEvent.Type.TouchBegin,
     QEvent.Type.InputMethod,
 }
+_INPUT = (QInputEvent, QInputMethodEvent)  # the classes of the events above
 
 
 class Clock:
@@ -101,7 +103,8 @@ class IdleWatcher(QObject):
             self._timer.start(max(1, int(left_ms)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self._running:
+        # Every event of the app passes here: the cheap test first (a type() is ~3 µs).
+        if self._running and isinstance(event, _INPUT) and event.type() in _ACTIVITY:
             self._last = self.clock.now()  # cheap: no timer restart on every mouse move
         return False
 

@@ -648,8 +648,13 @@ class MainWindow(QMainWindow):
         self.reminder.snooze()
 
     def on_save_state_changed(self, state: str, text: str) -> None:
+        # Every keystroke says "Editing…": the label is set and re-styled only when what
+        # it says changes (a style polish per key was a tenth of a keystroke's UI time).
+        role = "error" if state == "error" else ""
+        if text == self.save_state.text() and role == self.save_state.property("role"):
+            return
         self.save_state.setText(text)
-        self.save_state.setProperty("role", "error" if state == "error" else "")
+        self.save_state.setProperty("role", role)
         self.save_state.style().polish(self.save_state)
 
     def show_message(self, message: channel.Message | None) -> None:

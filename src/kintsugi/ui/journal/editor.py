@@ -221,7 +221,8 @@ class EntryEditor(QWidget):
         return self._entry.id if self._entry else None
 
     def set_tag_names(self, names: list[str]) -> None:
-        self._tag_names.setStringList(names)
+        if names != self._tag_names.stringList():  # every autosave brings them back
+            self._tag_names.setStringList(names)
 
     def load(self, entry: Entry | None) -> None:
         """Show ``entry`` (or a fresh, unsaved one). Call :meth:`save_now` first."""
