@@ -1,7 +1,7 @@
 """The sync screens, each as a person meets it, at one size and language, with keyboard
 focus shown: Settings → Use on another computer (the folder, the pairing code, the
-computers), the status bar, entries with two versions (the list, side by side), the
-warning in an entry that has two versions, stopping with a computer, and joining from the
+computers), the status bar and the line in an entry that has two versions, the list of
+entries with two versions (side by side), stopping with a computer, and joining from the
 welcome screen:
 
     KINTSUGI_LANGUAGE=es xvfb-run -a -s "-screen 0 1280x800x24" \\
@@ -137,8 +137,9 @@ def main() -> int:
         window.sync.run_now()
         wait_until(lambda: window.sync.conflicts_waiting >= 1, 30_000)
         QTest.qWait(300)
-        window.journal.select_row(0)
-        shots.shoot(window, "sync-status-bar", tabs=0)
+        window.journal.open_entry(mine.id)  # the entry with two versions, open
+        wait_until(window.journal.editor.two_versions.isVisible)
+        shots.shoot(window, "sync-two-versions-in-the-entry", tabs=0)
 
         # the computers
         window.sync_actions.open_sync_dialog()

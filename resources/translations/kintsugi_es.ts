@@ -4739,8 +4739,12 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Dejar de sincronizar con este ordenador</translation>
     </message>
     <message>
-        <source>%1 will no longer get this journal&apos;s changes, and what it writes from now on will not come here. The sync key changes for the computers that stay. Nothing already on either computer is deleted.</source>
-        <translation>%1 dejará de recibir los cambios de este diario, y lo que escriba a partir de ahora no llegará aquí. La clave de sincronización cambia para los ordenadores que siguen. No se borra nada de lo que ya hay en ninguno de los dos ordenadores.</translation>
+        <source>“%1” will no longer get this journal&apos;s changes, and what it writes from now on will not come here. The sync key changes for the computers that stay. Nothing already on either computer is deleted.</source>
+        <translation>«%1» dejará de recibir los cambios de este diario, y lo que escriba a partir de ahora no llegará aquí. La clave de sincronización cambia para los ordenadores que siguen. No se borra nada de lo que ya hay en ninguno de los dos ordenadores.</translation>
+    </message>
+    <message>
+        <source>Stop syncing with it</source>
+        <translation>Dejar de sincronizar</translation>
     </message>
 </context>
 <context>

@@ -281,3 +281,59 @@ def test_the_sync_screens_fit_800_by_600_and_work_by_keyboard(window, qtbot, tmp
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.code_page, timeout=30_000)
     assert grouped(dialog.code.code) == dialog.code.label.text()
     dialog.reject()
+
+
+def test_two_versions_by_keyboard_and_stopping_with_a_computer(window, qtbot, tmp_path, other):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    entry_id = type_entry(qtbot, window, "our evening", "We talked for an hour.")
+    code = _start_syncing(window, folder, qtbot)
+    b = other()
+    sync.join(b, folder, code, "desktop")
+    (b_item,) = Items(b.db).timeline()
+    b_repo = EntryRepository(b.db)
+    b_repo.update(dataclasses.replace(b_repo.get(b_item.id), body="We walked."))
+    sync.run_round(b)
+    repo = EntryRepository(window.session.database())
+    window.session.writer().submit(
+        lambda: repo.update(dataclasses.replace(repo.get(entry_id), body="We cried."))
+    ).result()
+    window.sync.run_now()
+    qtbot.waitUntil(lambda: window.sync.conflicts_waiting == 1, timeout=30_000)
+    window.sync_actions.open_conflicts()
+    dialog = window.sync_actions.conflicts_dialog
+    qtbot.waitUntil(lambda: dialog.list.count() == 1 and dialog.list.hasFocus(), timeout=10_000)
+    # Tab: this computer's version, its button, the other's, its button, the text to keep
+    expected = [dialog.mine, dialog.keep_mine, dialog.theirs, dialog.keep_theirs]
+    expected += [dialog.combined, dialog.keep_button]
+    for widget in expected:
+        qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Tab)
+        assert QGuiApplication.focusObject() is widget
+    dialog.keep_theirs.setFocus()
+    qtbot.keyClick(dialog.keep_theirs, Qt.Key.Key_Space)
+    assert dialog.combined.toPlainText() == "We walked."
+    dialog.keep_button.setFocus()
+    qtbot.keyClick(dialog.keep_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
+    assert repo.get(entry_id).body == "We walked."
+    dialog.reject()
+    # stopping with a computer: the question names it, and its button says what it does
+    window.sync_actions.open_sync_dialog()
+    sd = window.sync_actions.sync_dialog
+    qtbot.waitUntil(lambda: sd.devices.count() == 2, timeout=10_000)
+    sd.devices.setFocus()
+    sd.devices.setCurrentRow(1)
+    assert sd.remove_button.isEnabled()
+    window.sync.run_now()  # a round meanwhile: the list is read again, the choice stays
+    rounds = window.sync.rounds
+    qtbot.waitUntil(lambda: window.sync.rounds > rounds, timeout=20_000)
+    qtbot.wait(300)
+    assert sd.devices.currentRow() == 1 and sd.remove_button.isEnabled()
+    sd.remove_button.click()
+    box = sd.question
+    assert box.text().startswith("“desktop” will no longer get this journal's changes")
+    assert box.button(box.StandardButton.Ok).text() == "Stop syncing with it"
+    assert box.defaultButton() is box.button(box.StandardButton.Cancel)
+    box.button(box.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: sd.devices.count() == 1, timeout=20_000)
+    sd.reject()

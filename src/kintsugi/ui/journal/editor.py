@@ -186,9 +186,9 @@ class EntryEditor(QWidget):
         )  # elided, not wide
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.preview_button)
-        self.two_versions = TwoVersionsNote()  # changed on two computers at once
+        # changed on two computers at once (the pane shows it, the editor says when)
+        self.two_versions = TwoVersionsNote()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.two_versions)
         layout.addWidget(self.title)
         layout.addLayout(meta)
         layout.addWidget(self.tags)

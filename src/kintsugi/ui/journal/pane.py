@@ -169,6 +169,7 @@ class JournalPane(QWidget):
         self.pages.addWidget(splitter)
         self.pages.addWidget(self.quiet)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.editor.two_versions)  # across the pane: it is not missed
         layout.addWidget(self.pages)
 
         QShortcut(

@@ -140,6 +140,11 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.detail, 4)
         layout.addWidget(self.busy)
         layout.addWidget(buttons)
+        # by keyboard: each version, then its button, then the text to keep and Keep it
+        order = [self.list, self.mine, self.keep_mine, self.theirs, self.keep_theirs]
+        order += [self.combined, self.keep_button, buttons]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.reload()
 
     def reload(self) -> None:

@@ -261,6 +261,7 @@ class SyncDialog(QDialog):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, device.device_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, device.this_device)
+            item.setData(Qt.ItemDataRole.UserRole + 2, device.name)
             self.devices.addItem(item)
             if device.device_id == chosen_id:
                 self.devices.setCurrentItem(item)
@@ -325,13 +326,14 @@ class SyncDialog(QDialog):
             self,
             self.tr("Stop syncing with this computer"),
             self.tr(
-                "%1 will no longer get this journal's changes, and what it writes from now on "
+                "“%1” will no longer get this journal's changes, and what it writes from now on "
                 "will not come here. The sync key changes for the computers that stay. "
                 "Nothing already on either computer is deleted."
-            ).replace("%1", item.text()),
+            ).replace("%1", item.data(Qt.ItemDataRole.UserRole + 2)),
             lambda answer: self._remove(answer, vault, device_id),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
+            labels={QMessageBox.StandardButton.Ok: self.tr("Stop syncing with it")},
         )
 
     def _remove(self, answer: QMessageBox.StandardButton, vault: object, device_id: str) -> None:
