@@ -36,6 +36,7 @@ from kintsugi.core.records import (  # noqa: E402
 from kintsugi.core.repo import questions as qa  # noqa: E402
 from kintsugi.core.repo import repository_for  # noqa: E402
 from kintsugi.core.repo.sharing import ShareContact, Sharing  # noqa: E402
+from kintsugi.core.repo.support import SupportContact, SupportContacts  # noqa: E402
 from kintsugi.core.repo.therapy import NextSession  # noqa: E402
 from kintsugi.core.vault import Vault  # noqa: E402
 from kintsugi.ui.app import make_app  # noqa: E402
@@ -77,13 +78,15 @@ SPANISH: dict[str, str] = {
     "The call on Friday": "La llamada del viernes",
     "It shook me more than I expected.": "Me afectó más de lo que esperaba.",
     "The hotel sign on the motorway": "El cartel del hotel en la autopista",
-    "Hard moment: The hotel sign": "Un momento difícil: El cartel del hotel",
+    "A hard moment: The hotel sign": "Un momento difícil: El cartel del hotel",
     "How to pace the questions": "Cómo dosificar las preguntas",
     "We talked about pacing: one question at a time, and a pause after.": (
         "Hablamos del ritmo: una pregunta cada vez, y una pausa después."
     ),
     "Write a letter I won't send": "Escribir una carta que no enviaré",
     "One walk together this week": "Un paseo juntos esta semana",
+    "a friend, evenings": "una amiga, por las tardes",
+    "my therapist, weekdays": "mi terapeuta, entre semana",
 }
 
 
@@ -176,11 +179,17 @@ def demo(path: Path, tmp: Path) -> None:
         trigger = repository_for(me.db, "trigger").add(
             Trigger(cue="place", situation=w("The hotel sign on the motorway"), suds_peak=7)
         )
+        SupportContacts(me.db).save_all(
+            [
+                SupportContact("Jo", "555 0101", w("a friend, evenings")),
+                SupportContact("Dr. Lee", "555 0100", w("my therapist, weekdays")),
+            ]
+        )
         NextSession(me.db).set_marked(trigger.id, True)
         NextSession(me.db).set_marked(entry.id, True)
         repository_for(me.db, "therapy_session").add(
             TherapySession(
-                agenda=[w("Hard moment: The hotel sign"), w("How to pace the questions")],
+                agenda=[w("A hard moment: The hotel sign"), w("How to pace the questions")],
                 notes=w("We talked about pacing: one question at a time, and a pause after."),
                 homework=[
                     Homework(w("Write a letter I won't send"), True),
@@ -237,6 +246,24 @@ def main() -> int:
         dialog.show()
         shoot(dialog, "together-safety-plan-view", opts.suffix)
         dialog.close()
+        # one step from the rising-distress response ("still hard right now") and from the
+        # people who help
+        flow = window.grounding_flow
+        flow.start_exercise("box_breathing")
+        window.exercise.suds_now.set_value(7)
+        window.exercise.begin(rated=True)
+        QTest.qWait(300)
+        window.exercise.stop()
+        window.exercise.suds_after.set_value(8)
+        window.exercise.save()
+        shoot(window, "together-safety-plan-still-hard", opts.suffix)
+        window.exercise.done_button.click()
+        flow.on_support()
+        support = flow.support_dialog
+        support.resize(min(720, width), min(520, height))
+        shoot(support, "together-safety-plan-people-who-help", opts.suffix)
+        support.close()
+        window.show_pane(window.together)
         questions = page_of(window, QuestionsPage)
         window.together.tabs.setCurrentWidget(questions)
         questions.mine.reload()

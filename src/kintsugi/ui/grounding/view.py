@@ -52,6 +52,7 @@ from kintsugi.ui.grounding.exercises import (
 from kintsugi.ui.i18n import number_text
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.reflow import lines_tall
 from kintsugi.ui.widgets.suds import SudsSlider
 from kintsugi.ui.widgets.support_list import SupportList
@@ -302,7 +303,7 @@ class ExerciseView(QWidget):
         nv.setContentsMargins(0, 0, 0, 0)
         self.next_text = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.next_text.setProperty("role", "big")
-        self.others_row = QHBoxLayout()
+        self.others_row = FlowLayout()  # wraps in a narrow window or a longer language
         self.people_heading = QLabel(
             self.tr("Or reach someone"), textFormat=Qt.TextFormat.PlainText
         )
@@ -592,7 +593,6 @@ class ExerciseView(QWidget):
         more.setAccessibleName(self.tr("All exercises"))
         more.clicked.connect(lambda: self.open_chooser(trigger_id, self._last_suds))
         self.others_row.addWidget(more)
-        self.others_row.addStretch(1)
         contacts, line = self.support_source()
         self.people.set_people(contacts, line)
         self.plan_button.setVisible(self.plan_available())
