@@ -28,7 +28,7 @@ from kintsugi.ui.together.disclosures_tab import DisclosuresTab
 from kintsugi.ui.together.hard_dates_tab import HardDatesTab
 from kintsugi.ui.together.templates_tab import TemplatesTab
 from kintsugi.ui.workers import wait_for_background
-from tests.helpers import FAST_KDF, settled
+from tests.helpers import FAST_KDF, assert_accessible, settled
 
 
 def _dialog(window) -> PromptDialog:
@@ -396,3 +396,21 @@ def test_my_partner_sees_the_time_to_telling_of_what_i_shared_in_from_partner(
     assert "Lately, things have been told sooner than before." in shown
     assert "Time to telling, oldest to newest: 6 days → 5 days → 1 day → 12 hours" in shown
     assert "thing 3" in shown and "Told 12 hours later" in shown
+
+
+def test_every_control_of_the_practices_has_a_name_and_a_keyboard_path(window, qtbot):
+    """The prompt dialog, the three pages with a record open, and the boundaries' kind:
+    each control is named for a screen reader, and New entry's menu holds both new ways in."""
+    TemplateRepository(window.session.database()).add(Template(name="Mine", text="- [ ] one"))
+    dialog = window.journal.choose_prompt()
+    assert_accessible(dialog)
+    assert dialog.list.currentRow() == 1  # the first prompt, ready (row 0 is a heading)
+    dialog.reject()
+    for kind in ("template", "disclosure", "hard_date"):
+        page = window.together.page_for(kind)
+        page.new_record()
+        assert_accessible(page)
+    assert_accessible(window.checkins.boundaries)
+    assert window.prompt_action.shortcut().toString() == "Ctrl+Alt+N"
+    menu = window.toolbar.widgetForAction(window.new_entry_action).menu()
+    assert menu.actions() == [window.prompt_action, window.tell_action]
