@@ -64,3 +64,15 @@ def test_nothing_to_act_on_nothing_offered(window, qtbot):
     window.nav.setCurrentRow(window.panes.indexOf(window.share))
     window.share.reload()
     assert not window.share.bundle_button.isEnabled()  # nothing chosen to export
+    triggers = window.triggers  # no hard moment yet: nothing to ground for
+    window.nav.setCurrentRow(window.panes.indexOf(triggers))
+    assert not triggers.ground_button.isEnabled()
+    from kintsugi.core.records import Trigger
+
+    moment = window.session.triggers().add(Trigger(cue="place", suds_peak=6))
+    triggers.reload()
+    assert triggers.form.trigger_id == moment.id and triggers.ground_button.isEnabled()
+    window.on_trash()  # an empty trash: nothing to restore or empty
+    assert not window.dialog.restore_button.isEnabled()
+    assert not window.dialog.empty_button.isEnabled()
+    window.dialog.close()

@@ -89,6 +89,7 @@ class TriggersPane(QWidget):
         self.ground_button = QPushButton(self.tr("Ground now"))
         self.ground_button.setAccessibleName(self.tr("Start a grounding exercise for this"))
         self.ground_button.clicked.connect(self.on_ground_clicked)
+        self.ground_button.setEnabled(False)  # until a hard moment is open
         scroll = QScrollArea(widgetResizable=True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's fields
         scroll.setWidget(self.form)
@@ -138,6 +139,7 @@ class TriggersPane(QWidget):
         else:
             self.form.clear()
             self.sessions.clear()
+        self._offer_actions()
         self.list_stack.show_empty_when_no_rows = self.cue.currentData() is None
         self.list_stack.update_empty()
 
@@ -148,6 +150,7 @@ class TriggersPane(QWidget):
         self.form.clear()
         self.sessions.clear()
         self.model.set_source(None)
+        self._offer_actions()
 
     def on_jump_date_changed(self, qdate: QDate) -> None:
         day = date(qdate.year(), qdate.month(), qdate.day()) + timedelta(days=1)
@@ -188,6 +191,11 @@ class TriggersPane(QWidget):
             self.show_sessions(trigger_id)
         except KintsugiError as exc:
             channel.error(describe(exc))
+        self._offer_actions()
+
+    def _offer_actions(self) -> None:
+        """Ground now only for a hard moment that is open (nothing to ground for otherwise)."""
+        self.ground_button.setEnabled(self.form.trigger_id is not None)
 
     def show_sessions(self, trigger_id: int) -> None:
         self.sessions.clear()
@@ -214,6 +222,7 @@ class TriggersPane(QWidget):
 
     def on_form_saved(self, summary) -> None:
         self.model.upsert(summary)
+        self._offer_actions()
         row = self.model.row_of(summary.id)
         if row >= 0:
             sm = self.view.selectionModel()
