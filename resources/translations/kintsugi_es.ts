@@ -5695,6 +5695,14 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Marcar para compartir</translation>
     </message>
     <message>
+        <source>Share this conversation…</source>
+        <translation>Compartir esta conversación…</translation>
+    </message>
+    <message>
+        <source>Mark this conversation for sharing and go to Share</source>
+        <translation>Marcar esta conversación para compartir e ir a Compartir</translation>
+    </message>
+    <message>
         <source>Weekly reminder</source>
         <translation>Recordatorio semanal</translation>
     </message>

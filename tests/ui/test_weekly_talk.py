@@ -121,9 +121,10 @@ def test_a_shared_conversation_is_previewed_exactly_as_it_leaves(window, qtbot):
     page.bring_in([(checkin.id, "checkin")], now() - timedelta(days=7))
     page.fields["issue"].setText("Evenings apart")
     page.fields["partner_part"].setPlainText("Call when plans change")
-    page.share.setChecked(True)
-    assert page.flush()
-    window.show_pane(window.share)
+    assert page.flush() and page.share_now.isEnabled()  # kept: one step to share it
+    page.share_now.click()  # marked, saved, and Share comes on screen
+    assert page.share.isChecked()
+    assert window.sections.current() is window.share
     pane = settled(window.share, qtbot)
     assert [r.KIND for r in pane.records] == ["weekly_talk"]
     preview = pane.preview.toPlainText()

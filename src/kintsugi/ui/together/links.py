@@ -1,6 +1,7 @@
 """How the safety plan, questions and therapy pages reach the rest of the window: the plan
 one step from the people who help and the exercise screen, From partner's "Answer…", an
-agenda item opened where it lives. One call from the window (``connect``)."""
+agenda item opened where it lives, the weekly conversation one step from Share. One call
+from the window (``connect``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from kintsugi.ui.together.questions import QuestionsPage
 from kintsugi.ui.together.safety_plan import SafetyPlanPage
 from kintsugi.ui.together.sessions import TherapyPage
+from kintsugi.ui.together.weekly import WeeklyTalkPage
 
 if TYPE_CHECKING:
     from kintsugi.ui.main_window import MainWindow
@@ -40,3 +42,5 @@ def connect(window: MainWindow) -> None:
             window.share.imported.connect(questions.on_unlocked)  # answers may have come
         elif isinstance(page, TherapyPage):
             page.open_requested.connect(window.on_open_requested)
+        elif isinstance(page, WeeklyTalkPage):  # "Share this conversation…"
+            page.share_requested.connect(lambda: window.show_pane(window.share))

@@ -126,6 +126,7 @@ class WeeklyTalkPage(RecordListTab):
 
     kinds = ("weekly_talk",)
     show_me = Signal()  # the reminder's "Open": bring this page on screen
+    share_requested = Signal()  # "Share this conversation…": the window shows Share
     _schedule_failed = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -203,6 +204,13 @@ class WeeklyTalkPage(RecordListTab):
         self.share = QCheckBox(self.tr("Mark for sharing"))
         self.share.setAccessibleName(self.tr("Mark for sharing"))
         self.share.toggled.connect(self.on_field_changed)
+        # one step to share it: marked, kept, and Share opens (where the person chooses how)
+        self.share_now = QPushButton(self.tr("Share this conversation…"))
+        self.share_now.setAccessibleName(
+            self.tr("Mark this conversation for sharing and go to Share")
+        )
+        self.share_now.clicked.connect(self.on_share_now)
+        self.share_now.setEnabled(False)
         self.when.dateTimeChanged.connect(self.on_field_changed)
         self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
@@ -217,7 +225,10 @@ class WeeklyTalkPage(RecordListTab):
         form.addRow(self.brought)
         for part in PARTS:
             form.addRow(names[part], self.fields[part])
-        form.addRow("", self.share)
+        share_row = FlowLayout()
+        share_row.add(self.share)
+        share_row.add(self.share_now)
+        form.addRow("", share_row)
         form.addRow("", self.state)
 
         # the gentle reminder, like the check-in's: off until the person sets it
@@ -306,6 +317,7 @@ class WeeklyTalkPage(RecordListTab):
             else:
                 field.setPlainText(value)
         self.share.setChecked(rec.shared)
+        self.share_now.setEnabled(rec.id is not None)
         self.show_brought(rec)
 
     def show_brought(self, rec: WeeklyTalk) -> None:
@@ -348,11 +360,22 @@ class WeeklyTalkPage(RecordListTab):
         return any(getattr(rec, part).strip() for part in PARTS) or bool(rec.brought)
 
     def clear_fields(self) -> None:
+        self.share_now.setEnabled(False)
         for field in self.fields.values():
             field.clear()
         self.brought.clear()
         self.brought.hide()
         self.brought_note.hide()
+
+    def after_save(self, saved: Record, extra: object) -> None:
+        self.share_now.setEnabled(saved.id is not None)  # kept: it can be shared now
+
+    def on_share_now(self) -> None:
+        if self._record is None or self._record.id is None:
+            return
+        self.share.setChecked(True)
+        if self.flush():
+            self.share_requested.emit()
 
     # --- starting from the week ------------------------------------------------------
     def pick_from_week(self) -> None:
