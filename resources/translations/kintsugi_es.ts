@@ -4770,8 +4770,8 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>El archivo de diario se queda donde está. Kintsugi escribe cada guardado directamente en él, así que nada queda esperando en un archivo aparte.</translation>
     </message>
     <message>
-        <source>The journal file is now at %1. Unlock it to go on; to use it on another computer, choose Use on another computer.</source>
-        <translation>El archivo de diario está ahora en %1. Desbloquéalo para seguir; para usarlo en otro ordenador, elige Usar en otro ordenador.</translation>
+        <source>The journal file is now at %1. Unlock it to go on: Kintsugi then offers to sync it through the folder it was in, the safe way.</source>
+        <translation>El archivo de diario está ahora en %1. Desbloquéalo para seguir: Kintsugi te ofrecerá entonces sincronizarlo a través de la carpeta en la que estaba, de la forma segura.</translation>
     </message>
 </context>
 <context>

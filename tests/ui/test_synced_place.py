@@ -45,6 +45,13 @@ def test_the_window_offers_to_move_a_journal_out_of_a_synced_folder(make_window,
     assert w.session.vault.synced_folder is None
     assert [s.title for s in Items(w.session.database()).timeline()] == ["written before the move"]
     assert w.synced_place.question is None or not w.synced_place.question.isVisible()
+    # the next step, the safe way: Use on another computer, through the folder it left
+    qtbot.waitUntil(lambda: w.sync_actions.sync_dialog is not None, timeout=5_000)
+    dialog = w.sync_actions.sync_dialog
+    assert dialog.isVisible() and dialog.folder.edit.text() == str(path.parent)
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)
+    assert dialog.pages.currentWidget() is dialog.start_page
+    dialog.reject()
 
 
 def test_keeping_it_there_is_remembered_and_saves_go_straight_into_the_file(

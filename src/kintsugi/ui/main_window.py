@@ -323,7 +323,10 @@ class MainWindow(QMainWindow):
         self.triggers.form.autosaver.state_changed.connect(self.on_save_state_changed)
         self.share.imported.connect(self.journal.reload)  # what came in shows at once
         self.sync.records_changed.connect(self.journal.refresh_quietly)  # from another computer
-        self.sync_actions.follow(self.journal.editor.two_versions)  # two versions of this entry
+        self.sync_actions.follow(self.journal.editor.two_versions)
+        self.synced_place.setup_suggested.connect(
+            lambda folder: self.sync_actions.open_sync_dialog(folder=folder)
+        )  # two versions of this entry
         self.share.imported.connect(self.triggers.reload)
         self.share.import_requested.connect(self.file_actions.on_import)
         self.share.open_requested.connect(self.on_open_requested)

@@ -5,6 +5,7 @@ screen."""
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -59,10 +60,14 @@ class SyncActions(QObject):
         note.open_requested.connect(lambda uid: self.open_conflicts(at_uid=uid))
 
     # --- dialogs --------------------------------------------------------------------------
-    def open_sync_dialog(self, parent: QWidget | None = None) -> None:
+    def open_sync_dialog(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
+        """Use on another computer; ``folder`` filled in as the folder to sync through
+        (the synced folder a journal file was just moved out of)."""
         if not self.session.is_open:
             return
         dialog = SyncDialog(self.session, parent or self.window)
+        if folder is not None:
+            dialog.folder.edit.setText(str(folder))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.started.connect(self.controller.on_unlocked)  # rounds start now
         dialog.sync_requested.connect(self.controller.run_now)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kintsugi.core import config, paths, syncfolder
@@ -21,13 +21,18 @@ from kintsugi.ui.workers import run_in_background
 
 class SyncedPlaceOffer(QObject):
     """``window`` is the main window (its ``lock()`` saves the forms first; ``show_start()``
-    shows the unlock screen for the new place)."""
+    shows the unlock screen for the new place). Emits ``setup_suggested(folder)`` once the
+    moved journal is unlocked at its new place: syncing through the folder it left, the
+    safe way, is the next step."""
+
+    setup_suggested = Signal(object)
 
     def __init__(self, session: Session, window: QWidget):
         super().__init__(window)
         self.session = session
         self.window = window
         self.question: QMessageBox | None = None
+        self.moved: tuple[Path, Path] | None = None  # (the new file, the folder it left)
 
     def target(self) -> Path:
         """Where the journal file goes: Kintsugi's own data folder on this computer."""
@@ -35,6 +40,11 @@ class SyncedPlaceOffer(QObject):
 
     # --- a journal file inside a synced folder ----------------------------------------------
     def on_unlocked(self, vault: Vault) -> None:
+        if self.moved is not None:
+            new, left = self.moved
+            self.moved = None
+            if vault.path == new:
+                self.setup_suggested.emit(left)
         place = vault.synced_folder
         if place is None or config.KEPT_IN_SYNCED_FOLDER.get(self.session.settings()) == str(
             place.root
@@ -92,13 +102,14 @@ class SyncedPlaceOffer(QObject):
 
         def moved(new: object) -> None:
             self.session.set_path(new)  # type: ignore[arg-type]
+            self.moved = (Path(str(new)), Path(old).parent)
             show_start = getattr(self.window, "show_start", None)
             if callable(show_start):
                 show_start()
             channel.info(
                 self.tr(
-                    "The journal file is now at %1. Unlock it to go on; to use it on another "
-                    "computer, choose Use on another computer."
+                    "The journal file is now at %1. Unlock it to go on: Kintsugi then offers "
+                    "to sync it through the folder it was in, the safe way."
                 ).replace("%1", str(new))
             )
 
