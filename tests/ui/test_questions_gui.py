@@ -55,6 +55,15 @@ def test_questions_go_out_and_their_answers_come_back_on_screen(window, qtbot, t
         page.flush()
         wait_for_background()
         mine.reload()
+        mine.text.setPlainText("What did you tell her about us, and when?")
+        qtbot.waitUntil(  # the row follows the words as they change
+            lambda: mine.list.item(0).text().startswith("What did you tell her about us, and"),
+            timeout=10_000,
+        )
+        mine.text.setPlainText("What did you tell her about us?")
+        page.flush()
+        wait_for_background()
+        mine.reload()
         # the state on a line of its own: never cut off by a long question
         assert [line.strip() for line in mine.list.item(0).text().splitlines()] == [
             "What did you tell her about us?",

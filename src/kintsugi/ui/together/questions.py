@@ -116,14 +116,29 @@ class MyQuestionsTab(RecordListTab):
         self._states = {m.question.id: m for m in mine if m.question.id is not None}
         return [(m.question.id, m.state) for m in mine if m.question.id is not None]
 
+    def row_words(self, text: str, state: object) -> str:
+        """A row: the question's first line, and where it stands (never cut off)."""
+        first = text.strip().splitlines()[0] if text.strip() else self.tr("(not written yet)")
+        words = state_text(state if isinstance(state, str) else qa.NOT_SENT)
+        return f"{first}\n{SECOND}{words}"
+
     def add_list_row(self, item_id: int, state: object) -> None:
         known = self._states.get(item_id)
         text = known.question.text if known else self.repo().get(item_id).text
-        first = text.strip().splitlines()[0] if text.strip() else self.tr("(not written yet)")
-        words = state_text(state if isinstance(state, str) else qa.NOT_SENT)
-        row = QListWidgetItem(f"{first}\n{SECOND}{words}")  # where it stands, never cut off
+        row = QListWidgetItem(self.row_words(text, state))
         row.setData(Qt.ItemDataRole.UserRole, item_id)
         self.list.addItem(row)
+
+    def after_save(self, saved: Record, extra: object) -> None:
+        """The row follows the question's words as they are changed."""
+        assert isinstance(saved, Question)
+        known = self._states.get(saved.id or -1)
+        if known is not None:
+            known.question = saved
+        for n in range(self.list.count()):
+            row = self.list.item(n)
+            if row.data(Qt.ItemDataRole.UserRole) == saved.id:
+                row.setText(self.row_words(saved.text, known.state if known else qa.NOT_SENT))
 
     def blank(self) -> Question:
         return Question(shared=True)  # written to be sent; unticking keeps it to myself
