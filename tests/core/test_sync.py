@@ -556,3 +556,19 @@ def test_a_snapshot_waits_until_what_was_written_is_worth_rewriting_the_journal(
         sync.run_round(a)
         changes, snaps = fs.device_files(folder, me)
         assert changes == {} and len(snaps) == 1  # sixteen times as many: compacted
+
+
+def test_a_new_computer_gets_attachments_through_a_snapshot(tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with Vault.create(tmp_path / "a.kintsugi", PASSPHRASE, params=FAST_KDF) as a:
+        e = EntryRepository(a.db).add(Entry(title="t", body="with a picture"))
+        att = AttachmentRepo(a.db).add_bytes(e.id, PNG, "dot.png")
+        code = sync.setup(a, folder)
+        assert engine.Engine(a).maybe_snapshot(force=True)
+        changes, _snaps = fs.device_files(folder, sync.status(a).device_id)
+        assert not changes  # only the snapshot is left to read
+        with Vault.create(tmp_path / "b.kintsugi", PASSPHRASE, params=FAST_KDF) as b:
+            sync.join(b, folder, code)
+            got = AttachmentRepo(b.db).list_for(entry_of(b, e.uid).id)
+            assert [x.sha256 for x in got] == [att.sha256]

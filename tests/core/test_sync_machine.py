@@ -3,8 +3,8 @@ machine): each device has its own copy of the folder, and files travel between t
 late, out of order, twice (again after their owner compacted them away), cut short (a sync
 still under way), beside sync tools' conflicted copies; devices' clocks are skewed, a device
 may go offline (written on, no rounds, nothing carried) while weeks pass, snapshots and
-compaction happen every few files; people write, trash, restore, empty the trash, and
-resolve conflicts by combining both versions.
+compaction happen every few files; people write, attach photos and voice notes and remove
+them, trash, restore, empty the trash, and resolve conflicts by combining both versions.
 
 After everything has travelled and every device has run its rounds: the vaults hold the same
 records, no acknowledged edit is lost (every line written is in the record or in a conflict
@@ -25,12 +25,20 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
 from kintsugi.core import sync
 from kintsugi.core.records import Entry
+from kintsugi.core.repo.attachments import AttachmentRepo
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.sync import clock, engine
+from tests.core.test_attachments import wav_bytes
 from tests.helpers import open_paired, paired_template
 
 DEVICES = ("a", "b", "c")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99"
+    b"=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+WAV = wav_bytes(0.2)
 DAY = 86_400_000
 
 
@@ -140,6 +148,22 @@ class SyncMachine(RuleBasedStateMachine):
         trash = Items(self.vaults[d].db).trash()
         if trash:
             Items(self.vaults[d].db).restore(trash[0].id)
+
+    @rule(d=st.sampled_from(DEVICES), pick=st.integers(0, 50), voice=st.booleans())
+    def attach(self, d, pick, voice):
+        ids = self._entries(d)
+        if ids:
+            data, name = (WAV, "note.wav") if voice else (PNG, "dot.png")
+            AttachmentRepo(self.vaults[d].db).add_bytes(ids[pick % len(ids)], data, name)
+
+    @rule(d=st.sampled_from(DEVICES), pick=st.integers(0, 50))
+    def detach(self, d, pick):
+        ids = self._entries(d)
+        if ids:
+            store = AttachmentRepo(self.vaults[d].db)
+            held = store.list_for(ids[pick % len(ids)])
+            if held:
+                store.remove(held[0].id)
 
     @rule(d=st.sampled_from(DEVICES))
     def empty_the_trash(self, d):

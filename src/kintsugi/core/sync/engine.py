@@ -397,7 +397,7 @@ class Engine:
                 "part": n,
                 "last": not following,
                 "revs": [State.unpack(s.state).wire(s.uid, s.kind) for s in page],
-                "blobs": {},
+                "blobs": self._blob_names(page),
             }
             self._write(self.folder / self.me / f"{seq}.{n}.age", doc)
             if not following:
@@ -412,6 +412,18 @@ class Engine:
                 for name in names:
                     fsutil.remove_quietly(self.folder / self.me / name)
         return True
+
+    def _blob_names(self, page: list[ss.Synced]) -> dict[str, str]:
+        """The attachments' file names the page's records need (a reader new to them has none)."""
+        out: dict[str, str] = {}
+        with self.db.read() as conn:
+            for s in page:
+                for att in (State.unpack(s.state).fields or {}).get(ATTACHMENTS) or []:
+                    sha = str(att.get("sha256")) if isinstance(att, dict) else ""
+                    name = ss.blob_name(conn, sha) if sha and sha not in out else None
+                    if name is not None:
+                        out[sha] = name
+        return out
 
     def _worth_a_snapshot(self, since: list[int], last: list[str] | None) -> bool:
         """Enough change files since the last snapshot (which rewrote the whole journal) for
@@ -583,8 +595,9 @@ class Engine:
             else:
                 return  # the next file is not here yet
 
-    def _load(self, path: Path) -> dict[str, Any] | None:
-        data = fs.read_file(path, MAX_FILE)
+    def _load(self, path: Path, data: bytes | None = None) -> dict[str, Any] | None:
+        if data is None:
+            data = fs.read_file(path, MAX_FILE)
         if data is None:
             return None
         payload = fs.open_document(data, self.identities, limit=MAX_DOC)
@@ -618,18 +631,26 @@ class Engine:
     def _apply_snapshot(self, dev: str, seq: int, parts: list[str]) -> bool:
         """A whole snapshot (parts 0 … n, the last one marked) or nothing of it."""
         numbered = sorted(int(n.split(".")[1]) for n in parts)
-        if numbered != list(range(len(numbered))):
+        if not numbered or numbered != list(range(len(numbered))):
             return False  # a part still syncing
-        docs = []
+        # First every part whole (each one opens; the last says it is the last), holding only
+        # the sealed bytes: a journal's worth of parsed records is never in memory at once.
+        sealed = []
         for k in numbered:
-            doc = self._load(self.folder / dev / f"{seq}.{k}.age")
+            data = fs.read_file(self.folder / dev / f"{seq}.{k}.age", MAX_FILE)
+            if data is None or fs.open_document(data, self.identities, limit=MAX_DOC) is None:
+                if data is not None:
+                    self.tally.skipped_files += 1
+                return False
+            sealed.append(data)
+        last = self._load(self.folder / dev / f"{seq}.{numbered[-1]}.age", sealed[-1])
+        if last is None or last.get("last") is not True:
+            return False
+        for k, data in zip(numbered, sealed, strict=True):
+            doc = last if k == numbered[-1] else self._load(self.folder / dev, data)
             if doc is None or doc.get("seq") != seq or doc.get("part") != k:
                 return False
-            docs.append(doc)
-        if not docs or docs[-1].get("last") is not True:
-            return False
-        for k, doc in enumerate(docs):
-            if not self._apply_doc(dev, seq if k == len(docs) - 1 else None, doc):
+            if not self._apply_doc(dev, seq if k == numbered[-1] else None, doc):
                 return False
         return True
 
@@ -758,7 +779,7 @@ class Engine:
                     if not isinstance(uid, str) or ss.attachment_id_of(conn, uid) is not None:
                         continue
                     sha = str(att.get("sha256"))
-                    name = blobs.get(sha) or ss.blob_name(conn, sha)
+                    name = blobs.get(sha) or ss.blob_name(conn, sha) or self._blob_in_folder(sha)
                     if not isinstance(name, str) or not fs.BLOB_FILE.match(name):
                         raise NotYet()
                     need[sha] = name
@@ -770,6 +791,14 @@ class Engine:
                 raise NotYet()
             out[sha] = plain
         return out
+
+    def _blob_in_folder(self, sha: str) -> str | None:
+        """An attachment's file under any name key we know (none was announced with it)."""
+        for _, _, name_key in self._keys:
+            name = fs.blob_file_name(sha, name_key)
+            if (self.folder / fs.BLOBS / name).is_file():
+                return name
+        return None
 
     def _settle(self, conn: Any, uid: str) -> None:
         """After applying: the stored hash is what the vault holds now, so that what was
