@@ -7,7 +7,8 @@ the gentle note), the boundaries' transparency agreements, On this day:
         .venv/bin/python scripts/screenshots_practices.py --size 800x600 --suffix=-es-800x600
 
 Writes to docs/screenshots/: repair-prompt, repair-templates, repair-disclosures,
-repair-hard-dates (its note in the status bar), repair-transparency, repair-on-this-day —
+repair-hard-dates (its note in the status bar), repair-transparency, repair-on-this-day,
+repair-from-partner (the partner's disclosures with their time to telling) —
 each with the suffix given.
 """
 
@@ -25,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from kintsugi.core import config  # noqa: E402
+from kintsugi.core import config, importing, transfer  # noqa: E402
 from kintsugi.core.kdf import KdfParams  # noqa: E402
 from kintsugi.core.records import (  # noqa: E402
     Boundary,
@@ -39,6 +40,7 @@ from kintsugi.core.repo.disclosures import DisclosureRepository  # noqa: E402
 from kintsugi.core.repo.entries import EntryRepository  # noqa: E402
 from kintsugi.core.repo.hard_dates import HardDateRepository  # noqa: E402
 from kintsugi.core.repo.settings import Settings  # noqa: E402
+from kintsugi.core.repo.sharing import ShareContact, Sharing  # noqa: E402
 from kintsugi.core.repo.templates import TemplateRepository  # noqa: E402
 from kintsugi.core.vault import Vault  # noqa: E402
 from kintsugi.ui.app import make_app  # noqa: E402
@@ -132,6 +134,22 @@ SPANISH: dict[str, str] = dict(
             "Phones stay unlocked on the table at dinner",
             "Los teléfonos, desbloqueados sobre la mesa en la cena",
         ),
+        (
+            "A message from J. at work; I did not answer",
+            "Un mensaje de J. en el trabajo; no contesté",
+        ),
+        (
+            "I drove past J.'s street on the way home",
+            "Pasé en coche por la calle de J. al volver a casa",
+        ),
+        (
+            "J. liked a photo of mine; I blocked the account",
+            "A J. le gustó una foto mía; bloqueé la cuenta",
+        ),
+        (
+            "I wanted to look at J.'s page, and didn't",
+            "Quise mirar la página de J., y no lo hice",
+        ),
     ]
 )
 
@@ -206,6 +224,40 @@ def demo_vault(path: Path) -> None:
             Boundary(text=w("Phones stay unlocked on the table at dinner"), category="technology")
         )
         config.ON_THIS_DAY.set(Settings(v.db), True)
+        partner_told_me(v, path.parent / "partner.kintsugi", now)
+
+
+def partner_told_me(me: Vault, partner_path: Path, now: datetime) -> None:
+    """Sam's disclosures, sent in a signed bundle to this journal and read here: From
+    partner shows their time to telling."""
+    with Vault.create(partner_path, "partner pass", params=KdfParams(65536, 3, 4)) as partner:
+        mine, theirs = Sharing(me.db), Sharing(partner.db)
+        mine.set_display_name("Robin")
+        theirs.set_display_name("Sam")
+        mine.save_contacts([ShareContact("Sam", theirs.my_key(), theirs.sender().signing_key)])
+        disclosures = DisclosureRepository(partner.db)
+        for n, (days, text) in enumerate(
+            (
+                (5, w("A message from J. at work; I did not answer")),
+                (2, w("I drove past J.'s street on the way home")),
+                (0.5, w("J. liked a photo of mine; I blocked the account")),
+                (0.1, w("I wanted to look at J.'s page, and didn't")),
+            )
+        ):
+            told = now - timedelta(days=28 - 8 * n)
+            disclosures.add(
+                Disclosure(
+                    text=text, happened_at=told - timedelta(days=days), told_at=told, shared=True
+                )
+            )
+        records = transfer.select(partner.db, shared=True)
+        bundle = partner_path.with_suffix(".age")
+        bundle.write_bytes(
+            transfer.export_bytes(
+                partner.db, records, "age", exporter="Sam", recipients=[mine.my_key()]
+            )
+        )
+    importing.import_path(me.db, bundle)
 
 
 def shoot(widget: QWidget, name: str) -> None:
@@ -263,6 +315,16 @@ def main() -> int:
             window.together.show_page(page)
             page.list.setCurrentRow(0)
             shoot(window, f"{name}{args.suffix}")
+
+        share = window.share
+        window.show_pane(share)
+        share.reload_history()
+        wait_until(lambda: share.received.count() > 0)
+        QTest.qWait(500)  # every load has landed
+        share.tabs.setCurrentIndex(share.tabs.count() - 1)  # From partner
+        share.received.setCurrentRow(0)
+        wait_until(lambda: bool(share.received_view.toPlainText()))
+        shoot(window, f"repair-from-partner{args.suffix}")
 
         window.show_pane(window.checkins)
         window.checkins.tabs.setCurrentWidget(window.checkins.boundaries)
