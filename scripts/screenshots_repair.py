@@ -274,6 +274,19 @@ def main() -> int:
         questions.tabs.setCurrentWidget(questions.theirs)
         questions.theirs.reload()
         shoot(window, "together-questions-from-partner", opts.suffix)
+        # the partner's question where it arrived: Share → From partner, with Answer…
+        share = window.share
+        window.show_pane(share)
+        share.tabs.setCurrentIndex(share.tabs.count() - 1)
+        wait_until(lambda: not share.busy)
+        share.reload_history()
+        wait_until(lambda: not share.busy)  # built on the thread pool: its rows, then one chosen
+        for n in range(share.received.count()):
+            if w("What helps you most on a bad evening?") in share.received.item(n).text():
+                share.received.setCurrentRow(n)
+        wait_until(share.answer_button.isVisible, 5_000)
+        shoot(window, "share-from-partner-question", opts.suffix)
+        window.show_pane(window.together)
         therapy = page_of(window, TherapyPage)
         window.together.tabs.setCurrentWidget(therapy)
         therapy.reload()

@@ -273,6 +273,7 @@ class SharePane(QWidget):
         shared_tab.setSizes([380, 620])
         self.received = QListWidget()
         self.received.setAccessibleName(self.tr("What my partner shared, newest first"))
+        self.received_rows_fit = FitRows(self.received)  # elided, never a sideways scroll
         self.received.currentItemChanged.connect(self.on_received_selected)
         self.received_view = SafeTextBrowser()
         self.received_view.setAccessibleName(self.tr("What my partner shared"))
