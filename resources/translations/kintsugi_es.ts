@@ -24,6 +24,14 @@
         <translation>Adjunta una foto, un PDF o un archivo de sonido (o suéltalo aquí, o pega una captura de pantalla). Se guarda dentro del archivo cifrado del diario; a las fotos se les quitan los datos de ubicación de la cámara.</translation>
     </message>
     <message>
+        <source>Keep photo details</source>
+        <translation>Conservar los datos de la foto</translation>
+    </message>
+    <message>
+        <source>Kintsugi takes out where and when a photo was taken and which camera took it. Tick this to keep those details in the next photos you attach.</source>
+        <translation>Kintsugi quita dónde y cuándo se hizo una foto y con qué cámara. Marca esta casilla para conservar esos datos en las próximas fotos que adjuntes.</translation>
+    </message>
+    <message>
         <source>Attach a file</source>
         <translation>Adjuntar un archivo</translation>
     </message>
@@ -49,6 +57,10 @@
     <message>
         <source>Attachment</source>
         <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>This photo kept its camera details (where and when it was taken) because you chose to keep them.</source>
+        <translation>Esta foto conserva los datos de la cámara (dónde y cuándo se hizo) porque elegiste conservarlos.</translation>
     </message>
     <message>
         <source>Save a copy…</source>

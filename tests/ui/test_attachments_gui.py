@@ -69,6 +69,29 @@ def test_attach_runs_on_the_writer_thread_and_shows_a_thumbnail(window, qtbot, t
     assert gps_of(io.BytesIO(AttachmentRepo(stored).read_bytes(att.id))) == {}
 
 
+def test_photo_details_are_kept_only_when_ticked_and_only_for_that_attach(window, qtbot, tmp_path):
+    editor = _editor(window, qtbot)
+    strip = editor.attachments
+    photo = tmp_path / "sea.jpg"
+    photo.write_bytes(photo_with_gps())
+    assert not strip.keep_details.isChecked()  # private by default
+    strip.keep_details.setChecked(True)
+    kept = _attach(qtbot, strip, lambda: strip.attach_paths([photo]))
+    assert not strip.keep_details.isChecked()  # chosen each time, never left on
+    repo = AttachmentRepo(window.session.database())
+    assert kept.metadata_kept and gps_of(io.BytesIO(repo.read_bytes(kept.id)))
+    again = _attach(qtbot, strip, lambda: strip.attach_paths([photo]))
+    assert not again.metadata_kept and gps_of(io.BytesIO(repo.read_bytes(again.id))) == {}
+    from kintsugi.ui.attachments.viewer import AttachmentViewer
+
+    viewer = AttachmentViewer(window.session, kept, window)
+    assert viewer.details_note is not None and viewer.details_note.text()
+    viewer.close()
+    viewer = AttachmentViewer(window.session, again, window)
+    assert viewer.details_note is None
+    viewer.close()
+
+
 def test_a_refused_file_says_one_line_and_stores_nothing(window, qtbot, tmp_path):
     editor = _editor(window, qtbot)
     fake = tmp_path / "letter.pdf"

@@ -12,12 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -86,6 +88,16 @@ class AttachmentStrip(QWidget):
             )
         )
         self.attach_button.clicked.connect(self.choose_file)
+        # Private by default: a photo's camera details are taken out as it comes in, unless
+        # this is ticked. It holds for the next files attached (chooser, drop or paste),
+        # then unticks itself: keeping them is chosen each time, never left on.
+        self.keep_details = QCheckBox(self.tr("Keep photo details"))
+        self.keep_details.setToolTip(
+            self.tr(
+                "Kintsugi takes out where and when a photo was taken and which camera took "
+                "it. Tick this to keep those details in the next photos you attach."
+            )
+        )
         self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.status.setProperty("role", "subtle")
         row = QHBoxLayout()
@@ -93,10 +105,12 @@ class AttachmentStrip(QWidget):
         row.addWidget(self.attach_button)
         self.buttons = row
         row.addWidget(self.status, 1)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(row)
+        layout.addWidget(self.keep_details)  # its own line: the buttons' row stays narrow
         self.setAcceptDrops(True)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.list)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -153,6 +167,7 @@ class AttachmentStrip(QWidget):
         self.list.setVisible(False)
         self.thumbnails.forget()
         self.status.clear()
+        self.keep_details.setChecked(False)
         self._shown_for = None
 
     # --- attaching ----------------------------------------------------------------
@@ -164,8 +179,18 @@ class AttachmentStrip(QWidget):
             self.attach_paths([path])
 
     def attach_paths(self, paths: list[Path]) -> None:
+        keep = self._take_keep_details()
         for path in paths:
-            self._submit(Path(path).name, lambda repo, rid, p=Path(path): repo.add_file(rid, p))
+            self._submit(
+                Path(path).name,
+                lambda repo, rid, p=Path(path): repo.add_file(rid, p, keep_metadata=keep),
+            )
+
+    def _take_keep_details(self) -> bool:
+        """Whether the files attached now keep their camera details (then unticked)."""
+        keep = self.keep_details.isChecked()
+        self.keep_details.setChecked(False)
+        return keep
 
     def attach_image(self, image: QImage, name: str = "Screenshot.png") -> None:
         """A picture from the clipboard, as PNG (encoded on the writer thread)."""

@@ -46,6 +46,18 @@ class AttachmentViewer(QDialog):
         self.player: Any = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
+        self.details_note: QLabel | None = None
+        if att.kind == "image" and att.metadata_kept:
+            self.details_note = QLabel(
+                self.tr(
+                    "This photo kept its camera details (where and when it was taken) "
+                    "because you chose to keep them."
+                ),
+                textFormat=Qt.TextFormat.PlainText,
+                wordWrap=True,
+            )
+            self.details_note.setProperty("role", "subtle")
+            layout.addWidget(self.details_note)
         if att.kind == "image":
             layout.addWidget(self._image_view(), 1)
         elif att.kind == "pdf":
