@@ -42,6 +42,7 @@ screenshots: $(STAMP) $(QM)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots.py
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots_calm.py
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_attachments.py
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_attachments.py --es-800x600
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_repair.py
 	KINTSUGI_LANGUAGE=es xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_repair.py --size 800x600 --suffix=-es-800x600
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshots_practices.py

@@ -1,6 +1,7 @@
 """Screenshots of an entry with photos and a voice note (docs/screenshots/attachments-*.png).
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_attachments.py
+    (add --es-800x600: the entry in Spanish in an 800 x 600 window)
 
 The photos are painted here (a sky, a sea, a path); the voice note is a soft tone written
 through the same chunk path as a recording.
@@ -106,12 +107,16 @@ def wait_until(condition, ms: int = 20_000) -> None:
 
 
 def main() -> int:
+    # --es-800x600: the entry in Spanish in the smallest window we support
+    small = "--es-800x600" in sys.argv[1:]
+    if small:
+        os.environ["KINTSUGI_LANGUAGE"] = "es"
     make_app(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "journal.kintsugi"
         entry_id = demo_vault(path)
         window = MainWindow(Session(path))
-        window.resize(1100, 760)
+        window.resize(*((800, 600) if small else (1100, 760)))
         window.move(0, 0)
         window.show()
         window.unlock.passphrase.setText(PASS)
@@ -133,6 +138,13 @@ def main() -> int:
         window.journal.view.viewport().update()
         wait_until(lambda: pictures.count(entry_id) == 3)
         QTest.qWait(1500)  # decoded on a worker; each repaints the row
+        if small:
+            shoot(window, "attachments-entry-es-800x600")
+            editor.preview_button.click()
+            wait_until(lambda: "opening" not in editor.preview.toPlainText())
+            shoot(window, "attachments-preview-es-800x600")
+            window.close()
+            return 0
         shoot(window, "attachments-entry")
         editor.preview_button.click()
         wait_until(lambda: "opening" not in editor.preview.toPlainText())

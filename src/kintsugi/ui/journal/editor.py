@@ -37,7 +37,7 @@ from kintsugi.ui.autosave import Autosaver, Background
 from kintsugi.ui.session import Session
 from kintsugi.ui.sync.note import TwoVersionsNote
 from kintsugi.ui.widgets.flow_layout import FlowLayout
-from kintsugi.ui.widgets.reflow import lines_tall
+from kintsugi.ui.widgets.reflow import lines_tall, scrolling
 from kintsugi.ui.widgets.safe_text import SafeTextBrowser
 from kintsugi.ui.widgets.timeline_delegate import mood_word
 
@@ -188,18 +188,25 @@ class EntryEditor(QWidget):
         bottom.addWidget(self.preview_button)
         # changed on two computers at once (the pane shows it, the editor says when)
         self.two_versions = TwoVersionsNote()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(meta)
-        layout.addWidget(self.tags)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.attachments)
-        layout.addWidget(
+        # The fields scroll up and down (Preview stays below them): with an entry's pictures
+        # the editor can be taller than a 600- or 540-pixel window.
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addLayout(meta)
+        column.addWidget(self.tags)
+        column.addWidget(self.pages, 1)
+        column.addWidget(self.attachments)
+        column.addWidget(
             QLabel(  # type: ignore[call-overload]
                 self.tr("Private note"), objectName="noteLabel", textFormat=Qt.TextFormat.PlainText
             )
         )
-        layout.addWidget(self.note)
+        column.addWidget(self.note)
+        self.fields = scrolling(fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields, 1)
         layout.addLayout(bottom)
 
         for signal in (
