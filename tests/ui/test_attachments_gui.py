@@ -154,6 +154,25 @@ def test_the_preview_shows_pictures_through_the_attachment_door_only(window, qtb
     assert "An evening by the sea." in editor.preview.toPlainText()
 
 
+def test_a_narrow_preview_shows_a_photo_whole(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication, QSplitter
+
+    window.resize(800, 600)
+    editor = _editor(window, qtbot)
+    photo = tmp_path / "wide.jpg"
+    photo.write_bytes(photo_with_gps((1600, 600)))
+    _attach(qtbot, editor.attachments, lambda: editor.attachments.attach_paths([photo]))
+    window.journal.findChild(QSplitter).setSizes([500, 300])  # a narrow editor
+    QApplication.processEvents()
+    editor.preview_button.click()
+    qtbot.waitUntil(lambda: editor.preview.document().toHtml().count("<img") == 1, timeout=5_000)
+    editor.preview.grab()
+    width = editor.preview.viewport().width()
+    assert width < 420  # narrower than the picture as decoded for the preview
+    assert editor.preview.document().idealWidth() <= width
+    assert editor.preview.horizontalScrollBar().maximum() == 0
+
+
 def test_full_size_pdf_page_by_page_and_save_a_copy(window, qtbot, tmp_path, monkeypatch):
     from kintsugi.ui.attachments.viewer import AttachmentViewer
 

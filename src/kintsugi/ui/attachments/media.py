@@ -235,6 +235,35 @@ def fit_pictures(doc, longest: float) -> None:
         cursor.setCharFormat(fmt)
 
 
+def fit_to_width(doc, width: float) -> None:
+    """Draw every picture of ``doc`` at most ``width`` wide (a narrow editor's preview shows
+    a photo whole instead of a sideways scroll bar); none is drawn larger than decoded."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    if width <= 0:
+        return
+    changes = []
+    block = doc.begin()
+    while block.isValid():
+        for rng in block.textFormats():
+            if not rng.format.isImageFormat():
+                continue
+            fmt = rng.format.toImageFormat()
+            image = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(fmt.name()))
+            if isinstance(image, QImage) and not image.isNull():
+                scale = min(1.0, width / image.width())
+                changes.append((block.position() + rng.start, rng.length, fmt, scale, image))
+        block = block.next()
+    cursor = QTextCursor(doc)
+    for start, length, fmt, scale, image in changes:
+        fmt.setWidth(image.width() * scale)
+        fmt.setHeight(image.height() * scale)
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
+
+
 class RowPictures(QObject):
     """A timeline row's thumbnails, lazily: a painted row asks for its pictures; which
     pictures a row has is looked up for every row asked in the same turn of the event loop

@@ -30,7 +30,7 @@ from kintsugi.core.records import Entry
 from kintsugi.core.repo.entries import EntryRepository
 from kintsugi.core.repo.items import Items
 from kintsugi.core.timeutil import now
-from kintsugi.ui.attachments.media import PREVIEW, PreviewImages, preview_markdown
+from kintsugi.ui.attachments.media import PREVIEW, PreviewImages, fit_to_width, preview_markdown
 from kintsugi.ui.attachments.strip import AttachmentStrip, attachable
 from kintsugi.ui.attachments.voice import RecordButton
 from kintsugi.ui.autosave import Autosaver, Background
@@ -425,6 +425,8 @@ class EntryEditor(QWidget):
                     self.attachments.thumbnails,
                 )
             )
+            doc = self.preview.document()
+            fit_to_width(doc, self.preview.viewport().width() - 2 * doc.documentMargin() - 4)
 
     def on_preview_toggled(self, on: bool) -> None:
         if on:
