@@ -113,6 +113,7 @@ def main() -> int:
         dialog.folder.edit.setFocus()
         shots.shoot(dialog, "sync-start")
         dialog.start_button.click()
+        shots.shoot(dialog, "sync-getting-ready", tabs=0)
         wait_until(lambda: dialog.pages.currentWidget() is dialog.code_page, 60_000)
         shots.shoot(dialog, "sync-pairing-code")
         dialog.reject()

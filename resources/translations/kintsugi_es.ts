@@ -2231,6 +2231,10 @@
         <source>The two passphrases are different.</source>
         <translation>Las dos frases de contraseña son distintas.</translation>
     </message>
+    <message>
+        <source>Joining: the entries come from the folder. For a large journal this takes a few minutes; the journal opens when it is done.</source>
+        <translation>Uniéndose: las entradas llegan desde la carpeta. Con un diario grande tarda unos minutos; el diario se abre cuando termina.</translation>
+    </message>
 </context>
 <context>
     <name>JournalPane</name>
@@ -4687,6 +4691,14 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Dejar de sincronizar con el ordenador elegido</translation>
     </message>
     <message>
+        <source>Add another computer…</source>
+        <translation>Añadir otro ordenador…</translation>
+    </message>
+    <message>
+        <source>Add another computer: a new pairing code for it</source>
+        <translation>Añadir otro ordenador: un código de emparejamiento nuevo para él</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
@@ -4741,6 +4753,14 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     <message>
         <source>No entries with two versions.</source>
         <translation>No hay entradas con dos versiones.</translation>
+    </message>
+    <message>
+        <source>Getting the folder ready. The first time, every entry is written into it, encrypted: for a large journal this takes a few minutes. The pairing code shows here when it is done.</source>
+        <translation>Preparando la carpeta. La primera vez se escribe en ella cada entrada, cifrada: con un diario grande tarda unos minutos. El código de emparejamiento aparece aquí cuando termina.</translation>
+    </message>
+    <message>
+        <source>Making a new pairing code…</source>
+        <translation>Creando un código de emparejamiento nuevo…</translation>
     </message>
     <message>
         <source>Choose the folder to sync through first.</source>

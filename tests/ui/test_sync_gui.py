@@ -64,10 +64,12 @@ def test_setting_up_from_settings_shows_the_pairing_code_and_rounds_start(
     assert_accessible(dialog)
     dialog.folder.edit.setText(str(folder))
     dialog.start_button.click()
-    qtbot.waitUntil(
-        lambda: dialog.pages.currentWidget() is dialog.code_page or bool(dialog.message.text()),
-        timeout=30_000,
-    )
+    # while the folder is made ready the dialog says so, and stays open for the code
+    assert "Getting the folder ready" in dialog.message.text()
+    dialog.reject()
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.setting_up, timeout=30_000)
+    assert dialog.pages.currentWidget() is dialog.code_page
     assert dialog.message.text() == ""
     code = dialog.code.code
     assert re.fullmatch(r"([0-9A-Z]{4}-){7}[0-9A-Z]{4}", code)
@@ -82,6 +84,18 @@ def test_setting_up_from_settings_shows_the_pairing_code_and_rounds_start(
     b = other()
     sync.join(b, folder, code, "desktop")
     assert _titles(b.db) == ["written here first"]
+    dialog.reject()
+    # one more computer (or a code lost): a new code from the computers' page
+    window.sync_actions.open_sync_dialog()
+    dialog = window.sync_actions.sync_dialog
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.status_page, timeout=10_000)
+    qtbot.waitUntil(dialog.invite_button.isEnabled, timeout=10_000)
+    dialog.invite_button.click()
+    qtbot.waitUntil(lambda: not dialog.setting_up, timeout=30_000)
+    assert dialog.pages.currentWidget() is dialog.code_page and dialog.code.code != code
+    third = other("third")
+    sync.join(third, folder, dialog.code.code, "old laptop")
+    assert _titles(third.db) == ["written here first"]
     dialog.reject()
 
 

@@ -158,6 +158,11 @@ class SyncDialog(QDialog):
         self.remove_button.setAccessibleName(self.tr("Stop syncing with the chosen computer"))
         self.remove_button.clicked.connect(self.on_remove)
         self.devices.currentItemChanged.connect(lambda *_: self._enable_remove())
+        self.invite_button = QPushButton(self.tr("Add another computer…"))
+        self.invite_button.setAccessibleName(
+            self.tr("Add another computer: a new pairing code for it")
+        )
+        self.invite_button.clicked.connect(self.on_invite)
         self.now_button = QPushButton(self.tr("Sync now"))
         self.now_button.setAccessibleName(self.tr("Sync now"))
         self.now_button.clicked.connect(self.sync_requested)
@@ -168,6 +173,7 @@ class SyncDialog(QDialog):
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.remove_button)
         buttons_row.addStretch(1)
+        buttons_row.addWidget(self.invite_button)
         buttons_row.addWidget(self.now_button)
         conflicts_row = QHBoxLayout()
         conflicts_row.addWidget(self.conflicts_line, 1)
@@ -187,6 +193,7 @@ class SyncDialog(QDialog):
         self.message.setAccessibleName(self.tr("Message"))
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
         self.busy.setAccessibleName(self.tr("Working"))
+        self.setting_up = False  # the folder being made ready: the dialog stays till it is
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -286,11 +293,38 @@ class SyncDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for w in (self.start_button, self.now_button, self.folder):
+        for w in (self.start_button, self.now_button, self.invite_button, self.folder):
             w.setEnabled(not busy)
 
+    def _setting_up(self, on: bool, first: bool = True) -> None:
+        """While the folder is made ready (setup sends every record the first time: minutes
+        for a large journal) or a new code is made, the dialog says so and stays open, so
+        the code is not lost."""
+        self.setting_up = on
+        self._busy(on)
+        self.buttons.setEnabled(not on)
+        self.message.setProperty("role", "subtle" if on else "error")
+        self.message.style().polish(self.message)
+        if not on:
+            self.message.clear()
+        elif first:
+            self.message.setText(
+                self.tr(
+                    "Getting the folder ready. The first time, every entry is written into "
+                    "it, encrypted: for a large journal this takes a few minutes. The pairing "
+                    "code shows here when it is done."
+                )
+            )
+        else:
+            self.message.setText(self.tr("Making a new pairing code…"))
+
+    def reject(self) -> None:
+        if self.setting_up:
+            return  # Esc or Close while the code is being made: it shows here soon
+        super().reject()
+
     def on_failed(self, exc: BaseException) -> None:
-        self._busy(False)
+        self._setting_up(False)
         self.message.setText(describe(exc))
 
     # --- starting ---------------------------------------------------------------------------
@@ -304,16 +338,27 @@ class SyncDialog(QDialog):
         if vault is None:
             return
         name = self.device_name.text().strip() or None
-        self.message.clear()
-        self._busy(True)
+        self._setting_up(True)
         run_in_background(lambda: sync.setup(vault, folder, name), self.on_started, self.on_failed)
 
     def on_started(self, code: str) -> None:
-        self._busy(False)
+        self._show_code(code)
+        self.started.emit()
+
+    def _show_code(self, code: str) -> None:
+        self._setting_up(False)
         self.code.set_code(code)
         self.pages.setCurrentWidget(self.code_page)
         self.code.copy_button.setFocus()
-        self.started.emit()
+
+    def on_invite(self) -> None:
+        """One more computer (or a code lost): a new one-time pairing code for this folder."""
+        vault, st = self.session.vault, self.status
+        if vault is None or st is None:
+            return
+        folder = Path(st.folder)
+        self._setting_up(True, first=False)
+        run_in_background(lambda: sync.setup(vault, folder), self._show_code, self.on_failed)
 
     # --- removing a computer ----------------------------------------------------------------
     def on_remove(self) -> None:

@@ -115,6 +115,16 @@ class JoinDialog(QDialog):
         self.busy.setVisible(busy)
         for w in (self.folder, self.code, self.passphrase, self.repeat, self.buttons):
             w.setEnabled(not busy)
+        self.message.setProperty("role", "subtle" if busy else "error")
+        self.message.style().polish(self.message)
+        self.message.setText(
+            self.tr(
+                "Joining: the entries come from the folder. For a large journal this takes a "
+                "few minutes; the journal opens when it is done."
+            )
+            if busy
+            else ""
+        )
 
     def failed(self, text: str) -> None:
         self.set_busy(False)
