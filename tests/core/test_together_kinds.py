@@ -276,7 +276,8 @@ def test_the_weekly_reminder_has_its_own_schedule_and_snooze(vault):
 def test_the_new_kinds_sync_and_a_step_noticed_on_one_computer_stays_noticed(tmp_path):
     """Sync travels a kind as its lossless export: a goal's steps go with it, each with the
     day it was reached and whether it was noticed, so the other computer never says it
-    again; the weekly conversation (with what it quoted) and a ritual travel too."""
+    again; the weekly conversation (with what it quoted) and a ritual travel too. Its
+    reminder stays on the computer where it was set (docs/sync-format.md)."""
     from kintsugi.core import sync
     from kintsugi.core.repo.items import Items
     from tests.helpers import open_paired, paired_template
@@ -300,8 +301,11 @@ def test_the_new_kinds_sync_and_a_step_noticed_on_one_computer_stays_noticed(tmp
             )
         )
         ritual = RitualRepository(a.db).add(Ritual(ritual="walk", felt="easy"))
+        ScheduleStore.weekly_talk(a.db).set(CheckInSchedule("weekly", 7, "19:00"))
         for v in (a, b, a, b):
             sync.run_round(v)
+        # the reminder is this computer's preference, like the check-in's schedule
+        assert ScheduleStore.weekly_talk(b.db).get().cadence == "off"
         ids = Items(b.db).ids_of([goal.uid, talk.uid, ritual.uid])
         there = GoalRepository(b.db).get(ids[goal.uid])
         assert there.together and [m.text for m in there.milestones] == [
