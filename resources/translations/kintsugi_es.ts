@@ -4917,6 +4917,14 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Escribir a partir de esta plantilla</translation>
     </message>
     <message>
+        <source>Mark for sharing</source>
+        <translation>Marcar para compartir</translation>
+    </message>
+    <message>
+        <source>To send it to your partner or your therapist from Share</source>
+        <translation>Para enviarla a tu pareja o a tu terapeuta desde Compartir</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>

@@ -84,7 +84,11 @@ def test_my_template_with_checkboxes_and_a_due_date_starts_a_page(window, qtbot)
     wait_for_background()
     qtbot.waitUntil(lambda: tab.write_button.isEnabled(), timeout=10_000)
     (kept,) = TemplateRepository(window.session.database()).all_live()
-    assert (kept.name, kept.due) == ("Homework, week 3", date(2026, 12, 4))
+    assert (kept.name, kept.due, kept.shared) == ("Homework, week 3", date(2026, 12, 4), False)
+    tab.share.setChecked(True)  # to send it from Share, like any kind
+    assert tab.flush()
+    wait_for_background()
+    assert TemplateRepository(window.session.database()).get(kept.id).shared
     asked = []
     tab.write_requested.connect(asked.append)
     tab.write_button.click()

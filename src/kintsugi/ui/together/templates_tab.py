@@ -9,6 +9,7 @@ from concurrent.futures import Future
 
 from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -150,6 +151,9 @@ class TemplatesTab(RecordListTab):
         self.write_button = QPushButton(self.tr("Write from this template"))
         self.write_button.setAccessibleName(self.tr("Write from this template"))
         self.write_button.clicked.connect(self.on_write_clicked)
+        self.share = QCheckBox(self.tr("Mark for sharing"))
+        self.share.setAccessibleName(self.tr("Mark for sharing"))
+        self.share.setToolTip(self.tr("To send it to your partner or your therapist from Share"))
         self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
@@ -158,6 +162,7 @@ class TemplatesTab(RecordListTab):
             self.text.textChanged,
             self.due.enabled.toggled,
             self.due.edit.dateChanged,
+            self.share.toggled,
         ):
             signal.connect(self.on_field_changed)
         form = QFormLayout(self.form)
@@ -165,6 +170,7 @@ class TemplatesTab(RecordListTab):
         form.addRow(self.tr("Text"), self.text)
         form.addRow(self.tr("Due"), self.due)
         form.addRow("", self.write_button)
+        form.addRow("", self.share)
         form.addRow("", self.state)
         self.reminder = WriteReminderRow(session)
         self.assemble(scrolling(self.form), self.reminder)
@@ -203,13 +209,18 @@ class TemplatesTab(RecordListTab):
         self.name.setText(rec.name)
         self.text.setPlainText(rec.text)
         self.due.set_value(rec.due)
+        self.share.setChecked(rec.shared)
         self.write_button.setEnabled(rec.id is not None)
 
     def collect(self) -> Template:
         t = self._record
         assert isinstance(t, Template)
         return dataclasses.replace(
-            t, name=self.name.text().strip(), text=self.text.toPlainText(), due=self.due.value()
+            t,
+            name=self.name.text().strip(),
+            text=self.text.toPlainText(),
+            due=self.due.value(),
+            shared=self.share.isChecked(),
         )
 
     def after_save(self, saved: Record, extra: object) -> None:
