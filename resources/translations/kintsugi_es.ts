@@ -1325,6 +1325,10 @@
         <translation>Merece la pena notarlo, por pequeño que sea.</translation>
     </message>
     <message>
+        <source>You reached it together: “%1”.</source>
+        <translation>Lo habéis logrado en pareja: «%1».</translation>
+    </message>
+    <message>
         <source>You reached it: “%1”.</source>
         <translation>Lo lograste: «%1».</translation>
     </message>

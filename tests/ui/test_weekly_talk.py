@@ -276,4 +276,10 @@ def test_a_goal_kept_together_has_steps_and_each_reached_one_is_noticed_once(win
     assert [m.text for m in window.session.goals().get(goal.id).milestones] == [
         "Read the first chapter"
     ]
+    # the goal itself reached: said once, as something done together
+    tab.done.setChecked(True)
+    assert tab.flush() and len(noticed) == 2
+    assert noticed[-1].startswith("You reached it together: “Finish the couples workbook")
+    tab.unit.setText("chapters, all of them")
+    assert tab.flush() and len(noticed) == 2
     assert_accessible(tab)

@@ -369,7 +369,11 @@ class GoalsTab(RecordListTab):
         if reached_now:
             on_time = goal.due is None or date.today() <= goal.due
             words = (
-                self.tr("You reached it: “%1”.").replace("%1", goal.text)
+                (
+                    self.tr("You reached it together: “%1”.")
+                    if goal.together
+                    else self.tr("You reached it: “%1”.")
+                ).replace("%1", goal.text)
                 + " "
                 + (
                     self.tr("And before the date you set. That took steady work.")
