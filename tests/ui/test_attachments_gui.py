@@ -157,19 +157,30 @@ def test_the_preview_shows_pictures_through_the_attachment_door_only(window, qtb
 def test_a_narrow_preview_shows_a_photo_whole(window, qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication, QSplitter
 
-    window.resize(800, 600)
+    window.resize(1100, 700)
     editor = _editor(window, qtbot)
     photo = tmp_path / "wide.jpg"
     photo.write_bytes(photo_with_gps((1600, 600)))
     _attach(qtbot, editor.attachments, lambda: editor.attachments.attach_paths([photo]))
-    window.journal.findChild(QSplitter).setSizes([500, 300])  # a narrow editor
+    splitter = window.journal.findChild(QSplitter)
+    splitter.setSizes([300, 800])  # a wide editor: the picture as decoded
     QApplication.processEvents()
     editor.preview_button.click()
     qtbot.waitUntil(lambda: editor.preview.document().toHtml().count("<img") == 1, timeout=5_000)
     editor.preview.grab()
+    assert editor.preview.viewport().width() > 420
+    window.resize(800, 600)
+    splitter.setSizes([500, 300])  # narrowed while the preview is shown
+    QApplication.processEvents()
+    editor.preview.grab()
     width = editor.preview.viewport().width()
     assert width < 420  # narrower than the picture as decoded for the preview
     assert editor.preview.document().idealWidth() <= width
+    assert editor.preview.horizontalScrollBar().maximum() == 0
+    editor.preview_button.click()  # and shown again at that width
+    editor.preview_button.click()
+    qtbot.waitUntil(lambda: editor.preview.document().toHtml().count("<img") == 1, timeout=5_000)
+    editor.preview.grab()
     assert editor.preview.horizontalScrollBar().maximum() == 0
 
 

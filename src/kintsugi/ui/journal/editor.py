@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -157,6 +157,8 @@ class EntryEditor(QWidget):
             objectName="bodyPreview", images=PreviewImages(self.attachments.thumbnails)
         )
         self.preview.setAccessibleName(self.tr("Rendered preview"))
+        self._fitted_width = -1
+        self.preview.viewport().installEventFilter(self)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.body)
         self.pages.addWidget(self.preview)
@@ -425,8 +427,25 @@ class EntryEditor(QWidget):
                     self.attachments.thumbnails,
                 )
             )
-            doc = self.preview.document()
-            fit_to_width(doc, self.preview.viewport().width() - 2 * doc.documentMargin() - 4)
+            self._fitted_width = -1
+            self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """The preview's pictures at most as wide as it is (again when it is resized)."""
+        doc = self.preview.document()
+        width = int(self.preview.viewport().width() - 2 * doc.documentMargin() - 4)
+        if width != self._fitted_width:
+            self._fitted_width = width
+            fit_to_width(doc, width)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.preview.viewport()
+            and self.preview_button.isChecked()
+        ):
+            self._fit_preview()
+        return super().eventFilter(watched, event)
 
     def on_preview_toggled(self, on: bool) -> None:
         if on:
