@@ -351,3 +351,20 @@ def test_two_versions_by_keyboard_and_stopping_with_a_computer(window, qtbot, tm
     box.button(box.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: sd.devices.count() == 1, timeout=20_000)
     sd.reject()
+
+
+def test_a_round_waits_its_turn_behind_setting_up(window, qtbot, tmp_path):
+    """While the dialog sets up or makes a code (minutes for a big journal) a round does
+    not run beside it on the same journal, nor holds a worker: it comes again after."""
+    from kintsugi.ui.sync import controller as ctl
+
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    _start_syncing(window, folder, qtbot)
+    rounds = window.sync.rounds
+    with ctl._ONE_AT_A_TIME:  # as setting up holds it
+        window.sync.run_now()
+        qtbot.waitUntil(lambda: not window.sync.running, timeout=10_000)
+        assert window.sync.rounds == rounds  # skipped, not run beside it
+        assert window.sync.settle.isActive()  # and again in a moment
+    qtbot.waitUntil(lambda: window.sync.rounds > rounds, timeout=20_000)

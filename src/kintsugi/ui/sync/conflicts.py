@@ -25,6 +25,7 @@ from kintsugi.core.i18n import marked
 from kintsugi.ui.messages import describe
 from kintsugi.ui.search.pane import kind_label
 from kintsugi.ui.session import Session
+from kintsugi.ui.sync.controller import one_at_a_time
 from kintsugi.ui.workers import run_in_background
 
 #: A record's field as a person names it (others show as they are).
@@ -204,7 +205,9 @@ class ConflictsDialog(QDialog):
         self.busy.show()
         self.keep_button.setEnabled(False)
         run_in_background(
-            lambda: sync.resolve(vault, conflict_id, text), self.on_kept, self.on_failed
+            lambda: one_at_a_time(lambda: sync.resolve(vault, conflict_id, text)),
+            self.on_kept,
+            self.on_failed,
         )
 
     def on_kept(self, _result: object) -> None:

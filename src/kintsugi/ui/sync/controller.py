@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
@@ -24,6 +25,18 @@ SETTLE_MS = 1500
 POLL_MS = 30_000
 #: How long locking or quitting waits for the last round (off the UI thread) at most.
 LAST_ROUND_S = 15.0
+
+T = TypeVar("T")
+# The app's calls that change what syncs (a round, setting up, a new code, keeping one of
+# two versions, stopping with a computer) run one at a time: two at once on one journal
+# could both take the same sequence number in the folder.
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def one_at_a_time(fn: Callable[[], T]) -> T:
+    """``fn()`` once no other such call runs (on a worker: it may wait a round)."""
+    with _ONE_AT_A_TIME:
+        return fn()
 
 
 def _parse(moment: str | None) -> datetime | None:
@@ -134,8 +147,15 @@ class SyncController(QObject):
         self.running, self._again = True, False
         self.changed.emit()
 
-        def work() -> tuple[sync.RoundSummary, sync.SyncStatus | None, frozenset[str]]:
-            summary = sync.run_round(vault)
+        def work() -> tuple[sync.RoundSummary, sync.SyncStatus | None, frozenset[str]] | None:
+            # a round while the dialog sets up or makes a code (minutes for a big journal)
+            # would hold a worker that long: skip it, and try again after a moment
+            if not _ONE_AT_A_TIME.acquire(blocking=False):
+                return None
+            try:
+                summary = sync.run_round(vault)
+            finally:
+                _ONE_AT_A_TIME.release()
             st = sync.status(vault)
             waiting = st is not None and st.conflicts_waiting > 0
             uids = frozenset(c.item_uid for c in sync.conflicts(vault)) if waiting else frozenset()
@@ -150,10 +170,13 @@ class SyncController(QObject):
     def _round_done(
         self,
         generation: int,
-        result: tuple[sync.RoundSummary, sync.SyncStatus | None, frozenset[str]],
+        result: tuple[sync.RoundSummary, sync.SyncStatus | None, frozenset[str]] | None,
     ) -> None:
         self.running = False
         if generation != self._generation:
+            return
+        if result is None:  # another sync call was running: again once it is quiet
+            self.settle.start()
             return
         summary, st, self.conflict_uids = result
         self._take_status(st)
@@ -189,7 +212,11 @@ class SyncController(QObject):
 
             def last_round() -> None:
                 try:
-                    sync.run_round(vault)
+                    if _ONE_AT_A_TIME.acquire(timeout=LAST_ROUND_S):
+                        try:
+                            sync.run_round(vault)
+                        finally:
+                            _ONE_AT_A_TIME.release()
                 finally:
                     finished.set()
 

@@ -31,6 +31,7 @@ from kintsugi.ui import channel, i18n
 from kintsugi.ui.dialogs.files import ask_folder
 from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
+from kintsugi.ui.sync.controller import one_at_a_time
 from kintsugi.ui.sync.pairing import PairingCode
 from kintsugi.ui.widgets.reflow import scrolling
 from kintsugi.ui.workers import run_in_background
@@ -339,7 +340,11 @@ class SyncDialog(QDialog):
             return
         name = self.device_name.text().strip() or None
         self._setting_up(True)
-        run_in_background(lambda: sync.setup(vault, folder, name), self.on_started, self.on_failed)
+        run_in_background(
+            lambda: one_at_a_time(lambda: sync.setup(vault, folder, name)),
+            self.on_started,
+            self.on_failed,
+        )
 
     def on_started(self, code: str) -> None:
         self._show_code(code)
@@ -358,7 +363,11 @@ class SyncDialog(QDialog):
             return
         folder = Path(st.folder)
         self._setting_up(True, first=False)
-        run_in_background(lambda: sync.setup(vault, folder), self._show_code, self.on_failed)
+        run_in_background(
+            lambda: one_at_a_time(lambda: sync.setup(vault, folder)),
+            self._show_code,
+            self.on_failed,
+        )
 
     # --- removing a computer ----------------------------------------------------------------
     def on_remove(self) -> None:
@@ -388,7 +397,7 @@ class SyncDialog(QDialog):
         assert open_vault is not None
         self._busy(True)
         run_in_background(
-            lambda: sync.remove_device(open_vault, device_id),
+            lambda: one_at_a_time(lambda: sync.remove_device(open_vault, device_id)),
             lambda _r: self.refresh(),
             self.on_failed,
         )
