@@ -6812,7 +6812,7 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>There is no %1 with id %2.</source>
-        <extracomment>The index keeps no copy of the text it indexes (see schema._V6): a kind whose searchable text is not simply its own columns keeps it in ``search_text``, which the index&apos;s content view reads. (An entry&apos;s is its body: see schema&apos;s ``search_doc``.) What a person calls this kind: each item&apos;s heading, the report&apos;s counts. Its name in lists and filters (Search, Share), when that is shorter; else ``name``. Labels of this kind&apos;s keys wherever they are rendered (a key without one gets a label made from its name); keys whose values are dates, or percentages. How an imported item (a Kintsugi export, a share bundle) gives this kind&apos;s own fields: key → converter from :mod:`kintsugi.core.validate`. The kind&apos;s table in the CSV export for a therapist&apos;s spreadsheet (None: not in it), its columns, and :meth:`csv_row` gives one record&apos;s cells in that order.</extracomment>
+        <extracomment>The index keeps no copy of the text it indexes (see schema._V6): a kind whose searchable text is not simply its own columns keeps it in ``search_text``, which the index&apos;s content view reads. (An entry&apos;s is its body: see schema&apos;s ``search_doc``.) What a person calls this kind: each item&apos;s heading, the report&apos;s counts. Its name in lists and filters (Search, Share), when that is shorter; else ``name``. Labels of this kind&apos;s keys wherever they are rendered (a key without one gets a label made from its name); keys whose values are dates, or percentages. How an imported item (a Kintsugi export, a share bundle) gives this kind&apos;s own fields: key → converter from :mod:`kintsugi.core.validate`. Keys that only point at another record (its ``uid``): not words to read, so the body leaves them out and the foot names them beside the item&apos;s own id (key → &quot;%1&quot; text). The kind&apos;s table in the CSV export for a therapist&apos;s spreadsheet (None: not in it), its columns, and :meth:`csv_row` gives one record&apos;s cells in that order.</extracomment>
         <translation>No hay ningún %1 con el id %2.</translation>
     </message>
     <message>
@@ -7398,8 +7398,16 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Responde a la pregunta</translation>
     </message>
     <message>
-        <source>Answers the question %1</source>
-        <translation>Responde a la pregunta %1</translation>
+        <source>answers item %1</source>
+        <translation>responde al elemento %1</translation>
+    </message>
+    <message>
+        <source>An answer to the question above.</source>
+        <translation>Una respuesta a la pregunta de arriba.</translation>
+    </message>
+    <message>
+        <source>An answer to one of the questions asked.</source>
+        <translation>Una respuesta a una de las preguntas hechas.</translation>
     </message>
     <message>
         <source>Therapy session</source>

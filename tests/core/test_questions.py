@@ -268,3 +268,20 @@ def test_the_questions_migration_from_v1_and_from_the_previous_version(tmp_path)
         assert len(Items(v.db).timeline()) == before
         assert QuestionRepository(v.db).add(Question(text="now?")).text == "now?"
         assert v.check() == []
+
+
+def test_an_answer_reads_as_words_with_its_question_and_its_link_only_in_the_footer():
+    """An answer's Markdown and PDF show the question's own words, not its identifier; the
+    link still leaves seen, beside the item's own id at the foot."""
+    from kintsugi.core import share as share_mod
+    from kintsugi.core.render import render_record
+
+    uid = "0123456789abcdef0123456789abcdef"
+    answer = Answer(question_uid=uid, question="Who else knew?", text="Only my brother.")
+    md = render_record(answer)
+    body, _, foot = md.rpartition("\n*item ")
+    assert "> Who else knew?" in body and "Only my brother." in body
+    assert uid not in body and "Answers the question" not in md
+    assert uid in foot  # nothing leaves unseen
+    item = share_mod.share_dict(answer, share_mod.ShareOptions())
+    assert item["question_uid"] == uid  # the link still travels, for the asker's app

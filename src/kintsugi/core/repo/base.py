@@ -107,6 +107,9 @@ class Repository(Generic[R]):
     #: How an imported item (a Kintsugi export, a share bundle) gives this kind's own
     #: fields: key → converter from :mod:`kintsugi.core.validate`.
     import_fields: ClassVar[Mapping[str, Converter]] = {}
+    #: Keys that only point at another record (its ``uid``): not words to read, so the body
+    #: leaves them out and the foot names them beside the item's own id (key → "%1" text).
+    links: ClassVar[Mapping[str, str]] = {}
 
     #: The kind's table in the CSV export for a therapist's spreadsheet (None: not in it),
     #: its columns, and :meth:`csv_row` gives one record's cells in that order.

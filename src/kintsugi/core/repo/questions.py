@@ -116,6 +116,7 @@ class AnswerRepository(Repository[Answer]):
         "question": QT_TRANSLATE_NOOP("render", "The question"),
         "question_uid": QT_TRANSLATE_NOOP("render", "Answers the question"),
     }
+    links = {"question_uid": QT_TRANSLATE_NOOP("render", "answers item %1")}
     import_fields = {"question_uid": validate.uid, "question": validate.text, "text": validate.text}
 
     @classmethod
@@ -129,16 +130,22 @@ class AnswerRepository(Repository[Answer]):
 
     @classmethod
     def render_body(cls, take: Take) -> list[str]:
-        question, text, uid = take("question"), take("text"), take("question_uid")
+        question, text = take("question"), take("text")
+        take("question_uid")  # the link: named at the foot (``links``), not in the words
         lines: list[str] = []
         if question:
             lines += [f"> {inline(str(question))}", ""]
         if text:
             lines += [inline(str(text)), ""]
-        if uid:
-            lines.append(
-                "*" + translate("render", "Answers the question %1").replace("%1", str(uid)) + "*"
+        lines.append(
+            "*"
+            + (
+                translate("render", "An answer to the question above.")
+                if question
+                else translate("render", "An answer to one of the questions asked.")
             )
+            + "*"
+        )
         return lines
 
     def validate(self, rec: Answer) -> None:
