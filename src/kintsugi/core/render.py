@@ -133,7 +133,7 @@ def render_item(item: dict[str, Any], *, level: int = 2, pictures: bool = True) 
     links = getattr(REPOSITORIES.get(item.get("kind", "")), "links", {})
     for key, text in links.items():
         if item.get(key):
-            footer.append(arg(translate("render", text), str(item[key])))
+            footer.append(arg(marked("render", text), str(item[key])))
     if item.get("updated_at"):
         footer.append(arg(translate("render", "last changed %1"), when_text(item["updated_at"])))
     if footer:
