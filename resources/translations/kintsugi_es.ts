@@ -665,7 +665,7 @@
     </message>
     <message>
         <source>On %1</source>
-        <translation>En %1</translation>
+        <translation>En «%1»</translation>
     </message>
 </context>
 <context>
