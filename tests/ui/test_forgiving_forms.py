@@ -76,3 +76,32 @@ def test_nothing_to_act_on_nothing_offered(window, qtbot):
     assert not window.dialog.restore_button.isEnabled()
     assert not window.dialog.empty_button.isEnabled()
     window.dialog.close()
+
+
+def test_no_screen_shows_a_made_up_date(window):
+    """No date field on any screen or tab (Together's pages, nested tabs too) reads Qt's
+    default 1 Jan 2000: an empty one says "no date" or shows today, before anything is
+    written and after a new one is started."""
+    from PySide6.QtWidgets import QDateTimeEdit, QTabWidget
+
+    found, seen = [], 0
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        pane = window.panes.currentWidget()
+        tabs = pane.findChildren(QTabWidget)
+        for step in range(max([t.count() for t in tabs], default=1)):
+            for t in tabs:
+                t.setCurrentIndex(min(step, t.count() - 1))
+            for new in (False, True):
+                if new:  # a page's New button starts an empty one
+                    page = tabs[0].currentWidget() if tabs else pane
+                    if hasattr(page, "new_record"):
+                        page.new_record()
+                QApplication.processEvents()
+                for edit in pane.findChildren(QDateTimeEdit):
+                    if edit.isVisible():
+                        seen += 1
+                        if "2000" in edit.text():
+                            found.append(f"{window.nav.item(row).text()}: {edit.accessibleName()}")
+    assert seen >= 10
+    assert not found, sorted(set(found))

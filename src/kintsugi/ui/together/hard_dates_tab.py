@@ -58,6 +58,7 @@ class HardDatesTab(RecordListTab):
         lines_tall(self.text, 2.5)  # a few words; the plan below stays in sight
         self.day = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")  # type: ignore[call-overload]
         self.day.setAccessibleName(self.tr("The date"))
+        self.day.setDate(QDate.currentDate())  # never Qt's 1 Jan 2000
         self.yearly = QCheckBox(self.tr("Every year"))
         self.yearly.setAccessibleName(self.tr("Every year"))
         self.notice = QSpinBox(minimum=0, maximum=60)
@@ -228,6 +229,7 @@ class HardDatesTab(RecordListTab):
         self.show_coming(saved)
 
     def clear_fields(self) -> None:
+        self.day.setDate(QDate.currentDate())
         for w in (self.text, self.helps, self.call, self.tell):
             w.clear()
         self.coming.clear()

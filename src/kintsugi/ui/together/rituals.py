@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,6 +53,7 @@ class RitualsPage(RecordListTab):
         self.name = QLineEdit(placeholderText=self.tr("Its own name, if it has one"))
         self.name.setAccessibleName(self.tr("Its name"))
         self.when = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
+        self.when.setDateTime(QDateTime.currentDateTime())  # never Qt's 1 Jan 2000
         self.when.setAccessibleName(self.tr("When"))
         self.felt = QPlainTextEdit(
             placeholderText=self.tr("How it felt, for you (and for your partner, if they said)")
@@ -138,6 +139,7 @@ class RitualsPage(RecordListTab):
         return True  # choosing what it was is enough to keep it: a walk needs no words
 
     def clear_fields(self) -> None:
+        self.when.setDateTime(QDateTime.currentDateTime())
         self.name.clear()
         self.felt.clear()
 

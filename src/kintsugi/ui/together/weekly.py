@@ -9,7 +9,7 @@ import dataclasses
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -155,6 +155,7 @@ class WeeklyTalkPage(RecordListTab):
         )
         guide.setProperty("role", "subtle")
         self.when = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
+        self.when.setDateTime(QDateTime.currentDateTime())  # never Qt's 1 Jan 2000
         self.when.setAccessibleName(self.tr("When"))
         self.bring_button = QPushButton(self.tr("Start from this week…"))
         self.bring_button.setAccessibleName(self.tr("Start from this week's items"))
@@ -360,6 +361,7 @@ class WeeklyTalkPage(RecordListTab):
         return any(getattr(rec, part).strip() for part in PARTS) or bool(rec.brought)
 
     def clear_fields(self) -> None:
+        self.when.setDateTime(QDateTime.currentDateTime())
         self.share_now.setEnabled(False)
         for field in self.fields.values():
             field.clear()

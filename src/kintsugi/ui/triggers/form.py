@@ -110,6 +110,7 @@ class TriggerForm(QWidget):
             ),
         )
         self.when = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
+        self.when.setDateTime(QDateTime.currentDateTime())  # never Qt's 1 Jan 2000
         self.when.setAccessibleName(self.tr("When"))
         self.cue = QComboBox()
         self.cue.setAccessibleName(self.tr("What set it off"))
@@ -227,6 +228,7 @@ class TriggerForm(QWidget):
         for line in (self.hot_thought, self.body):
             line.clear()
         self.emotions.set_emotions([])
+        self.when.setDateTime(QDateTime.currentDateTime())
         self._loading = False
         self._trigger = None
         self.setEnabled(False)
