@@ -319,11 +319,16 @@ class JournalPane(QWidget):
     def update_actions(self) -> None:
         """Nothing to act on, nothing offered: an entry not yet written has no trash (and
         a new one can start from a prompt)."""
-        self.delete_button.setEnabled(self.editor.entry_id is not None)
-        self.prompt_button.setVisible(self.editor.entry_id is None)
+        written = self.editor.entry_id is not None
+        self.delete_button.setEnabled(written)
+        # one or the other, so the editor's last row stays narrow enough for the list
+        # beside it at 800 × 600 (in Spanish too)
+        self.delete_button.setVisible(written)
+        self.prompt_button.setVisible(not written)
 
     def on_editor_saved(self, summary) -> None:
         self.delete_button.setEnabled(True)
+        self.delete_button.show()
         self.prompt_button.hide()
         row = self.model.upsert(summary)
         if row >= 0:

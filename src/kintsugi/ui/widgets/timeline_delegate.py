@@ -175,7 +175,11 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawText(
                 at.head,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                day_heading(item.occurred_at.date()),
+                QFontMetrics(head_font).elidedText(  # a narrow list: elided, never cut
+                    day_heading(item.occurred_at.date()),
+                    Qt.TextElideMode.ElideRight,
+                    at.head.width(),
+                ),
             )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
