@@ -72,7 +72,7 @@ def test_boundaries_due_for_revisit_come_first(vault):
     due = repo.add(Boundary(text="due", revisit_by=date(2026, 11, 1)))
     retired = repo.add(Boundary(text="retired", revisit_by=date(2026, 10, 1), status="retired"))
     none = repo.add(Boundary(text="no date"))
-    order = repo.all_ids(due_first_on=date(2026, 11, 23))
+    order = repo.listing(due_first_on=date(2026, 11, 23))
     assert order[0] == (due.id, True)
     assert {i for i, d in order[1:]} == {later.id, retired.id, none.id}
     assert not any(d for _, d in order[1:])

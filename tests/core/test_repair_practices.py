@@ -150,8 +150,8 @@ def test_a_transparency_agreement_is_a_boundary_with_its_own_label_and_filter(va
         Boundary(text="I tell you within a day if J. writes", category="transparency")
     )
     assert repo.get(general.id).category == "general"
-    assert [i for i, _ in repo.all_ids(category="transparency")] == [open_phone.id]
-    assert {i for i, _ in repo.all_ids()} == {general.id, open_phone.id}
+    assert [i for i, _ in repo.listing(category="transparency")] == [open_phone.id]
+    assert {i for i, _ in repo.listing()} == {general.id, open_phone.id}
     assert "Kind of agreement: transparency agreement" in render_record(repo.get(open_phone.id))
     assert "Kind of agreement" not in render_record(repo.get(general.id))
     assert open_phone.id in [h.id for h in Search(vault.db).search("transparency")]
@@ -237,7 +237,7 @@ def test_the_migration_from_the_kept_v1_fixture_and_from_the_version_before(tmp_
     with Vault.open(path, "old vault passphrase") as v:
         assert schema.user_version(v.db) == schema.LATEST_VERSION
         repo = BoundaryRepository(v.db)
-        (old,) = [repo.get(i) for i, _ in repo.all_ids()]
+        (old,) = [repo.get(i) for i in repo.all_ids()]
         assert old.category == "general"
         old.category = "transparency"
         repo.update(old)

@@ -154,6 +154,6 @@ def test_what_saved_acknowledged_survives_kill_9(existing_vault):
         (checkin,) = items.timeline(kind="checkin")
         assert CheckInRepository(v.db).get(checkin.id).gratitude == "grateful before the crash"
         (boundary,) = BoundaryRepository(v.db).all_ids()
-        assert BoundaryRepository(v.db).get(boundary[0]).text == "a boundary before the crash"
+        assert BoundaryRepository(v.db).get(boundary).text == "a boundary before the crash"
         (goal,) = items.timeline(kind="goal")
         assert GoalRepository(v.db).get(goal.id).text == "a goal before the crash"

@@ -159,7 +159,7 @@ def test_transparency_agreements_are_labelled_and_filtered_in_the_boundaries_tab
     qtbot.waitUntil(lambda: tab.list.count() == 2, timeout=10_000)
     assert tab.flush()
     wait_for_background()
-    kinds = sorted(repo.get(i).category for i, _ in repo.all_ids())
+    kinds = sorted(repo.get(i).category for i in repo.all_ids())
     assert kinds == ["general", "transparency", "transparency"]
 
 

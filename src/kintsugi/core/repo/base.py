@@ -99,6 +99,9 @@ class Repository(Generic[R]):
     name: ClassVar[str] = ""
     #: Its name in lists and filters (Search, Share), when that is shorter; else ``name``.
     short_name: ClassVar[str] = ""
+    #: How ``all_ids`` orders the kind's live records: SQL over ``i`` (the item) and ``d``
+    #: (its row in ``table``).
+    live_order: ClassVar[str] = "i.occurred_at DESC, i.id DESC"
     #: Labels of this kind's keys wherever they are rendered (a key without one gets a
     #: label made from its name); keys whose values are dates, or percentages.
     labels: ClassVar[Mapping[str, str]] = {}
@@ -287,6 +290,21 @@ class Repository(Generic[R]):
                 ],
             )
         return ids
+
+    def all_ids(self) -> list[int]:
+        """The kind's live records (not in the trash), in ``live_order``."""
+        with self.db.read() as conn:
+            return [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT d.item_id FROM {self.table} d JOIN item i ON i.id = d.item_id"
+                    f" WHERE i.deleted_at IS NULL ORDER BY {self.live_order}"
+                )
+            ]
+
+    def all_live(self) -> list[R]:
+        """Every live record of the kind, in ``live_order``."""
+        return [self.get(item_id) for item_id in self.all_ids()]
 
     def get(self, item_id: int) -> R:
         with self.db.read() as conn:

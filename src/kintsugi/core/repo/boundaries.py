@@ -188,7 +188,7 @@ class BoundaryRepository(Repository[Boundary]):
             )
         ]
 
-    def all_ids(
+    def listing(
         self, *, due_first_on: date | None = None, category: str | None = None
     ) -> list[tuple[int, bool]]:
         """Every live boundary (of one ``category``, if given) as (id, due for revisit),

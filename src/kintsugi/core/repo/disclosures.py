@@ -86,20 +86,6 @@ class DisclosureRepository(Repository[Disclosure]):
     def describe(self, rec: Disclosure) -> tuple[str, str, str]:
         return first_line(rec.text), excerpt_of(rec.text), rec.text
 
-    def all_ids(self) -> list[int]:
-        """Live disclosures, the most recently written first."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT d.item_id FROM disclosure d JOIN item i ON i.id = d.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC"
-                )
-            ]
-
-    def all_live(self) -> list[Disclosure]:
-        return [self.get(item_id) for item_id in self.all_ids()]
-
     def moments(self) -> list[Disclosure]:
         """Every live disclosure's two moments alone (no words), in one read: what the
         time to telling and its trend need (``practices.gaps_in_order``)."""

@@ -43,6 +43,8 @@ def _milestone(value: Any) -> GoalMilestone:
 class GoalRepository(Repository[Goal]):
     record_type = Goal
     table = "goal"
+    #: Live goals: open ones first (by due date), then the finished.
+    live_order = "d.done, d.due IS NULL, d.due, i.occurred_at DESC"
     columns = (
         Column("text"),
         Column("target_amount"),
@@ -197,18 +199,6 @@ class GoalRepository(Repository[Goal]):
                 (rec.id,),
             )
         ]
-
-    def all_ids(self) -> list[int]:
-        """Live goals: open ones first (by due date), then the finished."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT g.item_id FROM goal g JOIN item i ON i.id = g.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY g.done, g.due IS NULL, g.due,"
-                    " i.occurred_at DESC"
-                )
-            ]
 
     def mark_celebrated(self, goal_id: int) -> None:
         with self.db.transaction() as conn:

@@ -23,6 +23,8 @@ PLAN_KEYS = ("helps", "call", "tell_partner")
 class HardDateRepository(Repository[HardDate]):
     record_type = HardDate
     table = "hard_date"
+    #: Live hard dates, in the order of the calendar (month, then day).
+    live_order = "substr(d.day, 6), d.day, i.id"
     columns = (
         Column("text"),
         Column("day", date_to_db, date_from_db),
@@ -97,20 +99,6 @@ class HardDateRepository(Repository[HardDate]):
     def describe(self, rec: HardDate) -> tuple[str, str, str]:
         text = "\n".join([rec.text, rec.helps, rec.call, rec.tell_partner])
         return first_line(rec.text), rec.day.isoformat(), text
-
-    def all_ids(self) -> list[int]:
-        """Live hard dates, in the order of the calendar (month, then day)."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT h.item_id FROM hard_date h JOIN item i ON i.id = h.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY substr(h.day, 6), h.day, i.id"
-                )
-            ]
-
-    def all_live(self) -> list[HardDate]:
-        return [self.get(item_id) for item_id in self.all_ids()]
 
     def coming(self, today: date) -> list[practices.Coming]:
         """The hard dates whose gentle note is due today (see practices.coming)."""

@@ -80,17 +80,6 @@ class QuestionRepository(Repository[Question]):
     def describe(self, rec: Question) -> tuple[str, str, str]:
         return first_line(rec.text), excerpt_of(rec.text), rec.text
 
-    def all_ids(self) -> list[int]:
-        """Live questions, newest first."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT q.item_id FROM question q JOIN item i ON i.id = q.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC"
-                )
-            ]
-
     def by_uid(self, uids: Iterable[str]) -> dict[str, int]:
         """This vault's live questions among ``uids``: uid → id."""
         wanted = list(dict.fromkeys(uids))

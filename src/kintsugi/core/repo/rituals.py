@@ -62,14 +62,3 @@ class RitualRepository(Repository[Ritual]):
     def describe(self, rec: Ritual) -> tuple[str, str, str]:
         title = first_line(rec.name) or RITUAL_LABELS[rec.ritual]
         return title, excerpt_of(rec.felt), f"{rec.name}\n{rec.felt}"
-
-    def all_ids(self) -> list[int]:
-        """Live rituals, the latest first."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT r.item_id FROM ritual r JOIN item i ON i.id = r.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC"
-                )
-            ]

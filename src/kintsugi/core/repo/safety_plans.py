@@ -101,17 +101,6 @@ class SafetyPlanRepository(Repository[SafetyPlan]):
         if contacts.plan_on_card() and contacts.before_unlock():
             contacts.sync_card()
 
-    def all_ids(self) -> list[int]:
-        """Live plans, newest first."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT p.item_id FROM safety_plan p JOIN item i ON i.id = p.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC"
-                )
-            ]
-
     def current(self) -> SafetyPlan | None:
         """The plan a person keeps: the newest live one (None: none written yet)."""
         ids = self.all_ids()

@@ -17,6 +17,8 @@ from kintsugi.core.timeutil import date_from_db, date_to_db
 class TemplateRepository(Repository[Template]):
     record_type = Template
     table = "template"
+    #: Live templates by name.
+    live_order = "d.name COLLATE NOCASE, i.id"
     columns = (Column("name"), Column("text"), Column("due", date_to_db, date_from_db))
     name = QT_TRANSLATE_NOOP("render", "Writing template")
     short_name = QT_TRANSLATE_NOOP("render", "Template")
@@ -53,17 +55,3 @@ class TemplateRepository(Repository[Template]):
 
     def describe(self, rec: Template) -> tuple[str, str, str]:
         return self.title_of(rec), excerpt_of(rec.text), f"{rec.name}\n{rec.text}"
-
-    def all_ids(self) -> list[int]:
-        """Live templates by name."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT t.item_id FROM template t JOIN item i ON i.id = t.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE, i.id"
-                )
-            ]
-
-    def all_live(self) -> list[Template]:
-        return [self.get(item_id) for item_id in self.all_ids()]

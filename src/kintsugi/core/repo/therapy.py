@@ -101,17 +101,6 @@ class TherapySessionRepository(Repository[TherapySession]):
         first = rec.notes or (rec.agenda[0] if rec.agenda else "")
         return TITLE, excerpt_of(first), rec.text
 
-    def all_ids(self) -> list[int]:
-        """Live sessions, newest first."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT s.item_id FROM therapy_session s JOIN item i ON i.id = s.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC"
-                )
-            ]
-
 
 class NextSession:
     """The agenda: items marked "for my next session". Kept on this computer: a mark is no

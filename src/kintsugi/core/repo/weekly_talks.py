@@ -163,17 +163,6 @@ class WeeklyTalkRepository(Repository[WeeklyTalk]):
         text = "\n".join([*(getattr(rec, p) for p in PARTS), *(b.quote for b in rec.brought)])
         return title, excerpt, text
 
-    def all_ids(self) -> list[int]:
-        """Live conversations, the latest first."""
-        with self.db.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    "SELECT w.item_id FROM weekly_talk w JOIN item i ON i.id = w.item_id"
-                    " WHERE i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC"
-                )
-            ]
-
     # --- the week's items it may start from ---------------------------------------
     def week_items(self, since: datetime, until: datetime) -> list[ItemSummary]:
         """The live check-ins, hard moments and rituals of ``[since, until)``, and the goals

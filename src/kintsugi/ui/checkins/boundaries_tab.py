@@ -159,7 +159,7 @@ class BoundariesTab(RecordListTab):
         return self.session.boundaries()
 
     def record_ids(self) -> list[tuple[int, object]]:
-        return self.repo().all_ids(category=self.show_only.currentData())
+        return self.repo().listing(category=self.show_only.currentData())
 
     def blank_category(self) -> str:
         """A new agreement takes the kind being shown (a new one among transparency ones

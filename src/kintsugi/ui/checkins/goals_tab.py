@@ -177,9 +177,6 @@ class GoalsTab(RecordListTab):
     def repo(self):
         return self.session.goals()
 
-    def record_ids(self) -> list[tuple[int, object]]:
-        return [(i, None) for i in self.repo().all_ids()]
-
     def add_list_row(self, item_id: int, extra: object) -> None:
         row = QListWidgetItem()
         row.setData(Qt.ItemDataRole.UserRole, item_id)

@@ -84,8 +84,9 @@ class RecordListTab(QWidget):
         raise NotImplementedError
 
     def record_ids(self) -> list[tuple[int, object]]:
-        """(id, anything the row needs) in display order."""
-        raise NotImplementedError
+        """(id, anything the row needs) in display order: by default the kind's live
+        records in its repository's order, with nothing more."""
+        return [(i, None) for i in self.repo().all_ids()]
 
     def add_list_row(self, item_id: int, extra: object) -> None:
         raise NotImplementedError

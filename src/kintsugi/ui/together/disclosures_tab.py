@@ -145,9 +145,6 @@ class DisclosuresTab(RecordListTab):
     def repo(self):
         return DisclosureRepository(self.session.database())
 
-    def record_ids(self) -> list[tuple[int, object]]:
-        return [(i, None) for i in self.repo().all_ids()]
-
     def reload(self, select: int | None = None) -> None:
         super().reload(select)
         self.refresh_trend()

@@ -90,9 +90,6 @@ class RitualsPage(RecordListTab):
     def repo(self):
         return self.session.repository("ritual")
 
-    def record_ids(self) -> list[tuple[int, object]]:
-        return [(i, None) for i in self.repo().all_ids()]
-
     def add_list_row(self, item_id: int, extra: object) -> None:
         rec = self.repo().get(item_id)
         row = QListWidgetItem(row_text(rec))

@@ -279,9 +279,6 @@ class SafetyPlanPage(RecordListTab):
     def repo(self):
         return self.session.repository("safety_plan")
 
-    def record_ids(self) -> list[tuple[int, object]]:
-        return [(i, None) for i in self.repo().all_ids()]
-
     def add_list_row(self, item_id: int, extra: object) -> None:
         plan = self.repo().get(item_id)
         changed = plan.updated_at or plan.occurred_at

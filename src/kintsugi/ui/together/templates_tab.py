@@ -182,9 +182,6 @@ class TemplatesTab(RecordListTab):
     def repo(self):
         return TemplateRepository(self.session.database())
 
-    def record_ids(self) -> list[tuple[int, object]]:
-        return [(i, None) for i in self.repo().all_ids()]
-
     def add_list_row(self, item_id: int, extra: object) -> None:
         t = self.repo().get(item_id)
         label = self.repo().title_of(t) or self.tr("(not written yet)")

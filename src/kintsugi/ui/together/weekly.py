@@ -292,9 +292,6 @@ class WeeklyTalkPage(RecordListTab):
     def repo(self):
         return self.session.repository("weekly_talk")
 
-    def record_ids(self) -> list[tuple[int, object]]:
-        return [(i, None) for i in self.repo().all_ids()]
-
     def add_list_row(self, item_id: int, extra: object) -> None:
         summary = self.session.items().summary(item_id)
         row = QListWidgetItem(row_text(summary))
