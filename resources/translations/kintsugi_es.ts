@@ -6812,7 +6812,7 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>There is no %1 with id %2.</source>
-        <extracomment>The index keeps no copy of the text it indexes (see schema._V6): a kind whose searchable text is not simply its own columns keeps it in ``search_text``, which the index&apos;s content view reads. (An entry&apos;s is its body: see schema&apos;s ``search_doc``.) What a person calls this kind: each item&apos;s heading, the report&apos;s counts. Its name in lists and filters (Search, Share), when that is shorter; else ``name``. Labels of this kind&apos;s keys wherever they are rendered (a key without one gets a label made from its name); keys whose values are dates, or percentages. How an imported item (a Kintsugi export, a share bundle) gives this kind&apos;s own fields: key → converter from :mod:`kintsugi.core.validate`. Keys that only point at another record (its ``uid``): not words to read, so the body leaves them out and the foot names them beside the item&apos;s own id (key → &quot;%1&quot; text). The kind&apos;s table in the CSV export for a therapist&apos;s spreadsheet (None: not in it), its columns, and :meth:`csv_row` gives one record&apos;s cells in that order.</extracomment>
+        <extracomment>The index keeps no copy of the text it indexes (see schema._V6): a kind whose searchable text is not simply its own columns keeps it in ``search_text``, which the index&apos;s content view reads. (An entry&apos;s is its body: see schema&apos;s ``search_doc``.) What a person calls this kind: each item&apos;s heading, the report&apos;s counts. Its name in lists and filters (Search, Share), when that is shorter; else ``name``. How ``all_ids`` orders the kind&apos;s live records: SQL over ``i`` (the item) and ``d`` (its row in ``table``). Labels of this kind&apos;s keys wherever they are rendered (a key without one gets a label made from its name); keys whose values are dates, or percentages. How an imported item (a Kintsugi export, a share bundle) gives this kind&apos;s own fields: key → converter from :mod:`kintsugi.core.validate`. Keys that only point at another record (its ``uid``): not words to read, so the body leaves them out and the foot names them beside the item&apos;s own id (key → &quot;%1&quot; text). The kind&apos;s table in the CSV export for a therapist&apos;s spreadsheet (None: not in it), its columns, and :meth:`csv_row` gives one record&apos;s cells in that order.</extracomment>
         <translation>No hay ningún %1 con el id %2.</translation>
     </message>
     <message>
@@ -6976,6 +6976,7 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>Goal</source>
+        <extracomment>Live goals: open ones first (by due date), then the finished.</extracomment>
         <translation>Meta</translation>
     </message>
     <message>
@@ -7459,6 +7460,7 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>A hard date</source>
+        <extracomment>Live hard dates, in the order of the calendar (month, then day).</extracomment>
         <translation>Una fecha difícil</translation>
     </message>
     <message>
@@ -7491,6 +7493,7 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     </message>
     <message>
         <source>Writing template</source>
+        <extracomment>Live templates by name.</extracomment>
         <translation>Plantilla de escritura</translation>
     </message>
     <message>
