@@ -124,7 +124,10 @@ def test_the_report_has_every_insights_chart_and_the_streaks_at_8pt_or_more(fill
     vault, recs = filled
     path = _pdf(tmp_path, render_pdf(vault.db, recs, name="Alex"))
     text = _run("pdftotext", "-enc", "UTF-8", str(path), "-")
-    first, last = recs[-1].occurred_at.date(), recs[0].occurred_at.date()
+    # The report's range runs from its earliest item to its latest: just after midnight the
+    # trigger two hours before the oldest entry falls on the day before that entry.
+    days = [r.occurred_at.date() for r in recs]
+    first, last = min(days), max(days)
     figures = insights.compute(vault.db, Range(first, last), only_ids=[r.id for r in recs])
     specs = charts_for(figures)  # exactly the Insights pane's charts (it zips them, strict)
     assert len(specs) >= 8
