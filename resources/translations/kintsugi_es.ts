@@ -497,26 +497,6 @@
         <translation>Con qué frecuencia</translation>
     </message>
     <message>
-        <source>No reminder</source>
-        <translation>Sin recordatorio</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Cada día</translation>
-    </message>
-    <message>
-        <source>Every week</source>
-        <translation>Cada semana</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>El día</translation>
-    </message>
-    <message>
-        <source>At</source>
-        <translation>A las</translation>
-    </message>
-    <message>
         <source>Remind me</source>
         <translation>Recordármelo</translation>
     </message>
@@ -3122,6 +3102,29 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
     </message>
 </context>
 <context>
+    <name>ReminderSchedule</name>
+    <message>
+        <source>No reminder</source>
+        <translation>Sin recordatorio</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>El</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>A las</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -4937,6 +4940,14 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Texto</translation>
     </message>
     <message>
+        <source>Remind me to write</source>
+        <translation>Recordarme escribir</translation>
+    </message>
+    <message>
+        <source>A quiet line in the status bar, never a pop-up; “Later” puts it off.</source>
+        <translation>Una línea discreta en la barra de estado, nunca una ventana emergente; «Más tarde» la aplaza.</translation>
+    </message>
+    <message>
         <source>(not written yet)</source>
         <translation>(aún sin escribir)</translation>
     </message>
@@ -5751,22 +5762,6 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Recordatorio semanal</translation>
     </message>
     <message>
-        <source>No reminder</source>
-        <translation>Sin recordatorio</translation>
-    </message>
-    <message>
-        <source>Every week</source>
-        <translation>Cada semana</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>El</translation>
-    </message>
-    <message>
-        <source>At</source>
-        <translation>A las</translation>
-    </message>
-    <message>
         <source>Remind us</source>
         <translation>Recordárnoslo</translation>
     </message>
@@ -5843,37 +5838,6 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
     <message>
         <source>The two passphrases are different.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
-    </message>
-</context>
-<context>
-    <name>WriteReminderRow</name>
-    <message>
-        <source>Remind me to write</source>
-        <translation>Recordarme escribir</translation>
-    </message>
-    <message>
-        <source>No reminder</source>
-        <translation>Sin recordatorio</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Cada día</translation>
-    </message>
-    <message>
-        <source>Every week</source>
-        <translation>Cada semana</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>El</translation>
-    </message>
-    <message>
-        <source>At</source>
-        <translation>A las</translation>
-    </message>
-    <message>
-        <source>A quiet line in the status bar, never a pop-up; “Later” puts it off.</source>
-        <translation>Una línea discreta en la barra de estado, nunca una ventana emergente; «Más tarde» la aplaza.</translation>
     </message>
 </context>
 <context>

@@ -30,9 +30,9 @@ def test_check_in_saves_as_you_go_and_draws_the_trend(window, qtbot):
 
 def test_schedule_and_a_gentle_reminder(window, qtbot):
     tab = window.checkins.checkin
-    tab.cadence.setCurrentIndex(tab.cadence.findData("weekly"))
-    tab.weekday.setCurrentIndex(tab.weekday.findData(7))
-    tab.at.setTime(tab.at.time().fromString("19:00", "HH:mm"))
+    tab.schedule.cadence.setCurrentIndex(tab.schedule.cadence.findData("weekly"))
+    tab.schedule.weekday.setCurrentIndex(tab.schedule.weekday.findData(7))
+    tab.schedule.at.setTime(tab.schedule.at.time().fromString("19:00", "HH:mm"))
     assert tab.flush()  # the setting is written on the writer thread
     assert window.session.schedule().get() == CheckInSchedule("weekly", 7, "19:00")
     tz = UTC

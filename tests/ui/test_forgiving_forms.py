@@ -53,7 +53,7 @@ def test_no_check_in_reminder_before_a_schedule_is_set(window):
     assert window.session.schedule().get().cadence == "off"
     assert not window.reminder.check()
     assert not window.reminder_bar.isVisible()
-    assert window.checkins.checkin.cadence.currentData() == "off"
+    assert window.checkins.checkin.schedule.cadence.currentData() == "off"
 
 
 def test_nothing_to_act_on_nothing_offered(window, qtbot):

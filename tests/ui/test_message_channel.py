@@ -160,7 +160,7 @@ def test_a_check_in_form_that_cannot_add_or_schedule_says_so_as_a_message(
     checkin = tabs.checkin
     before = checkin.state.text()
     with qtbot.waitSignal(channel.bridge().shown, timeout=10_000) as told:
-        checkin.cadence.setCurrentIndex((checkin.cadence.currentIndex() + 1) % 2)
+        checkin.schedule.cadence.setCurrentIndex((checkin.schedule.cadence.currentIndex() + 1) % 2)
     assert told.args[0].level is channel.Level.ERROR
     assert window.notice.text() == describe(errors.DiskFull())
     assert checkin.state.text() == before

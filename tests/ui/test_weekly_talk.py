@@ -141,12 +141,13 @@ def test_a_shared_conversation_is_previewed_exactly_as_it_leaves(window, qtbot):
 
 def test_the_weekly_reminder_is_off_until_set_then_calm_and_snoozable(window, qtbot):
     page = weekly(window)
-    assert page.cadence.currentData() == "off" and not page.weekday.isEnabled()
-    page.cadence.setCurrentIndex(page.cadence.findData("weekly"))
+    assert page.remind.cadence.currentData() == "off" and page.remind.weekday.isHidden()
+    assert page.remind.cadence.findData("daily") == -1  # a weekly conversation, not a daily one
+    page.remind.cadence.setCurrentIndex(page.remind.cadence.findData("weekly"))
     moment = now()
-    page.weekday.setCurrentIndex(page.weekday.findData(moment.isoweekday()))
+    page.remind.weekday.setCurrentIndex(page.remind.weekday.findData(moment.isoweekday()))
     before = (moment - timedelta(minutes=5)).time()
-    page.at.setTime(page.at.time().fromString(before.strftime("%H:%M"), "HH:mm"))
+    page.remind.at.setTime(page.remind.at.time().fromString(before.strftime("%H:%M"), "HH:mm"))
     assert page.flush()
     stored = ScheduleStore.weekly_talk(window.session.database()).get()
     assert stored == CheckInSchedule("weekly", moment.isoweekday(), before.strftime("%H:%M"))

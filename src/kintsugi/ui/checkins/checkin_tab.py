@@ -4,13 +4,11 @@ the history as a small trend chart; and the schedule for the gentle reminder."""
 from __future__ import annotations
 
 import dataclasses
-from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,26 +16,23 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSlider,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from kintsugi.core.errors import KintsugiError
 from kintsugi.core.i18n import marked
 from kintsugi.core.insights import DIMENSIONS, Range
 from kintsugi.core.records import CheckIn
-from kintsugi.core.schedule import CheckInSchedule
 from kintsugi.core.timeutil import now
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.strip import AttachmentStrip
 from kintsugi.ui.autosave import Autosaver, Background, Draft, store_draft
 from kintsugi.ui.i18n import day_month_text, day_text, weekday_day_text
-from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.charts import DIMENSION_NAMES, ChartSpec, ChartWidget
 from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.reflow import ReflowRow, lines_tall, scrolling
+from kintsugi.ui.widgets.reminder_schedule import ReminderSchedule
 
 C = "CheckInTab"
 # Each scale with what its ends mean.
@@ -63,7 +58,6 @@ QUESTIONS = {
 
 class CheckInTab(QWidget):
     saved = Signal()
-    _schedule_failed = Signal(object)  # the exception, emitted on the writer thread
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -143,29 +137,10 @@ class CheckInTab(QWidget):
         self.state = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.state.setProperty("role", "subtle")
         self.autosaver.state_changed.connect(lambda _s, text: self.state.setText(text))
-        self._schedule_failed.connect(self._on_schedule_failed)
 
-        self.cadence = QComboBox()
-        self.cadence.setAccessibleName(self.tr("How often"))
-        for text, cadence in (
-            (self.tr("No reminder"), "off"),
-            (self.tr("Every day"), "daily"),
-            (self.tr("Every week"), "weekly"),
-        ):
-            self.cadence.addItem(text, cadence)
-        self.weekday = QComboBox()
-        self.weekday.setAccessibleName(self.tr("On"))
-        for n in range(1, 8):
-            self.weekday.addItem(QLocale().dayName(n), n)
-        self.at = QTimeEdit(displayFormat=QLocale().timeFormat(QLocale.FormatType.ShortFormat))  # type: ignore[call-overload]
-        self.at.setAccessibleName(self.tr("At"))
-        for w in (self.cadence, self.weekday):
-            w.currentIndexChanged.connect(self.on_schedule_changed)
-        self.at.timeChanged.connect(self.on_schedule_changed)
-        schedule = FlowLayout()
-        schedule.add(QLabel(self.tr("Remind me"), textFormat=Qt.TextFormat.PlainText))
-        for w in (self.cadence, self.weekday, self.at):
-            schedule.add(w)
+        self.schedule = ReminderSchedule(
+            session, session.schedule, label=self.tr("Remind me"), name=self.tr("How often")
+        )
 
         self.trend = ChartWidget()
         self.trend.setMinimumSize(240, 150)  # the window fits 960 × 540 logical pixels
@@ -182,7 +157,7 @@ class CheckInTab(QWidget):
         state_row.add(self.state, stretch=True)
         state_row.add(self.new_button)
         left.addLayout(state_row)
-        left.addLayout(schedule)
+        left.addWidget(self.schedule)
         left.addStretch(1)
         right = QVBoxLayout(right_side)
         right.setContentsMargins(0, 0, 0, 0)
@@ -194,13 +169,7 @@ class CheckInTab(QWidget):
 
     # --- loading -------------------------------------------------------------------
     def on_unlocked(self) -> None:
-        self._loading = True
-        s = self.session.schedule().get()
-        self.cadence.setCurrentIndex(self.cadence.findData(s.cadence))
-        self.weekday.setCurrentIndex(self.weekday.findData(s.weekday))
-        self.at.setTime(QTime.fromString(s.at, "HH:mm"))
-        self.weekday.setEnabled(s.cadence == "weekly")
-        self._loading = False
+        self.schedule.load()
         self.start_new()
         self.refresh_trend()
 
@@ -326,30 +295,6 @@ class CheckInTab(QWidget):
         if self.session.is_open:
             self.session.writer().flush()
         return ok
-
-    def _on_schedule_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KintsugiError):
-            raise exc
-        channel.error(describe(exc))  # a message: the save state keeps to the form's saves
-
-    def on_schedule_changed(self, *_: object) -> None:
-        self.weekday.setEnabled(self.cadence.currentData() == "weekly")
-        if self._loading or not self.session.is_open:
-            return
-        schedule = self.session.schedule()
-        value = CheckInSchedule(
-            self.cadence.currentData(),
-            self.weekday.currentData(),
-            self.at.time().toString("HH:mm"),
-        )
-        # On the writer, after any check-in save queued before it; a failure is a message.
-        future = self.session.writer().submit(lambda: schedule.set(value))
-
-        def said_if_failed(f: Future[None]) -> None:
-            if f.exception() is not None:
-                self._schedule_failed.emit(f.exception())
-
-        future.add_done_callback(said_if_failed)
 
 
 def _trend(db):

@@ -5,119 +5,28 @@ person sets it. New entry → Write from a prompt offers these beside the librar
 from __future__ import annotations
 
 import dataclasses
-from concurrent.futures import Future
 
-from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record, Template
 from kintsugi.core.repo.templates import TemplateRepository
-from kintsugi.core.schedule import CheckInSchedule, ScheduleStore
-from kintsugi.ui import channel
+from kintsugi.core.schedule import ScheduleStore
 from kintsugi.ui.checkins.boundaries_tab import OptionalDate
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.i18n import day_text
-from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
-from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.reflow import scrolling
-
-
-class WriteReminderRow(QWidget):
-    """Remind me to write: no reminder (the default), every day or every week, at a time."""
-
-    _failed = Signal(object)
-
-    def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self._loading = False
-        self.cadence = QComboBox()
-        self.cadence.setAccessibleName(self.tr("Remind me to write"))
-        for text, cadence in (
-            (self.tr("No reminder"), "off"),
-            (self.tr("Every day"), "daily"),
-            (self.tr("Every week"), "weekly"),
-        ):
-            self.cadence.addItem(text, cadence)
-        self.weekday = QComboBox()
-        self.weekday.setAccessibleName(self.tr("On"))
-        for n in range(1, 8):
-            self.weekday.addItem(QLocale().dayName(n), n)
-        self.at = QTimeEdit(displayFormat=QLocale().timeFormat(QLocale.FormatType.ShortFormat))  # type: ignore[call-overload]
-        self.at.setAccessibleName(self.tr("At"))
-        for w in (self.cadence, self.weekday):
-            w.currentIndexChanged.connect(self.on_changed)
-        self.at.timeChanged.connect(self.on_changed)
-        self._failed.connect(self._on_failed)
-        note = QLabel(
-            self.tr("A quiet line in the status bar, never a pop-up; “Later” puts it off."),
-            wordWrap=True,
-            textFormat=Qt.TextFormat.PlainText,
-        )
-        note.setProperty("role", "subtle")
-        row = FlowLayout()
-        row.add(QLabel(self.tr("Remind me to write"), textFormat=Qt.TextFormat.PlainText))
-        for w in (self.cadence, self.weekday, self.at):
-            row.add(w)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(note)
-
-    def store(self) -> ScheduleStore:
-        return ScheduleStore.writing(self.session.database())
-
-    def on_unlocked(self) -> None:
-        self._loading = True
-        try:
-            s = self.store().get()
-            self.cadence.setCurrentIndex(max(0, self.cadence.findData(s.cadence)))
-            self.weekday.setCurrentIndex(max(0, self.weekday.findData(s.weekday)))
-            self.at.setTime(QTime.fromString(s.at, "HH:mm"))
-        finally:
-            self._loading = False
-        self.show_what_applies()
-
-    def show_what_applies(self) -> None:
-        """The day only for a weekly reminder, the time only for one at all."""
-        cadence = self.cadence.currentData()
-        self.weekday.setVisible(cadence == "weekly")
-        self.at.setVisible(cadence != "off")
-
-    def on_changed(self, *_: object) -> None:
-        self.show_what_applies()
-        if self._loading or not self.session.is_open:
-            return
-        store = self.store()
-        value = CheckInSchedule(
-            self.cadence.currentData(), self.weekday.currentData(), self.at.time().toString("HH:mm")
-        )
-        future = self.session.writer().submit(lambda: store.set(value))
-
-        def said_if_failed(f: Future[None]) -> None:
-            if f.exception() is not None:
-                self._failed.emit(f.exception())
-
-        future.add_done_callback(said_if_failed)
-
-    def _on_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KintsugiError):
-            raise exc
-        channel.error(describe(exc))
+from kintsugi.ui.widgets.reminder_schedule import ReminderSchedule
 
 
 class TemplatesTab(RecordListTab):
@@ -172,7 +81,13 @@ class TemplatesTab(RecordListTab):
         form.addRow("", self.write_button)
         form.addRow("", self.share)
         form.addRow("", self.state)
-        self.reminder = WriteReminderRow(session)
+        self.reminder = ReminderSchedule(
+            session,
+            lambda: ScheduleStore.writing(session.database()),
+            label=self.tr("Remind me to write"),
+            name=self.tr("Remind me to write"),
+            note=self.tr("A quiet line in the status bar, never a pop-up; “Later” puts it off."),
+        )
         self.assemble(scrolling(self.form), self.reminder)
 
     def open_item(self, item_id: int, kind: str) -> None:
@@ -199,7 +114,7 @@ class TemplatesTab(RecordListTab):
 
     def on_unlocked(self) -> None:
         super().on_unlocked()
-        self.reminder.on_unlocked()
+        self.reminder.load()
 
     def show_record(self, rec: Record) -> None:
         assert isinstance(rec, Template)

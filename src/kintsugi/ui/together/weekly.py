@@ -9,10 +9,9 @@ import dataclasses
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,27 +22,24 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from kintsugi.core.errors import KintsugiError
 from kintsugi.core.i18n import marked
 from kintsugi.core.records import ItemSummary, Record, WeeklyTalk
 from kintsugi.core.render import KIND_NAMES
 from kintsugi.core.repo.weekly_talks import PARTS, bring, brought_line
-from kintsugi.core.schedule import CheckInSchedule, ScheduleStore
+from kintsugi.core.schedule import ScheduleStore
 from kintsugi.core.timeutil import now as local_now
-from kintsugi.ui import channel
 from kintsugi.ui.checkins.pane import CheckInReminder
 from kintsugi.ui.checkins.record_list import RecordListTab
 from kintsugi.ui.i18n import qdatetime, short_moment_text, weekday_day_text
-from kintsugi.ui.messages import describe
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.banners import ReminderBar
 from kintsugi.ui.widgets.flow_layout import FlowLayout
 from kintsugi.ui.widgets.reflow import scrolling
+from kintsugi.ui.widgets.reminder_schedule import ReminderSchedule
 
 WEEK = timedelta(days=7)
 
@@ -127,7 +123,6 @@ class WeeklyTalkPage(RecordListTab):
     kinds = ("weekly_talk",)
     show_me = Signal()  # the reminder's "Open": bring this page on screen
     share_requested = Signal()  # "Share this conversation…": the window shows Share
-    _schedule_failed = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(
@@ -233,26 +228,13 @@ class WeeklyTalkPage(RecordListTab):
         form.addRow("", self.state)
 
         # the gentle reminder, like the check-in's: off until the person sets it
-        self.cadence = QComboBox()
-        self.cadence.setAccessibleName(self.tr("Weekly reminder"))
-        self.cadence.addItem(self.tr("No reminder"), "off")
-        self.cadence.addItem(self.tr("Every week"), "weekly")
-        self.weekday = QComboBox()
-        self.weekday.setAccessibleName(self.tr("On"))
-        for n in range(1, 8):
-            self.weekday.addItem(QLocale().dayName(n), n)
-        self.at = QTimeEdit(displayFormat=QLocale().timeFormat(QLocale.FormatType.ShortFormat))  # type: ignore[call-overload]
-        self.at.setAccessibleName(self.tr("At"))
-        for w in (self.cadence, self.weekday):
-            w.currentIndexChanged.connect(self.on_schedule_changed)
-        self.at.timeChanged.connect(self.on_schedule_changed)
-        self._schedule_failed.connect(self._on_schedule_failed)
-        self._loading_schedule = False
-        remind = QWidget()
-        row = FlowLayout(remind)
-        row.add(QLabel(self.tr("Remind us"), textFormat=Qt.TextFormat.PlainText))
-        for w in (self.cadence, self.weekday, self.at):
-            row.add(w)
+        self.remind = ReminderSchedule(
+            session,
+            self.schedule,
+            label=self.tr("Remind us"),
+            name=self.tr("Weekly reminder"),
+            daily=False,
+        )
 
         self.reminder = WeeklyTalkReminder(session, parent=self)
         self.reminder.due.connect(self.on_due)
@@ -263,7 +245,7 @@ class WeeklyTalkPage(RecordListTab):
         )
         self.reminder_bar.check_in_clicked.connect(self.on_open_from_reminder)
         self.reminder_bar.later_clicked.connect(self.on_later)
-        self.assemble(scrolling(self.form), remind)
+        self.assemble(scrolling(self.form), self.remind)
 
     # --- the PracticePage protocol (and RecordListTab's hooks) -----------------------
     def status_widgets(self) -> list[QWidget]:
@@ -271,14 +253,7 @@ class WeeklyTalkPage(RecordListTab):
 
     def on_unlocked(self) -> None:
         super().on_unlocked()
-        self._loading_schedule = True
-        s = self.schedule().get()
-        self.cadence.setCurrentIndex(max(0, self.cadence.findData(s.cadence)))
-        self.weekday.setCurrentIndex(self.weekday.findData(s.weekday))
-        self.at.setTime(QTime.fromString(s.at, "HH:mm"))
-        self.weekday.setEnabled(s.cadence == "weekly")
-        self.at.setEnabled(s.cadence == "weekly")
-        self._loading_schedule = False
+        self.remind.load()
         self.reminder.start()
 
     def clear(self) -> None:
@@ -423,26 +398,6 @@ class WeeklyTalkPage(RecordListTab):
     # --- the reminder ------------------------------------------------------------------
     def schedule(self) -> ScheduleStore:
         return ScheduleStore.weekly_talk(self.session.database())
-
-    def on_schedule_changed(self, *_: object) -> None:
-        weekly = self.cadence.currentData() == "weekly"
-        self.weekday.setEnabled(weekly)
-        self.at.setEnabled(weekly)
-        if self._loading_schedule or not self.session.is_open:
-            return
-        store = self.schedule()
-        value = CheckInSchedule(
-            self.cadence.currentData(), self.weekday.currentData(), self.at.time().toString("HH:mm")
-        )
-        future = self.session.writer().submit(lambda: store.set(value))
-        future.add_done_callback(
-            lambda f: self._schedule_failed.emit(f.exception()) if f.exception() else None
-        )
-
-    def _on_schedule_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KintsugiError):
-            raise exc
-        channel.error(describe(exc))  # a message: the save state keeps to the form's saves
 
     def on_due(self) -> None:
         self.reminder_bar.show()
