@@ -8,6 +8,8 @@ from importlib import resources
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from kintsugi.ui import style
+
 THEMES = ("system", "light", "dark")
 TEXT_SIZES = (85, 100, 115, 130, 150, 175, 200)  # percent of the system's text size
 _RELATIVE = re.compile(r"\{([0-9.]+)\}")
@@ -106,7 +108,7 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
     if app.property("kintsugi-dark") == dark:
         return
     app.setProperty("kintsugi-dark", dark)
-    app.setStyle("Fusion")
+    style.install(app)  # Fusion, its check boxes and radio buttons sized from the text
     palette = QPalette()
     for role, colour in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(colour))

@@ -1,0 +1,107 @@
+"""Check boxes and radio buttons grow with the app's text size (#15 item 1) and stay
+visible (ui/style.py): measured in real offscreen grabs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kintsugi.ui.theme import apply_text_size, apply_theme
+
+KINDS = [
+    (QCheckBox, QStyle.SubElement.SE_CheckBoxIndicator, QStyle.PixelMetric.PM_IndicatorWidth),
+    (
+        QRadioButton,
+        QStyle.SubElement.SE_RadioButtonIndicator,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    ),
+]
+
+
+def luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def ratio(la: float, lb: float) -> float:
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    return ratio(luminance(a), luminance(b))
+
+
+@pytest.fixture
+def themed(app):
+    yield app
+    apply_text_size(app, 100)
+    apply_theme(app, "light")
+    apply_theme(app, "system")
+
+
+def shown(qtbot, button: QAbstractButton) -> QWidget:
+    holder = QWidget()
+    QVBoxLayout(holder).addWidget(button)
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    QApplication.processEvents()
+    return holder
+
+
+def indicator_rect(button: QAbstractButton, element):
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    return button.style().subElementRect(element, option, button)
+
+
+def indicator_pixels(button: QAbstractButton, element) -> tuple[list[QColor], QColor]:
+    """The indicator's pixels, and the background just outside it (left of the indicator)."""
+    image: QImage = button.grab().toImage()
+    ratio = image.devicePixelRatio()
+    rect = indicator_rect(button, element)
+    pixels = [
+        image.pixelColor(round(x * ratio), round(y * ratio))
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    ]
+    background = button.palette().color(button.backgroundRole())
+    return pixels, background
+
+
+@pytest.mark.parametrize("kind, element, metric", KINDS)
+def test_indicators_grow_with_the_text_size(themed, qtbot, kind, element, metric):
+    sizes = {}
+    for percent in (100, 200):
+        apply_text_size(themed, percent)
+        button = kind("Remind me on Sundays")
+        button.setChecked(True)
+        holder = shown(qtbot, button)  # noqa: F841 (kept alive while measured)
+        sizes[percent] = (
+            button.style().pixelMetric(metric, None, button),
+            indicator_rect(button, element).width(),
+        )
+        pixels, background = indicator_pixels(button, element)
+        visible = [p for p in pixels if contrast(p, background) >= 1.2]
+        assert len(visible) >= 2 * len(pixels) ** 0.5, (percent, len(visible), len(pixels))
+    (metric_100, rect_100), (metric_200, rect_200) = sizes[100], sizes[200]
+    assert metric_100 >= 12  # no smaller than Fusion's own at a usual text size
+    assert metric_200 >= 1.7 * metric_100, sizes
+    assert rect_200 >= 1.7 * rect_100, sizes
