@@ -154,7 +154,7 @@ def main() -> int:
         viewer = AttachmentViewer(window.session, photo, window)
         viewer.resize(900, 680)
         viewer.show()
-        wait_until(lambda: not viewer.picture.pixmap().isNull())
+        wait_until(viewer.picture.has_picture)
         shoot(viewer, "attachments-photo")
         viewer.close()
         viewer = AttachmentViewer(window.session, voice, window)

@@ -83,8 +83,48 @@
         <translation>Abriendo…</translation>
     </message>
     <message>
+        <source>Fit to window</source>
+        <translation>Ajustar a la ventana</translation>
+    </message>
+    <message>
+        <source>Fit to window (Ctrl+0)</source>
+        <translation>Ajustar a la ventana (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Tamaño real</translation>
+    </message>
+    <message>
+        <source>Actual size (Ctrl+1)</source>
+        <translation>Tamaño real (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Alejar (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Acercar (Ctrl++)</translation>
+    </message>
+    <message>
         <source>This picture could not be shown.</source>
         <translation>Esta imagen no se pudo mostrar.</translation>
+    </message>
+    <message>
+        <source>{percent} % (fitted to the window)</source>
+        <translation>{percent} % (ajustada a la ventana)</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
     </message>
     <message>
         <source>‹ Previous page</source>

@@ -209,17 +209,88 @@ def test_full_size_pdf_page_by_page_and_save_a_copy(window, qtbot, tmp_path, mon
     viewer.close()
 
 
-def test_a_picture_full_size(window, qtbot, tmp_path):
+def _shown_whole(viewer, aspect: float) -> None:
+    """The picture fits the window's room, touches it on one side, and keeps its aspect."""
+    shown, room = viewer.picture.shown_size(), viewer.picture.viewport().size()
+    assert shown.width() <= room.width() and shown.height() <= room.height()
+    assert shown.width() == room.width() or shown.height() == room.height()
+    assert abs(shown.width() / shown.height() - aspect) < 0.01
+    assert viewer.picture.horizontalScrollBar().maximum() == 0
+    assert viewer.picture.verticalScrollBar().maximum() == 0
+
+
+def test_a_large_photo_fits_the_window_follows_its_size_and_zooms(window, qtbot, tmp_path):
+    from PySide6.QtTest import QTest
+
     from kintsugi.ui.attachments.viewer import AttachmentViewer
 
     editor = _editor(window, qtbot)
     photo = tmp_path / "big.jpg"
-    photo.write_bytes(photo_with_gps((2400, 1800)))
+    photo.write_bytes(photo_with_gps((4000, 3000)))
     att = _attach(qtbot, editor.attachments, lambda: editor.attachments.attach_paths([photo]))
     viewer = AttachmentViewer(window.session, att, window)
+    screen = window.screen().availableGeometry()
+    assert viewer.width() <= screen.width() and viewer.height() <= screen.height()  # opens on it
     viewer.show()
-    qtbot.waitUntil(lambda: not viewer.picture.pixmap().isNull(), timeout=5_000)
-    assert viewer.picture.pixmap().width() == 2400
+    qtbot.waitUntil(viewer.picture.has_picture, timeout=10_000)
+    assert viewer.picture.picture_size().width() == 4000  # decoded whole, not a thumbnail
+    viewer.resize(800, 600)
+    qtbot.waitUntil(lambda: viewer.picture.viewport().width() > 0)
+    _shown_whole(viewer, 4 / 3)
+    assert "fitted" in viewer.zoom_label.text() and not viewer.fit_button.isEnabled()
+    before = viewer.picture.shown_size()
+    viewer.grab()  # drawn, quickly scaled and then smoothly
+    qtbot.waitUntil(lambda: viewer.picture.canvas._smooth.size() == before, timeout=5_000)
+
+    viewer.resize(500, 700)  # narrower and taller: fitted again, to the width now
+    qtbot.waitUntil(lambda: viewer.picture.shown_size() != before)
+    _shown_whole(viewer, 4 / 3)
+    assert viewer.picture.shown_size().width() == viewer.picture.viewport().width()
+    viewer.resize(800, 600)
+
+    QTest.keyClick(viewer, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # actual size
+    assert viewer.picture.shown_size().width() == 4000 and not viewer.picture.fitted
+    assert viewer.zoom_label.text() == "100 %" and viewer.fit_button.isEnabled()
+    bar = viewer.picture.horizontalScrollBar()
+    assert bar.maximum() > 0 and viewer.picture.verticalScrollBar().maximum() > 0  # scrolls
+    bar.setValue(bar.maximum())
+    assert bar.value() == bar.maximum()
+    viewer.resize(700, 500)  # zoomed: the window's size no longer changes the picture's
+    assert viewer.picture.shown_size().width() == 4000
+
+    QTest.keyClick(viewer, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.picture.shown_size().width() == 3200  # 100 % / 1.25
+    QTest.keyClick(viewer, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.picture.shown_size().width() == 4000
+    QTest.keyClick(viewer, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.picture.shown_size().width() == 5000 and viewer.zoom_label.text() == "125 %"
+    viewer.zoom_out_button.click()
+    assert viewer.picture.shown_size().width() == 4000
+
+    QTest.keyClick(viewer, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # fit again
+    assert viewer.picture.fitted
+    _shown_whole(viewer, 4 / 3)
+    viewer.resize(800, 600)
+    _shown_whole(viewer, 4 / 3)
+
+    QTest.keyClick(viewer, Qt.Key.Key_Escape)  # Esc closes
+    qtbot.waitUntil(lambda: not viewer.isVisible())
+
+
+def test_a_small_picture_is_not_enlarged_and_its_window_fits_it(window, qtbot, tmp_path):
+    from kintsugi.ui.attachments.viewer import AttachmentViewer
+
+    editor = _editor(window, qtbot)
+    shot = tmp_path / "small.jpg"
+    shot.write_bytes(photo_with_gps((300, 200)))
+    att = _attach(qtbot, editor.attachments, lambda: editor.attachments.attach_paths([shot]))
+    viewer = AttachmentViewer(window.session, att, window)
+    assert viewer.width() < 900  # room for the picture, not a big empty window
+    viewer.show()
+    qtbot.waitUntil(viewer.picture.has_picture, timeout=10_000)
+    viewer.resize(800, 600)
+    qtbot.waitUntil(lambda: viewer.picture.shown_size().width() == 300)  # sharp, its own size
+    assert viewer.zoom_label.text().startswith("100 %")
     viewer.close()
 
 

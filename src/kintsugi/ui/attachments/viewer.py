@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QIODevice, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +22,13 @@ from PySide6.QtWidgets import (
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.repo.attachments import Attachment, AttachmentRepo
 from kintsugi.ui.attachments.media import VaultDevice, decode_image
+from kintsugi.ui.attachments.picture import PictureView
 from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
 
 FULL = 4096
+# The most of the screen the window takes when it opens (it is never larger than the screen).
+SCREEN_SHARE = 0.9
 
 
 class AttachmentViewer(QDialog):
@@ -38,7 +40,7 @@ class AttachmentViewer(QDialog):
         self.session, self.att = session, att
         self.setWindowTitle(self.tr("Attachment"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(900, 700)
+        self.resize(self._opening_size())
         self.name = QLabel(att.name, textFormat=Qt.TextFormat.PlainText)
         self.name.setProperty("role", "heading")
         self.device: VaultDevice | None = None
@@ -87,23 +89,112 @@ class AttachmentViewer(QDialog):
     def _repo(self) -> AttachmentRepo:
         return AttachmentRepo(self.session.database())
 
+    def _opening_size(self) -> QSize:
+        """Room for the picture at its own size when the screen has it, 900 × 700 for a PDF
+        or a recording; never more than most of the screen (a 4000-pixel photo on a laptop
+        opens fitted to a window that fits)."""
+        wanted = QSize(900, 700)
+        if self.att.kind == "image" and self.att.width and self.att.height:
+            chrome = QSize(48, 150)  # the name, the zoom row and the buttons
+            wanted = QSize(self.att.width, self.att.height) + chrome
+            wanted = wanted.expandedTo(QSize(480, 360))
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size()
+            room = QSize(int(room.width() * SCREEN_SHARE), int(room.height() * SCREEN_SHARE))
+            wanted = wanted.boundedTo(room)
+        return wanted
+
     # --- pictures -----------------------------------------------------------------
     def _image_view(self) -> QWidget:
-        self.picture = QLabel(self.tr("Opening…"), alignment=Qt.AlignmentFlag.AlignCenter)
+        box = QWidget()
+        self.picture = PictureView(box)
         self.picture.setAccessibleName(self.att.name)
-        area = QScrollArea(widgetResizable=True)
-        area.setWidget(self.picture)
+        self.picture_status = QLabel(self.tr("Opening…"), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.fit_button = QPushButton(self.tr("Fit to window"))
+        self.fit_button.setToolTip(self.tr("Fit to window (Ctrl+0)"))
+        self.actual_button = QPushButton(self.tr("Actual size"))
+        self.actual_button.setToolTip(self.tr("Actual size (Ctrl+1)"))
+        self.zoom_out_button = QPushButton(self.tr("Zoom out"))
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+-)"))
+        self.zoom_in_button = QPushButton(self.tr("Zoom in"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl++)"))
+        self.zoom_label = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.zoom_label.setProperty("role", "subtle")
+        actions = (
+            (self.fit_button, self.picture.fit, ("Ctrl+0",)),
+            (self.actual_button, self.picture.actual_size, ("Ctrl+1",)),
+            (
+                self.zoom_out_button,
+                self.picture.zoom_out,
+                ("Ctrl+-", QKeySequence.StandardKey.ZoomOut),
+            ),
+            (
+                self.zoom_in_button,
+                self.picture.zoom_in,
+                ("Ctrl++", "Ctrl+=", QKeySequence.StandardKey.ZoomIn),
+            ),
+        )
+        self._shortcuts: list[QShortcut] = []
+        seen: set[str] = set()
+        for button, slot, keys in actions:
+            button.setEnabled(False)
+            button.clicked.connect(slot)
+            for key in keys:
+                sequence = QKeySequence(key)
+                if sequence.isEmpty() or sequence.toString() in seen:
+                    continue
+                seen.add(sequence.toString())
+                shortcut = QShortcut(sequence, self)
+                shortcut.activated.connect(slot)
+                self._shortcuts.append(shortcut)
+        self.picture.zoom_changed.connect(self._zoom_changed)
+        zoom_row = QHBoxLayout()
+        zoom_row.addWidget(self.zoom_label, 1)
+        for button in (
+            self.fit_button,
+            self.actual_button,
+            self.zoom_out_button,
+            self.zoom_in_button,
+        ):
+            zoom_row.addWidget(button)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.picture_status)
+        layout.addWidget(self.picture, 1)
+        layout.addLayout(zoom_row)
+        self.picture.hide()
         repo, att_id = self._repo(), self.att.id
         run_in_background(
             lambda: decode_image(repo.read_bytes(att_id), FULL),
             self._show_picture,
-            lambda exc: self.picture.setText(self.tr("This picture could not be shown.")),
+            lambda exc: self.picture_status.setText(self.tr("This picture could not be shown.")),
         )
-        return area
+        return box
 
     def _show_picture(self, image) -> None:
-        if self.session.is_open and not image.isNull():
-            self.picture.setPixmap(QPixmap.fromImage(image))
+        if not self.session.is_open:
+            return
+        if image.isNull():
+            self.picture_status.setText(self.tr("This picture could not be shown."))
+            return
+        self.picture_status.hide()
+        self.picture.show()
+        self.picture.set_image(image)
+        for button in (
+            self.fit_button,
+            self.actual_button,
+            self.zoom_out_button,
+            self.zoom_in_button,
+        ):
+            button.setEnabled(True)
+        self.picture.setFocus()  # the arrow keys scroll a zoomed picture
+
+    def _zoom_changed(self, percent: int, fitted: bool) -> None:
+        text = self.tr("{percent} % (fitted to the window)") if fitted else self.tr("{percent} %")
+        self.zoom_label.setText(text.format(percent=percent))
+        self.fit_button.setEnabled(not fitted)
 
     # --- PDFs ---------------------------------------------------------------------
     def _pdf_view(self) -> QWidget:
