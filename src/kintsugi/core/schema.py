@@ -664,6 +664,34 @@ def _read_search_tags_in_key_order(conn: Any) -> None:
     conn.execute(_SEARCH_DOC)
 
 
+#: SQLCipher keeps 80 bytes of every 4,096-byte page for its IV and HMAC, so a table leaf
+#: holds at most 3,981 bytes of a row in place (4,016 usable, less 35); an ``fts_data`` row
+#: is a 4-byte record header and the leaf blob. FTS5's default leaf (``pgsz`` 4,050, sized
+#: for plain SQLite's 4,096 bytes) therefore never fitted: nearly every leaf spilled
+#: ~3,600 bytes onto an overflow page and kept 479 in a cell, an eighth of the index lost
+#: between them (docs/benchmarks.md). A leaf runs a few bytes past ``pgsz``; 3,960 keeps it
+#: on its one page.
+SEARCH_LEAF_BYTES = 3960
+
+
+def _search_leaves_that_fit_and_timeline_in_time_order(conn: Any) -> None:
+    """The search index's leaves sized to fit a page (``SEARCH_LEAF_BYTES``), the index
+    rewritten into them (FTS5's ``optimize``: one segment, so a term's header is held once;
+    the pages it frees are given back by the VACUUM after migrating, Vault._migrate), and
+    the two timeline indexes ascending: SQLite reads them backwards for the newest first
+    just as well, and a journal written in time order then appends to them; descending,
+    every new entry went to their first page, which split and stayed half empty.
+    Idempotent: settings and indexes are made again whatever they were."""
+    conn.execute(f"INSERT INTO fts (fts, rank) VALUES ('pgsz', {SEARCH_LEAF_BYTES})")
+    conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+    conn.execute("DROP INDEX IF EXISTS item_timeline")
+    conn.execute("CREATE INDEX item_timeline ON item (occurred_at, id) WHERE deleted_at IS NULL")
+    conn.execute("DROP INDEX IF EXISTS item_kind_timeline")
+    conn.execute(
+        "CREATE INDEX item_kind_timeline ON item (kind, occurred_at, id) WHERE deleted_at IS NULL"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -682,6 +710,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_weekly_talks_rituals_and_goal_steps,
     _add_received_attachments,
     _read_search_tags_in_key_order,
+    _search_leaves_that_fit_and_timeline_in_time_order,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

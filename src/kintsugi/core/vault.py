@@ -474,13 +474,14 @@ class Vault:
         return True
 
     def _compact_if_mostly_free(self) -> None:
-        """VACUUM when a migration left a quarter of the file free (v4 drops the search
-        index's copy of the text). It is atomic, and with ``temp_store = MEMORY`` its work
+        """VACUUM when a migration left a tenth of the file free (v6 drops the search
+        index's copy of the text; v18 rewrites the index into leaves that fit a page, and
+        the old ones are freed). It is atomic, and with ``temp_store = MEMORY`` its work
         copy stays in memory: no plaintext reaches the disk."""
         with self.db.read() as conn:
             pages = conn.execute("PRAGMA page_count").fetchone()[0]
             free = conn.execute("PRAGMA freelist_count").fetchone()[0]
-            if pages and free * 4 > pages:
+            if pages and free * 10 > pages:
                 conn.execute("VACUUM")
 
     # --- the write-ahead log's binding (see core/walguard.py) ---------------------------
