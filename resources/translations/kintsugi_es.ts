@@ -4103,6 +4103,10 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
         <source>Your partner&apos;s files are kept encrypted in this journal file. “Save a copy…” is the only way one leaves — and that copy is not encrypted.</source>
         <translation>Los archivos de tu pareja se guardan cifrados en este archivo del diario. «Guardar una copia…» es la única forma de que uno salga, y esa copia no está cifrada.</translation>
     </message>
+    <message>
+        <source>%1 · %2 · from %3 (%4)</source>
+        <translation>%1 · %2 · de %3 (%4)</translation>
+    </message>
     <message numerus="yes">
         <source>Preparing the preview of %n item(s)…</source>
         <translation>
@@ -4143,10 +4147,6 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
             <numerusform>%n elemento</numerusform>
             <numerusform>%n elementos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 · from %2 (%3) · %4</source>
-        <translation>%1 · de %2 (%3) · %4</translation>
     </message>
     <message>
         <source>Finding the items marked for sharing…</source>

@@ -172,3 +172,23 @@ def test_the_share_log_in_full_and_its_items_open(window, qtbot, tmp_path):
     texts = [pane.log_items.item(n).text() for n in range(pane.log_items.count())]
     assert "(no longer in the journal)" in texts and len(texts) == 2
     assert entry.id in {pane.log_items.item(n).data(Qt.UserRole)[0] for n in range(len(texts))}
+
+
+def test_from_partner_rows_lead_with_what_each_item_is(window, qtbot, tmp_path):
+    """Four items from one partner on one day, in a narrow list, still tell themselves apart:
+    each row begins with its own title, then its kind, the day and who sent it; a sender's
+    name holding "%2" stays as written (the row is filled in one pass)."""
+    me = window.session.sharing()
+    pane = window.share
+    with Vault.create(tmp_path / "sam.kintsugi", "sam's", params=FAST_KDF) as sam:
+        Sharing(sam.db).set_display_name("Sam %2")
+        repo = EntryRepository(sam.db)
+        items = [repo.add(Entry(title=f"Thing {n}", body="x", shared=True)) for n in range(4)]
+        data = transfer.export_bytes(
+            sam.db, items, "age", exporter="Sam %2", recipients=[me.my_key()]
+        )
+        (tmp_path / "four.age").write_bytes(data)
+    _import(pane, qtbot, tmp_path / "four.age")
+    rows = sorted(pane.received.item(n).text() for n in range(pane.received.count()))
+    assert [r.split(" — ")[0] for r in rows] == [f"Thing {n}" for n in range(4)]
+    assert all(" — Journal · " in r and "from Sam %2 (" in r for r in rows), rows

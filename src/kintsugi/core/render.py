@@ -80,11 +80,14 @@ def item_title(item: dict[str, Any]) -> str:
     return repo.render_title(item) if repo else str(item.get("title") or "")
 
 
-def item_heading(item: dict[str, Any]) -> str:
+def item_kind_name(item: dict[str, Any]) -> str:
     kind = item.get("kind", "")
     known = KIND_NAMES.get(kind)
-    name = marked("render", known) if known else label(str(kind))
-    title = item_title(item)
+    return marked("render", known) if known else label(str(kind))
+
+
+def item_heading(item: dict[str, Any]) -> str:
+    name, title = item_kind_name(item), item_title(item)
     return f"{name} — {title}" if title else name
 
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from kintsugi.core import practices, share, transfer
 from kintsugi.core.errors import KintsugiError
-from kintsugi.core.i18n import marked
+from kintsugi.core.i18n import arg, marked
 from kintsugi.core.importing import ImportOptions
 from kintsugi.core.records import Record
-from kintsugi.core.render import heading, item_heading, render_item
+from kintsugi.core.render import heading, item_kind_name, item_title, render_item
 from kintsugi.core.repo.sharing import UNKNOWN, UNSIGNED, VERIFIED, ReceivedItem, SenderStatus
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.media import add_pictures, picture_size
@@ -442,7 +442,8 @@ class SharePane(QWidget):
         self._history_gen += 1
         gen = self._history_gen
         sharing = self.session.sharing()
-        received_fmt = self.tr("%1 · from %2 (%3) · %4")
+        # what it is first: a list of one partner's items, narrowed, still tells them apart
+        received_fmt = self.tr("%1 · %2 · from %3 (%4)")
         trust_labels = {k: marked("SharePane", v) for k, v in TRUST_LABELS.items()}
 
         def work():
@@ -466,11 +467,13 @@ class SharePane(QWidget):
                 if key not in statuses:
                     statuses[key] = sharing.status_of(*key)
                 status = statuses[key]
-                text = (
-                    received_fmt.replace("%1", day_text(item.occurred_at))
-                    .replace("%2", status.name)
-                    .replace("%3", trust_labels[status.trust])
-                    .replace("%4", item_heading(item.data))
+                title, kind = item_title(item.data), item_kind_name(item.data)
+                text = arg(  # one pass: a partner's words holding "%2" stay as written
+                    received_fmt,
+                    f"{title} — {kind}" if title else kind,
+                    day_text(item.occurred_at),
+                    status.name,
+                    trust_labels[status.trust],
                 )
                 if item.earlier:
                     text += "  · " + self.tr("revised (%n earlier)", "", len(item.earlier))
