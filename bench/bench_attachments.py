@@ -55,10 +55,30 @@ def file_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
 
-def ms(fn) -> float:
+def reads() -> tuple[int, int]:
+    """(read calls, bytes read) by this process so far (Linux: /proc/self/io), or (0, 0).
+    SQLCipher reads the file a page at a time, so the difference across an operation is the
+    pages it read that were not in its own cache: a count the shared machine's load cannot
+    change, where a time can."""
+    try:
+        fields = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+    except OSError:
+        return 0, 0
+    return int(fields["syscr"]), int(fields["rchar"])
+
+
+_READS: dict[str, list[int]] = {}  # operation -> [read calls, KiB read] of the last pass
+
+
+def ms(fn, name: str = "") -> float:
+    calls, read = reads()
     t = time.perf_counter()
     fn()
-    return 1000 * (time.perf_counter() - t)
+    elapsed = 1000 * (time.perf_counter() - t)
+    after_calls, after_read = reads()
+    if name:
+        _READS[name] = [after_calls - calls, (after_read - read) // 1024]
+    return elapsed
 
 
 def measure(path: Path, key: bytearray, salt: bytes, vocab: list[str], passes: int) -> dict:
@@ -68,24 +88,41 @@ def measure(path: Path, key: bytearray, salt: bytes, vocab: list[str], passes: i
         out.setdefault(name, []).append(value)
 
     for _ in range(passes):
-        t = time.perf_counter()
-        v = Vault._open_with_key(path, bytearray(key), salt, _migrations(), _lock(path))
-        rec("open (no KDF)", 1000 * (time.perf_counter() - t))
+        holder: list[Vault] = []
+        rec(
+            "open (no KDF)",
+            ms(
+                lambda h=holder: h.append(
+                    Vault._open_with_key(path, bytearray(key), salt, _migrations(), _lock(path))
+                ),
+                "open (no KDF)",
+            ),
+        )
+        v = holder[0]
         items, search, repo = Items(v.db), Search(v.db), EntryRepository(v.db)
-        rec("timeline, first page of 200", ms(lambda i=items: i.timeline(limit=200)))
+        first = "timeline, first page of 200"
+        rec(first, ms(lambda i=items: i.timeline(limit=200), first))
         page = items.timeline(limit=200)
-        rec("timeline, 20 pages scrolled (keyset)", ms(lambda i=items: _page(i, 20)))
+        scrolled = "timeline, 20 pages scrolled (keyset)"
+        rec(scrolled, ms(lambda i=items: _page(i, 20), scrolled))
         ids = [s.id for s in page]
         pictures = AttachmentRepo(v.db)
         # the rows' thumbnails: which pictures a page of 200 rows has (the app asks for the
         # rows on screen only; a page is the most it could ask at once)
-        rec("pictures of a timeline page of 200", ms(lambda p=pictures, i=ids: p.picture_ids(i)))
+        shown = "pictures of a timeline page of 200"
+        rec(shown, ms(lambda p=pictures, i=ids: p.picture_ids(i), shown))
+        found = "search (10 queries, each)"
+        calls, read = reads()
         for _, typed, _kind in queries(vocab)[:10]:
-            rec("search (10 queries, each)", ms(lambda t=typed, s=search: s.search(t)))
+            rec(found, ms(lambda t=typed, s=search: s.search(t)))
+        _READS[found + ", all 10"] = [reads()[0] - calls, (reads()[1] - read) // 1024]
         target = repo.get(page[7].id)
+        saved = "save an entry (commit, fsync)"
+        calls, read = reads()
         for i in range(10):
             target.body = target.body + f" saved {i}"
-            rec("save an entry (commit, fsync)", ms(lambda r=repo, e=target: r.update(e)))
+            rec(saved, ms(lambda r=repo, e=target: r.update(e)))
+        _READS[saved + ", all 10"] = [reads()[0] - calls, (reads()[1] - read) // 1024]
         v.lock()
     return {k: statistics.median(vals) for k, vals in out.items()}
 
@@ -153,11 +190,13 @@ def main(argv: list[str] | None = None) -> int:
         # burst of load on this shared machine (or a cold start) falls on both alike.
         before: dict[str, list[float]] = {}
         after: dict[str, list[float]] = {}
+        reads_of: dict[str, dict[str, list[int]]] = {}
         for n in range(args.passes):
-            order = ((before, plain), (after, path))
-            for into, vault_path in order if n % 2 == 0 else order[::-1]:  # each first in turn
+            order = ((before, plain, "without"), (after, path, "with"))
+            for into, vault_path, which in order if n % 2 == 0 else order[::-1]:  # in turn
                 for name, values in measure(vault_path, key, salt, stores.vocab, 1).items():
                     into.setdefault(name, []).append(values)
+                reads_of[which] = dict(_READS)  # the same each pass (the last one's kept)
         before_ms = {k: statistics.median(v) for k, v in before.items()}
         after_ms = {k: statistics.median(v) for k, v in after.items()}
     result = {
@@ -168,9 +207,16 @@ def main(argv: list[str] | None = None) -> int:
         "vault_bytes_before": before_size,
         "vault_bytes_after": after_size,
         "growth_over_stored": (after_size - before_size) / stored,
+        # what the file grew by beyond the bytes stored, per attachment (its last page's
+        # unused part, its rows and their index entries)
+        "overhead_bytes_per_attachment": (after_size - before_size - stored) / len(targets),
         "attach_seconds": attach_s,
         "before_ms": before_ms,
         "after_ms": after_ms,
+        "ratio": {k: round(after_ms[k] / before_ms[k], 2) for k in before_ms if before_ms[k]},
+        # [read calls, KiB read] per operation: the pages each one read from the file
+        "reads_without_photos": reads_of.get("without", {}),
+        "reads_with_photos": reads_of.get("with", {}),
         # the machine is shared: its 1-minute load average at the start and at the end
         "load": [round(load_start[0], 2), round(os.getloadavg()[0], 2)],
     }

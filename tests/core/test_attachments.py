@@ -294,6 +294,48 @@ def test_check_and_backup_verification_read_every_attachment(vault, vault_path, 
         vault.backup_to(vault_path.parent / "after-damage.kintsugi")
 
 
+def test_the_timeline_search_and_a_save_read_no_attachment_table(vault, entry):
+    """Photos cannot slow what never reads them: the timeline's pages, search and a save
+    (with every trigger it fires) touch no attachment table (SQLite's authorizer names
+    every table a statement reads, triggers included). bench/bench_attachments.py counts
+    the same from the file's side: the same pages read with 10,000 photos as without."""
+    import sqlite3
+
+    from kintsugi.core.repo.entries import EntryRepository
+    from kintsugi.core.search import Search
+
+    repo = AttachmentRepo(vault.db)
+    for n in range(3):
+        repo.add_bytes(entry.id, photo_with_gps(colour=(n, 90, 160)), f"p{n}.jpg")
+    entries = EntryRepository(vault.db)
+    entries.add(Entry(title="Another day", body="sea and letters"))
+    read: set[str] = set()
+
+    def note(action, table, column, schema_name, trigger):
+        if action == sqlite3.SQLITE_READ and table:
+            read.add(table)
+        return sqlite3.SQLITE_OK
+
+    vault.db.conn.set_authorizer(note)
+    try:
+        page = Items(vault.db).timeline(limit=200)
+        Items(vault.db).timeline(after=(page[0].occurred_at, page[0].id), limit=200)
+        Search(vault.db).search("sea")
+        target = entries.get(entry.id)
+        target.body += " and a saved word"
+        entries.update(target)
+    finally:
+        vault.db.conn.set_authorizer(None)
+    assert "item" in read  # the authorizer saw the statements
+    assert read & {"attachment", "blob", "blob_chunk", "received_attachment"} == set()
+    vault.db.conn.set_authorizer(note)  # and it would see them: the rows' thumbnails do
+    try:
+        assert len(repo.picture_ids([entry.id])[entry.id]) == 3
+    finally:
+        vault.db.conn.set_authorizer(None)
+    assert "attachment" in read
+
+
 def test_save_a_copy_is_exact_private_and_never_overwrites(vault, entry, tmp_path):
     repo = AttachmentRepo(vault.db)
     att = repo.add_bytes(entry.id, pdf_bytes("a letter"), "letter.pdf")
