@@ -82,3 +82,23 @@ def test_the_triggers_mark_changes_only_while_the_vault_syncs(vault, tmp_path):
     Items(vault.db).empty_trash()
     with vault.db.read() as conn:
         assert sync_state.dirty(conn, 10) == [e.uid]
+
+
+def test_the_kept_version_1_vault_gets_the_signing_columns_and_the_step_runs_twice(tmp_path):
+    """Schema v19 (``_add_sync_signatures``): each device's verify key and its mark under
+    older keys, from the kept version-1 vault; the step is idempotent."""
+    path = tmp_path / "vault-v1.kintsugi"
+    shutil.copy(DATA / "vault-v1.kintsugi", path)
+    with Vault.open(path, "old vault passphrase") as v:
+        assert schema.MIGRATIONS.index(schema._add_sync_signatures) + 1 == 19
+        with v.db.transaction() as conn:
+            schema._add_sync_signatures(conn)  # again: nothing to add
+            cols = {r[1] for r in conn.execute("PRAGMA table_info(sync_device)")}
+            sync_state.pin_verify_key(conn, "ab" * 8, "cd" * 32)
+            sync_state.pin_verify_key(conn, "ab" * 8, "ef" * 32)  # the first one is kept
+            sync_state.set_old_key_marks(conn, {"ab" * 8: 7})
+        assert {"verify_key", "old_key_to"} <= cols
+        with v.db.read() as conn:
+            (dev,) = sync_state.devices(conn)
+        assert (dev.verify_key, dev.old_key_to) == ("cd" * 32, 7)
+        assert v.check() == []

@@ -400,6 +400,14 @@ class DeviceRemoved(SyncError):
     )
 
 
+class SyncFileRefused(SyncError):
+    default_message = (
+        "A file in the sync folder was not written by a computer this journal syncs with (or "
+        "came from a removed one), so it was not read. If a computer was removed, remove it "
+        "from the sync tool too."
+    )
+
+
 class UnknownDevice(SyncError):
     exit_code = 1
     default_message = "There is no such computer among the ones this journal syncs with."

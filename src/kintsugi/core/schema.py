@@ -692,6 +692,18 @@ def _search_leaves_that_fit_and_timeline_in_time_order(conn: Any) -> None:
     )
 
 
+def _add_sync_signatures(conn: Any) -> None:
+    """Sync folder format 2 (core/sync/): each device's key that its files are checked
+    against (``verify_key``, kept from the first file read under the newest sync key, an
+    invitation or a new key's list), and the last number of its files under an older sync
+    key still read after a device was removed (``old_key_to``). Idempotent (tests of older
+    versions set the number back)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(sync_device)")}
+    for column, spec in (("verify_key", "TEXT"), ("old_key_to", "INTEGER")):
+        if column not in have:
+            conn.execute(f"ALTER TABLE sync_device ADD COLUMN {column} {spec}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -711,6 +723,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_received_attachments,
     _read_search_tags_in_key_order,
     _search_leaves_that_fit_and_timeline_in_time_order,
+    _add_sync_signatures,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

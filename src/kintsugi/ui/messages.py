@@ -218,6 +218,12 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "This computer was removed from syncing on another computer, so it no longer gets "
         "their changes. Everything on this computer is kept.",
     ),
+    errors.SyncFileRefused: QT_TRANSLATE_NOOP(
+        "messages",
+        "A file in the sync folder was not written by a computer this journal syncs with (or "
+        "came from a removed one), so it was not read. If a computer was removed, remove it "
+        "from the sync tool too.",
+    ),
     errors.UnknownDevice: QT_TRANSLATE_NOOP(
         "messages",
         "There is no such computer among the ones this journal syncs with.",
@@ -250,3 +256,14 @@ def describe(exc: BaseException) -> str:
             translated = marked("messages", str(text))
             return translated.format(**fields) if fields else translated
     return str(exc)
+
+
+def known_problem(text: str | None) -> str | None:
+    """A problem the engine kept as its English text (a sync round's ``last_problem``), in the
+    person's language when it is one of the errors' own texts; any other text as it is."""
+    if not text:
+        return text
+    for cls, message in MESSAGES.items():
+        if cls.default_message == text:
+            return marked("messages", str(message))
+    return text

@@ -99,14 +99,41 @@ class Device:
     last_seen: str | None
     removed: bool
     accept_to: int | None
+    #: The device's Ed25519 public key (hex) its files are checked against, once known.
+    verify_key: str | None = None
+    #: The last number of its files still read under an older sync key (None: none).
+    old_key_to: int | None = None
 
 
 def devices(conn: Any) -> list[Device]:
     rows = conn.execute(
-        "SELECT device_id, name, recipient, read_seq, last_seen, removed, accept_to"
-        " FROM sync_device ORDER BY device_id"
+        "SELECT device_id, name, recipient, read_seq, last_seen, removed, accept_to,"
+        " verify_key, old_key_to FROM sync_device ORDER BY device_id"
     ).fetchall()
-    return [Device(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in rows]
+    return [Device(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8]) for r in rows]
+
+
+def pin_verify_key(conn: Any, device_id: str, verify_key: str) -> None:
+    """The key ``device_id``'s files are checked against from now on (kept once known)."""
+    conn.execute(
+        "INSERT INTO sync_device (device_id, verify_key) VALUES (?, ?)"
+        " ON CONFLICT (device_id) DO UPDATE SET"
+        " verify_key = coalesce(verify_key, excluded.verify_key)",
+        (device_id, verify_key),
+    )
+
+
+def set_old_key_marks(conn: Any, marks: dict[str, int]) -> None:
+    """After a new sync key: each device's files under an older key are read up to its mark
+    (the last number the device that made the key had read of it); a device without one,
+    none at all."""
+    conn.execute("UPDATE sync_device SET old_key_to = NULL")
+    for device_id, to in marks.items():
+        conn.execute(
+            "INSERT INTO sync_device (device_id, old_key_to) VALUES (?, ?)"
+            " ON CONFLICT (device_id) DO UPDATE SET old_key_to = excluded.old_key_to",
+            (device_id, to),
+        )
 
 
 def note_device(conn: Any, device_id: str, name: str, recipient: str) -> None:

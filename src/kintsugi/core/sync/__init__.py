@@ -123,13 +123,23 @@ def _invite(vault: Any, target: Path) -> str:
     with vault.db.read() as conn:
         keys = ss.keys(conn)
         cfg = ss.config(conn)
+        known = ss.devices(conn)
     assert cfg is not None
     code = new_pairing_code()
+    # the devices' signing keys (and marks under older keys) as this device knows them: the
+    # new one checks their files from its first round
+    devices: dict[str, dict[str, Any]] = {
+        d.device_id: {"verify": d.verify_key, "to": d.old_key_to}
+        for d in known
+        if not d.removed and d.verify_key
+    }
+    devices[cfg.device_id] = {"verify": fs.verify_key_of(cfg.identity), "to": None}
     doc = {
         "v": engine.FORMAT_VERSION,
         "type": "pairing",
         "inviter": cfg.device_id,
         "keys": [{"epoch": e, "identity": i, "name_key": n} for e, i, n in keys],
+        "devices": devices,
     }
     data = fs.lock_with_code(json.dumps(doc).encode(), code)
     try:
@@ -150,8 +160,15 @@ def _check_folder(target: Path) -> None:
         raise SyncFolderUnwritable() from exc
 
 
-def _start(vault: Any, target: Path, name: str | None, keys: list[tuple[int, str, str]]) -> None:
+def _start(
+    vault: Any,
+    target: Path,
+    name: str | None,
+    keys: list[tuple[int, str, str]],
+    devices: Any = None,
+) -> None:
     identity, _recipient = fs.new_identity()
+    marks, pins = engine._marks_of(devices)
     device_id = secrets.token_hex(8)
 
     def job() -> None:
@@ -166,6 +183,9 @@ def _start(vault: Any, target: Path, name: str | None, keys: list[tuple[int, str
             )
             for epoch, ident, name_key in keys:
                 ss.add_key(conn, epoch, ident, name_key)
+            for dev, key in pins.items():
+                ss.pin_verify_key(conn, dev, key)
+            ss.set_old_key_marks(conn, marks)
             ss.mark_all_dirty(conn)
 
     on_writer(vault, job)
@@ -229,7 +249,7 @@ def join(vault: Any, folder: Path, pairing_code: str, device_name: str | None = 
     ]
     if not keys:
         raise WrongPairingCode()
-    _start(vault, target, device_name, keys)
+    _start(vault, target, device_name, keys, opened.get("devices"))
     if used is not None:
         used.unlink(missing_ok=True)  # the code opens nothing any more
     run_round(vault, announce=True)
@@ -388,6 +408,18 @@ def remove_device(vault: Any, device_id: str) -> None:
         for d in known.values()
         if not d.removed and d.device_id != device_id and d.recipient
     ]
+    # Every device that stays, with the last number of its files under the older keys that
+    # is still read (what this device had read of it; its own: all it wrote): files under
+    # an older key numbered after it, or from a device not listed, are refused from now on
+    # (the removed device still holds the older keys). What a device wrote after its mark
+    # reaches the others in the snapshot it writes under the new key.
+    remaining: dict[str, dict[str, Any]] = {
+        d.device_id: {"verify": d.verify_key, "to": d.read_seq}
+        for d in known.values()
+        if not d.removed and d.device_id not in (device_id, cfg.device_id)
+    }
+    remaining[cfg.device_id] = {"verify": fs.verify_key_of(cfg.identity), "to": cfg.next_seq - 1}
+    marks, _pins = engine._marks_of(remaining)
     doc = {
         "v": engine.FORMAT_VERSION,
         "type": "key",
@@ -397,8 +429,9 @@ def remove_device(vault: Any, device_id: str) -> None:
         "removed": device_id,
         "accept_to": known[device_id].read_seq,
         "by": cfg.device_id,
+        "devices": remaining,
     }
-    data = fs.seal_document(json.dumps(doc).encode(), recipients)
+    data = fs.seal_document(fs.signed_payload(doc, cfg.identity), recipients)
     try:
         fs.write_once(target / fs.KEYS / f"{epoch}-{cfg.device_id}.age", data)
     except OSError as exc:
@@ -408,6 +441,7 @@ def remove_device(vault: Any, device_id: str) -> None:
         with vault.db.transaction() as conn:
             ss.add_key(conn, epoch, identity, name_key)
             ss.mark_removed(conn, device_id, known[device_id].read_seq)
+            ss.set_old_key_marks(conn, marks)
             ss.republish_from(conn, device_id)
 
     on_writer(vault, job)

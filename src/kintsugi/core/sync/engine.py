@@ -42,7 +42,8 @@ from kintsugi.core.timeutil import utc_text
 from kintsugi.core.validate import Invalid
 
 T = TypeVar("T")
-FORMAT_VERSION = 1
+#: 2: every document is signed by the device that wrote it (``folder.signed_payload``).
+FORMAT_VERSION = 2
 #: Revisions per change file, records per snapshot part, local changes read per transaction
 #: (the writer is never held long: saves wait behind it).
 BATCH = 1000
@@ -176,6 +177,18 @@ class Unreadable(Exception):
     """A revision this version cannot apply (a newer Kintsugi's kind or field)."""
 
 
+class Refused(Exception):
+    """A file not signed by the device it names, from a removed device, or written under an
+    older sync key after the mark the new key's maker set: never read (docs/sync-format.md,
+    "Removing a device"). ``quiet``: the device's own file, written under the older key
+    before it picked the new one up (what it holds comes in its next snapshot): not a
+    problem to report."""
+
+    def __init__(self, quiet: bool = False):
+        super().__init__()
+        self.quiet = quiet
+
+
 def _db_time(value: Any) -> str | None:
     if value is None:
         return None
@@ -190,6 +203,7 @@ class Tally:
     merged: int = 0
     conflicts: int = 0
     skipped_files: int = 0
+    refused_files: int = 0
     problems: list[str] = field(default_factory=list)
 
 
@@ -208,6 +222,9 @@ class Engine:
         self.me = self.cfg.device_id
         self._keys = self._read(ss.keys)
         self._blob_cache: dict[str, str] = {}
+        self._devices: dict[str, ss.Device] = {}
+        #: Devices' keys first learned this round (kept when their file is applied).
+        self._pins: dict[str, str] = {}
         #: A new sync key was picked up this round: our files under the old one are replaced
         #: by a snapshot under the new one (what a removed device could still read shrinks).
         self.rekeyed = False
@@ -457,18 +474,45 @@ class Engine:
     def _announcement(self) -> dict[str, Any]:
         cfg = self.cfg
         assert cfg is not None
-        return {"id": self.me, "name": cfg.device_name, "recipient": fs.recipient_of(cfg.identity)}
+        return {
+            "id": self.me,
+            "name": cfg.device_name,
+            "recipient": fs.recipient_of(cfg.identity),
+            "verify": fs.verify_key_of(cfg.identity),
+        }
 
     def _next_seq(self) -> int:
         cfg = self._read(ss.config)
         assert cfg is not None
         changes, snaps = fs.device_files(self.folder, self.me)
+        # A file numbered from our next one on that we did not write (not signed by us:
+        # someone else placed it in our folder) goes: the others stop at it, never read it,
+        # and read ours under its number once it is gone.
+        ahead = [(s, n) for s, n in changes.items() if s >= cfg.next_seq]
+        ahead += [(s, n) for s, names in snaps.items() if s >= cfg.next_seq for n in names]
+        if ahead:
+            for _seq, name in ahead:
+                if not self._is_mine(self.folder / self.me / name):
+                    fsutil.remove_quietly(self.folder / self.me / name)
+            changes, snaps = fs.device_files(self.folder, self.me)
         top = max([*changes, *snaps, 0])
         return max(cfg.next_seq, top + 1)
 
+    def _is_mine(self, path: Path) -> bool:
+        cfg = self.cfg
+        assert cfg is not None
+        data = fs.read_file(path, MAX_FILE)
+        payload = fs.open_document(data, self.identities, limit=MAX_DOC) if data else None
+        if payload is None or not fs.signature_ok(payload, fs.verify_key_of(cfg.identity)):
+            return False
+        m = fs.CHANGE_FILE.match(path.name) or fs.SNAPSHOT_FILE.match(path.name)
+        doc = json.loads(payload)  # signed by us: our own JSON
+        return m is not None and doc.get("seq") == int(m.group(1))
+
     def _write(self, path: Path, doc: dict[str, Any]) -> None:
-        payload = json.dumps(doc, ensure_ascii=False).encode()
-        data = fs.seal_document(payload, [self.recipient])
+        cfg = self.cfg
+        assert cfg is not None
+        data = fs.seal_document(fs.signed_payload(doc, cfg.identity), [self.recipient])
         try:
             fs.write_once(path, data)
         except FileNotFoundError:
@@ -514,7 +558,8 @@ class Engine:
         cfg = self.cfg
         assert cfg is not None
         known = {epoch for epoch, _, _ in self._keys}
-        for name in fs.names(self.folder, fs.KEYS, fs.KEY_FILE):
+        files = fs.names(self.folder, fs.KEYS, fs.KEY_FILE)
+        for name in sorted(files, key=lambda n: int(n.split("-")[0])):
             m = fs.KEY_FILE.match(name)
             assert m is not None
             if int(m.group(1)) in known:
@@ -525,14 +570,26 @@ class Engine:
                 if data is not None and int(m.group(1)) > max(known) and self._is_whole(data):
                     raise DeviceRemoved()
                 continue
-            doc = json.loads(payload)
+            doc = self._key_doc(payload, int(m.group(1)), m.group(2))
+            if doc is None:
+                continue
             epoch = int(doc["epoch"])
             removed = str(doc.get("removed") or "")
+            marks, pins = _marks_of(doc.get("devices"))
 
             def job(
-                conn: Any, doc: dict[str, Any] = doc, epoch: int = epoch, removed: str = removed
+                conn: Any,
+                doc: dict[str, Any] = doc,
+                epoch: int = epoch,
+                removed: str = removed,
+                marks: dict[str, int] = marks,
+                pins: dict[str, str] = pins,
             ) -> None:
                 ss.add_key(conn, epoch, str(doc["identity"]), str(doc["name_key"]))
+                for dev, key in pins.items():
+                    ss.pin_verify_key(conn, dev, key)
+                if epoch == max(known | {epoch}):
+                    ss.set_old_key_marks(conn, marks)
                 if removed and removed != self.me:
                     accept = doc.get("accept_to")
                     ss.mark_removed(conn, removed, accept if isinstance(accept, int) else None)
@@ -542,6 +599,47 @@ class Engine:
             known.add(epoch)
             self.rekeyed = True
         self._keys = self._read(ss.keys)
+
+    def _key_doc(self, payload: bytes, epoch: int, by: str) -> dict[str, Any] | None:
+        """A new key's document, if it is whole, of this format and signed by the device
+        its name says made it (one this device knows and that was not removed). One this
+        device cannot check yet (it has not read that device's key) waits; a forged one is
+        refused."""
+        try:
+            doc = json.loads(payload)
+        except ValueError:
+            return None
+        if not isinstance(doc, dict) or not isinstance(doc.get("v"), int):
+            return None
+        if doc["v"] > FORMAT_VERSION:
+            from kintsugi.core.errors import SyncFormatTooNew
+
+            self.tally.problems.append(SyncFormatTooNew.default_message)
+            return None
+        maker = {d.device_id: d for d in self._read(ss.devices)}.get(by)
+        if by == self.me or maker is None or maker.verify_key is None:
+            return None  # not ours to take, or its maker's key not known here yet
+        if (
+            maker.removed
+            or doc.get("by") != by
+            or doc.get("epoch") != epoch
+            or doc.get("type") != "key"
+            or not isinstance(doc.get("identity"), str)
+            or not isinstance(doc.get("name_key"), str)
+            or not fs.signature_ok(payload, maker.verify_key)
+        ):
+            self._refuse()
+            return None
+        return doc
+
+    def _refuse(self, exc: Refused | None = None) -> None:
+        from kintsugi.core.errors import SyncFileRefused
+
+        self.tally.refused_files += 1
+        if exc is not None and exc.quiet:
+            return
+        if SyncFileRefused.default_message not in self.tally.problems:
+            self.tally.problems.append(SyncFileRefused.default_message)
 
     @staticmethod
     def _is_whole(data: bytes) -> bool:
@@ -561,49 +659,71 @@ class Engine:
             others = [d for d in fs.device_dirs(self.folder) if d != self.me]
         except FileNotFoundError:
             raise SyncFolderMissing() from None
-        known = {d.device_id: d for d in self._read(ss.devices)}
+        self._devices = {d.device_id: d for d in self._read(ss.devices)}
         for dev in sorted(others):
-            info = known.get(dev)
-            self._receive_from(dev, info)
+            self._receive_from(dev, self._devices.get(dev))
 
     def _receive_from(self, dev: str, info: ss.Device | None) -> None:
-        read_seq = info.read_seq if info else 0
-        limit = info.accept_to if info and info.removed else None
-        if info is not None and info.removed and limit is None:
+        if info is not None and info.removed:
+            # nothing more of a removed device (the others sent on what it wrote); a file it
+            # wrote after its removal is said to be refused
+            changes, snaps = fs.device_files(self.folder, dev)
+            if max([*changes, *snaps, 0]) > (info.accept_to or 0):
+                self._refuse()
             return
+        read_seq = info.read_seq if info else 0
         changes, snaps = fs.device_files(self.folder, dev)
-        if read_seq + 1 not in changes and read_seq + 1 not in snaps:
-            # what came next is compacted away (or not here yet): the newest whole snapshot
-            for seq in sorted((s for s in snaps if s > read_seq), reverse=True):
-                if limit is not None and seq > limit:
-                    continue
-                if self._apply_snapshot(dev, seq, snaps[seq]):
-                    read_seq = seq
-                    break
-            else:
-                return
         expected = read_seq + 1
-        while True:
-            if limit is not None and expected > limit:
+        if expected not in changes and expected not in snaps:
+            # what came next is compacted away (or not here yet): the newest whole snapshot
+            got = self._from_snapshot(dev, read_seq, snaps)
+            if got is None:
                 return
+            expected = got + 1
+        while True:
             if expected in snaps:
                 expected += 1  # a snapshot of what this device read already
             elif expected in changes:
-                if not self._apply_change_file(dev, expected, changes[expected]):
-                    return  # cut short, or waiting for an attachment: next round
+                try:
+                    if not self._apply_change_file(dev, expected, changes[expected]):
+                        return  # cut short, or waiting for an attachment: next round
+                except Refused as exc:
+                    self._refuse(exc)
+                    # never read; what the device wrote after it comes in its next snapshot
+                    got = self._from_snapshot(dev, expected, snaps)
+                    if got is None:
+                        return
+                    expected = got
                 expected += 1
             else:
                 return  # the next file is not here yet
 
-    def _load(self, path: Path, data: bytes | None = None) -> dict[str, Any] | None:
+    def _from_snapshot(self, dev: str, after: int, snaps: dict[int, list[str]]) -> int | None:
+        """The newest whole snapshot of ``dev`` numbered after ``after`` that can be read,
+        applied; its number, or None."""
+        for seq in sorted((s for s in snaps if s > after), reverse=True):
+            try:
+                if self._apply_snapshot(dev, seq, snaps[seq]):
+                    return seq
+            except Refused as exc:
+                self._refuse(exc)
+        return None
+
+    def _load(
+        self, dev: str, seq: int, path: Path, data: bytes | None = None
+    ) -> dict[str, Any] | None:
+        """The document in a file of ``dev`` numbered ``seq``; None when it cannot be read
+        yet (cut short, not for our keys, damaged, a newer format). Raises ``Refused`` for
+        one that is not that device's own (see ``_check``)."""
         if data is None:
             data = fs.read_file(path, MAX_FILE)
         if data is None:
             return None
-        payload = fs.open_document(data, self.identities, limit=MAX_DOC)
-        if payload is None:
+        opened = self._open_with_key(data)
+        if opened is None:
             self.tally.skipped_files += 1
             return None
+        epoch, payload = opened
         try:
             doc = json.loads(payload)
         except ValueError:
@@ -613,18 +733,56 @@ class Engine:
             self.tally.skipped_files += 1
             return None
         version = doc.get("v")
-        if not isinstance(version, int) or version > FORMAT_VERSION:
+        if isinstance(version, int) and version > FORMAT_VERSION:
             from kintsugi.core.errors import SyncFormatTooNew
 
             self.tally.problems.append(SyncFormatTooNew.default_message)
             return None
+        self._check(dev, seq, epoch, payload, doc)
         return doc
 
+    def _open_with_key(self, data: bytes) -> tuple[int, bytes] | None:
+        """(the epoch of the key that opens it, its payload); the newest key first (nearly
+        every file)."""
+        for epoch, identity, _ in self._keys:
+            payload = fs.open_document(data, [identity], limit=MAX_DOC)
+            if payload is not None:
+                return epoch, payload
+        return None
+
+    def _check(self, dev: str, seq: int, epoch: int, payload: bytes, doc: dict[str, Any]) -> None:
+        """Refuse a file that is not ``dev``'s own file number ``seq``: it must be signed by
+        the device's key (the one this device learned first: from an invitation, a new
+        key's list, or its first file under the newest sync key), from a device not removed,
+        and — under a sync key older than the newest — numbered at most its mark (what the
+        key's maker had read of it: a removed device still holds the old key)."""
+        info = self._devices.get(dev)
+        announced = doc.get("device")
+        if (
+            doc.get("v") != FORMAT_VERSION
+            or doc.get("seq") != seq
+            or not isinstance(announced, dict)
+            or announced.get("id") != dev
+            or (info is not None and info.removed)
+        ):
+            raise Refused()
+        newest = epoch == self._keys[0][0]
+        key = (info.verify_key if info else None) or self._pins.get(dev)
+        if key is None:
+            key = announced.get("verify") if newest else None
+            if not isinstance(key, str) or not fs.signature_ok(payload, key):
+                raise Refused()
+            self._pins[dev] = key
+        elif not fs.signature_ok(payload, key):
+            raise Refused()
+        if not newest:
+            mark = info.old_key_to if info else None
+            if mark is None or seq > mark:
+                raise Refused(quiet=info is not None and info.verify_key == key)
+
     def _apply_change_file(self, dev: str, seq: int, name: str) -> bool:
-        doc = self._load(self.folder / dev / name)
-        if doc is None or doc.get("seq") != seq or doc.get("device", {}).get("id") != dev:
-            if doc is not None:
-                self.tally.skipped_files += 1
+        doc = self._load(dev, seq, self.folder / dev / name)
+        if doc is None:
             return False
         return self._apply_doc(dev, seq, doc)
 
@@ -643,12 +801,12 @@ class Engine:
                     self.tally.skipped_files += 1
                 return False
             sealed.append(data)
-        last = self._load(self.folder / dev / f"{seq}.{numbered[-1]}.age", sealed[-1])
+        last = self._load(dev, seq, self.folder / dev / f"{seq}.{numbered[-1]}.age", sealed[-1])
         if last is None or last.get("last") is not True:
             return False
         for k, data in zip(numbered, sealed, strict=True):
-            doc = last if k == numbered[-1] else self._load(self.folder / dev, data)
-            if doc is None or doc.get("seq") != seq or doc.get("part") != k:
+            doc = last if k == numbered[-1] else self._load(dev, seq, self.folder / dev, data)
+            if doc is None or doc.get("part") != k:
                 return False
             if not self._apply_doc(dev, seq if k == numbered[-1] else None, doc):
                 return False
@@ -671,6 +829,8 @@ class Engine:
                 ss.note_device(
                     conn, dev, str(announced.get("name") or ""), str(announced.get("recipient"))
                 )
+            if dev in self._pins:
+                ss.pin_verify_key(conn, dev, self._pins[dev])
             self.flush_local(conn)
             stamps = [w.get("r") for w in revs if isinstance(w, dict)]
             newest = max((str(r) for r in stamps if clock.valid(r)), default="")
@@ -1063,6 +1223,24 @@ class Engine:
         for uid, att in have.items():
             if uid not in keep:
                 store.remove(att.id)
+
+
+def _marks_of(listed: Any) -> tuple[dict[str, int], dict[str, str]]:
+    """A new key's (or an invitation's) list of devices: each one's mark (the last number of
+    its files under an older key still read) and its signing key."""
+    marks: dict[str, int] = {}
+    pins: dict[str, str] = {}
+    if not isinstance(listed, dict):
+        return marks, pins
+    for dev, entry in listed.items():
+        if not isinstance(dev, str) or not fs.DEVICE_DIR.match(dev) or not isinstance(entry, dict):
+            continue
+        to, verify = entry.get("to"), entry.get("verify")
+        if isinstance(to, int) and not isinstance(to, bool):
+            marks[dev] = to
+        if isinstance(verify, str) and len(verify) == 64:
+            pins[dev] = verify
+    return marks, pins
 
 
 def default_device_name() -> str:

@@ -17,6 +17,8 @@ temporaries and our own unfinished writes.
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 import os
 import re
 import secrets
@@ -26,6 +28,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
@@ -128,6 +133,53 @@ def new_identity() -> tuple[str, str]:
 
 def recipient_of(identity: str) -> str:
     return str(x25519.Identity.from_str(identity).to_public())
+
+
+# --- signatures: every document says which device wrote it -------------------------------
+#: A signed document is its JSON text whose last key is ``"sig"``: the Ed25519 signature
+#: (hex) of the same text with the signature's 128 digits all ``0``.
+_SIG_DIGITS = 128
+_SIG_HEAD = b', "sig": "'
+_SIG_TAIL = b'"}'
+
+
+def _signing_key(identity: str) -> Ed25519PrivateKey:
+    """A device's signing key, made from its own age identity (kept only in its vault)."""
+    seed = hmac.new(identity.encode(), b"kintsugi sync signing key", hashlib.sha256).digest()
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def verify_key_of(identity: str) -> str:
+    """The public half of a device's signing key (hex), announced in its files."""
+    public = _signing_key(identity).public_key()
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return raw.hex()
+
+
+def signed_payload(doc: dict[str, object], identity: str) -> bytes:
+    """``doc`` as JSON text, signed by the device whose own age identity is ``identity``."""
+    if "sig" in doc:
+        raise ValueError("a document to sign has no signature yet")
+    zeroed = json.dumps({**doc, "sig": "0" * _SIG_DIGITS}, ensure_ascii=False).encode()
+    signature = _signing_key(identity).sign(zeroed).hex().encode()
+    cut = len(zeroed) - len(_SIG_TAIL) - _SIG_DIGITS
+    return zeroed[:cut] + signature + _SIG_TAIL
+
+
+def signature_ok(payload: bytes, verify_key: str) -> bool:
+    """Whether ``payload`` was signed (``signed_payload``) by the key ``verify_key``."""
+    cut = len(payload) - len(_SIG_TAIL) - _SIG_DIGITS
+    if cut < len(_SIG_HEAD) or not payload.endswith(_SIG_TAIL):
+        return False
+    if payload[cut - len(_SIG_HEAD) : cut] != _SIG_HEAD:
+        return False
+    try:
+        signature = bytes.fromhex(payload[cut : cut + _SIG_DIGITS].decode("ascii"))
+        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(verify_key))
+        public.verify(signature, payload[:cut] + b"0" * _SIG_DIGITS + _SIG_TAIL)
+    except (ValueError, UnicodeDecodeError, InvalidSignature):
+        return False
+    return True
 
 
 def blob_file_name(sha256: str, name_key: str) -> str:

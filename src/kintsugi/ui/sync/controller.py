@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kintsugi.core import sync
-from kintsugi.ui.messages import describe
+from kintsugi.ui.messages import describe, known_problem
 from kintsugi.ui.session import Session
 from kintsugi.ui.workers import run_in_background
 
@@ -113,7 +113,7 @@ class SyncController(QObject):
             return
         self.folder = Path(st.folder)
         self.last_round_at = _parse(st.last_round_at) or self.last_round_at
-        self.problem = st.last_problem
+        self.problem = known_problem(st.last_problem)
         self.conflicts_waiting = st.conflicts_waiting
 
     def _watch(self) -> None:

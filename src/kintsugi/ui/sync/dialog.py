@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kintsugi.core import sync
 from kintsugi.ui import channel, i18n
 from kintsugi.ui.dialogs.files import ask_folder
-from kintsugi.ui.messages import describe
+from kintsugi.ui.messages import describe, known_problem
 from kintsugi.ui.session import Session
 from kintsugi.ui.sync.controller import one_at_a_time
 from kintsugi.ui.sync.pairing import PairingCode
@@ -247,7 +247,7 @@ class SyncDialog(QDialog):
             if st.last_round_at
             else self.tr("Not synced yet")
         )
-        self.problem.setText(st.last_problem or "")
+        self.problem.setText(known_problem(st.last_problem) or "")
         self.problem.setVisible(bool(st.last_problem))
         chosen = self.devices.currentItem()  # kept through the refresh after every round
         chosen_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
