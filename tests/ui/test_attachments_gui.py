@@ -234,6 +234,7 @@ def test_a_large_photo_fits_the_window_follows_its_size_and_zooms(window, qtbot,
     viewer.show()
     qtbot.waitUntil(viewer.picture.has_picture, timeout=10_000)
     assert viewer.picture.picture_size().width() == 4000  # decoded whole, not a thumbnail
+    assert not viewer.fit_button.isEnabled() and viewer.actual_button.isEnabled()
     viewer.resize(800, 600)
     qtbot.waitUntil(lambda: viewer.picture.viewport().width() > 0)
     _shown_whole(viewer, 4 / 3)

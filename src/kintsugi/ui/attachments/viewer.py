@@ -181,7 +181,6 @@ class AttachmentViewer(QDialog):
             return
         self.picture_status.hide()
         self.picture.show()
-        self.picture.set_image(image)
         for button in (
             self.fit_button,
             self.actual_button,
@@ -189,6 +188,7 @@ class AttachmentViewer(QDialog):
             self.zoom_in_button,
         ):
             button.setEnabled(True)
+        self.picture.set_image(image)  # fitted: Fit to window is off until a zoom
         self.picture.setFocus()  # the arrow keys scroll a zoomed picture
 
     def _zoom_changed(self, percent: int, fitted: bool) -> None:
