@@ -5363,6 +5363,10 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Lo que se hace en pareja</translation>
     </message>
     <message>
+        <source>Practices</source>
+        <translation>Prácticas</translation>
+    </message>
+    <message>
         <source>This is where the things you do together will be: a weekly conversation, rituals, and the other practices of rebuilding, each at your own pace.</source>
         <translation>Aquí estará lo que se hace en pareja: una conversación semanal, rituales y las demás prácticas de la reconstrucción, cada una a su ritmo.</translation>
     </message>

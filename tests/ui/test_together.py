@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kintsugi.ui.panes import OpensItems, Pane
 from kintsugi.ui.together import pane as together_pane
@@ -155,22 +155,72 @@ def test_the_tabs_are_reached_by_keyboard_and_fit_a_narrow_window(app, qtbot):
     pane.resize(560, 480)  # what is left of 800 × 600 beside the section list
     pane.show()
     qtbot.waitExposed(pane)
-    bar = pane.tabs.findChild(QTabBar)
+    pane.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pane, timeout=2_000)
+    row = pane.sections
+    assert not pane.tabs.tabBar().isVisible()  # no bar that scrolls sideways
     assert pane.minimumSizeHint().width() <= 560
-    assert bar.focusPolicy() & Qt.FocusPolicy.TabFocus
-    bar.setFocus()
-    qtbot.keyClick(bar, Qt.Key.Key_Right)
-    assert pane.tabs.currentIndex() == 1
+    tab_stops = [b for b in row.buttons if b.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert tab_stops == [row.buttons[0]]  # one Tab stop, as a tab bar: the current tab
+    first = row.buttons[0]
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert pane.tabs.currentIndex() == 1 and row.buttons[1].hasFocus()
+    assert row.buttons[1].isChecked() and not first.isChecked()
     for _ in many:
-        qtbot.keyClick(bar, Qt.Key.Key_Right)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
     last = len(many) - 1
+    assert pane.tabs.currentIndex() == last  # and no further
+    for button in row.buttons:  # every name whole, inside the pane: the row wraps
+        assert button.isVisible() and button.width() >= button.sizeHint().width()
+        assert pane.rect().contains(button.geometry().translated(row.pos()))
+    assert len({b.y() for b in row.buttons}) >= 2
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
+    assert pane.tabs.currentIndex() == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
     assert pane.tabs.currentIndex() == last
-    assert bar.rect().contains(bar.tabRect(last))  # scrolled into sight, not cut off
+    qtbot.mouseClick(row.buttons[2], Qt.MouseButton.LeftButton)
+    assert pane.tabs.currentWidget() is pane.pages[2]
+    pane.show_page(pane.pages[5])  # a page shown another way checks its name
+    assert row.buttons[5].isChecked() and not row.buttons[2].isChecked()
     page = pane.pages[last]
     assert isinstance(page, QWidget)
+    pane.tabs.setCurrentIndex(last)
     page.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # and round
-    assert pane.tabs.currentIndex() == 0
+    assert pane.tabs.currentIndex() == 0 and row.buttons[0].isChecked()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(800, 600), (960, 540)])
+def test_every_practice_is_named_whole_at_800_by_600(
+    request, make_window, existing_vault, qtbot, language, size
+):
+    """The real eight practices, in English and in Spanish, in the smallest windows: every
+    name is on screen whole, none behind scroll arrows, the current one checked."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    window = make_window(existing_vault)
+    unlock(qtbot, window)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=2_000)
+    window.show_pane(window.together)
+    QApplication.processEvents()
+    pane = window.together
+    row = pane.sections
+    assert [b.text() for b in row.buttons] == [p.title for p in pane.pages]
+    assert not pane.tabs.tabBar().isVisible()
+    for index, button in enumerate(row.buttons):
+        pane.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        for other in row.buttons:
+            where = other.mapTo(window, other.rect().topLeft())
+            whole = other.fontMetrics().horizontalAdvance(other.text())
+            assert other.isVisible(), (language, other.text())
+            assert window.rect().contains(other.rect().translated(where)), other.text()
+            assert other.contentsRect().width() >= whole, (other.text(), other.width())
+            assert other.visibleRegion().boundingRect() == other.rect(), other.text()
+        assert button.isChecked() and pane.tabs.currentWidget() is pane.pages[index]
 
 
 def test_the_registered_practices_are_real_pages_of_registered_kinds(window):

@@ -1,5 +1,5 @@
 """Together: the practices of repair a couple keeps — a weekly conversation, rituals, and the
-others — one tab each, at the person's own pace.
+others — one tab each (their names in a row that wraps), at the person's own pace.
 
 To add a practice: write its page (a QWidget with the `PracticePage` protocol of
 ``ui/together/page.py``, made as ``Page(session)``) and put one line in ``PAGES`` below,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from kintsugi.ui.session import Session
 from kintsugi.ui.together.page import PracticePage
+from kintsugi.ui.widgets.wrapping_tabs import WrappingTabs
 
 # The practices, in the order of their tabs: one line each, "module:Class".
 PAGES: tuple[str, ...] = (
@@ -62,14 +63,17 @@ class TogetherPane(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Things you do together"))
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)  # many practices still fit a narrow window
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for page in self.pages:
             assert isinstance(page, QWidget)
             self.tabs.addTab(page, page.title)
             show_me = getattr(page, "show_me", None)
             if show_me is not None:
                 show_me.connect(lambda p=page: self._on_show_me(p))
+        # the practices' names in a row that wraps, each one whole at 800 × 600, none
+        # behind a tab bar's scroll arrows (made first: Tab reaches it before the page)
+        self.sections = WrappingTabs(self.tabs, self)
+        self.sections.setAccessibleName(self.tr("Practices"))
+        self.sections.setVisible(bool(self.pages))
         self.empty = QLabel(
             self.tr(
                 "This is where the things you do together will be: a weekly conversation, "
@@ -87,7 +91,9 @@ class TogetherPane(QWidget):
         self.stack.setCurrentWidget(self.tabs if self.pages else self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)  # the window fits 960 × 540 logical pixels
-        layout.addWidget(self.stack)
+        layout.setSpacing(6)
+        layout.addWidget(self.sections)
+        layout.addWidget(self.stack, 1)
 
     # --- the Pane protocol -----------------------------------------------------------
     def on_unlocked(self) -> None:
