@@ -54,15 +54,25 @@ def first_line(text: str, limit: int = TITLE_CHARS) -> str:
     return ""
 
 
+def _collapsed(text: str) -> str:
+    """``" ".join(text.split())``, without the split and join when there is nothing to
+    collapse: printable text has no whitespace but the space (every other character
+    ``str.split`` splits at is a control or a separator), so single spaces inside it are
+    all it can have (an import makes thousands of excerpts)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def excerpt_of(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The first ``limit`` characters of ``text`` with its whitespace collapsed."""
     if len(text) > 2 * limit:  # a long body: collapse only a head of whole words
         head = text[: 2 * limit]
         cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
-        short = " ".join(head[:cut].split()) if cut > 0 else ""
+        short = _collapsed(head[:cut]) if cut > 0 else ""
         if len(short) > limit:
             return short[:limit]
-    return " ".join(text.split())[:limit]
+    return _collapsed(text)[:limit]
 
 
 def check_range(name: str, value: int | None, low: int, high: int) -> None:
@@ -73,6 +83,8 @@ def check_range(name: str, value: int | None, low: int, high: int) -> None:
 
 
 def clean_tags(tags: list[str]) -> list[str]:
+    if not tags:
+        return []
     seen: dict[str, str] = {}
     for tag in tags:
         tag = " ".join(tag.strip().lstrip("#").split())
@@ -437,7 +449,10 @@ def set_item_tags(conn: Any, item_id: int, tags: list[str]) -> None:
 
 def search_body(text: str, rec: Record) -> str:
     """What the search index holds as a record's body: its text and its private note."""
-    return "\n".join(part for part in (text, rec.private_note) if part)
+    note = rec.private_note
+    if not note:
+        return text
+    return f"{text}\n{note}" if text else note
 
 
 def index_items(conn: Any, bodies: list[tuple[int, str]], *, keep_text: bool) -> None:
