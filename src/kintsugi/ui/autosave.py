@@ -11,13 +11,15 @@ waits for the writer, so nothing typed is lost or written out of order.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.writer import Writer
@@ -25,6 +27,46 @@ from kintsugi.ui.messages import describe
 
 AUTOSAVE_MS = 1000
 RETRY_MS = 5000
+R = TypeVar("R")
+#: A record's fields that are the vault's, never typed.
+_NOT_TYPED = frozenset({"id", "uid", "kind", "created_at", "updated_at"})
+
+
+def with_typed(base: R, typed: R, fresh: R) -> tuple[R, bool]:
+    """``fresh`` (the record as another computer left it, a sync round) with every field the
+    person changed here since ``base`` (the record as loaded or last saved) as they typed it;
+    and whether there was any. The form then shows the other computer's changes without
+    losing what is being typed, and its next save does not put old values back."""
+    assert dataclasses.is_dataclass(typed)
+    changed = {
+        f.name: getattr(typed, f.name)
+        for f in dataclasses.fields(typed)
+        if f.name not in _NOT_TYPED and getattr(typed, f.name) != getattr(base, f.name)
+    }
+    return dataclasses.replace(fresh, **changed), bool(changed)  # type: ignore[type-var]
+
+
+@contextlib.contextmanager
+def keep_cursor(form: QWidget) -> Iterator[None]:
+    """The focused field of ``form`` keeps its cursor while the form is filled again (its
+    text is the same: what the person is typing is kept)."""
+    focus = QApplication.focusWidget()
+    if focus is None or not form.isAncestorOf(focus):
+        yield
+        return
+    at = -1
+    if isinstance(focus, QLineEdit):
+        at = focus.cursorPosition()
+    elif isinstance(focus, QPlainTextEdit | QTextEdit):
+        at = focus.textCursor().position()
+    yield
+    if isinstance(focus, QLineEdit) and at >= 0:
+        focus.setCursorPosition(min(at, len(focus.text())))
+    elif isinstance(focus, QPlainTextEdit | QTextEdit) and at >= 0:
+        cursor = focus.textCursor()
+        cursor.setPosition(min(at, len(focus.toPlainText())))
+        focus.setTextCursor(cursor)
+    focus.setFocus()
 
 
 @dataclass(frozen=True)

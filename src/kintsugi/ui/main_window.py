@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         self.search.open_requested.connect(self.on_open_requested)
         self.triggers.form.autosaver.state_changed.connect(self.on_save_state_changed)
         self.share.imported.connect(self.journal.reload)  # what came in shows at once
-        self.sync.records_changed.connect(self.journal.refresh_quietly)  # from another computer
+        self.sync.records_changed.connect(self.sections.refresh_quietly)  # another computer
         self.sync_actions.follow(self.journal.editor.two_versions)
         self.synced_place.setup_suggested.connect(
             lambda folder: self.sync_actions.open_sync_dialog(folder=folder)

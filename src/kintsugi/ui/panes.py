@@ -1,7 +1,8 @@
 """The workspace's sections: what a pane is to the main window (the `Pane` protocol), and the
 one registered list of them (`Sections`) — the navigation, the stacked pages, a shortcut for
 each pane that has one, and the three moments every pane takes part in: the vault opened,
-save now, the vault locked."""
+save now, the vault locked (and, for a pane that shows records, a fourth: another computer
+changed some)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,15 @@ class Pane(Protocol):
 
     def clear(self) -> None:
         """The vault is locked: forget everything the pane shows."""
+
+
+@runtime_checkable
+class Refreshes(Protocol):
+    """A pane that shows records another computer can change (a sync round brought some)."""
+
+    def refresh_quietly(self) -> None:
+        """Read again what is shown, keeping the person's place and choice; an edit not yet
+        saved stays as it is on screen (its save comes next)."""
 
 
 @runtime_checkable
@@ -109,3 +119,9 @@ class Sections(QObject):
     def clear(self) -> None:
         for pane in self._panes:
             pane.clear()
+
+    def refresh_quietly(self) -> None:
+        """Records changed elsewhere (a sync round): every pane that shows some reads again."""
+        for pane in self._panes:
+            if isinstance(pane, Refreshes):
+                pane.refresh_quietly()

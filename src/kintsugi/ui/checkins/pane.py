@@ -41,6 +41,13 @@ class CheckInsPane(QWidget):
         for tab in (self.checkin, self.boundaries, self.goals):
             tab.on_unlocked()
 
+    def refresh_quietly(self) -> None:
+        """A sync round brought something (the Refreshes protocol, ui/panes.py)."""
+        if self.session.is_open:
+            self.checkin.refresh_trend()  # the past check-ins and their trend
+            self.boundaries.refresh_quietly()
+            self.goals.refresh_quietly()
+
     opens_kinds = ("checkin", "boundary", "goal")
 
     def open_item(self, item_id: int, kind: str) -> None:

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.strip import AttachmentStrip
-from kintsugi.ui.autosave import Autosaver, Background, Draft
+from kintsugi.ui.autosave import Autosaver, Background, Draft, keep_cursor, with_typed
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.mark import install_agenda_toggle
 from kintsugi.ui.widgets.reflow import FitRows, scrolling
@@ -161,6 +162,59 @@ class RecordListTab(QWidget):
             ):
                 self.list.setCurrentRow(n)
                 break
+
+    def refresh_quietly(self) -> None:
+        """After a sync round brought something: the list read again with the same row
+        chosen, and the form showing the other computer's changes unless something typed
+        here is not saved yet (then it stays as typed, and a new record being written
+        stays too)."""
+        if not self.session.is_open:
+            return
+        current = self._record.id if self._record is not None else None
+        self.list.blockSignals(True)  # the same record: nothing to load
+        self.list.clear()
+        for item_id, extra in self.record_ids():
+            self.add_list_row(item_id, extra)
+        row = next(
+            (
+                n
+                for n in range(self.list.count())
+                if self.list.item(n).data(Qt.ItemDataRole.UserRole) == current
+            ),
+            -1,
+        )
+        if current is not None and row >= 0:
+            self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        self.update_empty()
+        self.refreshed()
+        if self._record is None and self.list.count():
+            self.list.setCurrentRow(0)  # the first one came from the other computer
+            return
+        if row < 0 or self.autosaver.pending or self._record is None:
+            return  # gone on the other computer (what is on screen stays until left), or saving
+        try:
+            fresh = self.repo().get(current)
+        except KintsugiError:
+            return
+        if fresh.updated_at == self._record.updated_at:
+            return
+        typed = self.collect() if self.autosaver.dirty else None
+        shown, kept = with_typed(self._record, typed, fresh) if typed else (fresh, False)
+        with keep_cursor(self.form):
+            self._loading = True
+            try:
+                self._record = fresh
+                self.show_record(shown)
+            finally:
+                self._loading = False
+        self.autosaver.reset()
+        if kept:
+            self.autosaver.changed()  # what is typed here is saved over the new values
+        self.attachments.refresh()
+
+    def refreshed(self) -> None:
+        """After ``refresh_quietly`` read the list again: anything else the tab shows."""
 
     def current_id(self) -> int | None:
         """The item of the chosen row (None: none chosen)."""

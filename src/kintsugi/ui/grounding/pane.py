@@ -92,6 +92,10 @@ class GroundingPane(QWidget):
         if self.session.is_open:
             self.on_unlocked()
 
+    def refresh_quietly(self) -> None:
+        """A sync round brought something (nothing here is typed: read again)."""
+        self.refresh()
+
     def flush(self) -> bool:
         return True  # nothing here is typed: sessions are saved by the exercise screen
 

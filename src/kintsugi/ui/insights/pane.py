@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -64,6 +65,7 @@ class InsightsPane(QWidget):
         self.shortcut: str | None = "Ctrl+6"  # the section's place in the list
         self.session = session
         self._generation = 0
+        self._stale = False  # a sync round brought records while hidden
         self.result: Insights | None = None
         heading = QLabel(self.tr("Insights"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
@@ -156,6 +158,20 @@ class InsightsPane(QWidget):
 
     def on_unlocked(self) -> None:
         self.refresh()
+
+    def refresh_quietly(self) -> None:
+        """A sync round brought something: worked out again now if on screen, else the next
+        time it is shown (a round every few minutes need not recount a hidden pane)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self, *_: object) -> None:
         if not self.session.is_open:

@@ -149,6 +149,9 @@ class DisclosuresTab(RecordListTab):
         super().reload(select)
         self.refresh_trend()
 
+    def refreshed(self) -> None:
+        self.refresh_trend()
+
     def refresh_trend(self) -> None:
         if not self.session.is_open:
             self.trend.clear()

@@ -3,9 +3,11 @@
 A page is a QWidget made with the session alone (``Page(session)``); the Together pane puts
 it in a tab of its own and passes on the moments every pane takes part in.
 
-Two things a page may have besides (the pane looks for them): ``status_widgets()``, widgets
+Three things a page may have besides (the pane looks for them): ``status_widgets()``, widgets
 for the window's status bar (a reminder's calm line: the page shows and hides them itself),
-and a ``show_me`` signal, emitted when the page wants to be on screen (that line's button)."""
+a ``show_me`` signal, emitted when the page wants to be on screen (that line's button), and
+``refresh_quietly()``, called when a sync round brought records (see ``Refreshes``,
+ui/panes.py; every RecordListTab has it)."""
 
 from __future__ import annotations
 

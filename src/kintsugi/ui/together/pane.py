@@ -108,6 +108,14 @@ class TogetherPane(QWidget):
         for page in self.pages:
             page.clear()
 
+    def refresh_quietly(self) -> None:
+        """A sync round brought something (the Refreshes protocol, ui/panes.py): every page
+        that shows records reads again."""
+        for page in self.pages:
+            refresh = getattr(page, "refresh_quietly", None)
+            if refresh is not None:
+                refresh()
+
     # --- reaching a page (the OpensItems protocol, ui/panes.py) ------------------------
     @property
     def opens_kinds(self) -> tuple[str, ...]:

@@ -382,6 +382,9 @@ class QuestionsPage(QWidget):
     def flush(self) -> bool:
         return all([self.mine.flush(), self.theirs.flush()])
 
+    def refresh_quietly(self) -> None:
+        self.mine.refresh_quietly()  # (the partner's questions stay on the computer they came to)
+
     def clear(self) -> None:
         self.mine.clear()
         self.theirs.clear()

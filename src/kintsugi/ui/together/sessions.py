@@ -167,6 +167,9 @@ class TherapyPage(RecordListTab):
         layout.addWidget(scrolling(self.form), 2)
 
     # --- the agenda -----------------------------------------------------------------
+    def refreshed(self) -> None:
+        self.reload_agenda()
+
     def reload_agenda(self) -> None:
         self.agenda.clear()
         if not self.session.is_open:

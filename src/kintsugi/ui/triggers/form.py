@@ -27,7 +27,7 @@ from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.strip import AttachmentStrip
-from kintsugi.ui.autosave import Autosaver, Background, store_update
+from kintsugi.ui.autosave import Autosaver, Background, keep_cursor, store_update, with_typed
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
 from kintsugi.ui.widgets.reflow import lines_tall
@@ -99,6 +99,7 @@ class TriggerForm(QWidget):
         super().__init__(parent)
         self.session = session
         self._trigger: Trigger | None = None
+        self._base: Trigger | None = None  # as loaded or last saved: what typing is measured by
         self._loading = False
         self.autosaver = Autosaver(
             parent=self,
@@ -195,10 +196,27 @@ class TriggerForm(QWidget):
     def trigger_id(self) -> int | None:
         return self._trigger.id if self._trigger else None
 
+    def take_changes(self, fresh: Trigger) -> None:
+        """The same hard moment as it is now in the vault, after another computer changed it
+        (a sync round): every field the person has not changed here since it was loaded or
+        saved shows the new value; what they are typing stays as it is, cursor and all."""
+        base = self._base
+        if base is None or self._trigger is None or fresh.id != self._trigger.id:
+            return
+        if self.autosaver.pending or fresh.updated_at == base.updated_at:
+            return  # a save on its way (its own round sends it), or nothing new
+        typed = self.collect() if self.autosaver.dirty else None
+        shown, kept = with_typed(base, typed, fresh) if typed else (fresh, False)
+        with keep_cursor(self):
+            self.load(shown)
+        self._base = fresh
+        if kept:
+            self.autosaver.changed()  # what is typed here is saved over the new values
+
     def load(self, t: Trigger) -> None:
         self._loading = True
         try:
-            self._trigger = t
+            self._trigger = self._base = t
             self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(t.occurred_at.timestamp())))
             self.cue.setCurrentIndex(max(0, self.cue.findData(t.cue)))
             self.situation.setPlainText(t.situation)
@@ -230,7 +248,7 @@ class TriggerForm(QWidget):
         self.emotions.set_emotions([])
         self.when.setDateTime(QDateTime.currentDateTime())
         self._loading = False
-        self._trigger = None
+        self._trigger = self._base = None
         self.setEnabled(False)
 
     def on_field_changed(self, *_: object) -> None:
@@ -270,6 +288,7 @@ class TriggerForm(QWidget):
         saved, summary = result
         if self._trigger is not None and self._trigger.id == saved.id:
             self._trigger = dataclasses.replace(self._trigger, updated_at=saved.updated_at)
+            self._base = saved  # what a field typed since is measured against
         self.saved.emit(summary)
 
     def save_now(self) -> bool:

@@ -146,6 +146,36 @@ class TriggersPane(QWidget):
     def flush(self) -> bool:
         return self.form.save_now()
 
+    def refresh_quietly(self) -> None:
+        """After a sync round brought something: the list read again with the same hard
+        moment chosen, and its form showing the other computer's changes (what is being typed
+        stays as typed: TriggerForm.take_changes)."""
+        if not self.session.is_open or self.newest_button.isVisible():
+            return  # (a date jumped to stays as it is; Back to newest reads it again)
+        current = self.form.trigger_id
+        self.model.set_source(self._fetch(self.cue.currentData()))
+        self.model.fetchMore()
+        self.list_stack.update_empty()
+        row = self.model.row_of(current) if current is not None else -1
+        if row >= 0:
+            sm = self.view.selectionModel()
+            sm.blockSignals(True)  # the same hard moment: nothing to load
+            sm.setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            sm.blockSignals(False)
+            self.view.viewport().update()
+        elif current is None and self.model.rowCount():
+            self.select_row(0)  # the first one came from the other computer
+        if current is None:
+            return
+        try:
+            fresh = self.session.triggers().get(current)
+        except KintsugiError:
+            return  # gone on the other computer: what is on screen stays until left
+        self.form.take_changes(fresh)
+        self.show_sessions(current)
+
     def clear(self) -> None:
         self.form.clear()
         self.sessions.clear()

@@ -1,0 +1,93 @@
+"""What a sync round brings shows in every pane that shows records, not only the journal:
+hard moments, check-ins and boundaries, and Together's pages, each keeping the record that is
+chosen; a field being typed in keeps what is typed (cursor and focus too), the other fields
+show the other computer's values, and the save that follows keeps both."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from kintsugi.core import sync
+from kintsugi.core.records import RECORD_TYPES, Boundary, CheckIn, Trigger
+from kintsugi.core.repo import repository_for
+from kintsugi.core.vault import Vault
+from tests.core.test_kinds import Filler
+from tests.helpers import FAST_KDF, PASSPHRASE
+
+
+def _round(window, qtbot):
+    rounds = window.sync.rounds
+    window.sync.run_now()
+    qtbot.waitUntil(lambda: window.sync.rounds > rounds and not window.sync.running, timeout=30_000)
+
+
+def test_a_round_refreshes_triggers_check_ins_and_together_keeping_what_is_typed(
+    window, qtbot, tmp_path
+):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    here = window.session.database()
+    trigger = repository_for(here, "trigger").add(Trigger(situation="at the door"))
+    boundary = repository_for(here, "boundary").add(Boundary(text="phone stays out"))
+    code = sync.setup(window.session.vault, folder, "this laptop")
+    window.sync.on_unlocked()
+    qtbot.waitUntil(lambda: window.sync.syncing and window.sync.rounds >= 1, timeout=20_000)
+    b = Vault.create(tmp_path / "b" / "journal.kintsugi", PASSPHRASE, params=FAST_KDF)
+    try:
+        sync.join(b, folder, code, "desktop")
+        triggers, boundaries = window.triggers, window.checkins.boundaries
+        rituals = window.together.page_for("ritual")
+        triggers.reload()
+        triggers.open_trigger(trigger.id)
+        boundaries.reload(select=boundary.id)
+        history = window.checkins.checkin.history.count()
+        assert rituals.list.count() == 0
+
+        # the other computer changes both records and writes new ones of four kinds
+        t_repo, b_repo = repository_for(b.db, "trigger"), repository_for(b.db, "boundary")
+        (theirs_t,) = [t_repo.get(i) for i in t_repo.all_ids()]
+        t_repo.update(dataclasses.replace(theirs_t, situation="at the door, in the evening"))
+        (theirs_b,) = [b_repo.get(i) for i in b_repo.all_ids()]
+        b_repo.update(dataclasses.replace(theirs_b, text="phone stays out at dinner"))
+        t_repo.add(Trigger(situation="written on the desktop"))
+        b_repo.add(Boundary(text="a walk on Sundays"))
+        repository_for(b.db, "checkin").add(CheckIn(safety=7, trust=6, gratitude="the walk"))
+        repository_for(b.db, "ritual").add(Filler().record(RECORD_TYPES["ritual"], 1))
+        sync.run_round(b)
+
+        # meanwhile, here, someone is typing in the open hard moment (not saved yet)
+        form = triggers.form
+        form.hot_thought.setFocus()
+        qtbot.keyClicks(form.hot_thought, "I am not enough")
+        assert form.autosaver.dirty
+        _round(window, qtbot)
+
+        assert triggers.model.rowCount() == 2  # the new one is listed
+        assert form.trigger_id == trigger.id  # the same one still open and chosen
+        assert triggers.view.currentIndex().row() == triggers.model.row_of(trigger.id)
+        assert form.situation.toPlainText() == "at the door, in the evening"  # theirs
+        assert form.hot_thought.text() == "I am not enough"  # ours, as typed
+        assert form.hot_thought.hasFocus()
+        assert form.hot_thought.cursorPosition() == len("I am not enough")
+        assert boundaries.list.count() == 2
+        assert boundaries.current_id() == boundary.id
+        assert boundaries.text.toPlainText() == "phone stays out at dinner"
+        assert window.checkins.checkin.history.count() == history + 1
+        assert rituals.list.count() == 1
+
+        # the save that follows keeps both, and the other computer gets ours
+        assert form.save_now()
+        saved = repository_for(here, "trigger").get(trigger.id)
+        assert (saved.situation, saved.hot_thought) == (
+            "at the door, in the evening",
+            "I am not enough",
+        )
+        _round(window, qtbot)
+        sync.run_round(b)
+        again = t_repo.get(theirs_t.id)
+        assert (again.situation, again.hot_thought) == (
+            "at the door, in the evening",
+            "I am not enough",
+        )
+    finally:
+        b.lock()
