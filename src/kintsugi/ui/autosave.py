@@ -28,7 +28,7 @@ from kintsugi.ui.messages import describe
 AUTOSAVE_MS = 1000
 RETRY_MS = 5000
 R = TypeVar("R")
-#: A record's fields that are the vault's, never typed.
+# A record's fields that are the vault's, never typed.
 _NOT_TYPED = frozenset({"id", "uid", "kind", "created_at", "updated_at"})
 
 
