@@ -222,7 +222,14 @@ class Seen:
         bare = re.sub(r"<[^>]*>", " ", text)
         for _country, name, _number, _source in BUILT_IN_LINES.values():
             bare = bare.replace(name, " ")
-        bare = " ".join(t for t in bare.split() if "/" not in t and ".kintsugi" not in t)
+        # nor an item's hex id or a key (age1…): "…3add7…" would read as the word "add"
+        bare = " ".join(
+            t
+            for t in bare.split()
+            if "/" not in t
+            and ".kintsugi" not in t
+            and not (len(t) >= 16 and any(c.isdigit() for c in t))
+        )
         words = {w.lower() for w in WORD.findall(bare)} & self.english
         if words:
             self.left.setdefault(text, f"{where} {sorted(words)}")
