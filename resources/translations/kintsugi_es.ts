@@ -7750,6 +7750,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <source>Yesterday</source>
         <translation>Ayer</translation>
     </message>
+    <message>
+        <source>Nothing more written</source>
+        <translation>No hay nada más escrito</translation>
+    </message>
 </context>
 <context>
     <name>zxcvbn</name>

@@ -164,3 +164,60 @@ def test_search_says_how_many_match_in_all_and_snippets_read(window, qtbot, engl
     search.query.setText("river day 12")  # 12, 12x, 12xx (a prefix): 45, all shown
     qtbot.waitUntil(lambda: "result" in search.status.text(), timeout=10_000)
     assert search.status.text() == "45 results" and search.model.rowCount() == 45
+
+
+def layout_of(item: ItemSummary, width: int):
+    model = TimelineModel()
+    model.set_source(lambda after, limit: [] if after else [item])
+    model.fetchMore()
+    option = QStyleOptionViewItem()
+    option.font = QApplication.font()
+    delegate = TimelineDelegate()
+    option.rect = QRect(0, 0, width, delegate.sizeHint(option, model.index(0)).height())
+    return delegate.row_layout(option, model.index(0))
+
+
+def test_a_row_with_nothing_under_its_title_says_so_calmly(app):
+    """An untitled entry of one line (its line is the title) or a title with no text: the
+    second line is a quiet word, never blank."""
+    for title in ("Woke at 4 again.", "Untitled"):
+        at = layout_of(summary(title=title, excerpt="", tags=(), mood=None), 600)
+        assert at.title_text == title
+        assert at.excerpt_text == "Nothing more written" and at.excerpt_is_placeholder
+    at = layout_of(summary(), 600)
+    assert not at.excerpt_is_placeholder
+
+
+@pytest.mark.parametrize("width", [260, 360, 600])
+def test_a_long_untitled_line_goes_on_in_the_second_line(app, width):
+    line = (
+        "Woke at 4 again and lay there **for an hour**, then box breathing helped me get "
+        "back to sleep before the alarm"
+    )
+    at = layout_of(summary(title=line, excerpt="", tags=(), mood=None), width)
+    assert not at.title_text.endswith("…") and line.startswith(at.title_text)
+    assert at.excerpt_text and not at.excerpt_is_placeholder
+    rest = line[len(at.title_text) :].strip().replace("**", "")
+    assert "*" not in at.excerpt_text  # Markdown stripped, as in every excerpt
+    assert rest.startswith(at.excerpt_text.rstrip("…"))  # the words go on where they broke
+
+
+def test_an_untitled_entry_written_in_the_journal_reads_in_its_row(window, qtbot):
+    editor = window.journal.editor
+    window.on_new_entry()
+    qtbot.keyClicks(editor.body, "Woke at 4 again.")
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=5_000)
+    window.journal.show_journal()
+    view = window.journal.view
+    qtbot.waitUntil(lambda: view.model().rowCount() >= 1, timeout=5_000)
+    option = QStyleOptionViewItem()
+    option.font = view.font()
+    option.rect = view.visualRect(view.model().index(0, 0))
+    at = view.itemDelegate().row_layout(option, view.model().index(0, 0))
+    assert at.title_text == "Woke at 4 again."
+    assert at.excerpt_text == "Nothing more written" and at.excerpt_is_placeholder
+
+
+def test_the_calm_word_is_spanish_in_spanish(spanish):
+    at = layout_of(summary(title="Me desperté a las 4.", excerpt="", tags=(), mood=None), 600)
+    assert at.excerpt_text == "No hay nada más escrito"

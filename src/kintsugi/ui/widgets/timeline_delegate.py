@@ -57,6 +57,22 @@ def plain(text: str) -> str:
     return " ".join(strip_markdown(text).split())
 
 
+def wrap_once(text: str, fm: QFontMetrics, width: int) -> tuple[str, str]:
+    """``text`` cut at the last space that lets its head fit ``width``: (head, the rest);
+    (text, "") when it fits whole, or when no word fits (then the head is elided)."""
+    if fm.horizontalAdvance(text) <= width:
+        return text, ""
+    cut = -1
+    for n, char in enumerate(text):
+        if char == " " and fm.horizontalAdvance(text[:n]) <= width:
+            cut = n
+        elif char == " ":
+            break
+    if cut <= 0:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width), ""
+    return text[:cut], text[cut + 1 :].lstrip()
+
+
 class TimelineDelegate(QStyledItemDelegate):
     """Every size comes from the fonts: the row grows with the person's text size.
     ``pictures`` (ui/attachments/media.RowPictures), when given, draws a row's first
@@ -142,6 +158,16 @@ class TimelineDelegate(QStyledItemDelegate):
         meta_text = small_fm.elidedText(meta, Qt.TextElideMode.ElideRight, meta_w) if meta_w else ""
         if meta_text == "…":
             meta_text = ""  # an ellipsis alone says nothing: no room, nothing drawn
+        title_text = title_fm.elidedText(title, Qt.TextElideMode.ElideRight, title_w)
+        excerpt = plain(excerpt_text(item))
+        placeholder = False
+        if not excerpt:  # the title is all there is (an untitled entry's one line, say)
+            first, rest = wrap_once(title, title_fm, title_w)
+            if rest:  # too long for its line: it goes on in the second, as words do
+                title_text, excerpt = first, plain(rest)
+            else:  # a calm word, never a blank line under the title
+                excerpt = QCoreApplication.translate("timeline", "Nothing more written")
+                placeholder = True
         return RowLayout(
             head=head,
             body=body,
@@ -149,11 +175,10 @@ class TimelineDelegate(QStyledItemDelegate):
             title=QRect(left, inner.top(), title_w, top_h),
             meta=QRect(inner.right() - meta_w + 1, inner.top(), meta_w, top_h),
             excerpt=QRect(left, inner.top() + top_h, room, inner.height() - top_h),
-            title_text=title_fm.elidedText(title, Qt.TextElideMode.ElideRight, title_w),
+            title_text=title_text,
             meta_text=meta_text,
-            excerpt_text=small_fm.elidedText(
-                plain(excerpt_text(item)), Qt.TextElideMode.ElideRight, room
-            ),
+            excerpt_text=small_fm.elidedText(excerpt, Qt.TextElideMode.ElideRight, room),
+            excerpt_is_placeholder=placeholder,
             pictures=pictures,
             images=tuple(images) if not pictures.isNull() else (),
             picture_side=side,
@@ -200,6 +225,10 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawText(
             at.meta, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, at.meta_text
         )
+        if at.excerpt_is_placeholder:  # said, not written: quieter still
+            quiet = QFont(small_font)
+            quiet.setItalic(True)
+            painter.setFont(quiet)
         painter.drawText(
             at.excerpt, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, at.excerpt_text
         )
@@ -234,6 +263,7 @@ class RowLayout:
     title_text: str
     meta_text: str
     excerpt_text: str
+    excerpt_is_placeholder: bool = False  # "Nothing more written": no excerpt to show
     pictures: QRect = QRect()  # where a row's thumbnails go (null: none)
     images: tuple = ()  # those decoded so far (QImage)
     picture_side: int = 0
