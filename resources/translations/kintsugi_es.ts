@@ -2232,6 +2232,10 @@
         <translation>Mensaje</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
         <source>Joining</source>
         <translation>Uniéndose</translation>
     </message>
@@ -4766,6 +4770,10 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Mensaje</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
         <source>Working</source>
         <translation>Trabajando</translation>
     </message>
@@ -4824,6 +4832,25 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
     <message>
         <source>Stop syncing with it</source>
         <translation>Dejar de sincronizar</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <source>Preparing %1 of %2 items…</source>
+        <translation>Preparando %1 de %2 elementos…</translation>
+    </message>
+    <message>
+        <source>Writing %1 of %2 items into the folder…</source>
+        <translation>Escribiendo %1 de %2 elementos en la carpeta…</translation>
+    </message>
+    <message>
+        <source>Writing a summary for new computers: %1 of %2 items…</source>
+        <translation>Escribiendo un resumen para los ordenadores nuevos: %1 de %2 elementos…</translation>
+    </message>
+    <message>
+        <source>Receiving %1 of %2 items…</source>
+        <translation>Recibiendo %1 de %2 elementos…</translation>
     </message>
 </context>
 <context>

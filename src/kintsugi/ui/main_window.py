@@ -536,8 +536,9 @@ class MainWindow(QMainWindow):
             self.session.lock()  # privacy first: an unattended journal locks (forms save first)
 
     def on_system_lock(self) -> None:
-        """Screen lock or sleep: lock now, even mid-exercise (what was done is kept)."""
-        if self.session.is_open:
+        """Screen lock or sleep: lock now, even mid-exercise (what was done is kept); a
+        journal still being opened (a join taking minutes) is locked once it is open."""
+        if self.session.is_open or self.session.opening:
             self.session.lock()
 
     def on_session_about_to_lock(self) -> None:

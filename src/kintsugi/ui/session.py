@@ -43,6 +43,10 @@ class Session(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self.vault: Vault | None = None
+        #: A journal is being opened on a worker (unlocking, or joining: minutes for a large
+        #: one); a lock asked for meanwhile locks it as soon as it is open.
+        self.opening = False
+        self._lock_when_open = False
 
     # --- state -------------------------------------------------------------------
     @property
@@ -88,6 +92,7 @@ class Session(QObject):
         folder: Path,
         pairing_code: str,
         on_failed: Callable[[BaseException], None],
+        progress: Callable[[str, int, int], None] | None = None,
     ) -> None:
         """A new journal file here that joins the one another computer syncs through
         ``folder``. If joining fails (a wrong code, a missing folder), the new, empty file
@@ -99,7 +104,7 @@ class Session(QObject):
 
             vault = Vault.create(self.path, passphrase)
             try:
-                sync.join(vault, folder, pairing_code)
+                sync.join(vault, folder, pairing_code, progress=progress)
             except BaseException:
                 vault.lock()
                 for leftover in (
@@ -119,15 +124,29 @@ class Session(QObject):
     def _open_with(
         self, work: Callable[[], Vault], on_failed: Callable[[BaseException], None]
     ) -> None:
-        run_in_background(work, self._on_opened, on_failed)
+        self.opening, self._lock_when_open = True, False
+
+        def failed(exc: BaseException) -> None:
+            self.opening = self._lock_when_open = False
+            on_failed(exc)
+
+        run_in_background(work, self._on_opened, failed)
 
     def _on_opened(self, vault: Vault) -> None:
+        self.opening = False
+        if self._lock_when_open:  # locked (the screen, sleep) while it was being opened
+            self._lock_when_open = False
+            vault.lock()  # the key goes; the unlock screen stays
+            self.locked.emit()
+            return
         self.vault = vault
         self.unlocked.emit()
 
     # --- locking -------------------------------------------------------------------
     def lock(self) -> None:
         if self.vault is None:
+            if self.opening:
+                self._lock_when_open = True
             return
         self.about_to_lock.emit()
         vault, self.vault = self.vault, None

@@ -228,6 +228,16 @@ def dirty(conn: Any, limit: int) -> list[str]:
     return [r[0] for r in conn.execute("SELECT uid FROM sync_dirty LIMIT ?", (limit,))]
 
 
+def counts(conn: Any) -> tuple[int, int, int]:
+    """(records marked changed, revisions not sent, records synced): what a long first round
+    has to do, for its progress."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM sync_dirty),"
+        " (SELECT count(*) FROM sync_record WHERE sent = 0), (SELECT count(*) FROM sync_record)"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def has_dirty(conn: Any) -> bool:
     return conn.execute("SELECT 1 FROM sync_dirty LIMIT 1").fetchone() is not None
 

@@ -37,11 +37,12 @@ from kintsugi.core.repo import repository_for
 from kintsugi.core.repo import sync_state as ss
 from kintsugi.core.sync import clock, engine
 from kintsugi.core.sync import folder as fs
-from kintsugi.core.sync.engine import Engine, now_text, on_writer
+from kintsugi.core.sync.engine import Engine, Progress, now_text, on_writer
 
 __all__ = [
     "Conflict",
     "DeviceInfo",
+    "Progress",
     "RoundSummary",
     "SyncStatus",
     "conflicts",
@@ -124,6 +125,7 @@ def _invite(vault: Any, target: Path) -> str:
         keys = ss.keys(conn)
         cfg = ss.config(conn)
         known = ss.devices(conn)
+        records = ss.record_count(conn)
     assert cfg is not None
     code = new_pairing_code()
     # the devices' signing keys (and marks under older keys) as this device knows them: the
@@ -140,6 +142,7 @@ def _invite(vault: Any, target: Path) -> str:
         "inviter": cfg.device_id,
         "keys": [{"epoch": e, "identity": i, "name_key": n} for e, i, n in keys],
         "devices": devices,
+        "records": records,  # (the joining computer shows its progress against it)
     }
     data = fs.lock_with_code(json.dumps(doc).encode(), code)
     try:
@@ -191,10 +194,12 @@ def _start(
     on_writer(vault, job)
 
 
-def setup(vault: Any, folder: Path, device_name: str | None = None) -> str:
+def setup(
+    vault: Any, folder: Path, device_name: str | None = None, progress: Progress | None = None
+) -> str:
     """Start syncing this vault through ``folder``; returns a pairing code for the next
     computer. On a vault that already syncs through this folder, a new invitation (for one
-    more computer)."""
+    more computer). ``progress`` hears how the first round goes (engine.Progress)."""
     target = engine.folder_path(folder)
     with vault.db.read() as conn:
         cfg = ss.config(conn)
@@ -207,12 +212,19 @@ def setup(vault: Any, folder: Path, device_name: str | None = None) -> str:
     identity, _ = fs.new_identity()
     _start(vault, target, device_name, [(1, identity, secrets.token_hex(32))])
     code = _invite(vault, target)
-    run_round(vault, announce=True)
+    run_round(vault, announce=True, progress=progress)
     return code
 
 
-def join(vault: Any, folder: Path, pairing_code: str, device_name: str | None = None) -> None:
-    """Join the journal another computer set up in ``folder`` (this vault must be empty)."""
+def join(
+    vault: Any,
+    folder: Path,
+    pairing_code: str,
+    device_name: str | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Join the journal another computer set up in ``folder`` (this vault must be empty).
+    ``progress`` hears how many of its records have come (engine.Progress)."""
     target = engine.folder_path(folder)
     with vault.db.read() as conn:
         cfg = ss.config(conn)
@@ -252,18 +264,25 @@ def join(vault: Any, folder: Path, pairing_code: str, device_name: str | None = 
     _start(vault, target, device_name, keys, opened.get("devices"))
     if used is not None:
         used.unlink(missing_ok=True)  # the code opens nothing any more
-    run_round(vault, announce=True)
+    records = opened.get("records")
+    expect = records if isinstance(records, int) and not isinstance(records, bool) else 0
+    run_round(vault, announce=True, progress=progress, expect=max(expect, 0))
 
 
 # --- rounds -----------------------------------------------------------------------------------
 def run_round(
-    vault: Any, *, wall: clock.WallClock | None = None, announce: bool = False
+    vault: Any,
+    *,
+    wall: clock.WallClock | None = None,
+    announce: bool = False,
+    progress: Progress | None = None,
+    expect: int = 0,
 ) -> RoundSummary:
     """One round: send this device's changes, apply the other devices', send what merging
     made. A file still syncing (cut short), foreign or damaged is skipped and read again
     next round. Raises ``SyncNotSetUp``, ``SyncFolderMissing``, ``SyncFolderUnwritable``;
     what went wrong is also kept for :func:`status`."""
-    eng = Engine(vault, wall)
+    eng = Engine(vault, wall, progress, expect)
     problem: str | None = None
     try:
         eng.check_folder()

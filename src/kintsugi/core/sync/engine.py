@@ -42,6 +42,10 @@ from kintsugi.core.timeutil import utc_text
 from kintsugi.core.validate import Invalid
 
 T = TypeVar("T")
+#: What a long call reports while it works (from the thread that runs it): a step (one of
+#: PREPARE, SEND, SNAPSHOT, RECEIVE), how many items of it are done and how many there are.
+Progress = Callable[[str, int, int], None]
+PREPARE, SEND, SNAPSHOT, RECEIVE = "prepare", "send", "snapshot", "receive"
 #: 2: every document is signed by the device that wrote it (``folder.signed_payload``).
 FORMAT_VERSION = 2
 #: Revisions per change file, records per snapshot part, local changes read per transaction
@@ -210,8 +214,18 @@ class Tally:
 class Engine:
     """One device's view of the folder, for one call."""
 
-    def __init__(self, vault: Any, wall: clock.WallClock | None = None):
+    def __init__(
+        self,
+        vault: Any,
+        wall: clock.WallClock | None = None,
+        progress: Progress | None = None,
+        expect: int = 0,
+    ):
         self.vault = vault
+        self.progress = progress
+        #: How many records a receive is expected to bring (a join: the inviter's count).
+        self.expect = expect
+        self._revs_read = 0
         self.db = vault.db
         self.wall = wall or clock.wall_ms
         self.tally = Tally()
@@ -342,17 +356,26 @@ class Engine:
     def flush_all(self) -> None:
         """Every local change as a revision, a few hundred records per transaction."""
 
-        def some(conn: Any) -> bool:
+        total = self._read(ss.counts)[0] if self.progress else 0
+        done = 0
+
+        def some(conn: Any) -> int:
             todo = ss.dirty(conn, FLUSH)
             self.flush_local(conn, todo)
-            return len(todo) == FLUSH
+            return len(todo)
 
-        while self._txn(some):
-            pass
+        while True:
+            n = self._txn(some)
+            done += n
+            if total and self.progress:
+                self.progress(PREPARE, min(done, total), total)
+            if n < FLUSH:
+                return
 
     def send(self, *, announce: bool = False) -> None:
         """Write this device's unsent revisions into its folder, a file per batch."""
         self.flush_all()
+        total = self._read(ss.counts)[1] if self.progress else 0
         while True:
             batch = self._txn(self._take_unsent)
             if not batch and not announce:
@@ -383,6 +406,8 @@ class Engine:
 
             self._txn(done)
             self.tally.sent += len(batch)
+            if total and self.progress:
+                self.progress(SEND, min(self.tally.sent, total), total)
             if len(batch) < BATCH:
                 return
 
@@ -403,6 +428,8 @@ class Engine:
             changes, snaps = fs.device_files(self.folder, self.me)
         seq = self._next_seq()
         n = 0
+        records = self._read(ss.counts)[2]
+        written = 0
         page = self._page("")
         while True:  # a part at a time: what is held does not grow with the journal
             following = self._page(page[-1].uid) if page else []
@@ -413,10 +440,14 @@ class Engine:
                 "seq": seq,
                 "part": n,
                 "last": not following,
+                "records": records,  # (a reader new to the journal shows its progress)
                 "revs": [State.unpack(s.state).wire(s.uid, s.kind) for s in page],
                 "blobs": self._blob_names(page),
             }
             self._write(self.folder / self.me / f"{seq}.{n}.age", doc)
+            written += len(page)
+            if self.progress and records:
+                self.progress(SNAPSHOT, min(written, records), records)
             if not following:
                 break
             page, n = following, n + 1
@@ -804,6 +835,9 @@ class Engine:
         last = self._load(dev, seq, self.folder / dev / f"{seq}.{numbered[-1]}.age", sealed[-1])
         if last is None or last.get("last") is not True:
             return False
+        records = last.get("records")
+        if isinstance(records, int) and not isinstance(records, bool):
+            self.expect = max(self.expect, self._revs_read + records)
         for k, data in zip(numbered, sealed, strict=True):
             doc = last if k == numbered[-1] else self._load(dev, seq, self.folder / dev, data)
             if doc is None or doc.get("part") != k:
@@ -861,6 +895,9 @@ class Engine:
         except Unreadable as exc:
             self.tally.problems.append(str(exc))
             return False
+        self._revs_read += len(revs)
+        if self.progress and self.expect:
+            self.progress(RECEIVE, min(self._revs_read, self.expect), self.expect)
         return True
 
     def _split_fresh(self, conn: Any, revs: list[Any]) -> tuple[list[dict[str, Any]], list[Any]]:

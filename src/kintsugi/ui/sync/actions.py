@@ -95,7 +95,11 @@ class SyncActions(QObject):
         dialog = JoinDialog(self.window)
         dialog.join_requested.connect(
             lambda passphrase, folder, code: self.session.create_and_join(
-                passphrase, folder, code, lambda exc: dialog.failed(describe(exc))
+                passphrase,
+                folder,
+                code,
+                lambda exc: dialog.failed(describe(exc)),
+                progress=dialog.relay.report,
             )
         )
         self.join_dialog = dialog

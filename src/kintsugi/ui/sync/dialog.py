@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kintsugi.core import sync
 from kintsugi.ui import channel, i18n
@@ -33,6 +34,7 @@ from kintsugi.ui.messages import describe, known_problem
 from kintsugi.ui.session import Session
 from kintsugi.ui.sync.controller import one_at_a_time
 from kintsugi.ui.sync.pairing import PairingCode
+from kintsugi.ui.sync.progress import ProgressRelay, progress_text
 from kintsugi.ui.widgets.reflow import scrolling
 from kintsugi.ui.workers import run_in_background
 
@@ -192,6 +194,11 @@ class SyncDialog(QDialog):
         self.start_page, self.code_page, self.status_page = start, code_page, status
         self.message = _label(role="error")
         self.message.setAccessibleName(self.tr("Message"))
+        self.progress = _label(role="subtle")  # "Preparing 12,000 of 100,000 items…"
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.hide()
+        self.relay = ProgressRelay(self)
+        self.relay.moved.connect(self.on_progress)
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
         self.busy.setAccessibleName(self.tr("Working"))
         self.setting_up = False  # the folder being made ready: the dialog stays till it is
@@ -200,6 +207,7 @@ class SyncDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(self.pages), 1)
         outer.addWidget(self.message)
+        outer.addWidget(self.progress)
         outer.addWidget(self.busy)
         outer.addWidget(self.buttons)
         # wide enough for the pairing code on one line, measured in the text's own size
@@ -228,10 +236,12 @@ class SyncDialog(QDialog):
         run_in_background(lambda: sync.status(vault), self._show_if_open, lambda _exc: None)
 
     def _show_if_open(self, st: sync.SyncStatus | None) -> None:
-        if self.isVisible():
+        if isValid(self) and self.isVisible():
             self.show_status(st)
 
     def show_status(self, st: sync.SyncStatus | None) -> None:
+        if not isValid(self):
+            return  # the dialog went meanwhile (the journal was locked): nothing to show
         self._busy(False)
         self.status = st
         if st is None:
@@ -306,6 +316,8 @@ class SyncDialog(QDialog):
         self.buttons.setEnabled(not on)
         self.message.setProperty("role", "subtle" if on else "error")
         self.message.style().polish(self.message)
+        self.progress.clear()
+        self.progress.hide()
         if not on:
             self.message.clear()
         elif first:
@@ -320,11 +332,15 @@ class SyncDialog(QDialog):
             self.message.setText(self.tr("Making a new pairing code…"))
 
     def reject(self) -> None:
-        if self.setting_up:
+        if self.setting_up and self.session.is_open:
             return  # Esc or Close while the code is being made: it shows here soon
+        # (locked meanwhile: the dialog goes with everything else; the setting up stops at
+        # its next step, what it made is kept and the next round goes on from there)
         super().reject()
 
     def on_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return  # the dialog went meanwhile (the journal was locked): nothing to show
         self._setting_up(False)
         self.message.setText(describe(exc))
 
@@ -340,17 +356,29 @@ class SyncDialog(QDialog):
             return
         name = self.device_name.text().strip() or None
         self._setting_up(True)
+        relay = self.relay
         run_in_background(
-            lambda: one_at_a_time(lambda: sync.setup(vault, folder, name)),
+            lambda: one_at_a_time(lambda: sync.setup(vault, folder, name, relay.report)),
             self.on_started,
             self.on_failed,
         )
 
+    def on_progress(self, step: str, done: int, total: int) -> None:
+        """How far the first round has come (from the worker): the figure under the words
+        that say a large journal takes a few minutes."""
+        if self.setting_up:
+            self.progress.setText(progress_text(step, done, total))
+            self.progress.show()
+
     def on_started(self, code: str) -> None:
+        if not isValid(self):
+            return  # the dialog went meanwhile (the journal was locked): nothing to show
         self._show_code(code)
         self.started.emit()
 
     def _show_code(self, code: str) -> None:
+        if not isValid(self):
+            return  # the dialog went meanwhile (the journal was locked): nothing to show
         self._setting_up(False)
         self.code.set_code(code)
         self.pages.setCurrentWidget(self.code_page)

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kintsugi.ui.sync.dialog import FolderField
+from kintsugi.ui.sync.progress import ProgressRelay, progress_text
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.widgets.reflow import scrolling
 
@@ -51,6 +53,12 @@ class JoinDialog(QDialog):
         self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
         self.message.setAccessibleName(self.tr("Message"))
+        self.progress = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.progress.setProperty("role", "subtle")  # "Receiving 12,000 of 100,000 items…"
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.hide()
+        self.relay = ProgressRelay(self)
+        self.relay.moved.connect(self.on_progress)
         self.busy = QProgressBar(minimum=0, maximum=0, visible=False, textVisible=False)  # type: ignore[call-arg]
         self.busy.setAccessibleName(self.tr("Joining"))
         self.buttons = QDialogButtonBox(
@@ -82,6 +90,7 @@ class JoinDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(content), 1)
         outer.addWidget(self.message)
+        outer.addWidget(self.progress)
         outer.addWidget(self.busy)
         outer.addWidget(self.buttons)
         self.resize(
@@ -111,8 +120,16 @@ class JoinDialog(QDialog):
             self.set_busy(True)
             self.join_requested.emit(first, folder, code)
 
+    def on_progress(self, step: str, done: int, total: int) -> None:
+        """How many of the other computer's items have come (from the worker)."""
+        if self.busy.isVisible():
+            self.progress.setText(progress_text(step, done, total))
+            self.progress.show()
+
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+        self.progress.clear()
+        self.progress.hide()
         for w in (self.folder, self.code, self.passphrase, self.repeat, self.buttons):
             w.setEnabled(not busy)
         self.message.setProperty("role", "subtle" if busy else "error")
@@ -127,5 +144,7 @@ class JoinDialog(QDialog):
         )
 
     def failed(self, text: str) -> None:
+        if not isValid(self):
+            return  # the dialog went meanwhile (the journal was locked): nothing to show
         self.set_busy(False)
         self.message.setText(text)
