@@ -3003,6 +3003,13 @@ Would something help now?</source>
     </message>
 </context>
 <context>
+    <name>RecordListTab</name>
+    <message>
+        <source>Nothing kept yet. Write in the form: it is kept from its first words, and then listed here.</source>
+        <translation>Todavía no hay nada guardado. Escribe en el formulario: se guarda desde las primeras palabras y entonces aparece aquí.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -3541,6 +3548,10 @@ Guárdala fuera de este ordenador: en una memoria USB que tengas en otro sitio, 
     <message>
         <source>No safety plan yet. It helps to write one on a calmer day, a few lines at a time: what tells you a hard time is coming, what helps, and who you can turn to. Press Start a new plan.</source>
         <translation>Todavía no hay un plan de seguridad. Ayuda escribirlo en un día más tranquilo, unas líneas cada vez: qué te avisa de que llega un momento difícil, qué te ayuda y a quién puedes acudir. Pulsa Empezar un plan nuevo.</translation>
+    </message>
+    <message>
+        <source>No safety plan kept yet. Write it in the form beside this, a few lines at a time, on a calmer day if you can: it is kept from the first words you type.</source>
+        <translation>Todavía no has guardado ningún plan de seguridad. Escríbelo en el formulario de al lado, unas líneas cada vez, en un día más tranquilo si puedes: se guarda desde las primeras palabras que escribas.</translation>
     </message>
     <message>
         <source>Safety plan</source>

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kintsugi.core import support_card
@@ -185,3 +186,51 @@ def test_change_my_plan_opens_its_page_in_together(window, qtbot):
     assert page.parts["coping_alone"].toPlainText() == "Music in the car"
     window.lock()  # locking forgets the plan on screen
     assert all(not e.toPlainText() for e in page.parts.values())
+
+
+def test_the_words_beside_the_form_match_what_can_be_done(window, qtbot):
+    """Before a plan is started the page says to press Start a new plan; once the form is
+    open for writing (that button, or "still hard" opening the page) it says to write."""
+    page = _page(window, qtbot)
+    assert not page.form.isEnabled()
+    assert "Press Start a new plan" in page.empty.text()
+    field = page.parts["warning_signs"]
+    closed = field.grab().toImage().pixelColor(field.width() // 2, field.height() // 2)
+    page.new_record()
+    assert page.form.isEnabled() and page.empty.isVisible()
+    # and it looks it: a closed field has the window's ground, an open one the field's
+    opened = field.grab().toImage().pixelColor(field.width() // 2, field.height() // 2)
+    assert closed == field.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base)
+    assert opened == field.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
+    assert closed != opened
+    assert "Press" not in page.empty.text() and "Write it in the form" in page.empty.text()
+    qtbot.keyClicks(page.parts["warning_signs"], "I stop answering messages")
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=10_000)
+    assert not page.empty.isVisible()  # kept and listed: the list takes the place
+
+
+def test_a_plan_opened_from_still_hard_says_to_write(window, qtbot):
+    window.grounding_flow.plan_page_opener()
+    page = window.together.page_for("safety_plan")
+    assert window.together.tabs.currentWidget() is page
+    assert page.form.isEnabled() and "Press" not in page.empty.text()
+
+
+def test_every_list_open_for_a_new_record_says_to_write(window, qtbot):
+    """Every page with a list and a form: with none kept, New opens the form and the words
+    beside it stop saying to press New."""
+    from kintsugi.ui.checkins.record_list import RecordListTab
+
+    tabs = [t for t in window.findChildren(RecordListTab) if t.list.count() == 0]
+    assert len(tabs) >= 8
+    for tab in tabs:
+        before = tab.empty.text()
+        tab.new_record()
+        assert tab.form.isEnabled()
+        assert tab.empty.text() != before and tab.empty.text(), type(tab).__name__
+
+
+def test_the_words_to_write_are_spanish_in_spanish(spanish, window, qtbot):
+    page = _page(window, qtbot)
+    page.new_record()
+    assert page.empty.text().startswith("Todavía no has guardado ningún plan")

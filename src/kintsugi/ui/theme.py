@@ -110,8 +110,16 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
     app.setProperty("kintsugi-dark", dark)
     style.install(app)  # Fusion, its check boxes and radio buttons sized from the text
     palette = QPalette()
-    for role, colour in (_DARK if dark else _LIGHT).items():
+    colours = _DARK if dark else _LIGHT
+    for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
+    # A field that cannot be typed in looks it: its text quiet, its ground the window's
+    # (a disabled form beside "Press New…" read as open for writing).
+    Role, Disabled = QPalette.ColorRole, QPalette.ColorGroup.Disabled
+    quiet = QColor(colours[Role.PlaceholderText])
+    for role in (Role.Text, Role.WindowText, Role.ButtonText, Role.HighlightedText):
+        palette.setColor(Disabled, role, quiet)
+    palette.setColor(Disabled, Role.Base, QColor(colours[Role.Window]))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(base_point_size(app)))
     app.setProperty("kintsugi-styled", True)

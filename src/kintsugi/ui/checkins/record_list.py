@@ -41,6 +41,8 @@ class RecordListTab(QWidget):
         new_label: str,
         empty_text: str = "",
         parent: QWidget | None = None,
+        *,
+        writing_text: str = "",
     ):
         super().__init__(parent)
         self.session = session
@@ -70,6 +72,15 @@ class RecordListTab(QWidget):
         self.form = QWidget()
         self.form.setEnabled(False)
         # Nothing yet: what this list is for, and the one next step (the New button below).
+        # Once a new one is open in the form, the words say so (not "Press New…" any more).
+        self.empty_texts = (
+            empty_text,
+            writing_text
+            or self.tr(
+                "Nothing kept yet. Write in the form: it is kept from its first words, and "
+                "then listed here."
+            ),
+        )
         self.empty = QLabel(empty_text, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.empty.hide()
         self.empty.setProperty("role", "subtle")
@@ -226,8 +237,13 @@ class RecordListTab(QWidget):
         """Show this record in the form (a search hit, say)."""
         self.reload(select=item_id)
 
+    def writing_new(self) -> bool:
+        """A new record is open in the form, not kept yet (nothing typed in it)."""
+        return self._record is not None and self._record.id is None and self.form.isEnabled()
+
     def update_empty(self) -> None:
         empty = self.list.count() == 0 and self.session.is_open
+        self.empty.setText(self.empty_texts[1] if self.writing_new() else self.empty_texts[0])
         self.empty.setVisible(empty)
         self.list.setVisible(not empty)
 
@@ -249,6 +265,7 @@ class RecordListTab(QWidget):
         self.autosaver.reset()
         self.attachments.refresh()
         self.form.setEnabled(True)
+        self.update_empty()  # the words beside the form say it is open for writing
         self.focus_new()
 
     def show_error(self, text: str) -> None:

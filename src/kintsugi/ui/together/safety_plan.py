@@ -196,6 +196,10 @@ class SafetyPlanPage(RecordListTab):
                 "to. Press Start a new plan."
             ),
             parent,
+            writing_text=self.tr(
+                "No safety plan kept yet. Write it in the form beside this, a few lines at a "
+                "time, on a calmer day if you can: it is kept from the first words you type."
+            ),
         )
         self.title = self.tr("Safety plan")  # the PracticePage protocol
         self.kinds: tuple[str, ...] = ("safety_plan",)
