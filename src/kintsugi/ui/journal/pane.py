@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -73,9 +74,15 @@ class QuietStart(QWidget):
         row.add(self.prompt_button)
         row.add(self.show_button)
         v.addLayout(row)
+        # centred between stretches, not by alignment: an aligned item is asked its height
+        # at the whole pane's width, and the buttons' second line was cut off at 800 × 600
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(column)
+        middle.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(middle)
         outer.addStretch(2)
 
 

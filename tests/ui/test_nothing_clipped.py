@@ -1,0 +1,80 @@
+"""Nothing cut off (#15 item 2): on every section, tab and the exercise screen, at 800 × 600
+and 960 × 540 (200 % of 1920 × 1080), in English and in Spanish, every button, check box
+and label shown is whole: no part of it clipped by the widget around it (a wrapped row of
+buttons taller than the room its layout gave it, say). What is inside a scroll area may be
+scrolled out of sight, and is left out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QWidget,
+)
+
+from tests.helpers import every_tab, unlock
+
+
+def scrolls(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def clipped(top: QWidget) -> list[str]:
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QLabel) or not widget.isVisible():
+            continue
+        if widget.width() <= 1 or widget.height() <= 1 or scrolls(widget):
+            continue
+        if widget.metaObject().className() in ("QToolButton", "QTabBar"):
+            continue  # a tool bar's extension and a tab bar's arrows are Qt's own
+        seen = widget.visibleRegion().boundingRect()
+        if seen != widget.rect():
+            text = widget.text() if hasattr(widget, "text") else ""
+            found.append(f"{type(widget).__name__} {text[:40]!r} shows {seen} of {widget.rect()}")
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(800, 600), (960, 540)])
+def test_nothing_shown_is_cut_off(request, make_window, long_journal, qtbot, size, language):
+    if language == "es":
+        request.getfixturevalue("spanish")
+    window = make_window(long_journal)
+    unlock(qtbot, window)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=2_000)
+    problems = []
+    QApplication.processEvents()
+    problems += [f"quiet start: {p}" for p in clipped(window)]
+    window.journal.show_journal()
+    for name in every_tab(window):
+        QApplication.processEvents()
+        problems += [f"{name}: {p}" for p in clipped(window)]
+    assert not problems, "\n".join(problems)
+
+
+def test_nothing_is_cut_off_at_a_large_text_size(app, make_window, long_journal, qtbot):
+    """The desktop's text at 16 pt (160 % of 10 pt) on a 1280 × 800 screen, maximised."""
+    from kintsugi.ui.theme import apply_text_size
+
+    apply_text_size(app, 160)
+    window = make_window(long_journal)
+    unlock(qtbot, window)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 800), timeout=2_000)
+    QApplication.processEvents()
+    problems = [f"quiet start: {p}" for p in clipped(window)]
+    window.journal.show_journal()
+    for name in every_tab(window):
+        QApplication.processEvents()
+        problems += [f"{name}: {p}" for p in clipped(window)]
+    assert not problems, "\n".join(problems)
