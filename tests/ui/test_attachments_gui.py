@@ -408,3 +408,54 @@ def test_a_new_blank_entry_gets_saved_to_take_a_picture(window, qtbot, tmp_path,
     shot.save(str(photo))
     att = _attach(qtbot, editor.attachments, lambda: editor.attachments.attach_paths([photo]))
     assert editor.entry_id == att.item_id is not None
+
+
+def test_a_picture_closed_before_it_is_decoded_goes_quietly(window, qtbot, tmp_path, monkeypatch):
+    """Esc on the full-size window before its photo is decoded: the answer that comes
+    afterwards finds the window gone and touches none of its widgets (it was a traceback)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    from kintsugi.ui.attachments.viewer import AttachmentViewer
+    from kintsugi.ui.workers import wait_for_background
+
+    editor = _editor(window, qtbot)
+    photo = tmp_path / "big.jpg"
+    photo.write_bytes(photo_with_gps((400, 300)))
+    att = _attach(qtbot, editor.attachments, lambda: editor.attachments.attach_paths([photo]))
+    release = threading.Event()
+
+    class Held(AttachmentRepo):
+        def read_bytes(self, att_id):  # the decode waits until the window has gone
+            release.wait(10)
+            return super().read_bytes(att_id)
+
+        def save_copy(self, att_id, target):  # so does the copy being saved
+            release.wait(10)
+            return super().save_copy(att_id, target)
+
+    monkeypatch.setattr(AttachmentViewer, "_repo", lambda self: Held(self.session.database()))
+    viewer = AttachmentViewer(window.session, att, window)
+    viewer.show()
+    viewer.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(viewer)
+    release.set()
+    assert wait_for_background()
+    qtbot.wait(50)  # the decode's answer is delivered: nothing is touched, nothing raised
+
+    # "Save a copy…", then the window closed before the copy is written: it is written all
+    # the same, and the answer touches nothing
+    release.clear()
+    target = tmp_path / "copy.jpg"
+    monkeypatch.setattr("kintsugi.ui.dialogs.files.ask_save", lambda *a, **k: target)
+    viewer = AttachmentViewer(window.session, att, window)
+    viewer.show()
+    viewer.save_copy()
+    viewer.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(viewer)
+    release.set()
+    assert wait_for_background()
+    qtbot.wait(50)
+    assert target.read_bytes() == AttachmentRepo(window.session.database()).read_bytes(att.id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.repo.attachments import Attachment, AttachmentRepo
+from kintsugi.ui import channel
 from kintsugi.ui.attachments.media import VaultDevice, decode_image
 from kintsugi.ui.attachments.picture import PictureView
 from kintsugi.ui.session import Session
@@ -169,12 +171,18 @@ class AttachmentViewer(QDialog):
         run_in_background(
             lambda: decode_image(repo.read_bytes(att_id), FULL),
             self._show_picture,
-            lambda exc: self.picture_status.setText(self.tr("This picture could not be shown.")),
+            self._picture_failed,
         )
         return box
 
+    # The window may have gone (Esc, or the journal locked) before a worker answers: its
+    # widgets are deleted then, and an answer touches none of them.
+    def _picture_failed(self, _exc: BaseException) -> None:
+        if isValid(self):
+            self.picture_status.setText(self.tr("This picture could not be shown."))
+
     def _show_picture(self, image) -> None:
-        if not self.session.is_open:
+        if not isValid(self) or not self.session.is_open:
             return
         if image.isNull():
             self.picture_status.setText(self.tr("This picture could not be shown."))
@@ -271,12 +279,21 @@ class AttachmentViewer(QDialog):
         run_in_background(lambda: repo.save_copy(att_id, target), self._saved, self._failed)
 
     def _saved(self, target) -> None:
+        if not isValid(self):
+            return  # closed meanwhile: the copy is written all the same
         self.save_button.setEnabled(True)
         self.note.setText(self.tr("Saved an unencrypted copy as {path}.").format(path=str(target)))
 
     def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KintsugiError):
+            text = QCoreApplication.translate("AttachmentViewer", "Not saved.")
+        else:
+            text = str(exc)
+        if not isValid(self):
+            channel.error(text)  # closed meanwhile: still said, in the window's status
+            return
         self.save_button.setEnabled(True)
-        self.problem.emit(str(exc) if isinstance(exc, KintsugiError) else self.tr("Not saved."))
+        self.problem.emit(text)
 
     def remove(self) -> None:
         repo, att_id = self._repo(), self.att.id
