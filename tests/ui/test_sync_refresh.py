@@ -91,3 +91,31 @@ def test_a_round_refreshes_triggers_check_ins_and_together_keeping_what_is_typed
         )
     finally:
         b.lock()
+
+
+def test_a_date_jumped_to_in_hard_moments_stays_while_another_section_is_shown(window, qtbot):
+    """The list jumped to a date stays there after a round, also when the hard moments are
+    not on screen (the round read it back to the newest while 'Back to newest' still
+    showed: the button's isVisible() is False under a hidden pane)."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import QDate
+
+    here = window.session.database()
+    repo = repository_for(here, "trigger")
+    now = datetime.now().astimezone()
+    old = repo.add(Trigger(situation="last spring", occurred_at=now - timedelta(days=200)))
+    repo.add(Trigger(situation="this week", occurred_at=now - timedelta(days=1)))
+    pane = window.triggers
+    window.sections.show(pane)
+    day = (now - timedelta(days=100)).date()
+    pane.jump.setDate(QDate(day.year, day.month, day.day))
+    assert pane.model.rowCount() == 1 and pane.form.trigger_id == old.id
+    assert not pane.newest_button.isHidden()
+    window.sections.show(window.journal)  # another section on screen
+    assert not pane.isVisible()
+    pane.refresh_quietly()
+    assert pane.model.rowCount() == 1  # still up to the date jumped to
+    assert pane.model.row_of(old.id) == 0 and pane.form.trigger_id == old.id
+    window.sections.show(pane)
+    assert pane.newest_button.isVisible()

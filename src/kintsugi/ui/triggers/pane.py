@@ -150,8 +150,10 @@ class TriggersPane(QWidget):
         """After a sync round brought something: the list read again with the same hard
         moment chosen, and its form showing the other computer's changes (what is being typed
         stays as typed: TriggerForm.take_changes)."""
-        if not self.session.is_open or self.newest_button.isVisible():
-            return  # (a date jumped to stays as it is; Back to newest reads it again)
+        # (a date jumped to stays as it is; Back to newest reads it again). isHidden, not
+        # isVisible: under another section on screen the button is not visible either
+        if not self.session.is_open or not self.newest_button.isHidden():
+            return
         current = self.form.trigger_id
         self.model.set_source(self._fetch(self.cue.currentData()))
         self.model.fetchMore()
