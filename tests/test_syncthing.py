@@ -65,19 +65,17 @@ def test_a_change_on_both_sides_while_apart_becomes_a_sync_conflict_copy():
         (pair.a.folder / "journal.kintsugi").write_text("first")
         pair.wait_until(_holds(pair.b.folder / "journal.kintsugi", "first"), 20, "a → b")
         pair.settle()
-        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
-            me.rest("POST", f"/rest/system/pause?device={other.device_id}")
+        pair.pause()
         (pair.a.folder / "journal.kintsugi").write_text("written on a")
         time.sleep(1.1)  # the later change wins the name; the other becomes the copy
         (pair.b.folder / "journal.kintsugi").write_text("written on b")
         pair.rescan()
-        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
-            me.rest("POST", f"/rest/system/resume?device={other.device_id}")
+        pair.resume()
 
         def conflict_copies():
             return sorted(p.name for p in pair.a.folder.glob("journal.sync-conflict-*"))
 
-        pair.wait_until(lambda: len(conflict_copies()) == 1, 30, "no conflict copy")
+        pair.wait_until(lambda: len(conflict_copies()) == 1, 60, "no conflict copy")
         pair.settle()
         name = conflict_copies()[0]
         assert re.fullmatch(r"journal\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}\.kintsugi", name)
@@ -119,17 +117,15 @@ def test_a_journal_kept_in_a_syncthing_folder_arrives_whole_after_every_save():
                 pair.settle()
                 assert titles(journal_b) == [f"saved {n}" for n in range(i + 1)]
         pair.settle()
-        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
-            me.rest("POST", f"/rest/system/pause?device={other.device_id}")
+        pair.pause()
         for journal, title in ((journal_a, "only on a"), (journal_b, "only on b")):
             with Vault.open(journal, PASSPHRASE) as v:
                 EntryRepository(v.db).add(Entry(title=title))
             time.sleep(1.1)
         pair.rescan()
-        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
-            me.rest("POST", f"/rest/system/resume?device={other.device_id}")
+        pair.resume()
         pair.wait_until(
-            lambda: len(list(pair.a.folder.glob("journal.sync-conflict-*"))) == 1, 30, "no copy"
+            lambda: len(list(pair.a.folder.glob("journal.sync-conflict-*"))) == 1, 60, "no copy"
         )
         pair.settle()
         (copy,) = pair.a.folder.glob("journal.sync-conflict-*")
