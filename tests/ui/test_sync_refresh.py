@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
+
 from kintsugi.core import sync
 from kintsugi.core.records import RECORD_TYPES, Boundary, CheckIn, Trigger
 from kintsugi.core.repo import repository_for
@@ -119,3 +121,23 @@ def test_a_date_jumped_to_in_hard_moments_stays_while_another_section_is_shown(w
     assert pane.model.row_of(old.id) == 0 and pane.form.trigger_id == old.id
     window.sections.show(pane)
     assert pane.newest_button.isVisible()
+
+
+def test_a_new_record_saved_as_a_round_ends_is_listed_once(window, qtbot):
+    """A round's refresh that reads the list between a new boundary's first save and its
+    answer on the UI thread: the boundary is listed once, and chosen (its answer added a
+    second row for it)."""
+    from PySide6.QtCore import QCoreApplication
+
+    tab = window.checkins.boundaries
+    tab.reload()
+    tab.new_record()
+    tab.text.setPlainText("no phones at dinner")
+    assert tab.autosaver.dirty
+    tab.autosaver.save_soon()
+    window.session.writer().flush()  # committed; its answer not taken on this thread yet
+    tab.refresh_quietly()  # the round's refresh comes first
+    QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: not tab.autosaver.pending)
+    ids = [tab.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(tab.list.count())]
+    assert len(ids) == 1 and tab.current_id() == ids[0] == tab._record.id

@@ -186,15 +186,8 @@ class RecordListTab(QWidget):
         self.list.clear()
         for item_id, extra in self.record_ids():
             self.add_list_row(item_id, extra)
-        row = next(
-            (
-                n
-                for n in range(self.list.count())
-                if self.list.item(n).data(Qt.ItemDataRole.UserRole) == current
-            ),
-            -1,
-        )
-        if current is not None and row >= 0:
+        row = self._row_of(current) if current is not None else -1
+        if row >= 0:
             self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         self.update_empty()
@@ -223,6 +216,13 @@ class RecordListTab(QWidget):
         if kept:
             self.autosaver.changed()  # what is typed here is saved over the new values
         self.attachments.refresh()
+
+    def _row_of(self, item_id: int) -> int:
+        """The list's row of ``item_id`` (-1: not listed)."""
+        for n in range(self.list.count()):
+            if self.list.item(n).data(Qt.ItemDataRole.UserRole) == item_id:
+                return n
+        return -1
 
     def refreshed(self) -> None:
         """After ``refresh_quietly`` read the list again: anything else the tab shows."""
@@ -303,8 +303,13 @@ class RecordListTab(QWidget):
             return
         if self._record.id is None:  # its first words were kept: now it is listed
             self.list.blockSignals(True)
-            self.add_list_row(saved.id, False)
-            self.list.setCurrentRow(self.list.count() - 1)
+            # once: a sync round's refresh_quietly may have read the list between this
+            # save's commit and its answer here, and listed it already
+            row = self._row_of(saved.id)
+            if row < 0:
+                self.add_list_row(saved.id, False)
+                row = self.list.count() - 1
+            self.list.setCurrentRow(row)
             self.list.blockSignals(False)
             self.update_empty()
         self._record = saved
