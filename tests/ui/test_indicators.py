@@ -4,7 +4,7 @@ in the dark theme as in the light one (ui/style.py): measured in real offscreen 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -123,3 +123,47 @@ def test_indicators_stand_out_checked_or_not(themed, qtbot, theme, kind, element
         means.append(sum(luminance(p) for p in pixels) / len(pixels))
     # checked is plainly different from unchecked (their mean luminance)
     assert ratio(*means) >= 1.3, (theme, means)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_drop_downs_button_and_arrow_grow_with_the_text(themed, qtbot, theme):
+    """A choice's and a date's drop-down button is 1.5 em wide and its chevron fills it:
+    Fusion's stayed 16 px with a 14 × 8 px arrow at any text size."""
+    from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QStyleOptionComboBox
+
+    apply_theme(themed, theme)
+    for make in (
+        lambda: QComboBox(),
+        lambda: QDateTimeEdit(calendarPopup=True),  # type: ignore[call-overload]
+    ):
+        measured = {}
+        for percent in (100, 200):
+            apply_text_size(themed, percent)
+            box = make()
+            if isinstance(box, QComboBox):
+                box.addItems(["No reminder", "Every Sunday"])
+            holder = QWidget()
+            QVBoxLayout(holder).addWidget(box)
+            qtbot.addWidget(holder)
+            holder.show()
+            qtbot.waitExposed(holder)
+            QApplication.processEvents()
+            option = QStyleOptionComboBox()
+            option.initFrom(box)
+            option.rect = box.rect()
+            arrow = box.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, box
+            )
+            image = box.grab().toImage()
+            ratio = image.devicePixelRatio()
+            ground = box.palette().color(QPalette.ColorRole.Button)
+            marks = sum(
+                1
+                for x in range(arrow.left(), arrow.right() + 1)
+                for y in range(arrow.top(), arrow.bottom() + 1)
+                if contrast(image.pixelColor(round(x * ratio), round(y * ratio)), ground) >= 3
+            )
+            measured[percent] = (arrow.width(), marks)
+        (w100, m100), (w200, m200) = measured[100], measured[200]
+        assert w100 >= 16 and w200 >= 1.7 * w100, measured
+        assert m100 >= 6 and m200 >= 2.5 * m100, measured  # a chevron, larger with the text

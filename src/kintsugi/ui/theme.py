@@ -120,6 +120,10 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
     for role in (Role.Text, Role.WindowText, Role.ButtonText, Role.HighlightedText):
         palette.setColor(Disabled, role, quiet)
     palette.setColor(Disabled, Role.Base, QColor(colours[Role.Window]))
+    # The bevel the style sheet draws round a drop-down's button (Windows' light and
+    # shadow edges) in the calm border colour: it glared white in the dark theme.
+    for role in (Role.Light, Role.Midlight, Role.Dark, Role.Shadow):
+        palette.setColor(role, QColor(colours[Role.Mid]))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(base_point_size(app)))
     app.setProperty("kintsugi-styled", True)
