@@ -141,3 +141,28 @@ def test_a_new_record_saved_as_a_round_ends_is_listed_once(window, qtbot):
     qtbot.waitUntil(lambda: not tab.autosaver.pending)
     ids = [tab.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(tab.list.count())]
     assert len(ids) == 1 and tab.current_id() == ids[0] == tab._record.id
+
+
+def test_a_date_jumped_to_in_the_journal_stays_while_another_section_is_shown(window, qtbot):
+    """The same for the journal's list (a round refreshes it whatever is on screen)."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import QDate
+
+    from kintsugi.core.records import Entry
+
+    repo = repository_for(window.session.database(), "entry")
+    now = datetime.now().astimezone()
+    old = repo.add(Entry(title="last spring", body="x", occurred_at=now - timedelta(days=200)))
+    repo.add(Entry(title="this week", body="y", occurred_at=now - timedelta(days=1)))
+    pane = window.journal
+    window.sections.show(pane)
+    pane.reload()
+    day = (now - timedelta(days=100)).date()
+    pane.jump.setDate(QDate(day.year, day.month, day.day))
+    assert pane.model.row_of(old.id) == 0 and pane.model.rowCount() == 1
+    window.sections.show(window.triggers)  # another section on screen
+    assert not pane.isVisible()
+    pane.refresh_quietly()
+    assert pane.model.rowCount() == 1 and pane.model.row_of(old.id) == 0
+    assert not pane.newest_button.isHidden()  # and still offers to go back to the newest

@@ -225,8 +225,8 @@ class JournalPane(QWidget):
         """After a sync round brought something: the list read again with the same entry
         still chosen, and the open entry showing the other computer's changes (each field
         the person is not typing in). Nothing else moves."""
-        if not self.session.is_open or self.newest_button.isVisible():
-            return  # (a date jumped to stays as it is; Back to newest reads it again)
+        if not self.session.is_open or not self.newest_button.isHidden():
+            return  # (a date jumped to stays as it is, on screen or not; Back to newest reads it)
         current = self.editor.entry_id
         self.model.set_source(self._entries())
         self.model.fetchMore()
