@@ -459,3 +459,31 @@ def test_a_picture_closed_before_it_is_decoded_goes_quietly(window, qtbot, tmp_p
     assert wait_for_background()
     qtbot.wait(50)
     assert target.read_bytes() == AttachmentRepo(window.session.database()).read_bytes(att.id)
+
+
+def test_a_picture_zoomed_past_its_own_size_keeps_no_enlarged_copy(app, qtbot):
+    """Zoomed in, the picture is drawn smoothly from its own pixels, part by part as it is
+    shown: no copy of it scaled to the zoomed size is made (at 800 % a 4,096-pixel photo's
+    copy would take 3.2 GB, at 400 % 0.8 GB); fitted smaller, the smooth copy is made."""
+    from PySide6.QtGui import QColor, QImage
+
+    from kintsugi.ui.attachments.picture import MAX_ZOOM, PictureView
+
+    view = PictureView()
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor(40, 90, 160))
+    view.set_image(image)
+    view.grab()  # fitted: smaller than the picture, smoothed once
+    qtbot.waitUntil(lambda: view.canvas._smooth.size() == view.shown_size(), timeout=5_000)
+    while view.factor < MAX_ZOOM:
+        view.zoom_in()
+        view.grab()
+    assert view.shown_size().width() == 400 * MAX_ZOOM
+    qtbot.wait(300)  # longer than the moment after which a shown size is smoothed
+    view.grab()
+    qtbot.wait(300)
+    smooth = view.canvas._smooth
+    assert smooth.width() <= 400 and smooth.height() <= 300

@@ -3,9 +3,10 @@ enlarged past its own pixels) and fitted again as the window is resized, or show
 actual size or zoomed, with scroll bars when it is larger than the window.
 
 Keys (the viewer's shortcuts): Ctrl+0 fit, Ctrl+1 actual size, Ctrl++ / Ctrl+= zoom in,
-Ctrl+- zoom out; Ctrl and the mouse wheel zoom too. The picture is drawn from one pixmap
-scaled smoothly once per shown size (a drag of the window's edge draws it quickly scaled
-and smooths it a moment after)."""
+Ctrl+- zoom out; Ctrl and the mouse wheel zoom too. Shown smaller than its own pixels, the
+picture is drawn from one pixmap scaled smoothly once per shown size (a drag of the
+window's edge draws it quickly scaled and smooths it a moment after); shown larger, it is
+drawn smoothly from its own pixels, only the part on screen (no enlarged copy is kept)."""
 
 from __future__ import annotations
 
@@ -31,8 +32,15 @@ class _Canvas(QWidget):
         self.pixmap, self._smooth = pixmap, QPixmap()
         self.update()
 
+    def _enlarged(self) -> bool:
+        """Shown larger than its own pixels (zoomed in): drawn smoothly from them, the part
+        on screen at a time; a copy scaled to this size would grow with the zoom's square
+        (3.2 GB for a 4,096-pixel photo at 800 %)."""
+        return self.width() > self.pixmap.width() or self.height() > self.pixmap.height()
+
     def _make_smooth(self) -> None:
-        if self.pixmap.isNull() or self.size() == self.pixmap.size():
+        if self.pixmap.isNull() or self.size() == self.pixmap.size() or self._enlarged():
+            self._smooth = QPixmap()
             return
         self._smooth = self.pixmap.scaled(
             self.size(),
@@ -49,10 +57,11 @@ class _Canvas(QWidget):
             painter.drawPixmap(0, 0, self.pixmap)
         elif self._smooth.size() == self.size():
             painter.drawPixmap(0, 0, self._smooth)
-        else:  # being resized or zoomed: quickly now, smoothly in a moment
+        else:  # being resized or zoomed: quickly now, smoothly in a moment (if smaller)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawPixmap(self.rect(), self.pixmap)
-            self._smoothen.start()
+            if not self._enlarged():
+                self._smoothen.start()
         painter.end()
 
 
