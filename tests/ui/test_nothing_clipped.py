@@ -78,3 +78,25 @@ def test_nothing_is_cut_off_at_a_large_text_size(app, make_window, long_journal,
         QApplication.processEvents()
         problems += [f"{name}: {p}" for p in clipped(window)]
     assert not problems, "\n".join(problems)
+
+
+def test_words_keep_clear_of_a_tabs_frame(window, qtbot):
+    """Inside a tab's frame nothing written starts on the frame's line: every label and
+    button of a tab page stands at least a few pixels in from the page's left edge."""
+    from PySide6.QtWidgets import QTabWidget
+
+    window.resize(1100, 720)
+    touching = []
+    for name in every_tab(window):
+        pane = window.panes.currentWidget()
+        for tabs in pane.findChildren(QTabWidget):
+            page = tabs.currentWidget()
+            if page is None or not page.isVisible() or not tabs.tabBar().isVisible():
+                continue
+            for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+                if widget.isVisible() and widget.width() > 1:
+                    x = widget.mapTo(page, widget.rect().topLeft()).x()
+                    if x < 3:
+                        text = widget.text() if hasattr(widget, "text") else ""
+                        touching.append(f"{name}: {type(widget).__name__} {text[:30]!r} x={x}")
+    assert not touching, "\n".join(touching)

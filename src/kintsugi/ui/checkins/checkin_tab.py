@@ -151,7 +151,7 @@ class CheckInTab(QWidget):
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_side, right_side = QWidget(), QWidget()
         left = QVBoxLayout(left_side)
-        left.setContentsMargins(0, 0, 0, 0)
+        left.setContentsMargins(8, 6, 4, 6)  # the words clear of the tab's frame
         left.addLayout(form)
         state_row = FlowLayout()
         state_row.add(self.state, stretch=True)
@@ -160,7 +160,7 @@ class CheckInTab(QWidget):
         left.addWidget(self.schedule)
         left.addStretch(1)
         right = QVBoxLayout(right_side)
-        right.setContentsMargins(0, 0, 0, 0)
+        right.setContentsMargins(4, 6, 6, 6)
         right.addWidget(self.trend, 1)
         right.addWidget(self.history)
         layout = QVBoxLayout(self)

@@ -271,6 +271,7 @@ class SharePane(QWidget):
         shared_tab.addWidget(log_side)
         shared_tab.addWidget(log_right)
         shared_tab.setSizes([380, 620])
+        shared_tab.setContentsMargins(6, 6, 6, 6)  # the words clear of the tab's frame
         self.received = QListWidget()
         self.received.setAccessibleName(self.tr("What my partner shared, newest first"))
         self.received_rows_fit = FitRows(self.received)  # elided, never a sideways scroll
@@ -326,6 +327,7 @@ class SharePane(QWidget):
         from_partner = QSplitter()
         from_partner.addWidget(received_side)
         from_partner.addWidget(received_right)
+        from_partner.setContentsMargins(6, 6, 6, 6)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Share"))
         self.tabs.addTab(choose, self.tr("Choose and export"))
