@@ -166,3 +166,39 @@ def test_a_date_jumped_to_in_the_journal_stays_while_another_section_is_shown(wi
     pane.refresh_quietly()
     assert pane.model.rowCount() == 1 and pane.model.row_of(old.id) == 0
     assert not pane.newest_button.isHidden()  # and still offers to go back to the newest
+
+
+def test_an_emotion_being_typed_in_its_cell_stays_when_the_moment_changes_elsewhere(window, qtbot):
+    """The other computer changed the open hard moment while an emotion's cell is being
+    typed in (its editor open, nothing committed to the table yet): what is typed stays,
+    still being edited with the cursor where it was, beside the other computer's change,
+    and the save that follows keeps both (the table was filled again and the typing lost)."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from kintsugi.core.records import Emotion
+
+    repo = repository_for(window.session.database(), "trigger")
+    t = repo.add(Trigger(situation="at the door", emotions=[Emotion("fear", 60)]))
+    pane = window.triggers
+    window.sections.show(pane)
+    pane.reload()
+    pane.open_trigger(t.id)
+    form, table = pane.form, pane.form.emotions.table
+    table.setFocus()
+    table.editItem(table.item(0, 0))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "dread")
+    editor.setCursorPosition(2)
+    # what a round brings: the other computer's change of the same hard moment
+    repo.update(dataclasses.replace(repo.get(t.id), situation="at the door, late"))
+    form.take_changes(repo.get(t.id))
+    assert form.situation.toPlainText() == "at the door, late"  # theirs
+    editing = QApplication.focusWidget()
+    assert isinstance(editing, QLineEdit) and table.isAncestorOf(editing)  # still typing
+    assert editing.text() == "dread" and editing.cursorPosition() == 2
+    assert form.save_now()
+    saved = repo.get(t.id)
+    assert saved.situation == "at the door, late"
+    assert [e.name for e in saved.emotions] == ["dread"]
