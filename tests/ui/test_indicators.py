@@ -167,3 +167,44 @@ def test_a_drop_downs_button_and_arrow_grow_with_the_text(themed, qtbot, theme):
         (w100, m100), (w200, m200) = measured[100], measured[200]
         assert w100 >= 16 and w200 >= 1.7 * w100, measured
         assert m100 >= 6 and m200 >= 2.5 * m100, measured  # a chevron, larger with the text
+
+
+def test_a_numbers_arrows_show_and_grow_with_the_text(themed, qtbot):
+    """A number's up and down buttons are 1.4 em wide with a chevron each: the style
+    sheet's padding left them 5 px wide and empty (Bloquear tras, a goal's amount)."""
+    from PySide6.QtWidgets import QSpinBox, QStyleOptionSpinBox
+
+    measured = {}
+    for percent in (100, 200):
+        apply_text_size(themed, percent)
+        box = QSpinBox(suffix=" min")
+        box.setRange(0, 120)
+        box.setValue(5)
+        holder = QWidget()
+        QVBoxLayout(holder).addWidget(box)
+        qtbot.addWidget(holder)
+        holder.show()
+        qtbot.waitExposed(holder)
+        QApplication.processEvents()
+        option = QStyleOptionSpinBox()
+        option.initFrom(box)
+        option.rect = box.rect()
+        image = box.grab().toImage()
+        ratio = image.devicePixelRatio()
+        ground = box.palette().color(QPalette.ColorRole.Button)
+        for name, part in (
+            ("up", QStyle.SubControl.SC_SpinBoxUp),
+            ("down", QStyle.SubControl.SC_SpinBoxDown),
+        ):
+            rect = box.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part, box)
+            marks = sum(
+                1
+                for x in range(rect.left(), rect.right() + 1)
+                for y in range(rect.top(), rect.bottom() + 1)
+                if contrast(image.pixelColor(round(x * ratio), round(y * ratio)), ground) >= 3
+            )
+            measured[(percent, name)] = (rect.width(), marks)
+    for name in ("up", "down"):
+        (w100, m100), (w200, m200) = measured[(100, name)], measured[(200, name)]
+        assert w100 >= 12 and w200 >= 1.7 * w100, measured
+        assert m100 >= 4 and m200 > m100, measured

@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateTimeEdit,
@@ -33,6 +34,7 @@ SPACING = 0.38  # the gap between an indicator and its words
 _SIZES = {PM.PM_IndicatorWidth, PM.PM_IndicatorHeight}
 _EXCLUSIVE = {PM.PM_ExclusiveIndicatorWidth, PM.PM_ExclusiveIndicatorHeight}
 _SPACINGS = {PM.PM_CheckBoxLabelSpacing, PM.PM_RadioButtonLabelSpacing}
+_SPIN = {PE.PE_IndicatorSpinUp, PE.PE_IndicatorSpinDown}
 
 
 def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
@@ -75,6 +77,9 @@ class KintsugiStyle(QProxyStyle):
             draw_indicator(painter, option, round_box=True)
         elif element == PE.PE_IndicatorArrowDown and isinstance(widget, QComboBox | QDateTimeEdit):
             draw_chevron(painter, QRectF(option.rect), option.palette, option.state)
+        elif element in _SPIN and isinstance(widget, QAbstractSpinBox):
+            up = element == PE.PE_IndicatorSpinUp
+            draw_chevron(painter, QRectF(option.rect), option.palette, option.state, up=up)
         else:
             super().drawPrimitive(element, option, painter, widget)
 
@@ -145,10 +150,12 @@ def draw_indicator(painter: QPainter, option, round_box: bool) -> None:
     painter.restore()
 
 
-def draw_chevron(painter: QPainter, rect: QRectF, palette: QPalette, state) -> None:
-    """A drop-down's arrow: a chevron half as wide as its button, in the button's text
-    colour (Fusion's is 14 × 8 pixels at any text size)."""
-    side = min(rect.width(), rect.height()) * 0.5
+def draw_chevron(
+    painter: QPainter, rect: QRectF, palette: QPalette, state, up: bool = False
+) -> None:
+    """A drop-down's or a number's arrow: a chevron half as wide as its button, in the
+    button's text colour (Fusion's is 14 × 8 pixels at any text size)."""
+    side = min(rect.width(), rect.height()) * (0.5 if not up else 0.6)
     if side <= 2:
         return
     enabled = bool(state & State.State_Enabled)
@@ -157,7 +164,7 @@ def draw_chevron(painter: QPainter, rect: QRectF, palette: QPalette, state) -> N
         QPalette.ColorRole.ButtonText,
     )
     c = rect.center()
-    half, drop = side / 2, side / 4
+    half, drop = side / 2, (-side if up else side) / 4
     path = QPainterPath(QPointF(c.x() - half, c.y() - drop))
     path.lineTo(c.x(), c.y() + drop)
     path.lineTo(c.x() + half, c.y() - drop)
