@@ -202,3 +202,36 @@ def test_an_emotion_being_typed_in_its_cell_stays_when_the_moment_changes_elsewh
     saved = repo.get(t.id)
     assert saved.situation == "at the door, late"
     assert [e.name for e in saved.emotions] == ["dread"]
+
+
+def test_a_goals_step_being_typed_in_its_cell_stays_when_the_goal_changes_elsewhere(window, qtbot):
+    """The same for any list page's table: a goal's step being worded in its cell while the
+    other computer changes the goal's words."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from kintsugi.core.records import Goal, GoalMilestone
+
+    repo = repository_for(window.session.database(), "goal")
+    g = repo.add(Goal(text="walk more", milestones=[GoalMilestone("ten minutes")]))
+    tab = window.checkins.goals
+    window.sections.show(window.checkins)
+    window.checkins.tabs.setCurrentWidget(tab)
+    tab.reload(select=g.id)
+    table = tab.steps
+    table.setFocus()
+    table.editItem(table.item(0, 0))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "twenty minutes")
+    editor.setCursorPosition(6)
+    repo.update(dataclasses.replace(repo.get(g.id), text="walk more, after dinner"))
+    tab.refresh_quietly()
+    assert tab.text.text() == "walk more, after dinner"  # theirs
+    editing = QApplication.focusWidget()
+    assert isinstance(editing, QLineEdit) and table.isAncestorOf(editing)  # still typing
+    assert editing.text() == "twenty minutes" and editing.cursorPosition() == 6
+    assert tab.flush()
+    saved = repo.get(g.id)
+    assert saved.text == "walk more, after dinner"
+    assert [m.text for m in saved.milestones] == ["twenty minutes"]

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from kintsugi.core.errors import KintsugiError
 from kintsugi.core.writer import Writer
@@ -67,6 +74,42 @@ def keep_cursor(form: QWidget) -> Iterator[None]:
         cursor.setPosition(min(at, len(focus.toPlainText())))
         focus.setTextCursor(cursor)
     focus.setFocus()
+
+
+def take_cell_typing(form: QWidget) -> Callable[[], None] | None:
+    """A table's (or list's) cell of ``form`` being typed in holds its text in the cell's
+    editor, not yet in the table, where the form reads it: put it there (the form is then
+    changed, as by any edit). Returns what opens the same cell again, cursor where it was,
+    once the form is filled again (which closes the editor); None when no cell is typed in."""
+    editor = QApplication.focusWidget()
+    view = editor.parentWidget() if editor is not None else None
+    while view is not None and not isinstance(view, QAbstractItemView):
+        view = view.parentWidget()
+    if (
+        view is None
+        or not isinstance(editor, QLineEdit)
+        or not form.isAncestorOf(view)
+        or view.state() != QAbstractItemView.State.EditingState
+    ):
+        return None
+    row, column, at = (
+        view.currentIndex().row(),
+        view.currentIndex().column(),
+        editor.cursorPosition(),
+    )
+    view.commitData(editor)
+
+    def type_on() -> None:
+        index = view.model().index(row, column)
+        if not index.isValid():
+            return  # (a row of nothing but the typing was not kept)
+        view.setCurrentIndex(index)
+        view.edit(index)
+        again = QApplication.focusWidget()
+        if isinstance(again, QLineEdit) and view.isAncestorOf(again):
+            again.setCursorPosition(min(at, len(again.text())))
+
+    return type_on
 
 
 @dataclass(frozen=True)

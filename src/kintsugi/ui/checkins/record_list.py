@@ -18,7 +18,14 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.strip import AttachmentStrip
-from kintsugi.ui.autosave import Autosaver, Background, Draft, keep_cursor, with_typed
+from kintsugi.ui.autosave import (
+    Autosaver,
+    Background,
+    Draft,
+    keep_cursor,
+    take_cell_typing,
+    with_typed,
+)
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.mark import install_agenda_toggle
 from kintsugi.ui.widgets.reflow import FitRows, scrolling
@@ -203,6 +210,7 @@ class RecordListTab(QWidget):
             return
         if fresh.updated_at == self._record.updated_at:
             return
+        type_on = take_cell_typing(self.form)  # a step's cell, say: into the form first
         typed = self.collect() if self.autosaver.dirty else None
         shown, kept = with_typed(self._record, typed, fresh) if typed else (fresh, False)
         with keep_cursor(self.form):
@@ -212,6 +220,8 @@ class RecordListTab(QWidget):
                 self.show_record(shown)
             finally:
                 self._loading = False
+        if type_on is not None:
+            type_on()
         self.autosaver.reset()
         if kept:
             self.autosaver.changed()  # what is typed here is saved over the new values

@@ -7,8 +7,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -29,7 +27,14 @@ from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.strip import AttachmentStrip
-from kintsugi.ui.autosave import Autosaver, Background, keep_cursor, store_update, with_typed
+from kintsugi.ui.autosave import (
+    Autosaver,
+    Background,
+    keep_cursor,
+    store_update,
+    take_cell_typing,
+    with_typed,
+)
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
 from kintsugi.ui.widgets.reflow import lines_tall
@@ -75,33 +80,6 @@ class EmotionsEditor(QWidget):
         self.table.setItem(row, 1, QTableWidgetItem(str(emotion.intensity)))
         if edit:
             edit_cell(self.table, row, 0)
-
-    def take_typing(self) -> tuple[int, int, int] | None:
-        """The cell being typed in, if one is: its text put into the table (the form then
-        has it, and is changed), and where it was (row, column, cursor) for
-        ``go_on_typing`` once the table is filled again."""
-        editor = QApplication.focusWidget()
-        if (
-            self.table.state() != QAbstractItemView.State.EditingState
-            or not isinstance(editor, QLineEdit)
-            or not self.table.isAncestorOf(editor)
-        ):
-            return None
-        index = self.table.currentIndex()
-        at = editor.cursorPosition()
-        self.table.commitData(editor)
-        return index.row(), index.column(), at
-
-    def go_on_typing(self, where: tuple[int, int, int]) -> None:
-        row, column, at = where
-        item = self.table.item(row, column)
-        if item is None:
-            return
-        self.table.setCurrentItem(item)
-        self.table.editItem(item)
-        editor = QApplication.focusWidget()
-        if isinstance(editor, QLineEdit) and self.table.isAncestorOf(editor):
-            editor.setCursorPosition(min(at, len(editor.text())))
 
     def set_emotions(self, emotions: list[Emotion]) -> None:
         self.table.blockSignals(True)
@@ -236,13 +214,13 @@ class TriggerForm(QWidget):
             return  # a save on its way (its own round sends it), or nothing new
         # an emotion's cell being typed in holds its text in the cell's editor: into the
         # form first (filling the table again closes the editor), then typed on in it
-        typing = self.emotions.take_typing()
+        type_on = take_cell_typing(self)
         typed = self.collect() if self.autosaver.dirty else None
         shown, kept = with_typed(base, typed, fresh) if typed else (fresh, False)
         with keep_cursor(self):
             self.load(shown)
-        if typing is not None:
-            self.emotions.go_on_typing(typing)
+        if type_on is not None:
+            type_on()
         self._base = fresh
         if kept:
             self.autosaver.changed()  # what is typed here is saved over the new values
