@@ -100,3 +100,40 @@ def test_words_keep_clear_of_a_tabs_frame(window, qtbot):
                         text = widget.text() if hasattr(widget, "text") else ""
                         touching.append(f"{name}: {type(widget).__name__} {text[:30]!r} x={x}")
     assert not touching, "\n".join(touching)
+
+
+def test_a_chosen_goals_quiet_words_can_be_read_on_the_gold(window, qtbot):
+    """A goal's card on the chosen row: its due date and steps in the highlight's text
+    colour (grey on gold was about 1.6 : 1); on the other rows, quiet as before."""
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QPalette
+
+    from kintsugi.core.records import Goal
+    from kintsugi.ui.checkins.goals_tab import GoalCard
+
+    for text in ("One accountability talk a week", "A walk together on Sundays"):
+        window.session.goals().add(Goal(text=text, due=date.today() + timedelta(days=9)))
+    tab = window.checkins.goals
+    window.show_pane(window.checkins)
+    window.checkins.tabs.setCurrentWidget(tab)
+    tab.reload()
+    tab.list.setCurrentRow(1)
+    QApplication.processEvents()
+    palette = window.palette()
+    gold = palette.color(QPalette.ColorRole.Highlight)
+    for n in range(tab.list.count()):
+        card = tab.list.itemWidget(tab.list.item(n))
+        assert isinstance(card, GoalCard) and "due" in card.notes.text()
+        colour = card.notes.palette().color(QPalette.ColorRole.WindowText)
+        if n == 1:
+            assert colour == palette.color(QPalette.ColorRole.HighlightedText)
+        else:
+            assert colour == palette.color(QPalette.ColorRole.PlaceholderText)
+    tab.list.setCurrentRow(0)
+    QApplication.processEvents()
+    first = tab.list.itemWidget(tab.list.item(0))
+    assert first.notes.palette().color(QPalette.ColorRole.WindowText) != gold
+    assert first.notes.palette().color(QPalette.ColorRole.WindowText) == palette.color(
+        QPalette.ColorRole.HighlightedText
+    )

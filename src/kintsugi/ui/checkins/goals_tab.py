@@ -72,12 +72,23 @@ class GoalCard(QWidget):
             notes.append(self.tr("due %1").replace("%1", day_text(goal.due)))
         due = QLabel(" · ".join(notes), textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         due.setProperty("role", "subtle")
+        self.notes = due
         due.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.bar)
         layout.addWidget(due)
+
+    def set_current(self, current: bool) -> None:
+        """On the chosen row's gold its quiet words take the highlight's text colour (grey on
+        gold could not be read)."""
+        if bool(self.property("current")) == current:
+            return
+        self.setProperty("current", current)
+        for label in (self.title, self.notes):
+            label.style().unpolish(label)
+            label.style().polish(label)
 
 
 class GoalsTab(RecordListTab):
@@ -172,6 +183,7 @@ class GoalsTab(RecordListTab):
         form.addRow("", self.state)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.viewport().installEventFilter(self)  # cards refit when the list is resized
+        self.list.currentItemChanged.connect(lambda *_: self._mark_current())
         self.assemble(self.message, scrolling(self.form))
 
     def repo(self):
@@ -385,6 +397,14 @@ class GoalsTab(RecordListTab):
         if row >= 0:
             self.list.setItemWidget(self.list.item(row), GoalCard(goal))
             self._fit(self.list.item(row))
+            self._mark_current()
+
+    def _mark_current(self) -> None:
+        current = self.list.currentItem()
+        for n in range(self.list.count()):
+            card = self.list.itemWidget(self.list.item(n))
+            if isinstance(card, GoalCard):
+                card.set_current(self.list.item(n) is current)
 
     def _keep_step_marks(self, goal: Goal) -> None:
         """The rows learn which steps were noticed in that save (never noticed twice)."""
