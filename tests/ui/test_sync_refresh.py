@@ -235,3 +235,30 @@ def test_a_goals_step_being_typed_in_its_cell_stays_when_the_goal_changes_elsewh
     saved = repo.get(g.id)
     assert saved.text == "walk more, after dinner"
     assert [m.text for m in saved.milestones] == ["twenty minutes"]
+
+
+def test_a_round_leaves_the_grounding_buttons_and_the_keyboard_where_they_are(window, qtbot):
+    """Grounding read again after a round that brought something: the techniques' buttons
+    are made again only if the techniques changed, so the one the keyboard is on keeps the
+    focus (they were all made again, every round, and the focus fell out of the grid)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from kintsugi.core.exercises import CustomTechnique, TimedStep
+
+    pane = window.grounding
+    window.sections.show(pane)
+    third = pane.grid.itemAt(2).widget()
+    third.setFocus()
+    assert QApplication.focusWidget() is third
+    pane.refresh_quietly()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert isValid(third) and QApplication.focusWidget() is third
+    # a technique of the person's own came: now the buttons are made again, it among them
+    count = pane.grid.count()
+    store = window.session.custom_techniques()
+    store.save_all([*store.all(), CustomTechnique("Cold water", [TimedStep("Sip it.", None)])])
+    pane.refresh_quietly()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert pane.grid.count() == count + 1

@@ -32,6 +32,7 @@ class GroundingPane(QWidget):
         heading = QLabel(self.tr("Ground yourself"), textFormat=Qt.TextFormat.PlainText)
         heading.setProperty("role", "heading")
         self.grid = QGridLayout()
+        self._choices: list[tuple[str, str, CustomTechnique | None]] | None = None  # shown
         support = QPushButton(self.tr("Support…"))
         support.setAccessibleName(self.tr("My support contacts"))
         support.clicked.connect(self.support_requested)
@@ -58,13 +59,16 @@ class GroundingPane(QWidget):
         self.set_custom([])
 
     def set_custom(self, custom: list[CustomTechnique]) -> None:
+        choices: list[tuple[str, str, CustomTechnique | None]]
+        choices = [(technique_label(t), t, None) for t in BUILT_IN]
+        choices += [(c.name, "custom", c) for c in custom]
+        if choices == self._choices:
+            return  # the same buttons: the one the keyboard is on keeps the focus (a round)
+        self._choices = choices
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item is not None and (w := item.widget()) is not None:
                 w.deleteLater()
-        choices: list[tuple[str, str, CustomTechnique | None]]
-        choices = [(technique_label(t), t, None) for t in BUILT_IN]
-        choices += [(c.name, "custom", c) for c in custom]
         for n, (label, technique, c) in enumerate(choices):
             b = QPushButton(label)
             b.setAccessibleName(self.tr("Start %1").replace("%1", label))
