@@ -208,3 +208,34 @@ def test_a_numbers_arrows_show_and_grow_with_the_text(themed, qtbot):
         (w100, m100), (w200, m200) = measured[(100, name)], measured[(200, name)]
         assert w100 >= 12 and w200 >= 1.7 * w100, measured
         assert m100 >= 4 and m200 > m100, measured
+
+
+def test_new_entrys_menu_arrow_grows_and_never_covers_its_words(window, qtbot):
+    """The tool bar's New entry ▾: its arrow part is 1.2 em wide (12 px before) and sits in
+    the button's right padding, so the words stay whole at any text size."""
+    from PySide6.QtWidgets import QStyleOptionToolButton, QToolButton
+
+    app = QApplication.instance()
+    found = {}
+    for percent in (100, 200):
+        apply_text_size(app, percent)
+        QApplication.processEvents()
+        button = next(
+            b
+            for b in window.toolbar.findChildren(QToolButton)
+            if b.popupMode() == QToolButton.ToolButtonPopupMode.MenuButtonPopup
+        )
+        button.adjustSize()
+        option = QStyleOptionToolButton()
+        option.initFrom(button)
+        option.rect = button.rect()
+        option.features |= QStyleOptionToolButton.ToolButtonFeature.MenuButtonPopup
+        option.subControls = QStyle.SubControl.SC_ToolButton | QStyle.SubControl.SC_ToolButtonMenu
+        menu = button.style().subControlRect(
+            QStyle.ComplexControl.CC_ToolButton, option, QStyle.SubControl.SC_ToolButtonMenu, button
+        )
+        words = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() - menu.width() >= words, (percent, button.width(), menu, words)
+        found[percent] = menu.width()
+    apply_text_size(app, 100)
+    assert found[100] >= 16 and found[200] >= 1.7 * found[100], found

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleFactory,
+    QToolButton,
 )
 
 PM = QStyle.PixelMetric
@@ -31,6 +32,7 @@ State = QStyle.StateFlag
 #: an indicator is this many times the text's line height (14 px at a 10 pt font, as Fusion)
 INDICATOR = 0.85
 SPACING = 0.38  # the gap between an indicator and its words
+MENU_BUTTON = 1.2  # a tool button's menu arrow, as wide as style.qss makes it (in em)
 _SIZES = {PM.PM_IndicatorWidth, PM.PM_IndicatorHeight}
 _EXCLUSIVE = {PM.PM_ExclusiveIndicatorWidth, PM.PM_ExclusiveIndicatorHeight}
 _SPACINGS = {PM.PM_CheckBoxLabelSpacing, PM.PM_RadioButtonLabelSpacing}
@@ -64,6 +66,8 @@ class KintsugiStyle(QProxyStyle):
 
     # --- sizes ------------------------------------------------------------------------
     def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 (Qt's name)
+        if metric == PM.PM_MenuButtonIndicator:  # as the style sheet's 1.2 em menu button
+            return max(round(line_height(option, widget) * MENU_BUTTON), 12)
         if metric in _SIZES or metric in _EXCLUSIVE or metric in _SPACINGS:
             factor = SPACING if metric in _SPACINGS else INDICATOR
             return max(round(line_height(option, widget) * factor), 4)
@@ -75,7 +79,9 @@ class KintsugiStyle(QProxyStyle):
             draw_indicator(painter, option, round_box=False)
         elif element == PE.PE_IndicatorRadioButton:
             draw_indicator(painter, option, round_box=True)
-        elif element == PE.PE_IndicatorArrowDown and isinstance(widget, QComboBox | QDateTimeEdit):
+        elif element == PE.PE_IndicatorArrowDown and isinstance(
+            widget, QComboBox | QDateTimeEdit | QToolButton
+        ):
             draw_chevron(painter, QRectF(option.rect), option.palette, option.state)
         elif element in _SPIN and isinstance(widget, QAbstractSpinBox):
             up = element == PE.PE_IndicatorSpinUp
