@@ -137,3 +137,21 @@ def test_a_chosen_goals_quiet_words_can_be_read_on_the_gold(window, qtbot):
     assert first.notes.palette().color(QPalette.ColorRole.WindowText) == palette.color(
         QPalette.ColorRole.HighlightedText
     )
+
+
+def test_settings_open_as_tall_as_they_are_within_the_screen(window, qtbot):
+    """Qt's first size for a dialog is two thirds of the screen at most: Settings showed
+    five of its rows at 960 × 540. It opens as tall as its settings, as the screen allows."""
+    from kintsugi.ui.widgets.screen_fit import available, fits
+
+    window.on_settings()
+    dialog = window.dialog
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    room = available(dialog).height()
+    from PySide6.QtWidgets import QScrollArea
+
+    wanted = dialog.findChild(QScrollArea).widget().sizeHint().height()
+    assert fits(dialog)
+    assert dialog.height() >= min(wanted, room - 80), (dialog.height(), wanted, room)
+    dialog.close()

@@ -28,6 +28,7 @@ from kintsugi.ui.session import Session
 from kintsugi.ui.theme import TEXT_SIZES, THEMES
 from kintsugi.ui.unlock.passphrase import PassphraseField, StrengthMeter, too_short
 from kintsugi.ui.widgets.reflow import scrolling
+from kintsugi.ui.widgets.screen_fit import fit_to_screen
 from kintsugi.ui.workers import run_in_background
 
 DAYS = (Qt.DayOfWeek.Monday, Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday)
@@ -184,8 +185,20 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.passwd_button)
         layout.addWidget(self.recovery_button)
         outer = QVBoxLayout(self)  # the settings scroll; OK and Cancel stay in view
-        outer.addWidget(scrolling(content), 1)
+        self._area = scrolling(content)
+        outer.addWidget(self._area, 1)
         outer.addWidget(buttons)
+        self._content, self._fitted = content, False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Open as tall as the settings are, as far as the screen allows (Qt's own first
+        size is two thirds of it at most: five settings at 960 × 540, the rest scrolled)."""
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            chrome = self.height() - self._area.height()  # the buttons and the margins
+            wanted = self._content.sizeHint().height() + chrome
+            fit_to_screen(self, (self.width(), max(self.height(), wanted)))
 
     def values(self) -> AppSettings:
         return AppSettings(
