@@ -239,3 +239,34 @@ def test_new_entrys_menu_arrow_grows_and_never_covers_its_words(window, qtbot):
         found[percent] = menu.width()
     apply_text_size(app, 100)
     assert found[100] >= 16 and found[200] >= 1.7 * found[100], found
+
+
+def test_a_sliders_handle_grows_with_the_text(themed, qtbot):
+    """The check-in's and a moment's distress sliders: their handle and thickness follow the
+    text (15 px at 10 pt, as Fusion; twice that at 200 %), so they match the words beside."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSlider, QStyleOptionSlider
+
+    found = {}
+    for percent in (100, 200):
+        apply_text_size(themed, percent)
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setRange(0, 10)
+        holder = QWidget()
+        QVBoxLayout(holder).addWidget(slider)
+        qtbot.addWidget(holder)
+        holder.resize(300, 80)
+        holder.show()
+        qtbot.waitExposed(holder)
+        option = QStyleOptionSlider()
+        option.initFrom(slider)
+        option.orientation = Qt.Orientation.Horizontal
+        option.minimum, option.maximum, option.sliderPosition = 0, 10, 5
+        option.rect = slider.rect()
+        handle = slider.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, slider
+        )
+        found[percent] = (handle.width(), slider.sizeHint().height())
+    (w100, h100), (w200, h200) = found[100], found[200]
+    assert w100 >= 14 and w200 >= 1.7 * w100, found
+    assert h200 > h100, found

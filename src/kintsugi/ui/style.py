@@ -37,6 +37,8 @@ _SIZES = {PM.PM_IndicatorWidth, PM.PM_IndicatorHeight}
 _EXCLUSIVE = {PM.PM_ExclusiveIndicatorWidth, PM.PM_ExclusiveIndicatorHeight}
 _SPACINGS = {PM.PM_CheckBoxLabelSpacing, PM.PM_RadioButtonLabelSpacing}
 _SPIN = {PE.PE_IndicatorSpinUp, PE.PE_IndicatorSpinDown}
+#: a slider's handle length and the slider's thickness, in lines of text (15 px at 10 pt)
+_SLIDER = {PM.PM_SliderLength: 0.9, PM.PM_SliderThickness: 0.9}
 
 
 def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
@@ -66,6 +68,8 @@ class KintsugiStyle(QProxyStyle):
 
     # --- sizes ------------------------------------------------------------------------
     def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 (Qt's name)
+        if metric in _SLIDER:  # a slider's handle and groove, as the check boxes beside them
+            return max(round(line_height(option, widget) * _SLIDER[metric]), 8)
         if metric == PM.PM_MenuButtonIndicator:  # as the style sheet's 1.2 em menu button
             return max(round(line_height(option, widget) * MENU_BUTTON), 12)
         if metric in _SIZES or metric in _EXCLUSIVE or metric in _SPACINGS:
