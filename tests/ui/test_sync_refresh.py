@@ -262,3 +262,56 @@ def test_a_round_leaves_the_grounding_buttons_and_the_keyboard_where_they_are(wi
     pane.refresh_quietly()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert pane.grid.count() == count + 1
+
+
+def test_a_round_that_comes_while_a_save_is_on_its_way_is_shown_once_it_has_settled(window, qtbot):
+    """A round's refresh while the open goal's save is on its way: the other computer's
+    change shows once the save has settled (it was skipped, the form kept the old value,
+    and the next save put it back over the other computer's)."""
+    from kintsugi.core.records import Goal
+
+    repo = repository_for(window.session.database(), "goal")
+    g = repo.add(Goal(text="walk more", target_unit="walks"))
+    tab = window.checkins.goals
+    tab.reload(select=g.id)
+    tab.text.setText("walk more, together")
+    tab.autosaver.save_soon()  # on its way to the writer; its answer not taken yet
+    assert tab.autosaver.pending
+
+    def theirs():  # what the round applies after it: the other computer's change
+        repo.update(dataclasses.replace(repo.get(g.id), target_unit="evening walks"))
+
+    window.session.writer().submit(theirs)
+    window.session.writer().flush()
+    tab.refresh_quietly()  # the round's refresh, the save still unanswered here
+    qtbot.waitUntil(lambda: tab.unit.text() == "evening walks", timeout=5_000)
+    assert tab.text.text() == "walk more, together"
+    tab.text.setText("walk more, together, slowly")  # typed on, saved
+    assert tab.flush()
+    saved = repo.get(g.id)
+    assert (saved.text, saved.target_unit) == ("walk more, together, slowly", "evening walks")
+
+
+def test_the_same_for_a_hard_moment_being_saved_when_the_round_comes(window, qtbot):
+    repo = repository_for(window.session.database(), "trigger")
+    t = repo.add(Trigger(situation="at the door", hot_thought=""))
+    pane = window.triggers
+    pane.reload()
+    pane.open_trigger(t.id)
+    form = pane.form
+    form.hot_thought.setText("not again")
+    form.autosaver.save_soon()
+    assert form.autosaver.pending
+
+    def theirs():
+        repo.update(dataclasses.replace(repo.get(t.id), situation="at the door, late"))
+
+    window.session.writer().submit(theirs)
+    window.session.writer().flush()
+    pane.refresh_quietly()
+    qtbot.waitUntil(lambda: form.situation.toPlainText() == "at the door, late", timeout=5_000)
+    assert form.hot_thought.text() == "not again"
+    form.hot_thought.setText("not again, it is fine")
+    assert form.save_now()
+    saved = repo.get(t.id)
+    assert (saved.situation, saved.hot_thought) == ("at the door, late", "not again, it is fine")

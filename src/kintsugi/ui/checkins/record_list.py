@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,6 +57,7 @@ class RecordListTab(QWidget):
         self.state: QLabel  # where the form says "Saved" (each subclass places it)
         self._draft = Draft()  # a new record gets its id from its first save, on the writer
         self._loading = False
+        self._fresh_after_save = False  # a round's changes wait for the save on its way
         kind_store, has_words = type(self).store, type(self).has_words
         self.autosaver = Autosaver(
             parent=self,
@@ -202,10 +203,21 @@ class RecordListTab(QWidget):
         if self._record is None and self.list.count():
             self.list.setCurrentRow(0)  # the first one came from the other computer
             return
-        if row < 0 or self.autosaver.pending or self._record is None:
-            return  # gone on the other computer (what is on screen stays until left), or saving
+        if row < 0 or self._record is None:
+            return  # gone on the other computer (what is on screen stays until left)
+        self._take_fresh()
+
+    def _take_fresh(self) -> None:
+        """The open record as the vault has it now, in the form (what is typed kept). A
+        save on its way first: taken once it has settled (else the form kept the old
+        values, and its next save put them back over the other computer's)."""
+        if not self.session.is_open or self._record is None or self._record.id is None:
+            return
+        if self.autosaver.pending:
+            self._fresh_after_save = True
+            return
         try:
-            fresh = self.repo().get(current)
+            fresh = self.repo().get(self._record.id)
         except KintsugiError:
             return
         if fresh.updated_at == self._record.updated_at:
@@ -324,6 +336,9 @@ class RecordListTab(QWidget):
             self.update_empty()
         self._record = saved
         self.after_save(saved, extra)
+        if self._fresh_after_save:  # a round came while it was saving: once it has settled
+            self._fresh_after_save = False
+            QTimer.singleShot(0, self._take_fresh)
 
     def flush(self) -> bool:
         return self.autosaver.save_now()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui import channel
@@ -108,6 +109,7 @@ class TriggerForm(QWidget):
         self._trigger: Trigger | None = None
         self._base: Trigger | None = None  # as loaded or last saved: what typing is measured by
         self._loading = False
+        self._fresh_after_save = False  # a round's changes wait for the save on its way
         self.autosaver = Autosaver(
             parent=self,
             background=Background(
@@ -210,8 +212,11 @@ class TriggerForm(QWidget):
         base = self._base
         if base is None or self._trigger is None or fresh.id != self._trigger.id:
             return
-        if self.autosaver.pending or fresh.updated_at == base.updated_at:
-            return  # a save on its way (its own round sends it), or nothing new
+        if self.autosaver.pending:  # a save on its way: the vault read again once it settled
+            self._fresh_after_save = True  # (else its next save put the old values back)
+            return
+        if fresh.updated_at == base.updated_at:
+            return  # nothing new
         # an emotion's cell being typed in holds its text in the cell's editor: into the
         # form first (filling the table again closes the editor), then typed on in it
         type_on = take_cell_typing(self)
@@ -302,6 +307,18 @@ class TriggerForm(QWidget):
             self._trigger = dataclasses.replace(self._trigger, updated_at=saved.updated_at)
             self._base = saved  # what a field typed since is measured against
         self.saved.emit(summary)
+        if self._fresh_after_save:  # a round came while it was saving: once it has settled
+            self._fresh_after_save = False
+            QTimer.singleShot(0, self._take_fresh)
+
+    def _take_fresh(self) -> None:
+        if self._trigger is None or self._trigger.id is None or not self.session.is_open:
+            return
+        try:
+            fresh = self.session.triggers().get(self._trigger.id)
+        except KintsugiError:
+            return
+        self.take_changes(fresh)
 
     def save_now(self) -> bool:
         return self.autosaver.save_now()
