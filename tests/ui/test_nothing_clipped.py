@@ -138,6 +138,18 @@ def test_a_chosen_goals_quiet_words_can_be_read_on_the_gold(window, qtbot):
         QPalette.ColorRole.HighlightedText
     )
 
+    def chosen_colour(n):
+        card = tab.list.itemWidget(tab.list.item(n))
+        return card.notes.palette().color(QPalette.ColorRole.WindowText)
+
+    tab.refresh_quietly()  # a sync round's: the list read again with the same row chosen
+    QApplication.processEvents()
+    assert tab.list.currentRow() == 0
+    assert chosen_colour(0) == palette.color(QPalette.ColorRole.HighlightedText)
+    tab.new_record()  # no row chosen: every card quiet again
+    QApplication.processEvents()
+    assert chosen_colour(0) == palette.color(QPalette.ColorRole.PlaceholderText)
+
 
 def test_settings_open_as_tall_as_they_are_within_the_screen(window, qtbot):
     """Qt's first size for a dialog is two thirds of the screen at most: Settings showed

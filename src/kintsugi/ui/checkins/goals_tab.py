@@ -399,6 +399,13 @@ class GoalsTab(RecordListTab):
             self._fit(self.list.item(row))
             self._mark_current()
 
+    def refreshed(self) -> None:
+        self._mark_current()  # the list read again after a sync round, its signals blocked
+
+    def new_record(self) -> None:
+        super().new_record()
+        self._mark_current()  # no row chosen now (set with the list's signals blocked)
+
     def _mark_current(self) -> None:
         current = self.list.currentItem()
         for n in range(self.list.count()):
