@@ -4801,6 +4801,10 @@ Compárala con %1 (en persona o por teléfono: su Kintsugi la muestra en Compart
         <translation>Aún sin sincronizar</translation>
     </message>
     <message>
+        <source>Another computer</source>
+        <translation>Otro ordenador</translation>
+    </message>
+    <message>
         <source>%1 (this computer)</source>
         <translation>%1 (este ordenador)</translation>
     </message>

@@ -368,3 +368,33 @@ def test_a_round_waits_its_turn_behind_setting_up(window, qtbot, tmp_path):
         assert window.sync.rounds == rounds  # skipped, not run beside it
         assert window.sync.settle.isActive()  # and again in a moment
     qtbot.waitUntil(lambda: window.sync.rounds > rounds, timeout=20_000)
+
+
+def test_a_computer_known_before_its_name_is_listed_by_a_name(window, qtbot, tmp_path):
+    """A computer whose key arrived before its first file (so before its name): the list
+    and the question about it say "Another computer", never ", not heard from yet"."""
+    from kintsugi.core.repo import sync_state
+
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    _start_syncing(window, folder, qtbot)
+    db = window.session.database()
+    window.session.writer().submit(
+        lambda: _in_txn(db, lambda conn: sync_state.pin_verify_key(conn, "UNNAMED", "key"))
+    ).result()
+    window.sync_actions.open_sync_dialog()
+    sd = window.sync_actions.sync_dialog
+    qtbot.waitUntil(lambda: sd.devices.count() == 2, timeout=10_000)
+    rows = [sd.devices.item(n).text() for n in range(sd.devices.count())]
+    assert "Another computer, not heard from yet" in rows, rows
+    assert not any(r.startswith(",") for r in rows)
+    sd.devices.setCurrentRow(rows.index("Another computer, not heard from yet"))
+    sd.remove_button.click()
+    assert sd.question.text().startswith("“Another computer” will no longer")
+    sd.question.button(sd.question.StandardButton.Cancel).click()
+    sd.reject()
+
+
+def _in_txn(db, job):
+    with db.transaction() as conn:
+        job(conn)

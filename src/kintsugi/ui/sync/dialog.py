@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from kintsugi.core import sync
+from kintsugi.core.i18n import arg
 from kintsugi.ui import channel, i18n
 from kintsugi.ui.dialogs.files import ask_folder
 from kintsugi.ui.messages import describe, known_problem
@@ -266,20 +267,18 @@ class SyncDialog(QDialog):
         for device in st.devices:
             if device.removed:
                 continue
+            # a computer known by its key before its first file told its name
+            name = device.name or self.tr("Another computer")
             if device.this_device:
-                text = self.tr("%1 (this computer)").replace("%1", device.name)
+                text = arg(self.tr("%1 (this computer)"), name)
             elif device.last_seen:
-                text = (
-                    self.tr("%1, last heard from %2")
-                    .replace("%1", device.name)
-                    .replace("%2", when(device.last_seen))
-                )
+                text = arg(self.tr("%1, last heard from %2"), name, when(device.last_seen))
             else:
-                text = self.tr("%1, not heard from yet").replace("%1", device.name)
+                text = arg(self.tr("%1, not heard from yet"), name)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, device.device_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, device.this_device)
-            item.setData(Qt.ItemDataRole.UserRole + 2, device.name)
+            item.setData(Qt.ItemDataRole.UserRole + 2, name)
             self.devices.addItem(item)
             if device.device_id == chosen_id:
                 self.devices.setCurrentItem(item)
