@@ -79,6 +79,22 @@ def test_boundary_and_goal_saves_never_wait_for_the_disk(window, qtbot):
     assert got.target_unit == "sessions" and got.celebrated and len(words) == 1
 
 
+def test_a_goals_target_is_kept_as_written_when_another_field_is_edited(window, qtbot):
+    """A target the form's field would have rounded or cut (an imported 7.5 talks, a
+    20,000-step goal) is saved back as it was when only the unit changes."""
+    goals = window.session.goals()
+    tab = window.checkins.goals
+    for amount in (7.5, 20_000.0, 0.125):
+        g = goals.add(Goal(text=f"Goal of {amount}", target_amount=amount))
+        tab.reload(select=g.id)
+        tab.unit.setText("talks")
+        assert tab.flush()
+        got = goals.get(g.id)
+        assert got.target_unit == "talks" and got.target_amount == amount
+    tab.new_record()
+    assert tab.target.decimals() == 0  # a new one counts in whole numbers again
+
+
 def test_a_new_boundary_is_added_on_the_writer(window, qtbot):
     tab, vault, release = window.checkins.boundaries, window.session.vault, threading.Event()
     _hold_the_writer(vault, release)

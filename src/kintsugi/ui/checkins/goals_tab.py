@@ -222,7 +222,11 @@ class GoalsTab(RecordListTab):
     def show_record(self, g: Record) -> None:
         assert isinstance(g, Goal)
         self.text.setText(g.text)
-        self.target.setValue(g.target_amount or 0)
+        amount = g.target_amount or 0
+        # as written (an imported 7.5 or 20,000 kept, not rounded or cut by the field)
+        self.target.setDecimals(next(d for d in range(7) if d == 6 or round(amount, d) == amount))
+        self.target.setMaximum(max(10_000, amount))
+        self.target.setValue(amount)
         self.unit.setText(g.target_unit)
         self.due.set_value(g.due)
         self.done.setChecked(g.done)
