@@ -8,6 +8,7 @@ old key before the new one are still read and the others converge (docs/sync-for
 from __future__ import annotations
 
 import secrets
+import shutil
 
 import pytest
 
@@ -214,3 +215,46 @@ def test_a_file_signed_by_another_key_in_a_paired_computers_name_is_refused(four
     sync.run_round(v["d"])
     assert entry_of(v["d"], e.uid).body == "b's own"
     assert sync.status(v["d"]).last_problem is None
+
+
+def _key_as(removed: Removed, epoch: int, removes: str, recipients: list[str]) -> str:
+    """A new key of ``epoch`` that the removed computer makes in its own name, removing
+    ``removes``, proved with the newest key it still holds (all it can do), sealed to
+    ``recipients``; its age identity is returned."""
+    mine = fs.new_identity()[0]
+    key = {"v": engine.FORMAT_VERSION, "type": "key", "epoch": epoch, "identity": mine,
+           "name_key": secrets.token_hex(32), "removed": removes, "by": removed.me,
+           "devices": {}}
+    key["proof"] = engine.key_proof(key, removed.keys[0][1])
+    removed.put(f"keys/{epoch}-{removed.me}.age", key, recipients)
+    return mine
+
+
+def _recipient(vault) -> str:
+    with vault.db.read() as conn:
+        return fs.recipient_of(ss.config(conn).identity)
+
+
+def test_a_key_made_by_a_removed_computer_that_arrives_before_its_removal_is_not_taken(four):
+    """The sync tool may deliver files in any order: c, removed by a, makes a key of the
+    next epoch for b that reaches b before a's. It cannot prove it held a's new key, so b
+    refuses it, takes a's when it arrives, and writes under a's key only."""
+    folder, v = four
+    a, b = v["a"], v["b"]
+    ids = {name: _id(vault) for name, vault in v.items()}
+    removed = Removed(v["c"], folder)
+    sync.remove_device(a, ids["c"])
+    (theirs,) = [n for n in fs.names(folder, fs.KEYS, fs.KEY_FILE) if n.endswith(ids["a"] + ".age")]
+    aside = folder.parent / "aside.age"
+    shutil.move(folder / fs.KEYS / theirs, aside)  # a's key has not reached b yet
+    epoch = int(theirs.split("-")[0])
+    mine = _key_as(removed, epoch + 1, "", [_recipient(b)])
+    sync.run_round(b)
+    shutil.move(aside, folder / fs.KEYS / theirs)  # now it arrives
+    sync.run_round(b)
+    with b.db.read() as conn:
+        devices = {d.device_id: d for d in ss.devices(conn)}
+        keys = ss.keys(conn)
+    assert devices[ids["c"]].removed
+    assert keys[0][0] == epoch and mine not in [k[1] for k in keys]
+    assert sync.status(b).last_problem == SyncFileRefused.default_message

@@ -450,6 +450,7 @@ def remove_device(vault: Any, device_id: str) -> None:
         "by": cfg.device_id,
         "devices": remaining,
     }
+    doc["proof"] = engine.key_proof(doc, keys[0][1])  # keys[0]: epoch - 1
     data = fs.seal_document(fs.signed_payload(doc, cfg.identity), recipients)
     try:
         fs.write_once(target / fs.KEYS / f"{epoch}-{cfg.device_id}.age", data)

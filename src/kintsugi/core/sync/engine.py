@@ -13,6 +13,7 @@ table and lists the folder.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -589,6 +590,7 @@ class Engine:
         cfg = self.cfg
         assert cfg is not None
         known = {epoch for epoch, _, _ in self._keys}
+        held = {epoch: identity for epoch, identity, _ in self._keys}
         files = fs.names(self.folder, fs.KEYS, fs.KEY_FILE)
         for name in sorted(files, key=lambda n: int(n.split("-")[0])):
             m = fs.KEY_FILE.match(name)
@@ -601,7 +603,10 @@ class Engine:
                 if data is not None and int(m.group(1)) > max(known) and self._is_whole(data):
                     raise DeviceRemoved()
                 continue
-            doc = self._key_doc(payload, int(m.group(1)), m.group(2))
+            previous = held.get(int(m.group(1)) - 1)
+            if previous is None:
+                continue  # the key before it is not here yet: it waits
+            doc = self._key_doc(payload, int(m.group(1)), m.group(2), previous)
             if doc is None:
                 continue
             epoch = int(doc["epoch"])
@@ -628,14 +633,18 @@ class Engine:
 
             self._txn(job)
             known.add(epoch)
+            held[epoch] = str(doc["identity"])
             self.rekeyed = True
         self._keys = self._read(ss.keys)
 
-    def _key_doc(self, payload: bytes, epoch: int, by: str) -> dict[str, Any] | None:
-        """A new key's document, if it is whole, of this format and signed by the device
-        its name says made it (one this device knows and that was not removed). One this
-        device cannot check yet (it has not read that device's key) waits; a forged one is
-        refused."""
+    def _key_doc(
+        self, payload: bytes, epoch: int, by: str, previous: str
+    ) -> dict[str, Any] | None:
+        """A new key's document, if it is whole, of this format, signed by the device its
+        name says made it (one this device knows and that was not removed) and carrying the
+        proof that its maker held the key before it (``previous``, the age identity of epoch
+        - 1; ``key_proof``). One this device cannot check yet (it has not read that device's
+        key) waits; a forged one is refused."""
         try:
             doc = json.loads(payload)
         except ValueError:
@@ -657,6 +666,8 @@ class Engine:
             or doc.get("type") != "key"
             or not isinstance(doc.get("identity"), str)
             or not isinstance(doc.get("name_key"), str)
+            or not isinstance(doc.get("proof"), str)
+            or not hmac.compare_digest(str(doc["proof"]), key_proof(doc, previous))
             or not fs.signature_ok(payload, maker.verify_key)
         ):
             self._refuse()
@@ -1278,6 +1289,17 @@ def _marks_of(listed: Any) -> tuple[dict[str, int], dict[str, str]]:
         if isinstance(verify, str) and len(verify) == 64:
             pins[dev] = verify
     return marks, pins
+
+
+def key_proof(doc: dict[str, Any], previous_identity: str) -> str:
+    """What a new key's document carries to show its maker held the key before it: an
+    HMAC of the document's other fields under a key derived from the previous epoch's age
+    identity. A device removed at epoch N holds keys up to N - 1 only, so it cannot make a
+    key of epoch N + 1 (or later) that the others take (docs/sync-format.md)."""
+    body = {k: v for k, v in doc.items() if k not in ("proof", "sig")}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    mac_key = hashlib.sha256(b"kintsugi sync key proof\0" + previous_identity.encode()).digest()
+    return hmac.new(mac_key, text.encode(), hashlib.sha256).hexdigest()
 
 
 def default_device_name() -> str:
