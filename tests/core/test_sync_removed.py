@@ -222,9 +222,16 @@ def _key_as(removed: Removed, epoch: int, removes: str, recipients: list[str]) -
     ``removes``, proved with the newest key it still holds (all it can do), sealed to
     ``recipients``; its age identity is returned."""
     mine = fs.new_identity()[0]
-    key = {"v": engine.FORMAT_VERSION, "type": "key", "epoch": epoch, "identity": mine,
-           "name_key": secrets.token_hex(32), "removed": removes, "by": removed.me,
-           "devices": {}}
+    key = {
+        "v": engine.FORMAT_VERSION,
+        "type": "key",
+        "epoch": epoch,
+        "identity": mine,
+        "name_key": secrets.token_hex(32),
+        "removed": removes,
+        "by": removed.me,
+        "devices": {},
+    }
     key["proof"] = engine.key_proof(key, removed.keys[0][1])
     removed.put(f"keys/{epoch}-{removed.me}.age", key, recipients)
     return mine

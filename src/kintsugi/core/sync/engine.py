@@ -637,9 +637,7 @@ class Engine:
             self.rekeyed = True
         self._keys = self._read(ss.keys)
 
-    def _key_doc(
-        self, payload: bytes, epoch: int, by: str, previous: str
-    ) -> dict[str, Any] | None:
+    def _key_doc(self, payload: bytes, epoch: int, by: str, previous: str) -> dict[str, Any] | None:
         """A new key's document, if it is whole, of this format, signed by the device its
         name says made it (one this device knows and that was not removed) and carrying the
         proof that its maker held the key before it (``previous``, the age identity of epoch
