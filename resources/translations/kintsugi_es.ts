@@ -6719,6 +6719,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>Este ordenador se quitó de la sincronización desde otro ordenador, así que ya no recibe sus cambios. Todo lo de este ordenador se conserva.</translation>
     </message>
     <message>
+        <source>The other computer runs an older Kintsugi: update it there, and syncing goes on.</source>
+        <translation>El otro ordenador tiene un Kintsugi más antiguo: actualízalo allí y la sincronización sigue.</translation>
+    </message>
+    <message>
         <source>A file in the sync folder was not written by a computer this journal syncs with (or came from a removed one), so it was not read. If a computer was removed, remove it from the sync tool too.</source>
         <translation>Un archivo de la carpeta de sincronización no lo escribió ningún ordenador con el que se sincroniza este diario (o venía de uno quitado), así que no se leyó. Si quitaste un ordenador, quítalo también de la herramienta de sincronización.</translation>
     </message>

@@ -408,6 +408,16 @@ class SyncFileRefused(SyncError):
     )
 
 
+class SyncPeerTooOld(SyncError):
+    """A file from a computer this journal syncs with, written by an older Kintsugi (sync
+    format 1, before every file was signed): not read, and nothing is wrong — once that
+    computer is updated it writes everything again in a signed snapshot."""
+
+    default_message = (
+        "The other computer runs an older Kintsugi: update it there, and syncing goes on."
+    )
+
+
 class UnknownDevice(SyncError):
     exit_code = 1
     default_message = "There is no such computer among the ones this journal syncs with."

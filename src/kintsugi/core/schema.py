@@ -696,9 +696,14 @@ def _add_sync_signatures(conn: Any) -> None:
     """Sync folder format 2 (core/sync/): each device's key that its files are checked
     against (``verify_key``, kept from the first file read under the newest sync key, an
     invitation or a new key's list), and the last number of its files under an older sync
-    key still read after a device was removed (``old_key_to``). Idempotent (tests of older
-    versions set the number back)."""
+    key still read after a device was removed (``old_key_to``). A vault that synced before
+    (format 1: its files in the folder unsigned, refused by the others from now on) gets
+    ``snapshot_seq`` -1: its next round writes a signed snapshot of everything, which the
+    others read in their place. Idempotent (tests of older versions set the number back):
+    the mark is set only when the columns are added."""
     have = {row[1] for row in conn.execute("PRAGMA table_info(sync_device)")}
+    if "verify_key" not in have:
+        conn.execute("UPDATE sync_config SET snapshot_seq = -1")
     for column, spec in (("verify_key", "TEXT"), ("old_key_to", "INTEGER")):
         if column not in have:
             conn.execute(f"ALTER TABLE sync_device ADD COLUMN {column} {spec}")

@@ -218,6 +218,10 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "This computer was removed from syncing on another computer, so it no longer gets "
         "their changes. Everything on this computer is kept.",
     ),
+    errors.SyncPeerTooOld: QT_TRANSLATE_NOOP(
+        "messages",
+        "The other computer runs an older Kintsugi: update it there, and syncing goes on.",
+    ),
     errors.SyncFileRefused: QT_TRANSLATE_NOOP(
         "messages",
         "A file in the sync folder was not written by a computer this journal syncs with (or "

@@ -187,11 +187,14 @@ class Refused(Exception):
     older sync key after the mark the new key's maker set: never read (docs/sync-format.md,
     "Removing a device"). ``quiet``: the device's own file, written under the older key
     before it picked the new one up (what it holds comes in its next snapshot): not a
-    problem to report."""
+    problem to report. ``older``: a file in an older sync format (unsigned) from a device
+    this one syncs with: an older Kintsugi there, said calmly (``SyncPeerTooOld``); once
+    updated it writes a signed snapshot of everything, read in its place."""
 
-    def __init__(self, quiet: bool = False):
+    def __init__(self, quiet: bool = False, older: bool = False):
         super().__init__()
         self.quiet = quiet
+        self.older = older
 
 
 def _db_time(value: Any) -> str | None:
@@ -421,7 +424,13 @@ class Engine:
         changes, snaps = fs.device_files(self.folder, self.me)
         last = max(snaps, default=0)
         since = [s for s in changes if s > last]
-        if not (force or self.rekeyed) and not self._worth_a_snapshot(since, snaps.get(last)):
+        # snapshot_seq below 0: this device's files in the folder are of an older format
+        # (set by schema v19 on a vault that synced before): a signed snapshot replaces them,
+        # so the others read past them (docs/sync-format.md, "Upgrading from format 1")
+        upgraded = self.cfg is not None and self.cfg.snapshot_seq < 0
+        if not (force or self.rekeyed or upgraded) and not self._worth_a_snapshot(
+            since, snaps.get(last)
+        ):
             return False
         self.flush_all()
         if self._read(ss.has_unsent):
@@ -673,13 +682,15 @@ class Engine:
         return doc
 
     def _refuse(self, exc: Refused | None = None) -> None:
-        from kintsugi.core.errors import SyncFileRefused
+        from kintsugi.core.errors import SyncFileRefused, SyncPeerTooOld
 
         self.tally.refused_files += 1
         if exc is not None and exc.quiet:
             return
-        if SyncFileRefused.default_message not in self.tally.problems:
-            self.tally.problems.append(SyncFileRefused.default_message)
+        older = exc is not None and exc.older
+        said = (SyncPeerTooOld if older else SyncFileRefused).default_message
+        if said not in self.tally.problems:
+            self.tally.problems.append(said)
 
     @staticmethod
     def _is_whole(data: bytes) -> bool:
@@ -798,8 +809,21 @@ class Engine:
         key's maker had read of it: a removed device still holds the old key)."""
         info = self._devices.get(dev)
         announced = doc.get("device")
+        version = doc.get("v")
         if (
-            doc.get("v") != FORMAT_VERSION
+            isinstance(version, int)
+            and not isinstance(version, bool)
+            and 1 <= version < FORMAT_VERSION
+            and info is not None
+            and not info.removed
+            and isinstance(announced, dict)
+            and announced.get("id") == dev
+        ):
+            # an older Kintsugi on a device we sync with (its files unsigned): never read,
+            # said calmly; what it holds comes in the signed snapshot it writes once updated
+            raise Refused(older=True)
+        if (
+            version != FORMAT_VERSION
             or doc.get("seq") != seq
             or not isinstance(announced, dict)
             or announced.get("id") != dev
