@@ -6723,6 +6723,10 @@ Cuando algo te golpee fuerte, usa Anotar un momento (Ctrl+Shift+T): lleva unos s
         <translation>El otro ordenador tiene un Kintsugi más antiguo: actualízalo allí y la sincronización sigue.</translation>
     </message>
     <message>
+        <source>Two computers changed the sync key at the same time, each removing a different computer, so this one no longer sends anything under it. Everything on this computer is kept; stop syncing here and set it up again with the computers you trust.</source>
+        <translation>Dos ordenadores cambiaron la clave de sincronización a la vez, quitando cada uno un ordenador distinto, así que este ya no envía nada con ella. Todo lo de este ordenador se conserva; deja de sincronizar aquí y vuelve a configurarlo con los ordenadores en los que confías.</translation>
+    </message>
+    <message>
         <source>A file in the sync folder was not written by a computer this journal syncs with (or came from a removed one), so it was not read. If a computer was removed, remove it from the sync tool too.</source>
         <translation>Un archivo de la carpeta de sincronización no lo escribió ningún ordenador con el que se sincroniza este diario (o venía de uno quitado), así que no se leyó. Si quitaste un ordenador, quítalo también de la herramienta de sincronización.</translation>
     </message>

@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from kintsugi.core import sync
-from kintsugi.core.errors import DeviceRemoved, SyncFileRefused
+from kintsugi.core.errors import DeviceRemoved, SyncFileRefused, SyncKeysWithdrawn
 from kintsugi.core.records import Entry
 from kintsugi.core.repo import sync_state as ss
 from kintsugi.core.repo.entries import EntryRepository
@@ -265,3 +265,43 @@ def test_a_key_made_by_a_removed_computer_that_arrives_before_its_removal_is_not
     assert devices[ids["c"]].removed
     assert keys[0][0] == epoch and mine not in [k[1] for k in keys]
     assert sync.status(b).last_problem == SyncFileRefused.default_message
+
+
+@pytest.mark.parametrize("first", ["c", "a"])
+def test_a_removed_computer_that_removes_its_remover_at_the_same_epoch_gets_no_key_used(
+    four, first
+):
+    """c, removed by a, makes a key of the same epoch removing a (it holds the key before,
+    so its proof holds). b cannot tell which of two computers removing each other to trust:
+    whichever key file reaches it first, it ends the same — a and c both removed, the key of
+    that epoch withdrawn, nothing more sent under it (until then it wrote under the key it
+    had taken), and a status that says so."""
+    folder, v = four
+    a, b, d = v["a"], v["b"], v["d"]
+    ids = {name: _id(vault) for name, vault in v.items()}
+    removed = Removed(v["c"], folder)
+    sync.remove_device(a, ids["c"])
+    (theirs,) = [n for n in fs.names(folder, fs.KEYS, fs.KEY_FILE) if n.endswith(ids["a"] + ".age")]
+    epoch = int(theirs.split("-")[0])
+    aside = folder.parent / "aside.age"
+    if first == "c":
+        shutil.move(folder / fs.KEYS / theirs, aside)
+    _key_as(removed, epoch, ids["a"], [_recipient(b), _recipient(d)])
+    if first == "c":
+        sync.run_round(b)  # b takes c's key (it cannot tell yet) ...
+        shutil.move(aside, folder / fs.KEYS / theirs)  # ... then a's arrives
+    e = EntryRepository(b.db).add(Entry(title="t", body="written on b after it all"))
+    before = sorted(p.name for p in (folder / ids["b"]).iterdir())
+    with pytest.raises(SyncKeysWithdrawn):
+        sync.run_round(b)
+    assert sorted(p.name for p in (folder / ids["b"]).iterdir()) == before
+    with b.db.read() as conn:
+        devices = {d_.device_id: d_ for d_ in ss.devices(conn)}
+        assert devices[ids["a"]].removed and devices[ids["c"]].removed
+        assert ss.newest_key_withdrawn(conn)
+    assert sync.status(b).last_problem == SyncKeysWithdrawn.default_message
+    (folder / fs.KEYS / f"{epoch}-{ids['c']}.age").unlink()
+    with pytest.raises(SyncKeysWithdrawn):
+        sync.run_round(b)  # and it stays so when the files go
+    assert sorted(p.name for p in (folder / ids["b"]).iterdir()) == before
+    assert entry_of(b, e.uid).body == "written on b after it all"  # kept here

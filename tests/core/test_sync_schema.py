@@ -102,3 +102,24 @@ def test_the_kept_version_1_vault_gets_the_signing_columns_and_the_step_runs_twi
             (dev,) = sync_state.devices(conn)
         assert (dev.verify_key, dev.old_key_to) == ("cd" * 32, 7)
         assert v.check() == []
+
+
+def test_the_kept_version_1_vault_gets_the_key_withdrawal_column_and_the_step_runs_twice(
+    tmp_path,
+):
+    """Schema v20 (``_add_sync_key_withdrawal``): sync keys this device no longer writes
+    under, from the kept version-1 vault; the step is idempotent."""
+    path = tmp_path / "vault-v1.kintsugi"
+    shutil.copy(DATA / "vault-v1.kintsugi", path)
+    with Vault.open(path, "old vault passphrase") as v:
+        assert schema.MIGRATIONS.index(schema._add_sync_key_withdrawal) + 1 == 20
+        with v.db.transaction() as conn:
+            schema._add_sync_key_withdrawal(conn)  # again: nothing to add
+            sync_state.add_key(conn, 1, "AGE-SECRET-KEY-1", "00" * 32)
+            sync_state.add_key(conn, 2, "AGE-SECRET-KEY-2", "11" * 32)
+            assert not sync_state.newest_key_withdrawn(conn)
+            sync_state.withdraw_keys_from(conn, 2)
+        with v.db.read() as conn:
+            assert sync_state.newest_key_withdrawn(conn)
+            assert [k[0] for k in sync_state.keys(conn)] == [2, 1]
+        assert v.check() == []

@@ -400,6 +400,14 @@ class DeviceRemoved(SyncError):
     )
 
 
+class SyncKeysWithdrawn(SyncError):
+    default_message = (
+        "Two computers changed the sync key at the same time, each removing a different "
+        "computer, so this one no longer sends anything under it. Everything on this computer "
+        "is kept; stop syncing here and set it up again with the computers you trust."
+    )
+
+
 class SyncFileRefused(SyncError):
     default_message = (
         "A file in the sync folder was not written by a computer this journal syncs with (or "

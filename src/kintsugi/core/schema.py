@@ -709,6 +709,15 @@ def _add_sync_signatures(conn: Any) -> None:
             conn.execute(f"ALTER TABLE sync_device ADD COLUMN {column} {spec}")
 
 
+def _add_sync_key_withdrawal(conn: Any) -> None:
+    """Sync keys this device stopped writing under (``withdrawn``): two key files of one
+    epoch removing different devices, so the key it took was also given to a device now
+    removed (core/sync/engine.py, ``pick_up_keys``). Idempotent."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(sync_key)")}
+    if "withdrawn" not in have:
+        conn.execute("ALTER TABLE sync_key ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v0_to_v1,
     _v1_to_v2,
@@ -729,6 +738,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _read_search_tags_in_key_order,
     _search_leaves_that_fit_and_timeline_in_time_order,
     _add_sync_signatures,
+    _add_sync_key_withdrawal,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

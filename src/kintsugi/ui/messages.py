@@ -222,6 +222,12 @@ MESSAGES: dict[type[errors.KintsugiError], object] = {  # QT_TRANSLATE_NOOP: the
         "messages",
         "The other computer runs an older Kintsugi: update it there, and syncing goes on.",
     ),
+    errors.SyncKeysWithdrawn: QT_TRANSLATE_NOOP(
+        "messages",
+        "Two computers changed the sync key at the same time, each removing a different "
+        "computer, so this one no longer sends anything under it. Everything on this "
+        "computer is kept; stop syncing here and set it up again with the computers you trust.",
+    ),
     errors.SyncFileRefused: QT_TRANSLATE_NOOP(
         "messages",
         "A file in the sync folder was not written by a computer this journal syncs with (or "

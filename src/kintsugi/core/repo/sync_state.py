@@ -89,6 +89,16 @@ def add_key(conn: Any, epoch: int, identity: str, name_key: str) -> None:
     )
 
 
+def withdraw_keys_from(conn: Any, epoch: int) -> None:
+    """Stop writing under the sync keys of ``epoch`` and later (they stay, to read with)."""
+    conn.execute("UPDATE sync_key SET withdrawn = 1 WHERE epoch >= ?", (epoch,))
+
+
+def newest_key_withdrawn(conn: Any) -> bool:
+    row = conn.execute("SELECT withdrawn FROM sync_key ORDER BY epoch DESC LIMIT 1").fetchone()
+    return bool(row and row[0])
+
+
 # --- devices ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Device:

@@ -601,10 +601,15 @@ class Engine:
         known = {epoch for epoch, _, _ in self._keys}
         held = {epoch: identity for epoch, identity, _ in self._keys}
         files = fs.names(self.folder, fs.KEYS, fs.KEY_FILE)
+        per_epoch: dict[int, int] = {}
+        for name in files:
+            per_epoch[int(name.split("-")[0])] = per_epoch.get(int(name.split("-")[0]), 0) + 1
         for name in sorted(files, key=lambda n: int(n.split("-")[0])):
             m = fs.KEY_FILE.match(name)
             assert m is not None
             if int(m.group(1)) in known:
+                if per_epoch[int(m.group(1))] > 1:
+                    self._check_fork(name, int(m.group(1)), m.group(2), held)
                 continue
             data = fs.read_file(self.folder / fs.KEYS / name, 1 << 20)
             payload = fs.open_document(data, [cfg.identity], limit=1 << 20) if data else None
@@ -645,6 +650,58 @@ class Engine:
             held[epoch] = str(doc["identity"])
             self.rekeyed = True
         self._keys = self._read(ss.keys)
+        if self._read(ss.newest_key_withdrawn):
+            from kintsugi.core.errors import SyncKeysWithdrawn
+
+            raise SyncKeysWithdrawn()
+
+    def _check_fork(self, name: str, epoch: int, by: str, held: dict[int, str]) -> None:
+        """Another key file of an epoch this device has a key of (the sync tool may deliver
+        them in any order, and a device removed at this epoch still holds the key before
+        it, so it can make one). If it is whole and proved (``key_proof``) and removes a
+        device not removed here yet, the key this device took of that epoch (and any later)
+        was given to that device too: the device is marked removed and those keys are
+        withdrawn (read with, never written under). Same order-free outcome whichever file
+        came first."""
+        cfg = self.cfg
+        assert cfg is not None
+        previous = held.get(epoch - 1)
+        if by == self.me or previous is None:
+            return
+        data = fs.read_file(self.folder / fs.KEYS / name, 1 << 20)
+        payload = fs.open_document(data, [cfg.identity], limit=1 << 20) if data else None
+        if payload is None:
+            return  # not for this device: not a key it could use anyway
+        try:
+            doc = json.loads(payload)
+        except ValueError:
+            return
+        maker = {d.device_id: d for d in self._read(ss.devices)}.get(by)
+        if (
+            not isinstance(doc, dict)
+            or maker is None
+            or maker.verify_key is None
+            or doc.get("by") != by
+            or doc.get("epoch") != epoch
+            or doc.get("type") != "key"
+            or doc.get("identity") == held.get(epoch)
+            or not isinstance(doc.get("proof"), str)
+            or not hmac.compare_digest(str(doc["proof"]), key_proof(doc, previous))
+            or not fs.signature_ok(payload, maker.verify_key)
+        ):
+            return
+        removed = str(doc.get("removed") or "")
+        target = {d.device_id: d for d in self._read(ss.devices)}.get(removed)
+        if not removed or removed == self.me or (target is not None and target.removed):
+            return  # the same removal (or none): the key taken stays good
+        accept = doc.get("accept_to")
+
+        def job(conn: Any) -> None:
+            ss.mark_removed(conn, removed, accept if isinstance(accept, int) else None)
+            ss.republish_from(conn, removed)
+            ss.withdraw_keys_from(conn, epoch)
+
+        self._txn(job)
 
     def _key_doc(self, payload: bytes, epoch: int, by: str, previous: str) -> dict[str, Any] | None:
         """A new key's document, if it is whole, of this format, signed by the device its
