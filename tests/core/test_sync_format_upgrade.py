@@ -14,6 +14,7 @@ from kintsugi.core.errors import SyncFileRefused, SyncPeerTooOld
 from kintsugi.core.records import Entry
 from kintsugi.core.repo import sync_state as ss
 from kintsugi.core.repo.entries import EntryRepository
+from kintsugi.core.sync import engine
 from kintsugi.core.sync import folder as fs
 from kintsugi.core.vault import Vault
 from tests.core.test_sync import settle, snapshot_of
@@ -155,3 +156,24 @@ def test_both_updated_one_after_the_other_converge_and_lose_nothing(two, tmp_pat
     EntryRepository(a.db).add(Entry(title="t", body="afterwards"))
     settle(a, b, rounds=2)
     assert _has(b, "afterwards")
+
+
+def test_an_update_without_the_mark_finds_its_own_unsigned_file_and_writes_the_snapshot(two):
+    """A vault that was at schema v19 before the mark existed (``snapshot_seq`` not -1):
+    its round finds its own oldest file unsigned and writes the snapshot all the same."""
+    folder, v = two
+    a, b = v["a"], v["b"]
+    settle(a, b, rounds=2)
+    _as_format_1(b, folder)  # everything b wrote, b's Kintsugi being of format 1
+    engine._SIGNED_OLDEST.clear()  # (the updated Kintsugi is a new process)
+    _old_file(b, folder, "written on b before its update")
+    sync.run_round(a)
+    EntryRepository(b.db).add(Entry(title="t", body="written on b after its update"))
+    sync.run_round(b)
+    sync.run_round(a)
+    assert _has(a, "written on b before its update")
+    assert _has(a, "written on b after its update")
+    assert sync.status(a).last_problem is None
+    snaps = fs.device_files(folder, _id(b))[1]
+    sync.run_round(b)
+    assert fs.device_files(folder, _id(b))[1].keys() == snaps.keys()  # once, not each round

@@ -203,6 +203,11 @@ def _db_time(value: Any) -> str | None:
     return utc_text(datetime.fromisoformat(str(value)))
 
 
+#: (folder, device, number) of a device's own oldest file found signed by it (format 2), so
+#: that a round reads it once a process (Engine._oldest_unsigned).
+_SIGNED_OLDEST: set[tuple[str, str, int]] = set()
+
+
 # --- one round ---------------------------------------------------------------------------------
 @dataclass
 class Tally:
@@ -428,6 +433,7 @@ class Engine:
         # (set by schema v19 on a vault that synced before): a signed snapshot replaces them,
         # so the others read past them (docs/sync-format.md, "Upgrading from format 1")
         upgraded = self.cfg is not None and self.cfg.snapshot_seq < 0
+        upgraded = upgraded or self._oldest_unsigned(changes, snaps)
         if not (force or self.rekeyed or upgraded) and not self._worth_a_snapshot(
             since, snaps.get(last)
         ):
@@ -469,6 +475,27 @@ class Engine:
             if old < seq:
                 for name in names:
                     fsutil.remove_quietly(self.folder / self.me / name)
+        return True
+
+    def _oldest_unsigned(self, changes: dict[int, str], snaps: dict[int, list[str]]) -> bool:
+        """Whether this device's oldest file in the folder is not signed by it: written
+        before format 2 (a vault updated without schema v19's mark). Read once a process
+        for each oldest file (a snapshot written here is signed: it is the oldest after)."""
+        seqs = [*changes, *snaps]
+        if not seqs or self.cfg is None:
+            return False
+        oldest = min(seqs)
+        seen = (str(self.folder), self.me, oldest)
+        if seen in _SIGNED_OLDEST:
+            return False
+        name = changes.get(oldest) or f"{oldest}.0.age"
+        data = fs.read_file(self.folder / self.me / name, MAX_FILE)
+        payload = fs.open_document(data, self.identities, limit=MAX_DOC) if data else None
+        if payload is None:
+            return False  # gone meanwhile, or not ours to read: nothing to tell by it
+        if fs.signature_ok(payload, fs.verify_key_of(self.cfg.identity)):
+            _SIGNED_OLDEST.add(seen)
+            return False
         return True
 
     def _blob_names(self, page: list[ss.Synced]) -> dict[str, str]:
