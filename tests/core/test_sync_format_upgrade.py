@@ -61,7 +61,8 @@ def _update(vault, path):
     with vault.db.transaction() as conn:
         for column in ("verify_key", "old_key_to"):
             conn.execute(f"ALTER TABLE sync_device DROP COLUMN {column}")
-    vault.db.conn.execute(f"PRAGMA user_version = {schema.LATEST_VERSION - 1}")
+    v18 = schema.MIGRATIONS.index(schema._add_sync_signatures)  # (v19 and later run again)
+    vault.db.conn.execute(f"PRAGMA user_version = {v18}")
     vault.lock()
     fresh = Vault.open(path, PASSPHRASE)
     sync.move_folder(fresh, path.parent / "folder")
