@@ -365,13 +365,31 @@ def test_a_backup_does_not_hold_writes_back(vault, tmp_path):
 
 
 def test_locking_stops_a_backup_at_once(vault, tmp_path):
+    """Lock while a backup is between its steps: the backup stops there (VaultLocked), no
+    copy and no temporary file are left. The backup is held after its first step until
+    lock() asks it to stop, so the test never depends on how fast the machine is (it
+    failed in CI when the whole backup finished within a 50 ms sleep)."""
     import threading
-    import time
+
+    class HeldAfterTheFirstStep(threading.Event):
+        def __init__(self) -> None:
+            super().__init__()
+            self.in_steps, self.asked_to_stop = threading.Event(), threading.Event()
+
+        def is_set(self) -> bool:  # the backup asks between its steps
+            self.in_steps.set()
+            self.asked_to_stop.wait(20)
+            return super().is_set()
+
+        def set(self) -> None:  # lock() asks it to stop
+            super().set()
+            self.asked_to_stop.set()
 
     repo = EntryRepository(vault.db)
     with vault.db.transaction():
         for i in range(3000):
             repo.add(Entry(title=f"padding {i}", body="words " * 300))
+    vault._stop_backup = held = HeldAfterTheFirstStep()
     errors = []
 
     def backup():
@@ -382,12 +400,10 @@ def test_locking_stops_a_backup_at_once(vault, tmp_path):
 
     worker = threading.Thread(target=backup)
     worker.start()
-    time.sleep(0.05)
-    start = time.perf_counter()
+    assert held.in_steps.wait(20)  # copying, between two steps
     vault.lock()
-    took = time.perf_counter() - start
-    worker.join()
-    assert vault.locked and took < 0.5
+    worker.join(20)
+    assert vault.locked and not worker.is_alive()
     assert errors and isinstance(errors[0], VaultLocked)
     assert not (tmp_path / "b.kintsugi").exists()
     assert [p.name for p in tmp_path.iterdir() if "backup" in p.name] == []
