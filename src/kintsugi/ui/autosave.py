@@ -112,6 +112,28 @@ def take_cell_typing(form: QWidget) -> Callable[[], None] | None:
     return type_on
 
 
+def show_fresh(
+    form: QWidget,
+    autosaver: Autosaver,
+    base: R,
+    fresh: R,
+    collect: Callable[[], R],
+    show: Callable[[R], None],
+) -> bool:
+    """Show ``fresh`` (the open record as a sync round left it) in ``form`` with what the
+    person typed since ``base`` kept as typed (``collect`` reads the form), the focused
+    field's cursor and a cell being typed in kept too. Returns whether anything typed was
+    kept: then the form's next save writes it over the new values."""
+    type_on = take_cell_typing(form)  # a cell's editor holds its text: into the form first
+    typed = collect() if autosaver.dirty else None  # (that made the form changed, too)
+    shown, kept = with_typed(base, typed, fresh) if typed is not None else (fresh, False)
+    with keep_cursor(form):
+        show(shown)
+    if type_on is not None:
+        type_on()  # (filling the form again closed the cell's editor)
+    return kept
+
+
 @dataclass(frozen=True)
 class Background:
     writer: Callable[[], Writer]

@@ -18,14 +18,7 @@ from kintsugi.core.errors import KintsugiError
 from kintsugi.core.records import Record
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.strip import AttachmentStrip
-from kintsugi.ui.autosave import (
-    Autosaver,
-    Background,
-    Draft,
-    keep_cursor,
-    take_cell_typing,
-    with_typed,
-)
+from kintsugi.ui.autosave import Autosaver, Background, Draft, show_fresh
 from kintsugi.ui.session import Session
 from kintsugi.ui.share.mark import install_agenda_toggle
 from kintsugi.ui.widgets.reflow import FitRows, scrolling
@@ -222,18 +215,17 @@ class RecordListTab(QWidget):
             return
         if fresh.updated_at == self._record.updated_at:
             return
-        type_on = take_cell_typing(self.form)  # a step's cell, say: into the form first
-        typed = self.collect() if self.autosaver.dirty else None
-        shown, kept = with_typed(self._record, typed, fresh) if typed else (fresh, False)
-        with keep_cursor(self.form):
+        base = self._record
+
+        def show(shown: Record) -> None:
             self._loading = True
             try:
                 self._record = fresh
                 self.show_record(shown)
             finally:
                 self._loading = False
-        if type_on is not None:
-            type_on()
+
+        kept = show_fresh(self.form, self.autosaver, base, fresh, self.collect, show)
         self.autosaver.reset()
         if kept:
             self.autosaver.changed()  # what is typed here is saved over the new values

@@ -28,14 +28,7 @@ from kintsugi.core.records import CUE_CATEGORIES, Emotion, Trigger
 from kintsugi.core.repo.triggers import cue_label
 from kintsugi.ui import channel
 from kintsugi.ui.attachments.strip import AttachmentStrip
-from kintsugi.ui.autosave import (
-    Autosaver,
-    Background,
-    keep_cursor,
-    store_update,
-    take_cell_typing,
-    with_typed,
-)
+from kintsugi.ui.autosave import Autosaver, Background, show_fresh, store_update
 from kintsugi.ui.session import Session
 from kintsugi.ui.widgets.cells import cell_text, edit_cell
 from kintsugi.ui.widgets.reflow import lines_tall
@@ -217,16 +210,9 @@ class TriggerForm(QWidget):
             return
         if fresh.updated_at == base.updated_at:
             return  # nothing new
-        # an emotion's cell being typed in holds its text in the cell's editor: into the
-        # form first (filling the table again closes the editor), then typed on in it
-        type_on = take_cell_typing(self)
-        typed = self.collect() if self.autosaver.dirty else None
-        shown, kept = with_typed(base, typed, fresh) if typed else (fresh, False)
-        with keep_cursor(self):
-            self.load(shown)
-        if type_on is not None:
-            type_on()
-        self._base = fresh
+        # (an emotion's cell being typed in: kept, and typed on in it)
+        kept = show_fresh(self, self.autosaver, base, fresh, self.collect, self.load)
+        self._base = fresh  # (load made it what is shown, typing included)
         if kept:
             self.autosaver.changed()  # what is typed here is saved over the new values
 
