@@ -207,3 +207,15 @@ def every_tab(window):
                 tab.setCurrentIndex(i)
                 QApplication.processEvents()
                 yield f"{name} / {tab.tabText(i)}"
+
+
+def inside_a_scroll_area(widget) -> bool:
+    """Inside a list or scroll area a child may extend beyond its viewport (it scrolls)."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.helpers import every_tab, show_every_screen
+from tests.helpers import every_tab, inside_a_scroll_area, show_every_screen
 
 SIZES = [(800, 600), (960, 540)]
 
@@ -44,24 +44,12 @@ def test_lock_preview_and_status_bar_stay_inside(window, qtbot, size):
         for child in pane.findChildren(QWidget):
             if child.isVisible() and child.isVisibleTo(pane) and not child.isWindow():
                 right = child.mapTo(window, QPoint(child.width(), 0)).x()
-                assert right <= window.width() + 1 or clipped_by_a_scroll_area(child), (
+                assert right <= window.width() + 1 or inside_a_scroll_area(child), (
                     name,
                     child.metaObject().className(),
                     child.accessibleName(),
                     right,
                 )
-
-
-def clipped_by_a_scroll_area(widget: QWidget) -> bool:
-    """Inside a list or scroll area, a child may extend beyond its viewport (it scrolls)."""
-    from PySide6.QtWidgets import QAbstractScrollArea
-
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
 
 
 def test_the_lock_screen_fits_too(make_window, existing_vault, qtbot):

@@ -9,22 +9,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractScrollArea,
     QApplication,
     QLabel,
     QWidget,
 )
 
-from tests.helpers import every_tab, unlock
-
-
-def scrolls(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
+from tests.helpers import every_tab, inside_a_scroll_area, unlock
 
 
 def clipped(top: QWidget) -> list[str]:
@@ -32,7 +22,7 @@ def clipped(top: QWidget) -> list[str]:
     for widget in top.findChildren(QWidget):
         if not isinstance(widget, QAbstractButton | QLabel) or not widget.isVisible():
             continue
-        if widget.width() <= 1 or widget.height() <= 1 or scrolls(widget):
+        if widget.width() <= 1 or widget.height() <= 1 or inside_a_scroll_area(widget):
             continue
         if widget.metaObject().className() in ("QToolButton", "QTabBar"):
             continue  # a tool bar's extension and a tab bar's arrows are Qt's own
